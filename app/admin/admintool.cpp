@@ -1,0 +1,186 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "admintool.h"
+
+#include "clock.h"
+#include "database.h"
+#include "migrations.h"
+#include "storestatistics.h"
+
+#include <KLocalizedString>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace c360
+{
+
+namespace
+{
+struct CommandInfo
+{
+    const char *name;
+    QString summary;
+};
+
+QList<CommandInfo> commands()
+{
+    return {
+        {"init", i18nc("@info:shell", "Create the store, or migrate it to the current schema.")},
+        {"status", i18nc("@info:shell", "Print the schema version and what the store holds, as JSON.")},
+    };
+}
+
+QString commandsHelp()
+{
+    QString text = i18nc("@info:shell", "Commands:") + QLatin1Char('\n');
+    for (const CommandInfo &command : commands()) {
+        text += QLatin1String("  ") + QString::fromLatin1(command.name).leftJustified(12) + command.summary + QLatin1Char('\n');
+    }
+    return text;
+}
+
+// The first argument that is not an option (or an option's value) names the command.
+QString findCommand(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--database")) {
+            ++i; // skip its value
+            continue;
+        }
+        if (!a.startsWith(QLatin1Char('-'))) {
+            return a;
+        }
+    }
+    return {};
+}
+} // namespace
+
+AdminTool::AdminTool(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+int AdminTool::usageError(const QString &message)
+{
+    m_err << QCoreApplication::applicationName() << QLatin1String(": ") << message << Qt::endl;
+    m_err << i18nc("@info:shell", "Run “%1 --help” for the commands and their options.", QCoreApplication::applicationName()) << Qt::endl;
+    return 2;
+}
+
+int AdminTool::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(i18nc("@info:shell", "Administration of a Citizen 360 store, without a display.") + QLatin1String("\n\n") +
+                                     commandsHelp());
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption databaseOption(QStringLiteral("database"), i18nc("@info:shell", "The store to work on."), i18nc("@info:shell value name", "file"));
+    parser.addOption(databaseOption);
+    parser.addPositionalArgument(
+        i18nc("@info:shell argument name", "command"), i18nc("@info:shell", "What to do: init or status."), i18nc("@info:shell argument syntax", "<command>"));
+
+    if (!parser.parse(arguments)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << parser.helpText();
+        m_out.flush();
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+
+    const QString command = findCommand(arguments);
+    if (command.isEmpty()) {
+        return usageError(i18nc("@info:shell", "No command given."));
+    }
+    if (parser.positionalArguments().size() > 1) {
+        return usageError(i18nc("@info:shell", "Unexpected argument “%1”.", parser.positionalArguments().at(1)));
+    }
+    const QList<CommandInfo> available = commands();
+    const bool known = std::any_of(available.cbegin(), available.cend(), [&](const CommandInfo &c) {
+        return command == QLatin1String(c.name);
+    });
+    if (!known) {
+        return usageError(i18nc("@info:shell", "Unknown command “%1”.", command));
+    }
+    const QString path = parser.value(databaseOption);
+    if (path.isEmpty()) {
+        return usageError(i18nc("@info:shell", "The command “%1” needs --database <file>.", command));
+    }
+    if (command == QLatin1String("init")) {
+        return init(path);
+    }
+    return status(path);
+}
+
+int AdminTool::init(const QString &path)
+{
+    int before = 0;
+    {
+        // Look first (read-only) to report where the store came from; a missing file is new.
+        if (QFileInfo::exists(path)) {
+            auto existing = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
+            if (existing) {
+                before = (*existing)->schemaVersion();
+            } else if (existing.error().code == StoreError::Code::OutdatedSchema) {
+                before = existing.error().schemaVersion;
+            } else if (existing.error().code != StoreError::Code::NotInitialised) {
+                m_err << QCoreApplication::applicationName() << QLatin1String(": ") << existing.error().message() << Qt::endl;
+                return 1;
+            }
+        }
+    }
+    auto database = Database::open(path, Database::OpenMode::Create, SystemClock::instance());
+    if (!database) {
+        m_err << QCoreApplication::applicationName() << QLatin1String(": ") << database.error().message() << Qt::endl;
+        return 1;
+    }
+    const int after = (*database)->schemaVersion();
+    if (before == after) {
+        m_err << i18nc("@info:shell", "The store %1 is up to date (schema version %2).", QDir::toNativeSeparators(path), QString::number(after)) << Qt::endl;
+    } else if (before == 0) {
+        m_err << i18nc("@info:shell", "Created the store %1 (schema version %2).", QDir::toNativeSeparators(path), QString::number(after)) << Qt::endl;
+    } else {
+        m_err << i18nc("@info:shell",
+                       "Migrated the store %1 from schema version %2 to %3.",
+                       QDir::toNativeSeparators(path),
+                       QString::number(before),
+                       QString::number(after))
+              << Qt::endl;
+    }
+    const QJsonObject result{
+        {QStringLiteral("database"), QFileInfo(path).absoluteFilePath()},
+        {QStringLiteral("schema_version"), after},
+        {QStringLiteral("previous_schema_version"), before},
+    };
+    m_out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+int AdminTool::status(const QString &path)
+{
+    auto database = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
+    if (!database) {
+        m_err << QCoreApplication::applicationName() << QLatin1String(": ") << database.error().message() << Qt::endl;
+        return 1;
+    }
+    auto statistics = StoreStatistics::collect(**database);
+    if (!statistics) {
+        m_err << QCoreApplication::applicationName() << QLatin1String(": ") << statistics.error().message() << Qt::endl;
+        return 1;
+    }
+    m_out << QJsonDocument(statistics->toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+} // namespace c360

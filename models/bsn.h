@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+#include "identifiererror.h"
+
+#include <QString>
+
+namespace c360
+{
+
+// A validated Dutch citizen service number (burgerservicenummer), checked with the 11-check.
+class Bsn
+{
+public:
+    // Accepts 9 digits with or without separators, and the 8-digit form of older numbers
+    // (read with a leading zero, as the BRP does).
+    static Expected<Bsn, IdentifierError> parse(QStringView input);
+    static bool isValid(QStringView input) { return parse(input).has_value(); }
+
+    QString digits() const { return m_digits; }
+    // 1234.56.782, the usual way of writing it.
+    QString formatted() const;
+    QString masked() const;
+
+    friend bool operator==(const Bsn &, const Bsn &) = default;
+
+private:
+    Bsn() = default;
+    QString m_digits;
+};
+
+} // namespace c360

@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "common.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace c360
+{
+
+enum class RequestStatus { Open, Answered, Closed };
+C360_ENUM_KEYS(RequestStatus, {RequestStatus::Open, "open"}, {RequestStatus::Answered, "answered"}, {RequestStatus::Closed, "closed"})
+
+enum class AssigneeKind { Person, Team };
+C360_ENUM_KEYS(AssigneeKind, {AssigneeKind::Person, "person"}, {AssigneeKind::Team, "team"})
+
+struct Assignee
+{
+    AssigneeKind kind = AssigneeKind::Team;
+    QString name;
+
+    bool isEmpty() const { return name.isEmpty(); }
+    friend bool operator==(const Assignee &, const Assignee &) = default;
+};
+
+// Something added to a request after it was made: more information, a partial answer.
+struct Supplement
+{
+    qint64 id = 0;
+    QString author;
+    QDateTime time; // UTC
+    QString text;
+    friend bool operator==(const Supplement &, const Supplement &) = default;
+};
+
+// A citizen's question (vraag), kept for a limited time and supplemented until it is answered.
+struct Request
+{
+    // Requests are kept this long after creation unless the administrator configures otherwise.
+    static constexpr int DefaultRetentionDays = 30;
+
+    qint64 id = 0;
+    SourceRef source;
+    qint64 citizenId = 0;
+    QString question;
+    QString answer;
+    RequestStatus status = RequestStatus::Open;
+    Assignee assignee;
+    QDateTime created; // UTC
+    QDateTime deadline;
+    QDateTime expires; // after this the content is purged
+    QList<Supplement> supplements;
+    QList<ItemLink> links;
+
+    static QDateTime expiryFor(const QDateTime &created, int retentionDays = DefaultRetentionDays) { return created.addDays(retentionDays); }
+    bool isOpen() const { return status == RequestStatus::Open; }
+    bool isExpired(const QDateTime &now) const { return expires.isValid() && now >= expires; }
+    // Whole days until the deadline (negative when overdue); 0 without a deadline.
+    qint64 daysLeft(const QDateTime &now) const { return deadline.isValid() ? now.date().daysTo(deadline.date()) : 0; }
+
+    friend bool operator==(const Request &, const Request &) = default;
+};
+
+// What remains of a purged request: when it existed and when it went, nothing about the person.
+struct PurgeRecord
+{
+    qint64 id = 0;
+    ItemKind kind = ItemKind::Request;
+    qint64 itemId = 0;
+    QDateTime created;
+    QDateTime purged;
+    QString reason; // a key such as "retention"
+    friend bool operator==(const PurgeRecord &, const PurgeRecord &) = default;
+};
+
+} // namespace c360

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "auditentry.h"
+#include "expected.h"
+#include "storeerror.h"
+
+#include <QList>
+
+namespace c360
+{
+class Database;
+
+// The append-only audit_log with its keyed hash chain: each entry's hash is an HMAC-SHA-256 over
+// its fields and the previous entry's hash, so that a changed, removed or inserted entry breaks
+// the chain at that point. The key never enters the database.
+class AuditRepository
+{
+public:
+    AuditRepository(Database &db, const QByteArray &key);
+
+    // Appends entry (its sequence and hashes are assigned here; an invalid time becomes the
+    // clock's now) inside the caller's transaction if there is one, and returns it as stored.
+    Expected<AuditEntry, StoreError> append(AuditEntry entry);
+    Expected<qint64, StoreError> count();
+    // Up to limit entries from sequence on, in order.
+    Expected<QList<AuditEntry>, StoreError> entries(qint64 fromSequence, int limit);
+
+    struct Verification
+    {
+        enum class Problem { None, Changed, Missing, BrokenLink };
+        Problem problem = Problem::None;
+        qint64 checkedThrough = 0; // last sequence found intact
+        qint64 firstBad = 0; // the first sequence that is not
+        bool intact() const { return problem == Problem::None; }
+    };
+    Expected<Verification, StoreError> verify();
+
+    // The bytes the HMAC covers (every field but the hash itself, including the previous hash).
+    static QByteArray canonicalBytes(const AuditEntry &entry);
+    static QByteArray computeHash(const QByteArray &key, const AuditEntry &entry);
+    static QByteArray genesisHash();
+
+private:
+    Database &m_db;
+    QByteArray m_key;
+};
+
+} // namespace c360

@@ -1,0 +1,241 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "database.h"
+
+#include "logging.h"
+#include "migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUrl>
+
+namespace c360
+{
+
+namespace
+{
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("c360-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+StoreError makeError(StoreError::Code code, const QString &path, const QString &detail = {})
+{
+    StoreError e;
+    e.code = code;
+    e.path = path;
+    e.detail = detail;
+    return e;
+}
+
+// Looks at the file before SQLite does: SQLite would happily turn an empty or foreign file into a
+// database, and a check here gives a message that names the actual problem.
+Expected<void, StoreError> checkPath(const QString &path, Database::OpenMode mode)
+{
+    if (path.isEmpty()) {
+        return unexpected(makeError(StoreError::Code::NoPath, path));
+    }
+    const QFileInfo info(path);
+    const bool writes = mode != Database::OpenMode::ReadOnly;
+    if (!info.exists()) {
+        if (mode != Database::OpenMode::Create) {
+            return unexpected(makeError(StoreError::Code::NotFound, path));
+        }
+        const QFileInfo folder(info.absolutePath());
+        if (!folder.isDir()) {
+            return unexpected(makeError(StoreError::Code::FolderNotFound, path));
+        }
+        if (!folder.isWritable()) {
+            return unexpected(makeError(StoreError::Code::ReadOnly, path));
+        }
+        return {};
+    }
+    if (!info.isFile()) {
+        return unexpected(makeError(StoreError::Code::NotAFile, path));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return unexpected(makeError(StoreError::Code::Io, path, file.errorString()));
+    }
+    if (file.size() > 0) {
+        static const QByteArray header("SQLite format 3\0", 16);
+        if (file.read(16) != header) {
+            return unexpected(makeError(StoreError::Code::NotADatabase, path));
+        }
+    }
+    // WAL needs to create the -wal and -shm files beside the store.
+    if (writes && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())) {
+        return unexpected(makeError(StoreError::Code::ReadOnly, path));
+    }
+    return {};
+}
+} // namespace
+
+Database::Database(const QString &path, const QString &connectionName, OpenMode mode, Clock &clock)
+    : m_path(path)
+    , m_connectionName(connectionName)
+    , m_mode(mode)
+    , m_clock(clock)
+{
+}
+
+Database::~Database()
+{
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &path, OpenMode mode, Clock &clock, int schemaTarget)
+{
+    if (auto checked = checkPath(path, mode); !checked) {
+        return unexpected(std::move(checked).error());
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        return unexpected(makeError(StoreError::Code::NoDriver, path));
+    }
+
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> database(new Database(path, name, mode, clock));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (mode == OpenMode::ReadOnly) {
+            if (QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            } else {
+                // A store on read-only media (an archived copy, a read-only share): WAL readers
+                // need to create the -shm file, which they cannot here, so read the file as the
+                // immutable snapshot it is.
+                QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+                uri.setQuery(QStringLiteral("immutable=1"));
+                db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+            }
+        }
+        if (!db.open()) {
+            return unexpected(database->error(db.lastError()));
+        }
+    }
+    // configure() switches to WAL, which rewrites the header: it runs only once checkSchema() has
+    // established that this is our store (or an empty file), so a foreign file stays untouched.
+    if (auto checked = database->checkSchema(); !checked) {
+        return unexpected(std::move(checked).error());
+    }
+    if (auto configured = database->configure(); !configured) {
+        return unexpected(std::move(configured).error());
+    }
+    if (auto migrated = database->migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
+        return unexpected(std::move(migrated).error());
+    }
+    qCDebug(C360_STORE) << "opened store, schema version" << database->m_schemaVersion << (mode == OpenMode::ReadOnly ? "read-only" : "read-write");
+    return database;
+}
+
+Expected<void, StoreError> Database::configure()
+{
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = FULL"}) {
+        if (auto r = exec(QLatin1String(pragma)); !r) {
+            return r;
+        }
+    }
+    if (m_mode != OpenMode::ReadOnly) {
+        QSqlQuery query(connection());
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()) {
+            return unexpected(error(query));
+        }
+        if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            qCWarning(C360_STORE) << "the store could not switch to WAL journaling; it uses" << query.value(0).toString();
+        }
+    }
+    return {};
+}
+
+Expected<void, StoreError> Database::checkSchema()
+{
+    // Reading the header validates the file: SQLITE_NOTADB surfaces here, before any write.
+    if (auto r = exec(QStringLiteral("PRAGMA schema_version")); !r) {
+        return r;
+    }
+    auto version = Migrations::currentVersion(*this);
+    if (!version) {
+        return unexpected(std::move(version).error());
+    }
+    m_schemaVersion = *version;
+    const int latest = Migrations::latestVersion();
+    auto schemaError = [&](StoreError::Code code) {
+        StoreError e = makeError(code, m_path);
+        e.schemaVersion = m_schemaVersion;
+        e.supportedVersion = latest;
+        return e;
+    };
+    if (m_schemaVersion > latest) {
+        return unexpected(schemaError(StoreError::Code::NewerSchema));
+    }
+    if (m_mode == OpenMode::ReadOnly) {
+        if (m_schemaVersion == 0) {
+            return unexpected(schemaError(StoreError::Code::NotInitialised));
+        }
+        if (m_schemaVersion < latest) {
+            return unexpected(schemaError(StoreError::Code::OutdatedSchema));
+        }
+    }
+    return {};
+}
+
+Expected<void, StoreError> Database::migrateTo(int target)
+{
+    if (m_mode == OpenMode::ReadOnly || m_schemaVersion >= target) {
+        return {};
+    }
+    if (auto migrated = Migrations::migrate(*this, target); !migrated) {
+        return migrated;
+    }
+    m_schemaVersion = target;
+    return {};
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Expected<QSqlQuery *, StoreError> Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            qCWarning(C360_STORE) << "cannot prepare statement:" << query->lastError().databaseText();
+            return unexpected(error(*query));
+        }
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second.get();
+}
+
+Expected<void, StoreError> Database::exec(const QString &sql)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql)) {
+        return unexpected(error(query));
+    }
+    return {};
+}
+
+StoreError Database::error(const QSqlQuery &query) const
+{
+    return StoreError::fromSql(query.lastError(), m_path);
+}
+
+} // namespace c360

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+#include "storeerror.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <unordered_map>
+
+namespace c360
+{
+class Clock;
+
+// One connection to the local store, for one thread: opened with its checks and pragmas, migrated,
+// and holding the prepared statements of the repositories that use it.
+class Database
+{
+public:
+    enum class OpenMode {
+        ReadOnly, // must exist and be at the current schema
+        ReadWrite, // must exist; migrated to the current schema
+        Create, // created when missing; migrated to the current schema
+    };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Checks the path before SQLite touches it, so that a file that is not a store is never
+    // overwritten, then opens it with foreign keys on, WAL journaling and durable commits.
+    // Writable stores are migrated to schemaTarget (default: the latest version; tests and the
+    // migration checks stop earlier).
+    static Expected<std::unique_ptr<Database>, StoreError> open(const QString &path, OpenMode mode, Clock &clock, int schemaTarget = -1);
+
+    QString path() const { return m_path; }
+    int schemaVersion() const { return m_schemaVersion; }
+    bool isReadOnly() const { return m_mode == OpenMode::ReadOnly; }
+    Clock &clock() const { return m_clock; }
+    QSqlDatabase connection() const;
+
+    // A prepared statement for sql, prepared once per connection and reused; call finish() (or let
+    // a Statement do it) when done reading. Fails only on a programming error in sql.
+    Expected<QSqlQuery *, StoreError> prepared(const QString &sql);
+    // Runs sql once without keeping the statement (DDL, pragmas, one-offs).
+    Expected<void, StoreError> exec(const QString &sql);
+    // The classified error of a failed query on this store.
+    StoreError error(const QSqlError &error) const { return StoreError::fromSql(error, m_path); }
+    StoreError error(const QSqlQuery &query) const;
+
+    // Nesting depth of open Transaction guards (savepoints inside the outermost transaction).
+    int transactionDepth() const { return m_transactionDepth; }
+
+private:
+    friend class Transaction;
+    Database(const QString &path, const QString &connectionName, OpenMode mode, Clock &clock);
+    Expected<void, StoreError> configure();
+    Expected<void, StoreError> checkSchema();
+    Expected<void, StoreError> migrateTo(int target);
+
+    QString m_path;
+    QString m_connectionName;
+    OpenMode m_mode;
+    Clock &m_clock;
+    int m_schemaVersion = 0;
+    int m_transactionDepth = 0;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+} // namespace c360

@@ -1,0 +1,15 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "identifier.h"
+
+#include <QString>
+
+namespace c360::Messages
+{
+// What is wrong with an identifier a person typed, in a sentence that says what to do.
+QString identifierError(IdentifierError error, IdentifierType type);
+// The translated name of an identifier type ("national register number").
+QString identifierTypeName(IdentifierType type);
+} // namespace c360::Messages

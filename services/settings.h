@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QSettings;
+
+namespace c360
+{
+
+// The workstation's settings (QSettings: ~/.config/citizen360/citizen360.conf on Linux). Typed
+// accessors, so that nobody reads settings back from widgets or spells a key twice.
+class Settings
+{
+public:
+    // Uses the application's default QSettings when settings is null.
+    explicit Settings(QSettings *settings = nullptr);
+    ~Settings();
+    Settings(const Settings &) = delete;
+    Settings &operator=(const Settings &) = delete;
+
+    // The local store: the configured path, else the default in the user's data folder.
+    QString databasePath() const;
+    void setDatabasePath(const QString &path);
+    static QString defaultDatabasePath();
+
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray &geometry);
+    QByteArray mainWindowState() const;
+    void setMainWindowState(const QByteArray &state);
+
+    void sync();
+
+private:
+    QSettings *m_settings;
+    bool m_owned;
+};
+
+} // namespace c360

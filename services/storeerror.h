@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QString>
+
+class QSqlError;
+
+namespace c360
+{
+
+// Why the local store could not do what was asked. message() is the translated sentence a person
+// reads (it names the file and the problem); detail is the driver's text for the log.
+struct StoreError
+{
+    enum class Code {
+        NoPath,
+        NotFound, // the file does not exist
+        FolderNotFound, // the folder it should be created in does not exist
+        NotAFile, // a folder or a device
+        NotADatabase, // not an SQLite file
+        NotAStore, // an SQLite file of some other program
+        NotInitialised, // an empty SQLite file
+        ReadOnly,
+        DiskFull,
+        NewerSchema,
+        OutdatedSchema,
+        Corrupt,
+        Busy,
+        Io,
+        Constraint,
+        NoDriver,
+        Query,
+    };
+
+    Code code = Code::Query;
+    QString path;
+    QString detail;
+    int schemaVersion = 0; // found in the file (NewerSchema, OutdatedSchema)
+    int supportedVersion = 0; // this program's
+
+    QString message() const;
+
+    // Classifies a driver error (SQLite result codes) for a store at path.
+    static StoreError fromSql(const QSqlError &error, const QString &path);
+};
+
+} // namespace c360

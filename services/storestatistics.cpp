@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "storestatistics.h"
+
+#include "database.h"
+#include "statement.h"
+
+namespace c360
+{
+
+Expected<StoreStatistics, StoreError> StoreStatistics::collect(Database &db)
+{
+    StoreStatistics s;
+    s.schemaVersion = db.schemaVersion();
+    const std::pair<const char *, qint64 *> counts[] = {
+        {"citizens", &s.citizens},
+        {"reports", &s.reports},
+        {"contact_moments", &s.contactMoments},
+        {"requests", &s.requests},
+        {"catalogue_entries", &s.catalogueEntries},
+        {"audit_log", &s.auditEntries},
+    };
+    for (const auto &[table, target] : counts) {
+        Statement query(db, QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+        if (auto r = query.exec({}); !r) {
+            return unexpected(std::move(r).error());
+        }
+        query.next();
+        *target = query.value(0).toLongLong();
+    }
+    return s;
+}
+
+QJsonObject StoreStatistics::toJson() const
+{
+    return {
+        {QStringLiteral("schema_version"), schemaVersion},
+        {QStringLiteral("citizens"), citizens},
+        {QStringLiteral("reports"), reports},
+        {QStringLiteral("contact_moments"), contactMoments},
+        {QStringLiteral("requests"), requests},
+        {QStringLiteral("catalogue_entries"), catalogueEntries},
+        {QStringLiteral("audit_entries"), auditEntries},
+    };
+}
+
+} // namespace c360

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+#include "storeerror.h"
+#include "syncstate.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace c360
+{
+class Database;
+
+// Stores how far synchronisation of each back end resource got, and what was last seen of each
+// remote record, so that a sync resumes where it stopped and notices changed and deleted records.
+class SyncStateRepository
+{
+public:
+    explicit SyncStateRepository(Database &db);
+
+    // The state of resource at source; a fresh state (nothing synchronised yet) when there is none.
+    Expected<SyncState, StoreError> state(const QString &source, const QString &resource);
+    Expected<void, StoreError> saveState(const SyncState &state);
+
+    Expected<std::optional<SyncRecord>, StoreError> record(const QString &source, const QString &resource, const QString &sourceId);
+    // Every record of resource at source, by source id: for a crawl that compares a whole page.
+    Expected<QList<SyncRecord>, StoreError> records(const QString &source, const QString &resource);
+    // Inserts or replaces the record; an invalid lastSeen becomes the clock's now.
+    Expected<void, StoreError> saveRecord(const SyncRecord &record);
+    // Records of resource at source last seen before time: after a full crawl that started at
+    // time, these are the records the back end deleted.
+    Expected<QList<SyncRecord>, StoreError> recordsNotSeenSince(const QString &source, const QString &resource, const QDateTime &time);
+    Expected<void, StoreError> removeRecord(const QString &source, const QString &resource, const QString &sourceId);
+
+private:
+    Expected<QList<SyncRecord>, StoreError> query(const QString &sql, const QVariantList &values);
+    Database &m_db;
+};
+
+} // namespace c360

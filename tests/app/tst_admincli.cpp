@@ -1,0 +1,312 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// citizen360-admin through its command line: the contract other tools and scripts rely on.
+
+#include "c360version.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "clock.h"
+#include "database.h"
+#include "migrations.h"
+#include "processrunner.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/mount.h>
+
+using namespace c360;
+using test::ProcessResult;
+using test::ProcessRunner;
+
+namespace
+{
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+QJsonObject lastJsonLine(const QString &out)
+{
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.constLast().toUtf8()).object();
+}
+
+QString describe(const ProcessResult &r)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
+}
+} // namespace
+
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString admin() const { return ProcessRunner::binary(QStringLiteral("citizen360-admin")); }
+    ProcessResult run(const QStringList &args) const { return ProcessRunner(m_home.path()).run(admin(), args); }
+
+private Q_SLOTS:
+    void version()
+    {
+        const ProcessResult r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("citizen360-admin " C360_VERSION_STRING));
+    }
+
+    void help()
+    {
+        const ProcessResult r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &word : {QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("--database")}) {
+            QVERIFY2(r.out.contains(word), qPrintable(r.out));
+        }
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no command") << QStringList() << QStringLiteral("No command given");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("--database"), QStringLiteral("x")}
+                                         << QStringLiteral("Unknown command “frobnicate”");
+        QTest::newRow("no database") << QStringList{QStringLiteral("status")} << QStringLiteral("needs --database");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("status"), QStringLiteral("--databse"), QStringLiteral("x")} << QStringLiteral("databse");
+        QTest::newRow("extra argument") << QStringList{QStringLiteral("status"), QStringLiteral("extra"), QStringLiteral("--database"), QStringLiteral("x")}
+                                        << QStringLiteral("Unexpected argument “extra”");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const ProcessResult r = run(arguments);
+        QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(says), qPrintable(describe(r)));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void initCreatesThenReportsUpToDate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        ProcessResult r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QJsonObject json = lastJsonLine(r.out);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
+        QCOMPARE(json.value(QStringLiteral("previous_schema_version")).toInt(), 0);
+        QVERIFY(r.err.contains(QStringLiteral("Created the store")));
+        QVERIFY(QFile::exists(path));
+
+        r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        json = lastJsonLine(r.out);
+        QCOMPARE(json.value(QStringLiteral("previous_schema_version")).toInt(), Migrations::latestVersion());
+        QVERIFY(r.err.contains(QStringLiteral("up to date")));
+    }
+
+    void initMigratesAnOlderStore_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 0; v < Migrations::latestVersion(); ++v) {
+            QTest::addRow("from schema %d", v) << v;
+        }
+    }
+
+    void initMigratesAnOlderStore()
+    {
+        QFETCH(int, from);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            ManualClock clock(QDateTime::currentDateTimeUtc());
+            auto db = Database::open(path, Database::OpenMode::Create, clock, from);
+            QVERIFY(db);
+        }
+        const ProcessResult r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonObject json = lastJsonLine(r.out);
+        QCOMPARE(json.value(QStringLiteral("previous_schema_version")).toInt(), from);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
+    }
+
+    void statusPrintsCounts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        {
+            ManualClock clock(QDateTime::currentDateTimeUtc());
+            auto db = Database::open(path, Database::OpenMode::Create, clock);
+            QVERIFY(db);
+            CitizenRepository citizens(**db);
+            for (int i = 0; i < 4; ++i) {
+                QVERIFY(citizens.insert(test::CitizenBuilder().build()));
+            }
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO reports (status) VALUES ('open'), ('open'), ('closed')")));
+        }
+        const ProcessResult r = run({QStringLiteral("status"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1); // one line of JSON
+        const QJsonObject json = lastJsonLine(r.out);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
+        QCOMPARE(json.value(QStringLiteral("citizens")).toInt(), 4);
+        QCOMPARE(json.value(QStringLiteral("reports")).toInt(), 3);
+        for (const QString &key :
+             {QStringLiteral("contact_moments"), QStringLiteral("requests"), QStringLiteral("catalogue_entries"), QStringLiteral("audit_entries")}) {
+            QVERIFY2(json.contains(key), qPrintable(key));
+            QCOMPARE(json.value(key).toInt(-1), 0);
+        }
+    }
+
+    void badStoresAreRefusedUntouched_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        for (const QString &command : {QStringLiteral("init"), QStringLiteral("status")}) {
+            QTest::addRow("%s, text file", qPrintable(command)) << command << QStringLiteral("text") << QStringLiteral("not an SQLite file");
+            QTest::addRow("%s, folder", qPrintable(command)) << command << QStringLiteral("folder") << QStringLiteral("is not a file");
+            QTest::addRow("%s, other program's database", qPrintable(command)) << command << QStringLiteral("foreign") << QStringLiteral("another program");
+            QTest::addRow("%s, newer schema", qPrintable(command)) << command << QStringLiteral("newer") << QStringLiteral("newer version");
+            QTest::addRow("%s, missing folder", qPrintable(command))
+                << command << QStringLiteral("nofolder")
+                << (command == QLatin1String("init") ? QStringLiteral("folder does not exist") : QStringLiteral("does not exist"));
+        }
+        QTest::newRow("status, missing file") << QStringLiteral("status") << QStringLiteral("missing") << QStringLiteral("does not exist");
+        QTest::newRow("status, empty file") << QStringLiteral("status") << QStringLiteral("empty") << QStringLiteral("is empty");
+    }
+
+    void badStoresAreRefusedUntouched()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        if (kind == QLatin1String("text")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Rijksregisternummer;Naam\n");
+        } else if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir().mkpath(path));
+        } else if (kind == QLatin1String("foreign")) {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery(other).exec(QStringLiteral("CREATE TABLE t (x)"));
+            other.close();
+            other = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        } else if (kind == QLatin1String("newer")) {
+            ManualClock clock(QDateTime::currentDateTimeUtc());
+            auto db = Database::open(path, Database::OpenMode::Create, clock);
+            QVERIFY(db);
+            QSqlQuery((*db)->connection()).exec(QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 'x')"));
+        } else if (kind == QLatin1String("nofolder")) {
+            path = dir.filePath(QStringLiteral("no/such/folder/store.sqlite"));
+        } else if (kind == QLatin1String("empty")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const QByteArray before = fileHash(path);
+        const bool existed = QFileInfo::exists(path);
+
+        const ProcessResult r = run({command, QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(says), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!r.crashed);
+        QCOMPARE(QFileInfo::exists(path), existed);
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // Permissions only bind an unprivileged user: as root the tool runs as nobody.
+    void readOnlyStore()
+    {
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+        const QString folder = dir.filePath(QStringLiteral("archive"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + QStringLiteral("/store.sqlite");
+        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--database"), path}).exitCode, 0);
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        auto restore = qScopeGuard([&] {
+            QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        });
+        const QByteArray before = fileHash(path);
+
+        QTemporaryDir home;
+        QFile::setPermissions(home.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
+        ProcessRunner runner(home.path());
+        runner.setDropPrivileges(true);
+
+        ProcessResult r = runner.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("read-only")) && r.err.contains(path), qPrintable(describe(r)));
+
+        // Reading a read-only store works: an auditor's archived copy.
+        r = runner.run(admin(), {QStringLiteral("status"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // A full disk: a small tmpfs when root may mount one, else a file size limit on the process.
+    // What the failed run leaves behind does not stop a later run once there is room again.
+    void fullDisk()
+    {
+        QTemporaryDir dir;
+        QByteArray mountPoint;
+        bool mounted = false;
+        if (ProcessRunner::isRoot()) {
+            mountPoint = QFile::encodeName(dir.path());
+            mounted = ::mount("c360-test", mountPoint.constData(), "tmpfs", 0, "size=512k") == 0;
+        }
+        auto unmount = qScopeGuard([&] {
+            if (mounted) {
+                ::umount2(mountPoint.constData(), MNT_DETACH);
+            }
+        });
+        const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        const QString filler = dir.filePath(QStringLiteral("filler"));
+        ProcessRunner runner(m_home.path());
+        if (mounted) {
+            QFile f(filler);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (f.write(block) == block.size() && f.flush()) { }
+            f.close();
+            QVERIFY(QFile::resize(filler, QFileInfo(filler).size() - 16 * 1024));
+        } else {
+            runner.setFileSizeLimit(16 * 1024);
+        }
+        ProcessResult r = runner.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY(!r.crashed);
+        QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
+        if (mounted) {
+            QVERIFY2(r.err.contains(QStringLiteral("disk is full")), qPrintable(describe(r)));
+        }
+        QVERIFY(r.out.isEmpty());
+
+        QFile::remove(filler);
+        r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        r = run({QStringLiteral("status"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admincli.moc"

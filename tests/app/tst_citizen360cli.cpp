@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The desktop application's command line: --version, --help, --database, --screenshot.
+
+#include "c360version.h"
+#include "processrunner.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace c360;
+using test::ProcessResult;
+using test::ProcessRunner;
+
+namespace
+{
+QString describe(const ProcessResult &r)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
+}
+} // namespace
+
+class TestCitizen360Cli : public QObject
+{
+    Q_OBJECT
+
+    QString app() const { return ProcessRunner::binary(QStringLiteral("citizen360")); }
+
+private Q_SLOTS:
+    void version()
+    {
+        QTemporaryDir home;
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("citizen360 " C360_VERSION_STRING));
+    }
+
+    void help()
+    {
+        QTemporaryDir home;
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--database <file>")));
+        QVERIFY(r.out.contains(QStringLiteral("--screenshot <folder>")));
+        QVERIFY(r.out.contains(QStringLiteral("municipal front offices")));
+    }
+
+    void screenshotOfANewStore()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const QString store = work.filePath(QStringLiteral("new.sqlite"));
+        const QString shots = work.filePath(QStringLiteral("shots/nested"));
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--database"), store, QStringLiteral("--screenshot"), shots});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QString png = shots + QStringLiteral("/main.png");
+        QCOMPARE(r.out.trimmed(), png);
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 600);
+        // Not a blank canvas: a window with text has many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7) {
+                colours.insert(image.pixel(x, y));
+            }
+        }
+        QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+        QVERIFY(QFile::exists(store));
+    }
+
+    void defaultStoreInTheUserDataFolder()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--screenshot"), work.path()});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(QFile::exists(home.path() + QStringLiteral("/data/citizen360/citizen360.sqlite")));
+    }
+
+    void refusesABadStoreWithoutTouchingIt()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const QString path = work.filePath(QStringLiteral("notes.txt"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a database\n");
+        }
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--database"), path, QStringLiteral("--screenshot"), work.path()});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY(!r.crashed);
+        QVERIFY2(r.err.contains(path) && r.err.contains(QStringLiteral("not an SQLite file")), qPrintable(describe(r)));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArrayLiteral("not a database\n"));
+        QVERIFY(!QFile::exists(work.filePath(QStringLiteral("main.png"))));
+    }
+
+    void screenshotFolderThatCannotBeMade()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const QString blocker = work.filePath(QStringLiteral("file"));
+        {
+            QFile f(blocker);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const ProcessResult r = ProcessRunner(home.path())
+                                    .run(app(),
+                                         {QStringLiteral("--database"),
+                                          work.filePath(QStringLiteral("s.sqlite")),
+                                          QStringLiteral("--screenshot"),
+                                          blocker + QStringLiteral("/below")});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("screenshot folder")), qPrintable(describe(r)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCitizen360Cli)
+#include "tst_citizen360cli.moc"

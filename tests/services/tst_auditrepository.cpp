@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The audit log's keyed hash chain: entries chain up, and any edit, removal or forgery is located.
+
+#include "auditrepository.h"
+#include "database.h"
+#include "tempstore.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace c360;
+using Problem = AuditRepository::Verification::Problem;
+
+Q_DECLARE_METATYPE(AuditRepository::Verification::Problem)
+
+namespace
+{
+const QByteArray key = QByteArrayLiteral("0123456789abcdef0123456789abcdef");
+
+AuditEntry opened(qint64 citizen, const QString &actor = QStringLiteral("clerk.jansen"))
+{
+    AuditEntry e;
+    e.actor = actor;
+    e.role = Role::CounterClerk;
+    e.workstation = QStringLiteral("LOKET-03");
+    e.action = AuditAction::ProfileOpened;
+    e.subjectCitizenId = citizen;
+    e.purposeCode = QStringLiteral("counter_visit");
+    e.purposeText = QStringLiteral("Aanvraag identiteitskaart");
+    e.outcome = AuditOutcome::Success;
+    return e;
+}
+
+void exec(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    QVERIFY2(q.exec(sql), qPrintable(sql));
+}
+} // namespace
+
+class TestAuditRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appendChainsEntries()
+    {
+        test::TempStore store;
+        AuditRepository audit(store.open(), key);
+        auto first = audit.append(opened(11));
+        QVERIFY(first);
+        QCOMPARE(first->sequence, qint64(1));
+        QCOMPARE(first->previousHash, AuditRepository::genesisHash());
+        QCOMPARE(first->time, store.clock().now());
+        QCOMPARE(first->hash.size(), 32);
+        store.clock().advance(1500);
+        auto second = audit.append(opened(12));
+        QVERIFY(second);
+        QCOMPARE(second->sequence, qint64(2));
+        QCOMPARE(second->previousHash, first->hash);
+        QCOMPARE(second->hash, AuditRepository::computeHash(key, *second));
+        QVERIFY(second->hash != AuditRepository::computeHash(QByteArrayLiteral("another key"), *second));
+        QCOMPARE(audit.count().value(), qint64(2));
+    }
+
+    void entriesReadBackAsWritten()
+    {
+        test::TempStore store;
+        AuditRepository audit(store.open(), key);
+        QList<AuditEntry> written;
+        for (int i = 0; i < 5; ++i) {
+            AuditEntry e = opened(100 + i);
+            e.details = QStringLiteral("{\"n\":%1}").arg(i);
+            written.append(audit.append(e).value());
+            store.clock().advance(10);
+        }
+        QCOMPARE(audit.entries(1, 100).value(), written);
+        QCOMPARE(audit.entries(4, 1).value(), QList<AuditEntry>{written.at(3)});
+    }
+
+    void intactChainVerifies()
+    {
+        test::TempStore store;
+        AuditRepository audit(store.open(), key);
+        auto empty = audit.verify();
+        QVERIFY(empty && empty->intact());
+        QCOMPARE(empty->checkedThrough, qint64(0));
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(audit.append(opened(i)));
+        }
+        auto v = audit.verify();
+        QVERIFY(v);
+        QVERIFY(v->intact());
+        QCOMPARE(v->checkedThrough, qint64(20));
+    }
+
+    void tamperingIsLocated_data()
+    {
+        QTest::addColumn<QString>("tamper");
+        QTest::addColumn<AuditRepository::Verification::Problem>("problem");
+        QTest::addColumn<qint64>("firstBad");
+        QTest::newRow("purpose edited") << QStringLiteral("UPDATE audit_log SET purpose_text = 'nothing to see' WHERE sequence = 4") << Problem::Changed
+                                        << qint64(4);
+        QTest::newRow("actor edited") << QStringLiteral("UPDATE audit_log SET actor = 'someone.else' WHERE sequence = 7") << Problem::Changed << qint64(7);
+        QTest::newRow("time edited") << QStringLiteral("UPDATE audit_log SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE sequence = 2") << Problem::Changed
+                                     << qint64(2);
+        QTest::newRow("entry removed") << QStringLiteral("DELETE FROM audit_log WHERE sequence = 5") << Problem::Missing << qint64(5);
+        QTest::newRow("removed and renumbered")
+            << QStringLiteral("DELETE FROM audit_log WHERE sequence = 5; UPDATE audit_log SET sequence = sequence - 1 WHERE sequence > 5") << Problem::Changed
+            << qint64(5);
+        QTest::newRow("forged entry appended")
+            << QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
+                              "SELECT 9, occurred_at, actor, role, workstation, action, outcome, hash, hash FROM audit_log WHERE sequence = 8")
+            << Problem::Changed << qint64(9);
+        QTest::newRow("hash chain relinked") << QStringLiteral(
+                                                    "UPDATE audit_log SET previous_hash = (SELECT hash FROM audit_log WHERE sequence = 1) WHERE sequence = 3")
+                                             << Problem::Changed << qint64(3);
+    }
+
+    void tamperingIsLocated()
+    {
+        QFETCH(QString, tamper);
+        QFETCH(AuditRepository::Verification::Problem, problem);
+        QFETCH(qint64, firstBad);
+        test::TempStore store;
+        Database &db = store.open();
+        AuditRepository audit(db, key);
+        for (int i = 1; i <= 8; ++i) {
+            QVERIFY(audit.append(opened(i)));
+            store.clock().advance(1000);
+        }
+        // Someone with write access to the file drops the append-only triggers.
+        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_update"));
+        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_delete"));
+        for (const QString &statement : tamper.split(QLatin1String("; "))) {
+            exec(db, statement);
+        }
+        auto v = audit.verify();
+        QVERIFY(v);
+        QVERIFY(!v->intact());
+        QCOMPARE(v->problem, problem);
+        QCOMPARE(v->firstBad, firstBad);
+        QCOMPARE(v->checkedThrough, firstBad - 1);
+    }
+
+    void wrongKeyFailsAtTheFirstEntry()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        AuditRepository audit(db, key);
+        QVERIFY(audit.append(opened(1)));
+        AuditRepository other(db, QByteArrayLiteral("not the key"));
+        auto v = other.verify();
+        QVERIFY(v && !v->intact());
+        QCOMPARE(v->firstBad, qint64(1));
+    }
+
+    void storeRefusesEdits()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        AuditRepository audit(db, key);
+        QVERIFY(audit.append(opened(1)));
+        QSqlQuery q(db.connection());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET actor = 'x'")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
+        QVERIFY(audit.verify()->intact());
+    }
+
+    void canonicalBytesCoverEveryField()
+    {
+        const AuditEntry base = [] {
+            AuditEntry e = opened(42);
+            e.sequence = 3;
+            e.time = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+            e.previousHash = QByteArray(32, 'p');
+            return e;
+        }();
+        const QByteArray bytes = AuditRepository::canonicalBytes(base);
+        QList<AuditEntry> variants;
+        auto vary = [&](auto change) {
+            AuditEntry e = base;
+            change(e);
+            variants.append(e);
+        };
+        vary([](AuditEntry &e) {
+            e.sequence = 4;
+        });
+        vary([](AuditEntry &e) {
+            e.time = e.time.addMSecs(1);
+        });
+        vary([](AuditEntry &e) {
+            e.actor += QLatin1Char('x');
+        });
+        vary([](AuditEntry &e) {
+            e.role = Role::Supervisor;
+        });
+        vary([](AuditEntry &e) {
+            e.workstation += QLatin1Char('x');
+        });
+        vary([](AuditEntry &e) {
+            e.action = AuditAction::Export;
+        });
+        vary([](AuditEntry &e) {
+            e.subjectCitizenId = 43;
+        });
+        vary([](AuditEntry &e) {
+            e.purposeCode += QLatin1Char('x');
+        });
+        vary([](AuditEntry &e) {
+            e.purposeText += QLatin1Char('x');
+        });
+        vary([](AuditEntry &e) {
+            e.outcome = AuditOutcome::Denied;
+        });
+        vary([](AuditEntry &e) {
+            e.details = QStringLiteral("{\"x\":1}");
+        });
+        vary([](AuditEntry &e) {
+            e.previousHash[0] = 'q';
+        });
+        for (const AuditEntry &v : variants) {
+            QVERIFY(AuditRepository::canonicalBytes(v) != bytes);
+        }
+        // A separator smuggled into a field cannot shift the fields after it.
+        AuditEntry a = base;
+        a.actor = QStringLiteral("ab");
+        a.workstation = QStringLiteral("c");
+        AuditEntry b = base;
+        b.actor = QStringLiteral("a");
+        b.workstation = QStringLiteral("b") + QChar(0x1f) + QStringLiteral("c");
+        QVERIFY(AuditRepository::canonicalBytes(a) != AuditRepository::canonicalBytes(b));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditRepository)
+#include "tst_auditrepository.moc"

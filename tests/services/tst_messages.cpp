@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// Every error a person can meet has its own sentence, and store errors name the file.
+
+#include "messages.h"
+#include "storeerror.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QTest>
+
+using namespace c360;
+
+Q_DECLARE_METATYPE(StoreError::Code)
+
+class TestMessages : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void identifierErrorsAreDistinct()
+    {
+        for (IdentifierType type : allValues<IdentifierType>()) {
+            QSet<QString> seen;
+            for (IdentifierError error : allValues<IdentifierError>()) {
+                const QString text = Messages::identifierError(error, type);
+                QVERIFY2(!text.isEmpty(), qPrintable(toKey(error)));
+                QVERIFY2(!seen.contains(text), qPrintable(toKey(error)));
+                seen.insert(text);
+            }
+            QVERIFY(!Messages::identifierTypeName(type).isEmpty());
+        }
+        QVERIFY(Messages::identifierError(IdentifierError::UnknownType, IdentifierType::BelgianBisNumber).contains(QStringLiteral("BIS number")));
+    }
+
+    void storeErrorsNameTheFile_data()
+    {
+        QTest::addColumn<StoreError::Code>("code");
+        using C = StoreError::Code;
+        for (C code : {C::NotFound,
+                       C::FolderNotFound,
+                       C::NotAFile,
+                       C::NotADatabase,
+                       C::NotAStore,
+                       C::NotInitialised,
+                       C::ReadOnly,
+                       C::DiskFull,
+                       C::NewerSchema,
+                       C::OutdatedSchema,
+                       C::Corrupt,
+                       C::Busy,
+                       C::Io,
+                       C::Constraint,
+                       C::Query}) {
+            QTest::addRow("code %d", int(code)) << code;
+        }
+    }
+
+    void storeErrorsNameTheFile()
+    {
+        QFETCH(StoreError::Code, code);
+        StoreError e;
+        e.code = code;
+        e.path = QStringLiteral("/srv/data/gemeente.sqlite");
+        e.detail = QStringLiteral("disk I/O error");
+        e.schemaVersion = 7;
+        e.supportedVersion = 3;
+        const QString text = e.message();
+        QVERIFY2(text.contains(e.path), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("%1")));
+        QVERIFY(!text.contains(QStringLiteral("%2")));
+        if (code == StoreError::Code::NewerSchema || code == StoreError::Code::OutdatedSchema) {
+            QVERIFY(text.contains(QStringLiteral("7")) && text.contains(QStringLiteral("3")));
+        }
+    }
+
+    void sqliteResultCodesAreClassified_data()
+    {
+        QTest::addColumn<QString>("native");
+        QTest::addColumn<StoreError::Code>("code");
+        QTest::newRow("busy") << QStringLiteral("5") << StoreError::Code::Busy;
+        QTest::newRow("readonly") << QStringLiteral("8") << StoreError::Code::ReadOnly;
+        QTest::newRow("ioerr write (extended)") << QStringLiteral("778") << StoreError::Code::Io;
+        QTest::newRow("corrupt") << QStringLiteral("11") << StoreError::Code::Corrupt;
+        QTest::newRow("full") << QStringLiteral("13") << StoreError::Code::DiskFull;
+        QTest::newRow("constraint unique (extended)") << QStringLiteral("2067") << StoreError::Code::Constraint;
+        QTest::newRow("notadb") << QStringLiteral("26") << StoreError::Code::NotADatabase;
+        QTest::newRow("error") << QStringLiteral("1") << StoreError::Code::Query;
+        QTest::newRow("no code") << QString() << StoreError::Code::Query;
+    }
+
+    void sqliteResultCodesAreClassified()
+    {
+        QFETCH(QString, native);
+        QFETCH(StoreError::Code, code);
+        const StoreError e = StoreError::fromSql(QSqlError(QStringLiteral("driver"), QStringLiteral("database text"), QSqlError::StatementError, native),
+                                                 QStringLiteral("/tmp/x.sqlite"));
+        QCOMPARE(e.code, code);
+        QCOMPARE(e.detail, QStringLiteral("database text"));
+        QCOMPARE(e.path, QStringLiteral("/tmp/x.sqlite"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessages)
+#include "tst_messages.moc"

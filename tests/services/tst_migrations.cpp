@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The schema history: every earlier version migrates to the latest, step by step, keeping data;
+// a failed step leaves the store as it was; the schema's own rules (triggers, keys) hold.
+
+#include "clock.h"
+#include "database.h"
+#include "migrations.h"
+#include "tempstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace c360;
+
+namespace
+{
+QStringList schemaObjects(Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"))) {
+        return {};
+    }
+    QStringList objects;
+    while (q.next()) {
+        objects.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') + q.value(2).toString().simplified());
+    }
+    return objects;
+}
+
+bool exec(Database &db, const QString &sql, QString *error = nullptr)
+{
+    QSqlQuery q(db.connection());
+    const bool ok = q.exec(sql);
+    if (error) {
+        *error = q.lastError().databaseText();
+    }
+    return ok;
+}
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next()) {
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stepsAreConsecutive()
+    {
+        const auto &steps = Migrations::steps();
+        QVERIFY(!steps.isEmpty());
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            QCOMPARE(steps.at(i).version, int(i + 1));
+            QVERIFY(!steps.at(i).statements.isEmpty());
+            QVERIFY(qstrlen(steps.at(i).description) > 0);
+        }
+        QCOMPARE(Migrations::latestVersion(), steps.constLast().version);
+    }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 0; v < Migrations::latestVersion(); ++v) {
+            QTest::addRow("from schema %d", v) << v;
+        }
+    }
+
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, from);
+        test::TempStore fresh;
+        const QStringList expected = schemaObjects(fresh.open());
+
+        test::TempStore store;
+        {
+            auto db = Database::open(store.path(), Database::OpenMode::Create, store.clock(), from);
+            QVERIFY2(db, qPrintable(db ? QString() : db.error().message()));
+            QCOMPARE((*db)->schemaVersion(), from);
+            if (from >= 1) {
+                // Data written at the old version must survive the upgrade.
+                QVERIFY(exec(**db,
+                             QStringLiteral("INSERT INTO citizens (id, given_names, family_name, search_names, updated_at) "
+                                            "VALUES (7, 'An', 'De Smet', 'an de smet desmet', '2026-01-01T00:00:00.000Z')")));
+            }
+        }
+        store.clock().advanceDays(1);
+        Database &db = store.open();
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(schemaObjects(db), expected);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(Migrations::latestVersion()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT MIN(version) FROM schema_migrations")), qint64(1));
+        if (from >= 1) {
+            QCOMPARE(scalar(db, QStringLiteral("SELECT id FROM citizens WHERE family_name = 'De Smet'")), qint64(7));
+        }
+        // Each step is recorded when it ran.
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT version, applied_at FROM schema_migrations ORDER BY version")));
+        while (q.next()) {
+            QVERIFY(!q.value(1).toString().isEmpty());
+        }
+    }
+
+    void failedStepLeavesStoreUnchanged()
+    {
+        // A store whose history says "nothing yet" but where a table of step 1 is in the way.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("blocked.sqlite"));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(
+                q.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY)")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+
+        ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+        auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);
+        QVERIFY(!db);
+        QVERIFY(db.error().detail.contains(QStringLiteral("outbox")));
+
+        auto reopened = Database::open(path, Database::OpenMode::Create, clock, 0);
+        QVERIFY(reopened);
+        QCOMPARE((*reopened)->schemaVersion(), 0);
+        QCOMPARE(scalar(**reopened, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'citizens'")), qint64(0));
+        QCOMPARE(scalar(**reopened, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), qint64(0));
+    }
+
+    void auditLogIsAppendOnly()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        QVERIFY(exec(db,
+                     QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
+                                    "VALUES (1, '2026-03-02T09:00:00.000Z', 'clerk1', 'counter_clerk', 'ws1', 'profile_opened', 'success', x'00', x'01')")));
+        QString error;
+        QVERIFY(!exec(db, QStringLiteral("UPDATE audit_log SET actor = 'someone else'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        QVERIFY(!exec(db, QStringLiteral("DELETE FROM audit_log"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE actor = 'clerk1'")), qint64(1));
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        QString error;
+        QVERIFY(!exec(
+            db, QStringLiteral("INSERT INTO contact_moments (citizen_id, channel, outcome, occurred_at) VALUES (999, 'phone', 'answered', 'x')"), &error));
+        QVERIFY2(error.contains(QStringLiteral("FOREIGN KEY")), qPrintable(error));
+    }
+
+    void linkRowsHaveExactlyOneTarget()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO citizens (id, updated_at) VALUES (1, 'x')")));
+        QVERIFY(
+            exec(db, QStringLiteral("INSERT INTO contact_moments (id, citizen_id, channel, outcome, occurred_at) VALUES (1, 1, 'phone', 'answered', 'x')")));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO reports (id, status) VALUES (1, 'open')")));
+        QString error;
+        QVERIFY(!exec(db, QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id) VALUES (1)"), &error));
+        QVERIFY(error.contains(QStringLiteral("CHECK")));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id, report_id) VALUES (1, 1)")));
+    }
+
+    void citizenSearchIndexFollowsTheTable()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        auto matches = [&](const QString &query) {
+            return scalar(db, QStringLiteral("SELECT COUNT(*) FROM citizen_search WHERE citizen_search MATCH '%1'").arg(query));
+        };
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO citizens (id, search_names, updated_at) VALUES (1, 'elise vande velde vandevelde', 'x')")));
+        QCOMPARE(matches(QStringLiteral("vandev*")), qint64(1));
+        QCOMPARE(matches(QStringLiteral("el*")), qint64(1));
+        QVERIFY(exec(db, QStringLiteral("UPDATE citizens SET search_names = 'elise peeters' WHERE id = 1")));
+        QCOMPARE(matches(QStringLiteral("vandev*")), qint64(0));
+        QCOMPARE(matches(QStringLiteral("pee*")), qint64(1));
+        QVERIFY(exec(db, QStringLiteral("DELETE FROM citizens WHERE id = 1")));
+        QCOMPARE(matches(QStringLiteral("pee*")), qint64(0));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM citizen_search")), qint64(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "cataloguerepository.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "reportrepository.h"
+#include "requestrepository.h"
+#include "tempstore.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace c360;
+
+namespace
+{
+template<typename T>
+QByteArray why(const Expected<T, StoreError> &result)
+{
+    return result ? QByteArray() : result.error().message().toUtf8();
+}
+
+int rowCount(Database &db, const QString &table)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QDateTime day(int d, int hour = 9)
+{
+    return QDateTime(QDate(2026, 2, d), QTime(hour, 30, 0, 500), Qt::UTC);
+}
+} // namespace
+
+class TestRequestRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void roundTrip_data();
+    void roundTrip();
+    void defaultsForCreatedAndExpiry();
+    void updateChangesOnlyTheHandlingFields();
+    void addSupplement();
+    void invalidLinkRollsBack_data();
+    void invalidLinkRollsBack();
+    void forCitizenNewestFirstWithSupplementsAndLinks();
+    void upsertBySourceMergesSupplementsAndReplacesLinks();
+    void expiredBefore();
+    void purgeLeavesARecordWithoutPersonalData();
+    void failedPurgeKeepsTheRequest();
+    void deletingCitizenDeletesRequestsAndSupplements();
+
+private:
+    Request makeRequest(const QDateTime &created) const;
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<RequestRepository> m_requests;
+    qint64 m_citizen = 0;
+    qint64 m_report = 0;
+    qint64 m_entry = 0;
+};
+
+void TestRequestRepository::init()
+{
+    m_store = std::make_unique<test::TempStore>();
+    Database &db = m_store->open();
+    m_requests = std::make_unique<RequestRepository>(db);
+    m_citizen = CitizenRepository(db).insert(test::CitizenBuilder().build()).value_or(0);
+    Report report;
+    report.source = {QStringLiteral("open311"), QStringLiteral("r-1")};
+    m_report = ReportRepository(db).upsertBySource(report).value_or(0);
+    CatalogueEntry entry;
+    entry.productId = QStringLiteral("p-1");
+    m_entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
+    QVERIFY(m_citizen && m_report && m_entry);
+}
+
+void TestRequestRepository::cleanup()
+{
+    m_requests.reset();
+    m_store.reset();
+}
+
+Request TestRequestRepository::makeRequest(const QDateTime &created) const
+{
+    Request r;
+    r.source = {QStringLiteral("local"), QString()};
+    r.citizenId = m_citizen;
+    r.question = QStringLiteral("Mag ik een container op de straat zetten?");
+    r.assignee = {AssigneeKind::Team, QStringLiteral("Mobiliteit")};
+    r.created = created;
+    r.deadline = created.addDays(5);
+    r.expires = Request::expiryFor(created);
+    return r;
+}
+
+void TestRequestRepository::roundTrip_data()
+{
+    QTest::addColumn<int>("variant");
+    QTest::newRow("open, team, no supplements") << 0;
+    QTest::newRow("answered by a person, supplements and links") << 1;
+    QTest::newRow("from a back end, no citizen, no deadline") << 2;
+}
+
+void TestRequestRepository::roundTrip()
+{
+    QFETCH(int, variant);
+    Request request = makeRequest(day(2));
+    if (variant == 1) {
+        request.status = RequestStatus::Answered;
+        request.answer = QStringLiteral("Ja, met een signalisatievergunning.");
+        request.assignee = {AssigneeKind::Person, QStringLiteral("loket.els")};
+        request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Burger belde terug.")},
+                               {0, QStringLiteral("kcc.agent1"), day(4), QStringLiteral("Vergunning aangevraagd.")}};
+        request.links = {{ItemKind::CatalogueEntry, m_entry}, {ItemKind::Report, m_report}};
+    } else if (variant == 2) {
+        request.source = {QStringLiteral("openklant"), QStringLiteral("taak-9")};
+        request.citizenId = 0;
+        request.deadline = QDateTime();
+        request.status = RequestStatus::Closed;
+    }
+
+    auto id = m_requests->insert(request);
+    QVERIFY2(id, why(id).constData());
+    auto found = m_requests->find(*id);
+    QVERIFY2(found, why(found).constData());
+    QVERIFY(found->has_value());
+    request.id = *id;
+    QCOMPARE(found->value().supplements.size(), request.supplements.size());
+    for (qsizetype i = 0; i < request.supplements.size(); ++i) {
+        QVERIFY(found->value().supplements.at(i).id > 0);
+        request.supplements[i].id = found->value().supplements.at(i).id;
+    }
+    QCOMPARE(found->value(), request);
+    QCOMPARE(m_requests->count().value_or(-1), 1);
+    QVERIFY(!m_requests->find(*id + 1)->has_value());
+}
+
+void TestRequestRepository::defaultsForCreatedAndExpiry()
+{
+    Request request = makeRequest(QDateTime());
+    request.expires = QDateTime();
+    const qint64 id = m_requests->insert(request).value_or(0);
+    QVERIFY(id);
+    const Request stored = m_requests->find(id)->value();
+    QCOMPARE(stored.created, m_store->clock().now());
+    QCOMPARE(stored.expires, m_store->clock().now().addDays(Request::DefaultRetentionDays));
+
+    // A given expiry (a configured retention) is kept.
+    request.created = day(1);
+    request.expires = day(1).addDays(90);
+    const qint64 kept = m_requests->insert(request).value_or(0);
+    QCOMPARE(m_requests->find(kept)->value().expires, day(1).addDays(90));
+}
+
+void TestRequestRepository::updateChangesOnlyTheHandlingFields()
+{
+    Request request = makeRequest(day(2));
+    request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Eerste aanvulling.")}};
+    const qint64 id = m_requests->insert(request).value_or(0);
+    QVERIFY(id);
+    Request expected = m_requests->find(id)->value();
+
+    Request changed = expected;
+    changed.status = RequestStatus::Answered;
+    changed.answer = QStringLiteral("Toegestaan.");
+    changed.assignee = {AssigneeKind::Person, QStringLiteral("mob.jan")};
+    changed.deadline = QDateTime();
+    changed.question = QStringLiteral("Wordt niet gewijzigd");
+    changed.supplements.clear();
+    auto updated = m_requests->update(changed);
+    QVERIFY2(updated, why(updated).constData());
+
+    expected.status = changed.status;
+    expected.answer = changed.answer;
+    expected.assignee = changed.assignee;
+    expected.deadline = QDateTime();
+    QCOMPARE(m_requests->find(id)->value(), expected);
+
+    changed.id = id + 1;
+    QVERIFY(!m_requests->update(changed));
+}
+
+void TestRequestRepository::addSupplement()
+{
+    const qint64 id = m_requests->insert(makeRequest(day(2))).value_or(0);
+    QVERIFY(id);
+    const Supplement later{0, QStringLiteral("kcc.agent1"), day(6), QStringLiteral("Later")};
+    const Supplement earlier{0, QStringLiteral("loket.els"), day(4), QStringLiteral("Eerder")};
+    auto laterId = m_requests->addSupplement(id, later);
+    auto earlierId = m_requests->addSupplement(id, earlier);
+    QVERIFY2(laterId, why(laterId).constData());
+    QVERIFY2(earlierId, why(earlierId).constData());
+    QVERIFY(*laterId != *earlierId);
+
+    const QList<Supplement> expected = {{*earlierId, earlier.author, earlier.time, earlier.text}, {*laterId, later.author, later.time, later.text}};
+    QCOMPARE(m_requests->find(id)->value().supplements, expected);
+
+    // Without a time it is now; to a missing request it is refused.
+    auto now = m_requests->addSupplement(id, {0, QStringLiteral("x"), QDateTime(), QStringLiteral("Nu")});
+    QVERIFY(now);
+    QCOMPARE(m_requests->find(id)->value().supplements.last().time, m_store->clock().now());
+    auto orphan = m_requests->addSupplement(id + 1, later);
+    QVERIFY(!orphan);
+    QCOMPARE(orphan.error().code, StoreError::Code::Constraint);
+}
+
+void TestRequestRepository::invalidLinkRollsBack_data()
+{
+    QTest::addColumn<ItemLink>("link");
+    QTest::newRow("to a contact moment") << ItemLink{ItemKind::ContactMoment, 1};
+    QTest::newRow("to a request") << ItemLink{ItemKind::Request, 1};
+    QTest::newRow("to a missing report") << ItemLink{ItemKind::Report, 999};
+    QTest::newRow("id 0") << ItemLink{ItemKind::CatalogueEntry, 0};
+}
+
+void TestRequestRepository::invalidLinkRollsBack()
+{
+    QFETCH(ItemLink, link);
+    Request request = makeRequest(day(2));
+    request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Aanvulling")}};
+    request.links = {{ItemKind::Report, m_report}, link};
+    QVERIFY(!m_requests->insert(request));
+    QCOMPARE(m_requests->count().value_or(-1), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
+}
+
+void TestRequestRepository::forCitizenNewestFirstWithSupplementsAndLinks()
+{
+    const qint64 other =
+        CitizenRepository(m_store->db()).insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
+    QVERIFY(other);
+    Request oldest = makeRequest(day(1));
+    oldest.supplements = {{0, QStringLiteral("a"), day(2), QStringLiteral("s1")}};
+    Request newest = makeRequest(day(9));
+    newest.supplements = {{0, QStringLiteral("b"), day(10), QStringLiteral("s2")}, {0, QStringLiteral("c"), day(11), QStringLiteral("s3")}};
+    newest.links = {{ItemKind::Report, m_report}};
+    Request middle = makeRequest(day(5));
+    middle.links = {{ItemKind::CatalogueEntry, m_entry}};
+    Request others = makeRequest(day(7));
+    others.citizenId = other;
+    others.supplements = {{0, QStringLiteral("d"), day(8), QStringLiteral("niet van jou")}};
+
+    for (Request *r : {&oldest, &newest, &middle, &others}) {
+        const qint64 id = m_requests->insert(*r).value_or(0);
+        QVERIFY(id);
+        *r = m_requests->find(id)->value();
+    }
+    auto requests = m_requests->forCitizen(m_citizen);
+    QVERIFY2(requests, why(requests).constData());
+    const QList<Request> expected = {newest, middle, oldest};
+    QCOMPARE(*requests, expected);
+    QCOMPARE(m_requests->forCitizen(other)->size(), 1);
+}
+
+void TestRequestRepository::upsertBySourceMergesSupplementsAndReplacesLinks()
+{
+    Request remote = makeRequest(day(2));
+    remote.source = {QStringLiteral("openklant"), QStringLiteral("taak-1")};
+    remote.supplements = {{0, QStringLiteral("backoffice"), day(3), QStringLiteral("Van de back end")}};
+    remote.links = {{ItemKind::Report, m_report}};
+    auto id = m_requests->upsertBySource(remote);
+    QVERIFY2(id, why(id).constData());
+
+    // Staff add a supplement here; the back end then sends the request again, with one more.
+    QVERIFY(m_requests->addSupplement(*id, {0, QStringLiteral("loket.els"), day(4), QStringLiteral("Hier toegevoegd")}));
+    remote.status = RequestStatus::Answered;
+    remote.supplements.append({0, QStringLiteral("backoffice"), day(5), QStringLiteral("Nog een")});
+    remote.links = {{ItemKind::CatalogueEntry, m_entry}};
+    auto again = m_requests->upsertBySource(remote);
+    QVERIFY2(again, why(again).constData());
+    QCOMPARE(*again, *id);
+    QCOMPARE(m_requests->count().value_or(-1), 1);
+
+    const Request stored = m_requests->find(*id)->value();
+    QCOMPARE(stored.status, RequestStatus::Answered);
+    QStringList texts;
+    for (const Supplement &s : stored.supplements) {
+        texts.append(s.text);
+    }
+    QCOMPARE(texts, (QStringList{QStringLiteral("Van de back end"), QStringLiteral("Hier toegevoegd"), QStringLiteral("Nog een")}));
+    const QList<ItemLink> links = {{ItemKind::CatalogueEntry, m_entry}};
+    QCOMPARE(stored.links, links);
+}
+
+void TestRequestRepository::expiredBefore()
+{
+    Request a = makeRequest(day(1)); // expires 3 March 09:30:00.500
+    Request b = makeRequest(day(3)); // expires 5 March
+    Request c = makeRequest(day(2)); // expires 4 March
+    QList<qint64> ids;
+    for (const Request &r : {a, b, c}) {
+        ids.append(m_requests->insert(r).value_or(0));
+    }
+    auto none = m_requests->expiredBefore(a.expires.addMSecs(-1));
+    QVERIFY2(none, why(none).constData());
+    QVERIFY(none->isEmpty());
+    QCOMPARE(m_requests->expiredBefore(a.expires).value_or(QList<qint64>()), QList<qint64>{ids.at(0)});
+    QCOMPARE(m_requests->expiredBefore(b.expires).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2), ids.at(1)}));
+    // The same instant in another time zone.
+    QCOMPARE(m_requests->expiredBefore(c.expires.toOffsetFromUtc(3600)).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2)}));
+}
+
+void TestRequestRepository::purgeLeavesARecordWithoutPersonalData()
+{
+    Request request = makeRequest(day(1));
+    request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Persoonlijke aanvulling")}};
+    request.links = {{ItemKind::Report, m_report}};
+    const qint64 id = m_requests->insert(request).value_or(0);
+    const qint64 kept = m_requests->insert(makeRequest(day(20))).value_or(0);
+    QVERIFY(id && kept);
+    m_store->clock().set(request.expires.addSecs(60));
+
+    auto record = m_requests->purge(id, QStringLiteral("retention"));
+    QVERIFY2(record, why(record).constData());
+    QVERIFY(record->id > 0);
+    QCOMPARE(record->kind, ItemKind::Request);
+    QCOMPARE(record->itemId, id);
+    QCOMPARE(record->created, request.created);
+    QCOMPARE(record->purged, m_store->clock().now());
+    QCOMPARE(record->reason, QStringLiteral("retention"));
+
+    QVERIFY(!m_requests->find(id)->has_value());
+    QCOMPARE(m_requests->count().value_or(-1), 1);
+    QCOMPARE(m_requests->find(kept)->value().question, request.question);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
+    QCOMPARE(m_requests->purgeRecords().value_or(QList<PurgeRecord>()), QList<PurgeRecord>{*record});
+
+    // Nothing of the person, the question or the staff in the record: only these columns, and
+    // none of the texts.
+    QSqlQuery query(m_store->db().connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT * FROM purge_records")));
+    QVERIFY(query.next());
+    QStringList columns;
+    for (int i = 0; i < query.record().count(); ++i) {
+        columns.append(query.record().fieldName(i));
+        const QString value = query.value(i).toString();
+        QVERIFY(!value.contains(QLatin1String("container")));
+        QVERIFY(!value.contains(QLatin1String("loket.els")));
+        QVERIFY(!value.contains(QLatin1String("Mobiliteit")));
+    }
+    QCOMPARE(columns,
+             (QStringList{QStringLiteral("id"),
+                          QStringLiteral("item_kind"),
+                          QStringLiteral("item_id"),
+                          QStringLiteral("created_at"),
+                          QStringLiteral("purged_at"),
+                          QStringLiteral("reason")}));
+
+    // Purging what is gone fails and writes no record.
+    QVERIFY(!m_requests->purge(id, QStringLiteral("retention")));
+    QCOMPARE(m_requests->purgeRecords()->size(), 1);
+}
+
+void TestRequestRepository::failedPurgeKeepsTheRequest()
+{
+    Request request = makeRequest(day(1));
+    request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Aanvulling")}};
+    const qint64 id = m_requests->insert(request).value_or(0);
+    QVERIFY(id);
+    const Request before = m_requests->find(id)->value();
+
+    // The purge record cannot be written: the deletion before it must be undone.
+    QSqlQuery query(m_store->db().connection());
+    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_purge BEFORE INSERT ON purge_records BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    QVERIFY(!m_requests->purge(id, QStringLiteral("retention")));
+    QCOMPARE(m_requests->find(id)->value(), before);
+    QVERIFY(m_requests->purgeRecords()->isEmpty());
+    QCOMPARE(m_store->db().transactionDepth(), 0);
+}
+
+void TestRequestRepository::deletingCitizenDeletesRequestsAndSupplements()
+{
+    Request request = makeRequest(day(1));
+    request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Aanvulling")}};
+    request.links = {{ItemKind::CatalogueEntry, m_entry}};
+    QVERIFY(m_requests->insert(request));
+    QVERIFY(CitizenRepository(m_store->db()).remove(m_citizen));
+    QCOMPARE(m_requests->count().value_or(-1), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRequestRepository)
+#include "tst_requestrepository.moc"

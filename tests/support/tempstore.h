@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "clock.h"
+#include "database.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace c360::test
+{
+
+// A real SQLite store in a fresh temporary folder, with a clock the test controls.
+class TempStore
+{
+public:
+    // Starts at 2026-03-02 09:00 UTC, a Monday, unless told otherwise.
+    explicit TempStore(const QDateTime &start = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+
+    // Opens (creating and migrating) the store; QVERIFY-style failure text on error.
+    Database &open();
+    void close() { m_db.reset(); }
+    Database &db() { return *m_db; }
+    bool isOpen() const { return m_db != nullptr; }
+    ManualClock &clock() { return m_clock; }
+    QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
+    QString dir() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace c360::test

@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "mainwindow.h"
+
+#include "settings.h"
+
+#include <KLocalizedString>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace c360
+{
+
+namespace
+{
+// A theme icon with the bundled one as fallback, so icons show on desktops without a theme.
+QIcon themedIcon(const QString &name)
+{
+    return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/") + name + QStringLiteral(".svg")));
+}
+
+QLabel *hintLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->setTextInteractionFlags(Qt::NoTextInteraction);
+    return label;
+}
+} // namespace
+
+MainWindow::MainWindow(Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(i18nc("@title:window", "Citizen 360"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/citizen360.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setupRegions();
+    setupActions();
+    setupStatusBar();
+    resize(1280, 800);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupRegions()
+{
+    // Search region: find the citizen at the desk or on the line.
+    m_searchDock = new QDockWidget(i18nc("@title:window", "Find a Citizen"), this);
+    m_searchDock->setObjectName(QStringLiteral("SearchDock"));
+    m_searchDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    auto *searchPanel = new QWidget(m_searchDock);
+    auto *searchLayout = new QVBoxLayout(searchPanel);
+    m_searchField = new QLineEdit(searchPanel);
+    m_searchField->setObjectName(QStringLiteral("SearchField"));
+    m_searchField->setPlaceholderText(i18nc("@info:placeholder", "Name, number, phone or address"));
+    m_searchField->setToolTip(
+        i18nc("@info:tooltip", "Find a citizen by name, birth date, national register number, phone number, e-mail or postcode and house number."));
+    m_searchField->setAccessibleName(i18nc("@label accessible", "Citizen search"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->addAction(themedIcon(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    m_searchResults = new QListView(searchPanel);
+    m_searchResults->setObjectName(QStringLiteral("SearchResults"));
+    m_searchResults->setAccessibleName(i18nc("@label accessible", "Search results"));
+    searchLayout->addWidget(m_searchField);
+    searchLayout->addWidget(m_searchResults, 1);
+    m_searchDock->setWidget(searchPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);
+
+    // Case region: the 360° view of the citizen whose case is open.
+    m_caseArea = new QStackedWidget(this);
+    m_caseArea->setObjectName(QStringLiteral("CaseArea"));
+    m_caseArea->setAccessibleName(i18nc("@label accessible", "Case"));
+    auto *emptyCase = hintLabel(i18nc("@info %1 is a keyboard shortcut",
+                                      "No case is open. Find a citizen with the search on the left (%1) to see their reports, contacts, requests and "
+                                      "products in one view.",
+                                      QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)),
+                                m_caseArea);
+    emptyCase->setObjectName(QStringLiteral("EmptyCaseHint"));
+    m_caseArea->addWidget(emptyCase);
+    setCentralWidget(m_caseArea);
+
+    // Catalogue region: the municipality's products and services.
+    m_catalogueDock = new QDockWidget(i18nc("@title:window", "Products and Services"), this);
+    m_catalogueDock->setObjectName(QStringLiteral("CatalogueDock"));
+    m_catalogueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    auto *cataloguePanel = new QWidget(m_catalogueDock);
+    auto *catalogueLayout = new QVBoxLayout(cataloguePanel);
+    m_catalogueField = new QLineEdit(cataloguePanel);
+    m_catalogueField->setObjectName(QStringLiteral("CatalogueField"));
+    m_catalogueField->setPlaceholderText(i18nc("@info:placeholder", "Search products and services"));
+    m_catalogueField->setAccessibleName(i18nc("@label accessible", "Catalogue search"));
+    m_catalogueField->setClearButtonEnabled(true);
+    m_catalogueResults = new QListView(cataloguePanel);
+    m_catalogueResults->setObjectName(QStringLiteral("CatalogueResults"));
+    m_catalogueResults->setAccessibleName(i18nc("@label accessible", "Products and services"));
+    catalogueLayout->addWidget(m_catalogueField);
+    catalogueLayout->addWidget(m_catalogueResults, 1);
+    m_catalogueDock->setWidget(cataloguePanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_catalogueDock);
+    // Wide enough for names with particles and for the search hint; a saved layout overrides this.
+    resizeDocks({m_searchDock, m_catalogueDock}, {340, 320}, Qt::Horizontal);
+}
+
+void MainWindow::setupActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(i18nc("@title:menu", "&File"));
+    fileMenu->setObjectName(QStringLiteral("FileMenu"));
+    QAction *quit = fileMenu->addAction(themedIcon(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));
+    quit->setObjectName(QStringLiteral("QuitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *caseMenu = menuBar()->addMenu(i18nc("@title:menu", "&Case"));
+    caseMenu->setObjectName(QStringLiteral("CaseMenu"));
+    QAction *find = caseMenu->addAction(themedIcon(QStringLiteral("edit-find")), i18nc("@action:inmenu", "&Find Citizen…"));
+    find->setObjectName(QStringLiteral("FindCitizenAction"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
+    viewMenu->setObjectName(QStringLiteral("ViewMenu"));
+    QAction *showSearch = m_searchDock->toggleViewAction();
+    showSearch->setText(i18nc("@action:inmenu", "Show &Search"));
+    viewMenu->addAction(showSearch);
+    QAction *showCatalogue = m_catalogueDock->toggleViewAction();
+    showCatalogue->setText(i18nc("@action:inmenu", "Show &Catalogue"));
+    viewMenu->addAction(showCatalogue);
+    viewMenu->addSeparator();
+    QAction *fullScreen = viewMenu->addAction(themedIcon(QStringLiteral("view-fullscreen")), i18nc("@action:inmenu", "F&ull Screen Mode"));
+    fullScreen->setObjectName(QStringLiteral("FullScreenAction"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+
+    QMenu *helpMenu = menuBar()->addMenu(i18nc("@title:menu", "&Help"));
+    helpMenu->setObjectName(QStringLiteral("HelpMenu"));
+    QAction *about = helpMenu->addAction(QIcon(QStringLiteral(":/icons/citizen360.svg")), i18nc("@action:inmenu", "&About Citizen 360"));
+    about->setObjectName(QStringLiteral("AboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = helpMenu->addAction(i18nc("@action:inmenu", "About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_connectionLabel = new QLabel(i18nc("@info:status", "Offline: no municipal server configured"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("ConnectionLabel"));
+    m_connectionLabel->setAccessibleName(i18nc("@label accessible", "Connection"));
+    m_storeLabel = new QLabel(this);
+    m_storeLabel->setObjectName(QStringLiteral("StoreLabel"));
+    m_storeLabel->setAccessibleName(i18nc("@label accessible", "Local store"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_storeLabel);
+    statusBar()->showMessage(i18nc("@info:status", "Ready"));
+}
+
+void MainWindow::setStoreInfo(const QString &path, int schemaVersion)
+{
+    m_storeLabel->setText(
+        i18nc("@info:status local store file and its schema version", "Store: %1 (schema %2)", QFileInfo(path).fileName(), QString::number(schemaVersion)));
+    m_storeLabel->setToolTip(QDir::toNativeSeparators(path));
+}
+
+void MainWindow::focusSearch()
+{
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this,
+                       i18nc("@title:window", "About Citizen 360"),
+                       i18nc("@info",
+                             "<h3>Citizen 360 %1</h3><p>One view of a citizen for municipal front offices: reports, contact moments, requests and "
+                             "the products that relate to them, with every access to a profile logged with its purpose.</p>",
+                             QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_settings.mainWindowGeometry();
+    if (!geometry.isEmpty()) {
+        restoreGeometry(geometry);
+    }
+    const QByteArray state = m_settings.mainWindowState();
+    if (!state.isEmpty()) {
+        restoreState(state);
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.setMainWindowGeometry(saveGeometry());
+    m_settings.setMainWindowState(saveState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace c360
