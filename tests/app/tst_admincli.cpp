@@ -69,6 +69,21 @@ private Q_SLOTS:
         }
     }
 
+    void speaksTheUsersLanguage()
+    {
+        QTemporaryDir dir;
+        ProcessRunner runner(m_home.path());
+        runner.setLanguage(QStringLiteral("nl"));
+        ProcessResult r = runner.run(admin(), {QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Opdrachten:")), qPrintable(r.out)); // ours
+        QVERIFY2(r.out.contains(QStringLiteral("Gebruik:")), qPrintable(r.out)); // Qt's own catalogue
+        const QString missing = dir.filePath(QStringLiteral("ontbreekt.sqlite"));
+        r = runner.run(admin(), {QStringLiteral("status"), QStringLiteral("--database"), missing});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("bestaat niet")) && r.err.contains(missing), qPrintable(describe(r)));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -48,6 +48,17 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("municipal front offices")));
     }
 
+    void helpInFrench()
+    {
+        QTemporaryDir home;
+        ProcessRunner runner(home.path());
+        runner.setLanguage(QStringLiteral("fr"));
+        const ProcessResult r = runner.run(app(), {QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Une vue unique du citoyen pour les guichets communaux.")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("municipal front offices")), qPrintable(r.out));
+    }
+
     void screenshotOfANewStore()
     {
         QTemporaryDir home;

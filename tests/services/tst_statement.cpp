@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// One use of a cached prepared statement: binding rules, errors, and releasing the read lock.
+
+#include "database.h"
+#include "sqlvalue.h"
+#include "statement.h"
+#include "tempstore.h"
+#include "transaction.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace c360;
+
+class TestStatement : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nullTextIsEmptyTextAndInvalidIsNull()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        {
+            Statement insert(db, QStringLiteral("INSERT INTO sync_state (source, resource, cursor, last_success_at) VALUES (?, ?, ?, ?)"));
+            QVERIFY(insert.exec({QStringLiteral("open311"), QStringLiteral("requests"), QString(), sql::null()}));
+            QCOMPARE(insert.numRowsAffected(), 1);
+        }
+        Statement read(db, QStringLiteral("SELECT cursor IS NULL, cursor, last_success_at IS NULL FROM sync_state"));
+        QVERIFY(read.exec({}));
+        QVERIFY(read.next());
+        QCOMPARE(read.value(0).toInt(), 0);
+        QCOMPARE(read.value(1).toString(), QString());
+        QCOMPARE(read.value(2).toInt(), 1);
+        QVERIFY(!read.next());
+    }
+
+    void nullBytesAreAnEmptyBlob()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        Statement insert(db,
+                         QStringLiteral("INSERT INTO sync_records (source, resource, source_id, content_hash, last_seen_at) VALUES ('s', 'r', 'id', ?, 'x')"));
+        QVERIFY(insert.exec({QByteArray()})); // content_hash is NOT NULL
+        Statement read(db, QStringLiteral("SELECT length(content_hash) FROM sync_records"));
+        QVERIFY(read.exec({}));
+        QVERIFY(read.next());
+        QCOMPARE(read.value(0).toInt(), 0);
+    }
+
+    void lastInsertIdAndRebinding()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        Statement insert(db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?)"));
+        QVERIFY(insert.exec({QStringLiteral("a"), QStringLiteral("1")}));
+        const qint64 first = insert.lastInsertId();
+        QVERIFY(insert.exec({QStringLiteral("b"), QStringLiteral("2")}));
+        QCOMPARE(insert.lastInsertId(), first + 1);
+        auto duplicate = insert.exec({QStringLiteral("a"), QStringLiteral("3")});
+        QVERIFY(!duplicate);
+        QCOMPARE(duplicate.error().code, StoreError::Code::Constraint);
+        QVERIFY(duplicate.error().detail.contains(QStringLiteral("UNIQUE")));
+    }
+
+    void aBrokenStatementReportsOnExec()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        Statement broken(db, QStringLiteral("SELECT * FROM no_such_table"));
+        auto r = broken.exec({});
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, StoreError::Code::Query);
+        QVERIFY(r.error().detail.contains(QStringLiteral("no_such_table")));
+        QVERIFY(!broken.next());
+    }
+
+    // A statement left mid-read would hold a read transaction open: the guard's end releases it,
+    // so a following COMMIT (and a WAL checkpoint) is not blocked.
+    void scopeEndReleasesTheReadLock()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        {
+            Statement insert(db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, 'v')"));
+            for (const QString &key : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
+                QVERIFY(insert.exec({key}));
+            }
+        }
+        {
+            Statement read(db, QStringLiteral("SELECT key FROM store_settings ORDER BY key"));
+            QVERIFY(read.exec({}));
+            QVERIFY(read.next()); // stop after the first of three rows
+        }
+        QSqlQuery checkpoint(db.connection());
+        QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QVERIFY(checkpoint.next());
+        QCOMPARE(checkpoint.value(0).toInt(), 0); // 0 = not blocked by a reader
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatement)
+#include "tst_statement.moc"
