@@ -19,6 +19,21 @@ namespace
 const QString selectColumns = QStringLiteral(
     "SELECT sequence, occurred_at, actor, role, workstation, action, subject_citizen_id, purpose_code, purpose_text, outcome, details, previous_hash, hash "
     "FROM audit_log");
+const RowWriter logRows("audit_log",
+                        {"sequence",
+                         "occurred_at",
+                         "actor",
+                         "role",
+                         "workstation",
+                         "action",
+                         "subject_citizen_id",
+                         "purpose_code",
+                         "purpose_text",
+                         "outcome",
+                         "details",
+                         "previous_hash",
+                         "hash"},
+                        "audit entry");
 
 AuditEntry readEntry(const Statement &row)
 {
@@ -97,22 +112,20 @@ Expected<AuditEntry, StoreError> AuditRepository::append(AuditEntry entry)
     }
     entry.hash = computeHash(m_key, entry);
 
-    Statement insert(m_db,
-                     QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, subject_citizen_id, purpose_code, "
-                                    "purpose_text, outcome, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (auto r = insert.exec({entry.sequence,
-                              sql::fromDateTime(entry.time),
-                              entry.actor,
-                              toKey(entry.role),
-                              entry.workstation,
-                              toKey(entry.action),
-                              sql::nullableId(entry.subjectCitizenId),
-                              entry.purposeCode,
-                              entry.purposeText,
-                              toKey(entry.outcome),
-                              entry.details,
-                              entry.previousHash,
-                              entry.hash});
+    if (auto r = logRows.insert(m_db,
+                                {entry.sequence,
+                                 sql::fromDateTime(entry.time),
+                                 entry.actor,
+                                 toKey(entry.role),
+                                 entry.workstation,
+                                 toKey(entry.action),
+                                 sql::nullableId(entry.subjectCitizenId),
+                                 entry.purposeCode,
+                                 entry.purposeText,
+                                 toKey(entry.outcome),
+                                 entry.details,
+                                 entry.previousHash,
+                                 entry.hash});
         !r) {
         return unexpected(std::move(r).error());
     }
@@ -124,25 +137,12 @@ Expected<AuditEntry, StoreError> AuditRepository::append(AuditEntry entry)
 
 Expected<qint64, StoreError> AuditRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log"));
 }
 
 Expected<QList<AuditEntry>, StoreError> AuditRepository::entries(qint64 fromSequence, int limit)
 {
-    Statement query(m_db, selectColumns + QStringLiteral(" WHERE sequence >= ? ORDER BY sequence LIMIT ?"));
-    if (auto r = query.exec({fromSequence, limit}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<AuditEntry> result;
-    while (query.next()) {
-        result.append(readEntry(query));
-    }
-    return result;
+    return selectAll(m_db, selectColumns + QStringLiteral(" WHERE sequence >= ? ORDER BY sequence LIMIT ?"), {fromSequence, limit}, readEntry);
 }
 
 Expected<AuditRepository::Verification, StoreError> AuditRepository::verify()

@@ -9,8 +9,6 @@
 #include "statement.h"
 #include "transaction.h"
 
-#include <QHash>
-
 namespace c360
 {
 
@@ -33,11 +31,6 @@ const TextField textFields[] = {
     {"required_documents", &CatalogueEntry::requiredDocuments},
     {"keywords", &CatalogueEntry::keywords},
 };
-
-QString sourceSystem(const QString &system)
-{
-    return system.isEmpty() ? QStringLiteral("local") : system;
-}
 
 // Keys are plain words ("citizen", "company"), so a comma cannot be part of one.
 QString joinKeys(const QStringList &keys)
@@ -66,23 +59,18 @@ CatalogueEntry readEntry(const Statement &row)
 template<typename Item, typename GetEntry>
 void readTexts(Statement &rows, QList<Item> &items, GetEntry entryOf)
 {
-    QHash<qint64, qsizetype> index;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        index.insert(entryOf(items[i]).id, i);
-    }
-    while (rows.next()) {
-        const auto it = index.constFind(rows.value(0).toLongLong());
-        if (it == index.cend()) {
-            continue;
-        }
-        const QString field = rows.value(1).toString();
+    const auto idOf = [&entryOf](Item &item) {
+        return entryOf(item).id;
+    };
+    readChildRows(rows, items, idOf, [&entryOf](Item &item, const Statement &row) {
+        const QString field = row.value(1).toString();
         for (const TextField &f : textFields) {
             if (field == QLatin1String(f.key)) {
-                (entryOf(items[*it]).*f.member).set(rows.value(2).toString(), rows.value(3).toString());
+                (entryOf(item).*f.member).set(row.value(2).toString(), row.value(3).toString());
                 break;
             }
         }
-    }
+    });
 }
 } // namespace
 
@@ -97,7 +85,7 @@ Expected<qint64, StoreError> CatalogueRepository::upsertByProductId(const Catalo
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    const QString system = sourceSystem(entry.source.system);
+    const QString system = sql::sourceSystem(entry.source.system);
     Statement upsert(m_db,
                      QStringLiteral("INSERT INTO catalogue_entries (source_system, source_id, product_id, target_audiences, themes, last_modified) "
                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_system, product_id) DO UPDATE SET source_id = excluded.source_id, "
@@ -113,10 +101,7 @@ Expected<qint64, StoreError> CatalogueRepository::upsertByProductId(const Catalo
         return unexpected(std::move(r).error());
     }
     if (!upsert.next()) {
-        StoreError e;
-        e.path = m_db.path();
-        e.detail = QStringLiteral("the catalogue entry was not written");
-        return unexpected(e);
+        return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("the catalogue entry was not written")));
     }
     const qint64 id = upsert.value(0).toLongLong();
     upsert.finish();
@@ -148,7 +133,7 @@ Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::find(qi
 
 Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::findByProductId(const QString &source, const QString &productId)
 {
-    return findWhere(QStringLiteral("e.source_system = ? AND e.product_id = ?"), {sourceSystem(source), productId});
+    return findWhere(QStringLiteral("e.source_system = ? AND e.product_id = ?"), {sql::sourceSystem(source), productId});
 }
 
 Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::findWhere(const QString &condition, const QVariantList &values)
@@ -180,21 +165,13 @@ Expected<QList<qint64>, StoreError> CatalogueRepository::search(const QString &t
     }
     // Each indexed row is one field in one language; an entry counts once, by its best row. bm25
     // (as rank) is only allowed on the full-text query itself, hence the innermost select.
-    Statement query(m_db,
-                    QStringLiteral("SELECT entry_id, MAX(preferred) AS preferred, MAX(in_name) AS in_name, MIN(relevance) AS relevance FROM ("
-                                   "SELECT t.entry_id, CASE WHEN t.language = ? THEN 2 WHEN t.language = ? OR t.language LIKE ? THEN 1 ELSE 0 END "
-                                   "AS preferred, t.field = 'name' AS in_name, m.relevance FROM (SELECT rowid, rank AS relevance FROM catalogue_search "
-                                   "WHERE catalogue_search MATCH ?) m JOIN catalogue_texts t ON t.id = m.rowid) "
-                                   "GROUP BY entry_id ORDER BY preferred DESC, in_name DESC, relevance, entry_id LIMIT ?"));
+    const QString query = QStringLiteral("SELECT entry_id, MAX(preferred) AS preferred, MAX(in_name) AS in_name, MIN(relevance) AS relevance FROM ("
+                                         "SELECT t.entry_id, CASE WHEN t.language = ? THEN 2 WHEN t.language = ? OR t.language LIKE ? THEN 1 ELSE 0 END "
+                                         "AS preferred, t.field = 'name' AS in_name, m.relevance FROM (SELECT rowid, rank AS relevance FROM catalogue_search "
+                                         "WHERE catalogue_search MATCH ?) m JOIN catalogue_texts t ON t.id = m.rowid) "
+                                         "GROUP BY entry_id ORDER BY preferred DESC, in_name DESC, relevance, entry_id LIMIT ?");
     const QString base = language.section(QLatin1Char('-'), 0, 0);
-    if (auto r = query.exec({language, base, QString(base + QLatin1String("-%")), match, limit}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-    }
-    return ids;
+    return selectIds(m_db, query, {language, base, QString(base + QLatin1String("-%")), match, limit});
 }
 
 Expected<void, StoreError> CatalogueRepository::linkToCitizen(qint64 citizenId, qint64 entryId, const QString &staffMember)
@@ -227,19 +204,15 @@ Expected<void, StoreError> CatalogueRepository::unlinkFromCitizen(qint64 citizen
 
 Expected<QList<CatalogueRepository::CitizenLink>, StoreError> CatalogueRepository::linkedToCitizen(qint64 citizenId)
 {
-    Statement rows(m_db,
-                   QStringLiteral("SELECT ") + entryColumns +
-                       QStringLiteral(", l.linked_at, l.staff_member FROM citizen_catalogue_links l JOIN catalogue_entries e ON e.id = l.entry_id "
-                                      "WHERE l.citizen_id = ? ORDER BY l.linked_at DESC, e.id DESC"));
-    if (auto r = rows.exec({citizenId}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<CitizenLink> links;
-    while (rows.next()) {
-        links.append({readEntry(rows), sql::toDateTime(rows.value(7)), rows.value(8).toString()});
-    }
-    rows.finish();
-    if (links.isEmpty()) {
+    auto links = selectAll(m_db,
+                           QStringLiteral("SELECT ") + entryColumns +
+                               QStringLiteral(", l.linked_at, l.staff_member FROM citizen_catalogue_links l JOIN catalogue_entries e ON e.id = l.entry_id "
+                                              "WHERE l.citizen_id = ? ORDER BY l.linked_at DESC, e.id DESC"),
+                           {citizenId},
+                           [](const Statement &row) {
+                               return CitizenLink{readEntry(row), sql::toDateTime(row.value(7)), row.value(8).toString()};
+                           });
+    if (!links || links->isEmpty()) {
         return links;
     }
     Statement texts(m_db,
@@ -248,7 +221,7 @@ Expected<QList<CatalogueRepository::CitizenLink>, StoreError> CatalogueRepositor
     if (auto r = texts.exec({citizenId}); !r) {
         return unexpected(std::move(r).error());
     }
-    readTexts(texts, links, [](CitizenLink &l) -> CatalogueEntry & {
+    readTexts(texts, *links, [](CitizenLink &l) -> CatalogueEntry & {
         return l.entry;
     });
     return links;
@@ -256,12 +229,7 @@ Expected<QList<CatalogueRepository::CitizenLink>, StoreError> CatalogueRepositor
 
 Expected<qint64, StoreError> CatalogueRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM catalogue_entries"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM catalogue_entries"));
 }
 
 } // namespace c360

@@ -14,6 +14,26 @@
 namespace c360
 {
 
+namespace
+{
+const RowWriter citizenRows("citizens",
+                            {"given_names",
+                             "family_name",
+                             "search_names",
+                             "birth_date",
+                             "street",
+                             "house_number",
+                             "box",
+                             "postcode",
+                             "municipality",
+                             "country_code",
+                             "preferred_language",
+                             "source_system",
+                             "source_id",
+                             "updated_at"},
+                            "citizen");
+} // namespace
+
 CitizenRepository::CitizenRepository(Database &db)
     : m_db(db)
 {
@@ -118,38 +138,11 @@ Expected<void, StoreError> CitizenRepository::writeRow(const Citizen &c, qint64 
         c.address.municipality,
         c.address.countryCode,
         c.preferredLanguage,
-        c.source.system.isEmpty() ? QStringLiteral("local") : c.source.system,
+        sql::sourceSystem(c.source.system),
         sql::nullableText(c.source.id),
         sql::fromDateTime(c.updated.isValid() ? c.updated : m_db.clock().now()),
     };
-    if (*id == 0) {
-        Statement insert(m_db,
-                         QStringLiteral("INSERT INTO citizens (given_names, family_name, search_names, birth_date, street, house_number, box, postcode, "
-                                        "municipality, country_code, preferred_language, source_system, source_id, updated_at) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (auto r = insert.exec(values); !r) {
-            return r;
-        }
-        *id = insert.lastInsertId();
-        return {};
-    }
-    Statement update(m_db,
-                     QStringLiteral("UPDATE citizens SET given_names = ?, family_name = ?, search_names = ?, birth_date = ?, street = ?, house_number = ?, "
-                                    "box = ?, postcode = ?, municipality = ?, country_code = ?, preferred_language = ?, source_system = ?, source_id = ?, "
-                                    "updated_at = ? WHERE id = ?"));
-    QVariantList withId = values;
-    withId.append(*id);
-    if (auto r = update.exec(withId); !r) {
-        return r;
-    }
-    if (update.numRowsAffected() != 1) {
-        StoreError e;
-        e.code = StoreError::Code::Query;
-        e.path = m_db.path();
-        e.detail = QStringLiteral("no citizen with id %1").arg(*id);
-        return unexpected(e);
-    }
-    return {};
+    return citizenRows.write(m_db, values, id);
 }
 
 Expected<void, StoreError> CitizenRepository::writeChildren(qint64 id, const Citizen &c)
@@ -253,43 +246,23 @@ Expected<std::optional<Citizen>, StoreError> CitizenRepository::find(qint64 id)
 
 Expected<std::optional<qint64>, StoreError> CitizenRepository::findIdByIdentifier(const Identifier &identifier)
 {
-    Statement query(m_db, QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type = ? AND value = ?"));
-    if (auto r = query.exec({toKey(identifier.type), identifier.value}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    if (!query.next()) {
-        return std::optional<qint64>();
-    }
-    return std::optional<qint64>(query.value(0).toLongLong());
+    return selectId(
+        m_db, QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type = ? AND value = ?"), {toKey(identifier.type), identifier.value});
 }
 
 Expected<std::optional<qint64>, StoreError> CitizenRepository::findIdBySource(const SourceRef &source)
 {
-    Statement query(m_db, QStringLiteral("SELECT id FROM citizens WHERE source_system = ? AND source_id = ?"));
-    if (auto r = query.exec({source.system.isEmpty() ? QStringLiteral("local") : source.system, source.id}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    if (!query.next()) {
-        return std::optional<qint64>();
-    }
-    return std::optional<qint64>(query.value(0).toLongLong());
+    return selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE source_system = ? AND source_id = ?"), {sql::sourceSystem(source.system), source.id});
 }
 
 Expected<QList<qint64>, StoreError> CitizenRepository::findIdsByDigitalAddress(DigitalAddressKind kind, const QString &value, bool verifiedOnly)
 {
     const QString normalized = kind == DigitalAddressKind::Phone ? SearchText::normalizePhone(value) : SearchText::normalizeEmail(value);
-    Statement query(m_db,
-                    verifiedOnly ? QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized = ? AND verified_on "
-                                                  "IS NOT NULL ORDER BY citizen_id")
-                                 : QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized = ? ORDER BY citizen_id"));
-    if (auto r = query.exec({toKey(kind), normalized}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-    }
-    return ids;
+    return selectIds(m_db,
+                     verifiedOnly ? QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized = ? AND verified_on "
+                                                   "IS NOT NULL ORDER BY citizen_id")
+                                  : QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized = ? ORDER BY citizen_id"),
+                     {toKey(kind), normalized});
 }
 
 QString CitizenRepository::ftsPrefixQuery(const QString &text)
@@ -309,25 +282,12 @@ Expected<QList<qint64>, StoreError> CitizenRepository::searchNames(const QString
     if (match.isEmpty()) {
         return QList<qint64>();
     }
-    Statement query(m_db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"));
-    if (auto r = query.exec({match, limit}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-    }
-    return ids;
+    return selectIds(m_db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"), {match, limit});
 }
 
 Expected<qint64, StoreError> CitizenRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM citizens"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM citizens"));
 }
 
 } // namespace c360

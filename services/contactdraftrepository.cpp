@@ -21,6 +21,8 @@ namespace
 // Bumped when the payload changes shape, so that an older draft can still be read or set aside.
 constexpr int payloadFormat = 1;
 
+const RowWriter draftRows("contact_drafts", {"staff_member", "citizen_id", "payload", "saved_at"}, "contact draft");
+
 QJsonValue timeToJson(const QDateTime &time)
 {
     return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
@@ -101,25 +103,18 @@ Expected<ContactDraft, StoreError> ContactDraftRepository::save(const ContactDra
     stored.saved = sql::toDateTime(sql::fromDateTime(m_db.clock().now()));
     // "IS" rather than "=": a draft without a citizen has a NULL citizen_id, which UNIQUE does not
     // treat as equal to another NULL, so the lookup has to.
-    Statement existing(m_db, QStringLiteral("SELECT id FROM contact_drafts WHERE staff_member = ? AND citizen_id IS ?"));
-    if (auto r = existing.exec({draft.staffMember, sql::nullableId(draft.citizenId)}); !r) {
-        return unexpected(std::move(r).error());
+    auto existing = selectId(m_db,
+                             QStringLiteral("SELECT id FROM contact_drafts WHERE staff_member = ? AND citizen_id IS ?"),
+                             {draft.staffMember, sql::nullableId(draft.citizenId)});
+    if (!existing) {
+        return unexpected(std::move(existing).error());
     }
-    stored.id = existing.next() ? existing.value(0).toLongLong() : 0;
-    existing.finish();
+    stored.id = existing->value_or(0);
 
+    // An update writes staff member and citizen too: the same values the row was found by.
     const QString payload = QString::fromUtf8(toJson(draft.contact));
-    if (stored.id == 0) {
-        Statement insert(m_db, QStringLiteral("INSERT INTO contact_drafts (staff_member, citizen_id, payload, saved_at) VALUES (?, ?, ?, ?)"));
-        if (auto r = insert.exec({draft.staffMember, sql::nullableId(draft.citizenId), payload, sql::fromDateTime(stored.saved)}); !r) {
-            return unexpected(std::move(r).error());
-        }
-        stored.id = insert.lastInsertId();
-    } else {
-        Statement update(m_db, QStringLiteral("UPDATE contact_drafts SET payload = ?, saved_at = ? WHERE id = ?"));
-        if (auto r = update.exec({payload, sql::fromDateTime(stored.saved), stored.id}); !r) {
-            return unexpected(std::move(r).error());
-        }
+    if (auto r = draftRows.write(m_db, {draft.staffMember, sql::nullableId(draft.citizenId), payload, sql::fromDateTime(stored.saved)}, &stored.id); !r) {
+        return unexpected(std::move(r).error());
     }
     if (auto r = transaction->commit(); !r) {
         return unexpected(std::move(r).error());

@@ -8,8 +8,6 @@
 #include "statement.h"
 #include "transaction.h"
 
-#include <QHash>
-
 namespace c360
 {
 
@@ -17,14 +15,9 @@ namespace
 {
 const QString contactColumns = QStringLiteral("id, source_system, source_id, citizen_id, channel, subject, body, outcome, staff_member, occurred_at");
 
-StoreError invalid(const Database &db, const QString &detail)
-{
-    StoreError e;
-    e.code = StoreError::Code::Query;
-    e.path = db.path();
-    e.detail = detail;
-    return e;
-}
+const RowWriter contactRows("contact_moments",
+                            {"source_system", "source_id", "citizen_id", "channel", "subject", "body", "outcome", "staff_member", "occurred_at"},
+                            "contact moment");
 
 ContactMoment readContact(const Statement &row)
 {
@@ -44,25 +37,18 @@ ContactMoment readContact(const Statement &row)
 // Reads (contact_moment_id, report_id, request_id, entry_id) rows into the contacts they belong to.
 void readLinks(Statement &rows, QList<ContactMoment> &contacts)
 {
-    QHash<qint64, qsizetype> index;
-    for (qsizetype i = 0; i < contacts.size(); ++i) {
-        index.insert(contacts.at(i).id, i);
-    }
-    while (rows.next()) {
-        const auto it = index.constFind(rows.value(0).toLongLong());
-        if (it == index.cend()) {
-            continue;
-        }
-        ItemLink link;
-        if (!rows.value(1).isNull()) {
-            link = {ItemKind::Report, rows.value(1).toLongLong()};
-        } else if (!rows.value(2).isNull()) {
-            link = {ItemKind::Request, rows.value(2).toLongLong()};
+    const auto idOf = [](const ContactMoment &contact) {
+        return contact.id;
+    };
+    readChildRows(rows, contacts, idOf, [](ContactMoment &contact, const Statement &row) {
+        if (!row.value(1).isNull()) {
+            contact.links.append({ItemKind::Report, row.value(1).toLongLong()});
+        } else if (!row.value(2).isNull()) {
+            contact.links.append({ItemKind::Request, row.value(2).toLongLong()});
         } else {
-            link = {ItemKind::CatalogueEntry, rows.value(3).toLongLong()};
+            contact.links.append({ItemKind::CatalogueEntry, row.value(3).toLongLong()});
         }
-        contacts[*it].links.append(link);
-    }
+    });
 }
 } // namespace
 
@@ -73,36 +59,29 @@ ContactMomentRepository::ContactMomentRepository(Database &db)
 
 Expected<qint64, StoreError> ContactMomentRepository::insert(const ContactMoment &contact)
 {
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction) {
-        return unexpected(std::move(transaction).error());
-    }
-    qint64 id = 0;
-    if (auto r = writeRow(contact, &id); !r) {
-        return unexpected(std::move(r).error());
-    }
-    if (auto r = writeLinks(id, contact.links); !r) {
-        return unexpected(std::move(r).error());
-    }
-    if (auto r = transaction->commit(); !r) {
-        return unexpected(std::move(r).error());
-    }
-    return id;
+    return save(contact, false);
 }
 
 Expected<qint64, StoreError> ContactMomentRepository::upsertBySource(const ContactMoment &contact)
+{
+    return save(contact, true);
+}
+
+Expected<qint64, StoreError> ContactMomentRepository::save(const ContactMoment &contact, bool bySource)
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    qint64 id = contact.id;
-    if (!contact.source.id.isEmpty()) {
-        Statement existing(m_db, QStringLiteral("SELECT id FROM contact_moments WHERE source_system = ? AND source_id = ?"));
-        if (auto r = existing.exec({contact.source.system.isEmpty() ? QStringLiteral("local") : contact.source.system, contact.source.id}); !r) {
-            return unexpected(std::move(r).error());
+    qint64 id = bySource ? contact.id : 0;
+    if (bySource && !contact.source.id.isEmpty()) {
+        auto existing = selectId(m_db,
+                                 QStringLiteral("SELECT id FROM contact_moments WHERE source_system = ? AND source_id = ?"),
+                                 {sql::sourceSystem(contact.source.system), contact.source.id});
+        if (!existing) {
+            return unexpected(std::move(existing).error());
         }
-        id = existing.next() ? existing.value(0).toLongLong() : 0;
+        id = existing->value_or(0);
     }
     if (auto r = writeRow(contact, &id); !r) {
         return unexpected(std::move(r).error());
@@ -118,8 +97,8 @@ Expected<qint64, StoreError> ContactMomentRepository::upsertBySource(const Conta
 
 Expected<void, StoreError> ContactMomentRepository::writeRow(const ContactMoment &c, qint64 *id)
 {
-    QVariantList values = {
-        c.source.system.isEmpty() ? QStringLiteral("local") : c.source.system,
+    const QVariantList values = {
+        sql::sourceSystem(c.source.system),
         sql::nullableText(c.source.id),
         sql::nullableId(c.citizenId),
         toKey(c.channel),
@@ -129,27 +108,7 @@ Expected<void, StoreError> ContactMomentRepository::writeRow(const ContactMoment
         c.staffMember,
         sql::fromDateTime(c.time.isValid() ? c.time : m_db.clock().now()),
     };
-    if (*id == 0) {
-        Statement insert(m_db,
-                         QStringLiteral("INSERT INTO contact_moments (source_system, source_id, citizen_id, channel, subject, body, outcome, staff_member, "
-                                        "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (auto r = insert.exec(values); !r) {
-            return r;
-        }
-        *id = insert.lastInsertId();
-        return {};
-    }
-    Statement update(m_db,
-                     QStringLiteral("UPDATE contact_moments SET source_system = ?, source_id = ?, citizen_id = ?, channel = ?, subject = ?, body = ?, "
-                                    "outcome = ?, staff_member = ?, occurred_at = ? WHERE id = ?"));
-    values.append(*id);
-    if (auto r = update.exec(values); !r) {
-        return r;
-    }
-    if (update.numRowsAffected() != 1) {
-        return unexpected(invalid(m_db, QStringLiteral("no contact moment with id %1").arg(*id)));
-    }
-    return {};
+    return contactRows.write(m_db, values, id);
 }
 
 Expected<void, StoreError> ContactMomentRepository::writeLinks(qint64 id, const QList<ItemLink> &links)
@@ -161,7 +120,7 @@ Expected<void, StoreError> ContactMomentRepository::writeLinks(qint64 id, const 
     Statement insert(m_db, QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id, report_id, request_id, entry_id) VALUES (?, ?, ?, ?)"));
     for (const ItemLink &link : links) {
         if (link.kind == ItemKind::ContactMoment) {
-            return unexpected(invalid(m_db, QStringLiteral("contact moment %1 cannot link to another contact moment").arg(id)));
+            return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("contact moment %1 cannot link to another contact moment").arg(id)));
         }
         // One column per kind, so that each link has a real foreign key; an id of 0 is written as
         // NULL and the row's CHECK refuses it.
@@ -198,17 +157,12 @@ Expected<std::optional<ContactMoment>, StoreError> ContactMomentRepository::find
 
 Expected<QList<ContactMoment>, StoreError> ContactMomentRepository::forCitizen(qint64 citizenId)
 {
-    Statement rows(
-        m_db, QStringLiteral("SELECT ") + contactColumns + QStringLiteral(" FROM contact_moments WHERE citizen_id = ? ORDER BY occurred_at DESC, id DESC"));
-    if (auto r = rows.exec({citizenId}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<ContactMoment> contacts;
-    while (rows.next()) {
-        contacts.append(readContact(rows));
-    }
-    rows.finish();
-    if (contacts.isEmpty()) {
+    auto contacts =
+        selectAll(m_db,
+                  QStringLiteral("SELECT ") + contactColumns + QStringLiteral(" FROM contact_moments WHERE citizen_id = ? ORDER BY occurred_at DESC, id DESC"),
+                  {citizenId},
+                  readContact);
+    if (!contacts || contacts->isEmpty()) {
         return contacts;
     }
     Statement links(m_db,
@@ -217,18 +171,13 @@ Expected<QList<ContactMoment>, StoreError> ContactMomentRepository::forCitizen(q
     if (auto r = links.exec({citizenId}); !r) {
         return unexpected(std::move(r).error());
     }
-    readLinks(links, contacts);
+    readLinks(links, *contacts);
     return contacts;
 }
 
 Expected<qint64, StoreError> ContactMomentRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM contact_moments"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM contact_moments"));
 }
 
 } // namespace c360

@@ -34,6 +34,8 @@ public:
     Expected<qint64, StoreError> count();
 
 private:
+    // insert() or, bySource, upsertBySource().
+    Expected<qint64, StoreError> save(const ContactMoment &contact, bool bySource);
     Expected<void, StoreError> writeRow(const ContactMoment &contact, qint64 *id);
     Expected<void, StoreError> writeLinks(qint64 id, const QList<ItemLink> &links);
     Database &m_db;

@@ -238,4 +238,9 @@ StoreError Database::error(const QSqlQuery &query) const
     return StoreError::fromSql(query.lastError(), m_path);
 }
 
+StoreError Database::error(StoreError::Code code, const QString &detail) const
+{
+    return makeError(code, m_path, detail);
+}
+
 } // namespace c360

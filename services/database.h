@@ -51,6 +51,9 @@ public:
     // The classified error of a failed query on this store.
     StoreError error(const QSqlError &error) const { return StoreError::fromSql(error, m_path); }
     StoreError error(const QSqlQuery &query) const;
+    // An error of this store found by the program itself (NoSuchRecord, a refused link, …); detail
+    // is for the log: ids, never personal data.
+    StoreError error(StoreError::Code code, const QString &detail = {}) const;
 
     // Nesting depth of open Transaction guards (savepoints inside the outermost transaction).
     int transactionDepth() const { return m_transactionDepth; }

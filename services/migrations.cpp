@@ -334,10 +334,7 @@ Expected<int, StoreError> currentVersion(Database &db)
         return 0;
     }
     if (!hasMigrations) {
-        StoreError e;
-        e.code = StoreError::Code::NotAStore;
-        e.path = db.path();
-        return unexpected(e);
+        return unexpected(db.error(StoreError::Code::NotAStore));
     }
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next()) {
         return unexpected(db.error(query));

@@ -19,6 +19,22 @@ namespace
 const QString entryColumns = QStringLiteral(
     "SELECT id, idempotency_key, source, resource, operation, entity_kind, entity_id, payload, state, attempts, last_error, created_at, next_attempt_at, "
     "sent_at, remote_id FROM outbox ");
+const RowWriter queueRows("outbox",
+                          {"idempotency_key",
+                           "source",
+                           "resource",
+                           "operation",
+                           "entity_kind",
+                           "entity_id",
+                           "payload",
+                           "state",
+                           "attempts",
+                           "last_error",
+                           "created_at",
+                           "next_attempt_at",
+                           "sent_at",
+                           "remote_id"},
+                          "outbox entry");
 
 OutboxEntry readEntry(const Statement &row)
 {
@@ -67,23 +83,25 @@ Expected<OutboxEntry, StoreError> OutboxRepository::enqueue(OutboxEntry entry)
     if (entry.payload.isNull()) {
         entry.payload = QByteArray(""); // a null QByteArray binds as NULL
     }
-    Statement insert(m_db,
-                     QStringLiteral("INSERT INTO outbox (idempotency_key, source, resource, operation, entity_kind, entity_id, payload, state, attempts, "
-                                    "last_error, created_at, next_attempt_at, sent_at, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, NULL, '')"));
-    if (auto r = insert.exec({entry.idempotencyKey,
-                              entry.source,
-                              entry.resource,
-                              entry.operation,
-                              toKey(entry.entityKind),
-                              entry.entityId,
-                              entry.payload,
-                              toKey(entry.state),
-                              sql::fromDateTime(entry.created),
-                              sql::fromDateTime(entry.nextAttempt)});
-        !r) {
-        return unexpected(std::move(r).error());
+    auto id = queueRows.insert(m_db,
+                               {entry.idempotencyKey,
+                                entry.source,
+                                entry.resource,
+                                entry.operation,
+                                toKey(entry.entityKind),
+                                entry.entityId,
+                                entry.payload,
+                                toKey(entry.state),
+                                entry.attempts,
+                                entry.lastError,
+                                sql::fromDateTime(entry.created),
+                                sql::fromDateTime(entry.nextAttempt),
+                                sql::fromDateTime(entry.sent),
+                                entry.remoteId});
+    if (!id) {
+        return unexpected(std::move(id).error());
     }
-    entry.id = insert.lastInsertId();
+    entry.id = *id;
     if (auto r = transaction->commit(); !r) {
         return unexpected(std::move(r).error());
     }
@@ -93,15 +111,7 @@ Expected<OutboxEntry, StoreError> OutboxRepository::enqueue(OutboxEntry entry)
 
 Expected<QList<OutboxEntry>, StoreError> OutboxRepository::select(const QString &condition, const QVariantList &values)
 {
-    Statement rows(m_db, entryColumns + condition);
-    if (auto r = rows.exec(values); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<OutboxEntry> entries;
-    while (rows.next()) {
-        entries.append(readEntry(rows));
-    }
-    return entries;
+    return selectAll(m_db, entryColumns + condition, values, readEntry);
 }
 
 Expected<std::optional<OutboxEntry>, StoreError> OutboxRepository::find(qint64 id)
@@ -137,10 +147,16 @@ Expected<void, StoreError> OutboxRepository::transition(qint64 id, const QString
         return r;
     }
     if (update.numRowsAffected() != 1) {
-        StoreError e;
-        e.path = m_db.path();
-        e.detail = QStringLiteral("outbox entry %1 does not exist or is not in a state that allows this change").arg(id);
-        return unexpected(e);
+        // Either the entry is gone (removed meanwhile) or its state does not allow this change,
+        // which is a programming error.
+        auto exists = selectId(m_db, QStringLiteral("SELECT 1 FROM outbox WHERE id = ?"), {id});
+        if (!exists) {
+            return unexpected(std::move(exists).error());
+        }
+        if (!exists->has_value()) {
+            return unexpected(m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no outbox entry with id %1").arg(id)));
+        }
+        return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("outbox entry %1 is not in a state that allows this change").arg(id)));
     }
     return transaction->commit();
 }
@@ -196,12 +212,7 @@ Expected<int, StoreError> OutboxRepository::requeueSending()
 
 Expected<qint64, StoreError> OutboxRepository::count(OutboxState state)
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = ?"));
-    if (auto r = query.exec({toKey(state)}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = ?"), {toKey(state)});
 }
 
 Expected<QMap<OutboxState, qint64>, StoreError> OutboxRepository::countByState()

@@ -7,7 +7,6 @@
 #include "statement.h"
 #include "transaction.h"
 
-#include <QHash>
 #include <QSet>
 
 namespace c360
@@ -19,14 +18,11 @@ const QString reportColumns = QStringLiteral(
     "id, source_system, source_id, citizen_id, match_basis, service_code, service_name, description, status, status_notes, street, house_number, box, "
     "postcode, municipality, country_code, latitude, longitude, requested_at, updated_at, expected_at");
 
-StoreError noSuchRow(const Database &db, const QString &detail)
-{
-    StoreError e;
-    e.code = StoreError::Code::Query;
-    e.path = db.path();
-    e.detail = detail;
-    return e;
-}
+const RowWriter reportRows("reports",
+                           {"source_system", "source_id",    "citizen_id", "match_basis",  "service_code", "service_name", "description",
+                            "status",        "status_notes", "street",     "house_number", "box",          "postcode",     "municipality",
+                            "country_code",  "latitude",     "longitude",  "requested_at", "updated_at",   "expected_at"},
+                           "report");
 
 QVariant nullableReal(const std::optional<GeoPoint> &point, double GeoPoint::*member)
 {
@@ -63,21 +59,16 @@ Report readReport(const Statement &row)
 // Reads (report_id, citizen_id, basis, state) rows into the reports they belong to.
 void readCandidates(Statement &rows, QList<Report> &reports)
 {
-    QHash<qint64, qsizetype> index;
-    for (qsizetype i = 0; i < reports.size(); ++i) {
-        index.insert(reports.at(i).id, i);
-    }
-    while (rows.next()) {
-        const auto it = index.constFind(rows.value(0).toLongLong());
-        if (it == index.cend()) {
-            continue;
-        }
+    const auto idOf = [](const Report &report) {
+        return report.id;
+    };
+    readChildRows(rows, reports, idOf, [](Report &report, const Statement &row) {
         ReportCandidate c;
-        c.citizenId = rows.value(1).toLongLong();
-        c.basis = fromKey<MatchBasis>(rows.value(2).toString()).value_or(MatchBasis::Email);
-        c.state = fromKey<CandidateState>(rows.value(3).toString()).value_or(CandidateState::Possible);
-        reports[*it].candidates.append(c);
-    }
+        c.citizenId = row.value(1).toLongLong();
+        c.basis = fromKey<MatchBasis>(row.value(2).toString()).value_or(MatchBasis::Email);
+        c.state = fromKey<CandidateState>(row.value(3).toString()).value_or(CandidateState::Possible);
+        report.candidates.append(c);
+    });
 }
 } // namespace
 
@@ -93,11 +84,10 @@ Expected<qint64, StoreError> ReportRepository::upsertBySource(const Report &repo
         return unexpected(std::move(transaction).error());
     }
     Report copy = report;
-    const QString system = report.source.system.isEmpty() ? QStringLiteral("local") : report.source.system;
     QSet<qint64> rejected;
     if (!report.source.id.isEmpty()) {
         Statement existing(m_db, QStringLiteral("SELECT id, citizen_id, match_basis FROM reports WHERE source_system = ? AND source_id = ?"));
-        if (auto r = existing.exec({system, report.source.id}); !r) {
+        if (auto r = existing.exec({sql::sourceSystem(report.source.system), report.source.id}); !r) {
             return unexpected(std::move(r).error());
         }
         copy.id = 0;
@@ -143,8 +133,8 @@ Expected<qint64, StoreError> ReportRepository::upsertBySource(const Report &repo
 
 Expected<void, StoreError> ReportRepository::writeRow(const Report &report, qint64 *id)
 {
-    QVariantList values = {
-        report.source.system.isEmpty() ? QStringLiteral("local") : report.source.system,
+    const QVariantList values = {
+        sql::sourceSystem(report.source.system),
         sql::nullableText(report.source.id),
         sql::nullableId(report.citizenId),
         toKey(report.matchBasis),
@@ -165,29 +155,7 @@ Expected<void, StoreError> ReportRepository::writeRow(const Report &report, qint
         sql::fromDateTime(report.updated),
         sql::fromDateTime(report.expected),
     };
-    if (*id == 0) {
-        Statement insert(m_db,
-                         QStringLiteral("INSERT INTO reports (source_system, source_id, citizen_id, match_basis, service_code, service_name, description, "
-                                        "status, status_notes, street, house_number, box, postcode, municipality, country_code, latitude, longitude, "
-                                        "requested_at, updated_at, expected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (auto r = insert.exec(values); !r) {
-            return r;
-        }
-        *id = insert.lastInsertId();
-        return {};
-    }
-    Statement update(m_db,
-                     QStringLiteral("UPDATE reports SET source_system = ?, source_id = ?, citizen_id = ?, match_basis = ?, service_code = ?, service_name = ?, "
-                                    "description = ?, status = ?, status_notes = ?, street = ?, house_number = ?, box = ?, postcode = ?, municipality = ?, "
-                                    "country_code = ?, latitude = ?, longitude = ?, requested_at = ?, updated_at = ?, expected_at = ? WHERE id = ?"));
-    values.append(*id);
-    if (auto r = update.exec(values); !r) {
-        return r;
-    }
-    if (update.numRowsAffected() != 1) {
-        return unexpected(noSuchRow(m_db, QStringLiteral("no report with id %1").arg(*id)));
-    }
-    return {};
+    return reportRows.write(m_db, values, id);
 }
 
 Expected<void, StoreError> ReportRepository::writeCandidates(qint64 reportId, const QList<ReportCandidate> &candidates)
@@ -227,20 +195,14 @@ Expected<std::optional<Report>, StoreError> ReportRepository::find(qint64 id)
 Expected<QList<Report>, StoreError> ReportRepository::forCitizen(qint64 citizenId)
 {
     // UNION, not UNION ALL: a citizen both linked and still listed as a candidate appears once.
-    Statement rows(m_db,
-                   QStringLiteral("SELECT ") + reportColumns + QStringLiteral(" FROM reports WHERE citizen_id = ? UNION SELECT ") + reportColumns +
-                       QStringLiteral(" FROM reports WHERE id IN (SELECT report_id FROM report_candidates WHERE citizen_id = ? AND state = ?) "
-                                      "ORDER BY requested_at DESC, id DESC"));
     const QString possible = toKey(CandidateState::Possible);
-    if (auto r = rows.exec({citizenId, citizenId, possible}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<Report> reports;
-    while (rows.next()) {
-        reports.append(readReport(rows));
-    }
-    rows.finish();
-    if (reports.isEmpty()) {
+    auto reports = selectAll(m_db,
+                             QStringLiteral("SELECT ") + reportColumns + QStringLiteral(" FROM reports WHERE citizen_id = ? UNION SELECT ") + reportColumns +
+                                 QStringLiteral(" FROM reports WHERE id IN (SELECT report_id FROM report_candidates WHERE citizen_id = ? AND state = ?) "
+                                                "ORDER BY requested_at DESC, id DESC"),
+                             {citizenId, citizenId, possible},
+                             readReport);
+    if (!reports || reports->isEmpty()) {
         return reports;
     }
     // The candidates of all these reports in one query, selected the same way as the reports.
@@ -251,7 +213,7 @@ Expected<QList<Report>, StoreError> ReportRepository::forCitizen(qint64 citizenI
     if (auto r = candidates.exec({citizenId, citizenId, possible}); !r) {
         return unexpected(std::move(r).error());
     }
-    readCandidates(candidates, reports);
+    readCandidates(candidates, *reports);
     return reports;
 }
 
@@ -261,14 +223,13 @@ Expected<void, StoreError> ReportRepository::setCandidates(qint64 reportId, cons
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    Statement exists(m_db, QStringLiteral("SELECT 1 FROM reports WHERE id = ?"));
-    if (auto r = exists.exec({reportId}); !r) {
-        return r;
+    auto exists = selectId(m_db, QStringLiteral("SELECT 1 FROM reports WHERE id = ?"), {reportId});
+    if (!exists) {
+        return unexpected(std::move(exists).error());
     }
-    if (!exists.next()) {
-        return unexpected(noSuchRow(m_db, QStringLiteral("no report with id %1").arg(reportId)));
+    if (!exists->has_value()) {
+        return unexpected(m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no report with id %1").arg(reportId)));
     }
-    exists.finish();
     if (auto r = writeCandidates(reportId, candidates); !r) {
         return r;
     }
@@ -286,7 +247,8 @@ Expected<void, StoreError> ReportRepository::confirmCandidate(qint64 reportId, q
         return r;
     }
     if (del.numRowsAffected() != 1) {
-        return unexpected(noSuchRow(m_db, QStringLiteral("citizen %1 is not a candidate for report %2").arg(citizenId).arg(reportId)));
+        return unexpected(
+            m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("citizen %1 is not a candidate for report %2").arg(citizenId).arg(reportId)));
     }
     Statement link(m_db, QStringLiteral("UPDATE reports SET citizen_id = ?, match_basis = ? WHERE id = ?"));
     if (auto r = link.exec({citizenId, toKey(MatchBasis::Staff), reportId}); !r) {
@@ -306,19 +268,15 @@ Expected<void, StoreError> ReportRepository::rejectCandidate(qint64 reportId, qi
         return r;
     }
     if (reject.numRowsAffected() != 1) {
-        return unexpected(noSuchRow(m_db, QStringLiteral("citizen %1 is not a candidate for report %2").arg(citizenId).arg(reportId)));
+        return unexpected(
+            m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("citizen %1 is not a candidate for report %2").arg(citizenId).arg(reportId)));
     }
     return transaction->commit();
 }
 
 Expected<qint64, StoreError> ReportRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM reports"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM reports"));
 }
 
 } // namespace c360

@@ -9,8 +9,6 @@
 #include "statement.h"
 #include "transaction.h"
 
-#include <QHash>
-
 namespace c360
 {
 
@@ -19,14 +17,14 @@ namespace
 const QString requestColumns =
     QStringLiteral("id, source_system, source_id, citizen_id, question, answer, status, assignee_kind, assignee_name, created_at, deadline_at, expires_at");
 
-StoreError invalid(const Database &db, const QString &detail)
-{
-    StoreError e;
-    e.code = StoreError::Code::Query;
-    e.path = db.path();
-    e.detail = detail;
-    return e;
-}
+const RowWriter requestRows(
+    "requests",
+    {"source_system", "source_id", "citizen_id", "question", "answer", "status", "assignee_kind", "assignee_name", "created_at", "deadline_at", "expires_at"},
+    "request");
+// What changes while a request is handled (update()).
+const RowWriter handlingRows("requests", {"status", "answer", "assignee_kind", "assignee_name", "deadline_at"}, "request");
+const RowWriter supplementRows("request_supplements", {"request_id", "author", "created_at", "body"}, "supplement");
+const RowWriter purgeRows("purge_records", {"item_kind", "item_id", "created_at", "purged_at", "reason"}, "purge record");
 
 Request readRequest(const Statement &row)
 {
@@ -45,38 +43,26 @@ Request readRequest(const Statement &row)
     return r;
 }
 
-QHash<qint64, qsizetype> indexById(const QList<Request> &requests)
+qint64 idOf(const Request &request)
 {
-    QHash<qint64, qsizetype> index;
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        index.insert(requests.at(i).id, i);
-    }
-    return index;
+    return request.id;
 }
 
 // Reads (request_id, id, author, created_at, body) rows into the requests they belong to.
 void readSupplements(Statement &rows, QList<Request> &requests)
 {
-    const QHash<qint64, qsizetype> index = indexById(requests);
-    while (rows.next()) {
-        const auto it = index.constFind(rows.value(0).toLongLong());
-        if (it != index.cend()) {
-            requests[*it].supplements.append({rows.value(1).toLongLong(), rows.value(2).toString(), sql::toDateTime(rows.value(3)), rows.value(4).toString()});
-        }
-    }
+    readChildRows(rows, requests, idOf, [](Request &request, const Statement &row) {
+        request.supplements.append({row.value(1).toLongLong(), row.value(2).toString(), sql::toDateTime(row.value(3)), row.value(4).toString()});
+    });
 }
 
 // Reads (request_id, report_id, entry_id) rows into the requests they belong to.
 void readLinks(Statement &rows, QList<Request> &requests)
 {
-    const QHash<qint64, qsizetype> index = indexById(requests);
-    while (rows.next()) {
-        const auto it = index.constFind(rows.value(0).toLongLong());
-        if (it != index.cend()) {
-            const bool report = !rows.value(1).isNull();
-            requests[*it].links.append({report ? ItemKind::Report : ItemKind::CatalogueEntry, rows.value(report ? 1 : 2).toLongLong()});
-        }
-    }
+    readChildRows(rows, requests, idOf, [](Request &request, const Statement &row) {
+        const bool report = !row.value(1).isNull();
+        request.links.append({report ? ItemKind::Report : ItemKind::CatalogueEntry, row.value(report ? 1 : 2).toLongLong()});
+    });
 }
 } // namespace
 
@@ -87,26 +73,7 @@ RequestRepository::RequestRepository(Database &db)
 
 Expected<qint64, StoreError> RequestRepository::insert(const Request &request)
 {
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction) {
-        return unexpected(std::move(transaction).error());
-    }
-    qint64 id = 0;
-    if (auto r = writeRow(request, &id); !r) {
-        return unexpected(std::move(r).error());
-    }
-    for (const Supplement &s : request.supplements) {
-        if (auto r = insertSupplement(id, s); !r) {
-            return r;
-        }
-    }
-    if (auto r = writeLinks(id, request.links); !r) {
-        return unexpected(std::move(r).error());
-    }
-    if (auto r = transaction->commit(); !r) {
-        return unexpected(std::move(r).error());
-    }
-    return id;
+    return save(request, false);
 }
 
 Expected<void, StoreError> RequestRepository::update(const Request &request)
@@ -115,14 +82,12 @@ Expected<void, StoreError> RequestRepository::update(const Request &request)
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    Statement update(m_db, QStringLiteral("UPDATE requests SET status = ?, answer = ?, assignee_kind = ?, assignee_name = ?, deadline_at = ? WHERE id = ?"));
-    if (auto r = update.exec(
-            {toKey(request.status), request.answer, toKey(request.assignee.kind), request.assignee.name, sql::fromDateTime(request.deadline), request.id});
+    if (auto r = handlingRows.update(
+            m_db,
+            {toKey(request.status), request.answer, toKey(request.assignee.kind), request.assignee.name, sql::fromDateTime(request.deadline)},
+            request.id);
         !r) {
         return r;
-    }
-    if (update.numRowsAffected() != 1) {
-        return unexpected(invalid(m_db, QStringLiteral("no request with id %1").arg(request.id)));
     }
     return transaction->commit();
 }
@@ -145,36 +110,40 @@ Expected<qint64, StoreError> RequestRepository::addSupplement(qint64 requestId, 
 
 Expected<qint64, StoreError> RequestRepository::insertSupplement(qint64 requestId, const Supplement &s)
 {
-    Statement insert(m_db, QStringLiteral("INSERT INTO request_supplements (request_id, author, created_at, body) VALUES (?, ?, ?, ?)"));
-    if (auto r = insert.exec({requestId, s.author, sql::fromDateTime(s.time.isValid() ? s.time : m_db.clock().now()), s.text}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    return insert.lastInsertId();
+    return supplementRows.insert(m_db, {requestId, s.author, sql::fromDateTime(s.time.isValid() ? s.time : m_db.clock().now()), s.text});
 }
 
 Expected<qint64, StoreError> RequestRepository::upsertBySource(const Request &request)
+{
+    return save(request, true);
+}
+
+Expected<qint64, StoreError> RequestRepository::save(const Request &request, bool bySource)
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    qint64 id = request.id;
-    if (!request.source.id.isEmpty()) {
-        Statement existing(m_db, QStringLiteral("SELECT id FROM requests WHERE source_system = ? AND source_id = ?"));
-        if (auto r = existing.exec({request.source.system.isEmpty() ? QStringLiteral("local") : request.source.system, request.source.id}); !r) {
-            return unexpected(std::move(r).error());
+    qint64 id = bySource ? request.id : 0;
+    if (bySource && !request.source.id.isEmpty()) {
+        auto existing = selectId(m_db,
+                                 QStringLiteral("SELECT id FROM requests WHERE source_system = ? AND source_id = ?"),
+                                 {sql::sourceSystem(request.source.system), request.source.id});
+        if (!existing) {
+            return unexpected(std::move(existing).error());
         }
-        id = existing.next() ? existing.value(0).toLongLong() : 0;
+        id = existing->value_or(0);
     }
     QList<Supplement> stored;
     if (id != 0) {
-        Statement supplements(m_db, QStringLiteral("SELECT author, created_at, body FROM request_supplements WHERE request_id = ?"));
-        if (auto r = supplements.exec({id}); !r) {
-            return unexpected(std::move(r).error());
+        auto supplements =
+            selectAll(m_db, QStringLiteral("SELECT author, created_at, body FROM request_supplements WHERE request_id = ?"), {id}, [](const Statement &row) {
+                return Supplement{0, row.value(0).toString(), sql::toDateTime(row.value(1)), row.value(2).toString()};
+            });
+        if (!supplements) {
+            return unexpected(std::move(supplements).error());
         }
-        while (supplements.next()) {
-            stored.append({0, supplements.value(0).toString(), sql::toDateTime(supplements.value(1)), supplements.value(2).toString()});
-        }
+        stored = *supplements;
     }
     if (auto r = writeRow(request, &id); !r) {
         return unexpected(std::move(r).error());
@@ -201,8 +170,8 @@ Expected<qint64, StoreError> RequestRepository::upsertBySource(const Request &re
 Expected<void, StoreError> RequestRepository::writeRow(const Request &request, qint64 *id)
 {
     const QDateTime created = request.created.isValid() ? request.created : m_db.clock().now();
-    QVariantList values = {
-        request.source.system.isEmpty() ? QStringLiteral("local") : request.source.system,
+    const QVariantList values = {
+        sql::sourceSystem(request.source.system),
         sql::nullableText(request.source.id),
         sql::nullableId(request.citizenId),
         request.question,
@@ -214,27 +183,7 @@ Expected<void, StoreError> RequestRepository::writeRow(const Request &request, q
         sql::fromDateTime(request.deadline),
         sql::fromDateTime(request.expires.isValid() ? request.expires : Request::expiryFor(created)),
     };
-    if (*id == 0) {
-        Statement insert(m_db,
-                         QStringLiteral("INSERT INTO requests (source_system, source_id, citizen_id, question, answer, status, assignee_kind, assignee_name, "
-                                        "created_at, deadline_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (auto r = insert.exec(values); !r) {
-            return r;
-        }
-        *id = insert.lastInsertId();
-        return {};
-    }
-    Statement update(m_db,
-                     QStringLiteral("UPDATE requests SET source_system = ?, source_id = ?, citizen_id = ?, question = ?, answer = ?, status = ?, "
-                                    "assignee_kind = ?, assignee_name = ?, created_at = ?, deadline_at = ?, expires_at = ? WHERE id = ?"));
-    values.append(*id);
-    if (auto r = update.exec(values); !r) {
-        return r;
-    }
-    if (update.numRowsAffected() != 1) {
-        return unexpected(invalid(m_db, QStringLiteral("no request with id %1").arg(*id)));
-    }
-    return {};
+    return requestRows.write(m_db, values, id);
 }
 
 Expected<void, StoreError> RequestRepository::writeLinks(qint64 id, const QList<ItemLink> &links)
@@ -247,7 +196,7 @@ Expected<void, StoreError> RequestRepository::writeLinks(qint64 id, const QList<
     const QVariant none = sql::null();
     for (const ItemLink &link : links) {
         if (link.kind != ItemKind::Report && link.kind != ItemKind::CatalogueEntry) {
-            return unexpected(invalid(m_db, QStringLiteral("request %1 can link only to reports and catalogue entries").arg(id)));
+            return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("request %1 can link only to reports and catalogue entries").arg(id)));
         }
         const bool report = link.kind == ItemKind::Report;
         if (auto r = insert.exec({id, report ? sql::nullableId(link.id) : none, report ? none : sql::nullableId(link.id)}); !r) {
@@ -284,16 +233,12 @@ Expected<std::optional<Request>, StoreError> RequestRepository::find(qint64 id)
 
 Expected<QList<Request>, StoreError> RequestRepository::forCitizen(qint64 citizenId)
 {
-    Statement rows(m_db, QStringLiteral("SELECT ") + requestColumns + QStringLiteral(" FROM requests WHERE citizen_id = ? ORDER BY created_at DESC, id DESC"));
-    if (auto r = rows.exec({citizenId}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<Request> requests;
-    while (rows.next()) {
-        requests.append(readRequest(rows));
-    }
-    rows.finish();
-    if (requests.isEmpty()) {
+    auto requests =
+        selectAll(m_db,
+                  QStringLiteral("SELECT ") + requestColumns + QStringLiteral(" FROM requests WHERE citizen_id = ? ORDER BY created_at DESC, id DESC"),
+                  {citizenId},
+                  readRequest);
+    if (!requests || requests->isEmpty()) {
         return requests;
     }
     Statement supplements(m_db,
@@ -302,29 +247,21 @@ Expected<QList<Request>, StoreError> RequestRepository::forCitizen(qint64 citize
     if (auto r = supplements.exec({citizenId}); !r) {
         return unexpected(std::move(r).error());
     }
-    readSupplements(supplements, requests);
+    readSupplements(supplements, *requests);
     Statement links(m_db,
                     QStringLiteral("SELECT l.request_id, l.report_id, l.entry_id FROM request_links l JOIN requests r ON r.id = l.request_id "
                                    "WHERE r.citizen_id = ? ORDER BY l.rowid"));
     if (auto r = links.exec({citizenId}); !r) {
         return unexpected(std::move(r).error());
     }
-    readLinks(links, requests);
+    readLinks(links, *requests);
     return requests;
 }
 
 Expected<QList<qint64>, StoreError> RequestRepository::expiredBefore(const QDateTime &time)
 {
     // Times are stored in one fixed format (sqlvalue.h), so comparing them as text orders them.
-    Statement query(m_db, QStringLiteral("SELECT id FROM requests WHERE expires_at <= ? ORDER BY expires_at, id"));
-    if (auto r = query.exec({sql::fromDateTime(time)}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-    }
-    return ids;
+    return selectIds(m_db, QStringLiteral("SELECT id FROM requests WHERE expires_at <= ? ORDER BY expires_at, id"), {sql::fromDateTime(time)});
 }
 
 Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, const QString &reason)
@@ -344,7 +281,7 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
             return unexpected(std::move(r).error());
         }
         if (!created.next()) {
-            return unexpected(invalid(m_db, QStringLiteral("no request with id %1").arg(requestId)));
+            return unexpected(m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no request with id %1").arg(requestId)));
         }
         record.created = sql::toDateTime(created.value(0));
     }
@@ -353,11 +290,11 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
     if (auto r = del.exec({requestId}); !r) {
         return unexpected(std::move(r).error());
     }
-    Statement insert(m_db, QStringLiteral("INSERT INTO purge_records (item_kind, item_id, created_at, purged_at, reason) VALUES (?, ?, ?, ?, ?)"));
-    if (auto r = insert.exec({toKey(record.kind), requestId, sql::fromDateTime(record.created), sql::fromDateTime(record.purged), reason}); !r) {
-        return unexpected(std::move(r).error());
+    auto recordId = purgeRows.insert(m_db, {toKey(record.kind), requestId, sql::fromDateTime(record.created), sql::fromDateTime(record.purged), reason});
+    if (!recordId) {
+        return unexpected(std::move(recordId).error());
     }
-    record.id = insert.lastInsertId();
+    record.id = *recordId;
     if (auto r = transaction->commit(); !r) {
         return unexpected(std::move(r).error());
     }
@@ -367,32 +304,24 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
 
 Expected<QList<PurgeRecord>, StoreError> RequestRepository::purgeRecords()
 {
-    Statement query(m_db, QStringLiteral("SELECT id, item_kind, item_id, created_at, purged_at, reason FROM purge_records ORDER BY purged_at, id"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<PurgeRecord> records;
-    while (query.next()) {
-        PurgeRecord p;
-        p.id = query.value(0).toLongLong();
-        p.kind = fromKey<ItemKind>(query.value(1).toString()).value_or(ItemKind::Request);
-        p.itemId = query.value(2).toLongLong();
-        p.created = sql::toDateTime(query.value(3));
-        p.purged = sql::toDateTime(query.value(4));
-        p.reason = query.value(5).toString();
-        records.append(p);
-    }
-    return records;
+    return selectAll(m_db,
+                     QStringLiteral("SELECT id, item_kind, item_id, created_at, purged_at, reason FROM purge_records ORDER BY purged_at, id"),
+                     {},
+                     [](const Statement &row) {
+                         PurgeRecord p;
+                         p.id = row.value(0).toLongLong();
+                         p.kind = fromKey<ItemKind>(row.value(1).toString()).value_or(ItemKind::Request);
+                         p.itemId = row.value(2).toLongLong();
+                         p.created = sql::toDateTime(row.value(3));
+                         p.purged = sql::toDateTime(row.value(4));
+                         p.reason = row.value(5).toString();
+                         return p;
+                     });
 }
 
 Expected<qint64, StoreError> RequestRepository::count()
 {
-    Statement query(m_db, QStringLiteral("SELECT COUNT(*) FROM requests"));
-    if (auto r = query.exec({}); !r) {
-        return unexpected(std::move(r).error());
-    }
-    query.next();
-    return query.value(0).toLongLong();
+    return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM requests"));
 }
 
 } // namespace c360

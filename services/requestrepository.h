@@ -47,6 +47,8 @@ public:
     Expected<qint64, StoreError> count();
 
 private:
+    // insert() or, bySource, upsertBySource().
+    Expected<qint64, StoreError> save(const Request &request, bool bySource);
     Expected<void, StoreError> writeRow(const Request &request, qint64 *id);
     Expected<void, StoreError> writeLinks(qint64 id, const QList<ItemLink> &links);
     Expected<qint64, StoreError> insertSupplement(qint64 requestId, const Supplement &supplement);

@@ -58,4 +58,10 @@ inline QVariant nullableText(const QString &text)
     return text.isEmpty() ? null() : QVariant(text);
 }
 
+// The source_system of an item: the system it came from, "local" for one made here.
+inline QString sourceSystem(const QString &system)
+{
+    return system.isEmpty() ? QStringLiteral("local") : system;
+}
+
 } // namespace c360::sql

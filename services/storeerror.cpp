@@ -61,6 +61,8 @@ QString StoreError::message() const
         return i18nc("@info", "The change was refused by %1 because it conflicts with data already there (%2).", file, detail);
     case Code::NoDriver:
         return i18nc("@info", "The SQLite driver for Qt is not installed. Ask your administrator to install the package libqt6sql6-sqlite.");
+    case Code::NoSuchRecord:
+        return i18nc("@info", "The record was not found in the database file %1; it was probably removed in the meantime. Reload and try again.", file);
     case Code::Query:
         break;
     }

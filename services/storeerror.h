@@ -30,7 +30,8 @@ struct StoreError
         Io,
         Constraint,
         NoDriver,
-        Query,
+        NoSuchRecord, // the row asked for is not there (removed meanwhile); detail names it by id
+        Query, // a driver error without a class of its own, or a programming error
     };
 
     Code code = Code::Query;

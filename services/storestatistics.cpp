@@ -21,12 +21,11 @@ Expected<StoreStatistics, StoreError> StoreStatistics::collect(Database &db)
         {"audit_log", &s.auditEntries},
     };
     for (const auto &[table, target] : counts) {
-        Statement query(db, QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
-        if (auto r = query.exec({}); !r) {
-            return unexpected(std::move(r).error());
+        auto count = selectCount(db, QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+        if (!count) {
+            return unexpected(std::move(count).error());
         }
-        query.next();
-        *target = query.value(0).toLongLong();
+        *target = *count;
     }
     return s;
 }

@@ -70,22 +70,16 @@ Expected<void, StoreError> SyncStateRepository::saveState(const SyncState &state
 
 Expected<QList<SyncRecord>, StoreError> SyncStateRepository::query(const QString &sql, const QVariantList &values)
 {
-    Statement rows(m_db, recordColumns + sql);
-    if (auto r = rows.exec(values); !r) {
-        return unexpected(std::move(r).error());
-    }
-    QList<SyncRecord> records;
-    while (rows.next()) {
+    return selectAll(m_db, recordColumns + sql, values, [](const Statement &row) {
         SyncRecord s;
-        s.source = rows.value(0).toString();
-        s.resource = rows.value(1).toString();
-        s.sourceId = rows.value(2).toString();
-        s.contentHash = rows.value(3).toByteArray();
-        s.localId = rows.value(4).toLongLong();
-        s.lastSeen = sql::toDateTime(rows.value(5));
-        records.append(s);
-    }
-    return records;
+        s.source = row.value(0).toString();
+        s.resource = row.value(1).toString();
+        s.sourceId = row.value(2).toString();
+        s.contentHash = row.value(3).toByteArray();
+        s.localId = row.value(4).toLongLong();
+        s.lastSeen = sql::toDateTime(row.value(5));
+        return s;
+    });
 }
 
 Expected<std::optional<SyncRecord>, StoreError> SyncStateRepository::record(const QString &source, const QString &resource, const QString &sourceId)

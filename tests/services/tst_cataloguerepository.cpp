@@ -3,30 +3,18 @@
 #include "cataloguerepository.h"
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlQuery>
 #include <QTest>
 
 using namespace c360;
+using test::rowCount;
+using test::why;
 
 namespace
 {
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
-int rowCount(Database &db, const QString &table)
-{
-    QSqlQuery query(db.connection());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
-
 CatalogueEntry makeEntry(const QString &productId, const QString &nlName, const QString &frName)
 {
     CatalogueEntry e;

@@ -4,13 +4,14 @@
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
 #include "database.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace c360;
 using test::CitizenBuilder;
+using test::rowCount;
 
 namespace
 {
@@ -32,14 +33,6 @@ Citizen fullCitizen()
     c.address.box = QStringLiteral("3");
     c.updated = QDateTime(QDate(2026, 3, 1), QTime(12, 30, 15, 250), Qt::UTC);
     return c;
-}
-
-qint64 rows(Database &db, const QString &table)
-{
-    QSqlQuery q(db.connection());
-    q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table);
-    q.next();
-    return q.value(0).toLongLong();
 }
 } // namespace
 
@@ -96,6 +89,23 @@ private Q_SLOTS:
         QVERIFY(!failed);
     }
 
+    void updateOfAMissingCitizenIsNoSuchRecord()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        CitizenRepository repo(db);
+        Citizen ghost = fullCitizen();
+        ghost.id = repo.insert(CitizenBuilder().build()).value() + 1000;
+        auto failed = repo.update(ghost);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, StoreError::Code::NoSuchRecord);
+        QCOMPARE(failed.error().path, store.path());
+        QCOMPARE(failed.error().detail, QStringLiteral("no citizen with id %1").arg(ghost.id));
+        QCOMPARE(repo.count().value(), qint64(1));
+        QCOMPARE(rowCount(db, QStringLiteral("digital_addresses")), 0);
+        QCOMPARE(db.transactionDepth(), 0);
+    }
+
     void upsertBySourceKeepsTheLocalId()
     {
         test::TempStore store;
@@ -125,8 +135,8 @@ private Q_SLOTS:
         auto refused = repo.insert(twin);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, StoreError::Code::Constraint);
-        QCOMPARE(rows(db, QStringLiteral("citizens")), qint64(1));
-        QCOMPARE(rows(db, QStringLiteral("digital_addresses")), qint64(2));
+        QCOMPARE(rowCount(db, QStringLiteral("citizens")), 1);
+        QCOMPARE(rowCount(db, QStringLiteral("digital_addresses")), 2);
         QCOMPARE(repo.searchNames(QStringLiteral("other"), 10).value(), QList<qint64>());
     }
 
@@ -240,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(repo.count().value(), qint64(0));
         for (const QString &table :
              {QStringLiteral("citizen_identifiers"), QStringLiteral("digital_addresses"), QStringLiteral("consents"), QStringLiteral("channel_preferences")}) {
-            QCOMPARE(rows(db, table), qint64(0));
+            QCOMPARE(rowCount(db, table), 0);
         }
         QCOMPARE(repo.searchNames(QStringLiteral("bossche"), 10).value(), QList<qint64>());
     }

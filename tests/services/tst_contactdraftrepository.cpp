@@ -3,21 +3,17 @@
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
 #include "contactdraftrepository.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlQuery>
 #include <QTest>
 
 using namespace c360;
+using test::why;
 
 namespace
 {
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
 const QString els = QStringLiteral("loket.els");
 const QString agent = QStringLiteral("kcc.agent1");
 } // namespace

@@ -1,35 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "cataloguerepository.h"
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
 #include "contactmomentrepository.h"
-#include "reportrepository.h"
 #include "requestrepository.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlQuery>
 #include <QTest>
 
 using namespace c360;
-
-namespace
-{
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
-int rowCount(Database &db, const QString &table)
-{
-    QSqlQuery query(db.connection());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
-} // namespace
+using test::rowCount;
+using test::why;
 
 class TestContactMomentRepository : public QObject
 {
@@ -46,6 +29,7 @@ private Q_SLOTS:
     void linkRowsHoldExactlyOneTarget_data();
     void linkRowsHoldExactlyOneTarget();
     void upsertBySourceReplacesLinks();
+    void updateOfAMissingContactIsNoSuchRecord();
     void forCitizenNewestFirstWithLinks();
     void deletingCitizenDeletesContactsAndLinks();
     void deletingLinkedItemDropsOnlyTheLink();
@@ -66,18 +50,14 @@ void TestContactMomentRepository::init()
     Database &db = m_store->open();
     m_contacts = std::make_unique<ContactMomentRepository>(db);
 
-    m_citizen = CitizenRepository(db).insert(test::CitizenBuilder().build()).value_or(0);
-    Report report;
-    report.source = {QStringLiteral("open311"), QStringLiteral("r-1")};
-    m_report = ReportRepository(db).upsertBySource(report).value_or(0);
+    const test::LinkTargets targets = test::addLinkTargets(db);
+    m_citizen = targets.citizen;
+    m_report = targets.report;
+    m_entry = targets.entry;
     Request request;
     request.citizenId = m_citizen;
     request.question = QStringLiteral("Wanneer wordt de lamp hersteld?");
     m_request = RequestRepository(db).insert(request).value_or(0);
-    CatalogueEntry entry;
-    entry.productId = QStringLiteral("p-1");
-    entry.name = {{QStringLiteral("nl"), QStringLiteral("Identiteitskaart")}};
-    m_entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
     QVERIFY(m_citizen && m_report && m_request && m_entry);
 }
 
@@ -219,6 +199,22 @@ void TestContactMomentRepository::upsertBySourceReplacesLinks()
     broken.links = {{ItemKind::Report, 12345}};
     QVERIFY(!m_contacts->upsertBySource(broken));
     QCOMPARE(m_contacts->find(*id)->value(), contact);
+}
+
+void TestContactMomentRepository::updateOfAMissingContactIsNoSuchRecord()
+{
+    // Without a source id, upsertBySource updates the row with the contact's id.
+    ContactMoment contact = makeContact(m_store->clock().now());
+    contact.id = m_contacts->insert(contact).value_or(0) + 100;
+    QVERIFY(contact.id > 100);
+    contact.links = {{ItemKind::Report, m_report}};
+    auto id = m_contacts->upsertBySource(contact);
+    QVERIFY(!id);
+    QCOMPARE(id.error().code, StoreError::Code::NoSuchRecord);
+    QCOMPARE(id.error().detail, QStringLiteral("no contact moment with id %1").arg(contact.id));
+    QCOMPARE(m_contacts->count().value_or(-1), 1);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("contact_moment_links")), 0);
+    QCOMPARE(m_store->db().transactionDepth(), 0);
 }
 
 void TestContactMomentRepository::forCitizenNewestFirstWithLinks()

@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "database.h"
 #include "migrations.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QCryptographicHash>
@@ -158,16 +159,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.sqlite"));
-        {
-            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
-            other.setDatabaseName(path);
-            QVERIFY(other.open());
-            QSqlQuery q(other);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE recipes (name TEXT)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO recipes VALUES ('stoofvlees')")));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QVERIFY(test::writeSqliteFile(path, {QStringLiteral("CREATE TABLE recipes (name TEXT)"), QStringLiteral("INSERT INTO recipes VALUES ('stoofvlees')")}));
         const QByteArray before = fileHash(path);
         ManualClock clock(QDateTime::currentDateTimeUtc());
         for (Mode mode : {Mode::ReadOnly, Mode::ReadWrite, Mode::Create}) {

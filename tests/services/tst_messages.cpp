@@ -51,6 +51,7 @@ private Q_SLOTS:
                        C::Busy,
                        C::Io,
                        C::Constraint,
+                       C::NoSuchRecord,
                        C::Query}) {
             QTest::addRow("code %d", int(code)) << code;
         }
@@ -72,6 +73,22 @@ private Q_SLOTS:
         if (code == StoreError::Code::NewerSchema || code == StoreError::Code::OutdatedSchema) {
             QVERIFY(text.contains(QStringLiteral("7")) && text.contains(QStringLiteral("3")));
         }
+    }
+
+    void noSuchRecordSaysWhatToDo()
+    {
+        StoreError e;
+        e.code = StoreError::Code::NoSuchRecord;
+        e.path = QStringLiteral("/srv/data/gemeente.sqlite");
+        e.detail = QStringLiteral("no citizen with id 7");
+        const QString text = e.message();
+        QVERIFY2(text.contains(e.path), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Reload")), qPrintable(text));
+        // The detail is for the log, not for the person reading the message.
+        QVERIFY2(!text.contains(e.detail), qPrintable(text));
+        StoreError query = e;
+        query.code = StoreError::Code::Query;
+        QVERIFY(query.message() != text);
     }
 
     void sqliteResultCodesAreClassified_data()

@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "database.h"
 #include "migrations.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlError>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace c360;
+using test::scalar;
 
 namespace
 {
@@ -38,15 +40,6 @@ bool exec(Database &db, const QString &sql, QString *error = nullptr)
         *error = q.lastError().databaseText();
     }
     return ok;
-}
-
-qint64 scalar(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.connection());
-    if (!q.exec(sql) || !q.next()) {
-        return -1;
-    }
-    return q.value(0).toLongLong();
 }
 } // namespace
 
@@ -115,17 +108,10 @@ private Q_SLOTS:
         // A store whose history says "nothing yet" but where a table of step 1 is in the way.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("blocked.sqlite"));
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(path);
-            QVERIFY(raw.open());
-            QSqlQuery q(raw);
-            QVERIFY(
-                q.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")));
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY)")));
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QVERIFY(test::writeSqliteFile(
+            path,
+            {QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY)")}));
 
         ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
         auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);

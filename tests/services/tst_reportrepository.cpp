@@ -3,21 +3,18 @@
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
 #include "reportrepository.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlQuery>
 #include <QTest>
 
 using namespace c360;
+using test::rowCount;
+using test::why;
 
 namespace
 {
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
 QDateTime at(int day, int hour)
 {
     return QDateTime(QDate(2026, 2, day), QTime(hour, 15, 30, 250), Qt::UTC);
@@ -263,9 +260,12 @@ void TestReportRepository::confirmUnknownCandidateChangesNothing()
 
     auto confirmed = m_reports->confirmCandidate(id, stranger);
     QVERIFY(!confirmed);
+    QCOMPARE(confirmed.error().code, StoreError::Code::NoSuchRecord);
     QCOMPARE(m_reports->find(id)->value(), report);
     QVERIFY(!m_reports->confirmCandidate(id + 1, jan));
-    QVERIFY(!m_reports->rejectCandidate(id, stranger));
+    auto rejected = m_reports->rejectCandidate(id, stranger);
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().code, StoreError::Code::NoSuchRecord);
     QCOMPARE(m_reports->find(id)->value(), report);
 }
 
@@ -301,7 +301,9 @@ void TestReportRepository::setCandidates()
 
     QVERIFY(m_reports->setCandidates(id, {}));
     QVERIFY(m_reports->find(id)->value().candidates.isEmpty());
-    QVERIFY(!m_reports->setCandidates(id + 1, candidates));
+    auto missing = m_reports->setCandidates(id + 1, candidates);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, StoreError::Code::NoSuchRecord);
 }
 
 void TestReportRepository::failedUpsertLeavesNothing()
@@ -316,9 +318,7 @@ void TestReportRepository::failedUpsertLeavesNothing()
     QCOMPARE(id.error().code, StoreError::Code::Constraint);
     QCOMPARE(m_reports->count().value_or(-1), 0);
 
-    QSqlQuery query(m_store->db().connection());
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM report_candidates")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 0);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("report_candidates")), 0);
     QCOMPARE(m_store->db().transactionDepth(), 0);
 }
 

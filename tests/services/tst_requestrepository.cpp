@@ -1,10 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "cataloguerepository.h"
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
-#include "reportrepository.h"
 #include "requestrepository.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QSqlQuery>
@@ -12,24 +11,11 @@
 #include <QTest>
 
 using namespace c360;
+using test::rowCount;
+using test::why;
 
 namespace
 {
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
-int rowCount(Database &db, const QString &table)
-{
-    QSqlQuery query(db.connection());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
-
 QDateTime day(int d, int hour = 9)
 {
     return QDateTime(QDate(2026, 2, d), QTime(hour, 30, 0, 500), Qt::UTC);
@@ -47,6 +33,7 @@ private Q_SLOTS:
     void roundTrip();
     void defaultsForCreatedAndExpiry();
     void updateChangesOnlyTheHandlingFields();
+    void missingRequestIsNoSuchRecord();
     void addSupplement();
     void invalidLinkRollsBack_data();
     void invalidLinkRollsBack();
@@ -71,13 +58,10 @@ void TestRequestRepository::init()
     m_store = std::make_unique<test::TempStore>();
     Database &db = m_store->open();
     m_requests = std::make_unique<RequestRepository>(db);
-    m_citizen = CitizenRepository(db).insert(test::CitizenBuilder().build()).value_or(0);
-    Report report;
-    report.source = {QStringLiteral("open311"), QStringLiteral("r-1")};
-    m_report = ReportRepository(db).upsertBySource(report).value_or(0);
-    CatalogueEntry entry;
-    entry.productId = QStringLiteral("p-1");
-    m_entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
+    const test::LinkTargets targets = test::addLinkTargets(db);
+    m_citizen = targets.citizen;
+    m_report = targets.report;
+    m_entry = targets.entry;
     QVERIFY(m_citizen && m_report && m_entry);
 }
 
@@ -185,6 +169,29 @@ void TestRequestRepository::updateChangesOnlyTheHandlingFields()
 
     changed.id = id + 1;
     QVERIFY(!m_requests->update(changed));
+}
+
+void TestRequestRepository::missingRequestIsNoSuchRecord()
+{
+    Request request = makeRequest(day(2));
+    request.id = m_requests->insert(request).value_or(0) + 100;
+    QVERIFY(request.id > 100);
+    request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Aanvulling")}};
+    auto updated = m_requests->update(request);
+    QVERIFY(!updated);
+    QCOMPARE(updated.error().code, StoreError::Code::NoSuchRecord);
+    QCOMPARE(updated.error().detail, QStringLiteral("no request with id %1").arg(request.id));
+    // Without a source id, the id decides: the row it names is gone.
+    auto upserted = m_requests->upsertBySource(request);
+    QVERIFY(!upserted);
+    QCOMPARE(upserted.error().code, StoreError::Code::NoSuchRecord);
+    auto purged = m_requests->purge(request.id, QStringLiteral("retention"));
+    QVERIFY(!purged);
+    QCOMPARE(purged.error().code, StoreError::Code::NoSuchRecord);
+    QCOMPARE(m_requests->count().value_or(-1), 1);
+    QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
+    QVERIFY(m_requests->purgeRecords()->isEmpty());
+    QCOMPARE(m_store->db().transactionDepth(), 0);
 }
 
 void TestRequestRepository::addSupplement()

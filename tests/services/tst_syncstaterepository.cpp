@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
+#include "storetesting.h"
 #include "syncstaterepository.h"
 #include "tempstore.h"
 
@@ -7,15 +8,10 @@
 #include <QTest>
 
 using namespace c360;
+using test::why;
 
 namespace
 {
-template<typename T>
-QByteArray why(const Expected<T, StoreError> &result)
-{
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
-
 const QString openklant = QStringLiteral("openklant");
 const QString partijen = QStringLiteral("partijen");
 

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "storetesting.h"
+
+#include "cataloguerepository.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "reportrepository.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace c360::test
+{
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+int rowCount(Database &db, const QString &table)
+{
+    return static_cast<int>(scalar(db, QStringLiteral("SELECT COUNT(*) FROM ") + table));
+}
+
+LinkTargets addLinkTargets(Database &db)
+{
+    LinkTargets targets;
+    targets.citizen = CitizenRepository(db).insert(CitizenBuilder().build()).value_or(0);
+    Report report;
+    report.source = {QStringLiteral("open311"), QStringLiteral("r-1")};
+    targets.report = ReportRepository(db).upsertBySource(report).value_or(0);
+    CatalogueEntry entry;
+    entry.productId = QStringLiteral("p-1");
+    entry.name = {{QStringLiteral("nl"), QStringLiteral("Identiteitskaart")}};
+    targets.entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
+    return targets;
+}
+
+bool writeSqliteFile(const QString &path, const QStringList &statements)
+{
+    static QAtomicInteger<int> counter;
+    const QString name = QStringLiteral("c360-test-raw-%1").arg(counter.fetchAndAddRelaxed(1));
+    bool ok = false;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        raw.setDatabaseName(path);
+        ok = raw.open();
+        if (!ok) {
+            qWarning("cannot open %s: %s", qPrintable(path), qPrintable(raw.lastError().text()));
+        }
+        for (qsizetype i = 0; ok && i < statements.size(); ++i) {
+            QSqlQuery query(raw);
+            ok = query.exec(statements.at(i));
+            if (!ok) {
+                qWarning("%s: %s", qPrintable(statements.at(i)), qPrintable(query.lastError().text()));
+            }
+        }
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace c360::test

@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "database.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace c360::test
+{
+
+// Why a store call failed, for QVERIFY2(result, why(result).constData()); empty when it did not.
+template<typename T>
+QByteArray why(const Expected<T, StoreError> &result)
+{
+    return result ? QByteArray() : result.error().message().toUtf8();
+}
+
+// The first column of the first row of sql, read past the repositories; -1 when there is none.
+qint64 scalar(Database &db, const QString &sql);
+// The rows in table, counted past the repositories; -1 when they cannot be counted.
+int rowCount(Database &db, const QString &table);
+
+// What contact moments and requests link to, stored for a test: a citizen, a report and a catalogue
+// entry. An id is 0 when that item could not be stored.
+struct LinkTargets
+{
+    qint64 citizen = 0;
+    qint64 report = 0;
+    qint64 entry = 0;
+};
+LinkTargets addLinkTargets(Database &db);
+
+// Writes an SQLite file at path and runs statements in it, as another program would; false (the
+// failing statement in a warning) when that fails.
+bool writeSqliteFile(const QString &path, const QStringList &statements);
+
+} // namespace c360::test
