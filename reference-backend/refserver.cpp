@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "refserver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+namespace c360::ref
+{
+
+HttpReply HttpReply::json(const QJsonDocument &document, int status)
+{
+    HttpReply r;
+    r.status = status;
+    r.body = document.toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpReply HttpReply::json(const QJsonObject &object, int status)
+{
+    return json(QJsonDocument(object), status);
+}
+
+HttpReply HttpReply::json(const QJsonArray &array, int status)
+{
+    return json(QJsonDocument(array), status);
+}
+
+HttpReply HttpReply::xml(const QByteArray &document, int status)
+{
+    HttpReply r;
+    r.status = status;
+    r.contentType = "text/xml; charset=utf-8";
+    r.body = document;
+    return r;
+}
+
+HttpReply HttpReply::text(const QByteArray &text, int status)
+{
+    HttpReply r;
+    r.status = status;
+    r.contentType = "text/plain; charset=utf-8";
+    r.body = text;
+    return r;
+}
+
+HttpReply HttpReply::empty(int status)
+{
+    HttpReply r;
+    r.status = status;
+    r.contentType.clear();
+    return r;
+}
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return {};
+}
+
+RefServer::RefServer(quint64 seed, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_faults(seed)
+{
+}
+
+RefServer::~RefServer() = default;
+
+void RefServer::route(const QByteArray &method, const QString &path, Handler handler)
+{
+    m_routes.append({method, QRegularExpression(QRegularExpression::anchoredPattern(path)), std::move(handler)});
+}
+
+quint16 RefServer::listenOnLoopback(quint16 port)
+{
+    // Qt 6.4's listen() is deprecated later; binding our own QTcpServer works in every version.
+    m_tcp = new QTcpServer(this);
+    if (!m_tcp->listen(QHostAddress::LocalHost, port)) {
+        delete m_tcp;
+        m_tcp = nullptr;
+        return 0;
+    }
+    bind(m_tcp);
+    m_baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_tcp->serverPort()));
+    return m_tcp->serverPort();
+}
+
+HttpReply RefServer::dispatch(HttpRequest &request) const
+{
+    bool pathKnown = false;
+    for (const Route &route : m_routes) {
+        QRegularExpressionMatch match = route.path.match(request.path);
+        if (!match.hasMatch()) {
+            continue;
+        }
+        pathKnown = true;
+        if (route.method != request.method) {
+            continue;
+        }
+        request.match = match;
+        return route.handler(request);
+    }
+    if (pathKnown) {
+        return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.method))}},
+                               405);
+    }
+    return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404);
+}
+
+bool RefServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++m_served;
+    HttpRequest r;
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get:
+        r.method = "GET";
+        break;
+    case QHttpServerRequest::Method::Post:
+        r.method = "POST";
+        break;
+    case QHttpServerRequest::Method::Put:
+        r.method = "PUT";
+        break;
+    case QHttpServerRequest::Method::Patch:
+        r.method = "PATCH";
+        break;
+    case QHttpServerRequest::Method::Delete:
+        r.method = "DELETE";
+        break;
+    case QHttpServerRequest::Method::Head:
+        r.method = "HEAD";
+        break;
+    default:
+        r.method = "OTHER";
+        break;
+    }
+    r.path = request.url().path();
+    r.query = request.query();
+    r.body = request.body();
+    for (const auto &[key, value] : request.headers()) {
+        r.headers.append({key, value});
+    }
+    r.baseUrl = m_baseUrl;
+
+    std::optional<Fault> fault;
+    if (!r.path.startsWith(m_exemptPrefix)) {
+        fault = m_faults.decide(r.path);
+    }
+    if (fault && fault->kind == Fault::Kind::Duplicate) {
+        r.duplicateOverlap = 3;
+    }
+    const HttpReply reply = dispatch(r);
+    send(socket, reply, fault);
+    return true;
+}
+
+void RefServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    Q_UNUSED(request);
+    send(socket, HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404), std::nullopt);
+}
+
+void RefServer::send(QTcpSocket *socket, const HttpReply &reply, const std::optional<Fault> &fault)
+{
+    HttpReply out = reply;
+    if (fault) {
+        switch (fault->kind) {
+        case Fault::Kind::Status:
+            out = HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Injected failure %1.").arg(fault->status)}}, fault->status);
+            break;
+        case Fault::Kind::TooManyRequests:
+            out = HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Request was throttled.")}}, 429);
+            out.headers.append({"Retry-After", QByteArray::number(fault->retryAfter)});
+            break;
+        case Fault::Kind::ContentType:
+            out.contentType = fault->contentType;
+            break;
+        case Fault::Kind::Oversize:
+            // Still valid JSON (trailing white space), but 48 MiB of it.
+            out.body.append(QByteArray(48 * 1024 * 1024, ' '));
+            break;
+        case Fault::Kind::Hang:
+            return; // the connection stays open, unanswered
+        default:
+            break;
+        }
+    }
+
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(out.status) + ' ';
+    switch (out.status) {
+    case 200:
+        head += "OK";
+        break;
+    case 201:
+        head += "Created";
+        break;
+    case 204:
+        head += "No Content";
+        break;
+    case 304:
+        head += "Not Modified";
+        break;
+    case 400:
+        head += "Bad Request";
+        break;
+    case 401:
+        head += "Unauthorized";
+        break;
+    case 403:
+        head += "Forbidden";
+        break;
+    case 404:
+        head += "Not Found";
+        break;
+    case 405:
+        head += "Method Not Allowed";
+        break;
+    case 429:
+        head += "Too Many Requests";
+        break;
+    case 500:
+        head += "Internal Server Error";
+        break;
+    case 502:
+        head += "Bad Gateway";
+        break;
+    case 503:
+        head += "Service Unavailable";
+        break;
+    default:
+        head += "Status";
+        break;
+    }
+    head += "\r\n";
+    if (!out.contentType.isEmpty()) {
+        head += "Content-Type: " + out.contentType + "\r\n";
+    }
+    head += "Content-Length: " + QByteArray::number(out.body.size()) + "\r\n";
+    for (const auto &[key, value] : out.headers) {
+        head += key + ": " + value + "\r\n";
+    }
+    head += "\r\n";
+
+    const bool cut = fault && (fault->kind == Fault::Kind::Reset || fault->kind == Fault::Kind::Truncate);
+    const QByteArray body = cut ? out.body.left(out.body.size() / 2) : out.body;
+    QPointer<QTcpSocket> guarded(socket);
+    auto write = [guarded, head, body, fault, cut]() {
+        if (!guarded || guarded->state() != QAbstractSocket::ConnectedState) {
+            return;
+        }
+        guarded->write(head);
+        guarded->write(body);
+        if (!cut) {
+            return;
+        }
+        guarded->flush();
+        if (fault->kind == Fault::Kind::Reset) {
+            // SO_LINGER 0: close() sends a reset instead of an orderly end.
+            struct linger hard = {1, 0};
+            ::setsockopt(int(guarded->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+            guarded->abort();
+        } else {
+            guarded->disconnectFromHost();
+        }
+    };
+    if (fault && fault->kind == Fault::Kind::Delay) {
+        QTimer::singleShot(fault->milliseconds, this, write);
+    } else {
+        write();
+    }
+}
+
+} // namespace c360::ref
