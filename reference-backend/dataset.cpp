@@ -142,7 +142,14 @@ DataSet::ReportTimes DataSet::times(quint64 index) const
 ReportRecord DataSet::report(quint64 index) const
 {
     ReportRecord r;
-    if (index >= m_baseReports) {
+    if (const auto submitted = m_submittedReports.constFind(index); submitted != m_submittedReports.cend()) {
+        const ReportTimes t = times(index);
+        r = *submitted;
+        r.index = index;
+        r.requested = QDateTime::fromSecsSinceEpoch(t.requested, Qt::UTC);
+        r.updated = QDateTime::fromSecsSinceEpoch(t.updated, Qt::UTC);
+        r.closed = t.closed;
+    } else if (index >= m_baseReports) {
         const AddedReport &added = m_addedReports.at(qsizetype(index - m_baseReports));
         r = makeReport(index, added.reporter, hashKey(m_seed, Stream::AddedReport, index), times(index));
     } else {
@@ -215,6 +222,13 @@ QList<quint64> DataSet::reportsUpdatedAfter(const QDateTime &time, quint64 offse
         }
     }
     return matches;
+}
+
+QList<quint64> DataSet::changedReports() const
+{
+    QList<quint64> changed = m_reportChanges.keys();
+    std::sort(changed.begin(), changed.end());
+    return changed;
 }
 
 quint32 DataSet::contactCitizen(quint64 index) const
@@ -302,6 +316,19 @@ QDateTime DataSet::nextMutationTime()
     // always newer than anything generated.
     ++m_mutations;
     return referenceTime().addSecs(60LL * m_mutations);
+}
+
+quint64 DataSet::addReport(const ReportRecord &submitted)
+{
+    const QDateTime when = nextMutationTime();
+    m_addedReports.append({submitted.reporter, when});
+    const quint64 index = reportCount() - 1;
+    ReportRecord held = submitted;
+    if (!held.expected.isValid() && held.service >= 0 && held.service < m_services.size()) {
+        held.expected = when.addDays(m_services.at(held.service).typicalDays); // as makeReport() does
+    }
+    m_submittedReports.insert(index, held);
+    return index;
 }
 
 QDateTime DataSet::lastMutationTime() const

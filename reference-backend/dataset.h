@@ -80,6 +80,16 @@ struct ReportRecord
     double longitude = 0;
 };
 
+// What a filter looks at in a report (category, status, times), drawn without its reporter or
+// texts: cheap enough to test every report of a range.
+struct ReportHead
+{
+    int service = 0;
+    bool closed = false;
+    qint64 requested = 0; // seconds since the epoch, UTC
+    qint64 updated = 0;
+};
+
 struct ContactRecord
 {
     quint64 index = 0;
@@ -148,6 +158,10 @@ public:
     quint32 liveCitizenCount() const { return m_citizens - quint32(m_deleted.size()); }
     // The index-th citizen that is not deleted, in order (for paging).
     quint32 liveCitizen(quint32 ordinal) const;
+    // The deleted citizens, in ascending order (few: for skipping their records while paging).
+    const std::vector<quint32> &deletedCitizens() const { return m_deleted; }
+    // The citizen whose national register, BIS number or BSN this is (a reverse lookup, no scan).
+    std::optional<quint32> citizenWithIdentifier(const QString &identifier) const;
 
     // Reports, in order of requested time (including reports added at run time).
     quint64 reportCount() const { return m_baseReports + quint64(m_addedReports.size()); }
@@ -157,6 +171,10 @@ public:
     // Reports updated strictly after time, in index order: [offset, offset + limit) of them, and
     // how many there are in all.
     QList<quint64> reportsUpdatedAfter(const QDateTime &time, quint64 offset, quint64 limit, quint64 *total) const;
+    // report(index) reduced to what filters look at, without generating the reporter or texts.
+    ReportHead reportHead(quint64 index) const;
+    // The reports whose status was changed at run time, ascending (few: one per change).
+    QList<quint64> changedReports() const;
     const QList<ServiceType> &services() const { return m_services; }
 
     // Contacts and tasks, grouped by citizen (including contacts added at run time, and those of
@@ -164,6 +182,12 @@ public:
     quint64 contactCount() const { return m_contactsBefore.back() + quint64(m_addedContacts.size()); }
     ContactRecord contact(quint64 index) const;
     QList<quint64> contactsOf(quint32 citizen) const;
+    // The generated contacts (those before any run-time change): [0, baseContactCount()), each
+    // citizen's a contiguous range.
+    quint64 baseContactCount() const { return m_contactsBefore.back(); }
+    std::pair<quint64, quint64> baseContactsOf(quint32 citizen) const { return {m_contactsBefore[citizen], m_contactsBefore[citizen + 1]}; }
+    // contact(index).service, without generating the rest of the contact.
+    int contactService(quint64 index) const;
     quint64 taskCount() const { return m_tasksBefore.back(); }
     TaskRecord task(quint64 index) const;
     std::pair<quint64, quint64> tasksOf(quint32 citizen) const { return {m_tasksBefore[citizen], m_tasksBefore[citizen + 1]}; }
@@ -181,6 +205,10 @@ public:
 
     // Run-time changes, deterministic in the seed and the number of changes made before.
     MutationResult mutate(int newReports, int statusChanges, int newContacts, int deletedParties);
+    // A report submitted at run time (an Open311 POST), held as given; the data set assigns its
+    // index, its requested time (the next mutation time, as mutate() does), its status (open) and,
+    // unless given, its expected time (from the service type, as for generated reports).
+    quint64 addReport(const ReportRecord &submitted);
     QDateTime lastMutationTime() const;
 
 private:
@@ -227,6 +255,7 @@ private:
         QString notes;
     };
     QList<AddedReport> m_addedReports;
+    QHash<quint64, ReportRecord> m_submittedReports; // added reports held as given, by index
     QHash<quint64, ReportChange> m_reportChanges;
     struct AddedContact
     {

@@ -236,16 +236,56 @@ QString reopeningNote(Rng &rng)
     return rng.chance(0.5) ? QStringLiteral("Heropend: het probleem is er opnieuw.") : QStringLiteral("Heropend na een nieuwe melding van een bewoner.");
 }
 
+namespace
+{
+struct ReportDraws
+{
+    bool anonymous = false;
+    bool nationalNumber = false;
+    bool byEmail = true;
+    int service = 0;
+};
+
+// A report's first draws, up to its category. Shared by makeReport() and reportHead(), so that
+// the one never drifts from the other.
+ReportDraws drawReportHead(Rng &rng)
+{
+    ReportDraws d;
+    d.anonymous = rng.chance(0.08);
+    d.nationalNumber = !d.anonymous && rng.chance(0.55);
+    d.byEmail = rng.chance(0.75);
+    d.service = int(rng.bounded(quint32(std::size(serviceTexts))));
+    return d;
+}
+} // namespace
+
+ReportHead DataSet::reportHead(quint64 index) const
+{
+    const ReportTimes t = times(index);
+    ReportHead head;
+    head.closed = t.closed;
+    head.requested = t.requested;
+    head.updated = t.updated;
+    if (const auto submitted = m_submittedReports.constFind(index); submitted != m_submittedReports.cend()) {
+        head.service = submitted->service;
+    } else {
+        Rng rng(hashKey(m_seed, index >= m_baseReports ? Stream::AddedReport : Stream::Report, index), Stream::Report, 0);
+        head.service = drawReportHead(rng).service;
+    }
+    return head;
+}
+
 ReportRecord DataSet::makeReport(quint64 index, quint32 reporter, quint64 key, const ReportTimes &t) const
 {
     Rng rng(key, Stream::Report, 0);
     ReportRecord r;
     r.index = index;
     r.reporter = reporter;
-    r.anonymous = rng.chance(0.08);
-    r.reporterNationalNumber = !r.anonymous && rng.chance(0.55);
-    r.reporterByEmail = rng.chance(0.75);
-    r.service = int(rng.bounded(quint32(std::size(serviceTexts))));
+    const ReportDraws draws = drawReportHead(rng);
+    r.anonymous = draws.anonymous;
+    r.reporterNationalNumber = draws.nationalNumber;
+    r.reporterByEmail = draws.byEmail;
+    r.service = draws.service;
     const ServiceText &s = serviceTexts[std::size_t(r.service)];
     const Person p = person(reporter);
     // Most people report what is in their own street or close by.
@@ -271,6 +311,37 @@ ReportRecord DataSet::makeReport(quint64 index, quint32 reporter, quint64 key, c
     return r;
 }
 
+namespace
+{
+struct ContactHead
+{
+    std::size_t channel = 0;
+    int service = -1;
+};
+
+// A contact's first draws: its channel and the report category it is about, if any. Shared by
+// contact() and contactService(), so that the one never drifts from the other.
+ContactHead drawContactHead(Rng &rng)
+{
+    ContactHead head;
+    double u = rng.uniform();
+    while (head.channel + 1 < std::size(channels) && u >= channelWeights[head.channel]) {
+        u -= channelWeights[head.channel];
+        ++head.channel;
+    }
+    if (rng.chance(0.2)) {
+        head.service = int(rng.bounded(quint32(std::size(serviceTexts))));
+    }
+    return head;
+}
+} // namespace
+
+int DataSet::contactService(quint64 index) const
+{
+    Rng rng(m_seed, index >= m_contactsBefore.back() ? Stream::Mutation : Stream::Contact, index);
+    return drawContactHead(rng).service;
+}
+
 ContactRecord DataSet::contact(quint64 index) const
 {
     ContactRecord c;
@@ -278,15 +349,10 @@ ContactRecord DataSet::contact(quint64 index) const
     c.citizen = contactCitizen(index);
     const bool added = index >= m_contactsBefore.back();
     Rng rng(m_seed, added ? Stream::Mutation : Stream::Contact, index);
-    double u = rng.uniform();
-    std::size_t channel = 0;
-    while (channel + 1 < std::size(channels) && u >= channelWeights[channel]) {
-        u -= channelWeights[channel];
-        ++channel;
-    }
-    c.channel = QString::fromLatin1(channels[channel]);
-    if (rng.chance(0.2)) {
-        c.service = int(rng.bounded(quint32(std::size(serviceTexts))));
+    const ContactHead head = drawContactHead(rng);
+    c.channel = QString::fromLatin1(channels[head.channel]);
+    if (head.service >= 0) {
+        c.service = head.service;
         c.subject = QStringLiteral("Melding: ") + QString::fromUtf8(serviceTexts[std::size_t(c.service)].name);
     } else {
         c.subject = QString::fromUtf8(contactSubjects[rng.bounded(quint32(std::size(contactSubjects)))]);

@@ -237,4 +237,53 @@ Person DataSet::person(quint32 index) const
     return p;
 }
 
+std::optional<quint32> DataSet::citizenWithIdentifier(const QString &identifier) const
+{
+    // The generators above run backwards: a Belgian number gives the birth date and the serial,
+    // hence the layer and the date's place in it; a BSN's first seven digits give the index.
+    for (const QChar c : identifier) {
+        if (!c.isDigit()) {
+            return std::nullopt;
+        }
+    }
+    quint64 index = 0;
+    if (m_profile == Profile::Flanders) {
+        if (identifier.size() != 11) {
+            return std::nullopt;
+        }
+        const qint64 nine = identifier.left(9).toLongLong();
+        const int check = identifier.right(2).toInt();
+        int year = 1900 + identifier.left(2).toInt();
+        if (97 - nine % 97 != check) {
+            if (97 - (nine + 2000000000LL) % 97 != check) {
+                return std::nullopt;
+            }
+            year += 100;
+        }
+        int month = identifier.mid(2, 2).toInt();
+        month -= month > 40 ? 40 : month > 20 ? 20 : 0; // BIS numbers
+        const QDate date(year, month, identifier.mid(4, 2).toInt());
+        const int serial = identifier.mid(6, 3).toInt();
+        const int layer = (serial - 1) / 2;
+        if (!date.isValid() || serial < 1 || layer >= Layers || date < layerStart(layer) || date > lastBirth) {
+            return std::nullopt;
+        }
+        for (int l = 0; l < layer; ++l) {
+            index += quint64(layerStart(l).daysTo(lastBirth) + 1);
+        }
+        const Permutation order(hashKey(m_seed, Stream::BirthLayer, quint64(layer)), quint64(layerStart(layer).daysTo(lastBirth) + 1));
+        index += order.unmap(quint64(layerStart(layer).daysTo(date)));
+    } else {
+        if (identifier.size() != 9 || identifier.left(7).toULongLong() < 1000000) {
+            return std::nullopt;
+        }
+        const Permutation scramble(hashKey(m_seed, Stream::Person, 0xB5), 9000000);
+        index = scramble.unmap(identifier.left(7).toULongLong() - 1000000);
+    }
+    if (index >= m_citizens || person(quint32(index)).identifier != identifier) {
+        return std::nullopt;
+    }
+    return quint32(index);
+}
+
 } // namespace c360::ref

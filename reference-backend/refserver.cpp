@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "refserver.h"
 
+#include "rng.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
@@ -9,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cstring>
 #include <sys/socket.h>
 
 namespace c360::ref
@@ -56,6 +59,25 @@ HttpReply HttpReply::empty(int status)
     r.status = status;
     r.contentType.clear();
     return r;
+}
+
+QByteArray HttpReply::entityTag(const QByteArray &body)
+{
+    quint64 a = 0x243F6A8885A308D3ULL ^ quint64(body.size());
+    quint64 b = 0x13198A2E03707344ULL;
+    const char *data = body.constData();
+    const qsizetype words = body.size() / 8;
+    for (qsizetype i = 0; i < words; ++i) {
+        quint64 w;
+        std::memcpy(&w, data + i * 8, 8);
+        a = mix64(a ^ w);
+        b = mix64(b + w * 0x9E3779B97F4A7C15ULL);
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, data + words * 8, std::size_t(body.size() - words * 8));
+    a = mix64(a ^ tail);
+    b = mix64(b ^ a);
+    return '"' + QByteArray::number(a, 16).rightJustified(16, '0') + QByteArray::number(b, 16).rightJustified(16, '0') + '"';
 }
 
 QByteArray HttpRequest::header(const QByteArray &name) const

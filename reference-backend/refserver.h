@@ -33,6 +33,10 @@ struct HttpReply
     static HttpReply xml(const QByteArray &document, int status = 200);
     static HttpReply text(const QByteArray &text, int status);
     static HttpReply empty(int status);
+
+    // A strong entity tag for body: a fast 128-bit fingerprint (not a cryptographic hash: it only
+    // has to change when the body does), the same on every machine.
+    static QByteArray entityTag(const QByteArray &body);
 };
 
 // One request as a route sees it.

@@ -11,7 +11,8 @@ Usage:
 
 Each FILE holds one JSON document. Prints one line per problem ("FILE: where: what") and exits 1
 when any document is invalid, 0 when all are valid. OpenAPI 3.0 'nullable' is honoured; formats
-date-time, date, uuid, uri and email are checked.
+date-time, date, uuid, uri and email are checked. A oneOf with a discriminator mapping validates against
+the schema the discriminator names.
 """
 import argparse
 import glob
@@ -41,6 +42,29 @@ def convert_nullable(node):
                 node["enum"] = node["enum"] + [None]
         else:
             node = {"anyOf": [node, {"type": "null"}]}
+    return node
+
+
+def apply_discriminators(node):
+    """OpenAPI 3.0's oneOf with a discriminator mapping: the property names the one schema that
+    applies (plain JSON Schema would demand that exactly one matches, which similar variants defeat)."""
+    if isinstance(node, list):
+        return [apply_discriminators(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: apply_discriminators(v) for k, v in node.items()}
+    discriminator = node.get("discriminator")
+    if "oneOf" in node and isinstance(discriminator, dict) and discriminator.get("mapping"):
+        name = discriminator["propertyName"]
+        mapping = discriminator["mapping"]
+        node.pop("oneOf")
+        node.pop("discriminator")
+        node["required"] = sorted(set(node.get("required", [])) | {name})
+        node["properties"] = dict(node.get("properties", {}))
+        node["properties"][name] = {"enum": sorted(mapping)}
+        node["allOf"] = node.get("allOf", []) + [
+            {"if": {"properties": {name: {"const": value}}}, "then": {"$ref": ref}} for value, ref in sorted(mapping.items())
+        ]
     return node
 
 
@@ -108,7 +132,7 @@ def main():
 
     if args.openapi:
         with open(args.openapi, encoding="utf-8") as f:
-            document = convert_nullable(yaml.safe_load(f))
+            document = apply_discriminators(convert_nullable(yaml.safe_load(f)))
         if args.response:
             schema = response_ref(document, *args.response)
         else:

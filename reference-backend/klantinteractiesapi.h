@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QString>
+
+namespace c360::ref
+{
+class DataSet;
+class RefServer;
+
+// Serves the Klantinteracties API as Open Klant 2.x does, under /klantinteracties/api/v1/: the
+// data set's residents as partijen with their identifiers and digital addresses, their contacts
+// (klantcontacten, betrokkenen, onderwerpobjecten), internal tasks and actors; POSTs kept in
+// memory. Every request needs "Authorization: Token <token>".
+void installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token);
+
+} // namespace c360::ref

@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "referencebackend.h"
+
+#include "adminapi.h"
+#include "dataset.h"
+#include "ipdcapi.h"
+#include "klantinteractiesapi.h"
+#include "open311api.h"
+#include "productcatalogue.h"
+#include "refserver.h"
+#include "verwerkingenloggingapi.h"
+
+namespace c360::ref
+{
+
+ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_data(std::make_unique<DataSet>(options.seed, options.citizens, options.profile))
+    , m_catalogue(std::make_unique<ProductCatalogue>(options.seed, options.profile))
+    , m_server(std::make_unique<RefServer>(options.seed))
+{
+    for (const QString &spec : options.faults) {
+        QString error;
+        const auto rule = FaultRule::parse(spec, &error);
+        if (!rule) {
+            m_error = error;
+            return;
+        }
+        m_server->faults().add(*rule);
+    }
+    installOpen311Api(*m_server, *m_data, options.token);
+    installKlantinteractiesApi(*m_server, *m_data, options.token);
+    installIpdcApi(*m_server, *m_catalogue);
+    installVerwerkingenloggingApi(*m_server, options.token);
+    ProductCatalogue *catalogue = m_catalogue.get();
+    installAdminApi(*m_server,
+                    *m_data,
+                    {[catalogue]() {
+                         return catalogue->count();
+                     },
+                     [catalogue](int n) {
+                         return catalogue->change(n);
+                     }});
+}
+
+ReferenceBackend::~ReferenceBackend() = default;
+
+quint16 ReferenceBackend::listen(quint16 port)
+{
+    const quint16 bound = m_server->listenOnLoopback(port);
+    if (bound == 0) {
+        m_error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port);
+    }
+    return bound;
+}
+
+QUrl ReferenceBackend::baseUrl() const
+{
+    return m_server->baseUrl();
+}
+
+} // namespace c360::ref

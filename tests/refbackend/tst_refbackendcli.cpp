@@ -1,0 +1,254 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// citizen360-refbackend as a program: its command line, the first line it prints, the admin API,
+// determinism across processes, and bounded memory at a million residents.
+
+#include "processrunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using c360::test::ProcessResult;
+using c360::test::ProcessRunner;
+
+namespace
+{
+// A back end process for one test; it dies with the test (it stops when its stdin closes).
+class Backend
+{
+public:
+    explicit Backend(const QStringList &arguments)
+    {
+        m_process.setProgram(ProcessRunner::binary(QStringLiteral("citizen360-refbackend")));
+        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--exit-on-stdin-close")} + arguments);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+    }
+    ~Backend()
+    {
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+    // The base URL: the first line the server prints.
+    QUrl url()
+    {
+        if (m_url.isEmpty()) {
+            while (!m_process.canReadLine() && m_process.waitForReadyRead(60000)) { }
+            m_url = QUrl(QString::fromUtf8(m_process.readLine()).trimmed());
+        }
+        return m_url;
+    }
+    QProcess &process() { return m_process; }
+    qint64 peakRssKb() const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+        if (!status.open(QIODevice::ReadOnly)) {
+            return -1;
+        }
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:")) {
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+            }
+        }
+        return -1;
+    }
+
+private:
+    QProcess m_process;
+    QUrl m_url;
+};
+
+struct Response
+{
+    int status = 0;
+    QByteArray body;
+};
+
+Response request(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body = {}, const QByteArray &authorization = {})
+{
+    QNetworkRequest r(url);
+    r.setTransferTimeout(60000);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!authorization.isEmpty()) {
+        r.setRawHeader("Authorization", authorization);
+    }
+    QNetworkReply *reply = manager.sendCustomRequest(r, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(90000);
+    Response out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return out;
+}
+
+QJsonObject json(const Response &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+} // namespace
+
+class TestRefBackendCli : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_manager;
+
+private Q_SLOTS:
+    void printsItsUrlFirst()
+    {
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("200")});
+        const QUrl url = backend.url();
+        QCOMPARE(url.scheme(), QStringLiteral("http"));
+        QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(url.port() > 0);
+        const QJsonObject stats = json(request(m_manager, "GET", url.resolved(QUrl(QStringLiteral("/admin/stats")))));
+        QCOMPARE(stats.value(QStringLiteral("citizens")).toInt(), 200);
+        QVERIFY(stats.value(QStringLiteral("reports")).toInt() > 200);
+        QVERIFY(stats.value(QStringLiteral("contact_moments")).toInt() > 200);
+        QVERIFY(stats.value(QStringLiteral("requests")).toInt() > 50);
+        QVERIFY(stats.value(QStringLiteral("catalogue_entries")).toInt() >= 250);
+    }
+
+    void refusesBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("profile") << QStringList{QStringLiteral("--profile"), QStringLiteral("wallonia")} << QStringLiteral("--profile");
+        QTest::newRow("citizens") << QStringList{QStringLiteral("--citizens"), QStringLiteral("0")} << QStringLiteral("--citizens");
+        QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QStringLiteral("--port");
+        QTest::newRow("seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("abc")} << QStringLiteral("--seed");
+        QTest::newRow("fault") << QStringList{QStringLiteral("--fault"), QStringLiteral("*=explode")} << QStringLiteral("unknown fault");
+        QTest::newRow("token") << QStringList{QStringLiteral("--token"), QString()} << QStringLiteral("--token");
+    }
+
+    void refusesBadArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        QTemporaryDir home;
+        const ProcessResult r = ProcessRunner(home.path()).run(ProcessRunner::binary(QStringLiteral("citizen360-refbackend")), arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void portInUse()
+    {
+        QTcpServer occupier;
+        QVERIFY(occupier.listen(QHostAddress::LocalHost));
+        QTemporaryDir home;
+        const ProcessResult r =
+            ProcessRunner(home.path())
+                .run(ProcessRunner::binary(QStringLiteral("citizen360-refbackend")), {QStringLiteral("--port"), QString::number(occupier.serverPort())});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot listen")), qPrintable(r.err));
+    }
+
+    void sameSeedSameBytesAcrossProcesses()
+    {
+        const QStringList paths = {QStringLiteral("/klantinteracties/api/v1/partijen?page=2&pageSize=25"),
+                                   QStringLiteral("/open311/v2/requests.json?updated_after=2020-01-01T00:00:00Z&page=3&page_size=50"),
+                                   QStringLiteral("/ipdc/ldes")};
+        auto bodies = [&](const QString &seed) {
+            Backend backend({QStringLiteral("--citizens"), QStringLiteral("500"), QStringLiteral("--seed"), seed});
+            QStringList out;
+            for (const QString &path : paths) {
+                const Response r = request(m_manager, "GET", QUrl(backend.url().toString() + path), {}, QByteArrayLiteral("Token training"));
+                // Links carry the port, which differs between processes.
+                out.append(QString::fromUtf8(r.body).replace(backend.url().toString(), QStringLiteral("BASE")));
+            }
+            return out;
+        };
+        const QStringList first = bodies(QStringLiteral("7"));
+        QCOMPARE(bodies(QStringLiteral("7")), first);
+        QVERIFY(bodies(QStringLiteral("8")) != first);
+        for (const QString &body : first) {
+            QVERIFY(body.size() > 500);
+        }
+    }
+
+    void faultsFromTheCommandLineAndAtRunTime()
+    {
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("100"), QStringLiteral("--fault"), QStringLiteral("/open311/*=status:503")});
+        const QUrl services(backend.url().toString() + QStringLiteral("/open311/v2/services.json"));
+        QCOMPARE(request(m_manager, "GET", services).status, 503);
+        QCOMPARE(
+            json(request(m_manager, "GET", QUrl(backend.url().toString() + QStringLiteral("/admin/faults")))).value(QStringLiteral("faults")).toArray().size(),
+            1);
+        QCOMPARE(request(m_manager, "DELETE", QUrl(backend.url().toString() + QStringLiteral("/admin/faults"))).status, 204);
+        QCOMPARE(request(m_manager, "GET", services).status, 200);
+        const Response added = request(
+            m_manager, "POST", QUrl(backend.url().toString() + QStringLiteral("/admin/faults")), QByteArrayLiteral("{\"fault\": \"/open311/*=status:429:2\"}"));
+        QCOMPARE(added.status, 201);
+        QCOMPARE(request(m_manager, "GET", services).status, 429);
+        QCOMPARE(
+            request(m_manager, "POST", QUrl(backend.url().toString() + QStringLiteral("/admin/faults")), QByteArrayLiteral("{\"fault\": \"nonsense\"}")).status,
+            400);
+    }
+
+    void mutationsShowInTheStats()
+    {
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("300")});
+        const QUrl stats(backend.url().toString() + QStringLiteral("/admin/stats"));
+        const QJsonObject before = json(request(m_manager, "GET", stats));
+        const Response mutated = request(m_manager,
+                                         "POST",
+                                         QUrl(backend.url().toString() + QStringLiteral("/admin/mutate")),
+                                         QByteArrayLiteral("{\"new_reports\": 4, \"status_changes\": 2, \"new_contacts\": 3, \"deleted_parties\": 1, "
+                                                           "\"changed_products\": 2}"));
+        QCOMPARE(mutated.status, 200);
+        const QJsonObject what = json(mutated);
+        QCOMPARE(what.value(QStringLiteral("new_reports")).toArray().size(), 4);
+        QCOMPARE(what.value(QStringLiteral("changed_reports")).toArray().size(), 2);
+        QCOMPARE(what.value(QStringLiteral("new_contacts")).toArray().size(), 3);
+        QCOMPARE(what.value(QStringLiteral("deleted_parties")).toArray().size(), 1);
+        QCOMPARE(what.value(QStringLiteral("changed_products")).toArray().size(), 2);
+        const QJsonObject after = json(request(m_manager, "GET", stats));
+        QCOMPARE(after.value(QStringLiteral("citizens")).toInt(), before.value(QStringLiteral("citizens")).toInt() - 1);
+        QCOMPARE(after.value(QStringLiteral("reports")).toInt(), before.value(QStringLiteral("reports")).toInt() + 4);
+        QCOMPARE(after.value(QStringLiteral("catalogue_entries")).toInt(), before.value(QStringLiteral("catalogue_entries")).toInt());
+        QCOMPARE(request(m_manager, "POST", QUrl(backend.url().toString() + QStringLiteral("/admin/mutate")), QByteArrayLiteral("[1,2]")).status, 400);
+    }
+
+    void stopsWhenItsParentGoesAway()
+    {
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("50")});
+        QVERIFY(backend.url().isValid());
+        QSignalSpy finished(&backend.process(), &QProcess::finished);
+        backend.process().closeWriteChannel();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(backend.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(backend.process().exitCode(), 0);
+    }
+
+    // A million residents are never held in memory: generation is on demand.
+    void aMillionResidentsInBoundedMemory()
+    {
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("1000000")});
+        const QString base = backend.url().toString();
+        const QJsonObject stats = json(request(m_manager, "GET", QUrl(base + QStringLiteral("/admin/stats"))));
+        QCOMPARE(stats.value(QStringLiteral("citizens")).toInt(), 1000000);
+        for (const QString &path : {QStringLiteral("/klantinteracties/api/v1/partijen?page=39000&pageSize=25"),
+                                    QStringLiteral("/klantinteracties/api/v1/klantcontacten?page=300000&pageSize=25"),
+                                    QStringLiteral("/open311/v2/requests.json?updated_after=2020-01-01T00:00:00Z&page=40000&page_size=100")}) {
+            const Response r = request(m_manager, "GET", QUrl(base + path), {}, QByteArrayLiteral("Token training"));
+            QVERIFY2(r.status == 200, qPrintable(path + QLatin1Char(' ') + QString::number(r.status)));
+        }
+        const qint64 rss = backend.peakRssKb();
+        // Prefix sums of a million residents are a few MB; the residents themselves would be GBs.
+        QVERIFY2(rss > 0 && rss < 300 * 1024, qPrintable(QStringLiteral("peak RSS %1 kB").arg(rss)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRefBackendCli)
+#include "tst_refbackendcli.moc"
