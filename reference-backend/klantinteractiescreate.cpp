@@ -354,9 +354,10 @@ void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCre
 }
 
 template<typename Create>
-Handler creating(const KiBackend &backend, Create create)
+Handler creating(RefServer &server, const KiBackend &backend, Create create)
 {
-    return [backend, create](const HttpRequest &request) {
+    // Creates honour Idempotency-Key, so that a client's retried push never creates twice.
+    return server.idempotent([backend, create](const HttpRequest &request) {
         HttpReply error;
         const auto body = parseBody(request, &error);
         if (!body) {
@@ -364,7 +365,7 @@ Handler creating(const KiBackend &backend, Create create)
         }
         QList<KiInvalidParam> errors;
         return create(*backend, request, *body, &errors);
-    };
+    });
 }
 } // namespace
 
@@ -373,91 +374,96 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
     server.route(
         "POST",
         kiPath("klantcontacten"),
-        KiHttp::guarded(token,
-                        creating(backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                            BodyReader in(body, QString(), errors);
-                            const QJsonObject fields = readContact(b, in);
-                            if (!errors->isEmpty()) {
-                                return KiHttp::invalid(request, *errors);
-                            }
-                            return HttpReply::json(b.klantcontact(b.addContact({fields}), KiHttp::root(request)), 201);
-                        })));
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const QJsonObject fields = readContact(b, in);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.klantcontact(b.addContact({fields}), KiHttp::root(request)), 201);
+            })));
     server.route(
         "POST",
         kiPath("betrokkenen"),
-        KiHttp::guarded(token,
-                        creating(backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                            BodyReader in(body, QString(), errors);
-                            const KiCreatedInvolved involved = readInvolved(b, in, true);
-                            if (!errors->isEmpty()) {
-                                return KiHttp::invalid(request, *errors);
-                            }
-                            return HttpReply::json(b.betrokkene(b.addInvolved(involved), KiHttp::root(request)), 201);
-                        })));
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const KiCreatedInvolved involved = readInvolved(b, in, true);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.betrokkene(b.addInvolved(involved), KiHttp::root(request)), 201);
+            })));
     server.route(
         "POST",
         kiPath("onderwerpobjecten"),
-        KiHttp::guarded(token,
-                        creating(backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                            BodyReader in(body, QString(), errors);
-                            const KiCreatedSubject subject = readSubject(b, in, true);
-                            if (!errors->isEmpty()) {
-                                return KiHttp::invalid(request, *errors);
-                            }
-                            return HttpReply::json(b.onderwerpobject(b.addSubject(subject), KiHttp::root(request)), 201);
-                        })));
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const KiCreatedSubject subject = readSubject(b, in, true);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.onderwerpobject(b.addSubject(subject), KiHttp::root(request)), 201);
+            })));
     server.route(
         "POST",
         kiPath("internetaken"),
-        KiHttp::guarded(token,
-                        creating(backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                            BodyReader in(body, QString(), errors);
-                            KiCreatedTask task = readTask(b, in);
-                            readActors(b, body, task, errors);
-                            if (!errors->isEmpty()) {
-                                return KiHttp::invalid(request, *errors);
-                            }
-                            return HttpReply::json(b.interneTaak(b.addTask(task), KiHttp::root(request)), 201);
-                        })));
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                KiCreatedTask task = readTask(b, in);
+                readActors(b, body, task, errors);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.interneTaak(b.addTask(task), KiHttp::root(request)), 201);
+            })));
     // One call, three records: all checked before any is made.
     server.route(
         "POST",
         kiPath("maak-klantcontact"),
-        KiHttp::guarded(token,
-                        creating(backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                            BodyReader top(body, QString(), errors);
-                            const auto contactBody = top.object(u"klantcontact"_s, true, false);
-                            BodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
-                            const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
-                            std::optional<KiCreatedInvolved> involved;
-                            if (const auto o = top.object(u"betrokkene"_s, false)) {
-                                BodyReader in(*o, u"betrokkene."_s, errors);
-                                involved = readInvolved(b, in, false);
-                            }
-                            std::optional<KiCreatedSubject> subject;
-                            if (const auto o = top.object(u"onderwerpobject"_s, false)) {
-                                BodyReader in(*o, u"onderwerpobject."_s, errors);
-                                subject = readSubject(b, in, false);
-                            }
-                            if (!errors->isEmpty()) {
-                                return KiHttp::invalid(request, *errors);
-                            }
-                            const QString root = KiHttp::root(request);
-                            const quint64 contact = b.addContact({fields});
-                            // Left out when not asked for: Open Klant sends null,
-                            // which its own OpenAPI document does not allow.
-                            QJsonObject reply;
-                            if (involved) {
-                                involved->contact = contact;
-                                reply[u"betrokkene"_s] = b.betrokkene(b.addInvolved(*involved), root);
-                            }
-                            if (subject) {
-                                subject->contact = contact;
-                                reply[u"onderwerpobject"_s] = b.onderwerpobject(b.addSubject(*subject), root);
-                            }
-                            reply[u"klantcontact"_s] = b.klantcontact(contact, root);
-                            return HttpReply::json(reply, 201);
-                        })));
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader top(body, QString(), errors);
+                const auto contactBody = top.object(u"klantcontact"_s, true, false);
+                BodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
+                const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
+                std::optional<KiCreatedInvolved> involved;
+                if (const auto o = top.object(u"betrokkene"_s, false)) {
+                    BodyReader in(*o, u"betrokkene."_s, errors);
+                    involved = readInvolved(b, in, false);
+                }
+                std::optional<KiCreatedSubject> subject;
+                if (const auto o = top.object(u"onderwerpobject"_s, false)) {
+                    BodyReader in(*o, u"onderwerpobject."_s, errors);
+                    subject = readSubject(b, in, false);
+                }
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                const QString root = KiHttp::root(request);
+                const quint64 contact = b.addContact({fields});
+                // Left out when not asked for: Open Klant sends null,
+                // which its own OpenAPI document does not allow.
+                QJsonObject reply;
+                if (involved) {
+                    involved->contact = contact;
+                    reply[u"betrokkene"_s] = b.betrokkene(b.addInvolved(*involved), root);
+                }
+                if (subject) {
+                    subject->contact = contact;
+                    reply[u"onderwerpobject"_s] = b.onderwerpobject(b.addSubject(*subject), root);
+                }
+                reply[u"klantcontact"_s] = b.klantcontact(contact, root);
+                return HttpReply::json(reply, 201);
+            })));
 }
 
 } // namespace c360::ref

@@ -268,9 +268,9 @@ void installOpen311Api(RefServer &server, DataSet &data, const QString &apiKey)
     get(QStringLiteral("requests/([^/]+)"), [state](const HttpRequest &request, Format format) {
         return oneRequest(*state, request, format, request.match.captured(1));
     });
-    server.route("POST", Base + QStringLiteral("requests") + FormatPattern, [state](const HttpRequest &request) {
+    server.route("POST", Base + QStringLiteral("requests") + FormatPattern, server.idempotent([state](const HttpRequest &request) {
         return postRequest(*state, request, formatFromExtension(request.match.captured(1)));
-    });
+    }));
 
     // Anything else under the base: the spec's 404 body rather than the server's generic one.
     for (const char *method : {"GET", "POST"}) {

@@ -103,6 +103,35 @@ void RefServer::route(const QByteArray &method, const QString &path, Handler han
     m_routes.append({method, QRegularExpression(QRegularExpression::anchoredPattern(path)), std::move(handler)});
 }
 
+Handler RefServer::idempotent(Handler handler)
+{
+    return [this, handler = std::move(handler)](const HttpRequest &request) {
+        const QByteArray key = request.header("Idempotency-Key").trimmed();
+        if (key.isEmpty()) {
+            return handler(request);
+        }
+        const QByteArray slot = request.method + ' ' + request.path.toUtf8() + ' ' + key;
+        const QByteArray tag = HttpReply::entityTag(request.body);
+        if (const auto it = m_idempotent.constFind(slot); it != m_idempotent.cend()) {
+            if (it->requestTag != tag) {
+                return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("This Idempotency-Key was used for another request.")}}, 409);
+            }
+            HttpReply replay = it->reply;
+            replay.headers.append({QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
+            return replay;
+        }
+        HttpReply reply = handler(request);
+        if (reply.status >= 200 && reply.status < 300) {
+            m_idempotent.insert(slot, {tag, reply});
+            m_idempotentOrder.append(slot);
+            if (m_idempotentOrder.size() > 100000) {
+                m_idempotent.remove(m_idempotentOrder.takeFirst());
+            }
+        }
+        return reply;
+    };
+}
+
 quint16 RefServer::listenOnLoopback(quint16 port)
 {
     // Qt 6.4's listen() is deprecated later; binding our own QTcpServer works in every version.
@@ -181,7 +210,10 @@ bool RefServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (fault && fault->kind == Fault::Kind::Duplicate) {
         r.duplicateOverlap = 3;
     }
-    const HttpReply reply = dispatch(r);
+    // An error status or a hang stands for a server that did not get to the request: the route
+    // does not run. A reset or a truncated answer stands for one that did, and lost the answer.
+    const bool reached = !fault || (fault->kind != Fault::Kind::Status && fault->kind != Fault::Kind::TooManyRequests && fault->kind != Fault::Kind::Hang);
+    const HttpReply reply = reached ? dispatch(r) : HttpReply();
     send(socket, reply, fault);
     return true;
 }

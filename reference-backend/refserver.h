@@ -5,6 +5,7 @@
 #include "faults.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -80,6 +81,11 @@ public:
     void setFaultExemptPrefix(const QString &prefix) { m_exemptPrefix = prefix; }
     quint64 requestsServed() const { return m_served; }
 
+    // Wraps a create handler so that a repeated Idempotency-Key (IETF draft "The Idempotency-Key
+    // HTTP Header Field") replays the first successful answer instead of creating again, marked
+    // Idempotent-Replayed; the same key with another body is 409. Without the header: unchanged.
+    Handler idempotent(Handler handler);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -94,6 +100,13 @@ private:
     HttpReply dispatch(HttpRequest &request) const;
     void send(QTcpSocket *socket, const HttpReply &reply, const std::optional<Fault> &fault);
 
+    struct Remembered
+    {
+        QByteArray requestTag;
+        HttpReply reply;
+    };
+    QHash<QByteArray, Remembered> m_idempotent;
+    QList<QByteArray> m_idempotentOrder; // oldest first, for the cap
     QList<Route> m_routes;
     FaultInjector m_faults;
     QString m_exemptPrefix = QStringLiteral("/admin/");

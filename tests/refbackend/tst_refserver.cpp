@@ -266,6 +266,37 @@ private Q_SLOTS:
         QVERIFY2(failures > 8 && failures < 32, qPrintable(QString::number(failures)));
     }
 
+    void idempotencyKeyReplaysTheFirstAnswer()
+    {
+        int created = 0;
+        m_server->route("POST", QStringLiteral("/create"), m_server->idempotent([&created](const HttpRequest &) {
+            ++created;
+            return HttpReply::json(QJsonObject{{QStringLiteral("id"), created}}, 201);
+        }));
+        auto post = [this](const QByteArray &key, const QByteArray &body) {
+            QNetworkRequest request(url(QStringLiteral("/create")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            if (!key.isEmpty()) {
+                request.setRawHeader("Idempotency-Key", key);
+            }
+            QNetworkReply *reply = m_manager.post(request, body);
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            finished.wait(5000);
+            const std::tuple<int, int, QByteArray> result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                                          QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("id")).toInt(),
+                                                          reply->rawHeader("Idempotent-Replayed")};
+            reply->deleteLater();
+            return result;
+        };
+        QCOMPARE(post("k1", "{}"), std::make_tuple(201, 1, QByteArray()));
+        QCOMPARE(post("k1", "{}"), std::make_tuple(201, 1, QByteArrayLiteral("true")));
+        QCOMPARE(created, 1);
+        QCOMPARE(std::get<0>(post("k1", "{\"other\": 1}")), 409);
+        QCOMPARE(post("k2", "{}"), std::make_tuple(201, 2, QByteArray()));
+        QCOMPARE(post(QByteArray(), "{}"), std::make_tuple(201, 3, QByteArray()));
+        QCOMPARE(post(QByteArray(), "{}"), std::make_tuple(201, 4, QByteArray()));
+    }
+
     void adminPathsAreNeverFaulted()
     {
         m_server->faults().add(*FaultRule::parse(QStringLiteral("*=status:500"), nullptr));

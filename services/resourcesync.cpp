@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "resourcesync.h"
+
+#include <QUrlQuery>
+
+namespace c360
+{
+
+namespace
+{
+QNetworkRequest withCredentials(QUrl url, const SyncContext &context)
+{
+    if (context.source.auth == AuthKind::ApiKey && !context.secret.isEmpty()) {
+        QUrlQuery query(url);
+        query.removeAllQueryItems(QStringLiteral("api_key"));
+        query.addQueryItem(QStringLiteral("api_key"), context.secret);
+        url.setQuery(query);
+    }
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "Citizen360");
+    if (context.source.auth == AuthKind::Token && !context.secret.isEmpty()) {
+        request.setRawHeader("Authorization", "Token " + context.secret.toUtf8());
+    } else if (context.source.auth == AuthKind::Bearer && !context.secret.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + context.secret.toUtf8());
+    }
+    return request;
+}
+} // namespace
+
+ResourceSync::Page ResourceSync::unchanged(const SyncState &state)
+{
+    Page page;
+    page.cursor = state.cursor;
+    page.finished = true;
+    return page;
+}
+
+QNetworkRequest ResourceSync::authorizedRequest(QUrl url) const
+{
+    return withCredentials(std::move(url), m_context);
+}
+
+QNetworkRequest OutboxTarget::authorizedRequest(QUrl url, const OutboxEntry &entry) const
+{
+    QNetworkRequest request = withCredentials(std::move(url), m_context);
+    request.setRawHeader("Idempotency-Key", entry.idempotencyKey.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return request;
+}
+
+} // namespace c360

@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+#include "outboxentry.h"
+#include "sourceconfig.h"
+#include "syncstate.h"
+#include "synctypes.h"
+
+#include <QNetworkRequest>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace c360
+{
+class Clock;
+class Database;
+class RestJob;
+
+// What a connector needs to talk to its back end.
+struct SyncContext
+{
+    SourceConfig source;
+    QString secret; // resolved from the SecretStore; empty for AuthKind::None
+    RetryPolicy retry;
+    Clock *clock = nullptr;
+};
+
+// One resource of one back end (Open311 requests, Open Klant partijen, …), synced page by page.
+// The engine fetches what nextRequest() asks for, then calls apply() inside a transaction in which
+// it also saves the returned cursor: a killed process resumes at the page after the last one
+// committed, with nothing lost or applied twice. Implementations parse defensively: a bad record
+// is skipped with a reason, never the page; a page that cannot be read at all is a Malformed
+// problem (nothing applied, the cursor unchanged, the run tried again later).
+class ResourceSync
+{
+public:
+    struct Page
+    {
+        ResourceStats stats; // what this page changed; the engine adds pages and bytes
+        QList<SkippedRecord> skipped;
+        QString cursor; // the state after this page, saved with it (connector-defined, e.g. JSON)
+        QString etag; // remembered for If-None-Match; empty keeps the stored one
+        bool finished = false; // this run is complete
+    };
+
+    explicit ResourceSync(const SyncContext &context)
+        : m_context(context)
+    {
+    }
+    virtual ~ResourceSync() = default;
+
+    QString source() const { return m_context.source.id; }
+    virtual QString resource() const = 0;
+
+    // The request for the next page; state.cursor is empty when a run starts (or restarts after
+    // the previous one finished).
+    virtual QNetworkRequest nextRequest(const SyncState &state) = 0;
+    // Reads the fetched page and applies it to the store (in the engine's transaction).
+    virtual Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) = 0;
+    // The server answered 304 Not Modified: by default the run is complete and nothing changed.
+    virtual Page unchanged(const SyncState &state);
+
+protected:
+    const SyncContext &context() const { return m_context; }
+    // A request for url with the source's credentials (api_key parameter, Token or Bearer header)
+    // and Accept: application/json.
+    QNetworkRequest authorizedRequest(QUrl url) const;
+
+private:
+    SyncContext m_context;
+};
+
+// Pushes one kind of outbox entry (a contact moment, a request, an audit export) to its back end.
+class OutboxTarget
+{
+public:
+    explicit OutboxTarget(const SyncContext &context)
+        : m_context(context)
+    {
+    }
+    virtual ~OutboxTarget() = default;
+
+    virtual bool handles(const OutboxEntry &entry) const = 0;
+    // The request that pushes entry, carrying its Idempotency-Key, and its method and body.
+    virtual QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) = 0;
+    // The back end accepted the entry: record what it answered (the remote id, the source id of
+    // the local record) in the engine's transaction; returns the remote id.
+    virtual Expected<QString, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) = 0;
+
+protected:
+    const SyncContext &context() const { return m_context; }
+    QNetworkRequest authorizedRequest(QUrl url, const OutboxEntry &entry) const;
+
+private:
+    SyncContext m_context;
+};
+
+using ResourceSyncFactory = std::function<std::vector<std::unique_ptr<ResourceSync>>(const SyncContext &)>;
+using OutboxTargetFactory = std::function<std::vector<std::unique_ptr<OutboxTarget>>(const SyncContext &)>;
+
+} // namespace c360

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+namespace c360
+{
+
+// Where back-end secrets (API keys, tokens) live: the OS keychain in the application, memory in
+// tests and for secrets given on a command line. Never the database, never the settings file.
+class SecretStore
+{
+public:
+    virtual ~SecretStore() = default;
+    // The secret, or why it cannot be had (English, for the log; never the secret itself).
+    virtual Expected<QString, QString> read(const QString &key) = 0;
+    virtual Expected<void, QString> write(const QString &key, const QString &secret) = 0;
+    virtual Expected<void, QString> remove(const QString &key) = 0;
+};
+
+class MemorySecretStore final : public SecretStore
+{
+public:
+    Expected<QString, QString> read(const QString &key) override;
+    Expected<void, QString> write(const QString &key, const QString &secret) override;
+    Expected<void, QString> remove(const QString &key) override;
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QString> m_secrets;
+};
+
+// The OS keychain through QtKeychain (Secret Service, macOS Keychain, Windows Credential Store).
+// Blocks the calling thread until the keychain answers: call it off the UI thread.
+class KeychainSecretStore final : public SecretStore
+{
+public:
+    explicit KeychainSecretStore(const QString &service = QStringLiteral("citizen360"));
+    Expected<QString, QString> read(const QString &key) override;
+    Expected<void, QString> write(const QString &key, const QString &secret) override;
+    Expected<void, QString> remove(const QString &key) override;
+
+private:
+    QString m_service;
+};
+
+} // namespace c360

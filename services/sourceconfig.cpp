@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "sourceconfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace c360
+{
+
+namespace
+{
+QUrl withTrailingSlash(QUrl url)
+{
+    if (!url.path().endsWith(QLatin1Char('/'))) {
+        url.setPath(url.path() + QLatin1Char('/'));
+    }
+    return url;
+}
+} // namespace
+
+QList<SourceConfig> SourceConfig::forReferenceBackend(const QUrl &base)
+{
+    QString root = base.toString();
+    while (root.endsWith(QLatin1Char('/'))) {
+        root.chop(1);
+    }
+    auto make = [&root](const char *id, Dialect dialect, const char *path, AuthKind auth) {
+        SourceConfig c;
+        c.id = QLatin1String(id);
+        c.dialect = dialect;
+        c.baseUrl = QUrl(root + QLatin1String(path));
+        c.auth = auth;
+        c.secretKey = QStringLiteral("reference");
+        return c;
+    };
+    return {
+        make("openklant", Dialect::Klantinteracties, "/klantinteracties/api/v1/", AuthKind::Token),
+        make("open311", Dialect::Open311, "/open311/v2/", AuthKind::ApiKey),
+        make("ipdc", Dialect::Ipdc, "/ipdc/", AuthKind::None),
+        make("verwerkingenlogging", Dialect::Verwerkingenlogging, "/verwerkingenlogging/api/v1/", AuthKind::Bearer),
+    };
+}
+
+Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return unexpected(QStringLiteral("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
+    }
+    const QJsonValue sources = document.object().value(QStringLiteral("sources"));
+    if (!sources.isArray()) {
+        return unexpected(QStringLiteral("no \"sources\" array"));
+    }
+    QList<SourceConfig> result;
+    const QJsonArray array = sources.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject o = array.at(i).toObject();
+        const QString where = QStringLiteral("sources[%1]").arg(i);
+        SourceConfig c;
+        c.id = o.value(QStringLiteral("id")).toString();
+        if (c.id.isEmpty()) {
+            return unexpected(where + QStringLiteral(": \"id\" is missing"));
+        }
+        const auto dialect = fromKey<Dialect>(o.value(QStringLiteral("dialect")).toString());
+        if (!dialect) {
+            return unexpected(where + QStringLiteral(": \"dialect\" must be open311, klantinteracties, ipdc or verwerkingenlogging"));
+        }
+        c.dialect = *dialect;
+        c.baseUrl = QUrl(o.value(QStringLiteral("base_url")).toString(), QUrl::StrictMode);
+        if (!c.baseUrl.isValid() || (c.baseUrl.scheme() != QLatin1String("https") && c.baseUrl.scheme() != QLatin1String("http")) ||
+            c.baseUrl.host().isEmpty()) {
+            return unexpected(where + QStringLiteral(": \"base_url\" must be an http(s) URL"));
+        }
+        c.baseUrl = withTrailingSlash(c.baseUrl);
+        const auto auth = fromKey<AuthKind>(o.value(QStringLiteral("auth")).toString(QStringLiteral("none")));
+        if (!auth) {
+            return unexpected(where + QStringLiteral(": \"auth\" must be none, api_key, token or bearer"));
+        }
+        c.auth = *auth;
+        c.secretKey = o.value(QStringLiteral("secret")).toString(c.id);
+        c.pageSize = o.value(QStringLiteral("page_size")).toInt(100);
+        c.pollIntervalSeconds = o.value(QStringLiteral("poll_interval")).toInt(300);
+        if (c.pageSize < 1 || c.pageSize > 1000 || c.pollIntervalSeconds < 10) {
+            return unexpected(where + QStringLiteral(": \"page_size\" must be 1-1000 and \"poll_interval\" at least 10 seconds"));
+        }
+        for (const QJsonValue &r : o.value(QStringLiteral("resources")).toArray()) {
+            c.resources.append(r.toString());
+        }
+        c.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        result.append(c);
+    }
+    return result;
+}
+
+} // namespace c360

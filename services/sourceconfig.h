@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "enumkeys.h"
+#include "expected.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace c360
+{
+
+enum class Dialect { Open311, Klantinteracties, Ipdc, Verwerkingenlogging };
+C360_ENUM_KEYS(Dialect,
+               {Dialect::Open311, "open311"},
+               {Dialect::Klantinteracties, "klantinteracties"},
+               {Dialect::Ipdc, "ipdc"},
+               {Dialect::Verwerkingenlogging, "verwerkingenlogging"})
+
+enum class AuthKind { None, ApiKey, Token, Bearer };
+C360_ENUM_KEYS(AuthKind, {AuthKind::None, "none"}, {AuthKind::ApiKey, "api_key"}, {AuthKind::Token, "token"}, {AuthKind::Bearer, "bearer"})
+
+// One municipal back end as the sync engine talks to it. Secrets are not here: secretKey names
+// the entry in the SecretStore (the OS keychain).
+struct SourceConfig
+{
+    QString id; // SyncState.source: "open311", "openklant", "ipdc", "verwerkingenlogging"
+    Dialect dialect = Dialect::Open311;
+    QUrl baseUrl; // the API root, ending in '/': http://host/open311/v2/
+    AuthKind auth = AuthKind::None;
+    QString secretKey;
+    int pageSize = 100;
+    int pollIntervalSeconds = 300;
+    QStringList resources; // the enabled resources; empty = all the dialect has
+    bool enabled = true;
+
+    bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
+
+    // Every dialect at the reference back end's standard paths under base, authenticated with the
+    // secret stored under "reference".
+    static QList<SourceConfig> forReferenceBackend(const QUrl &base);
+    // The sources of a configuration file:
+    // {"sources": [{"id": "open311", "dialect": "open311", "base_url": "https://…/open311/v2/",
+    //   "auth": "api_key", "secret": "open311", "page_size": 100, "poll_interval": 300,
+    //   "resources": ["requests"], "enabled": true}, …]}
+    // The error names the entry and what is wrong with it (English: it goes to the log and to a
+    // translated sentence in the caller).
+    static Expected<QList<SourceConfig>, QString> fromJson(const QByteArray &json);
+};
+
+} // namespace c360

@@ -1,0 +1,486 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "syncengine.h"
+
+#include "clock.h"
+#include "database.h"
+#include "logging.h"
+#include "outboxrepository.h"
+#include "restjob.h"
+#include "secretstore.h"
+#include "syncstaterepository.h"
+#include "transaction.h"
+
+#include <QJsonDocument>
+
+namespace c360
+{
+
+namespace
+{
+QString problemKey(const SyncProblem &p)
+{
+    switch (p.kind) {
+    case SyncProblem::Kind::None:
+        return {};
+    case SyncProblem::Kind::Network:
+        return QStringLiteral("network");
+    case SyncProblem::Kind::Authentication:
+        return QStringLiteral("authentication");
+    case SyncProblem::Kind::Malformed:
+        return QStringLiteral("malformed");
+    case SyncProblem::Kind::Store:
+        return QStringLiteral("store");
+    case SyncProblem::Kind::Configuration:
+        return QStringLiteral("configuration");
+    case SyncProblem::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+// How a problem is kept in sync_state.last_error: a small JSON object the UI turns into a sentence.
+QString problemRecord(const SyncProblem &p)
+{
+    QJsonObject o{{QStringLiteral("kind"), problemKey(p)}, {QStringLiteral("detail"), p.detail.left(300)}};
+    if (p.kind == SyncProblem::Kind::Network || p.kind == SyncProblem::Kind::Authentication) {
+        o.insert(QStringLiteral("network"), int(p.network.kind));
+        o.insert(QStringLiteral("http"), p.network.httpStatus);
+        o.insert(QStringLiteral("attempts"), p.network.attempts);
+        o.insert(QStringLiteral("retry_after_ms"), p.network.retryAfterMs);
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+SyncProblem storeProblem(const StoreError &e)
+{
+    SyncProblem p;
+    p.kind = SyncProblem::Kind::Store;
+    p.detail = e.message();
+    return p;
+}
+} // namespace
+
+bool SyncSummary::ok() const
+{
+    for (const Resource &r : resources) {
+        if (!r.problem.isNone()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QJsonObject SyncSummary::toJson() const
+{
+    QJsonObject perResource;
+    for (const Resource &r : resources) {
+        QJsonObject o = r.stats.toJson();
+        if (!r.problem.isNone()) {
+            o.insert(QStringLiteral("error"), problemKey(r.problem));
+        }
+        perResource.insert(r.source + QLatin1Char('/') + r.resource, o);
+    }
+    return {
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("resources"), perResource},
+        {QStringLiteral("outbox"),
+         QJsonObject{{QStringLiteral("pushed"), pushed}, {QStringLiteral("failed"), pushFailed}, {QStringLiteral("rejected"), pushRejected}}},
+    };
+}
+
+struct SyncEngine::Work
+{
+    SyncContext context;
+    std::unique_ptr<ResourceSync> resource; // a pull
+    std::vector<std::unique_ptr<OutboxTarget>> targets; // a push
+    SyncState state;
+    ResourceStats stats;
+    QList<OutboxEntry> entries;
+    qsizetype nextEntry = 0;
+    OutboxTarget *target = nullptr;
+};
+
+SyncEngine::SyncEngine(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    qRegisterMetaType<c360::ResourceStats>();
+    qRegisterMetaType<c360::SyncProblem>();
+    qRegisterMetaType<c360::SkippedRecord>();
+    qRegisterMetaType<c360::SyncSummary>();
+    connect(&m_scheduler, &QTimer::timeout, this, &SyncEngine::runOnce);
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_job) {
+        m_job->disconnect(this);
+        delete m_job;
+    }
+    m_current.reset();
+    m_queue.clear();
+}
+
+bool SyncEngine::openDatabase(SyncProblem *problem)
+{
+    if (m_db) {
+        return true;
+    }
+    auto db = Database::open(m_options.databasePath, Database::OpenMode::Create, *m_options.clock);
+    if (!db) {
+        *problem = storeProblem(db.error());
+        return false;
+    }
+    m_db = std::move(db).value();
+    // The network access manager belongs to the engine's thread: made here, not in the constructor.
+    m_network = new QNetworkAccessManager(this);
+    // Entries a killed process left "sending" go out again, with the same idempotency key.
+    OutboxRepository outbox(*m_db);
+    if (auto requeued = outbox.requeueSending(); requeued && *requeued > 0) {
+        qCInfo(C360_SYNC) << "requeued" << *requeued << "outbox entries left sending by an earlier run";
+    }
+    return true;
+}
+
+void SyncEngine::runOnce()
+{
+    if (m_running) {
+        return;
+    }
+    m_running = true;
+    m_cancelled = false;
+    m_summary = {};
+    Q_EMIT started();
+
+    SyncProblem problem;
+    if (!openDatabase(&problem)) {
+        qCWarning(C360_SYNC) << "cannot open the store for sync:" << problem.detail;
+        for (const SourceConfig &source : std::as_const(m_options.sources)) {
+            m_summary.resources.append({source.id, QString(), {}, problem});
+        }
+        finishRun();
+        return;
+    }
+
+    std::deque<std::unique_ptr<Work>> pushes;
+    std::deque<std::unique_ptr<Work>> pulls;
+    for (const SourceConfig &source : std::as_const(m_options.sources)) {
+        if (!source.enabled) {
+            continue;
+        }
+        SyncContext context{source, {}, m_options.retry, m_options.clock};
+        if (source.auth != AuthKind::None) {
+            auto secret =
+                m_options.secrets ? m_options.secrets->read(source.secretKey) : Expected<QString, QString>(unexpected(QStringLiteral("no secret store")));
+            if (!secret) {
+                SyncProblem p;
+                p.kind = SyncProblem::Kind::Configuration;
+                p.detail = secret.error();
+                qCWarning(C360_SYNC) << "source" << source.id << "skipped:" << p.detail;
+                recordProblem(source.id, QStringLiteral("*"), p);
+                m_summary.resources.append({source.id, QStringLiteral("*"), {}, p});
+                continue;
+            }
+            context.secret = *secret;
+        }
+        if (m_options.outbox) {
+            auto push = std::make_unique<Work>();
+            push->context = context;
+            push->targets = m_options.outbox(context);
+            if (!push->targets.empty()) {
+                pushes.push_back(std::move(push));
+            }
+        }
+        if (m_options.resources) {
+            for (auto &resource : m_options.resources(context)) {
+                if (!source.hasResource(resource->resource())) {
+                    continue;
+                }
+                auto pull = std::make_unique<Work>();
+                pull->context = context;
+                pull->resource = std::move(resource);
+                pulls.push_back(std::move(pull));
+            }
+        }
+    }
+    // Local changes go out first, so that what comes back in is recognised as ours.
+    for (auto &w : pushes) {
+        m_queue.push_back(std::move(w));
+    }
+    for (auto &w : pulls) {
+        m_queue.push_back(std::move(w));
+    }
+    next();
+}
+
+void SyncEngine::next()
+{
+    m_current.reset();
+    if (m_cancelled || m_queue.empty()) {
+        m_queue.clear();
+        finishRun();
+        return;
+    }
+    m_current = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (m_current->resource) {
+        SyncStateRepository states(*m_db);
+        auto state = states.state(m_current->context.source.id, m_current->resource->resource());
+        if (!state) {
+            endResource(storeProblem(state.error()));
+            return;
+        }
+        m_current->state = *state;
+        Q_EMIT resourceStarted(m_current->context.source.id, m_current->resource->resource());
+        startResource();
+    } else {
+        startPush();
+    }
+}
+
+void SyncEngine::finishRun()
+{
+    m_running = false;
+    qCInfo(C360_SYNC) << "sync run finished:" << QJsonDocument(m_summary.toJson()).toJson(QJsonDocument::Compact);
+    Q_EMIT finished(m_summary);
+}
+
+void SyncEngine::startResource()
+{
+    const QNetworkRequest request = m_current->resource->nextRequest(m_current->state);
+    auto *job = new RestJob(m_network, request, QByteArrayLiteral("GET"), {}, m_options.retry, this);
+    m_job = job;
+    connect(job, &RestJob::finished, this, &SyncEngine::onPage);
+    job->start();
+}
+
+SyncProblem SyncEngine::problemFor(const RestJob &job) const
+{
+    SyncProblem p;
+    p.network = job.error();
+    if (job.error().kind == RestError::Kind::Aborted) {
+        p.kind = SyncProblem::Kind::Cancelled;
+    } else if (job.error().kind == RestError::Kind::Http && (job.error().httpStatus == 401 || job.error().httpStatus == 403)) {
+        p.kind = SyncProblem::Kind::Authentication;
+    } else {
+        p.kind = SyncProblem::Kind::Network;
+    }
+    p.detail = job.error().detail.left(200);
+    return p;
+}
+
+void SyncEngine::onPage()
+{
+    RestJob *job = m_job;
+    m_job = nullptr;
+    if (!job || !m_current) {
+        return;
+    }
+    job->deleteLater();
+    if (!job->succeeded()) {
+        endResource(problemFor(*job));
+        return;
+    }
+    ResourceSync &resource = *m_current->resource;
+    SyncState state = m_current->state;
+    auto transaction = Transaction::begin(*m_db);
+    if (!transaction) {
+        endResource(storeProblem(transaction.error()));
+        return;
+    }
+    auto page = job->notModified() ? Expected<ResourceSync::Page, SyncProblem>(resource.unchanged(state)) : resource.apply(*m_db, *job, state);
+    if (!page) {
+        endResource(page.error()); // the transaction rolls back: nothing of the page stays
+        return;
+    }
+    state.cursor = page->cursor;
+    if (!page->etag.isEmpty()) {
+        state.etag = page->etag;
+    }
+    if (page->finished) {
+        state.lastSuccess = m_options.clock->now();
+        state.lastError.clear();
+        state.lastErrorAt = {};
+    }
+    SyncStateRepository states(*m_db);
+    if (auto saved = states.saveState(state); !saved) {
+        endResource(storeProblem(saved.error()));
+        return;
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        endResource(storeProblem(committed.error()));
+        return;
+    }
+    m_current->state = state;
+    ResourceStats pageStats = page->stats;
+    pageStats.pages = 1;
+    pageStats.bytes = job->body().size();
+    pageStats.skipped = std::max<qint64>(pageStats.skipped, page->skipped.size());
+    m_current->stats += pageStats;
+    for (const SkippedRecord &skipped : std::as_const(page->skipped)) {
+        // Ids and reasons only: never the record's content.
+        qCWarning(C360_SYNC) << "skipped" << skipped.source << skipped.resource << "record" << skipped.recordId << "-" << skipped.reason;
+        Q_EMIT recordSkipped(skipped);
+    }
+    Q_EMIT pageApplied(resource.source(), resource.resource(), m_current->stats);
+    if (page->finished) {
+        endResource({});
+    } else if (m_cancelled) {
+        SyncProblem cancelled;
+        cancelled.kind = SyncProblem::Kind::Cancelled;
+        endResource(cancelled);
+    } else {
+        startResource();
+    }
+}
+
+void SyncEngine::recordProblem(const QString &source, const QString &resource, const SyncProblem &problem)
+{
+    if (!m_db || problem.kind == SyncProblem::Kind::Cancelled) {
+        return;
+    }
+    SyncStateRepository states(*m_db);
+    auto state = states.state(source, resource);
+    if (!state) {
+        return;
+    }
+    state->lastError = problemRecord(problem);
+    state->lastErrorAt = m_options.clock->now();
+    if (auto saved = states.saveState(*state); !saved) {
+        qCWarning(C360_SYNC) << "cannot record the sync error of" << source << resource << ":" << saved.error().detail;
+    }
+}
+
+void SyncEngine::endResource(const SyncProblem &problem)
+{
+    const QString source = m_current->context.source.id;
+    const QString resource = m_current->resource->resource();
+    if (!problem.isNone()) {
+        qCWarning(C360_SYNC) << "sync of" << source << resource << "stopped:" << problemKey(problem) << problem.detail.left(120);
+        recordProblem(source, resource, problem);
+    }
+    m_summary.resources.append({source, resource, m_current->stats, problem});
+    Q_EMIT resourceFinished(source, resource, m_current->stats, problem);
+    next();
+}
+
+void SyncEngine::startPush()
+{
+    Work &work = *m_current;
+    if (work.nextEntry == 0 && work.entries.isEmpty()) {
+        OutboxRepository outbox(*m_db);
+        auto due = outbox.due(m_options.clock->now(), 500);
+        if (!due) {
+            qCWarning(C360_SYNC) << "cannot read the outbox:" << due.error().detail;
+            next();
+            return;
+        }
+        for (const OutboxEntry &entry : std::as_const(*due)) {
+            if (entry.source == work.context.source.id) {
+                work.entries.append(entry);
+            }
+        }
+    }
+    while (work.nextEntry < work.entries.size() && !m_cancelled) {
+        const OutboxEntry &entry = work.entries.at(work.nextEntry);
+        work.target = nullptr;
+        for (auto &target : work.targets) {
+            if (target->handles(entry)) {
+                work.target = target.get();
+                break;
+            }
+        }
+        if (!work.target) {
+            ++work.nextEntry;
+            continue;
+        }
+        OutboxRepository outbox(*m_db);
+        if (auto sending = outbox.markSending(entry.id); !sending) {
+            ++work.nextEntry;
+            continue;
+        }
+        QByteArray method = QByteArrayLiteral("POST");
+        QByteArray body;
+        const QNetworkRequest request = work.target->request(entry, &method, &body);
+        auto *job = new RestJob(m_network, request, method, body, m_options.retry, this);
+        m_job = job;
+        connect(job, &RestJob::finished, this, &SyncEngine::onPushed);
+        job->start();
+        return;
+    }
+    next();
+}
+
+void SyncEngine::onPushed()
+{
+    RestJob *job = m_job;
+    m_job = nullptr;
+    if (!job || !m_current) {
+        return;
+    }
+    job->deleteLater();
+    Work &work = *m_current;
+    const OutboxEntry entry = work.entries.at(work.nextEntry++);
+    OutboxRepository outbox(*m_db);
+    const QDateTime now = m_options.clock->now();
+    if (job->succeeded()) {
+        auto transaction = Transaction::begin(*m_db);
+        Expected<QString, SyncProblem> remote =
+            transaction ? work.target->accepted(*m_db, entry, *job) : Expected<QString, SyncProblem>(unexpected(SyncProblem{}));
+        if (transaction && remote && outbox.markDone(entry.id, *remote, now) && transaction->commit()) {
+            ++m_summary.pushed;
+        } else {
+            // Pushed, but not recorded here: it goes out again with the same key, which the server
+            // recognises, and is recorded then.
+            qCWarning(C360_SYNC) << "outbox entry" << entry.id << "was accepted but could not be recorded; it will be sent again";
+            ++m_summary.pushFailed;
+        }
+    } else {
+        const RestError &e = job->error();
+        const bool permanent = e.kind == RestError::Kind::Http && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus != 408 && e.httpStatus != 429 &&
+            e.httpStatus != 401 && e.httpStatus != 403;
+        if (permanent) {
+            // The server refused the content: keep it, with the server's reason, for correction.
+            if (auto r = outbox.markRejected(entry.id, QStringLiteral("HTTP %1: %2").arg(e.httpStatus).arg(e.detail.left(500))); !r) {
+                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "rejected:" << r.error().detail;
+            }
+            ++m_summary.pushRejected;
+        } else {
+            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
+            if (auto r = outbox.markFailed(entry.id, QStringLiteral("%1 (HTTP %2)").arg(e.detail.left(200)).arg(e.httpStatus), now.addMSecs(delay)); !r) {
+                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
+            }
+            ++m_summary.pushFailed;
+        }
+    }
+    startPush();
+}
+
+void SyncEngine::startScheduler()
+{
+    int interval = 0;
+    for (const SourceConfig &source : std::as_const(m_options.sources)) {
+        if (source.enabled && (interval == 0 || source.pollIntervalSeconds < interval)) {
+            interval = source.pollIntervalSeconds;
+        }
+    }
+    if (interval > 0) {
+        m_scheduler.start(interval * 1000);
+    }
+    runOnce();
+}
+
+void SyncEngine::stop()
+{
+    m_scheduler.stop();
+    if (!m_running) {
+        return;
+    }
+    m_cancelled = true;
+    if (m_job) {
+        m_job->abort();
+    }
+}
+
+} // namespace c360

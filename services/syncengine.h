@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "resourcesync.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace c360
+{
+class Clock;
+class Database;
+class SecretStore;
+
+// What one run did, per resource and for the outbox.
+struct SyncSummary
+{
+    struct Resource
+    {
+        QString source;
+        QString resource;
+        ResourceStats stats;
+        SyncProblem problem;
+    };
+    QList<Resource> resources;
+    qint64 pushed = 0;
+    qint64 pushFailed = 0; // kept, retried later
+    qint64 pushRejected = 0; // kept for correction
+    bool ok() const;
+    // {"ok": true, "resources": {"openklant/partijen": {"inserted": …, "updated": …, "deleted": …,
+    //  "skipped": …, "pages": …, "bytes": …, "error": "…"}, …}, "outbox": {"pushed": …, "failed": …,
+    //  "rejected": …}}
+    QJsonObject toJson() const;
+};
+
+// The sync engine: pushes the outbox, then pulls every enabled resource of every source, page by
+// page, each page committed with its cursor. Lives on one thread with its own database connection
+// and network access manager (SyncService puts it on a worker thread; citizen360-admin runs it on
+// its main thread). One run at a time; signals report progress.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString databasePath;
+        QList<SourceConfig> sources;
+        SecretStore *secrets = nullptr;
+        Clock *clock = nullptr;
+        RetryPolicy retry;
+        ResourceSyncFactory resources;
+        OutboxTargetFactory outbox;
+    };
+
+    explicit SyncEngine(const Options &options, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    bool isRunning() const { return m_running; }
+    const SyncSummary &lastSummary() const { return m_summary; }
+
+public Q_SLOTS:
+    // Runs every enabled source once; finished() follows. Ignored while a run is going on.
+    void runOnce();
+    // Runs now and again every poll interval (the shortest of the enabled sources).
+    void startScheduler();
+    // Stops the scheduler and cancels the current run after its current step (nothing half-done).
+    void stop();
+
+Q_SIGNALS:
+    void started();
+    void resourceStarted(const QString &source, const QString &resource);
+    void pageApplied(const QString &source, const QString &resource, const c360::ResourceStats &soFar);
+    void resourceFinished(const QString &source, const QString &resource, const c360::ResourceStats &stats, const c360::SyncProblem &problem);
+    void recordSkipped(const c360::SkippedRecord &record);
+    void finished(const c360::SyncSummary &summary);
+
+private:
+    struct Work;
+    bool openDatabase(SyncProblem *problem);
+    void next();
+    void finishRun();
+    void startResource();
+    void onPage();
+    void endResource(const SyncProblem &problem);
+    void startPush();
+    void onPushed();
+    void recordProblem(const QString &source, const QString &resource, const SyncProblem &problem);
+    SyncProblem problemFor(const RestJob &job) const;
+
+    Options m_options;
+    std::unique_ptr<Database> m_db;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer m_scheduler;
+    bool m_running = false;
+    bool m_cancelled = false;
+    SyncSummary m_summary;
+    std::deque<std::unique_ptr<Work>> m_queue;
+    std::unique_ptr<Work> m_current;
+    QPointer<RestJob> m_job;
+};
+
+} // namespace c360
+
+Q_DECLARE_METATYPE(c360::ResourceStats)
+Q_DECLARE_METATYPE(c360::SyncProblem)
+Q_DECLARE_METATYPE(c360::SkippedRecord)
+Q_DECLARE_METATYPE(c360::SyncSummary)

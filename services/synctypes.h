@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "restjob.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace c360
+{
+
+// What a sync run did to one resource.
+struct ResourceStats
+{
+    qint64 inserted = 0;
+    qint64 updated = 0;
+    qint64 deleted = 0;
+    qint64 skipped = 0;
+    qint64 pages = 0;
+    qint64 bytes = 0;
+
+    ResourceStats &operator+=(const ResourceStats &other);
+    bool changedNothing() const { return inserted == 0 && updated == 0 && deleted == 0; }
+    // {"inserted": …, "updated": …, "deleted": …, "skipped": …, "pages": …, "bytes": …}
+    QJsonObject toJson() const;
+};
+
+// A record left out of the store, and why: source, resource and the back end's id for it, never
+// personal data. reason is English, for the log.
+struct SkippedRecord
+{
+    QString source;
+    QString resource;
+    QString recordId;
+    QString reason;
+};
+
+// Why a resource could not be synced this time. The UI makes it a translated, actionable sentence
+// (see SyncMessages); detail is English, for the log.
+struct SyncProblem
+{
+    enum class Kind {
+        None,
+        Network, // RestJob failed: error says how
+        Authentication, // 401/403: the secret is wrong or missing
+        Malformed, // the page could not be read at all (not JSON, wrong shape)
+        Store, // the local store refused (disk full, …)
+        Configuration, // no secret, bad URL
+        Cancelled,
+    };
+    Kind kind = Kind::None;
+    RestError network;
+    QString detail;
+    bool isNone() const { return kind == Kind::None; }
+};
+
+} // namespace c360

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+
+#include "sourceconfig.h"
+
+#include <QTest>
+
+using namespace c360;
+
+class TestSourceConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void referenceBackendPaths()
+    {
+        const QList<SourceConfig> sources = SourceConfig::forReferenceBackend(QUrl(QStringLiteral("http://127.0.0.1:4711/")));
+        QCOMPARE(sources.size(), 4);
+        QStringList ids;
+        for (const SourceConfig &s : sources) {
+            ids.append(s.id);
+            QVERIFY(s.baseUrl.toString().startsWith(QStringLiteral("http://127.0.0.1:4711/")));
+            QVERIFY(s.baseUrl.path().endsWith(QLatin1Char('/')));
+            QCOMPARE(s.secretKey, QStringLiteral("reference"));
+            QVERIFY(s.enabled);
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("openklant"), QStringLiteral("open311"), QStringLiteral("ipdc"), QStringLiteral("verwerkingenlogging")}));
+        QCOMPARE(sources.at(0).baseUrl.path(), QStringLiteral("/klantinteracties/api/v1/"));
+        QCOMPARE(sources.at(0).auth, AuthKind::Token);
+        QCOMPARE(sources.at(1).baseUrl.path(), QStringLiteral("/open311/v2/"));
+        QCOMPARE(sources.at(1).auth, AuthKind::ApiKey);
+        QCOMPARE(sources.at(3).auth, AuthKind::Bearer);
+    }
+
+    void readsAConfigurationFile()
+    {
+        const QByteArray json = "{\"sources\": [\n"
+                                "            {\"id\": \"meldingen\", \"dialect\": \"open311\", \"base_url\": \"https://meldingen.gent.example/open311/v2\", "
+                                "\"auth\": \"api_key\",\n"
+                                "             \"secret\": \"gent-open311\", \"page_size\": 250, \"poll_interval\": 120, \"resources\": [\"requests\"]},\n"
+                                "            {\"id\": \"kcc\", \"dialect\": \"klantinteracties\", \"base_url\": \"https://klant.example/api/v1/\", \"auth\": "
+                                "\"token\", \"enabled\": false}\n"
+                                "        ]}";
+        const auto sources = SourceConfig::fromJson(json);
+        QVERIFY2(sources, qPrintable(sources ? QString() : sources.error()));
+        QCOMPARE(sources->size(), 2);
+        const SourceConfig &a = sources->at(0);
+        QCOMPARE(a.dialect, Dialect::Open311);
+        QCOMPARE(a.baseUrl.toString(), QStringLiteral("https://meldingen.gent.example/open311/v2/"));
+        QCOMPARE(a.secretKey, QStringLiteral("gent-open311"));
+        QCOMPARE(a.pageSize, 250);
+        QCOMPARE(a.pollIntervalSeconds, 120);
+        QVERIFY(a.hasResource(QStringLiteral("requests")));
+        QVERIFY(!a.hasResource(QStringLiteral("services")));
+        const SourceConfig &b = sources->at(1);
+        QCOMPARE(b.secretKey, QStringLiteral("kcc")); // defaults to the id
+        QVERIFY(!b.enabled);
+        QVERIFY(b.hasResource(QStringLiteral("anything")));
+        QCOMPARE(b.pageSize, 100);
+    }
+
+    void refusesBadFiles_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("not json") << QByteArrayLiteral("{sources: [") << QStringLiteral("not valid JSON");
+        QTest::newRow("no sources") << QByteArrayLiteral("{}") << QStringLiteral("no \"sources\"");
+        QTest::newRow("no id") << QByteArrayLiteral("{\"sources\": [{\"dialect\": \"open311\", \"base_url\": \"https://x.example/\"}]}")
+                               << QStringLiteral("sources[0]: \"id\"");
+        QTest::newRow("dialect") << QByteArrayLiteral("{\"sources\": [{\"id\": \"a\", \"dialect\": \"soap\", \"base_url\": \"https://x.example/\"}]}")
+                                 << QStringLiteral("\"dialect\"");
+        QTest::newRow("url") << QByteArrayLiteral("{\"sources\": [{\"id\": \"a\", \"dialect\": \"ipdc\", \"base_url\": \"ftp://x.example/\"}]}")
+                             << QStringLiteral("\"base_url\"");
+        QTest::newRow("auth") << QByteArrayLiteral(
+                                     "{\"sources\": [{\"id\": \"a\", \"dialect\": \"ipdc\", \"base_url\": \"https://x.example/\", \"auth\": \"magic\"}]}")
+                              << QStringLiteral("\"auth\"");
+        QTest::newRow("page size") << QByteArrayLiteral(
+                                          "{\"sources\": [{\"id\": \"a\", \"dialect\": \"ipdc\", \"base_url\": \"https://x.example/\", \"page_size\": 0}]}")
+                                   << QStringLiteral("page_size");
+        QTest::newRow("second entry") << QByteArrayLiteral(
+                                             "{\"sources\": [{\"id\": \"a\", \"dialect\": \"ipdc\", \"base_url\": \"https://x.example/\"}, {\"id\": \"\"}]}")
+                                      << QStringLiteral("sources[1]");
+    }
+
+    void refusesBadFiles()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, says);
+        const auto sources = SourceConfig::fromJson(json);
+        QVERIFY(!sources);
+        QVERIFY2(sources.error().contains(says), qPrintable(sources.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSourceConfig)
+#include "tst_sourceconfig.moc"

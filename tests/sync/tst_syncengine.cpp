@@ -1,0 +1,413 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The sync engine with a minimal resource and outbox target of its own, against a real HTTP
+// server on loopback: pages committed with their cursor, resume, problems recorded, the outbox
+// pushed exactly once.
+
+#include "clock.h"
+#include "database.h"
+#include "outboxrepository.h"
+#include "refserver.h"
+#include "restjob.h"
+#include "secretstore.h"
+#include "storetesting.h"
+#include "syncengine.h"
+#include "syncstaterepository.h"
+#include "tempstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace c360;
+using c360::ref::FaultRule;
+using c360::ref::HttpReply;
+using c360::ref::HttpRequest;
+using c360::ref::RefServer;
+
+namespace
+{
+constexpr int Pages = 4;
+constexpr int PerPage = 5;
+
+// Items 0..19 in pages of five; each becomes a row of store_settings ("item:N").
+class ItemsSync final : public ResourceSync
+{
+public:
+    using ResourceSync::ResourceSync;
+    QString resource() const override { return QStringLiteral("items"); }
+    QNetworkRequest nextRequest(const SyncState &state) override
+    {
+        const int page = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
+        QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("items")));
+        url.setQuery(QStringLiteral("page=%1").arg(page));
+        return authorizedRequest(url);
+    }
+    Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(job.body());
+        if (!document.isObject()) {
+            SyncProblem p;
+            p.kind = SyncProblem::Kind::Malformed;
+            p.detail = QStringLiteral("not a JSON object");
+            return unexpected(p);
+        }
+        Page page;
+        for (const QJsonValue &v : document.object().value(QStringLiteral("items")).toArray()) {
+            if (!v.isDouble()) {
+                page.skipped.append({source(), resource(), QStringLiteral("?"), QStringLiteral("not a number")});
+                continue;
+            }
+            QSqlQuery q(db.connection());
+            q.prepare(QStringLiteral("INSERT OR IGNORE INTO store_settings (key, value) VALUES (?, 'x')"));
+            q.addBindValue(QStringLiteral("item:%1").arg(v.toInt()));
+            if (!q.exec()) {
+                SyncProblem p;
+                p.kind = SyncProblem::Kind::Store;
+                return unexpected(p);
+            }
+            page.stats.inserted += q.numRowsAffected();
+        }
+        const int current = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
+        page.finished = !document.object().value(QStringLiteral("more")).toBool();
+        page.cursor = page.finished ? QString() : QString::number(current + 1);
+        return page;
+    }
+};
+
+// Pushes outbox entries of resource "notes" to POST /notes.
+class NotesTarget final : public OutboxTarget
+{
+public:
+    using OutboxTarget::OutboxTarget;
+    bool handles(const OutboxEntry &entry) const override { return entry.resource == QLatin1String("notes"); }
+    QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override
+    {
+        *method = "POST";
+        *body = entry.payload;
+        return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("notes"))), entry);
+    }
+    Expected<QString, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
+    {
+        return QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString();
+    }
+};
+
+qint64 items(Database &db)
+{
+    return test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM store_settings WHERE key LIKE 'item:%'"));
+}
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RefServer> m_server;
+    QList<int> m_pagesServed;
+    QStringList m_notes; // what the server stored
+    QList<QByteArray> m_authorizations;
+    bool m_malformed = false;
+    MemorySecretStore m_secrets;
+
+    SyncEngine::Options options(test::TempStore &store, AuthKind auth = AuthKind::Token)
+    {
+        SourceConfig source;
+        source.id = QStringLiteral("test");
+        source.baseUrl = QUrl(m_server->baseUrl().toString() + QStringLiteral("/api/"));
+        source.auth = auth;
+        source.secretKey = QStringLiteral("test-secret");
+        SyncEngine::Options o;
+        o.databasePath = store.path();
+        o.sources = {source};
+        o.secrets = &m_secrets;
+        o.clock = &store.clock();
+        o.retry.baseDelayMs = 5;
+        o.retry.maxDelayMs = 20;
+        o.retry.maxAttempts = 2;
+        o.retry.timeoutMs = 2000;
+        o.resources = [](const SyncContext &c) {
+            std::vector<std::unique_ptr<ResourceSync>> v;
+            v.push_back(std::make_unique<ItemsSync>(c));
+            return v;
+        };
+        o.outbox = [](const SyncContext &c) {
+            std::vector<std::unique_ptr<OutboxTarget>> v;
+            v.push_back(std::make_unique<NotesTarget>(c));
+            return v;
+        };
+        return o;
+    }
+
+    SyncSummary run(SyncEngine &engine)
+    {
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.runOnce();
+        if (finished.isEmpty() && !finished.wait(20000)) {
+            return {};
+        }
+        return finished.first().first().value<SyncSummary>();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_pagesServed.clear();
+        m_notes.clear();
+        m_authorizations.clear();
+        m_malformed = false;
+        QVERIFY(m_secrets.write(QStringLiteral("test-secret"), QStringLiteral("s3cret")));
+        m_server = std::make_unique<RefServer>(1);
+        m_server->route("GET", QStringLiteral("/api/items"), [this](const HttpRequest &r) {
+            const int page = r.queryValue(QStringLiteral("page")).toInt();
+            m_pagesServed.append(page);
+            m_authorizations.append(r.header("Authorization"));
+            if (m_malformed && page == 2) {
+                return HttpReply::text("<html>maintenance</html>", 200);
+            }
+            QJsonArray list;
+            for (int i = 0; i < PerPage; ++i) {
+                list.append((page - 1) * PerPage + i);
+            }
+            if (page == 3) {
+                list.append(QStringLiteral("bad"));
+            }
+            return HttpReply::json(QJsonObject{{QStringLiteral("items"), list}, {QStringLiteral("more"), page < Pages}});
+        });
+        m_server->route("POST", QStringLiteral("/api/notes"), m_server->idempotent([this](const HttpRequest &r) {
+            const QString text = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("text")).toString();
+            if (text == QLatin1String("invalid")) {
+                return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("text may not be 'invalid'")}}, 400);
+            }
+            m_notes.append(text);
+            return HttpReply::json(QJsonObject{{QStringLiteral("id"), QStringLiteral("n%1").arg(m_notes.size())}}, 201);
+        }));
+        QVERIFY(m_server->listenOnLoopback(0));
+    }
+
+    void pullsEveryPageWithCredentials()
+    {
+        test::TempStore store;
+        SyncEngine engine(options(store));
+        QSignalSpy pages(&engine, &SyncEngine::pageApplied);
+        QSignalSpy skipped(&engine, &SyncEngine::recordSkipped);
+        const SyncSummary summary = run(engine);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.resources.size(), 1);
+        QCOMPARE(summary.resources.first().stats.inserted, qint64(Pages * PerPage));
+        QCOMPARE(summary.resources.first().stats.skipped, qint64(1));
+        QCOMPARE(summary.resources.first().stats.pages, qint64(Pages));
+        QCOMPARE(pages.count(), Pages);
+        QCOMPARE(skipped.count(), 1);
+        QCOMPARE(m_pagesServed, (QList<int>{1, 2, 3, 4}));
+        QCOMPARE(m_authorizations.first(), QByteArrayLiteral("Token s3cret"));
+
+        Database &db = store.open();
+        QCOMPARE(items(db), qint64(Pages * PerPage));
+        SyncStateRepository states(db);
+        const SyncState state = states.state(QStringLiteral("test"), QStringLiteral("items")).value();
+        QCOMPARE(state.lastSuccess, store.clock().now());
+        QVERIFY(state.cursor.isEmpty());
+
+        const QJsonObject json = summary.toJson();
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(), true);
+        const QJsonObject items = json.value(QStringLiteral("resources")).toObject().value(QStringLiteral("test/items")).toObject();
+        for (const char *key : {"inserted", "updated", "deleted", "skipped"}) {
+            QVERIFY2(items.contains(QLatin1String(key)), key);
+        }
+    }
+
+    void aFailedPageKeepsWhatCameBeforeAndResumes()
+    {
+        test::TempStore store;
+        m_server->faults().add(*FaultRule::parse(QStringLiteral("/api/items=status:503"), nullptr));
+        {
+            // The first page comes through, then everything fails.
+            m_server->faults().clear();
+            SyncEngine engine(options(store));
+            connect(&engine, &SyncEngine::pageApplied, this, [this]() {
+                m_server->faults().add(*FaultRule::parse(QStringLiteral("/api/items=status:503"), nullptr));
+            });
+            const SyncSummary summary = run(engine);
+            QVERIFY(!summary.ok());
+            QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Network);
+            QCOMPARE(summary.resources.first().problem.network.httpStatus, 503);
+            QCOMPARE(summary.resources.first().stats.inserted, qint64(PerPage));
+        }
+        {
+            Database &db = store.open();
+            QCOMPARE(items(db), qint64(PerPage));
+            const SyncState state = SyncStateRepository(db).state(QStringLiteral("test"), QStringLiteral("items")).value();
+            QCOMPARE(state.cursor, QStringLiteral("2"));
+            QVERIFY(state.lastError.contains(QStringLiteral("network")));
+            QVERIFY(!state.lastSuccess.isValid());
+            store.close();
+        }
+        m_server->faults().clear();
+        m_pagesServed.clear();
+        SyncEngine again(options(store));
+        QVERIFY(run(again).ok());
+        QCOMPARE(m_pagesServed, (QList<int>{2, 3, 4})); // resumed, not restarted
+        QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+        QVERIFY(SyncStateRepository(store.db()).state(QStringLiteral("test"), QStringLiteral("items")).value().lastError.isEmpty());
+    }
+
+    void aMalformedPageAppliesNothing()
+    {
+        test::TempStore store;
+        m_malformed = true;
+        SyncEngine engine(options(store));
+        const SyncSummary summary = run(engine);
+        QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Malformed);
+        Database &db = store.open();
+        QCOMPARE(items(db), qint64(PerPage));
+        QCOMPARE(SyncStateRepository(db).state(QStringLiteral("test"), QStringLiteral("items")).value().cursor, QStringLiteral("2"));
+    }
+
+    void stoppingMidRunLosesNothing()
+    {
+        test::TempStore store;
+        {
+            SyncEngine engine(options(store));
+            connect(&engine, &SyncEngine::pageApplied, &engine, &SyncEngine::stop);
+            const SyncSummary summary = run(engine);
+            QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Cancelled);
+            QCOMPARE(summary.resources.first().stats.pages, qint64(1));
+        }
+        SyncEngine again(options(store));
+        QVERIFY(run(again).ok());
+        QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+    }
+
+    void wrongCredentialsAreAnAuthenticationProblem()
+    {
+        test::TempStore store;
+        m_server->route("GET", QStringLiteral("/api/denied/items"), [](const HttpRequest &) {
+            return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Ongeldige token.")}}, 401);
+        });
+        SyncEngine::Options o = options(store);
+        o.sources.first().baseUrl = QUrl(m_server->baseUrl().toString() + QStringLiteral("/api/denied/"));
+        SyncEngine engine(o);
+        const SyncSummary summary = run(engine);
+        QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Authentication);
+        QCOMPARE(summary.resources.first().problem.network.attempts, 1); // not retried
+    }
+
+    void aMissingSecretSkipsTheSource()
+    {
+        test::TempStore store;
+        SyncEngine::Options o = options(store);
+        o.sources.first().secretKey = QStringLiteral("nobody-stored-this");
+        SyncEngine engine(o);
+        const SyncSummary summary = run(engine);
+        QCOMPARE(summary.resources.size(), 1);
+        QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Configuration);
+        QVERIFY(m_pagesServed.isEmpty());
+        QVERIFY(!SyncStateRepository(store.open()).state(QStringLiteral("test"), QStringLiteral("*")).value().lastError.isEmpty());
+    }
+
+    void apiKeyGoesInTheQuery()
+    {
+        test::TempStore store;
+        QString seenKey;
+        m_server->route("GET", QStringLiteral("/api/keyed/items"), [&seenKey](const HttpRequest &r) {
+            seenKey = r.queryValue(QStringLiteral("api_key"));
+            return HttpReply::json(QJsonObject{{QStringLiteral("items"), QJsonArray{}}, {QStringLiteral("more"), false}});
+        });
+        SyncEngine::Options o = options(store, AuthKind::ApiKey);
+        o.sources.first().baseUrl = QUrl(m_server->baseUrl().toString() + QStringLiteral("/api/keyed/"));
+        SyncEngine engine(o);
+        QVERIFY(run(engine).ok());
+        QCOMPARE(seenKey, QStringLiteral("s3cret"));
+    }
+
+    void outboxPushesExactlyOnce()
+    {
+        test::TempStore store;
+        {
+            OutboxRepository outbox(store.open());
+            for (const QString &text : {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("invalid")}) {
+                OutboxEntry e;
+                e.source = QStringLiteral("test");
+                e.resource = QStringLiteral("notes");
+                e.operation = QStringLiteral("create");
+                e.payload = QJsonDocument(QJsonObject{{QStringLiteral("text"), text}}).toJson();
+                QVERIFY(outbox.enqueue(e));
+            }
+            store.close();
+        }
+        // The server fails every push the first time: kept, retried later.
+        m_server->faults().add(*FaultRule::parse(QStringLiteral("/api/notes=status:503"), nullptr));
+        {
+            SyncEngine engine(options(store));
+            const SyncSummary summary = run(engine);
+            QCOMPARE(summary.pushFailed, qint64(3));
+            QCOMPARE(summary.pushed, qint64(0));
+        }
+        QVERIFY(m_notes.isEmpty());
+        m_server->faults().clear();
+        store.clock().advanceDays(1); // past every backoff
+        {
+            SyncEngine engine(options(store));
+            const SyncSummary summary = run(engine);
+            QCOMPARE(summary.pushed, qint64(2));
+            QCOMPARE(summary.pushRejected, qint64(1));
+        }
+        QCOMPARE(m_notes, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+        Database &db = store.open();
+        OutboxRepository outbox(db);
+        QCOMPARE(outbox.count(OutboxState::Done).value(), qint64(2));
+        // The refused entry stays, with the server's reason, for correction; it is not retried.
+        QCOMPARE(test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'rejected' AND last_error LIKE '%may not%'")), qint64(1));
+        QVERIFY(outbox.outstanding().value().isEmpty());
+
+        // A third run sends nothing more.
+        store.close();
+        SyncEngine engine(options(store));
+        QCOMPARE(run(engine).pushed, qint64(0));
+        QCOMPARE(m_notes.size(), 2);
+    }
+
+    void anEntryLeftSendingByACrashGoesOutOnceMore()
+    {
+        test::TempStore store;
+        qint64 id = 0;
+        QString key;
+        {
+            OutboxRepository outbox(store.open());
+            OutboxEntry e;
+            e.source = QStringLiteral("test");
+            e.resource = QStringLiteral("notes");
+            e.operation = QStringLiteral("create");
+            e.payload = QByteArrayLiteral("{\"text\": \"crash\"}");
+            const OutboxEntry stored = outbox.enqueue(e).value();
+            id = stored.id;
+            key = stored.idempotencyKey;
+            QVERIFY(outbox.markSending(id));
+            store.close();
+        }
+        // The server had already received it before the crash.
+        m_notes.append(QStringLiteral("crash"));
+        QNetworkAccessManager manager;
+        QNetworkRequest first(QUrl(m_server->baseUrl().toString() + QStringLiteral("/api/notes")));
+        first.setRawHeader("Idempotency-Key", key.toUtf8());
+        m_notes.clear();
+        RestJob earlier(&manager, first, "POST", QByteArrayLiteral("{\"text\": \"crash\"}"));
+        QSignalSpy done(&earlier, &RestJob::finished);
+        earlier.start();
+        QVERIFY(done.wait());
+        QCOMPARE(m_notes.size(), 1);
+
+        SyncEngine engine(options(store));
+        QCOMPARE(run(engine).pushed, qint64(1));
+        QCOMPARE(m_notes.size(), 1); // replayed by key, not created twice
+        QCOMPARE(OutboxRepository(store.open()).find(id).value()->state, OutboxState::Done);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
