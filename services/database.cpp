@@ -141,6 +141,11 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
     return database;
 }
 
+Expected<void, StoreError> Database::setDurableCommits(bool durable)
+{
+    return exec(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
 Expected<void, StoreError> Database::configure()
 {
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = FULL"}) {

@@ -55,6 +55,12 @@ public:
     // is for the log: ids, never personal data.
     StoreError error(StoreError::Code code, const QString &detail = {}) const;
 
+    // Commits are durable by default (synchronous=FULL: on disk before commit returns). Either way
+    // a killed process loses nothing committed; with durable commits off (synchronous=NORMAL in
+    // WAL mode) a power failure may lose the last few. Only for connections whose work can be
+    // redone, like the sync engine's, which commits each page with its cursor.
+    Expected<void, StoreError> setDurableCommits(bool durable);
+
     // Nesting depth of open Transaction guards (savepoints inside the outermost transaction).
     int transactionDepth() const { return m_transactionDepth; }
 

@@ -90,6 +90,10 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
             c.resources.append(r.toString());
         }
         c.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        c.format = o.value(QStringLiteral("format")).toString(QStringLiteral("json"));
+        if (c.format != QLatin1String("json") && c.format != QLatin1String("xml")) {
+            return unexpected(where + QStringLiteral(": \"format\" must be json or xml"));
+        }
         result.append(c);
     }
     return result;

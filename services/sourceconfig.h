@@ -36,6 +36,7 @@ struct SourceConfig
     int pollIntervalSeconds = 300;
     QStringList resources; // the enabled resources; empty = all the dialect has
     bool enabled = true;
+    QString format = QStringLiteral("json"); // Open311: "json", or "xml" for a server that serves only XML
 
     bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
 
@@ -45,7 +46,7 @@ struct SourceConfig
     // The sources of a configuration file:
     // {"sources": [{"id": "open311", "dialect": "open311", "base_url": "https://…/open311/v2/",
     //   "auth": "api_key", "secret": "open311", "page_size": 100, "poll_interval": 300,
-    //   "resources": ["requests"], "enabled": true}, …]}
+    //   "resources": ["requests"], "enabled": true, "format": "json"}, …]}
     // The error names the entry and what is wrong with it (English: it goes to the log and to a
     // translated sentence in the caller).
     static Expected<QList<SourceConfig>, QString> fromJson(const QByteArray &json);

@@ -18,40 +18,6 @@ namespace c360
 
 namespace
 {
-QString problemKey(const SyncProblem &p)
-{
-    switch (p.kind) {
-    case SyncProblem::Kind::None:
-        return {};
-    case SyncProblem::Kind::Network:
-        return QStringLiteral("network");
-    case SyncProblem::Kind::Authentication:
-        return QStringLiteral("authentication");
-    case SyncProblem::Kind::Malformed:
-        return QStringLiteral("malformed");
-    case SyncProblem::Kind::Store:
-        return QStringLiteral("store");
-    case SyncProblem::Kind::Configuration:
-        return QStringLiteral("configuration");
-    case SyncProblem::Kind::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return {};
-}
-
-// How a problem is kept in sync_state.last_error: a small JSON object the UI turns into a sentence.
-QString problemRecord(const SyncProblem &p)
-{
-    QJsonObject o{{QStringLiteral("kind"), problemKey(p)}, {QStringLiteral("detail"), p.detail.left(300)}};
-    if (p.kind == SyncProblem::Kind::Network || p.kind == SyncProblem::Kind::Authentication) {
-        o.insert(QStringLiteral("network"), int(p.network.kind));
-        o.insert(QStringLiteral("http"), p.network.httpStatus);
-        o.insert(QStringLiteral("attempts"), p.network.attempts);
-        o.insert(QStringLiteral("retry_after_ms"), p.network.retryAfterMs);
-    }
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 SyncProblem storeProblem(const StoreError &e)
 {
     SyncProblem p;
@@ -77,7 +43,7 @@ QJsonObject SyncSummary::toJson() const
     for (const Resource &r : resources) {
         QJsonObject o = r.stats.toJson();
         if (!r.problem.isNone()) {
-            o.insert(QStringLiteral("error"), problemKey(r.problem));
+            o.insert(QStringLiteral("error"), r.problem.key());
         }
         perResource.insert(r.source + QLatin1Char('/') + r.resource, o);
     }
@@ -109,6 +75,8 @@ SyncEngine::SyncEngine(const Options &options, QObject *parent)
     qRegisterMetaType<c360::SyncProblem>();
     qRegisterMetaType<c360::SkippedRecord>();
     qRegisterMetaType<c360::SyncSummary>();
+    // A child, so that moveToThread() takes the timer along to the worker thread.
+    m_scheduler.setParent(this);
     connect(&m_scheduler, &QTimer::timeout, this, &SyncEngine::runOnce);
 }
 
@@ -133,6 +101,12 @@ bool SyncEngine::openDatabase(SyncProblem *problem)
         return false;
     }
     m_db = std::move(db).value();
+    // A page lost to a power failure is fetched again: its cursor was lost with it. Outbox entries
+    // are made durable by the connection that creates them; a push whose "done" was lost goes out
+    // again with the same idempotency key.
+    if (auto relaxed = m_db->setDurableCommits(false); !relaxed) {
+        qCWarning(C360_SYNC) << "cannot relax durability for sync:" << relaxed.error().detail;
+    }
     // The network access manager belongs to the engine's thread: made here, not in the constructor.
     m_network = new QNetworkAccessManager(this);
     // Entries a killed process left "sending" go out again, with the same idempotency key.
@@ -345,7 +319,7 @@ void SyncEngine::recordProblem(const QString &source, const QString &resource, c
     if (!state) {
         return;
     }
-    state->lastError = problemRecord(problem);
+    state->lastError = problem.toRecord();
     state->lastErrorAt = m_options.clock->now();
     if (auto saved = states.saveState(*state); !saved) {
         qCWarning(C360_SYNC) << "cannot record the sync error of" << source << resource << ":" << saved.error().detail;
@@ -357,11 +331,28 @@ void SyncEngine::endResource(const SyncProblem &problem)
     const QString source = m_current->context.source.id;
     const QString resource = m_current->resource->resource();
     if (!problem.isNone()) {
-        qCWarning(C360_SYNC) << "sync of" << source << resource << "stopped:" << problemKey(problem) << problem.detail.left(120);
+        qCWarning(C360_SYNC) << "sync of" << source << resource << "stopped:" << problem.key() << problem.detail.left(120);
         recordProblem(source, resource, problem);
     }
     m_summary.resources.append({source, resource, m_current->stats, problem});
     Q_EMIT resourceFinished(source, resource, m_current->stats, problem);
+    // A server that cannot be reached at all is not tried again for each of its other resources
+    // in this run (each would wait through every retry): they share its problem.
+    const bool unreachable =
+        problem.kind == SyncProblem::Kind::Network && (problem.network.kind == RestError::Kind::Connection || problem.network.kind == RestError::Kind::Timeout);
+    if (unreachable) {
+        for (auto it = m_queue.begin(); it != m_queue.end();) {
+            if ((*it)->resource && (*it)->context.source.id == source) {
+                const QString other = (*it)->resource->resource();
+                recordProblem(source, other, problem);
+                m_summary.resources.append({source, other, {}, problem});
+                Q_EMIT resourceFinished(source, other, {}, problem);
+                it = m_queue.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
     next();
 }
 

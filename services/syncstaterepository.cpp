@@ -43,6 +43,30 @@ Expected<SyncState, StoreError> SyncStateRepository::state(const QString &source
     return s;
 }
 
+Expected<QList<SyncState>, StoreError> SyncStateRepository::states()
+{
+    Statement rows(m_db,
+                   QStringLiteral("SELECT source, resource, cursor, etag, last_success_at, last_error_at, last_error, record_count FROM sync_state "
+                                  "ORDER BY source, resource"));
+    if (auto r = rows.exec({}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    QList<SyncState> result;
+    while (rows.next()) {
+        SyncState s;
+        s.source = rows.value(0).toString();
+        s.resource = rows.value(1).toString();
+        s.cursor = rows.value(2).toString();
+        s.etag = rows.value(3).toString();
+        s.lastSuccess = sql::toDateTime(rows.value(4));
+        s.lastErrorAt = sql::toDateTime(rows.value(5));
+        s.lastError = rows.value(6).toString();
+        s.recordCount = rows.value(7).toLongLong();
+        result.append(s);
+    }
+    return result;
+}
+
 Expected<void, StoreError> SyncStateRepository::saveState(const SyncState &state)
 {
     auto transaction = Transaction::begin(m_db);

@@ -24,6 +24,8 @@ public:
     // The state of resource at source; a fresh state (nothing synchronised yet) when there is none.
     Expected<SyncState, StoreError> state(const QString &source, const QString &resource);
     Expected<void, StoreError> saveState(const SyncState &state);
+    // Every resource's state, by source and resource (for the sync panel).
+    Expected<QList<SyncState>, StoreError> states();
 
     Expected<std::optional<SyncRecord>, StoreError> record(const QString &source, const QString &resource, const QString &sourceId);
     // Every record of resource at source, by source id: for a crawl that compares a whole page.

@@ -54,6 +54,13 @@ struct SyncProblem
     RestError network;
     QString detail;
     bool isNone() const { return kind == Kind::None; }
+
+    // "network", "malformed", … (empty for None): the summary's and the log's name of the kind.
+    QString key() const;
+    // How a problem is kept in sync_state.last_error: a small JSON object that the UI turns into
+    // a translated sentence later (fromRecord), in the language of the day.
+    QString toRecord() const;
+    static SyncProblem fromRecord(const QString &record);
 };
 
 } // namespace c360

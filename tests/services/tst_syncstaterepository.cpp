@@ -113,6 +113,8 @@ void TestSyncStateRepository::statesAreKeptPerSourceAndResource()
     QCOMPARE(m_sync->state(a.source, a.resource).value_or(SyncState()), a);
     QCOMPARE(m_sync->state(b.source, b.resource).value_or(SyncState()), b);
     QCOMPARE(m_sync->state(c.source, c.resource).value_or(SyncState()), c);
+    // All of them, by source then resource.
+    QCOMPARE(m_sync->states().value(), (QList<SyncState>{b, a, c}));
 }
 
 void TestSyncStateRepository::recordRoundTrip()

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "itemsresource.h"
 #include "outboxrepository.h"
 #include "refserver.h"
 #include "restjob.h"
@@ -29,74 +30,10 @@ using c360::ref::HttpReply;
 using c360::ref::HttpRequest;
 using c360::ref::RefServer;
 
+using namespace c360::test;
+
 namespace
 {
-constexpr int Pages = 4;
-constexpr int PerPage = 5;
-
-// Items 0..19 in pages of five; each becomes a row of store_settings ("item:N").
-class ItemsSync final : public ResourceSync
-{
-public:
-    using ResourceSync::ResourceSync;
-    QString resource() const override { return QStringLiteral("items"); }
-    QNetworkRequest nextRequest(const SyncState &state) override
-    {
-        const int page = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
-        QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("items")));
-        url.setQuery(QStringLiteral("page=%1").arg(page));
-        return authorizedRequest(url);
-    }
-    Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override
-    {
-        const QJsonDocument document = QJsonDocument::fromJson(job.body());
-        if (!document.isObject()) {
-            SyncProblem p;
-            p.kind = SyncProblem::Kind::Malformed;
-            p.detail = QStringLiteral("not a JSON object");
-            return unexpected(p);
-        }
-        Page page;
-        for (const QJsonValue &v : document.object().value(QStringLiteral("items")).toArray()) {
-            if (!v.isDouble()) {
-                page.skipped.append({source(), resource(), QStringLiteral("?"), QStringLiteral("not a number")});
-                continue;
-            }
-            QSqlQuery q(db.connection());
-            q.prepare(QStringLiteral("INSERT OR IGNORE INTO store_settings (key, value) VALUES (?, 'x')"));
-            q.addBindValue(QStringLiteral("item:%1").arg(v.toInt()));
-            if (!q.exec()) {
-                SyncProblem p;
-                p.kind = SyncProblem::Kind::Store;
-                return unexpected(p);
-            }
-            page.stats.inserted += q.numRowsAffected();
-        }
-        const int current = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
-        page.finished = !document.object().value(QStringLiteral("more")).toBool();
-        page.cursor = page.finished ? QString() : QString::number(current + 1);
-        return page;
-    }
-};
-
-// Pushes outbox entries of resource "notes" to POST /notes.
-class NotesTarget final : public OutboxTarget
-{
-public:
-    using OutboxTarget::OutboxTarget;
-    bool handles(const OutboxEntry &entry) const override { return entry.resource == QLatin1String("notes"); }
-    QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override
-    {
-        *method = "POST";
-        *body = entry.payload;
-        return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("notes"))), entry);
-    }
-    Expected<QString, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
-    {
-        return QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString();
-    }
-};
-
 qint64 items(Database &db)
 {
     return test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM store_settings WHERE key LIKE 'item:%'"));
@@ -295,6 +232,38 @@ private Q_SLOTS:
         const SyncSummary summary = run(engine);
         QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Authentication);
         QCOMPARE(summary.resources.first().problem.network.attempts, 1); // not retried
+    }
+
+    void anUnreachableServerIsTriedOncePerRun()
+    {
+        test::TempStore store;
+        SyncEngine::Options o = options(store);
+        SourceConfig down = o.sources.first();
+        down.id = QStringLiteral("down");
+        down.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/api/")); // nothing listens on port 1
+        o.sources.prepend(down);
+        o.resources = [](const SyncContext &c) {
+            std::vector<std::unique_ptr<ResourceSync>> v;
+            v.push_back(std::make_unique<ItemsSync>(c));
+            v.push_back(std::make_unique<ItemsSync>(c, QStringLiteral("more-items")));
+            return v;
+        };
+        SyncEngine engine(o);
+        QSignalSpy started(&engine, &SyncEngine::resourceStarted);
+        const SyncSummary summary = run(engine);
+        QCOMPARE(summary.resources.size(), 4);
+        // The first resource of the unreachable server found it down; its second was not tried.
+        QCOMPARE(started.size(), 3);
+        QCOMPARE(started.first().at(0).toString(), QStringLiteral("down"));
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(summary.resources.at(i).source, QStringLiteral("down"));
+            QCOMPARE(summary.resources.at(i).problem.network.kind, RestError::Kind::Connection);
+        }
+        QVERIFY(!SyncStateRepository(store.open()).state(QStringLiteral("down"), QStringLiteral("more-items")).value().lastError.isEmpty());
+        store.close();
+        // The other server is synced as usual.
+        QVERIFY(summary.resources.at(2).problem.isNone());
+        QVERIFY(summary.resources.at(3).problem.isNone());
     }
 
     void aMissingSecretSkipsTheSource()

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// A minimal resource and outbox target for the sync engine's own tests: items 0..19 in pages of
+// five become rows of store_settings ("item:N"); outbox entries of resource "notes" go to POST
+// /notes.
+
+#include "database.h"
+#include "resourcesync.h"
+#include "restjob.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace c360::test
+{
+constexpr int Pages = 4;
+constexpr int PerPage = 5;
+
+// Items 0..19 in pages of five; each becomes a row of store_settings ("item:N").
+class ItemsSync final : public ResourceSync
+{
+public:
+    explicit ItemsSync(const SyncContext &context, const QString &name = QStringLiteral("items"))
+        : ResourceSync(context)
+        , m_name(name)
+    {
+    }
+    QString resource() const override { return m_name; }
+    QNetworkRequest nextRequest(const SyncState &state) override
+    {
+        const int page = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
+        QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("items")));
+        url.setQuery(QStringLiteral("page=%1").arg(page));
+        return authorizedRequest(url);
+    }
+    Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(job.body());
+        if (!document.isObject()) {
+            SyncProblem p;
+            p.kind = SyncProblem::Kind::Malformed;
+            p.detail = QStringLiteral("not a JSON object");
+            return unexpected(p);
+        }
+        Page page;
+        for (const QJsonValue &v : document.object().value(QStringLiteral("items")).toArray()) {
+            if (!v.isDouble()) {
+                page.skipped.append({source(), resource(), QStringLiteral("?"), QStringLiteral("not a number")});
+                continue;
+            }
+            QSqlQuery q(db.connection());
+            q.prepare(QStringLiteral("INSERT OR IGNORE INTO store_settings (key, value) VALUES (?, 'x')"));
+            q.addBindValue(QStringLiteral("item:%1").arg(v.toInt()));
+            if (!q.exec()) {
+                SyncProblem p;
+                p.kind = SyncProblem::Kind::Store;
+                return unexpected(p);
+            }
+            page.stats.inserted += q.numRowsAffected();
+        }
+        const int current = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
+        page.finished = !document.object().value(QStringLiteral("more")).toBool();
+        page.cursor = page.finished ? QString() : QString::number(current + 1);
+        return page;
+    }
+
+private:
+    QString m_name;
+};
+
+// Pushes outbox entries of resource "notes" to POST /notes.
+class NotesTarget final : public OutboxTarget
+{
+public:
+    using OutboxTarget::OutboxTarget;
+    bool handles(const OutboxEntry &entry) const override { return entry.resource == QLatin1String("notes"); }
+    QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override
+    {
+        *method = "POST";
+        *body = entry.payload;
+        return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("notes"))), entry);
+    }
+    Expected<QString, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
+    {
+        return QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString();
+    }
+};
+
+} // namespace c360::test
