@@ -12,6 +12,7 @@ namespace c360
 namespace
 {
 const QString keyDatabase = QStringLiteral("Store/database");
+const QString keySyncConfiguration = QStringLiteral("Sync/configuration");
 const QString keyGeometry = QStringLiteral("MainWindow/geometry");
 const QString keyState = QStringLiteral("MainWindow/state");
 } // namespace
@@ -33,6 +34,21 @@ QString Settings::defaultDatabasePath()
 {
     // ~/.local/share/citizen360/citizen360.sqlite on Linux, beside where the settings live.
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("citizen360/citizen360.sqlite"));
+}
+
+QString Settings::defaultTrainingDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("citizen360/training.sqlite"));
+}
+
+QString Settings::syncConfigurationPath() const
+{
+    return m_settings->value(keySyncConfiguration).toString();
+}
+
+void Settings::setSyncConfigurationPath(const QString &path)
+{
+    m_settings->setValue(keySyncConfiguration, path);
 }
 
 QString Settings::databasePath() const

@@ -25,6 +25,12 @@ public:
     QString databasePath() const;
     void setDatabasePath(const QString &path);
     static QString defaultDatabasePath();
+    // Training mode's own store, apart from real data.
+    static QString defaultTrainingDatabasePath();
+    // The back ends to synchronise with: a configuration file set by the administrator (see
+    // SourceConfig::fromJson); empty when this workstation works offline.
+    QString syncConfigurationPath() const;
+    void setSyncConfigurationPath(const QString &path);
 
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray &geometry);

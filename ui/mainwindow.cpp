@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "settings.h"
+#include "syncpanel.h"
 
 #include <KLocalizedString>
 
@@ -118,6 +119,16 @@ void MainWindow::setupRegions()
     catalogueLayout->addWidget(m_catalogueResults, 1);
     m_catalogueDock->setWidget(cataloguePanel);
     addDockWidget(Qt::RightDockWidgetArea, m_catalogueDock);
+    // Sync region: how the data from the municipal servers stands.
+    m_syncDock = new QDockWidget(i18nc("@title:window", "Synchronisation"), this);
+    m_syncDock->setObjectName(QStringLiteral("SyncDock"));
+    m_syncDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_syncPanel = new SyncPanel(m_syncDock);
+    m_syncDock->setWidget(m_syncPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_syncDock);
+    m_syncDock->hide();
+    connect(m_syncPanel, &SyncPanel::syncNowRequested, this, &MainWindow::syncNowRequested);
+
     // Wide enough for names with particles and for the search hint; a saved layout overrides this.
     resizeDocks({m_searchDock, m_catalogueDock}, {340, 320}, Qt::Horizontal);
 }
@@ -126,6 +137,11 @@ void MainWindow::setupActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(i18nc("@title:menu", "&File"));
     fileMenu->setObjectName(QStringLiteral("FileMenu"));
+    QAction *syncNow = fileMenu->addAction(themedIcon(QStringLiteral("view-refresh")), i18nc("@action:inmenu", "&Synchronise Now"));
+    syncNow->setObjectName(QStringLiteral("SyncNowAction"));
+    syncNow->setShortcut(QKeySequence::Refresh);
+    connect(syncNow, &QAction::triggered, this, &MainWindow::syncNowRequested);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(themedIcon(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));
     quit->setObjectName(QStringLiteral("QuitAction"));
     quit->setShortcut(QKeySequence::Quit);
@@ -147,6 +163,9 @@ void MainWindow::setupActions()
     QAction *showCatalogue = m_catalogueDock->toggleViewAction();
     showCatalogue->setText(i18nc("@action:inmenu", "Show &Catalogue"));
     viewMenu->addAction(showCatalogue);
+    QAction *showSync = m_syncDock->toggleViewAction();
+    showSync->setText(i18nc("@action:inmenu", "Show S&ynchronisation"));
+    viewMenu->addAction(showSync);
     viewMenu->addSeparator();
     QAction *fullScreen = viewMenu->addAction(themedIcon(QStringLiteral("view-fullscreen")), i18nc("@action:inmenu", "F&ull Screen Mode"));
     fullScreen->setObjectName(QStringLiteral("FullScreenAction"));
@@ -175,6 +194,11 @@ void MainWindow::setupStatusBar()
     m_storeLabel = new QLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("StoreLabel"));
     m_storeLabel->setAccessibleName(i18nc("@label accessible", "Local store"));
+    m_syncIcon = new QLabel(this);
+    m_syncIcon->setObjectName(QStringLiteral("SyncIcon"));
+    m_syncIcon->setAccessibleName(i18nc("@label accessible", "Synchronisation state"));
+    m_syncIcon->hide();
+    statusBar()->addPermanentWidget(m_syncIcon);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
     statusBar()->showMessage(i18nc("@info:status", "Ready"));
@@ -185,6 +209,22 @@ void MainWindow::setStoreInfo(const QString &path, int schemaVersion)
     m_storeLabel->setText(
         i18nc("@info:status local store file and its schema version", "Store: %1 (schema %2)", QFileInfo(path).fileName(), QString::number(schemaVersion)));
     m_storeLabel->setToolTip(QDir::toNativeSeparators(path));
+}
+
+void MainWindow::setSyncStatusModel(SyncStatusModel *model)
+{
+    m_syncPanel->setModel(model);
+}
+
+void MainWindow::showSyncState(const QString &text, const QString &details, bool busy, bool failed)
+{
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(details);
+    m_connectionLabel->setAccessibleDescription(details);
+    const QIcon icon = failed ? themedIcon(QStringLiteral("dialog-warning")) : busy ? themedIcon(QStringLiteral("view-refresh")) : QIcon();
+    m_syncIcon->setPixmap(icon.pixmap(m_connectionLabel->fontMetrics().height()));
+    m_syncIcon->setVisible(!icon.isNull());
+    m_syncIcon->setToolTip(details);
 }
 
 void MainWindow::focusSearch()

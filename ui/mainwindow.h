@@ -13,6 +13,8 @@ class QStackedWidget;
 namespace c360
 {
 class Settings;
+class SyncPanel;
+class SyncStatusModel;
 
 // The application's main window: the three regions of the case view (citizen search, the case,
 // the catalogue), menus and status bar. It only displays and forwards intent; state lives in
@@ -30,6 +32,17 @@ public:
     QDockWidget *searchDock() const { return m_searchDock; }
     QDockWidget *catalogueDock() const { return m_catalogueDock; }
     QLineEdit *searchField() const { return m_searchField; }
+    QDockWidget *syncDock() const { return m_syncDock; }
+    SyncPanel *syncPanel() const { return m_syncPanel; }
+
+    // The sync status to show in the sync panel (not owned).
+    void setSyncStatusModel(SyncStatusModel *model);
+    // The sync line of the status bar: text, with details in the tooltip; busy shows it is working,
+    // failed marks it as a problem.
+    void showSyncState(const QString &text, const QString &details, bool busy, bool failed);
+
+Q_SIGNALS:
+    void syncNowRequested();
 
 public Q_SLOTS:
     void focusSearch();
@@ -48,6 +61,8 @@ private:
     Settings &m_settings;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_catalogueDock = nullptr;
+    QDockWidget *m_syncDock = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
     QLineEdit *m_searchField = nullptr;
     QListView *m_searchResults = nullptr;
     QStackedWidget *m_caseArea = nullptr;
@@ -55,6 +70,7 @@ private:
     QListView *m_catalogueResults = nullptr;
     QLabel *m_storeLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_syncIcon = nullptr;
 };
 
 } // namespace c360

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "migrations.h"
 #include "storestatistics.h"
+#include "synccommand.h"
 
 #include <KLocalizedString>
 
@@ -32,6 +33,7 @@ QList<CommandInfo> commands()
     return {
         {"init", i18nc("@info:shell", "Create the store, or migrate it to the current schema.")},
         {"status", i18nc("@info:shell", "Print the schema version and what the store holds, as JSON.")},
+        {"sync", i18nc("@info:shell", "Synchronise the store with the back ends (--backend or --config); --once for one run.")},
     };
 }
 
@@ -49,7 +51,7 @@ QString findCommand(const QStringList &arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        if (a == QLatin1String("--database")) {
+        if (a == QLatin1String("--database") || a == QLatin1String("--backend") || a == QLatin1String("--token") || a == QLatin1String("--config")) {
             ++i; // skip its value
             continue;
         }
@@ -83,8 +85,22 @@ int AdminTool::run(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption databaseOption(QStringLiteral("database"), i18nc("@info:shell", "The store to work on."), i18nc("@info:shell value name", "file"));
     parser.addOption(databaseOption);
-    parser.addPositionalArgument(
-        i18nc("@info:shell argument name", "command"), i18nc("@info:shell", "What to do: init or status."), i18nc("@info:shell argument syntax", "<command>"));
+    const QCommandLineOption backendOption(QStringLiteral("backend"),
+                                           i18nc("@info:shell", "sync: the base URL of a reference back end; every dialect at its standard path."),
+                                           i18nc("@info:shell value name", "url"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"),
+                                         i18nc("@info:shell", "sync: the token of the --backend (default: training)."),
+                                         i18nc("@info:shell value name", "token"),
+                                         QStringLiteral("training"));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"),
+        i18nc("@info:shell", "sync: a configuration file with the back ends; tokens from the keychain or C360_SECRET_<NAME>."),
+        i18nc("@info:shell value name", "file"));
+    const QCommandLineOption onceOption(QStringLiteral("once"), i18nc("@info:shell", "sync: one run, then exit (otherwise: keep synchronising)."));
+    parser.addOptions({backendOption, tokenOption, configOption, onceOption});
+    parser.addPositionalArgument(i18nc("@info:shell argument name", "command"),
+                                 i18nc("@info:shell", "What to do: init, status or sync."),
+                                 i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
         return usageError(parser.errorText());
@@ -119,6 +135,18 @@ int AdminTool::run(const QStringList &arguments)
     }
     if (command == QLatin1String("init")) {
         return init(path);
+    }
+    if (command == QLatin1String("sync")) {
+        SyncCommand sync;
+        sync.database = path;
+        sync.backend = parser.value(backendOption);
+        sync.token = parser.value(tokenOption);
+        sync.config = parser.value(configOption);
+        sync.once = parser.isSet(onceOption);
+        if (sync.backend.isEmpty() == sync.config.isEmpty()) {
+            return usageError(i18nc("@info:shell", "The command “sync” needs either --backend <url> or --config <file>."));
+        }
+        return runSync(sync, m_out, m_err);
     }
     return status(path);
 }

@@ -4,25 +4,39 @@
 
 #include "c360version.h"
 #include "clock.h"
+#include "connectors.h"
 #include "database.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "qttranslations.h"
+#include "secretstore.h"
 #include "settings.h"
+#include "sourceconfig.h"
+#include "syncpresenter.h"
+#include "syncservice.h"
+#include "syncstatusmodel.h"
+#include "trainingbackend.h"
 
 #include <KLocalizedString>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
 namespace
 {
+// Training mode's practice municipality: small enough to sync in seconds, large enough to search.
+constexpr quint32 TrainingCitizens = 2000;
+constexpr quint64 TrainingSeed = 2026;
+
 void printError(const QString &message)
 {
     QTextStream(stderr) << QCoreApplication::applicationName() << QLatin1String(": ") << message << Qt::endl;
@@ -66,11 +80,17 @@ int main(int argc, char *argv[])
                                             i18nc("@info:shell value name", "file"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), i18nc("@info:shell", "Render the main window to <folder>/main.png and exit."), i18nc("@info:shell value name", "folder"));
+    const QCommandLineOption trainingOption(QStringLiteral("training"),
+                                            i18nc("@info:shell",
+                                                  "Training mode: a municipal back end with practice data runs inside the application and is "
+                                                  "synchronised into a separate training store, fresh at every start."));
     parser.addOption(databaseOption);
     parser.addOption(screenshotOption);
+    parser.addOption(trainingOption);
     parser.process(app);
 
     const bool screenshot = parser.isSet(screenshotOption);
+    const bool training = parser.isSet(trainingOption);
     auto fail = [&](const QString &message) {
         printError(message);
         if (!screenshot) {
@@ -82,19 +102,81 @@ int main(int argc, char *argv[])
     c360::Settings settings;
     QString path = parser.value(databaseOption);
     if (path.isEmpty()) {
-        path = settings.databasePath();
-        // The default store lives in the user's data folder, created on first start.
+        // Training data never mixes with real data: a store of its own.
+        path = training ? c360::Settings::defaultTrainingDatabasePath() : settings.databasePath();
+        // The default stores live in the user's data folder, created on first start.
         QDir().mkpath(QFileInfo(path).absolutePath());
+        if (training) {
+            // Every training session starts from the same practice data: the back end in this
+            // process forgets what was sent to it when it stops, so yesterday's practice store
+            // would no longer match it.
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                QFile::remove(path + QLatin1String(suffix));
+            }
+        }
     }
     auto database = c360::Database::open(path, c360::Database::OpenMode::Create, c360::SystemClock::instance());
     if (!database) {
         return fail(database.error().message());
     }
 
+    // The back ends: in training mode the reference back end in this process; otherwise those of
+    // the configuration file the administrator set up (none: the application works offline).
+    c360::TrainingBackend trainingBackend;
+    c360::MemorySecretStore trainingSecrets;
+    c360::KeychainSecretStore keychain;
+    c360::SyncEngine::Options sync;
+    sync.databasePath = path;
+    sync.clock = &c360::SystemClock::instance();
+    sync.resources = c360::allResourceSyncs();
+    sync.outbox = c360::allOutboxTargets();
+    if (training) {
+        QString error;
+        const QUrl url = trainingBackend.start(TrainingCitizens, TrainingSeed, QStringLiteral("training"), &error);
+        if (url.isEmpty()) {
+            return fail(i18nc("@info", "Training mode could not start its practice back end: %1", error));
+        }
+        sync.sources = c360::SourceConfig::forReferenceBackend(url);
+        (void)trainingSecrets.write(QStringLiteral("reference"), QStringLiteral("training"));
+        sync.secrets = &trainingSecrets;
+    } else if (const QString config = settings.syncConfigurationPath(); !config.isEmpty()) {
+        QFile file(config);
+        auto sources = file.open(QIODevice::ReadOnly) ? c360::SourceConfig::fromJson(file.readAll())
+                                                      : c360::Expected<QList<c360::SourceConfig>, QString>(c360::unexpected(file.errorString()));
+        if (!sources) {
+            printError(i18nc("@info", "The synchronisation configuration %1 cannot be used: %2", QDir::toNativeSeparators(config), sources.error()));
+        } else {
+            sync.sources = *sources;
+        }
+        sync.secrets = &keychain;
+    }
+
     c360::MainWindow window(settings);
     window.setStoreInfo(path, (*database)->schemaVersion());
+    if (training) {
+        window.setWindowTitle(i18nc("@title:window", "Citizen 360 — Training"));
+    }
+    c360::SyncStatusModel syncStatus;
+    std::unique_ptr<c360::SyncService> syncService;
+    std::unique_ptr<c360::SyncPresenter> syncPresenter;
+    if (!sync.sources.isEmpty()) {
+        syncService = std::make_unique<c360::SyncService>(sync);
+        syncPresenter = std::make_unique<c360::SyncPresenter>(*syncService, syncStatus, window, **database);
+    }
+
     if (screenshot) {
+        if (syncService) {
+            // Show what a new user sees once the first synchronisation is through.
+            QEventLoop wait;
+            QObject::connect(syncService.get(), &c360::SyncService::finished, &wait, &QEventLoop::quit);
+            QTimer::singleShot(std::chrono::minutes(5), &wait, &QEventLoop::quit);
+            syncService->runNow();
+            wait.exec();
+        }
         return saveScreenshot(window, parser.value(screenshotOption));
+    }
+    if (syncService) {
+        syncService->start();
     }
     window.show();
     return app.exec();

@@ -95,6 +95,23 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList{QStringLiteral("status"), QStringLiteral("--databse"), QStringLiteral("x")} << QStringLiteral("databse");
         QTest::newRow("extra argument") << QStringList{QStringLiteral("status"), QStringLiteral("extra"), QStringLiteral("--database"), QStringLiteral("x")}
                                         << QStringLiteral("Unexpected argument “extra”");
+        const QString db = QStringLiteral("--database");
+        const QString sync = QStringLiteral("sync");
+        QTest::newRow("sync without a back end") << QStringList{sync, db, QStringLiteral("x")}
+                                                 << QStringLiteral("needs either --backend <url> or --config <file>");
+        QTest::newRow("sync with both") << QStringList{sync,
+                                                       db,
+                                                       QStringLiteral("x"),
+                                                       QStringLiteral("--backend"),
+                                                       QStringLiteral("http://127.0.0.1:1"),
+                                                       QStringLiteral("--config"),
+                                                       QStringLiteral("c.json")}
+                                        << QStringLiteral("needs either --backend <url> or --config <file>");
+        QTest::newRow("sync to ftp") << QStringList{sync, db, QStringLiteral("x"), QStringLiteral("--backend"), QStringLiteral("ftp://127.0.0.1/")}
+                                     << QStringLiteral("“ftp://127.0.0.1/” is not an http(s) URL.");
+        QTest::newRow("sync, missing configuration")
+            << QStringList{sync, db, QStringLiteral("x"), QStringLiteral("--config"), QStringLiteral("/nonexistent/c.json")}
+            << QStringLiteral("Cannot read the configuration file /nonexistent/c.json");
     }
 
     void usageErrors()
@@ -105,6 +122,42 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
         QVERIFY2(r.err.contains(says), qPrintable(describe(r)));
         QVERIFY(r.out.isEmpty());
+    }
+
+    void syncRefusesABadConfiguration()
+    {
+        const QString config = m_home.filePath(QStringLiteral("sources.json"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"sources\": [{\"id\": \"open311\", \"dialect\": \"gopher\", \"base_url\": \"http://127.0.0.1:1/\"}]}");
+        f.close();
+        const ProcessResult r =
+            run({QStringLiteral("sync"), QStringLiteral("--database"), m_home.filePath(QStringLiteral("c.sqlite")), QStringLiteral("--config"), config});
+        QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QLatin1String("cannot be used")), qPrintable(describe(r)));
+    }
+
+    void syncWithAnUnreachableBackEnd()
+    {
+        // Nothing listens on port 1: every source fails, the store is made, the summary says so.
+        const QString store = m_home.filePath(QStringLiteral("unreachable.sqlite"));
+        const ProcessResult r = run({QStringLiteral("sync"),
+                                     QStringLiteral("--database"),
+                                     store,
+                                     QStringLiteral("--backend"),
+                                     QStringLiteral("http://127.0.0.1:1"),
+                                     QStringLiteral("--once")});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        const QJsonObject summary = lastJsonLine(r.out);
+        QCOMPARE(summary.value(QStringLiteral("ok")).toBool(true), false);
+        const QJsonObject resources = summary.value(QStringLiteral("resources")).toObject();
+        QVERIFY2(resources.contains(QLatin1String("open311/requests")), qPrintable(describe(r)));
+        for (auto it = resources.begin(); it != resources.end(); ++it) {
+            QCOMPARE(it.value().toObject().value(QStringLiteral("error")).toString(), QStringLiteral("network"));
+            QCOMPARE(it.value().toObject().value(QStringLiteral("inserted")).toInt(-1), 0);
+        }
+        QVERIFY2(r.err.contains(QLatin1String("Cannot reach the reports server.")), qPrintable(describe(r)));
+        QVERIFY(QFile::exists(store));
     }
 
     void initCreatesThenReportsUpToDate()

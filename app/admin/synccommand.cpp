@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "synccommand.h"
+
+#include "clock.h"
+#include "connectors.h"
+#include "secretstore.h"
+#include "sourceconfig.h"
+#include "syncengine.h"
+#include "syncmessages.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace c360
+{
+
+namespace
+{
+// Secrets given in the environment (C360_SECRET_<NAME>, for service accounts and CI) come first;
+// the OS keychain after.
+class EnvironmentFirstSecretStore final : public SecretStore
+{
+public:
+    Expected<QString, QString> read(const QString &key) override
+    {
+        QString variable = QStringLiteral("C360_SECRET_") + key.toUpper();
+        for (QChar &c : variable) {
+            if (!c.isLetterOrNumber()) {
+                c = QLatin1Char('_');
+            }
+        }
+        const QByteArray value = qgetenv(variable.toLatin1().constData());
+        if (!value.isEmpty()) {
+            return QString::fromUtf8(value);
+        }
+        return m_keychain.read(key);
+    }
+    Expected<void, QString> write(const QString &key, const QString &secret) override { return m_keychain.write(key, secret); }
+    Expected<void, QString> remove(const QString &key) override { return m_keychain.remove(key); }
+
+private:
+    KeychainSecretStore m_keychain;
+};
+} // namespace
+
+int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
+{
+    const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
+    SyncEngine::Options options;
+    options.databasePath = command.database;
+    options.clock = &SystemClock::instance();
+    options.resources = allResourceSyncs();
+    options.outbox = allOutboxTargets();
+
+    MemorySecretStore given;
+    EnvironmentFirstSecretStore configured;
+    if (!command.backend.isEmpty()) {
+        const QUrl base(command.backend, QUrl::StrictMode);
+        if (!base.isValid() || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
+            err << program << i18nc("@info:shell", "“%1” is not an http(s) URL.", command.backend) << Qt::endl;
+            return 2;
+        }
+        options.sources = SourceConfig::forReferenceBackend(base);
+        if (!given.write(QStringLiteral("reference"), command.token)) {
+            return 2;
+        }
+        options.secrets = &given;
+    } else {
+        QFile file(command.config);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << program << i18nc("@info:shell", "Cannot read the configuration file %1: %2", QDir::toNativeSeparators(command.config), file.errorString())
+                << Qt::endl;
+            return 2;
+        }
+        auto sources = SourceConfig::fromJson(file.readAll());
+        if (!sources) {
+            err << program << i18nc("@info:shell", "The configuration file %1 cannot be used: %2", QDir::toNativeSeparators(command.config), sources.error())
+                << Qt::endl;
+            return 2;
+        }
+        options.sources = *sources;
+        options.secrets = &configured;
+    }
+
+    SyncEngine engine(options);
+    QObject::connect(&engine, &SyncEngine::resourceStarted, &engine, [&](const QString &source, const QString &resource) {
+        err << i18nc("@info:shell progress", "Synchronising %1 (%2)…", SyncMessages::sourceName(source), resource) << Qt::endl;
+    });
+    QObject::connect(&engine, &SyncEngine::pageApplied, &engine, [&](const QString &, const QString &, const ResourceStats &soFar) {
+        if (soFar.pages % 50 == 0) {
+            err << i18ncp("@info:shell progress", "  %1 page so far", "  %1 pages so far", soFar.pages) << Qt::endl;
+        }
+    });
+    QObject::connect(&engine,
+                     &SyncEngine::resourceFinished,
+                     &engine,
+                     [&](const QString &source, const QString &resource, const ResourceStats &stats, const SyncProblem &problem) {
+                         err << (problem.isNone() ? SyncMessages::summary(source, resource, stats) : SyncMessages::problem(source, problem)) << Qt::endl;
+                     });
+    int exitCode = 0;
+    QObject::connect(&engine, &SyncEngine::finished, &engine, [&](const SyncSummary &summary) {
+        out << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+        exitCode = summary.ok() ? 0 : 1;
+        if (command.once) {
+            QCoreApplication::exit(exitCode);
+        }
+    });
+    if (command.once) {
+        QMetaObject::invokeMethod(&engine, &SyncEngine::runOnce, Qt::QueuedConnection);
+    } else {
+        QMetaObject::invokeMethod(&engine, &SyncEngine::startScheduler, Qt::QueuedConnection);
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace c360

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QThread>
+#include <QUrl>
+
+namespace c360::ref
+{
+class ReferenceBackend;
+}
+
+namespace c360
+{
+
+// Training mode's municipal back end: the reference back end in this process, on a thread of its
+// own (so that serving it never stalls the window) and on a free loopback port.
+class TrainingBackend
+{
+public:
+    TrainingBackend();
+    ~TrainingBackend();
+    TrainingBackend(const TrainingBackend &) = delete;
+    TrainingBackend &operator=(const TrainingBackend &) = delete;
+
+    // Starts it with a small data set; the base URL, or an empty URL with error set.
+    QUrl start(quint32 citizens, quint64 seed, const QString &token, QString *error);
+
+private:
+    QThread m_thread;
+    ref::ReferenceBackend *m_backend = nullptr;
+};
+
+} // namespace c360

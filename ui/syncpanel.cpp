@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "syncpanel.h"
+
+#include "syncstatusmodel.h"
+
+#include <KLocalizedString>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace c360
+{
+
+SyncPanel::SyncPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QTableView(this))
+    , m_syncNow(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "Synchronise Now"), this))
+    , m_hint(new QLabel(this))
+{
+    setObjectName(QStringLiteral("SyncPanel"));
+    m_view->setObjectName(QStringLiteral("SyncStatusView"));
+    m_view->setAccessibleName(i18nc("@label accessible", "Synchronisation status per server"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setAccessibleName(i18nc("@label accessible", "Row headers"));
+    m_view->horizontalHeader()->setAccessibleName(i18nc("@label accessible", "Column headers"));
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_syncNow->setObjectName(QStringLiteral("SyncNowButton"));
+    m_syncNow->setAccessibleName(i18nc("@label accessible", "Synchronise now"));
+    m_hint->setText(i18nc("@info", "Work goes on while the servers are away: what you register is kept here and sent when they answer again."));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_hint, 1);
+    buttons->addWidget(m_syncNow);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    connect(m_syncNow, &QPushButton::clicked, this, &SyncPanel::syncNowRequested);
+}
+
+void SyncPanel::setModel(SyncStatusModel *model)
+{
+    model->setHeaderTitles({i18nc("@title:column", "Server"),
+                            i18nc("@title:column", "Data"),
+                            i18nc("@title:column", "State"),
+                            i18nc("@title:column", "Last Synchronised"),
+                            i18nc("@title:column new, changed, removed records", "Changes"),
+                            i18nc("@title:column", "Message")});
+    model->setStateNames({i18nc("@item sync state", "waiting"),
+                          i18nc("@item sync state", "synchronising"),
+                          i18nc("@item sync state", "up to date"),
+                          i18nc("@item sync state", "failed")});
+    m_view->setModel(model);
+    m_view->resizeColumnsToContents();
+}
+
+} // namespace c360
