@@ -76,8 +76,6 @@ SyncEngine::SyncEngine(const Options &options, QObject *parent)
     qRegisterMetaType<c360::SkippedRecord>();
     qRegisterMetaType<c360::SyncSummary>();
     // A child, so that moveToThread() takes the timer along to the worker thread.
-    m_scheduler.setParent(this);
-    connect(&m_scheduler, &QTimer::timeout, this, &SyncEngine::runOnce);
 }
 
 SyncEngine::~SyncEngine()
@@ -119,7 +117,19 @@ bool SyncEngine::openDatabase(SyncProblem *problem)
 
 void SyncEngine::runOnce()
 {
+    if (!m_running) {
+        run({});
+    }
+}
+
+void SyncEngine::run(const QStringList &only)
+{
     if (m_running) {
+        for (const QString &id : only) {
+            if (!m_due.contains(id)) {
+                m_due.append(id);
+            }
+        }
         return;
     }
     m_running = true;
@@ -140,7 +150,7 @@ void SyncEngine::runOnce()
     std::deque<std::unique_ptr<Work>> pushes;
     std::deque<std::unique_ptr<Work>> pulls;
     for (const SourceConfig &source : std::as_const(m_options.sources)) {
-        if (!source.enabled) {
+        if (!source.enabled || (!only.isEmpty() && !only.contains(source.id))) {
             continue;
         }
         SyncContext context{source, {}, m_options.retry, m_options.clock};
@@ -218,6 +228,12 @@ void SyncEngine::finishRun()
     m_running = false;
     qCInfo(C360_SYNC) << "sync run finished:" << QJsonDocument(m_summary.toJson()).toJson(QJsonDocument::Compact);
     Q_EMIT finished(m_summary);
+    if (!m_due.isEmpty() && !m_running) {
+        // Sources whose time came during the run: next, after the event loop had its turn.
+        QTimer::singleShot(0, this, [this, due = std::exchange(m_due, {})] {
+            run(due);
+        });
+    }
 }
 
 void SyncEngine::startResource()
@@ -450,21 +466,26 @@ void SyncEngine::onPushed()
 
 void SyncEngine::startScheduler()
 {
-    int interval = 0;
+    m_timers.clear();
     for (const SourceConfig &source : std::as_const(m_options.sources)) {
-        if (source.enabled && (interval == 0 || source.pollIntervalSeconds < interval)) {
-            interval = source.pollIntervalSeconds;
+        if (!source.enabled) {
+            continue;
         }
-    }
-    if (interval > 0) {
-        m_scheduler.start(interval * 1000);
+        auto timer = std::make_unique<QTimer>(this);
+        timer->setInterval(std::chrono::seconds(source.pollIntervalSeconds));
+        connect(timer.get(), &QTimer::timeout, this, [this, id = source.id] {
+            run({id});
+        });
+        timer->start();
+        m_timers.push_back(std::move(timer));
     }
     runOnce();
 }
 
 void SyncEngine::stop()
 {
-    m_scheduler.stop();
+    m_timers.clear();
+    m_due.clear();
     if (!m_running) {
         return;
     }

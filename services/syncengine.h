@@ -70,7 +70,8 @@ public:
 public Q_SLOTS:
     // Runs every enabled source once; finished() follows. Ignored while a run is going on.
     void runOnce();
-    // Runs now and again every poll interval (the shortest of the enabled sources).
+    // Runs now, then each source again at its own poll interval (a source that comes due during
+    // a run goes next, once).
     void startScheduler();
     // Stops the scheduler and cancels the current run after its current step (nothing half-done).
     void stop();
@@ -86,6 +87,8 @@ Q_SIGNALS:
 private:
     struct Work;
     bool openDatabase(SyncProblem *problem);
+    // A run of the given sources (all when empty).
+    void run(const QStringList &only);
     void next();
     void finishRun();
     void startResource();
@@ -99,7 +102,8 @@ private:
     Options m_options;
     std::unique_ptr<Database> m_db;
     QNetworkAccessManager *m_network = nullptr;
-    QTimer m_scheduler;
+    std::vector<std::unique_ptr<QTimer>> m_timers; // one per enabled source
+    QStringList m_due; // sources whose time came during a run
     bool m_running = false;
     bool m_cancelled = false;
     SyncSummary m_summary;

@@ -266,6 +266,27 @@ private Q_SLOTS:
         QVERIFY(summary.resources.at(3).problem.isNone());
     }
 
+    void eachSourceKeepsItsOwnSchedule()
+    {
+        test::TempStore store;
+        SyncEngine::Options o = options(store);
+        o.sources.first().pollIntervalSeconds = 1;
+        SourceConfig slow = o.sources.first();
+        slow.id = QStringLiteral("slow");
+        slow.pollIntervalSeconds = 3600;
+        o.sources.append(slow);
+        SyncEngine engine(o);
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.startScheduler();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<SyncSummary>().resources.size(), 2); // both, at once
+        QVERIFY(finished.wait(20000));
+        const SyncSummary second = finished.at(1).first().value<SyncSummary>();
+        QCOMPARE(second.resources.size(), 1); // only the source whose time came
+        QCOMPARE(second.resources.first().source, QStringLiteral("test"));
+        engine.stop();
+    }
+
     void aMissingSecretSkipsTheSource()
     {
         test::TempStore store;
