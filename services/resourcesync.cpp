@@ -37,6 +37,11 @@ ResourceSync::Page ResourceSync::unchanged(const SyncState &state)
     return page;
 }
 
+std::optional<ResourceSync::Page> ResourceSync::failed(const RestError &, const SyncState &)
+{
+    return std::nullopt;
+}
+
 QNetworkRequest ResourceSync::authorizedRequest(QUrl url) const
 {
     return withCredentials(std::move(url), m_context);

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace c360
@@ -63,6 +64,10 @@ public:
     virtual Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) = 0;
     // The server answered 304 Not Modified: by default the run is complete and nothing changed.
     virtual Page unchanged(const SyncState &state);
+    // The page could not be fetched (after every retry). A connector that can go on another way
+    // (an LDES page that is gone: from the stream's root) returns the state to go on from, which is
+    // committed like a page; by default the resource stops with the problem.
+    virtual std::optional<Page> failed(const RestError &error, const SyncState &state);
 
 protected:
     const SyncContext &context() const { return m_context; }

@@ -178,6 +178,14 @@ void RestJob::onFinished()
         scheduleRetry(e, -1);
         return;
     }
+    if (const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        announced > body.size() && reply->rawHeader("Content-Encoding").isEmpty()) {
+        // Closed before the announced length, which Qt does not always report as an error.
+        e.kind = RestError::Kind::Connection;
+        e.detail = QStringLiteral("the answer was cut off after %1 of %2 bytes").arg(body.size()).arg(announced);
+        scheduleRetry(e, -1);
+        return;
+    }
     if (m_status == 429 || m_status >= 500) {
         e.kind = m_status == 429 ? RestError::Kind::Throttled : RestError::Kind::Http;
         e.httpStatus = m_status;

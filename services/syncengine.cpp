@@ -268,18 +268,25 @@ void SyncEngine::onPage()
         return;
     }
     job->deleteLater();
-    if (!job->succeeded()) {
-        endResource(problemFor(*job));
-        return;
-    }
     ResourceSync &resource = *m_current->resource;
     SyncState state = m_current->state;
+    std::optional<ResourceSync::Page> recovered;
+    if (!job->succeeded()) {
+        recovered = resource.failed(job->error(), state);
+        if (!recovered) {
+            endResource(problemFor(*job));
+            return;
+        }
+        qCInfo(C360_SYNC) << "sync of" << resource.source() << resource.resource() << "goes on another way after HTTP" << job->error().httpStatus;
+    }
     auto transaction = Transaction::begin(*m_db);
     if (!transaction) {
         endResource(storeProblem(transaction.error()));
         return;
     }
-    auto page = job->notModified() ? Expected<ResourceSync::Page, SyncProblem>(resource.unchanged(state)) : resource.apply(*m_db, *job, state);
+    auto page = recovered    ? Expected<ResourceSync::Page, SyncProblem>(*recovered)
+        : job->notModified() ? Expected<ResourceSync::Page, SyncProblem>(resource.unchanged(state))
+                             : resource.apply(*m_db, *job, state);
     if (!page) {
         endResource(page.error()); // the transaction rolls back: nothing of the page stays
         return;
@@ -304,7 +311,7 @@ void SyncEngine::onPage()
     }
     m_current->state = state;
     ResourceStats pageStats = page->stats;
-    pageStats.pages = 1;
+    pageStats.pages = recovered ? 0 : 1; // a page that could not be fetched is not one
     pageStats.bytes = job->body().size();
     pageStats.skipped = std::max<qint64>(pageStats.skipped, page->skipped.size());
     m_current->stats += pageStats;
@@ -432,15 +439,27 @@ void SyncEngine::onPushed()
     OutboxRepository outbox(*m_db);
     const QDateTime now = m_options.clock->now();
     if (job->succeeded()) {
-        auto transaction = Transaction::begin(*m_db);
-        Expected<QString, SyncProblem> remote =
-            transaction ? work.target->accepted(*m_db, entry, *job) : Expected<QString, SyncProblem>(unexpected(SyncProblem{}));
-        if (transaction && remote && outbox.markDone(entry.id, *remote, now) && transaction->commit()) {
+        bool recorded = false;
+        QString why;
+        {
+            auto transaction = Transaction::begin(*m_db);
+            Expected<QString, SyncProblem> remote =
+                transaction ? work.target->accepted(*m_db, entry, *job) : Expected<QString, SyncProblem>(unexpected(SyncProblem{}));
+            if (!remote) {
+                why = remote.error().detail;
+            }
+            recorded = transaction && remote && outbox.markDone(entry.id, *remote, now) && transaction->commit();
+        } // not committed: rolled back here
+        if (recorded) {
             ++m_summary.pushed;
         } else {
-            // Pushed, but not recorded here: it goes out again with the same key, which the server
-            // recognises, and is recorded then.
-            qCWarning(C360_SYNC) << "outbox entry" << entry.id << "was accepted but could not be recorded; it will be sent again";
+            // Pushed, but not recorded here: it goes out again later with the same key, which the
+            // server recognises, and is recorded then.
+            qCWarning(C360_SYNC) << "outbox entry" << entry.id << "was accepted but could not be recorded; it will be sent again:" << why.left(200);
+            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
+            if (auto r = outbox.markFailed(entry.id, QStringLiteral("accepted, not recorded: %1").arg(why.left(200)), now.addMSecs(delay)); !r) {
+                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
+            }
             ++m_summary.pushFailed;
         }
     } else {

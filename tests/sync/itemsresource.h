@@ -76,7 +76,12 @@ private:
 class NotesTarget final : public OutboxTarget
 {
 public:
-    using OutboxTarget::OutboxTarget;
+    // recordable: when given and false, accepted() fails as if the answer could not be recorded.
+    explicit NotesTarget(const SyncContext &context, const bool *recordable = nullptr)
+        : OutboxTarget(context)
+        , m_recordable(recordable)
+    {
+    }
     bool handles(const OutboxEntry &entry) const override { return entry.resource == QLatin1String("notes"); }
     QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override
     {
@@ -86,8 +91,17 @@ public:
     }
     Expected<QString, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
     {
+        if (m_recordable && !*m_recordable) {
+            SyncProblem p;
+            p.kind = SyncProblem::Kind::Malformed;
+            p.detail = QStringLiteral("no id in the answer");
+            return unexpected(p);
+        }
         return QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString();
     }
+
+private:
+    const bool *m_recordable;
 };
 
 } // namespace c360::test

@@ -362,6 +362,49 @@ private Q_SLOTS:
         QCOMPARE(m_notes.size(), 2);
     }
 
+    void anAcceptedPushThatCannotBeRecordedGoesOutAgainOnce()
+    {
+        test::TempStore store;
+        {
+            OutboxRepository outbox(store.open());
+            OutboxEntry e;
+            e.source = QStringLiteral("test");
+            e.resource = QStringLiteral("notes");
+            e.operation = QStringLiteral("create");
+            e.payload = QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("one")}}).toJson();
+            QVERIFY(outbox.enqueue(e));
+            store.close();
+        }
+        // The server takes it, but its answer cannot be recorded here (no id in it, say).
+        bool recordable = false;
+        SyncEngine::Options o = options(store);
+        o.outbox = [&recordable](const SyncContext &c) {
+            std::vector<std::unique_ptr<OutboxTarget>> v;
+            v.push_back(std::make_unique<NotesTarget>(c, &recordable));
+            return v;
+        };
+        {
+            SyncEngine engine(o);
+            QCOMPARE(run(engine).pushFailed, qint64(1));
+        }
+        QCOMPARE(m_notes.size(), 1);
+        {
+            OutboxRepository outbox(store.open());
+            const auto outstanding = outbox.outstanding().value();
+            QCOMPARE(outstanding.size(), 1);
+            // Queued for later, not stuck "sending" until the next start.
+            QCOMPARE(outstanding.first().state, OutboxState::Failed);
+            QVERIFY(outstanding.first().nextAttempt > store.clock().now());
+            store.close();
+        }
+        recordable = true;
+        store.clock().advanceDays(1);
+        SyncEngine engine(o);
+        QCOMPARE(run(engine).pushed, qint64(1));
+        QCOMPARE(m_notes.size(), 1); // the server knew the key: still one note
+        QCOMPARE(OutboxRepository(store.open()).count(OutboxState::Done).value(), qint64(1));
+    }
+
     void anEntryLeftSendingByACrashGoesOutOnceMore()
     {
         test::TempStore store;
