@@ -189,6 +189,20 @@ Expected<void, StoreError> CatalogueRepository::linkToCitizen(qint64 citizenId, 
     return transaction->commit();
 }
 
+Expected<void, StoreError> CatalogueRepository::remove(qint64 id)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(std::move(transaction).error());
+    }
+    // Texts and links go with it (ON DELETE CASCADE); the texts' triggers keep the index in step.
+    Statement remove(m_db, QStringLiteral("DELETE FROM catalogue_entries WHERE id = ?"));
+    if (auto r = remove.exec({id}); !r) {
+        return r;
+    }
+    return transaction->commit();
+}
+
 Expected<void, StoreError> CatalogueRepository::unlinkFromCitizen(qint64 citizenId, qint64 entryId)
 {
     auto transaction = Transaction::begin(m_db);

@@ -32,6 +32,9 @@ public:
 
     // Inserts or updates by (source.system, productId), replacing all texts; returns the local id.
     Expected<qint64, StoreError> upsertByProductId(const CatalogueEntry &entry);
+    // Removes a withdrawn entry with its texts (and search index rows) and every link to it from
+    // citizens, contact moments and requests.
+    Expected<void, StoreError> remove(qint64 id);
     Expected<std::optional<CatalogueEntry>, StoreError> find(qint64 id);
     Expected<std::optional<CatalogueEntry>, StoreError> findByProductId(const QString &source, const QString &productId);
     // Ids of up to limit entries with a text (any field) holding every word of text as a prefix,

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "connectors.h"
 
+#include "ipdcsync.h"
 #include "open311sync.h"
+#include "verwerkingenloggingtarget.h"
 
 namespace c360
 {
@@ -14,9 +16,11 @@ ResourceSyncFactory allResourceSyncs()
         case Dialect::Open311:
             return makeOpen311Syncs(context);
         case Dialect::Klantinteracties:
+            break; // not yet
         case Dialect::Ipdc:
+            return makeIpdcSyncs(context);
         case Dialect::Verwerkingenlogging:
-            break;
+            break; // export only
         }
         return {};
     };
@@ -26,11 +30,13 @@ OutboxTargetFactory allOutboxTargets()
 {
     return [](const SyncContext &context) -> std::vector<std::unique_ptr<OutboxTarget>> {
         switch (context.source.dialect) {
-        case Dialect::Open311:
         case Dialect::Klantinteracties:
-        case Dialect::Ipdc:
+            break; // not yet
         case Dialect::Verwerkingenlogging:
-            break;
+            return makeVerwerkingenloggingTargets(context);
+        case Dialect::Open311:
+        case Dialect::Ipdc:
+            break; // read only
         }
         return {};
     };

@@ -295,10 +295,9 @@ void TestCatalogueRepository::deletingCitizenOrEntryDropsLinks()
     QVERIFY(citizens.remove(jan));
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("citizen_catalogue_links")), 2);
 
-    QSqlQuery query(m_store->db().connection());
-    query.prepare(QStringLiteral("DELETE FROM catalogue_entries WHERE id = ?"));
-    query.addBindValue(m_ids.value(QStringLiteral("eid")));
-    QVERIFY(query.exec());
+    auto removed = m_catalogue->remove(m_ids.value(QStringLiteral("eid")));
+    QVERIFY2(removed, why(removed).constData());
+    QVERIFY(!m_catalogue->find(m_ids.value(QStringLiteral("eid")))->has_value());
     QCOMPARE(m_catalogue->linkedToCitizen(an)->size(), 1);
     // Its texts and their index entries go with it.
     QVERIFY(m_catalogue->search(QStringLiteral("identiteitskaart"), QStringLiteral("nl"), 10)->size() == 1);

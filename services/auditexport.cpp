@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "auditexport.h"
+
+#include "citizenrepository.h"
+#include "database.h"
+#include "logging.h"
+#include "outboxrepository.h"
+#include "transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace c360
+{
+
+bool AuditExport::isExported(const AuditEntry &entry)
+{
+    // A denied or failed attempt processed nothing.
+    return entry.subjectCitizenId != 0 && entry.outcome == AuditOutcome::Success;
+}
+
+QString AuditExport::identifierKind(IdentifierType type)
+{
+    switch (type) {
+    case IdentifierType::BelgianNationalNumber:
+        return QStringLiteral("rijksregisternummer");
+    case IdentifierType::BelgianBisNumber:
+        return QStringLiteral("bisnummer");
+    case IdentifierType::DutchBsn:
+        return QStringLiteral("BSN");
+    }
+    return {};
+}
+
+QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identifier &subject)
+{
+    QJsonObject action{
+        {QStringLiteral("actieNaam"), toKey(entry.action)},
+        {QStringLiteral("vertrouwelijkheid"), QStringLiteral("normaal")},
+        {QStringLiteral("tijdstip"), entry.time.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("systeem"), QStringLiteral("Citizen 360")},
+        {QStringLiteral("verwerkteObjecten"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("objecttype"), QStringLiteral("persoon")},
+             {QStringLiteral("soortObjectId"), identifierKind(subject.type)},
+             {QStringLiteral("objectId"), subject.value},
+         }}},
+    };
+    // A code from the purpose list (maxLength 242), never the purpose's free text.
+    if (!entry.purposeCode.isEmpty()) {
+        action.insert(QStringLiteral("verwerkingNaam"), entry.purposeCode.left(242));
+    }
+    return action;
+}
+
+Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &db, const AuditEntry &entry, const QString &source)
+{
+    if (!isExported(entry)) {
+        return std::optional<OutboxEntry>();
+    }
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return unexpected(std::move(transaction).error());
+    }
+    CitizenRepository citizens(db);
+    auto citizen = citizens.find(entry.subjectCitizenId);
+    if (!citizen) {
+        return unexpected(std::move(citizen).error());
+    }
+    const std::optional<Identifier> subject = citizen->has_value() ? (*citizen)->primaryIdentifier() : std::nullopt;
+    if (!subject) {
+        qCInfo(C360_SYNC) << "audit entry" << entry.sequence << "not exported: its subject has no identifier";
+        return std::optional<OutboxEntry>();
+    }
+    OutboxEntry outbox;
+    outbox.source = source;
+    outbox.resource = QLatin1String(resource);
+    outbox.operation = QStringLiteral("create");
+    // ItemKind has no kind for an audit entry; the resource says what this is, entityId which one.
+    outbox.entityId = entry.sequence;
+    outbox.payload = QJsonDocument(verwerkingsactie(entry, *subject)).toJson(QJsonDocument::Compact);
+    auto queued = OutboxRepository(db).enqueue(outbox);
+    if (!queued) {
+        return unexpected(std::move(queued).error());
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return std::optional<OutboxEntry>(*queued);
+}
+
+} // namespace c360

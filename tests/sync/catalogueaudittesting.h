@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// Helpers of the IPDC and Verwerkingenlogging sync tests: plain HTTP calls to the reference back
+// end (its admin API included), an engine for one of its sources, and a store's catalogue as text.
+#pragma once
+
+#include "database.h"
+#include "secretstore.h"
+#include "syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlQuery>
+
+namespace c360::test::backend
+{
+
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// One request, waited for on the event loop (the in-process back end answers on the same one).
+inline HttpResult http(QNetworkAccessManager &network,
+                       const QByteArray &method,
+                       const QUrl &url,
+                       const QByteArray &body = {},
+                       const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : headers) {
+        request.setRawHeader(name, value);
+    }
+    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(30000)) {
+        qWarning("no answer from %s", qPrintable(url.path()));
+        return {};
+    }
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->rawHeaderPairs()};
+}
+
+inline QUrl backendUrl(const QUrl &base, const QString &path)
+{
+    return QUrl(base.toString() + path);
+}
+
+inline QJsonObject adminStats(QNetworkAccessManager &network, const QUrl &base)
+{
+    return http(network, "GET", backendUrl(base, QStringLiteral("/admin/stats"))).object();
+}
+
+inline bool addFault(QNetworkAccessManager &network, const QUrl &base, const QString &fault)
+{
+    const HttpResult r = http(network,
+                              "POST",
+                              backendUrl(base, QStringLiteral("/admin/faults")),
+                              QJsonDocument(QJsonObject{{QStringLiteral("fault"), fault}}).toJson(QJsonDocument::Compact));
+    if (r.status / 100 != 2) {
+        qWarning("fault %s refused: %d %s", qPrintable(fault), r.status, r.body.constData());
+    }
+    return r.status / 100 == 2;
+}
+
+inline bool clearFaults(QNetworkAccessManager &network, const QUrl &base)
+{
+    return http(network, "DELETE", backendUrl(base, QStringLiteral("/admin/faults"))).status / 100 == 2;
+}
+
+// The engine on one store, syncing only source sourceId of the back end at base, with short
+// retry delays and timeouts.
+inline SyncEngine::Options engineOptions(const QString &databasePath,
+                                         const QUrl &base,
+                                         const QString &sourceId,
+                                         Clock *clock,
+                                         SecretStore *secrets,
+                                         ResourceSyncFactory resources,
+                                         OutboxTargetFactory outbox)
+{
+    SyncEngine::Options o;
+    o.databasePath = databasePath;
+    for (const SourceConfig &s : SourceConfig::forReferenceBackend(base)) {
+        if (s.id == sourceId) {
+            o.sources.append(s);
+        }
+    }
+    o.secrets = secrets;
+    o.clock = clock;
+    o.retry.baseDelayMs = 10;
+    o.retry.maxDelayMs = 50;
+    o.retry.maxAttempts = 3;
+    o.retry.timeoutMs = 3000;
+    o.retry.maxRetryAfterMs = 2000;
+    o.resources = std::move(resources);
+    o.outbox = std::move(outbox);
+    return o;
+}
+
+// Runs the engine once; the summary, or an empty one (with a warning) when it did not finish.
+inline SyncSummary runOnce(SyncEngine &engine, int timeoutMs = 120000)
+{
+    QSignalSpy finished(&engine, &SyncEngine::finished);
+    engine.runOnce();
+    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
+        qWarning("the sync did not finish");
+        return {};
+    }
+    return finished.first().first().value<SyncSummary>();
+}
+
+inline ResourceStats statsOf(const SyncSummary &summary)
+{
+    ResourceStats total;
+    for (const SyncSummary::Resource &r : summary.resources) {
+        total += r.stats;
+    }
+    return total;
+}
+
+// Every catalogue entry with all its texts, one line per entry and text, without local ids.
+inline QStringList dumpCatalogue(Database &db)
+{
+    QStringList lines;
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("SELECT e.source_system, e.source_id, e.product_id, e.target_audiences, e.themes, e.last_modified, "
+                          "(SELECT group_concat(x, '|') FROM (SELECT t.field || '@' || t.language || '=' || t.text AS x FROM catalogue_texts t "
+                          "WHERE t.entry_id = e.id ORDER BY t.field, t.language)) FROM catalogue_entries e ORDER BY e.source_system, e.product_id"));
+    while (q.next()) {
+        QStringList fields;
+        for (int i = 0; i < 7; ++i) {
+            fields.append(q.value(i).toString());
+        }
+        lines.append(fields.join(QLatin1Char('#')));
+    }
+    return lines;
+}
+
+} // namespace c360::test::backend
