@@ -28,13 +28,13 @@ HttpReply badRequest(const QString &detail)
 }
 } // namespace
 
-void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &catalogue)
+void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &catalogue, const CreatedHooks &created)
 {
-    server.route("GET", QStringLiteral("/admin/stats"), [&data, catalogue](const HttpRequest &) {
+    server.route("GET", QStringLiteral("/admin/stats"), [&data, catalogue, created](const HttpRequest &) {
         return HttpReply::json(QJsonObject{
             {QStringLiteral("citizens"), qint64(data.liveCitizenCount())},
             {QStringLiteral("reports"), qint64(data.reportCount())},
-            {QStringLiteral("contact_moments"), qint64(data.liveContactCount())},
+            {QStringLiteral("contact_moments"), qint64(data.liveContactCount()) + (created.contacts ? created.contacts() : 0)},
             {QStringLiteral("requests"), qint64(data.liveTaskCount())},
             {QStringLiteral("catalogue_entries"), catalogue.count ? catalogue.count() : 0},
             {QStringLiteral("seed"), QString::number(data.seed())},

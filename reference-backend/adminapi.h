@@ -21,6 +21,12 @@ struct CatalogueHooks
     std::function<QStringList(int)> change;
 };
 
-void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &catalogue);
+// Records made through the dialects' APIs that the data set does not hold itself.
+struct CreatedHooks
+{
+    std::function<qint64()> contacts; // klantcontacten made with POST
+};
+
+void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &catalogue, const CreatedHooks &created = {});
 
 } // namespace c360::ref

@@ -200,13 +200,16 @@ void installKiTaskRoutes(RefServer &server, const KiBackend &backend, const QStr
     }
 }
 
-void installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token)
+std::function<qint64()> installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token)
 {
     const auto backend = std::make_shared<KlantinteractiesBackend>(data);
     installKiPartyRoutes(server, backend, token);
     installKiContactRoutes(server, backend, token);
     installKiTaskRoutes(server, backend, token);
     installKiCreateRoutes(server, backend, token);
+    return [backend]() {
+        return qint64(backend->createdContacts().size());
+    };
 }
 
 } // namespace c360::ref

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <functional>
+
 #include <QString>
 
 namespace c360::ref
@@ -13,6 +15,7 @@ class RefServer;
 // data set's residents as partijen with their identifiers and digital addresses, their contacts
 // (klantcontacten, betrokkenen, onderwerpobjecten), internal tasks and actors; POSTs kept in
 // memory. Every request needs "Authorization: Token <token>".
-void installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token);
+// Returns the number of klantcontacten created through the API so far (for /admin/stats).
+std::function<qint64()> installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token);
 
 } // namespace c360::ref

@@ -30,7 +30,7 @@ ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
         m_server->faults().add(*rule);
     }
     installOpen311Api(*m_server, *m_data, options.token);
-    installKlantinteractiesApi(*m_server, *m_data, options.token);
+    const auto createdContacts = installKlantinteractiesApi(*m_server, *m_data, options.token);
     installIpdcApi(*m_server, *m_catalogue);
     installVerwerkingenloggingApi(*m_server, options.token);
     ProductCatalogue *catalogue = m_catalogue.get();
@@ -41,7 +41,8 @@ ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
                      },
                      [catalogue](int n) {
                          return catalogue->change(n);
-                     }});
+                     }},
+                    {createdContacts});
 }
 
 ReferenceBackend::~ReferenceBackend() = default;

@@ -3,6 +3,7 @@
 #include "connectors.h"
 
 #include "ipdcsync.h"
+#include "klantinteracties.h"
 #include "open311sync.h"
 #include "verwerkingenloggingtarget.h"
 
@@ -16,7 +17,7 @@ ResourceSyncFactory allResourceSyncs()
         case Dialect::Open311:
             return makeOpen311Syncs(context);
         case Dialect::Klantinteracties:
-            break; // not yet
+            return makeKlantinteractiesSyncs(context);
         case Dialect::Ipdc:
             return makeIpdcSyncs(context);
         case Dialect::Verwerkingenlogging:
@@ -31,7 +32,7 @@ OutboxTargetFactory allOutboxTargets()
     return [](const SyncContext &context) -> std::vector<std::unique_ptr<OutboxTarget>> {
         switch (context.source.dialect) {
         case Dialect::Klantinteracties:
-            break; // not yet
+            return makeKlantinteractiesTargets(context);
         case Dialect::Verwerkingenlogging:
             return makeVerwerkingenloggingTargets(context);
         case Dialect::Open311:

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -90,6 +92,27 @@ private Q_SLOTS:
         const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--screenshot"), work.path()});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QVERIFY(QFile::exists(home.path() + QStringLiteral("/data/citizen360/citizen360.sqlite")));
+    }
+
+    void trainingModeOpensAPopulatedStore()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--training"), QStringLiteral("--screenshot"), work.path()}, 240000);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(!QImage(work.filePath(QStringLiteral("main.png"))).isNull());
+        // A store of its own, filled from the practice back end; the real store is not made.
+        const QString training = home.path() + QStringLiteral("/data/citizen360/training.sqlite");
+        QVERIFY(QFile::exists(training));
+        QVERIFY(!QFile::exists(home.path() + QStringLiteral("/data/citizen360/citizen360.sqlite")));
+        const ProcessResult status =
+            ProcessRunner(home.path())
+                .run(ProcessRunner::binary(QStringLiteral("citizen360-admin")), {QStringLiteral("status"), QStringLiteral("--database"), training});
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        const QJsonObject counts = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        for (const char *kind : {"citizens", "reports", "contact_moments", "requests", "catalogue_entries"}) {
+            QVERIFY2(counts.value(QLatin1String(kind)).toInteger() > 0, qPrintable(status.out + QLatin1String(kind)));
+        }
     }
 
     void refusesABadStoreWithoutTouchingIt()

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "klantinteracties.h"
+
+#include "klantinteractiescontacten.h"
+#include "klantinteractiescontacttarget.h"
+#include "klantinteractiespartijen.h"
+#include "klantinteractiestaken.h"
+
+namespace c360
+{
+
+std::vector<std::unique_ptr<ResourceSync>> makeKlantinteractiesSyncs(const SyncContext &context)
+{
+    std::vector<std::unique_ptr<ResourceSync>> syncs;
+    syncs.push_back(std::make_unique<KlantinteractiesPartijenSync>(context));
+    syncs.push_back(std::make_unique<KlantinteractiesContactenSync>(context));
+    syncs.push_back(std::make_unique<KlantinteractiesTakenSync>(context));
+    return syncs;
+}
+
+std::vector<std::unique_ptr<OutboxTarget>> makeKlantinteractiesTargets(const SyncContext &context)
+{
+    std::vector<std::unique_ptr<OutboxTarget>> targets;
+    targets.push_back(std::make_unique<KlantinteractiesContactTarget>(context));
+    return targets;
+}
+
+} // namespace c360

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "klantinteractiescontacttarget.h"
+
+#include "clock.h"
+#include "database.h"
+#include "klantinteractiescrawl.h"
+#include "klantinteractiesmapper.h"
+#include "restjob.h"
+#include "statement.h"
+#include "syncstaterepository.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace c360
+{
+
+namespace
+{
+SyncProblem problem(SyncProblem::Kind kind, const QString &detail)
+{
+    SyncProblem p;
+    p.kind = kind;
+    p.detail = detail;
+    return p;
+}
+} // namespace
+
+QByteArray KlantinteractiesContactTarget::payload(const ContactMoment &contact, const QString &partyUuid, const QString &language)
+{
+    return QJsonDocument(KlantinteractiesMapper::maakKlantcontact(contact, partyUuid, language)).toJson(QJsonDocument::Compact);
+}
+
+bool KlantinteractiesContactTarget::handles(const OutboxEntry &entry) const
+{
+    return entry.source == context().source.id && entry.resource == QLatin1String("klantcontacten") && entry.entityKind == ItemKind::ContactMoment;
+}
+
+QNetworkRequest KlantinteractiesContactTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
+{
+    *method = QByteArrayLiteral("POST");
+    *body = entry.payload;
+    return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry);
+}
+
+Expected<QString, SyncProblem> KlantinteractiesContactTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(job.body()).object();
+    const QString uuid = answer.value(QStringLiteral("klantcontact")).toObject().value(QStringLiteral("uuid")).toString();
+    if (QUuid::fromString(uuid).isNull()) {
+        return unexpected(problem(SyncProblem::Kind::Malformed, QStringLiteral("maak-klantcontact answered without a klantcontact uuid")));
+    }
+    const QString source = context().source.id;
+    auto fail = [](const StoreError &e) {
+        return unexpected(problem(SyncProblem::Kind::Store, e.message()));
+    };
+    // A pull may have brought the contact in already (the push was accepted before, but not
+    // recorded): that copy is this contact moment, which stays.
+    Statement duplicate(db, QStringLiteral("DELETE FROM contact_moments WHERE source_system = ? AND source_id = ? AND id <> ?"));
+    if (auto r = duplicate.exec({source, uuid, entry.entityId}); !r) {
+        return fail(r.error());
+    }
+    Statement update(db, QStringLiteral("UPDATE contact_moments SET source_system = ?, source_id = ? WHERE id = ?"));
+    if (auto r = update.exec({source, uuid, entry.entityId}); !r) {
+        return fail(r.error());
+    }
+    if (update.numRowsAffected() > 0) {
+        // An empty hash: the next pull maps the back end's copy onto this contact moment once.
+        SyncRecord record{source, QStringLiteral("klantcontacten"), uuid, QByteArray(), entry.entityId, db.clock().now()};
+        if (auto r = SyncStateRepository(db).saveRecord(record); !r) {
+            return fail(r.error());
+        }
+    }
+    // The list changed under the ETag a one-page crawl remembers: the next pull must read it.
+    auto state = SyncStateRepository(db).state(source, QStringLiteral("klantcontacten"));
+    if (!state) {
+        return fail(state.error());
+    }
+    if (KiCursor cursor = KiCursor::fromJson(state->cursor); !cursor.etag.isEmpty()) {
+        cursor.etag.clear();
+        state->cursor = cursor.toJson();
+        if (auto r = SyncStateRepository(db).saveState(*state); !r) {
+            return fail(r.error());
+        }
+    }
+    return uuid;
+}
+
+} // namespace c360

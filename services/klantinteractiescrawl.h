@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "resourcesync.h"
+#include "storeerror.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace c360
+{
+
+// How far a Klantinteracties crawl got; saved as the SyncState cursor (small JSON), so that a
+// killed process resumes at the next page of the same run, with the same run start.
+struct KiCursor
+{
+    qint64 run = 0; // start of the run under way (ms since the epoch, UTC); 0: none
+    int page = 1; // the next page of the run
+    qint64 count = -1; // the list's count on the run's first page
+    int unidentified = 0; // records of this run skipped without a readable uuid
+    qint64 lastRun = 0; // start of the last complete run
+    QString etag; // of the whole list, when the last complete run fitted in one page
+    qint64 restartedAt = 0; // the lastErrorAt (ms) that made a run start over
+    QJsonObject extra; // the subclass's (KlantinteractiesTakenSync: the actors)
+
+    static KiCursor fromJson(const QString &json);
+    QString toJson() const;
+};
+
+// A full crawl of one Klantinteracties list with per-record content hashes and deletion
+// detection, for the subclasses that map partijen, klantcontacten and internetaken.
+//
+// The list has no change timestamps, so every run reads every page (page/pageSize; the `next`
+// link says whether there is another). Each record's SHA-256 (KlantinteractiesParser::contentHash)
+// is compared with its SyncRecord: an unchanged record costs no write to the model, only its
+// lastSeen (set to the run start). When a run completes, records whose lastSeen is older than the
+// run start are gone from the back end and are deleted here - unless the list's count changed
+// during the run (records may have shifted between pages) or records without a readable uuid were
+// skipped: then deletion waits for the next complete run. A run cut short by a fault deletes
+// nothing; the next engine run resumes it at its cursor. If-None-Match is sent only when the whole
+// list fitted in one page last time: an ETag covers one page, and a full crawl needs every page.
+class KlantinteractiesCrawl : public ResourceSync
+{
+public:
+    using ResourceSync::ResourceSync;
+
+    QNetworkRequest nextRequest(const SyncState &state) override;
+    Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override;
+    Page unchanged(const SyncState &state) override;
+
+protected:
+    // What store() did with one new or changed record.
+    struct Outcome
+    {
+        enum class Kind {
+            Stored, // inserted or updated the local record localId
+            Ignored, // not for the local model (an organisation): remembered, nothing stored
+            Skipped, // refused (reason); tried again when it next comes
+        };
+        Kind kind = Kind::Stored;
+        qint64 localId = 0;
+        QString reason;
+        static Outcome stored(qint64 id) { return {Kind::Stored, id, {}}; }
+        static Outcome ignored() { return {Kind::Ignored, 0, {}}; }
+        static Outcome skipped(QString why) { return {Kind::Skipped, 0, std::move(why)}; }
+    };
+
+    // The list's path under the base URL ("partijen") and the expand parameter it is read with.
+    virtual QString path() const = 0;
+    virtual QString expand() const { return {}; }
+    // Members left out of the content hash: reverse relations that change when other records come.
+    virtual QStringList volatileKeys() const { return {}; }
+    // Maps record (new, or changed since existing) to the local model and stores it.
+    virtual Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) = 0;
+    // Deletes the local record of a record the back end no longer has; false when it was gone.
+    virtual Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) = 0;
+
+    // The cursor for the next request: the stored one, or a new run when none is under way.
+    KiCursor position(const SyncState &state) const;
+    // GET path?page=…&pageSize=…[&expand=…] under the source's base URL, with its credentials.
+    QNetworkRequest listRequest(const QString &listPath, int page, const QString &expandValue) const;
+    int pageSize() const;
+    SyncProblem malformed(const QString &detail) const;
+
+    KiCursor m_position; // of the request nextRequest() made last
+
+private:
+    Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, bool consistent);
+};
+
+} // namespace c360

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace c360
+{
+
+// One page of a Klantinteracties list (PaginatedXList: count, next, previous, results).
+struct KiPage
+{
+    QList<QJsonObject> records;
+    qint64 count = -1;
+    bool hasNext = false;
+    int nextPage = 0; // the `page` of the next link, 0 when it has none
+    bool invalidUtf8 = false; // the body was not valid UTF-8: records holding U+FFFD are suspect
+};
+
+// An address group (bezoekadres, correspondentieadres).
+struct KiAddress
+{
+    QString straatnaam;
+    QString huisnummer;
+    QString huisnummertoevoeging;
+    QString postcode;
+    QString stad;
+    QString adresregel1;
+    QString adresregel2;
+    QString adresregel3;
+    QString land;
+    bool isEmpty() const;
+};
+
+struct KiDigitalAddress
+{
+    QString uuid;
+    QString soort; // email, telefoonnummer, overig
+    QString adres;
+    QDate verificatieDatum;
+};
+
+struct KiIdentifier
+{
+    QString codeObjecttype;
+    QString codeRegister;
+    QString codeSoortObjectId;
+    QString objectId;
+};
+
+struct KiParty
+{
+    QString uuid;
+    QString soortPartij; // persoon, organisatie, contactpersoon
+    QString voorletters;
+    QString voornaam;
+    QString voorvoegselAchternaam;
+    QString achternaam;
+    QString volledigeNaam;
+    QString voorkeurstaal;
+    QString voorkeursDigitaalAdres; // uuid
+    KiAddress bezoekadres;
+    KiAddress correspondentieadres;
+    QList<KiIdentifier> identifiers;
+    QList<KiDigitalAddress> digitalAddresses; // from _expand
+    int digitalAddressRefs = 0; // digitaleAdressen the party lists, expanded or not
+    bool digitalAddressesExpanded = false;
+};
+
+// A betrokkene of a klantcontact, from the contact's _expand.hadBetrokkenen.
+struct KiInvolved
+{
+    QString uuid;
+    QString partyUuid; // wasPartij; empty when the betrokkene was no known party
+    QString rol; // klant, vertegenwoordiger
+    bool initiator = false;
+};
+
+struct KiContact
+{
+    QString uuid;
+    QString kanaal;
+    QString onderwerp;
+    QString inhoud;
+    QString reactie;
+    QString taal;
+    std::optional<bool> indicatieContactGelukt;
+    bool vertrouwelijk = false;
+    QDateTime plaatsgevondenOp;
+    QStringList staff; // names of the hadBetrokkenActoren
+    QStringList taskUuids; // leiddeTotInterneTaken
+    QList<KiInvolved> involved;
+    int involvedRefs = 0; // hadBetrokkenen, expanded or not
+    bool involvedExpanded = false;
+};
+
+struct KiTask
+{
+    QString uuid;
+    QString contactUuid; // aanleidinggevendKlantcontact
+    QString gevraagdeHandeling;
+    QString toelichting;
+    QString status; // te_verwerken, verwerkt
+    QDateTime toegewezenOp;
+    QDateTime afgehandeldOp;
+    QStringList actorUuids; // toegewezenAanActoren, else the deprecated toegewezenAanActor
+};
+
+struct KiActor
+{
+    QString uuid;
+    QString naam;
+    QString soortActor; // medewerker, geautomatiseerde_actor, organisatorische_eenheid
+};
+
+// Reads Klantinteracties (Open Klant 2.x) JSON as its OpenAPI document describes it, defensively:
+// a page that is not a paginated list is refused whole; a record with a wrong type, a missing or
+// malformed uuid, an unknown enum value, a string over 64 KiB or invalid UTF-8 is refused alone,
+// with an English reason that names the field, never its value.
+class KlantinteractiesParser
+{
+public:
+    static constexpr qsizetype MaxStringBytes = 64 * 1024;
+
+    // The list envelope. The body may be served with any Content-Type: a good body is accepted.
+    static Expected<KiPage, QString> page(const QByteArray &body);
+    // The record's uuid when it is a well-formed one, else empty (for naming a skipped record).
+    static QString recordId(const QJsonObject &record);
+    // Checks that apply to any record: its uuid, no over-long strings, no invalid UTF-8.
+    static Expected<QString, QString> checkRecord(const QJsonObject &record, bool invalidUtf8);
+
+    static Expected<KiParty, QString> party(const QJsonObject &record);
+    static Expected<KiContact, QString> contact(const QJsonObject &record);
+    static Expected<KiTask, QString> task(const QJsonObject &record);
+    static Expected<KiActor, QString> actor(const QJsonObject &record);
+    static Expected<KiDigitalAddress, QString> digitalAddress(const QJsonObject &record);
+    static Expected<KiInvolved, QString> involved(const QJsonObject &record);
+
+    // SHA-256 of the record as received in canonical JSON (sorted keys, compact), without the
+    // `url` members (they carry the server's host, not content) and without dropKeys (reverse
+    // relations that change when other records are added), so that an unchanged record hashes
+    // the same on every run.
+    static QByteArray contentHash(const QJsonObject &record, const QStringList &dropKeys = {});
+};
+
+} // namespace c360

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "klantinteractiescrawl.h"
+
+namespace c360
+{
+
+// The partijen of a Klantinteracties back end as local citizens (persons only; organisations and
+// contact persons are remembered but not stored), read with expand=digitaleAdressen so that a
+// party's e-mail addresses and phones come in the same request. See KlantinteractiesMapper for
+// the mapping. A citizen's local data the back end does not have (consents, channel preferences
+// for other topics than "general") survives an update.
+class KlantinteractiesPartijenSync final : public KlantinteractiesCrawl
+{
+public:
+    using KlantinteractiesCrawl::KlantinteractiesCrawl;
+
+    QString resource() const override { return QStringLiteral("partijen"); }
+
+protected:
+    QString path() const override { return QStringLiteral("partijen"); }
+    QString expand() const override { return QStringLiteral("digitaleAdressen"); }
+    // betrokkenen grows with every contact; the citizen does not change with it.
+    QStringList volatileKeys() const override { return {QStringLiteral("betrokkenen")}; }
+    Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) override;
+    Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;
+
+private:
+    bool m_warnedUnexpanded = false;
+};
+
+} // namespace c360

@@ -1,0 +1,252 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// `citizen360-admin sync` against the reference back end with 10,000 residents (C360_TEST_CITIZENS): a full sync ends
+// with the back end's counts, a second one changes nothing, and a sync killed with SIGKILL and
+// started again converges to the same store as one that was never interrupted.
+
+#include "clock.h"
+#include "database.h"
+#include "processrunner.h"
+#include "referencebackend.h"
+#include "storestatistics.h"
+#include "storetesting.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace c360;
+
+namespace
+{
+// 10,000 as the issue asks; the sanitizer build of CI sets C360_TEST_CITIZENS lower (README).
+const quint32 Citizens = qEnvironmentVariableIsSet("C360_TEST_CITIZENS") ? quint32(qEnvironmentVariableIntValue("C360_TEST_CITIZENS")) : 10000;
+
+// What a sync must leave identical, table by table; bookkeeping that records when (sync_state,
+// the run stamps of sync_records, citizens.updated_at) is left out.
+const char *const ContentTables[] = {"citizens",
+                                     "citizen_identifiers",
+                                     "digital_addresses",
+                                     "channel_preferences",
+                                     "consents",
+                                     "reports",
+                                     "report_candidates",
+                                     "catalogue_entries",
+                                     "catalogue_texts",
+                                     "citizen_catalogue_links",
+                                     "contact_moments",
+                                     "requests",
+                                     "request_supplements",
+                                     "contact_moment_links",
+                                     "request_links"};
+} // namespace
+
+class TestAdminSync : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    std::unique_ptr<ref::ReferenceBackend> m_backend;
+    QNetworkAccessManager m_network;
+    QJsonObject m_stats;
+    QMap<QString, QByteArray> m_reference; // table → digest of an uninterrupted sync
+
+    QString storePath(const QString &name) const { return m_home.filePath(name + QStringLiteral(".sqlite")); }
+
+    std::unique_ptr<QProcess> startSync(const QString &database)
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        p->setProcessEnvironment(env);
+        p->start(test::ProcessRunner::binary(QStringLiteral("citizen360-admin")),
+                 {QStringLiteral("sync"),
+                  QStringLiteral("--database"),
+                  database,
+                  QStringLiteral("--backend"),
+                  m_backend->baseUrl().toString(),
+                  QStringLiteral("--token"),
+                  QStringLiteral("training"),
+                  QStringLiteral("--once")});
+        if (!p->waitForStarted()) {
+            qWarning("cannot start citizen360-admin: %s", qPrintable(p->errorString()));
+        }
+        return p;
+    }
+
+    // Waits on the event loop (the in-process back end answers on it); the summary line.
+    QJsonObject finish(QProcess &p, QString *err = nullptr)
+    {
+        QSignalSpy finished(&p, &QProcess::finished);
+        if (p.state() != QProcess::NotRunning && !finished.wait(600000)) {
+            qWarning("citizen360-admin sync did not finish");
+            return {};
+        }
+        const QString errText = QString::fromUtf8(p.readAllStandardError());
+        if (err) {
+            *err = errText;
+        }
+        const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            qWarning("exit %d: %s", p.exitCode(), qPrintable(errText.right(2000)));
+        }
+        return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.constLast().toUtf8()).object();
+    }
+
+    static qint64 total(const QJsonObject &summary, const QString &what)
+    {
+        qint64 n = 0;
+        const QJsonObject resources = summary.value(QStringLiteral("resources")).toObject();
+        for (auto it = resources.begin(); it != resources.end(); ++it) {
+            n += it.value().toObject().value(what).toInteger();
+        }
+        return n;
+    }
+
+    static QMap<QString, QByteArray> digests(const QString &path)
+    {
+        QMap<QString, QByteArray> result;
+        auto db = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
+        if (!db) {
+            qWarning("%s", test::why(db).constData());
+            return result;
+        }
+        for (const char *table : ContentTables) {
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            QSqlQuery q((*db)->connection());
+            q.setForwardOnly(true);
+            // Every column but citizens.updated_at: when this store last wrote the row, not what.
+            QStringList columns;
+            QSqlQuery info((*db)->connection());
+            info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)));
+            while (info.next()) {
+                const QString column = info.value(1).toString();
+                if (!(qstrcmp(table, "citizens") == 0 && column == QLatin1String("updated_at"))) {
+                    columns.append(column);
+                }
+            }
+            if (!q.exec(QStringLiteral("SELECT %2 FROM %1 ORDER BY 1").arg(QLatin1String(table), columns.join(QLatin1Char(','))))) {
+                qWarning("cannot read %s", table);
+                continue;
+            }
+            qint64 rows = 0;
+            while (q.next()) {
+                for (int i = 0; i < q.record().count(); ++i) {
+                    hash.addData(q.value(i).toString().toUtf8());
+                    hash.addData(QByteArrayView("\x1f", 1));
+                }
+                ++rows;
+            }
+            result.insert(QLatin1String(table), QByteArray::number(rows) + ' ' + hash.result().toHex());
+        }
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        ref::ReferenceBackend::Options o;
+        o.seed = 2026;
+        o.citizens = Citizens;
+        m_backend = std::make_unique<ref::ReferenceBackend>(o);
+        QVERIFY(m_backend->listen(0) != 0);
+        std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(QUrl(m_backend->baseUrl().toString() + QStringLiteral("/admin/stats")))));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(30000));
+        m_stats = QJsonDocument::fromJson(reply->readAll()).object();
+        QCOMPARE(m_stats.value(QStringLiteral("citizens")).toInteger(), qint64(Citizens));
+    }
+
+    void fullSyncMatchesTheBackEnd()
+    {
+        auto p = startSync(storePath(QStringLiteral("full")));
+        QCOMPARE(p->state(), QProcess::Running);
+        QString err;
+        const QJsonObject summary = finish(*p, &err);
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY2(summary.value(QStringLiteral("ok")).toBool(), QJsonDocument(summary).toJson().constData());
+        QCOMPARE(total(summary, QStringLiteral("skipped")), 0);
+        QVERIFY2(err.contains(QLatin1String("Synchronising")), qPrintable(err));
+
+        auto db = Database::open(storePath(QStringLiteral("full")), Database::OpenMode::ReadOnly, SystemClock::instance());
+        QVERIFY2(db, test::why(db).constData());
+        const auto held = StoreStatistics::collect(**db);
+        QVERIFY(held);
+        const QJsonObject counts = held->toJson();
+        for (const QString &key : {QStringLiteral("citizens"),
+                                   QStringLiteral("reports"),
+                                   QStringLiteral("contact_moments"),
+                                   QStringLiteral("requests"),
+                                   QStringLiteral("catalogue_entries")}) {
+            QCOMPARE(counts.value(key).toInteger(), m_stats.value(key).toInteger());
+        }
+        db->reset();
+        m_reference = digests(storePath(QStringLiteral("full")));
+        QCOMPARE(m_reference.size(), qsizetype(std::size(ContentTables)));
+    }
+
+    void secondSyncChangesNothing()
+    {
+        QVERIFY(!m_reference.isEmpty());
+        auto p = startSync(storePath(QStringLiteral("full")));
+        const QJsonObject summary = finish(*p);
+        QCOMPARE(p->exitCode(), 0);
+        QCOMPARE(total(summary, QStringLiteral("inserted")) + total(summary, QStringLiteral("updated")) + total(summary, QStringLiteral("deleted")), 0);
+        QCOMPARE(digests(storePath(QStringLiteral("full"))), m_reference);
+    }
+
+    void killedSyncConverges_data()
+    {
+        QTest::addColumn<int>("killAtResource");
+        // Killed as the n-th resource starts (its progress line on stderr): in the middle of the
+        // parties' full crawl, and in the middle of the reports.
+        QTest::newRow("second resource") << 2;
+        QTest::newRow("fourth resource") << 4;
+    }
+
+    void killedSyncConverges()
+    {
+        QFETCH(int, killAtResource);
+        QVERIFY(!m_reference.isEmpty());
+        const QString path = storePath(QStringLiteral("killed-%1").arg(killAtResource));
+        auto p = startSync(path);
+        int lines = 0;
+        QByteArray progress;
+        connect(p.get(), &QProcess::readyReadStandardError, this, [&] {
+            progress += p->readAllStandardError();
+            lines = int(progress.count("Synchronising"));
+            if (lines >= killAtResource && p->state() == QProcess::Running) {
+                p->kill(); // SIGKILL: no clean-up, no last commit
+            }
+        });
+        QSignalSpy finished(p.get(), &QProcess::finished);
+        QVERIFY(finished.wait(600000));
+        QCOMPARE(p->exitStatus(), QProcess::CrashExit);
+        p.reset();
+
+        auto again = startSync(path);
+        const QJsonObject summary = finish(*again);
+        QCOMPARE(again->exitCode(), 0);
+        QVERIFY(summary.value(QStringLiteral("ok")).toBool());
+        const QMap<QString, QByteArray> resumed = digests(path);
+        for (auto it = m_reference.begin(); it != m_reference.end(); ++it) {
+            QVERIFY2(resumed.value(it.key()) == it.value(), qPrintable(it.key() + QLatin1Char(' ') + QString::fromLatin1(resumed.value(it.key()))));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminSync)
+#include "tst_adminsync.moc"
