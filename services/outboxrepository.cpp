@@ -130,6 +130,11 @@ Expected<QList<OutboxEntry>, StoreError> OutboxRepository::due(const QDateTime &
                   {toKey(OutboxState::Pending), toKey(OutboxState::Failed), sql::fromDateTime(now), limit});
 }
 
+Expected<QList<OutboxEntry>, StoreError> OutboxRepository::rejected(int limit)
+{
+    return select(QStringLiteral("WHERE state = ? ORDER BY created_at DESC, id DESC LIMIT ?"), {toKey(OutboxState::Rejected), limit});
+}
+
 Expected<QList<OutboxEntry>, StoreError> OutboxRepository::outstanding()
 {
     return select(QStringLiteral("WHERE state IN (?, ?, ?) ORDER BY created_at, id"),

@@ -44,6 +44,8 @@ public:
 
     // Pending, sending and failed entries, oldest first.
     Expected<QList<OutboxEntry>, StoreError> outstanding();
+    // Entries a back end refused, kept for correction, newest first.
+    Expected<QList<OutboxEntry>, StoreError> rejected(int limit);
     Expected<qint64, StoreError> count(OutboxState state);
     // Every state with its number of entries (0 included).
     Expected<QMap<OutboxState, qint64>, StoreError> countByState();

@@ -4,6 +4,8 @@
 
 #include <KLocalizedString>
 
+#include <QLocale>
+
 namespace c360::SyncMessages
 {
 
@@ -97,6 +99,53 @@ QString summary(const QString &sourceId, const QString &resource, const Resource
                  QString::number(stats.updated),
                  QString::number(stats.deleted),
                  QString::number(stats.skipped));
+}
+
+QString outboxSummary(const QMap<OutboxState, qint64> &counts)
+{
+    const qint64 waiting = counts.value(OutboxState::Pending) + counts.value(OutboxState::Sending) + counts.value(OutboxState::Failed);
+    const qint64 refused = counts.value(OutboxState::Rejected);
+    QStringList parts;
+    if (waiting > 0) {
+        parts.append(i18ncp("@info:status",
+                            "%1 change made here waits to be sent; it goes out when the server answers.",
+                            "%1 changes made here wait to be sent; they go out when the servers answer.",
+                            waiting));
+    }
+    if (refused > 0) {
+        parts.append(i18ncp("@info:status",
+                            "%1 change was refused by a server and is kept here for correction.",
+                            "%1 changes were refused by a server and are kept here for correction.",
+                            refused));
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+QString refusedChange(const OutboxEntry &entry)
+{
+    QString what;
+    switch (entry.entityKind) {
+    case ItemKind::ContactMoment:
+        what = i18nc("@item a refused change", "A contact moment");
+        break;
+    case ItemKind::Request:
+        what = i18nc("@item a refused change", "A request");
+        break;
+    case ItemKind::Report:
+        what = i18nc("@item a refused change", "A report");
+        break;
+    case ItemKind::CatalogueEntry:
+        what = i18nc("@item a refused change", "A catalogue link");
+        break;
+    }
+    if (entry.resource == QLatin1String("verwerkingsacties")) {
+        what = i18nc("@item a refused change", "An audit entry");
+    }
+    return i18nc("@info %1 what, %2 when, %3 the server's own words",
+                 "%1 (%2), refused by the server: %3",
+                 what,
+                 QLocale().toString(entry.created.toLocalTime(), QLocale::ShortFormat),
+                 entry.lastError);
 }
 
 } // namespace c360::SyncMessages

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "outboxentry.h"
 #include "synctypes.h"
+
+#include <QMap>
 
 #include <QString>
 
@@ -16,4 +19,9 @@ QString problem(const QString &sourceId, const SyncProblem &problem);
 QString storedProblem(const QString &sourceId, const QString &record);
 // "Reports: 120 new, 4 changed, 2 removed, 1 skipped."
 QString summary(const QString &sourceId, const QString &resource, const ResourceStats &stats);
+// What the outbox holds, for the sync panel: changes waiting to be sent and changes a server
+// refused (kept for correction); empty when everything went out.
+QString outboxSummary(const QMap<OutboxState, qint64> &counts);
+// A refused change with the server's reason, for the panel's details.
+QString refusedChange(const OutboxEntry &entry);
 } // namespace c360::SyncMessages

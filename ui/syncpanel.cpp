@@ -22,6 +22,7 @@ SyncPanel::SyncPanel(QWidget *parent)
     , m_view(new QTableView(this))
     , m_syncNow(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "Synchronise Now"), this))
     , m_hint(new QLabel(this))
+    , m_outbox(new QLabel(this))
 {
     setObjectName(QStringLiteral("SyncPanel"));
     m_view->setObjectName(QStringLiteral("SyncStatusView"));
@@ -39,14 +40,30 @@ SyncPanel::SyncPanel(QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_outbox->setObjectName(QStringLiteral("OutboxSummary"));
+    m_outbox->setWordWrap(true);
+    m_outbox->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_outbox->setAccessibleName(i18nc("@label accessible", "Changes waiting to be sent"));
+    m_outbox->hide();
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_hint, 1);
     buttons->addWidget(m_syncNow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_outbox);
     layout->addLayout(buttons);
     connect(m_syncNow, &QPushButton::clicked, this, &SyncPanel::syncNowRequested);
+}
+
+void SyncPanel::setOutboxSummary(const QString &text, const QString &details, bool attention)
+{
+    m_outbox->setText(details.isEmpty() ? text : text + QLatin1Char('\n') + details);
+    m_outbox->setToolTip(details);
+    m_outbox->setAccessibleDescription(details);
+    m_outbox->setForegroundRole(attention ? QPalette::Link : QPalette::WindowText);
+    m_outbox->setVisible(!text.isEmpty());
 }
 
 void SyncPanel::setModel(SyncStatusModel *model)

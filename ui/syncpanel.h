@@ -23,6 +23,9 @@ public:
     // Shows model (translating its headers and state names); the panel does not own it.
     void setModel(SyncStatusModel *model);
     QTableView *view() const { return m_view; }
+    // What waits in the outbox (empty: nothing), with the refused changes and their reasons in
+    // the details; attention marks refused changes, which need someone to act.
+    void setOutboxSummary(const QString &text, const QString &details, bool attention);
 
 Q_SIGNALS:
     void syncNowRequested();
@@ -31,6 +34,7 @@ private:
     QTableView *m_view;
     QPushButton *m_syncNow;
     QLabel *m_hint;
+    QLabel *m_outbox;
 };
 
 } // namespace c360

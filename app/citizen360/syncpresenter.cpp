@@ -4,7 +4,9 @@
 
 #include "clock.h"
 #include "mainwindow.h"
+#include "outboxrepository.h"
 #include "syncmessages.h"
+#include "syncpanel.h"
 #include "syncservice.h"
 #include "syncstatus.h"
 #include "syncstatusmodel.h"
@@ -21,6 +23,7 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
     , m_service(service)
     , m_model(model)
     , m_window(window)
+    , m_db(db)
 {
     if (auto rows = SyncStatus::load(db)) {
         for (const SyncStatusRow &row : std::as_const(*rows)) {
@@ -61,8 +64,28 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
                 m_model.upsert(row);
                 showOverall();
             });
-    connect(&service, &SyncService::finished, this, &SyncPresenter::showOverall);
+    connect(&service, &SyncService::finished, this, [this] {
+        showOverall();
+        showOutbox();
+    });
     showOverall();
+    showOutbox();
+}
+
+void SyncPresenter::showOutbox()
+{
+    OutboxRepository outbox(m_db);
+    const auto counts = outbox.countByState();
+    if (!counts) {
+        return;
+    }
+    QStringList details;
+    if (const auto refused = outbox.rejected(5)) {
+        for (const OutboxEntry &entry : *refused) {
+            details.append(SyncMessages::refusedChange(entry));
+        }
+    }
+    m_window.syncPanel()->setOutboxSummary(SyncMessages::outboxSummary(*counts), details.join(QLatin1Char('\n')), counts->value(OutboxState::Rejected) > 0);
 }
 
 void SyncPresenter::showOverall()

@@ -21,10 +21,12 @@ public:
 
 private:
     void showOverall();
+    void showOutbox();
 
     SyncService &m_service;
     SyncStatusModel &m_model;
     MainWindow &m_window;
+    Database &m_db;
 };
 
 } // namespace c360

@@ -120,6 +120,27 @@ private Q_SLOTS:
         QVERIFY(SyncMessages::summary(QStringLiteral("open311"), QStringLiteral("requests"), skippedOnly).contains(QLatin1String("3 skipped")));
     }
 
+    void outbox()
+    {
+        QVERIFY(SyncMessages::outboxSummary({}).isEmpty());
+        QVERIFY(SyncMessages::outboxSummary({{OutboxState::Done, 40}}).isEmpty());
+        QCOMPARE(SyncMessages::outboxSummary({{OutboxState::Pending, 1}}),
+                 QStringLiteral("1 change made here waits to be sent; it goes out when the server answers."));
+        const QString both = SyncMessages::outboxSummary({{OutboxState::Pending, 2}, {OutboxState::Failed, 1}, {OutboxState::Rejected, 2}});
+        QVERIFY2(both.startsWith(QLatin1String("3 changes made here wait to be sent")), qPrintable(both));
+        QVERIFY2(both.contains(QLatin1String("2 changes were refused by a server and are kept here for correction.")), qPrintable(both));
+
+        OutboxEntry refused;
+        refused.entityKind = ItemKind::ContactMoment;
+        refused.created = QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC);
+        refused.lastError = QStringLiteral("HTTP 400: kanaal is verplicht");
+        const QString line = SyncMessages::refusedChange(refused);
+        QVERIFY2(line.startsWith(QLatin1String("A contact moment (")), qPrintable(line));
+        QVERIFY2(line.endsWith(QLatin1String("), refused by the server: HTTP 400: kanaal is verplicht")), qPrintable(line));
+        refused.resource = QStringLiteral("verwerkingsacties");
+        QVERIFY(SyncMessages::refusedChange(refused).startsWith(QLatin1String("An audit entry")));
+    }
+
     void sentencesAreDistinct()
     {
         QSet<QString> seen;

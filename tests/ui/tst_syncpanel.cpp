@@ -76,6 +76,22 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 1);
     }
 
+    void showsWhatWaitsInTheOutbox()
+    {
+        SyncPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *label = panel.findChild<QLabel *>(QStringLiteral("OutboxSummary"));
+        QVERIFY(label);
+        QVERIFY(!label->isVisible()); // nothing waits
+        panel.setOutboxSummary(QStringLiteral("1 change was refused"), QStringLiteral("A contact moment was refused: HTTP 400"), true);
+        QVERIFY(label->isVisible());
+        QVERIFY(label->text().contains(QLatin1String("HTTP 400")));
+        QVERIFY(!label->accessibleName().isEmpty());
+        panel.setOutboxSummary({}, {}, false);
+        QVERIFY(!label->isVisible());
+    }
+
     void mainWindowForwardsSyncRequests()
     {
         QSettings backing(m_dir.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
