@@ -13,17 +13,6 @@
 namespace c360
 {
 
-namespace
-{
-SyncProblem storeProblem(const StoreError &e)
-{
-    SyncProblem p;
-    p.kind = SyncProblem::Kind::Store;
-    p.detail = e.message();
-    return p;
-}
-} // namespace
-
 IpdcLdesSync::IpdcLdesSync(const SyncContext &context)
     : ResourceSync(context)
     , m_parser(context.source.id)

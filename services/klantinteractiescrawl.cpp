@@ -17,14 +17,6 @@ namespace c360
 
 namespace
 {
-SyncProblem storeProblem(const StoreError &e)
-{
-    SyncProblem p;
-    p.kind = SyncProblem::Kind::Store;
-    p.detail = e.message();
-    return p;
-}
-
 QDateTime runTime(qint64 run)
 {
     return QDateTime::fromMSecsSinceEpoch(run, Qt::UTC);

@@ -23,14 +23,6 @@ constexpr int MinWindowSeconds = 3600;
 // A server that answers full pages for ever (a broken `page`) does not hold the sync for ever.
 constexpr int MaxPagesPerRun = 10000;
 
-SyncProblem storeProblem(const StoreError &e)
-{
-    SyncProblem p;
-    p.kind = SyncProblem::Kind::Store;
-    p.detail = e.message();
-    return p;
-}
-
 // The record as received plus what the reporter matched: a citizen who appears in the store later
 // changes the hash, so that the report is written again with the link.
 QByteArray contentHash(const QByteArray &canonical, const QByteArray &match)

@@ -16,17 +16,6 @@
 namespace c360
 {
 
-namespace
-{
-SyncProblem storeProblem(const StoreError &e)
-{
-    SyncProblem p;
-    p.kind = SyncProblem::Kind::Store;
-    p.detail = e.message();
-    return p;
-}
-} // namespace
-
 bool SyncSummary::ok() const
 {
     for (const Resource &r : resources) {

@@ -70,6 +70,14 @@ QString SyncProblem::toRecord() const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+SyncProblem storeProblem(const StoreError &error)
+{
+    SyncProblem p;
+    p.kind = SyncProblem::Kind::Store;
+    p.detail = error.message();
+    return p;
+}
+
 SyncProblem SyncProblem::fromRecord(const QString &record)
 {
     SyncProblem p;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "restjob.h"
+#include "storeerror.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -62,5 +63,8 @@ struct SyncProblem
     QString toRecord() const;
     static SyncProblem fromRecord(const QString &record);
 };
+
+// The local store refused: a Store problem with the store's message (ids, no personal data).
+SyncProblem storeProblem(const StoreError &error);
 
 } // namespace c360
