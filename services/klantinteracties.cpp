@@ -5,6 +5,7 @@
 #include "klantinteractiescontacten.h"
 #include "klantinteractiescontacttarget.h"
 #include "klantinteractiespartijen.h"
+#include "klantinteractiesrequesttarget.h"
 #include "klantinteractiestaken.h"
 
 namespace c360
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<OutboxTarget>> makeKlantinteractiesTargets(const Syn
 {
     std::vector<std::unique_ptr<OutboxTarget>> targets;
     targets.push_back(std::make_unique<KlantinteractiesContactTarget>(context));
+    targets.push_back(std::make_unique<KlantinteractiesRequestTarget>(context));
     return targets;
 }
 

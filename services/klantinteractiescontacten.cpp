@@ -14,7 +14,11 @@ namespace c360
 Expected<KlantinteractiesCrawl::Outcome, StoreError>
 KlantinteractiesContactenSync::store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing)
 {
-    Q_UNUSED(existing)
+    if (existing && existing->localId == 0) {
+        // A supplement pushed from here (KlantinteractiesRequestTarget): it is held as a
+        // supplement of its request, not as a contact moment as well.
+        return Outcome::ignored();
+    }
     const auto contact = KlantinteractiesParser::contact(record);
     if (!contact) {
         return Outcome::skipped(contact.error());

@@ -44,7 +44,7 @@ QNetworkRequest KlantinteractiesContactTarget::request(const OutboxEntry &entry,
     return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry);
 }
 
-Expected<QString, SyncProblem> KlantinteractiesContactTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
+Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesContactTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
 {
     const QJsonObject answer = QJsonDocument::fromJson(job.body()).object();
     const QString uuid = answer.value(QStringLiteral("klantcontact")).toObject().value(QStringLiteral("uuid")).toString();
@@ -72,19 +72,10 @@ Expected<QString, SyncProblem> KlantinteractiesContactTarget::accepted(Database 
             return fail(r.error());
         }
     }
-    // The list changed under the ETag a one-page crawl remembers: the next pull must read it.
-    auto state = SyncStateRepository(db).state(source, QStringLiteral("klantcontacten"));
-    if (!state) {
-        return fail(state.error());
+    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, QStringLiteral("klantcontacten")); !r) {
+        return fail(r.error());
     }
-    if (KiCursor cursor = KiCursor::fromJson(state->cursor); !cursor.etag.isEmpty()) {
-        cursor.etag.clear();
-        state->cursor = cursor.toJson();
-        if (auto r = SyncStateRepository(db).saveState(*state); !r) {
-            return fail(r.error());
-        }
-    }
-    return uuid;
+    return Pushed{uuid};
 }
 
 } // namespace c360

@@ -14,10 +14,7 @@ namespace c360
 // The entry's payload is the maak-klantcontact body (see payload()). When the back end accepts,
 // the local contact moment takes the new klantcontact's uuid as its source id and a SyncRecord is
 // kept for it, so that the next pull updates it instead of adding a second one.
-//
-// Requests (internetaken) are not pushed: an InterneTaak needs the klantcontact it came from
-// (aanleidinggevendKlantcontact, required), which a request made here does not have, and making
-// both would take two POSTs for one outbox entry, which one idempotency key cannot make exactly once.
+// Requests and supplements go with KlantinteractiesRequestTarget.
 class KlantinteractiesContactTarget final : public OutboxTarget
 {
 public:
@@ -29,7 +26,7 @@ public:
 
     bool handles(const OutboxEntry &entry) const override;
     QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override;
-    Expected<QString, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) override;
+    Expected<Pushed, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) override;
 };
 
 } // namespace c360

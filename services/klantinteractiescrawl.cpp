@@ -91,9 +91,36 @@ KiCursor KlantinteractiesCrawl::position(const SyncState &state) const
         c.page = 1;
         c.count = -1;
         c.unidentified = 0;
-        c.extra = {};
+        c.extra = lasting(c.extra);
     }
     return c;
+}
+
+QJsonObject KlantinteractiesCrawl::lasting(const QJsonObject &extra) const
+{
+    QJsonObject kept;
+    for (const QString &key : lastingExtra()) {
+        if (extra.contains(key)) {
+            kept.insert(key, extra.value(key));
+        }
+    }
+    return kept;
+}
+
+Expected<void, StoreError> KlantinteractiesCrawl::forgetListEtag(Database &db, const QString &source, const QString &resource)
+{
+    SyncStateRepository states(db);
+    auto state = states.state(source, resource);
+    if (!state) {
+        return unexpected(std::move(state).error());
+    }
+    KiCursor cursor = KiCursor::fromJson(state->cursor);
+    if (cursor.etag.isEmpty()) {
+        return {};
+    }
+    cursor.etag.clear();
+    state->cursor = cursor.toJson();
+    return states.saveState(*state);
 }
 
 int KlantinteractiesCrawl::pageSize() const
@@ -235,7 +262,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     c.etag = onePage && page.skipped.isEmpty() ? QString::fromUtf8(job.header(QByteArrayLiteral("ETag"))) : QString();
     c.lastRun = c.run;
     c.run = 0;
-    c.extra = {};
+    c.extra = lasting(c.extra);
     page.cursor = c.toJson();
     page.finished = true;
     return page;

@@ -50,6 +50,9 @@ public:
     Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override;
     Page unchanged(const SyncState &state) override;
 
+    // A push changed the list under the ETag a one-page crawl remembers: the next pull reads it.
+    static Expected<void, StoreError> forgetListEtag(Database &db, const QString &source, const QString &resource);
+
 protected:
     // What store() did with one new or changed record.
     struct Outcome
@@ -72,6 +75,8 @@ protected:
     virtual QString expand() const { return {}; }
     // Members left out of the content hash: reverse relations that change when other records come.
     virtual QStringList volatileKeys() const { return {}; }
+    // Members of KiCursor::extra kept from one run to the next (by default, none).
+    virtual QStringList lastingExtra() const { return {}; }
     // Maps record (new, or changed since existing) to the local model and stores it.
     virtual Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) = 0;
     // Deletes the local record of a record the back end no longer has; false when it was gone.
@@ -87,6 +92,7 @@ protected:
     KiCursor m_position; // of the request nextRequest() made last
 
 private:
+    QJsonObject lasting(const QJsonObject &extra) const;
     Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, bool consistent);
 };
 

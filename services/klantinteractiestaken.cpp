@@ -5,7 +5,9 @@
 #include "klantinteractiesmapper.h"
 #include "requestrepository.h"
 #include "restjob.h"
+#include "sqlvalue.h"
 #include "statement.h"
+#include "syncstaterepository.h"
 
 #include <QJsonArray>
 
@@ -17,7 +19,32 @@ namespace
 const QString actorsKey = QStringLiteral("actors");
 const QString actorPageKey = QStringLiteral("actor_page");
 const QString actorsReadKey = QStringLiteral("actors_read");
+
+QHash<QString, Assignee> actorsOf(const KiCursor &cursor)
+{
+    QHash<QString, Assignee> result;
+    const QJsonObject actors = cursor.extra.value(actorsKey).toObject();
+    for (auto it = actors.begin(); it != actors.end(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        result.insert(it.key(), {a.at(0).toString() == QLatin1String("person") ? AssigneeKind::Person : AssigneeKind::Team, a.at(1).toString()});
+    }
+    return result;
+}
 } // namespace
+
+QStringList KlantinteractiesTakenSync::lastingExtra() const
+{
+    return {actorsKey};
+}
+
+Expected<QHash<QString, Assignee>, StoreError> KlantinteractiesTakenSync::knownActors(Database &db, const QString &source)
+{
+    auto state = SyncStateRepository(db).state(source, QStringLiteral("internetaken"));
+    if (!state) {
+        return unexpected(std::move(state).error());
+    }
+    return actorsOf(KiCursor::fromJson(state->cursor));
+}
 
 QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)
 {
@@ -32,12 +59,7 @@ QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)
 Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Database &db, const RestJob &job, const SyncState &state)
 {
     if (!m_readingActors) {
-        m_actors.clear();
-        const QJsonObject actors = m_position.extra.value(actorsKey).toObject();
-        for (auto it = actors.begin(); it != actors.end(); ++it) {
-            const QJsonArray a = it.value().toArray();
-            m_actors.insert(it.key(), {a.at(0).toString() == QLatin1String("person") ? AssigneeKind::Person : AssigneeKind::Team, a.at(1).toString()});
-        }
+        m_actors = actorsOf(m_position);
         return KlantinteractiesCrawl::apply(db, job, state);
     }
     const auto parsed = KlantinteractiesParser::page(job.body());
@@ -45,7 +67,8 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
         return unexpected(malformed(QStringLiteral("actoren: ") + parsed.error()));
     }
     KiCursor c = m_position;
-    QJsonObject actors = c.extra.value(actorsKey).toObject();
+    // A new list at the first page; those of the last run until then.
+    QJsonObject actors = c.extra.contains(actorPageKey) ? c.extra.value(actorsKey).toObject() : QJsonObject();
     Page page;
     for (const QJsonObject &record : parsed->records) {
         const auto actor = KlantinteractiesParser::actor(record);
@@ -70,7 +93,6 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
 Expected<KlantinteractiesCrawl::Outcome, StoreError>
 KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing)
 {
-    Q_UNUSED(existing)
     const auto task = KlantinteractiesParser::task(record);
     if (!task) {
         return Outcome::skipped(task.error());
@@ -85,7 +107,21 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
     const qint64 contactId = contact.value(0).toLongLong();
     const qint64 citizenId = contact.value(1).toLongLong();
     contact.finish();
-    auto id = RequestRepository(db).upsertBySource(KlantinteractiesMapper::request(*task, source(), citizenId, m_actors));
+    Request request = KlantinteractiesMapper::request(*task, source(), citizenId, m_actors);
+    if (existing && existing->localId) {
+        // Made here and pushed later: its retention runs from when it was made, not from when
+        // the back end took it.
+        auto local = selectAll(db, QStringLiteral("SELECT created_at FROM requests WHERE id = ?"), {existing->localId}, [](const Statement &row) {
+            return sql::toDateTime(row.value(0));
+        });
+        if (!local) {
+            return unexpected(std::move(local).error());
+        }
+        if (!local->isEmpty() && local->first().isValid() && local->first() < request.created) {
+            request.created = local->first();
+        }
+    }
+    auto id = RequestRepository(db).upsertBySource(request);
     if (!id) {
         return unexpected(id.error());
     }

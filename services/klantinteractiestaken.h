@@ -21,7 +21,8 @@ namespace c360
 // request. No deadline (the specification has none); the expiry is the local retention's. A task
 // whose contact is not stored yet is skipped with that reason and tried again next run.
 // Each run first reads the actoren (a short list) for the assignees' names; they are kept in the
-// cursor, so that a resumed run needs not read them again.
+// cursor, so that a resumed run needs not read them again, and from one run to the next, for the
+// requests pushed from here (knownActors).
 class KlantinteractiesTakenSync final : public KlantinteractiesCrawl
 {
 public:
@@ -31,7 +32,11 @@ public:
     QNetworkRequest nextRequest(const SyncState &state) override;
     Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override;
 
+    // The actors the last run read, by uuid.
+    static Expected<QHash<QString, Assignee>, StoreError> knownActors(Database &db, const QString &source);
+
 protected:
+    QStringList lastingExtra() const override;
     QString path() const override { return QStringLiteral("internetaken"); }
     Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) override;
     Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;

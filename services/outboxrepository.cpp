@@ -181,6 +181,11 @@ Expected<void, StoreError> OutboxRepository::markDone(qint64 id, const QString &
         {toKey(OutboxState::Done), remoteId, sql::fromDateTime(sentAt), id, toKey(OutboxState::Sending)});
 }
 
+Expected<void, StoreError> OutboxRepository::markStep(qint64 id, const QString &remoteId)
+{
+    return transition(id, QStringLiteral("UPDATE outbox SET remote_id = ? WHERE id = ? AND state = ?"), {remoteId, id, toKey(OutboxState::Sending)});
+}
+
 Expected<void, StoreError> OutboxRepository::markFailed(qint64 id, const QString &error, const QDateTime &nextAttempt)
 {
     return transition(id,

@@ -36,6 +36,9 @@ public:
     Expected<void, StoreError> markSending(qint64 id);
     // The following need an entry in the sending state.
     Expected<void, StoreError> markDone(qint64 id, const QString &remoteId, const QDateTime &sentAt);
+    // A step of a push in several steps was accepted: keeps its remote id on the entry, which
+    // stays sending; a later run (after a failure or a restart) goes on from there.
+    Expected<void, StoreError> markStep(qint64 id, const QString &remoteId);
     // Counts the attempt and makes the entry due again at nextAttempt.
     Expected<void, StoreError> markFailed(qint64 id, const QString &error, const QDateTime &nextAttempt);
     Expected<void, StoreError> markRejected(qint64 id, const QString &error);

@@ -47,10 +47,22 @@ QNetworkRequest ResourceSync::authorizedRequest(QUrl url) const
     return withCredentials(std::move(url), m_context);
 }
 
-QNetworkRequest OutboxTarget::authorizedRequest(QUrl url, const OutboxEntry &entry) const
+std::optional<OutboxTarget::Hold> OutboxTarget::prepare(Database &db, const OutboxEntry &entry)
+{
+    Q_UNUSED(db)
+    Q_UNUSED(entry)
+    return std::nullopt;
+}
+
+QString OutboxTarget::stepKey(const OutboxEntry &entry, const QString &step)
+{
+    return entry.idempotencyKey + QLatin1Char('.') + step;
+}
+
+QNetworkRequest OutboxTarget::authorizedRequest(QUrl url, const OutboxEntry &entry, const QString &key) const
 {
     QNetworkRequest request = withCredentials(std::move(url), m_context);
-    request.setRawHeader("Idempotency-Key", entry.idempotencyKey.toUtf8());
+    request.setRawHeader("Idempotency-Key", (key.isEmpty() ? entry.idempotencyKey : key).toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     return request;
 }

@@ -80,6 +80,12 @@ private:
 };
 
 // Pushes one kind of outbox entry (a contact moment, a request, an audit export) to its back end.
+//
+// A push may take several requests (a request needs the klantcontact it came from): accepted()
+// then says that another step follows, the engine keeps that step's remote id on the entry
+// (OutboxRepository::markStep) and asks request() for the next one. Each step carries its own
+// idempotency key derived from the entry's (stepKey), so a step retried after a lost answer or a
+// restart is made once; a restart goes on at the first step not recorded.
 class OutboxTarget
 {
 public:
@@ -89,16 +95,40 @@ public:
     }
     virtual ~OutboxTarget() = default;
 
+    // Why an entry cannot go now. Not permanent: it stays queued and is tried again later (it waits
+    // for another entry, such as a supplement for its request). Permanent: it is refused here,
+    // before anything was sent, and kept for correction. reason is shown in the sync panel.
+    struct Hold
+    {
+        bool permanent = false;
+        QString reason;
+    };
+    // What a step of a push made at the back end.
+    struct Pushed
+    {
+        QString remoteId;
+        bool complete = true; // false: another step follows
+    };
+
     virtual bool handles(const OutboxEntry &entry) const = 0;
-    // The request that pushes entry, carrying its Idempotency-Key, and its method and body.
+    // Called before each step's request(), outside a transaction: reads what the push needs from
+    // the store, or says why it must wait. By default every entry can go.
+    virtual std::optional<Hold> prepare(Database &db, const OutboxEntry &entry);
+    // The request that pushes entry (entry.remoteId holds the previous step's remote id, empty at
+    // the first step), carrying its Idempotency-Key, and its method and body.
     virtual QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) = 0;
-    // The back end accepted the entry: record what it answered (the remote id, the source id of
-    // the local record) in the engine's transaction; returns the remote id.
-    virtual Expected<QString, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) = 0;
+    // The back end accepted the step: record what it answered (the remote id, the source id of the
+    // local record) in the engine's transaction.
+    virtual Expected<Pushed, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) = 0;
+
+    // The idempotency key of a step after the first: the entry's key with the step's name.
+    static QString stepKey(const OutboxEntry &entry, const QString &step);
 
 protected:
     const SyncContext &context() const { return m_context; }
-    QNetworkRequest authorizedRequest(QUrl url, const OutboxEntry &entry) const;
+    // A request for url with the source's credentials and the idempotency key (the entry's own
+    // when key is empty).
+    QNetworkRequest authorizedRequest(QUrl url, const OutboxEntry &entry, const QString &key = {}) const;
 
 private:
     SyncContext m_context;

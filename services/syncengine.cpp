@@ -403,16 +403,42 @@ void SyncEngine::startPush()
             ++work.nextEntry;
             continue;
         }
-        QByteArray method = QByteArrayLiteral("POST");
-        QByteArray body;
-        const QNetworkRequest request = work.target->request(entry, &method, &body);
-        auto *job = new RestJob(m_network, request, method, body, m_options.retry, this);
-        m_job = job;
-        connect(job, &RestJob::finished, this, &SyncEngine::onPushed);
-        job->start();
-        return;
+        if (sendStep()) {
+            return;
+        }
     }
     next();
+}
+
+bool SyncEngine::sendStep()
+{
+    Work &work = *m_current;
+    const OutboxEntry &entry = work.entries.at(work.nextEntry);
+    if (const auto hold = work.target->prepare(*m_db, entry)) {
+        OutboxRepository outbox(*m_db);
+        if (hold->permanent) {
+            if (auto r = outbox.markRejected(entry.id, hold->reason); !r) {
+                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "rejected:" << r.error().detail;
+            }
+            ++m_summary.pushRejected;
+        } else {
+            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
+            if (auto r = outbox.markFailed(entry.id, hold->reason, m_options.clock->now().addMSecs(delay)); !r) {
+                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
+            }
+            ++m_summary.pushFailed;
+        }
+        ++work.nextEntry;
+        return false;
+    }
+    QByteArray method = QByteArrayLiteral("POST");
+    QByteArray body;
+    const QNetworkRequest request = work.target->request(entry, &method, &body);
+    auto *job = new RestJob(m_network, request, method, body, m_options.retry, this);
+    m_job = job;
+    connect(job, &RestJob::finished, this, &SyncEngine::onPushed);
+    job->start();
+    return true;
 }
 
 void SyncEngine::onPushed()
@@ -429,17 +455,35 @@ void SyncEngine::onPushed()
     const QDateTime now = m_options.clock->now();
     if (job->succeeded()) {
         bool recorded = false;
+        bool complete = true;
+        QString remoteId;
         QString why;
         {
             auto transaction = Transaction::begin(*m_db);
-            Expected<QString, SyncProblem> remote =
-                transaction ? work.target->accepted(*m_db, entry, *job) : Expected<QString, SyncProblem>(unexpected(SyncProblem{}));
-            if (!remote) {
-                why = remote.error().detail;
+            auto pushed = transaction ? work.target->accepted(*m_db, entry, *job) : Expected<OutboxTarget::Pushed, SyncProblem>(unexpected(SyncProblem{}));
+            if (pushed) {
+                complete = pushed->complete;
+                remoteId = pushed->remoteId;
+            } else {
+                why = pushed.error().detail;
             }
-            recorded = transaction && remote && outbox.markDone(entry.id, *remote, now) && transaction->commit();
+            recorded =
+                transaction && pushed && (complete ? outbox.markDone(entry.id, remoteId, now) : outbox.markStep(entry.id, remoteId)) && transaction->commit();
         } // not committed: rolled back here
-        if (recorded) {
+        if (recorded && !complete) {
+            // The next step of the same entry, unless the run was cancelled (it goes on from here
+            // next run).
+            --work.nextEntry;
+            work.entries[work.nextEntry].remoteId = remoteId;
+            if (m_cancelled) {
+                ++work.nextEntry;
+                if (auto r = outbox.markFailed(entry.id, QString(), now); !r) {
+                    qCWarning(C360_SYNC) << "cannot return outbox entry" << entry.id << "to the queue:" << r.error().detail;
+                }
+            } else if (sendStep()) {
+                return;
+            }
+        } else if (recorded) {
             ++m_summary.pushed;
         } else {
             // Pushed, but not recorded here: it goes out again later with the same key, which the

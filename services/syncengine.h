@@ -95,6 +95,9 @@ private:
     void onPage();
     void endResource(const SyncProblem &problem);
     void startPush();
+    // Sends the current entry's next step; false when prepare() held it back (the entry is then
+    // marked and the push goes on with the next one).
+    bool sendStep();
     void onPushed();
     void recordProblem(const QString &source, const QString &resource, const SyncProblem &problem);
     SyncProblem problemFor(const RestJob &job) const;

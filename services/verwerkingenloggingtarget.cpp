@@ -65,7 +65,7 @@ QString VerwerkingsactiesTarget::remoteId(const QByteArray &body, const QByteArr
     return lastPathSegment(QString::fromLatin1(location));
 }
 
-Expected<QString, SyncProblem> VerwerkingsactiesTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
+Expected<OutboxTarget::Pushed, SyncProblem> VerwerkingsactiesTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
 {
     Q_UNUSED(db) // the audit log is append-only: the remote id is kept with the outbox entry only
     const QString id = remoteId(job.body(), job.header(QByteArrayLiteral("Location")));
@@ -76,7 +76,7 @@ Expected<QString, SyncProblem> VerwerkingsactiesTarget::accepted(Database &db, c
         problem.detail = QStringLiteral("the answer to POST verwerkingsacties has no actieId, url or Location");
         return unexpected(problem);
     }
-    return id;
+    return Pushed{id};
 }
 
 std::vector<std::unique_ptr<OutboxTarget>> makeVerwerkingenloggingTargets(const SyncContext &context)

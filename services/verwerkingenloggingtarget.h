@@ -20,7 +20,7 @@ public:
 
     bool handles(const OutboxEntry &entry) const override;
     QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override;
-    Expected<QString, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) override;
+    Expected<Pushed, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) override;
 
     // The remote id in an answer: its actieId, else the last segment of its url or Location.
     static QString remoteId(const QByteArray &body, const QByteArray &location);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void lifecycle();
     void refusedTransitions_data();
     void refusedTransitions();
+    void stepsKeepTheirRemoteId();
     void requeueSending();
     void countsAndOutstanding();
 
@@ -196,6 +197,8 @@ void TestOutboxRepository::refusedTransitions_data()
     QTest::newRow("done twice") << done << QStringLiteral("done");
     QTest::newRow("sent again after done") << done << QStringLiteral("sending");
     QTest::newRow("sent again after rejection") << rejected << QStringLiteral("sending");
+    QTest::newRow("step while pending") << pending << QStringLiteral("step");
+    QTest::newRow("step after done") << done << QStringLiteral("step");
     QTest::newRow("missing entry") << QList<OutboxState>{} << QStringLiteral("missing");
 }
 
@@ -235,6 +238,8 @@ void TestOutboxRepository::refusedTransitions()
         result = m_outbox->markFailed(id, QStringLiteral("other"), later.addSecs(1));
     } else if (change == QLatin1String("rejected")) {
         result = m_outbox->markRejected(id, QStringLiteral("other"));
+    } else if (change == QLatin1String("step")) {
+        result = m_outbox->markStep(id, QStringLiteral("other"));
     } else {
         result = m_outbox->markSending(id + 1);
     }
@@ -242,6 +247,26 @@ void TestOutboxRepository::refusedTransitions()
     // A missing entry may have been removed meanwhile; a refused change of state is a bug.
     QCOMPARE(result.error().code, change == QLatin1String("missing") ? StoreError::Code::NoSuchRecord : StoreError::Code::Query);
     QCOMPARE(m_outbox->find(id)->value(), before);
+}
+
+// A step of a push in several steps keeps its remote id through a failure and a restart.
+void TestOutboxRepository::stepsKeepTheirRemoteId()
+{
+    const qint64 id = m_outbox->enqueue(makeEntry(1)).value_or(OutboxEntry()).id;
+    QVERIFY(m_outbox->markSending(id));
+    QVERIFY(m_outbox->markStep(id, QStringLiteral("first")));
+    OutboxEntry entry = m_outbox->find(id)->value();
+    QCOMPARE(entry.state, OutboxState::Sending);
+    QCOMPARE(entry.remoteId, QStringLiteral("first"));
+    QCOMPARE(m_outbox->requeueSending().value_or(-1), 1);
+    QVERIFY(m_outbox->markSending(id));
+    QVERIFY(m_outbox->markFailed(id, QStringLiteral("e"), m_store->clock().now()));
+    entry = m_outbox->find(id)->value();
+    QCOMPARE(entry.state, OutboxState::Failed);
+    QCOMPARE(entry.remoteId, QStringLiteral("first"));
+    QVERIFY(m_outbox->markSending(id));
+    QVERIFY(m_outbox->markDone(id, QStringLiteral("second"), m_store->clock().now()));
+    QCOMPARE(m_outbox->find(id)->value().remoteId, QStringLiteral("second"));
 }
 
 void TestOutboxRepository::requeueSending()

@@ -89,7 +89,7 @@ public:
         *body = entry.payload;
         return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("notes"))), entry);
     }
-    Expected<QString, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
+    Expected<Pushed, SyncProblem> accepted(Database &, const OutboxEntry &, const RestJob &job) override
     {
         if (m_recordable && !*m_recordable) {
             SyncProblem p;
@@ -97,11 +97,52 @@ public:
             p.detail = QStringLiteral("no id in the answer");
             return unexpected(p);
         }
-        return QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString();
+        return Pushed{QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString()};
     }
 
 private:
     const bool *m_recordable;
+};
+
+// Pushes outbox entries of resource "threads" in two steps to POST /notes: the topic (the
+// payload's text), then a reply to the note the first step made. prepare() holds an entry back
+// while *hold says so (permanently when *refuse).
+class ThreadTarget final : public OutboxTarget
+{
+public:
+    ThreadTarget(const SyncContext &context, const bool *hold, const bool *refuse)
+        : OutboxTarget(context)
+        , m_hold(hold)
+        , m_refuse(refuse)
+    {
+    }
+    bool handles(const OutboxEntry &entry) const override { return entry.resource == QLatin1String("threads"); }
+    std::optional<Hold> prepare(Database &, const OutboxEntry &) override
+    {
+        if (*m_hold) {
+            return Hold{*m_refuse, *m_refuse ? QStringLiteral("refused here") : QStringLiteral("waits for something")};
+        }
+        return std::nullopt;
+    }
+    QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override
+    {
+        *method = "POST";
+        const QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("notes")));
+        if (entry.remoteId.isEmpty()) {
+            *body = entry.payload;
+            return authorizedRequest(url, entry);
+        }
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("text"), QString(QStringLiteral("reply to ") + entry.remoteId)}}).toJson();
+        return authorizedRequest(url, entry, stepKey(entry, QStringLiteral("reply")));
+    }
+    Expected<Pushed, SyncProblem> accepted(Database &, const OutboxEntry &entry, const RestJob &job) override
+    {
+        return Pushed{QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("id")).toString(), !entry.remoteId.isEmpty()};
+    }
+
+private:
+    const bool *m_hold;
+    const bool *m_refuse;
 };
 
 } // namespace c360::test

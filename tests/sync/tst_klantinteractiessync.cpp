@@ -10,8 +10,11 @@
 #include "contactmomentrepository.h"
 #include "klantinteracties.h"
 #include "klantinteractiescontacttarget.h"
+#include "klantinteractiesrequesttarget.h"
+#include "klantinteractiestaken.h"
 #include "outboxrepository.h"
 #include "referencebackend.h"
+#include "requestrepository.h"
 #include "secretstore.h"
 #include "syncengine.h"
 #include "syncstaterepository.h"
@@ -512,6 +515,109 @@ private Q_SLOTS:
             store.close();
         }
         QVERIFY(changedNothing(runOnce(b, store)));
+    }
+
+    // A request made here goes out as a klantcontact and an internetaak, its supplement as a
+    // klantcontact about that internetaak: each exactly once, even when the second step fails and
+    // is retried; a request whose assignee the back end does not know is refused before anything
+    // is sent; the next pulls update the request and hold the supplement as a supplement.
+    void requestsAndSupplementsGoOutExactlyOnce()
+    {
+        Backend b = start(10, 9);
+        test::TempStore store;
+        QVERIFY(runOnce(b, store).ok());
+        Database &db = store.open();
+        const QStringList citizen = rows(db, u"SELECT id, source_id FROM citizens ORDER BY source_id LIMIT 1"_s).first().split(QLatin1Char('|'));
+        const qint64 citizenId = citizen.at(0).toLongLong();
+        const auto actors = KlantinteractiesTakenSync::knownActors(db, u"openklant"_s);
+        QVERIFY(actors && !actors->isEmpty());
+        const Assignee assignee = actors->cbegin().value();
+        const QUrl tasks = url(b, u"/klantinteracties/api/v1/internetaken"_s, u"pageSize=1"_s);
+        const QUrl contacts = url(b, u"/klantinteracties/api/v1/klantcontacten"_s, u"pageSize=1"_s);
+        const qint64 tasksBefore = http(m_network, "GET", tasks).json()[u"count"_s].toInteger();
+        const qint64 contactsBefore = http(m_network, "GET", contacts).json()[u"count"_s].toInteger();
+        const qint64 localContactsBefore = count(db, u"contact_moments"_s);
+
+        Request request;
+        request.citizenId = citizenId;
+        request.question = u"Wanneer wordt de kapotte straatverlichting in onze straat hersteld? "_s.repeated(4).trimmed();
+        request.assignee = assignee;
+        const auto requestId = RequestRepository(db).insert(request);
+        QVERIFY(requestId);
+        request.id = *requestId;
+        const QDateTime createdHere = RequestRepository(db).find(*requestId).value().value().created;
+        const auto supplementId = RequestRepository(db).addSupplement(*requestId, {0, u"baliemedewerker"_s, {}, u"De lamp flikkert ook overdag."_s});
+        QVERIFY(supplementId);
+        Request unknown = request;
+        unknown.id = 0;
+        unknown.question = u"Vraag voor een onbekend team"_s;
+        unknown.assignee = {AssigneeKind::Team, u"Team dat niet bestaat"_s};
+        unknown.supplements.clear();
+        const auto unknownId = RequestRepository(db).insert(unknown);
+        QVERIFY(unknownId);
+        unknown.id = *unknownId;
+        const KlantinteractiesRequestTarget::Origin origin{citizen.at(1), Channel::Phone, u"nl"_s};
+        OutboxRepository outbox(db);
+        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::requestEntry(u"openklant"_s, request, origin)));
+        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::supplementEntry(u"openklant"_s, *requestId, *supplementId, origin)));
+        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::requestEntry(u"openklant"_s, unknown, origin)));
+        store.close();
+
+        // The klantcontact goes; the internetaak fails; the supplement waits for its request.
+        QVERIFY(setFault(b, u"/klantinteracties/api/v1/internetaken=status:503"_s));
+        SyncSummary s = runOnce(b, store, 100, {u"partijen"_s});
+        QCOMPARE(s.pushed, 0);
+        QCOMPARE(s.pushFailed, 2);
+        QCOMPARE(s.pushRejected, 1);
+        QVERIFY(setFault(b, {}));
+        QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 1);
+        QCOMPARE(http(m_network, "GET", tasks).json()[u"count"_s].toInteger(), tasksBefore);
+        {
+            Database &again = store.open();
+            const QStringList states = rows(again, u"SELECT operation, state, remote_id <> '', last_error FROM outbox ORDER BY id"_s);
+            QCOMPARE(states.size(), 3);
+            QVERIFY2(states.at(0).startsWith(u"create|failed|1|"_s), qPrintable(states.at(0))); // the klantcontact's uuid kept
+            QVERIFY2(states.at(1).startsWith(u"supplement|failed|0|"_s), qPrintable(states.at(1)));
+            QVERIFY2(states.at(2).startsWith(u"create|rejected|0|"_s) && states.at(2).contains(u"Team dat niet bestaat"_s), qPrintable(states.at(2)));
+            store.close();
+        }
+
+        store.clock().advance(24 * 3600 * 1000);
+        s = runOnce(b, store);
+        QVERIFY(s.ok());
+        QCOMPARE(s.pushed, 2);
+        QCOMPARE(s.pushFailed, 0);
+        QCOMPARE(http(m_network, "GET", tasks).json()[u"count"_s].toInteger(), tasksBefore + 1);
+        QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 2);
+        QCOMPARE(statsOf(s, u"internetaken"_s).inserted, 0);
+        QCOMPARE(statsOf(s, u"internetaken"_s).updated, 1); // the back end's copy mapped onto the request made here
+        {
+            Database &again = store.open();
+            const auto pushed = RequestRepository(again).find(*requestId);
+            QVERIFY(pushed && *pushed);
+            QCOMPARE((*pushed)->source.system, u"openklant"_s);
+            const Answer task = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/internetaken/"_s + (*pushed)->source.id));
+            QCOMPARE(task.status, 200);
+            const auto [handeling, toelichting] = KlantinteractiesRequestTarget::splitQuestion(request.question);
+            QVERIFY(handeling.size() <= 200 && !toelichting.isEmpty());
+            QCOMPARE(task.json()[u"gevraagdeHandeling"_s].toString(), handeling);
+            QCOMPARE(task.json()[u"toelichting"_s].toString(), toelichting);
+            QCOMPARE(task.json()[u"status"_s].toString(), u"te_verwerken"_s);
+            // The request's klantcontact came in as a contact moment linked to it; the supplement
+            // stayed a supplement.
+            QCOMPARE(count(again, u"contact_moments"_s), localContactsBefore + 1);
+            QCOMPARE(count(again, u"contact_moment_links WHERE request_id = "_s + QString::number(*requestId)), 1);
+            QCOMPARE((*pushed)->supplements.size(), 1);
+            QCOMPARE((*pushed)->citizenId, citizenId);
+            QCOMPARE((*pushed)->created, createdHere); // its retention runs from when it was made here
+            QCOMPARE((*pushed)->expires, Request::expiryFor(createdHere));
+            QCOMPARE(OutboxRepository(again).count(OutboxState::Done).value_or(-1), 2);
+            store.close();
+        }
+        s = runOnce(b, store);
+        QVERIFY(changedNothing(s));
+        QCOMPARE(s.pushed, 0);
+        QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 2);
     }
 };
 

@@ -49,6 +49,7 @@ class TestSyncEngine : public QObject
     QStringList m_notes; // what the server stored
     QList<QByteArray> m_authorizations;
     bool m_malformed = false;
+    bool m_failReplies = false;
     MemorySecretStore m_secrets;
 
     SyncEngine::Options options(test::TempStore &store, AuthKind auth = AuthKind::Token)
@@ -80,6 +81,30 @@ class TestSyncEngine : public QObject
         return o;
     }
 
+    // Queues a "threads" entry with text as its topic; returns its id.
+    static qint64 queueThread(test::TempStore &store, const QString &text)
+    {
+        OutboxEntry e;
+        e.source = QStringLiteral("test");
+        e.resource = QStringLiteral("threads");
+        e.operation = QStringLiteral("create");
+        e.payload = QJsonDocument(QJsonObject{{QStringLiteral("text"), text}}).toJson();
+        const qint64 id = OutboxRepository(store.open()).enqueue(e).value().id;
+        store.close();
+        return id;
+    }
+
+    SyncEngine::Options threadOptions(test::TempStore &store, const bool *hold, const bool *refuse)
+    {
+        SyncEngine::Options o = options(store);
+        o.outbox = [hold, refuse](const SyncContext &c) {
+            std::vector<std::unique_ptr<OutboxTarget>> v;
+            v.push_back(std::make_unique<ThreadTarget>(c, hold, refuse));
+            return v;
+        };
+        return o;
+    }
+
     SyncSummary run(SyncEngine &engine)
     {
         QSignalSpy finished(&engine, &SyncEngine::finished);
@@ -97,6 +122,7 @@ private Q_SLOTS:
         m_notes.clear();
         m_authorizations.clear();
         m_malformed = false;
+        m_failReplies = false;
         QVERIFY(m_secrets.write(QStringLiteral("test-secret"), QStringLiteral("s3cret")));
         m_server = std::make_unique<RefServer>(1);
         m_server->route("GET", QStringLiteral("/api/items"), [this](const HttpRequest &r) {
@@ -119,6 +145,9 @@ private Q_SLOTS:
             const QString text = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("text")).toString();
             if (text == QLatin1String("invalid")) {
                 return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("text may not be 'invalid'")}}, 400);
+            }
+            if (m_failReplies && text.startsWith(QLatin1String("reply"))) {
+                return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("unavailable")}}, 503);
             }
             m_notes.append(text);
             return HttpReply::json(QJsonObject{{QStringLiteral("id"), QStringLiteral("n%1").arg(m_notes.size())}}, 201);
@@ -439,6 +468,73 @@ private Q_SLOTS:
         QCOMPARE(run(engine).pushed, qint64(1));
         QCOMPARE(m_notes.size(), 1); // replayed by key, not created twice
         QCOMPARE(OutboxRepository(store.open()).find(id).value()->state, OutboxState::Done);
+    }
+
+    // A push in two steps: a failure at the second step keeps the first one's result, and the next
+    // run sends only the second; each step reaches the server once.
+    void aPushInStepsGoesOnAtTheStepNotDone()
+    {
+        test::TempStore store;
+        const qint64 id = queueThread(store, QStringLiteral("topic"));
+        bool hold = false;
+        bool refuse = false;
+        const SyncEngine::Options o = threadOptions(store, &hold, &refuse);
+        m_failReplies = true;
+        {
+            SyncEngine engine(o);
+            const SyncSummary summary = run(engine);
+            QCOMPARE(summary.pushFailed, qint64(1));
+            QCOMPARE(summary.pushed, qint64(0));
+        }
+        QCOMPARE(m_notes, QStringList{QStringLiteral("topic")});
+        {
+            const OutboxEntry entry = OutboxRepository(store.open()).find(id).value().value();
+            QCOMPARE(entry.state, OutboxState::Failed);
+            QCOMPARE(entry.remoteId, QStringLiteral("n1")); // the first step's result, kept
+            store.close();
+        }
+        m_failReplies = false;
+        store.clock().advanceDays(1);
+        {
+            SyncEngine engine(o);
+            QCOMPARE(run(engine).pushed, qint64(1));
+        }
+        QCOMPARE(m_notes, (QStringList{QStringLiteral("topic"), QStringLiteral("reply to n1")}));
+        const OutboxEntry entry = OutboxRepository(store.open()).find(id).value().value();
+        QCOMPARE(entry.state, OutboxState::Done);
+        QCOMPARE(entry.remoteId, QStringLiteral("n2"));
+    }
+
+    // An entry its target holds back is not sent: kept and due again later when it waits, kept
+    // for correction when it is refused.
+    void anEntryHeldBackIsNotSent()
+    {
+        test::TempStore store;
+        const qint64 id = queueThread(store, QStringLiteral("held"));
+        bool hold = true;
+        bool refuse = false;
+        const SyncEngine::Options o = threadOptions(store, &hold, &refuse);
+        {
+            SyncEngine engine(o);
+            QCOMPARE(run(engine).pushFailed, qint64(1));
+        }
+        {
+            const OutboxEntry entry = OutboxRepository(store.open()).find(id).value().value();
+            QCOMPARE(entry.state, OutboxState::Failed);
+            QCOMPARE(entry.lastError, QStringLiteral("waits for something"));
+            QVERIFY(entry.nextAttempt > store.clock().now());
+            store.close();
+        }
+        refuse = true;
+        store.clock().advanceDays(1);
+        {
+            SyncEngine engine(o);
+            QCOMPARE(run(engine).pushRejected, qint64(1));
+        }
+        QVERIFY(m_notes.isEmpty());
+        const OutboxEntry entry = OutboxRepository(store.open()).find(id).value().value();
+        QCOMPARE(entry.state, OutboxState::Rejected);
+        QCOMPARE(entry.lastError, QStringLiteral("refused here"));
     }
 };
 
