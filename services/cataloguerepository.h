@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "casefile.h"
 #include "catalogueentry.h"
 #include "expected.h"
 #include "storeerror.h"
@@ -19,14 +20,7 @@ class Database;
 class CatalogueRepository
 {
 public:
-    // An entry staff linked to a citizen's case, with when and by whom.
-    struct CitizenLink
-    {
-        CatalogueEntry entry;
-        QDateTime linked; // UTC
-        QString staffMember;
-        friend bool operator==(const CitizenLink &, const CitizenLink &) = default;
-    };
+    using CitizenLink = LinkedCatalogueEntry;
 
     explicit CatalogueRepository(Database &db);
 

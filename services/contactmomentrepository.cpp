@@ -119,19 +119,41 @@ Expected<void, StoreError> ContactMomentRepository::writeLinks(qint64 id, const 
     }
     Statement insert(m_db, QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id, report_id, request_id, entry_id) VALUES (?, ?, ?, ?)"));
     for (const ItemLink &link : links) {
-        if (link.kind == ItemKind::ContactMoment) {
-            return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("contact moment %1 cannot link to another contact moment").arg(id)));
-        }
-        // One column per kind, so that each link has a real foreign key; an id of 0 is written as
-        // NULL and the row's CHECK refuses it.
-        const auto column = [&link](ItemKind kind) {
-            return link.kind == kind ? sql::nullableId(link.id) : sql::null();
-        };
-        if (auto r = insert.exec({id, column(ItemKind::Report), column(ItemKind::Request), column(ItemKind::CatalogueEntry)}); !r) {
+        if (auto r = insertLink(insert, id, link); !r) {
             return r;
         }
     }
     return {};
+}
+
+Expected<void, StoreError> ContactMomentRepository::insertLink(Statement &insert, qint64 id, const ItemLink &link)
+{
+    if (link.kind == ItemKind::ContactMoment) {
+        return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("contact moment %1 cannot link to another contact moment").arg(id)));
+    }
+    // One column per kind, so that each link has a real foreign key; an id of 0 is written as
+    // NULL and the row's CHECK refuses it.
+    const auto column = [&link](ItemKind kind) {
+        return link.kind == kind ? sql::nullableId(link.id) : sql::null();
+    };
+    return insert.exec({id, column(ItemKind::Report), column(ItemKind::Request), column(ItemKind::CatalogueEntry)});
+}
+
+Expected<void, StoreError> ContactMomentRepository::addLink(qint64 id, const ItemLink &link)
+{
+    const QString column = link.kind == ItemKind::Report ? QStringLiteral("report_id")
+        : link.kind == ItemKind::Request                 ? QStringLiteral("request_id")
+                                                         : QStringLiteral("entry_id");
+    auto there =
+        selectId(m_db, QStringLiteral("SELECT 1 FROM contact_moment_links WHERE contact_moment_id = ? AND ") + column + QStringLiteral(" = ?"), {id, link.id});
+    if (!there) {
+        return unexpected(std::move(there).error());
+    }
+    if (*there) {
+        return {};
+    }
+    Statement insert(m_db, QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id, report_id, request_id, entry_id) VALUES (?, ?, ?, ?)"));
+    return insertLink(insert, id, link);
 }
 
 Expected<std::optional<ContactMoment>, StoreError> ContactMomentRepository::find(qint64 id)

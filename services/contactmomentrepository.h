@@ -13,6 +13,7 @@
 namespace c360
 {
 class Database;
+class Statement;
 
 // Stores contact moments (counter visits, calls, mails, chats) with their links to the reports,
 // requests and catalogue entries they were about.
@@ -28,6 +29,9 @@ public:
     // Inserts or updates by (source.system, source.id), replacing the links; returns the local id.
     // Without a source id, contact.id decides (0 inserts).
     Expected<qint64, StoreError> upsertBySource(const ContactMoment &contact);
+    // Adds one link to contact moment id (a request made during the contact, say); a link that is
+    // there already is kept once.
+    Expected<void, StoreError> addLink(qint64 id, const ItemLink &link);
     Expected<std::optional<ContactMoment>, StoreError> find(qint64 id);
     // The citizen's contact moments with their links, newest first.
     Expected<QList<ContactMoment>, StoreError> forCitizen(qint64 citizenId);
@@ -38,6 +42,7 @@ private:
     Expected<qint64, StoreError> save(const ContactMoment &contact, bool bySource);
     Expected<void, StoreError> writeRow(const ContactMoment &contact, qint64 *id);
     Expected<void, StoreError> writeLinks(qint64 id, const QList<ItemLink> &links);
+    Expected<void, StoreError> insertLink(Statement &insert, qint64 id, const ItemLink &link);
     Database &m_db;
 };
 

@@ -1,0 +1,135 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "auditservice.h"
+
+#include "auditrepository.h"
+#include "database.h"
+#include "logging.h"
+#include "transaction.h"
+
+#include <KLocalizedString>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace c360
+{
+
+QString AuditKey::pathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".auditkey");
+}
+
+Expected<QByteArray, QString> AuditKey::loadOrCreate(const QString &keyPath)
+{
+    QFile existing(keyPath);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            return unexpected(i18nc("@info", "The audit key %1 cannot be read: %2", keyPath, existing.errorString()));
+        }
+        const QByteArray key = QByteArray::fromHex(existing.readAll().trimmed());
+        if (key.size() != 32) {
+            return unexpected(i18nc("@info", "The audit key %1 is damaged: it must hold 64 hexadecimal digits.", keyPath));
+        }
+        return key;
+    }
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / int(sizeof(quint32)));
+    QSaveFile file(keyPath);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(key.toHex() + '\n') < 0 ||
+        !file.commit()) {
+        return unexpected(i18nc("@info", "The audit key %1 cannot be written: %2", keyPath, file.errorString()));
+    }
+    qCInfo(C360_STORE) << "created a new audit key";
+    return key;
+}
+
+ServiceError ServiceError::denied(Operation operation)
+{
+    Q_UNUSED(operation)
+    return {Kind::Denied, i18nc("@info", "Your role does not allow this. The attempt has been recorded in the audit log.")};
+}
+
+ServiceError ServiceError::noPurpose()
+{
+    return {Kind::NoPurpose, i18nc("@info", "Choose the purpose for which you open this profile.")};
+}
+
+ServiceError ServiceError::notFound()
+{
+    return {Kind::NotFound, i18nc("@info", "This citizen is no longer in the local store. Search again.")};
+}
+
+ServiceError ServiceError::invalid(const QString &message)
+{
+    return {Kind::Invalid, message};
+}
+
+ServiceError ServiceError::store(const StoreError &error)
+{
+    return {Kind::Store, error.message()};
+}
+
+AuditService::AuditService(Database &db, const QByteArray &key)
+    : m_db(db)
+    , m_key(key)
+    , m_searchKey(QMessageAuthenticationCode::hash(QByteArrayLiteral("citizen360 search terms"), key, QCryptographicHash::Sha256))
+{
+}
+
+Expected<AuditEntry, StoreError>
+AuditService::record(const StaffMember &staff, AuditAction action, qint64 citizenId, const Purpose &purpose, AuditOutcome outcome, const QJsonObject &details)
+{
+    AuditEntry entry;
+    entry.actor = staff.name;
+    entry.role = staff.role;
+    entry.workstation = staff.workstation;
+    entry.action = action;
+    entry.subjectCitizenId = citizenId;
+    entry.purposeCode = purpose.code;
+    entry.purposeText = purpose.text;
+    entry.outcome = outcome;
+    entry.details = details.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    return AuditRepository(m_db, m_key).append(entry);
+}
+
+Expected<void, StoreError>
+AuditService::recordEach(const StaffMember &staff, AuditAction action, const QList<qint64> &citizenIds, const Purpose &purpose, const QJsonObject &details)
+{
+    if (citizenIds.isEmpty()) {
+        return {};
+    }
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(std::move(transaction).error());
+    }
+    for (qint64 id : citizenIds) {
+        if (auto r = record(staff, action, id, purpose, AuditOutcome::Success, details); !r) {
+            return unexpected(std::move(r).error());
+        }
+    }
+    return transaction->commit();
+}
+
+Expected<void, ServiceError> AuditService::permit(const StaffMember &staff, Operation operation, qint64 citizenId, const Purpose &purpose)
+{
+    if (staff.isValid() && AccessPolicy::allows(staff.role, operation)) {
+        return {};
+    }
+    if (auto r =
+            record(staff, AuditAction::AccessDenied, citizenId, purpose, AuditOutcome::Denied, QJsonObject{{QStringLiteral("operation"), toKey(operation)}});
+        !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    return unexpected(ServiceError::denied(operation));
+}
+
+QString AuditService::keyedHash(const QString &text) const
+{
+    return QString::fromLatin1(QMessageAuthenticationCode::hash(text.toUtf8(), m_searchKey, QCryptographicHash::Sha256).toHex().left(32));
+}
+
+} // namespace c360

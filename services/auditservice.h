@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "accesspolicy.h"
+#include "auditentry.h"
+#include "casefile.h"
+#include "expected.h"
+#include "storeerror.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace c360
+{
+class Database;
+
+// The key of the audit log's hash chain: 32 random bytes in a file of its own beside the store
+// (PATH.auditkey, mode 0600), never in the database.
+namespace AuditKey
+{
+QString pathFor(const QString &databasePath);
+// Reads the key file, creating it with a new key when it does not exist. A key lost with its file
+// cannot be made again: verification then reports the log changed from its first entry.
+Expected<QByteArray, QString> loadOrCreate(const QString &keyPath);
+} // namespace AuditKey
+
+// Why a service call that touches a citizen did not go through; message is translated and says
+// what to do.
+struct ServiceError
+{
+    enum class Kind {
+        Denied, // the role may not do this (audited)
+        NoPurpose, // a profile needs a purpose
+        NotFound,
+        Invalid, // the input cannot be used (message says why)
+        Store, // the local store refused
+    };
+    Kind kind = Kind::Store;
+    QString message;
+
+    static ServiceError denied(Operation operation);
+    static ServiceError noPurpose();
+    static ServiceError notFound();
+    static ServiceError invalid(const QString &message);
+    static ServiceError store(const StoreError &error);
+};
+
+// Writes audit entries for the services. Every entry is durable when the call returns (the main
+// connection commits with synchronous=FULL), so that no profile data leaves a service before its
+// entry is on disk.
+class AuditService
+{
+public:
+    AuditService(Database &db, const QByteArray &key);
+
+    Expected<AuditEntry, StoreError> record(const StaffMember &staff,
+                                            AuditAction action,
+                                            qint64 citizenId,
+                                            const Purpose &purpose,
+                                            AuditOutcome outcome = AuditOutcome::Success,
+                                            const QJsonObject &details = {});
+    // One entry per citizen, in one transaction (one durable commit): each appearance in a list.
+    Expected<void, StoreError>
+    recordEach(const StaffMember &staff, AuditAction action, const QList<qint64> &citizenIds, const Purpose &purpose, const QJsonObject &details = {});
+    // The role check every service call makes first: when staff's role may not do operation, an
+    // access_denied entry is written and Denied returned.
+    Expected<void, ServiceError> permit(const StaffMember &staff, Operation operation, qint64 citizenId = 0, const Purpose &purpose = {});
+    // A keyed hash (HMAC-SHA-256 under a key derived from the audit key, hex, 32 characters) of
+    // text: what an audit entry holds instead of an identifier someone searched for, so that a
+    // supervisor can match searches for the same number without the log holding it.
+    QString keyedHash(const QString &text) const;
+
+    Database &database() const { return m_db; }
+
+private:
+    Database &m_db;
+    QByteArray m_key;
+    QByteArray m_searchKey;
+};
+
+} // namespace c360

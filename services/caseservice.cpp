@@ -1,0 +1,377 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "caseservice.h"
+
+#include "cataloguerepository.h"
+#include "citizenrepository.h"
+#include "clock.h"
+#include "contactmomentrepository.h"
+#include "database.h"
+#include "klantinteractiescontacttarget.h"
+#include "klantinteractiesrequesttarget.h"
+#include "outboxrepository.h"
+#include "reportrepository.h"
+#include "requestrepository.h"
+#include "statement.h"
+#include "transaction.h"
+
+#include <KLocalizedString>
+
+namespace c360
+{
+
+namespace
+{
+// Runs body in a transaction; commits when it succeeds.
+template<typename T, typename Body>
+Expected<T, ServiceError> inTransaction(Database &db, Body body)
+{
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return unexpected(ServiceError::store(transaction.error()));
+    }
+    auto result = body();
+    if (!result) {
+        return result; // rolled back
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    return result;
+}
+} // namespace
+
+CaseService::CaseService(AuditService &audit, const QString &contactSource)
+    : m_audit(audit)
+    , m_db(audit.database())
+    , m_contactSource(contactSource)
+{
+}
+
+Expected<CaseFile, ServiceError> CaseService::open(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::OpenCase, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (purpose.isEmpty()) {
+        return unexpected(ServiceError::noPurpose());
+    }
+    auto exists = selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE id = ?"), {citizenId});
+    if (!exists) {
+        return unexpected(ServiceError::store(exists.error()));
+    }
+    if (!*exists) {
+        return unexpected(ServiceError::notFound());
+    }
+    // The entry first, durably: no profile data before it is on disk.
+    auto entry = m_audit.record(staff, AuditAction::ProfileOpened, citizenId, purpose);
+    if (!entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    return inTransaction<CaseFile>(m_db, [&]() -> Expected<CaseFile, ServiceError> {
+        CaseFile file;
+        file.opened = entry->time;
+        file.auditSequence = entry->sequence;
+        auto citizen = CitizenRepository(m_db).find(citizenId);
+        if (!citizen) {
+            return unexpected(ServiceError::store(citizen.error()));
+        }
+        if (!*citizen) {
+            return unexpected(ServiceError::notFound()); // removed by a sync in between
+        }
+        file.citizen = std::move(**citizen);
+        auto reports = ReportRepository(m_db).forCitizen(citizenId);
+        auto contacts = ContactMomentRepository(m_db).forCitizen(citizenId);
+        auto requests = RequestRepository(m_db).forCitizen(citizenId);
+        auto catalogue = CatalogueRepository(m_db).linkedToCitizen(citizenId);
+        for (const StoreError *e : {reports ? nullptr : &reports.error(),
+                                    contacts ? nullptr : &contacts.error(),
+                                    requests ? nullptr : &requests.error(),
+                                    catalogue ? nullptr : &catalogue.error()}) {
+            if (e) {
+                return unexpected(ServiceError::store(*e));
+            }
+        }
+        file.reports = std::move(*reports);
+        file.contacts = std::move(*contacts);
+        file.requests = std::move(*requests);
+        file.catalogue = std::move(*catalogue);
+        return file;
+    });
+}
+
+Expected<Identifier, ServiceError> CaseService::revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::RevealIdentifier, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (purpose.isEmpty()) {
+        return unexpected(ServiceError::noPurpose());
+    }
+    Statement identifiers(m_db, QStringLiteral("SELECT type FROM citizen_identifiers WHERE citizen_id = ?"));
+    if (auto r = identifiers.exec({citizenId}); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    std::optional<IdentifierType> first;
+    while (identifiers.next()) {
+        if (const auto type = fromKey<IdentifierType>(identifiers.value(0).toString()); type && (!first || int(*type) < int(*first))) {
+            first = type;
+        }
+    }
+    identifiers.finish();
+    if (!first) {
+        return unexpected(ServiceError::notFound());
+    }
+    auto entry =
+        m_audit.record(staff, AuditAction::IdentifierRevealed, citizenId, purpose, AuditOutcome::Success, QJsonObject{{QStringLiteral("type"), toKey(*first)}});
+    if (!entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    Statement value(m_db, QStringLiteral("SELECT value FROM citizen_identifiers WHERE citizen_id = ? AND type = ?"));
+    if (auto r = value.exec({citizenId, toKey(*first)}); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    if (!value.next()) {
+        return unexpected(ServiceError::notFound());
+    }
+    return Identifier{*first, value.value(0).toString()};
+}
+
+Expected<std::optional<CaseService::PushOrigin>, StoreError> CaseService::pushOrigin(qint64 citizenId)
+{
+    if (m_contactSource.isEmpty()) {
+        return std::optional<PushOrigin>();
+    }
+    Statement citizen(m_db, QStringLiteral("SELECT source_system, source_id, preferred_language FROM citizens WHERE id = ?"));
+    if (auto r = citizen.exec({citizenId}); !r) {
+        return unexpected(r.error());
+    }
+    // A citizen the back end does not know stays local with their items: a klantcontact without
+    // its party would come back from the next pull without the citizen.
+    if (!citizen.next() || citizen.value(0).toString() != m_contactSource || citizen.value(1).toString().isEmpty()) {
+        return std::optional<PushOrigin>();
+    }
+    PushOrigin origin{citizen.value(1).toString(), citizen.value(2).toString()};
+    if (origin.language.isEmpty()) {
+        origin.language = QStringLiteral("nl");
+    }
+    return std::optional<PushOrigin>(origin);
+}
+
+Expected<void, ServiceError> CaseService::audited(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, const QString &what, qint64 id)
+{
+    auto entry = m_audit.record(
+        staff, AuditAction::Change, citizenId, purpose, AuditOutcome::Success, QJsonObject{{QStringLiteral("what"), what}, {QStringLiteral("id"), double(id)}});
+    if (!entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    return {};
+}
+
+Expected<qint64, ServiceError> CaseService::registerContact(const StaffMember &staff, const Purpose &purpose, ContactMoment contact)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::RegisterContact, contact.citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (contact.subject.trimmed().isEmpty()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "Write what the contact was about.")));
+    }
+    contact.id = 0;
+    contact.source = {};
+    contact.staffMember = staff.name;
+    if (!contact.time.isValid()) {
+        contact.time = m_db.clock().now();
+    }
+    return inTransaction<qint64>(m_db, [&]() -> Expected<qint64, ServiceError> {
+        auto id = ContactMomentRepository(m_db).insert(contact);
+        if (!id) {
+            return unexpected(ServiceError::store(id.error()));
+        }
+        auto origin = pushOrigin(contact.citizenId);
+        if (!origin) {
+            return unexpected(ServiceError::store(origin.error()));
+        }
+        if (*origin) {
+            OutboxEntry entry;
+            entry.source = m_contactSource;
+            entry.resource = QStringLiteral("klantcontacten");
+            entry.operation = QStringLiteral("create");
+            entry.entityKind = ItemKind::ContactMoment;
+            entry.entityId = *id;
+            entry.payload = KlantinteractiesContactTarget::payload(contact, (*origin)->party, (*origin)->language);
+            if (auto r = OutboxRepository(m_db).enqueue(entry); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
+        if (auto r = audited(staff, purpose, contact.citizenId, QStringLiteral("contact_moment"), *id); !r) {
+            return unexpected(r.error());
+        }
+        return *id;
+    });
+}
+
+Expected<qint64, ServiceError> CaseService::createRequest(const StaffMember &staff, const Purpose &purpose, Request request, qint64 contactId, Channel channel)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::HandleRequests, request.citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (request.question.trimmed().isEmpty()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "Write the citizen's question.")));
+    }
+    request.id = 0;
+    request.source = {};
+    request.status = RequestStatus::Open;
+    request.created = m_db.clock().now();
+    request.expires = Request::expiryFor(request.created);
+    return inTransaction<qint64>(m_db, [&]() -> Expected<qint64, ServiceError> {
+        auto id = RequestRepository(m_db).insert(request);
+        if (!id) {
+            return unexpected(ServiceError::store(id.error()));
+        }
+        request.id = *id;
+        if (contactId) {
+            if (auto r = ContactMomentRepository(m_db).addLink(contactId, {ItemKind::Request, *id}); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
+        auto origin = pushOrigin(request.citizenId);
+        if (!origin) {
+            return unexpected(ServiceError::store(origin.error()));
+        }
+        if (*origin) {
+            const KlantinteractiesRequestTarget::Origin o{(*origin)->party, channel, (*origin)->language};
+            if (auto r = OutboxRepository(m_db).enqueue(KlantinteractiesRequestTarget::requestEntry(m_contactSource, request, o)); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
+        if (auto r = audited(staff, purpose, request.citizenId, QStringLiteral("request"), *id); !r) {
+            return unexpected(r.error());
+        }
+        return *id;
+    });
+}
+
+Expected<Request, ServiceError> CaseService::requestFor(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+{
+    auto request = RequestRepository(m_db).find(requestId);
+    if (!request) {
+        return unexpected(ServiceError::store(request.error()));
+    }
+    const qint64 citizenId = *request ? (**request).citizenId : 0;
+    if (auto permitted = m_audit.permit(staff, Operation::HandleRequests, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (!*request) {
+        return unexpected(
+            ServiceError::invalid(i18nc("@info", "This request no longer exists: its retention period ended, or it was removed at the back end.")));
+    }
+    return std::move(**request);
+}
+
+Expected<qint64, ServiceError>
+CaseService::supplementRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &text, Channel channel)
+{
+    auto request = requestFor(staff, purpose, requestId);
+    if (!request) {
+        return unexpected(request.error());
+    }
+    if (text.trimmed().isEmpty()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "Write the supplement.")));
+    }
+    return inTransaction<qint64>(m_db, [&]() -> Expected<qint64, ServiceError> {
+        auto id = RequestRepository(m_db).addSupplement(requestId, {0, staff.name, m_db.clock().now(), text.trimmed()});
+        if (!id) {
+            return unexpected(ServiceError::store(id.error()));
+        }
+        auto origin = pushOrigin(request->citizenId);
+        if (!origin) {
+            return unexpected(ServiceError::store(origin.error()));
+        }
+        if (*origin) {
+            const KlantinteractiesRequestTarget::Origin o{(*origin)->party, channel, (*origin)->language};
+            if (auto r = OutboxRepository(m_db).enqueue(KlantinteractiesRequestTarget::supplementEntry(m_contactSource, requestId, *id, o)); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
+        if (auto r = audited(staff, purpose, request->citizenId, QStringLiteral("supplement"), *id); !r) {
+            return unexpected(r.error());
+        }
+        return *id;
+    });
+}
+
+Expected<void, ServiceError> CaseService::updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what)
+{
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        if (auto r = RequestRepository(m_db).update(request); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        return audited(staff, purpose, request.citizenId, what, request.id);
+    });
+}
+
+Expected<void, ServiceError> CaseService::answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer)
+{
+    auto request = requestFor(staff, purpose, requestId);
+    if (!request) {
+        return unexpected(request.error());
+    }
+    if (answer.trimmed().isEmpty()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "Write the answer.")));
+    }
+    request->answer = answer.trimmed();
+    request->status = RequestStatus::Answered;
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_answered"));
+}
+
+Expected<void, ServiceError> CaseService::closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+{
+    auto request = requestFor(staff, purpose, requestId);
+    if (!request) {
+        return unexpected(request.error());
+    }
+    request->status = RequestStatus::Closed;
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_closed"));
+}
+
+Expected<void, ServiceError> CaseService::assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee)
+{
+    auto request = requestFor(staff, purpose, requestId);
+    if (!request) {
+        return unexpected(request.error());
+    }
+    if (assignee.isEmpty()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "Choose a staff member or team.")));
+    }
+    request->assignee = assignee;
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_assigned"));
+}
+
+Expected<void, ServiceError> CaseService::linkCatalogue(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, qint64 entryId)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::LinkCatalogue, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        if (auto r = CatalogueRepository(m_db).linkToCitizen(citizenId, entryId, staff.name); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        return audited(staff, purpose, citizenId, QStringLiteral("catalogue_link"), entryId);
+    });
+}
+
+Expected<void, ServiceError> CaseService::decideMatch(const StaffMember &staff, const Purpose &purpose, qint64 reportId, qint64 citizenId, bool confirm)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::DecideMatch, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        ReportRepository reports(m_db);
+        if (auto r = confirm ? reports.confirmCandidate(reportId, citizenId) : reports.rejectCandidate(reportId, citizenId); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        return audited(staff, purpose, citizenId, confirm ? QStringLiteral("match_confirmed") : QStringLiteral("match_rejected"), reportId);
+    });
+}
+
+} // namespace c360

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "auditservice.h"
+#include "casefile.h"
+#include "identifier.h"
+
+namespace c360
+{
+
+// The one path to a citizen's profile, and the changes staff make in a case.
+//
+// Every call checks the role first (a refused call writes an access_denied entry), then writes its
+// audit entry, durably, before any profile data is returned: opening a case (profile_opened, with
+// the purpose), revealing an identifier (identifier_revealed). A change (a contact moment, a
+// request, a supplement, an answer, a link, a decision on a possible match) is written with its
+// audit entry (change) and, where a back end takes it, its outbox entry, in one transaction.
+//
+// contactSource names the Klantinteracties source that receives contact moments, requests and
+// supplements made here (empty: they stay local). They go with the citizen as party (betrokkene);
+// the items of a citizen who did not come from that source stay local.
+class CaseService
+{
+public:
+    explicit CaseService(AuditService &audit, const QString &contactSource = {});
+
+    // The citizen's whole case, read in one snapshot after the profile_opened entry is written.
+    Expected<CaseFile, ServiceError> open(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
+    // The citizen's first identifier unmasked (national number, else BIS, else BSN).
+    Expected<Identifier, ServiceError> revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
+
+    // Registers contact (by staff, now when it has no time) and queues it for the back end;
+    // returns its id. Its subject may not be empty.
+    Expected<qint64, ServiceError> registerContact(const StaffMember &staff, const Purpose &purpose, ContactMoment contact);
+    // Creates request (status open; created now; expires after the retention period), linked to
+    // the contact moment contactId when it is not 0, and queues it; returns its id.
+    Expected<qint64, ServiceError>
+    createRequest(const StaffMember &staff, const Purpose &purpose, Request request, qint64 contactId = 0, Channel channel = Channel::Counter);
+    Expected<qint64, ServiceError>
+    supplementRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &text, Channel channel = Channel::Counter);
+    // Answering sets the status to answered; closing to closed.
+    Expected<void, ServiceError> answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer);
+    Expected<void, ServiceError> closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
+    Expected<void, ServiceError> assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee);
+    Expected<void, ServiceError> linkCatalogue(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, qint64 entryId);
+    // Confirms (the report becomes the citizen's) or rejects a possible-match report.
+    Expected<void, ServiceError> decideMatch(const StaffMember &staff, const Purpose &purpose, qint64 reportId, qint64 citizenId, bool confirm);
+
+private:
+    // Role check, then an existing request; its citizen for the audit entry.
+    Expected<Request, ServiceError> requestFor(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
+    Expected<void, ServiceError> updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what);
+    Expected<void, ServiceError> audited(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, const QString &what, qint64 id);
+    // The party uuid and language for a push of citizenId's items; nullopt when nothing is pushed.
+    struct PushOrigin
+    {
+        QString party;
+        QString language;
+    };
+    Expected<std::optional<PushOrigin>, StoreError> pushOrigin(qint64 citizenId);
+
+    AuditService &m_audit;
+    Database &m_db;
+    QString m_contactSource;
+};
+
+} // namespace c360

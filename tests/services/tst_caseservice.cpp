@@ -1,0 +1,314 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The case service: the one path to a profile writes its audit entry before any data comes back
+// (a test per read path), refuses roles that may not (audited), asks for a purpose, returns the
+// whole case; every change is stored with its audit entry and, for a citizen of the contact
+// back end, its outbox entry, in one transaction.
+
+#include "auditrepository.h"
+#include "auditservice.h"
+#include "caseservice.h"
+#include "cataloguerepository.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "contactmomentrepository.h"
+#include "outboxrepository.h"
+#include "reportrepository.h"
+#include "requestrepository.h"
+#include "storetesting.h"
+#include "tempstore.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace c360;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QByteArray key(32, 'k');
+const Purpose counterVisit{u"counter_visit"_s, u"Vraag over parkeerkaart"_s};
+} // namespace
+
+class TestCaseService : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<CaseService> m_cases;
+    const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
+    qint64 m_citizen = 0;
+    qint64 m_report = 0;
+    qint64 m_entry = 0;
+    qint64 m_possible = 0; // a report that may be the citizen's
+
+    qint64 auditCount() { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
+    AuditEntry lastEntry()
+    {
+        const qint64 n = auditCount();
+        return AuditRepository(m_store->db(), key).entries(n, 1).value().value(0);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        Database &db = m_store->open();
+        m_audit = std::make_unique<AuditService>(db, key);
+        m_cases = std::make_unique<CaseService>(*m_audit, u"openklant"_s);
+        m_citizen = CitizenRepository(db)
+                        .insert(test::CitizenBuilder()
+                                    .withName(u"Lotte"_s, u"Claes"_s)
+                                    .bornOn(QDate(1979, 4, 2))
+                                    .withNationalNumber(45)
+                                    .withEmail(u"lotte@example.be"_s, QDate(2025, 1, 1))
+                                    .speaks(u"fr"_s)
+                                    .fromSource(u"openklant"_s, u"0b7c6c5e-0000-4000-8000-000000000001"_s)
+                                    .build())
+                        .value_or(0);
+        Report report;
+        report.source = {u"open311"_s, u"r-1"_s};
+        report.citizenId = m_citizen;
+        report.matchBasis = MatchBasis::NationalNumber;
+        report.description = u"Losliggende stoeptegel"_s;
+        m_report = ReportRepository(db).upsertBySource(report).value_or(0);
+        Report possible;
+        possible.source = {u"open311"_s, u"r-2"_s};
+        possible.description = u"Zwerfvuil"_s;
+        possible.candidates = {{m_citizen, MatchBasis::Email, CandidateState::Possible}};
+        m_possible = ReportRepository(db).upsertBySource(possible).value_or(0);
+        CatalogueEntry entry;
+        entry.productId = u"p-1"_s;
+        entry.name = {{u"nl"_s, u"Identiteitskaart"_s}};
+        m_entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
+        QVERIFY(m_citizen && m_report && m_possible && m_entry);
+    }
+
+    // The profile_opened entry is written (and durable) before the data comes back; the case
+    // holds all four kinds of item.
+    void openWritesItsEntryFirst()
+    {
+        QVERIFY(m_cases->linkCatalogue(m_clerk, counterVisit, m_citizen, m_entry));
+        ContactMoment contact;
+        contact.citizenId = m_citizen;
+        contact.subject = u"Parkeerkaart"_s;
+        const auto contactId = m_cases->registerContact(m_clerk, counterVisit, contact);
+        QVERIFY(contactId);
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Hoe vraag ik een bewonerskaart aan?"_s;
+        request.assignee = {AssigneeKind::Team, u"Mobiliteit"_s};
+        const auto requestId = m_cases->createRequest(m_clerk, counterVisit, request, *contactId);
+        QVERIFY2(requestId, requestId ? "" : qPrintable(requestId.error().message));
+
+        const qint64 before = auditCount();
+        const auto file = m_cases->open(m_clerk, m_citizen, counterVisit);
+        QVERIFY2(file, qPrintable(file ? QString() : file.error().message));
+        QCOMPARE(auditCount(), before + 1);
+        const AuditEntry entry = lastEntry();
+        QCOMPARE(entry.action, AuditAction::ProfileOpened);
+        QCOMPARE(entry.subjectCitizenId, m_citizen);
+        QCOMPARE(entry.purposeCode, counterVisit.code);
+        QCOMPARE(entry.purposeText, counterVisit.text);
+        QCOMPARE(entry.role, Role::CounterClerk);
+        QCOMPARE(file->auditSequence, entry.sequence);
+        QCOMPARE(file->citizen.familyName, u"Claes"_s);
+        QCOMPARE(file->reports.size(), 2); // linked and possible
+        QCOMPARE(file->contacts.size(), 1);
+        QCOMPARE(file->requests.size(), 1);
+        QCOMPARE(file->catalogue.size(), 1);
+        QCOMPARE(file->contacts.first().links, (QList<ItemLink>{{ItemKind::Request, file->requests.first().id}}));
+        QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
+    }
+
+    void openNeedsAPurpose()
+    {
+        const qint64 before = auditCount();
+        const auto file = m_cases->open(m_clerk, m_citizen, {});
+        QVERIFY(!file);
+        QCOMPARE(file.error().kind, ServiceError::Kind::NoPurpose);
+        QCOMPARE(auditCount(), before);
+    }
+
+    void openUnknownCitizen()
+    {
+        const auto file = m_cases->open(m_clerk, m_citizen + 1000, counterVisit);
+        QVERIFY(!file);
+        QCOMPARE(file.error().kind, ServiceError::Kind::NotFound);
+    }
+
+    // Revealing the masked number is a read path of its own, with its own entry first.
+    void revealIsAudited()
+    {
+        const qint64 before = auditCount();
+        const auto identifier = m_cases->revealIdentifier(m_clerk, m_citizen, counterVisit);
+        QVERIFY(identifier);
+        QCOMPARE(identifier->type, IdentifierType::BelgianNationalNumber);
+        QCOMPARE(identifier->value.size(), 11);
+        QCOMPARE(auditCount(), before + 1);
+        QCOMPARE(lastEntry().action, AuditAction::IdentifierRevealed);
+        QVERIFY(!lastEntry().details.contains(identifier->value));
+    }
+
+    // Each call, for each role: refused calls return Denied and leave an access_denied entry.
+    void rolesAreEnforced_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<bool>("allowed");
+        const QStringList calls = {
+            u"open"_s, u"reveal"_s, u"contact"_s, u"request"_s, u"supplement"_s, u"answer"_s, u"close"_s, u"assign"_s, u"catalogue"_s, u"match"_s};
+        for (Role role : allValues<Role>()) {
+            for (const QString &call : calls) {
+                QTest::addRow("%s %s", qPrintable(toKey(role)), qPrintable(call)) << int(role) << call << (role != Role::Administrator);
+            }
+        }
+    }
+
+    void rolesAreEnforced()
+    {
+        QFETCH(int, role);
+        QFETCH(QString, call);
+        QFETCH(bool, allowed);
+        Request r;
+        r.citizenId = m_citizen;
+        r.question = u"Vraag"_s;
+        const qint64 requestId = RequestRepository(m_store->db()).insert(r).value_or(0);
+        QVERIFY(requestId);
+        const StaffMember staff{u"someone"_s, Role(role), u"ws"_s};
+        const qint64 deniedBefore = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
+        std::optional<ServiceError> error;
+        auto check = [&error](const auto &result) {
+            if (!result) {
+                error = result.error();
+            }
+        };
+        ContactMoment contact;
+        contact.citizenId = m_citizen;
+        contact.subject = u"Onderwerp"_s;
+        if (call == u"open"_s) {
+            check(m_cases->open(staff, m_citizen, counterVisit));
+        } else if (call == u"reveal"_s) {
+            check(m_cases->revealIdentifier(staff, m_citizen, counterVisit));
+        } else if (call == u"contact"_s) {
+            check(m_cases->registerContact(staff, counterVisit, contact));
+        } else if (call == u"request"_s) {
+            check(m_cases->createRequest(staff, counterVisit, r));
+        } else if (call == u"supplement"_s) {
+            check(m_cases->supplementRequest(staff, counterVisit, requestId, u"Meer info"_s));
+        } else if (call == u"answer"_s) {
+            check(m_cases->answerRequest(staff, counterVisit, requestId, u"Antwoord"_s));
+        } else if (call == u"close"_s) {
+            check(m_cases->closeRequest(staff, counterVisit, requestId));
+        } else if (call == u"assign"_s) {
+            check(m_cases->assignRequest(staff, counterVisit, requestId, {AssigneeKind::Person, u"Piet"_s}));
+        } else if (call == u"catalogue"_s) {
+            check(m_cases->linkCatalogue(staff, counterVisit, m_citizen, m_entry));
+        } else if (call == u"match"_s) {
+            check(m_cases->decideMatch(staff, counterVisit, m_possible, m_citizen, true));
+        }
+        const qint64 denied = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s) - deniedBefore;
+        if (allowed) {
+            QVERIFY2(!error, error ? qPrintable(error->message) : "");
+            QCOMPARE(denied, 0);
+        } else {
+            QVERIFY(error);
+            QCOMPARE(error->kind, ServiceError::Kind::Denied);
+            QCOMPARE(denied, 1);
+            QCOMPARE(lastEntry().outcome, AuditOutcome::Denied);
+        }
+    }
+
+    // A contact moment, a request and a supplement of a citizen from the contact back end go to
+    // the outbox, each with its change entry, in the same transaction.
+    void changesGoThroughTheOutbox()
+    {
+        ContactMoment contact;
+        contact.citizenId = m_citizen;
+        contact.channel = Channel::Phone;
+        contact.subject = u"Afvalkalender"_s;
+        contact.text = u"Wanneer wordt het grofvuil opgehaald?"_s;
+        const auto contactId = m_cases->registerContact(m_clerk, counterVisit, contact);
+        QVERIFY(contactId);
+        QCOMPARE(ContactMomentRepository(m_store->db()).find(*contactId).value()->staffMember, m_clerk.name);
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Ophaling grofvuil aanvragen"_s;
+        request.assignee = {AssigneeKind::Team, u"Afval"_s};
+        const auto requestId = m_cases->createRequest(m_clerk, counterVisit, request, *contactId, Channel::Phone);
+        QVERIFY(requestId);
+        const auto supplementId = m_cases->supplementRequest(m_clerk, counterVisit, *requestId, u"Liefst op zaterdag"_s, Channel::Phone);
+        QVERIFY(supplementId);
+
+        const auto outstanding = OutboxRepository(m_store->db()).outstanding().value();
+        QCOMPARE(outstanding.size(), 3);
+        QCOMPARE(outstanding.at(0).resource, u"klantcontacten"_s);
+        QCOMPARE(outstanding.at(0).entityId, *contactId);
+        QVERIFY(outstanding.at(0).payload.contains("0b7c6c5e-0000-4000-8000-000000000001")); // the party
+        QCOMPARE(outstanding.at(1).resource, u"internetaken"_s);
+        QCOMPARE(outstanding.at(1).operation, u"create"_s);
+        QCOMPARE(outstanding.at(1).entityId, *requestId);
+        QCOMPARE(outstanding.at(2).operation, u"supplement"_s);
+        QVERIFY(outstanding.at(2).payload.contains(QByteArray::number(*supplementId)));
+        for (const OutboxEntry &e : outstanding) {
+            QCOMPARE(e.source, u"openklant"_s);
+        }
+        const auto stored = RequestRepository(m_store->db()).find(*requestId).value().value();
+        QCOMPARE(stored.created, m_store->clock().now());
+        QCOMPARE(stored.expires, m_store->clock().now().addDays(30));
+        QCOMPARE(stored.status, RequestStatus::Open);
+        QCOMPARE(stored.supplements.size(), 1);
+        QCOMPARE(stored.supplements.first().author, m_clerk.name);
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 3);
+        QVERIFY(lastEntry().details.contains(u"supplement"_s));
+    }
+
+    // A citizen not from the contact back end: stored and audited, nothing queued.
+    void localCitizensStayLocal()
+    {
+        const qint64 local = CitizenRepository(m_store->db()).insert(test::CitizenBuilder().withName(u"Bram"_s, u"Wouters"_s).build()).value_or(0);
+        ContactMoment contact;
+        contact.citizenId = local;
+        contact.subject = u"Balie"_s;
+        QVERIFY(m_cases->registerContact(m_clerk, counterVisit, contact));
+        QVERIFY(OutboxRepository(m_store->db()).outstanding().value().isEmpty());
+    }
+
+    void requestLifecycle()
+    {
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Kan ik mijn adres online wijzigen?"_s;
+        const auto id = m_cases->createRequest(m_clerk, counterVisit, request);
+        QVERIFY(id);
+        QVERIFY(m_cases->assignRequest(m_clerk, counterVisit, *id, {AssigneeKind::Person, u"Piet Peeters"_s}));
+        QVERIFY(m_cases->answerRequest(m_clerk, counterVisit, *id, u"Ja, via Mijn Burgerprofiel."_s));
+        auto stored = RequestRepository(m_store->db()).find(*id).value().value();
+        QCOMPARE(stored.status, RequestStatus::Answered);
+        QCOMPARE(stored.assignee.name, u"Piet Peeters"_s);
+        QCOMPARE(stored.answer, u"Ja, via Mijn Burgerprofiel."_s);
+        QVERIFY(m_cases->closeRequest(m_clerk, counterVisit, *id));
+        QCOMPARE(RequestRepository(m_store->db()).find(*id).value()->status, RequestStatus::Closed);
+        // Empty input is refused with a sentence, and nothing changes.
+        const auto empty = m_cases->answerRequest(m_clerk, counterVisit, *id, u"  "_s);
+        QVERIFY(!empty);
+        QCOMPARE(empty.error().kind, ServiceError::Kind::Invalid);
+        QVERIFY(!empty.error().message.isEmpty());
+        const auto gone = m_cases->closeRequest(m_clerk, counterVisit, *id + 100);
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().kind, ServiceError::Kind::Invalid);
+    }
+
+    void possibleMatchDecisions()
+    {
+        QVERIFY(m_cases->decideMatch(m_clerk, counterVisit, m_possible, m_citizen, true));
+        const auto report = ReportRepository(m_store->db()).find(m_possible).value().value();
+        QCOMPARE(report.citizenId, m_citizen);
+        QCOMPARE(lastEntry().action, AuditAction::Change);
+        QVERIFY(lastEntry().details.contains(u"match_confirmed"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseService)
+#include "tst_caseservice.moc"

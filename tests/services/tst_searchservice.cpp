@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The citizen search: what a typed text is taken for, what each kind finds (names in any order,
+// accents and particles, register numbers with or without separators, phones in any format,
+// e-mail, birth date, postcode + house number), masked identifiers, namesakes told apart, and the
+// audit entries each search writes (a keyed hash, never the identifier).
+
+#include "auditrepository.h"
+#include "auditservice.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "searchservice.h"
+#include "storetesting.h"
+#include "tempstore.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace c360;
+using namespace Qt::StringLiterals;
+
+class TestSearchService : public QObject
+{
+    Q_OBJECT
+
+    test::TempStore m_store;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<SearchService> m_search;
+    const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
+    qint64 m_marie = 0;
+    qint64 m_marieNamesake = 0;
+    qint64 m_jan = 0;
+    QString m_marieNumber;
+
+    QList<qint64> ids(const QString &text)
+    {
+        auto found = m_search->search(m_clerk, text);
+        if (!found) {
+            qWarning("%s", qPrintable(found.error().message));
+            return {};
+        }
+        QList<qint64> result;
+        for (const SearchHit &hit : std::as_const(*found)) {
+            result.append(hit.citizenId);
+        }
+        std::sort(result.begin(), result.end());
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Database &db = m_store.open();
+        m_audit = std::make_unique<AuditService>(db, QByteArray(32, 'k'));
+        m_search = std::make_unique<SearchService>(*m_audit);
+        CitizenRepository citizens(db);
+        const Citizen marie = test::CitizenBuilder()
+                                  .withName(u"Marie-José"_s, u"Van den Bossche"_s)
+                                  .bornOn(QDate(1985, 7, 30))
+                                  .withNationalNumber(33)
+                                  .livingAt(u"Kerkstraat"_s, u"12A"_s, u"9000"_s, u"Gent"_s)
+                                  .withPhone(u"0470 12 34 56"_s)
+                                  .withEmail(u"Marie.VDB@example.be"_s)
+                                  .build();
+        m_marieNumber = marie.identifiers.first().value;
+        m_marie = citizens.insert(marie).value_or(0);
+        m_marieNamesake = citizens
+                              .insert(test::CitizenBuilder()
+                                          .withName(u"Marie"_s, u"Van den Bossche"_s)
+                                          .bornOn(QDate(1962, 1, 5))
+                                          .withNationalNumber(101)
+                                          .livingAt(u"Dorpsstraat"_s, u"3"_s, u"8000"_s, u"Brugge"_s)
+                                          .build())
+                              .value_or(0);
+        m_jan = citizens
+                    .insert(test::CitizenBuilder()
+                                .withName(u"Jan"_s, u"Peeters"_s)
+                                .bornOn(QDate(1990, 12, 31))
+                                .withNationalNumber(7)
+                                .livingAt(u"Stationsplein"_s, u"1"_s, u"9000"_s, u"Gent"_s)
+                                .withPhone(u"+32 9 123 45 67"_s)
+                                .build())
+                    .value_or(0);
+        QVERIFY(m_marie && m_marieNamesake && m_jan);
+    }
+
+    void classify_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kind"); // -1: not searched
+        QTest::addColumn<QString>("normalised");
+        QTest::newRow("one letter") << u"m"_s << -1 << QString();
+        QTest::newRow("name") << u"  Désirée "_s << int(SearchKind::Name) << u"desiree"_s;
+        QTest::newRow("register number with separators") << u"85.07.30-033.61"_s << int(SearchKind::NationalNumber) << u"85073003361"_s;
+        QTest::newRow("first digits of a register number") << u"850730"_s << int(SearchKind::NationalNumber) << u"850730"_s;
+        QTest::newRow("too few digits") << u"8507"_s.left(3) << -1 << QString();
+        QTest::newRow("mobile") << u"0470 12.34.56"_s << int(SearchKind::Phone) << u"32470123456"_s;
+        QTest::newRow("international") << u"+32 470 12 34 56"_s << int(SearchKind::Phone) << u"32470123456"_s;
+        QTest::newRow("0032") << u"0032470123456"_s << int(SearchKind::Phone) << u"32470123456"_s;
+        QTest::newRow("e-mail") << u"Marie.VDB@Example.be"_s << int(SearchKind::Email) << u"marie.vdb@example.be"_s;
+        QTest::newRow("birth date") << u"30/07/1985"_s << int(SearchKind::BirthDate) << QString();
+        QTest::newRow("ISO birth date") << u"1985-07-30"_s << int(SearchKind::BirthDate) << QString();
+        QTest::newRow("impossible date") << u"31/02/1985"_s << -1 << QString();
+        QTest::newRow("postcode and number") << u"9000 12 a"_s << int(SearchKind::Address) << u"9000 12A"_s;
+        QTest::newRow("postcode") << u"9000"_s << int(SearchKind::Address) << u"9000"_s;
+    }
+
+    void classify()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kind);
+        QFETCH(QString, normalised);
+        const auto q = SearchService::classify(text);
+        QCOMPARE(q.has_value(), kind >= 0);
+        if (q) {
+            QCOMPARE(int(q->kind), kind);
+            if (!normalised.isEmpty()) {
+                QCOMPARE(q->text, normalised);
+            }
+        }
+    }
+
+    void finds_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("who"); // m: Marie, n: her namesake, j: Jan
+        QTest::newRow("family given") << u"van den bossche marie"_s << u"mn"_s;
+        QTest::newRow("given family") << u"Marie Van den Bossche"_s << u"mn"_s;
+        QTest::newRow("prefixes, accents, case") << u"JOSE vand"_s << u"m"_s;
+        QTest::newRow("particles written together") << u"vandenbossche"_s << u"mn"_s;
+        QTest::newRow("two letters") << u"pe"_s << u"j"_s;
+        QTest::newRow("mobile, dots") << u"0470.12.34.56"_s << u"m"_s;
+        QTest::newRow("mobile, international") << u"+32 470 12 34 56"_s << u"m"_s;
+        QTest::newRow("landline, 0032") << u"0032 9 123 45 67"_s << u"j"_s;
+        QTest::newRow("e-mail, other case") << u"marie.vdb@EXAMPLE.be"_s << u"m"_s;
+        QTest::newRow("birth date") << u"31-12-1990"_s << u"j"_s;
+        QTest::newRow("postcode and number") << u"9000 12a"_s << u"m"_s;
+        QTest::newRow("postcode") << u"9000"_s << u"mj"_s;
+        QTest::newRow("nobody") << u"Zzyzx"_s << QString();
+    }
+
+    void finds()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, who);
+        QList<qint64> expected;
+        for (QChar c : who) {
+            expected.append(c == u'm' ? m_marie : c == u'n' ? m_marieNamesake : m_jan);
+        }
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(ids(text), expected);
+    }
+
+    void registerNumbers()
+    {
+        const QString formatted = m_marieNumber.left(2) + u'.' + m_marieNumber.mid(2, 2) + u'.' + m_marieNumber.mid(4, 2) + u'-' + m_marieNumber.mid(6, 3) +
+            u'.' + m_marieNumber.mid(9);
+        QCOMPARE(ids(formatted), QList<qint64>{m_marie});
+        QCOMPARE(ids(m_marieNumber), QList<qint64>{m_marie});
+        QCOMPARE(ids(m_marieNumber.left(7)), QList<qint64>{m_marie});
+    }
+
+    // Namesakes differ by birth year and municipality; the number is masked.
+    void hitsTellNamesakesApart()
+    {
+        const auto found = m_search->search(m_clerk, u"marie van den bossche"_s);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 2);
+        const SearchHit &a = found->at(0);
+        const SearchHit &b = found->at(1);
+        QVERIFY(a.birthYear != b.birthYear || a.municipality != b.municipality);
+        for (const SearchHit &hit : *found) {
+            QVERIFY(!hit.maskedIdentifier.isEmpty());
+            QVERIFY2(!hit.maskedIdentifier.contains(m_marieNumber.left(6)), qPrintable(hit.maskedIdentifier));
+            QCOMPARE(hit.familyName, u"Van den Bossche"_s);
+        }
+    }
+
+    // A search writes one search entry (kind and keyed hash, never the number) and one
+    // search_result_shown entry per citizen shown.
+    void searchesAreAudited()
+    {
+        Database &db = m_store.db();
+        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
+        QCOMPARE(ids(m_marieNumber), QList<qint64>{m_marie});
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
+        const auto entries = AuditRepository(db, QByteArray(32, 'k')).entries(before + 1, 10).value();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).action, AuditAction::Search);
+        QCOMPARE(entries.at(0).actor, m_clerk.name);
+        QCOMPARE(entries.at(0).workstation, m_clerk.workstation);
+        QCOMPARE(entries.at(0).subjectCitizenId, 0);
+        const QJsonObject details = QJsonDocument::fromJson(entries.at(0).details.toUtf8()).object();
+        QCOMPARE(details[u"kind"_s].toString(), u"national_number"_s);
+        QCOMPARE(details[u"hash"_s].toString(), m_audit->keyedHash(m_marieNumber));
+        QVERIFY(!entries.at(0).details.contains(m_marieNumber));
+        QVERIFY(!entries.at(0).details.contains(m_marieNumber.left(6)));
+        QCOMPARE(entries.at(1).action, AuditAction::SearchResultShown);
+        QCOMPARE(entries.at(1).subjectCitizenId, m_marie);
+        // Too short: nothing searched, nothing written.
+        QVERIFY(ids(u"m"_s).isEmpty());
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
+        QVERIFY(AuditRepository(db, QByteArray(32, 'k')).verify().value().intact());
+    }
+
+    // An administrator runs the installation but searches no citizens: refused and audited.
+    void administratorsDoNotSearch()
+    {
+        Database &db = m_store.db();
+        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
+        const auto found = m_search->search({u"root"_s, Role::Administrator, u"server"_s}, u"peeters"_s);
+        QVERIFY(!found);
+        QCOMPARE(found.error().kind, ServiceError::Kind::Denied);
+        QVERIFY(!found.error().message.isEmpty());
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), before + 1);
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND actor = 'root'"_s), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchService)
+#include "tst_searchservice.moc"
