@@ -5,7 +5,7 @@
 
 # What building, running and testing need on Debian 12 (bookworm).
 C360_PACKAGES=(
-    build-essential cmake ninja-build pkg-config
+    build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     gettext libsqlite3-dev python3-jsonschema python3-yaml
@@ -47,6 +47,11 @@ c360_build() {
     local build=$1
     shift
     local args=(-G Ninja "$@")
+    # Compiler cache (in the user's cache folder): a rebuild from a fresh clone compiles only what
+    # changed since the last build on this machine.
+    if command -v ccache >/dev/null 2>&1; then
+        args+=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
     if [ "${CI:-}" = "true" ]; then
         args+=(-DC360_WERROR=ON)
     fi
