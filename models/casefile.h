@@ -19,9 +19,19 @@ namespace c360
 // call that touches a citizen needs them (for the role check and the audit entry).
 struct StaffMember
 {
+    StaffMember() = default;
+    StaffMember(const QString &name_, Role role_, const QString &workstation_, const QString &team_ = {})
+        : name(name_)
+        , role(role_)
+        , workstation(workstation_)
+        , team(team_)
+    {
+    }
+
     QString name;
     Role role = Role::CounterClerk;
     QString workstation;
+    QString team; // the team whose requests are on "my team's" worklist; may be empty
     bool isValid() const { return !name.isEmpty(); }
     friend bool operator==(const StaffMember &, const StaffMember &) = default;
 };

@@ -5,6 +5,7 @@
 #include "cataloguerepository.h"
 #include "citizenrepository.h"
 #include "clock.h"
+#include "contactdraftrepository.h"
 #include "contactmomentrepository.h"
 #include "database.h"
 #include "klantinteractiescontacttarget.h"
@@ -12,10 +13,13 @@
 #include "outboxrepository.h"
 #include "reportrepository.h"
 #include "requestrepository.h"
+#include "sqlvalue.h"
 #include "statement.h"
 #include "transaction.h"
 
 #include <KLocalizedString>
+
+#include <QRegularExpression>
 
 namespace c360
 {
@@ -203,11 +207,63 @@ Expected<qint64, ServiceError> CaseService::registerContact(const StaffMember &s
                 return unexpected(ServiceError::store(r.error()));
             }
         }
+        ContactDraftRepository drafts(m_db);
+        auto draft = drafts.load(staff.name, contact.citizenId);
+        if (!draft) {
+            return unexpected(ServiceError::store(draft.error()));
+        }
+        if (*draft) {
+            if (auto r = drafts.remove((*draft)->id); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
         if (auto r = audited(staff, purpose, contact.citizenId, QStringLiteral("contact_moment"), *id); !r) {
             return unexpected(r.error());
         }
         return *id;
     });
+}
+
+Expected<void, ServiceError> CaseService::saveDraft(const StaffMember &staff, const ContactMoment &contact)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::RegisterContact, contact.citizenId); !permitted) {
+        return unexpected(permitted.error());
+    }
+    ContactDraft draft;
+    draft.staffMember = staff.name;
+    draft.citizenId = contact.citizenId;
+    draft.contact = contact;
+    if (auto r = ContactDraftRepository(m_db).save(draft); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    return {};
+}
+
+Expected<std::optional<ContactMoment>, ServiceError> CaseService::draft(const StaffMember &staff, qint64 citizenId)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::RegisterContact, citizenId); !permitted) {
+        return unexpected(permitted.error());
+    }
+    auto draft = ContactDraftRepository(m_db).load(staff.name, citizenId);
+    if (!draft) {
+        return unexpected(ServiceError::store(draft.error()));
+    }
+    return *draft ? std::optional<ContactMoment>((*draft)->contact) : std::nullopt;
+}
+
+Expected<void, ServiceError> CaseService::discardDraft(const StaffMember &staff, qint64 citizenId)
+{
+    ContactDraftRepository drafts(m_db);
+    auto draft = drafts.load(staff.name, citizenId);
+    if (!draft) {
+        return unexpected(ServiceError::store(draft.error()));
+    }
+    if (*draft) {
+        if (auto r = drafts.remove((*draft)->id); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+    }
+    return {};
 }
 
 Expected<qint64, ServiceError> CaseService::createRequest(const StaffMember &staff, const Purpose &purpose, Request request, qint64 contactId, Channel channel)
@@ -372,6 +428,107 @@ Expected<void, ServiceError> CaseService::decideMatch(const StaffMember &staff, 
         }
         return audited(staff, purpose, citizenId, confirm ? QStringLiteral("match_confirmed") : QStringLiteral("match_rejected"), reportId);
     });
+}
+
+Expected<QList<CatalogueEntry>, ServiceError> CaseService::searchCatalogue(const QString &text, const QString &language, int limit)
+{
+    CatalogueRepository catalogue(m_db);
+    auto ids = catalogue.search(text, language, limit);
+    if (!ids) {
+        return unexpected(ServiceError::store(ids.error()));
+    }
+    auto entries = catalogue.findMany(*ids);
+    if (!entries) {
+        return unexpected(ServiceError::store(entries.error()));
+    }
+    return std::move(*entries);
+}
+
+Expected<QList<CatalogueEntry>, ServiceError> CaseService::suggestions(const CaseFile &file, const QString &language, int limit)
+{
+    QStringList queries;
+    for (const Report &r : file.reports) {
+        if (r.isOpen() && r.citizenId == file.citizen.id && !r.serviceName.isEmpty()) {
+            queries.append(r.serviceName);
+        }
+    }
+    for (const Request &r : file.requests) {
+        if (r.isOpen()) {
+            // The longest words of the question say most about it.
+            QStringList words = r.question.split(QRegularExpression(QStringLiteral("\\W+")), Qt::SkipEmptyParts);
+            std::sort(words.begin(), words.end(), [](const QString &a, const QString &b) {
+                return a.size() > b.size();
+            });
+            if (!words.isEmpty() && words.first().size() >= 6) {
+                queries.append(words.first());
+            }
+        }
+    }
+    QList<qint64> linked;
+    for (const LinkedCatalogueEntry &l : file.catalogue) {
+        linked.append(l.entry.id);
+    }
+    CatalogueRepository catalogue(m_db);
+    QList<qint64> chosen;
+    for (const QString &query : std::as_const(queries)) {
+        auto ids = catalogue.search(query, language, 2);
+        if (!ids) {
+            return unexpected(ServiceError::store(ids.error()));
+        }
+        for (qint64 id : std::as_const(*ids)) {
+            if (!linked.contains(id) && !chosen.contains(id) && chosen.size() < limit) {
+                chosen.append(id);
+            }
+        }
+    }
+    auto entries = catalogue.findMany(chosen);
+    if (!entries) {
+        return unexpected(ServiceError::store(entries.error()));
+    }
+    return std::move(*entries);
+}
+
+Expected<QList<WorklistItem>, ServiceError> CaseService::worklist(const StaffMember &staff, const QString &team, int limit)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewWorklist); !permitted) {
+        return unexpected(permitted.error());
+    }
+    // Two index ranges of requests_worklist per name; the deadline orders within each.
+    QString sql = QStringLiteral(
+        "SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at, r.deadline_at "
+        "FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id WHERE r.status IN ('open', 'answered') AND (r.assignee_name = ?");
+    QVariantList values{staff.name};
+    if (!team.isEmpty()) {
+        sql += QStringLiteral(" OR r.assignee_name = ?");
+        values.append(team);
+    }
+    sql += QStringLiteral(") ORDER BY r.deadline_at IS NULL, r.deadline_at, r.created_at LIMIT ?");
+    values.append(limit);
+    auto items = selectAll(m_db, sql, values, [](const Statement &row) {
+        WorklistItem item;
+        item.requestId = row.value(0).toLongLong();
+        item.citizenId = row.value(1).toLongLong();
+        item.citizenName = QString(row.value(2).toString() + QLatin1Char(' ') + row.value(3).toString()).trimmed();
+        item.question = row.value(4).toString();
+        item.assignee = {fromKey<AssigneeKind>(row.value(5).toString()).value_or(AssigneeKind::Team), row.value(6).toString()};
+        item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
+        item.created = sql::toDateTime(row.value(8));
+        item.deadline = sql::toDateTime(row.value(9));
+        return item;
+    });
+    if (!items) {
+        return unexpected(ServiceError::store(items.error()));
+    }
+    QList<qint64> shown;
+    for (const WorklistItem &item : std::as_const(*items)) {
+        if (item.citizenId && !shown.contains(item.citizenId)) {
+            shown.append(item.citizenId);
+        }
+    }
+    if (auto r = m_audit.recordEach(staff, AuditAction::SearchResultShown, shown, {}, QJsonObject{{QStringLiteral("list"), QStringLiteral("worklist")}}); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    return std::move(*items);
 }
 
 } // namespace c360

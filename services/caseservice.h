@@ -5,6 +5,7 @@
 #include "auditservice.h"
 #include "casefile.h"
 #include "identifier.h"
+#include "worklistmodel.h"
 
 namespace c360
 {
@@ -33,6 +34,11 @@ public:
     // Registers contact (by staff, now when it has no time) and queues it for the back end;
     // returns its id. Its subject may not be empty.
     Expected<qint64, ServiceError> registerContact(const StaffMember &staff, const Purpose &purpose, ContactMoment contact);
+    // The contact moment staff is typing for citizenId, kept so that a crash or a closed window
+    // loses nothing (one per staff member and citizen); registerContact() removes it.
+    Expected<void, ServiceError> saveDraft(const StaffMember &staff, const ContactMoment &contact);
+    Expected<std::optional<ContactMoment>, ServiceError> draft(const StaffMember &staff, qint64 citizenId);
+    Expected<void, ServiceError> discardDraft(const StaffMember &staff, qint64 citizenId);
     // Creates request (status open; created now; expires after the retention period), linked to
     // the contact moment contactId when it is not 0, and queues it; returns its id.
     Expected<qint64, ServiceError>
@@ -46,6 +52,16 @@ public:
     Expected<void, ServiceError> linkCatalogue(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, qint64 entryId);
     // Confirms (the report becomes the citizen's) or rejects a possible-match report.
     Expected<void, ServiceError> decideMatch(const StaffMember &staff, const Purpose &purpose, qint64 reportId, qint64 citizenId, bool confirm);
+
+    // The open requests (open or answered, not closed) assigned to staff by name, or with team to
+    // that team as well; overdue first. Each citizen on it is audited as shown in a list.
+    Expected<QList<WorklistItem>, ServiceError> worklist(const StaffMember &staff, const QString &team = {}, int limit = 500);
+    // Products and services whose texts hold every word of text as a prefix, those in language
+    // (else Dutch) first. No profile data: not audited.
+    Expected<QList<CatalogueEntry>, ServiceError> searchCatalogue(const QString &text, const QString &language, int limit = 50);
+    // Products that relate to the case: those matching the categories of its open reports and the
+    // questions of its open requests, not linked yet, best first.
+    Expected<QList<CatalogueEntry>, ServiceError> suggestions(const CaseFile &file, const QString &language, int limit = 5);
 
 private:
     // Role check, then an existing request; its citizen for the audit entry.

@@ -157,6 +157,36 @@ Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::findWhe
     return std::optional<CatalogueEntry>(std::move(entries.first()));
 }
 
+Expected<QList<CatalogueEntry>, StoreError> CatalogueRepository::findMany(const QList<qint64> &ids)
+{
+    QList<CatalogueEntry> entries;
+    if (ids.isEmpty()) {
+        return entries;
+    }
+    QVariantList values;
+    const QString in = inIds(ids, &values);
+    auto found = selectAll(m_db, QStringLiteral("SELECT ") + entryColumns + QStringLiteral(" FROM catalogue_entries e WHERE e.id") + in, values, readEntry);
+    if (!found) {
+        return unexpected(std::move(found).error());
+    }
+    Statement texts(m_db, QStringLiteral("SELECT entry_id, field, language, text FROM catalogue_texts WHERE entry_id") + in);
+    if (auto r = texts.exec(values); !r) {
+        return unexpected(std::move(r).error());
+    }
+    readTexts(texts, *found, [](CatalogueEntry &e) -> CatalogueEntry & {
+        return e;
+    });
+    // In the order of ids.
+    QHash<qint64, qsizetype> position;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        position.insert(ids.at(i), i);
+    }
+    std::sort(found->begin(), found->end(), [&position](const CatalogueEntry &a, const CatalogueEntry &b) {
+        return position.value(a.id) < position.value(b.id);
+    });
+    return found;
+}
+
 Expected<QList<qint64>, StoreError> CatalogueRepository::search(const QString &text, const QString &language, int limit)
 {
     const QString match = CitizenRepository::ftsPrefixQuery(text);

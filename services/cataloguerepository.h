@@ -31,6 +31,8 @@ public:
     Expected<void, StoreError> remove(qint64 id);
     Expected<std::optional<CatalogueEntry>, StoreError> find(qint64 id);
     Expected<std::optional<CatalogueEntry>, StoreError> findByProductId(const QString &source, const QString &productId);
+    // The entries with these ids, with their texts, in the order of ids (two queries in all).
+    Expected<QList<CatalogueEntry>, StoreError> findMany(const QList<qint64> &ids);
     // Ids of up to limit entries with a text (any field) holding every word of text as a prefix,
     // accents and case ignored. Entries matching in language (or its base language: nl for
     // nl-BE-x-formal) come first, then those matching in their name, then by relevance.

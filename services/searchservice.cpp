@@ -151,17 +151,13 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &
     if (ids.isEmpty()) {
         return result;
     }
-    QStringList marks;
     QVariantList values;
-    for (qint64 id : ids) {
-        marks.append(QStringLiteral("?"));
-        values.append(id);
-    }
+    const QString in = inIds(ids, &values);
     Statement rows(m_db,
                    QStringLiteral("SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality, "
                                   "(SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1) "
-                                  "FROM citizens c WHERE c.id IN (") +
-                       marks.join(QLatin1Char(',')) + QStringLiteral(") ORDER BY c.family_name, c.given_names, c.birth_date, c.id"));
+                                  "FROM citizens c WHERE c.id") +
+                       in + QStringLiteral(" ORDER BY c.family_name, c.given_names, c.birth_date, c.id"));
     if (auto r = rows.exec(values); !r) {
         return unexpected(std::move(r).error());
     }

@@ -41,6 +41,16 @@ QString Settings::defaultTrainingDatabasePath()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("citizen360/training.sqlite"));
 }
 
+QString Settings::team() const
+{
+    return m_settings->value(QStringLiteral("Staff/team")).toString();
+}
+
+void Settings::setTeam(const QString &team)
+{
+    m_settings->setValue(QStringLiteral("Staff/team"), team);
+}
+
 QString Settings::syncConfigurationPath() const
 {
     return m_settings->value(keySyncConfiguration).toString();

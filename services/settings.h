@@ -32,6 +32,10 @@ public:
     QString syncConfigurationPath() const;
     void setSyncConfigurationPath(const QString &path);
 
+    // The team of the staff member at this workstation (for "my team's" worklist); may be empty.
+    QString team() const;
+    void setTeam(const QString &team);
+
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray &geometry);
     QByteArray mainWindowState() const;

@@ -128,4 +128,15 @@ Expected<void, StoreError> RowWriter::update(Database &db, const QVariantList &v
     return {};
 }
 
+QString inIds(const QList<qint64> &ids, QVariantList *values)
+{
+    QStringList marks;
+    marks.reserve(ids.size());
+    for (qint64 id : ids) {
+        marks.append(QStringLiteral("?"));
+        values->append(id);
+    }
+    return QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
 } // namespace c360

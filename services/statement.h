@@ -60,6 +60,10 @@ Expected<QList<Item>, StoreError> selectAll(Database &db, const QString &sql, co
     return items;
 }
 
+// " IN (?, ?, …)" with one placeholder per id, and the ids appended to values: for a query that
+// reads many rows by id at once.
+QString inIds(const QList<qint64> &ids, QVariantList *values);
+
 // Queries whose first column is an integer (an id, a COUNT(*)).
 // The first row's value, if there is a row.
 Expected<std::optional<qint64>, StoreError> selectId(Database &db, const QString &sql, const QVariantList &values);

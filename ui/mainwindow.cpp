@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "mainwindow.h"
 
+#include "cataloguepanel.h"
+
 #include "settings.h"
 #include "syncpanel.h"
+#include "worklistpanel.h"
 
 #include <KLocalizedString>
 
@@ -105,20 +108,19 @@ void MainWindow::setupRegions()
     m_catalogueDock = new QDockWidget(i18nc("@title:window", "Products and Services"), this);
     m_catalogueDock->setObjectName(QStringLiteral("CatalogueDock"));
     m_catalogueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
-    auto *cataloguePanel = new QWidget(m_catalogueDock);
-    auto *catalogueLayout = new QVBoxLayout(cataloguePanel);
-    m_catalogueField = new QLineEdit(cataloguePanel);
-    m_catalogueField->setObjectName(QStringLiteral("CatalogueField"));
-    m_catalogueField->setPlaceholderText(i18nc("@info:placeholder", "Search products and services"));
-    m_catalogueField->setAccessibleName(i18nc("@label accessible", "Catalogue search"));
-    m_catalogueField->setClearButtonEnabled(true);
-    m_catalogueResults = new QListView(cataloguePanel);
-    m_catalogueResults->setObjectName(QStringLiteral("CatalogueResults"));
-    m_catalogueResults->setAccessibleName(i18nc("@label accessible", "Products and services"));
-    catalogueLayout->addWidget(m_catalogueField);
-    catalogueLayout->addWidget(m_catalogueResults, 1);
-    m_catalogueDock->setWidget(cataloguePanel);
+    m_cataloguePanel = new CataloguePanel(m_catalogueDock);
+    m_catalogueDock->setWidget(m_cataloguePanel);
     addDockWidget(Qt::RightDockWidgetArea, m_catalogueDock);
+    // Worklist region: the open requests that wait for me or my team.
+    m_worklistDock = new QDockWidget(i18nc("@title:window", "Worklist"), this);
+    m_worklistDock->setObjectName(QStringLiteral("WorklistDock"));
+    m_worklistDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_worklistPanel = new WorklistPanel(m_worklistDock);
+    m_worklistDock->setWidget(m_worklistPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_worklistDock);
+    tabifyDockWidget(m_searchDock, m_worklistDock);
+    m_searchDock->raise();
+
     // Sync region: how the data from the municipal servers stands.
     m_syncDock = new QDockWidget(i18nc("@title:window", "Synchronisation"), this);
     m_syncDock->setObjectName(QStringLiteral("SyncDock"));
@@ -154,6 +156,17 @@ void MainWindow::setupActions()
     find->setObjectName(QStringLiteral("FindCitizenAction"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, &MainWindow::focusSearch);
+    caseMenu->addSeparator();
+    m_newContact = caseMenu->addAction(themedIcon(QStringLiteral("call-start")), i18nc("@action:inmenu", "Register &Contact…"));
+    m_newContact->setObjectName(QStringLiteral("NewContactAction"));
+    m_newContact->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_newContact->setEnabled(false);
+    connect(m_newContact, &QAction::triggered, this, &MainWindow::newContactRequested);
+    m_newRequest = caseMenu->addAction(themedIcon(QStringLiteral("document-new")), i18nc("@action:inmenu", "New &Request…"));
+    m_newRequest->setObjectName(QStringLiteral("NewRequestAction"));
+    m_newRequest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_newRequest->setEnabled(false);
+    connect(m_newRequest, &QAction::triggered, this, &MainWindow::newRequestRequested);
 
     QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
     viewMenu->setObjectName(QStringLiteral("ViewMenu"));
@@ -163,6 +176,10 @@ void MainWindow::setupActions()
     QAction *showCatalogue = m_catalogueDock->toggleViewAction();
     showCatalogue->setText(i18nc("@action:inmenu", "Show &Catalogue"));
     viewMenu->addAction(showCatalogue);
+    QAction *showWorklist = m_worklistDock->toggleViewAction();
+    showWorklist->setText(i18nc("@action:inmenu", "Show &Worklist"));
+    showWorklist->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    viewMenu->addAction(showWorklist);
     QAction *showSync = m_syncDock->toggleViewAction();
     showSync->setText(i18nc("@action:inmenu", "Show S&ynchronisation"));
     viewMenu->addAction(showSync);
@@ -225,6 +242,27 @@ void MainWindow::showSyncState(const QString &text, const QString &details, bool
     m_syncIcon->setPixmap(icon.pixmap(m_connectionLabel->fontMetrics().height()));
     m_syncIcon->setVisible(!icon.isNull());
     m_syncIcon->setToolTip(details);
+}
+
+void MainWindow::setCaseView(QWidget *view)
+{
+    m_caseView = view;
+    m_caseArea->addWidget(view);
+}
+
+void MainWindow::showCase(bool open)
+{
+    m_caseArea->setCurrentIndex(open && m_caseView ? m_caseArea->indexOf(m_caseView) : 0);
+    m_newContact->setEnabled(open);
+    m_newRequest->setEnabled(open);
+}
+
+void MainWindow::showCatalogue(const QString &text)
+{
+    m_catalogueDock->show();
+    m_catalogueDock->raise();
+    m_cataloguePanel->searchField()->setText(text);
+    Q_EMIT m_cataloguePanel->searchRequested(text);
 }
 
 void MainWindow::focusSearch()

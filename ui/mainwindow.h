@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -13,7 +14,9 @@ class QStackedWidget;
 namespace c360
 {
 class Settings;
+class CataloguePanel;
 class SyncPanel;
+class WorklistPanel;
 class SyncStatusModel;
 
 // The application's main window: the three regions of the case view (citizen search, the case,
@@ -33,6 +36,18 @@ public:
     QDockWidget *catalogueDock() const { return m_catalogueDock; }
     QLineEdit *searchField() const { return m_searchField; }
     QDockWidget *syncDock() const { return m_syncDock; }
+    QListView *searchResults() const { return m_searchResults; }
+    QStackedWidget *caseArea() const { return m_caseArea; }
+    QAction *newContactAction() const { return m_newContact; }
+    QAction *newRequestAction() const { return m_newRequest; }
+    // Puts view in the case region (shown by showCase(true); the hint otherwise).
+    void setCaseView(QWidget *view);
+    void showCase(bool open);
+    CataloguePanel *cataloguePanel() const { return m_cataloguePanel; }
+    WorklistPanel *worklistPanel() const { return m_worklistPanel; }
+    QDockWidget *worklistDock() const { return m_worklistDock; }
+    // Shows the catalogue pane searching text.
+    void showCatalogue(const QString &text);
     SyncPanel *syncPanel() const { return m_syncPanel; }
 
     // The sync status to show in the sync panel (not owned).
@@ -43,6 +58,8 @@ public:
 
 Q_SIGNALS:
     void syncNowRequested();
+    void newContactRequested();
+    void newRequestRequested();
 
 public Q_SLOTS:
     void focusSearch();
@@ -66,11 +83,15 @@ private:
     QLineEdit *m_searchField = nullptr;
     QListView *m_searchResults = nullptr;
     QStackedWidget *m_caseArea = nullptr;
-    QLineEdit *m_catalogueField = nullptr;
-    QListView *m_catalogueResults = nullptr;
+    CataloguePanel *m_cataloguePanel = nullptr;
+    QDockWidget *m_worklistDock = nullptr;
+    WorklistPanel *m_worklistPanel = nullptr;
     QLabel *m_storeLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_syncIcon = nullptr;
+    QWidget *m_caseView = nullptr;
+    QAction *m_newContact = nullptr;
+    QAction *m_newRequest = nullptr;
 };
 
 } // namespace c360

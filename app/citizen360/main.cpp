@@ -2,13 +2,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The desktop application's composition root.
 
+#include "auditservice.h"
 #include "c360version.h"
+#include "casepresenter.h"
+#include "caseservice.h"
 #include "clock.h"
 #include "connectors.h"
 #include "database.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "qttranslations.h"
+#include "screenshottour.h"
+#include "searchworker.h"
 #include "secretstore.h"
 #include "settings.h"
 #include "sourceconfig.h"
@@ -26,6 +31,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -42,21 +48,15 @@ void printError(const QString &message)
     QTextStream(stderr) << QCoreApplication::applicationName() << QLatin1String(": ") << message << Qt::endl;
 }
 
-int saveScreenshot(QWidget &window, const QString &directory)
+// Who works at this workstation. Until accounts come (issue 6), the operating system's user as
+// a counter clerk.
+c360::StaffMember currentStaff(const c360::Settings &settings)
 {
-    if (!QDir().mkpath(directory)) {
-        printError(i18nc("@info:shell", "Cannot create the screenshot folder %1.", QDir::toNativeSeparators(directory)));
-        return 1;
+    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (name.isEmpty()) {
+        name = QStringLiteral("staff");
     }
-    window.show();
-    QCoreApplication::processEvents();
-    const QString file = QDir(directory).absoluteFilePath(QStringLiteral("main.png"));
-    if (!window.grab().save(file)) {
-        printError(i18nc("@info:shell", "Cannot write the screenshot %1.", QDir::toNativeSeparators(file)));
-        return 1;
-    }
-    QTextStream(stdout) << file << Qt::endl;
-    return 0;
+    return {name, c360::Role::CounterClerk, QSysInfo::machineHostName(), settings.team()};
 }
 } // namespace
 
@@ -79,7 +79,9 @@ int main(int argc, char *argv[])
                                             i18nc("@info:shell", "Use the local store in <file> (created when missing) instead of the configured one."),
                                             i18nc("@info:shell value name", "file"));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), i18nc("@info:shell", "Render the main window to <folder>/main.png and exit."), i18nc("@info:shell value name", "folder"));
+        QStringLiteral("screenshot"),
+        i18nc("@info:shell", "Render the main window, a search, a case and the catalogue to PNG files in <folder> and exit."),
+        i18nc("@info:shell value name", "folder"));
     const QCommandLineOption trainingOption(QStringLiteral("training"),
                                             i18nc("@info:shell",
                                                   "Training mode: a municipal back end with practice data runs inside the application and is "
@@ -164,6 +166,31 @@ int main(int argc, char *argv[])
         syncPresenter = std::make_unique<c360::SyncPresenter>(*syncService, syncStatus, window, **database);
     }
 
+    auto auditKey = c360::AuditKey::loadOrCreate(c360::AuditKey::pathFor(path));
+    if (!auditKey) {
+        return fail(auditKey.error());
+    }
+    c360::AuditService audit(**database, *auditKey);
+    QString contactSource;
+    for (const c360::SourceConfig &source : std::as_const(sync.sources)) {
+        if (source.enabled && source.dialect == c360::Dialect::Klantinteracties) {
+            contactSource = source.id;
+            break;
+        }
+    }
+    c360::CaseService cases(audit, contactSource);
+    c360::SearchWorker searchWorker(path, *auditKey, c360::SystemClock::instance());
+    c360::StaffMember staff = currentStaff(settings);
+    if (training && staff.team.isEmpty()) {
+        // The practice municipality's front office, whose requests fill the team worklist.
+        staff.team = QStringLiteral("Burgerzaken");
+    }
+    c360::CasePresenter casePresenter(window, cases, searchWorker, staff, c360::SystemClock::instance());
+    if (syncService) {
+        QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
+    }
+    casePresenter.refreshWorklist();
+
     if (screenshot) {
         if (syncService) {
             // Show what a new user sees once the first synchronisation is through.
@@ -173,7 +200,7 @@ int main(int argc, char *argv[])
             syncService->runNow();
             wait.exec();
         }
-        return saveScreenshot(window, parser.value(screenshotOption));
+        return c360::runScreenshotTour(window, casePresenter, cases, **database, staff, parser.value(screenshotOption));
     }
     if (syncService) {
         syncService->start();

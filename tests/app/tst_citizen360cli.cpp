@@ -100,7 +100,12 @@ private Q_SLOTS:
         QTemporaryDir work;
         const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--training"), QStringLiteral("--screenshot"), work.path()}, 240000);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-        QVERIFY(!QImage(work.filePath(QStringLiteral("main.png"))).isNull());
+        // The walk through a new user's first steps: the window, a search, a case, the catalogue.
+        for (const char *name : {"main.png", "search.png", "case.png", "catalogue.png"}) {
+            const QImage image(work.filePath(QLatin1String(name)));
+            QVERIFY2(!image.isNull() && image.width() >= 800, name);
+            QVERIFY2(r.out.contains(work.filePath(QLatin1String(name))), qPrintable(r.out));
+        }
         // A store of its own, filled from the practice back end; the real store is not made.
         const QString training = home.path() + QStringLiteral("/data/citizen360/training.sqlite");
         QVERIFY(QFile::exists(training));
@@ -113,6 +118,8 @@ private Q_SLOTS:
         for (const char *kind : {"citizens", "reports", "contact_moments", "requests", "catalogue_entries"}) {
             QVERIFY2(counts.value(QLatin1String(kind)).toInteger() > 0, qPrintable(status.out + QLatin1String(kind)));
         }
+        // The tour opened a case through the audited service: search, appearances, the opening.
+        QVERIFY2(counts.value(QLatin1String("audit_entries")).toInteger() >= 3, qPrintable(status.out));
     }
 
     void refusesABadStoreWithoutTouchingIt()

@@ -300,6 +300,67 @@ private Q_SLOTS:
         QCOMPARE(gone.error().kind, ServiceError::Kind::Invalid);
     }
 
+    // The contact being typed survives a closed window (a new service on the same store finds it)
+    // and goes once it is registered.
+    void draftsSurviveUntilRegistered()
+    {
+        ContactMoment typing;
+        typing.citizenId = m_citizen;
+        typing.channel = Channel::Phone;
+        typing.subject = u"Rijbewijs"_s;
+        typing.text = u"Vraagt naar de afspraak voor"_s;
+        QVERIFY(m_cases->saveDraft(m_clerk, typing));
+        CaseService reopened(*m_audit, u"openklant"_s);
+        const auto draft = reopened.draft(m_clerk, m_citizen);
+        QVERIFY(draft && *draft);
+        QCOMPARE((*draft)->subject, typing.subject);
+        QCOMPARE((*draft)->text, typing.text);
+        QCOMPARE((*draft)->channel, Channel::Phone);
+        // Another staff member has no draft for this citizen.
+        QVERIFY(!reopened.draft({u"piet"_s, Role::CallCentreAgent, u"ws"_s}, m_citizen).value());
+        QVERIFY(reopened.registerContact(m_clerk, counterVisit, **draft));
+        QVERIFY(!reopened.draft(m_clerk, m_citizen).value());
+        QVERIFY(m_cases->saveDraft(m_clerk, typing));
+        QVERIFY(m_cases->discardDraft(m_clerk, m_citizen));
+        QVERIFY(!m_cases->draft(m_clerk, m_citizen).value());
+    }
+
+    // Mine and my team's open requests, soonest deadline first; closed ones are not on it; each
+    // citizen shown is audited.
+    void worklist()
+    {
+        auto make = [this](const QString &question, const Assignee &who, int days) {
+            Request r;
+            r.citizenId = m_citizen;
+            r.question = question;
+            r.assignee = who;
+            r.deadline = m_store->clock().now().addDays(days);
+            return m_cases->createRequest(m_clerk, counterVisit, r).value_or(0);
+        };
+        const qint64 mineLater = make(u"Later"_s, {AssigneeKind::Person, m_clerk.name}, 10);
+        const qint64 teamOverdue = make(u"Te laat"_s, {AssigneeKind::Team, u"Burgerzaken"_s}, -2);
+        const qint64 otherTeam = make(u"Andere dienst"_s, {AssigneeKind::Team, u"Mobiliteit"_s}, 1);
+        const qint64 closed = make(u"Klaar"_s, {AssigneeKind::Person, m_clerk.name}, 3);
+        QVERIFY(mineLater && teamOverdue && otherTeam && closed);
+        QVERIFY(m_cases->closeRequest(m_clerk, counterVisit, closed));
+        const qint64 shownBefore = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s);
+
+        auto mine = m_cases->worklist(m_clerk);
+        QVERIFY(mine);
+        QCOMPARE(mine->size(), 1);
+        QCOMPARE(mine->first().requestId, mineLater);
+        QCOMPARE(mine->first().citizenName, u"Lotte Claes"_s);
+        auto team = m_cases->worklist(m_clerk, u"Burgerzaken"_s);
+        QVERIFY(team);
+        QCOMPARE(team->size(), 2);
+        QCOMPARE(team->at(0).requestId, teamOverdue);
+        QCOMPARE(team->at(1).requestId, mineLater);
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s), shownBefore + 2);
+        const auto denied = m_cases->worklist({u"root"_s, Role::Administrator, u"server"_s});
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().kind, ServiceError::Kind::Denied);
+    }
+
     void possibleMatchDecisions()
     {
         QVERIFY(m_cases->decideMatch(m_clerk, counterVisit, m_possible, m_citizen, true));

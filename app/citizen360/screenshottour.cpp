@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "screenshottour.h"
+
+#include "casepresenter.h"
+#include "caseservice.h"
+#include "database.h"
+#include "mainwindow.h"
+#include "statement.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QTextStream>
+#include <QTimer>
+
+namespace c360
+{
+
+namespace
+{
+bool save(QWidget &window, const QString &directory, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString file = QDir(directory).absoluteFilePath(name);
+    if (!window.grab().save(file)) {
+        QTextStream(stderr) << i18nc("@info:shell", "Cannot write the screenshot %1.", QDir::toNativeSeparators(file)) << Qt::endl;
+        return false;
+    }
+    QTextStream(stdout) << file << Qt::endl;
+    return true;
+}
+
+// Waits for presenter's next search result (at most 30 s).
+bool waitForSearch(CasePresenter &presenter)
+{
+    QEventLoop loop;
+    bool done = false;
+    QObject::connect(&presenter, &CasePresenter::searchFinished, &loop, [&] {
+        done = true;
+        loop.quit();
+    });
+    QTimer::singleShot(std::chrono::seconds(30), &loop, &QEventLoop::quit);
+    loop.exec();
+    return done;
+}
+
+QString firstString(Database &db, const QString &sql)
+{
+    Statement q(db, sql);
+    if (!q.exec({}) || !q.next()) {
+        return {};
+    }
+    return q.value(0).toString();
+}
+} // namespace
+
+int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService &cases, Database &db, const StaffMember &staff, const QString &directory)
+{
+    if (!QDir().mkpath(directory)) {
+        QTextStream(stderr) << i18nc("@info:shell", "Cannot create the screenshot folder %1.", QDir::toNativeSeparators(directory)) << Qt::endl;
+        return 1;
+    }
+    QObject::connect(&presenter, &CasePresenter::problem, &window, [](const QString &message) {
+        QTextStream(stderr) << message << Qt::endl;
+    });
+    window.show();
+    if (!save(window, directory, QStringLiteral("main.png"))) {
+        return 1;
+    }
+
+    // A common family name, typed as a clerk would.
+    const QString family = firstString(db, QStringLiteral("SELECT family_name FROM citizens GROUP BY family_name ORDER BY COUNT(*) DESC, family_name LIMIT 1"));
+    if (family.size() < 2) {
+        return 0; // an empty store: the window is all there is to show
+    }
+    window.searchField()->setText(family);
+    presenter.search(family);
+    waitForSearch(presenter);
+    if (!save(window, directory, QStringLiteral("search.png"))) {
+        return 1;
+    }
+
+    // A citizen with reports, contacts and requests; the clerk links a product to the case.
+    const qint64 citizen =
+        firstString(db,
+                    QStringLiteral("SELECT c.id FROM citizens c WHERE EXISTS (SELECT 1 FROM reports r WHERE r.citizen_id = c.id) AND EXISTS (SELECT 1 FROM "
+                                   "contact_moments m WHERE m.citizen_id = c.id) AND EXISTS (SELECT 1 FROM requests q WHERE q.citizen_id = c.id) "
+                                   "ORDER BY (SELECT COUNT(*) FROM requests q WHERE q.citizen_id = c.id) DESC, c.id LIMIT 1"))
+            .toLongLong();
+    const qint64 product = firstString(db, QStringLiteral("SELECT id FROM catalogue_entries ORDER BY id LIMIT 1")).toLongLong();
+    const Purpose purpose{QStringLiteral("counter_visit"), QString()};
+    if (citizen == 0) {
+        // A store of real or partial data: the pictures it can give.
+        QTextStream(stderr) << i18nc("@info:shell", "No citizen in this store has reports, contacts and requests: no case.png and catalogue.png.") << Qt::endl;
+        return 0;
+    }
+    if (!presenter.openCase(citizen, purpose)) {
+        return 1; // the presenter's problem() said why
+    }
+    if (product != 0 && cases.linkCatalogue(staff, purpose, citizen, product)) {
+        presenter.reloadCase();
+    }
+    if (!save(window, directory, QStringLiteral("case.png"))) {
+        return 1;
+    }
+
+    window.showCatalogue(QStringLiteral("identiteitskaart"));
+    QCoreApplication::processEvents();
+    return save(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
+}
+
+} // namespace c360

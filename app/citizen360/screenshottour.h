@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QString>
+
+namespace c360
+{
+class CasePresenter;
+class CaseService;
+class Database;
+class MainWindow;
+struct StaffMember;
+
+// citizen360 --training --screenshot DIR: walks through what a new user does and saves each
+// step: main.png (the window after the first synchronisation), search.png (the results for the
+// most common family name), case.png (a case with reports, contacts, requests and a linked
+// product) and catalogue.png (the product catalogue). The steps go through the same presenter
+// and services as a person would, so every profile opened is audited. A store without citizens
+// gives main.png only; one without a citizen who has all three kinds, no case and catalogue
+// pictures. Returns the exit code.
+int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService &cases, Database &db, const StaffMember &staff, const QString &directory);
+
+} // namespace c360

@@ -1,0 +1,314 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The front-office workflow on the real main window and a real store, offscreen: search as you
+// type → open the case with its purpose → register a contact (its draft survives a closed dialog)
+// → create a request → supplement it; keyboard access to the actions and accessible names.
+
+#include "auditrepository.h"
+#include "auditservice.h"
+#include "casedialogs.h"
+#include "casepresenter.h"
+#include "caseservice.h"
+#include "caseview.h"
+#include "cataloguemodel.h"
+#include "cataloguepanel.h"
+#include "cataloguerepository.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "mainwindow.h"
+#include "purposemodel.h"
+#include "reportrepository.h"
+#include "searchresultmodel.h"
+#include "searchworker.h"
+#include "settings.h"
+#include "storetesting.h"
+#include "tempstore.h"
+#include "timelinefiltermodel.h"
+#include "timelinemodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace c360;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QByteArray key(32, 'k');
+
+// The dialog of type Dialog that window opened (waited for; nullptr when none came).
+template<typename Dialog>
+Dialog *openDialog(QWidget &window)
+{
+    Dialog *found = nullptr;
+    const bool came = QTest::qWaitFor(
+        [&] {
+            found = window.findChild<Dialog *>();
+            return found && found->isVisible();
+        },
+        5000);
+    return came ? found : nullptr;
+}
+} // namespace
+
+class TestCaseWorkflow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_backing;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<SearchWorker> m_worker;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<CasePresenter> m_presenter;
+    const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
+    qint64 m_citizen = 0;
+
+    qint64 audited(const QString &action) { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
+
+    QList<ItemKind> timelineKinds()
+    {
+        QList<ItemKind> kinds;
+        TimelineModel *model = m_presenter->caseView()->timelineModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            kinds.append(ItemKind(model->index(row, 0).data(TimelineModel::KindRole).toInt()));
+        }
+        return kinds;
+    }
+
+    // Searches text in the search field (debounced, on the worker) and waits for the results.
+    bool typeSearch(const QString &text)
+    {
+        QSignalSpy finished(m_presenter.get(), &CasePresenter::searchFinished);
+        m_window->focusSearch();
+        QTest::keyClicks(m_window->searchField(), text);
+        return finished.wait(10000);
+    }
+
+    // Presses action's shortcut on the main window, as a person at the keyboard would.
+    bool press(QAction *action)
+    {
+        m_window->activateWindow();
+        if (!QTest::qWaitForWindowActive(m_window.get())) {
+            return false;
+        }
+        QTest::keySequence(m_window.get(), action->shortcut());
+        return true;
+    }
+
+    void openCitizenCase()
+    {
+        QVERIFY(typeSearch(u"claes lot"_s));
+        QCOMPARE(m_presenter->results()->rowCount(), 1);
+        QSignalSpy opened(m_presenter.get(), &CasePresenter::caseOpened);
+        QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+        PurposeDialog *purpose = openDialog<PurposeDialog>(*m_window);
+        QVERIFY(purpose);
+        QVERIFY(!purpose->choices()->accessibleName().isEmpty());
+        purpose->choices()->setCurrentIndex(purpose->choices()->findData(u"counter_visit"_s, PurposeModel::CodeRole));
+        purpose->note()->setText(u"Vraag over de bewonerskaart"_s);
+        purpose->accept();
+        QVERIFY(opened.count() == 1 || opened.wait(5000));
+        QTRY_VERIFY(!m_window->findChild<PurposeDialog *>()); // closed and gone
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_backing = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
+        m_backing->clear();
+        m_settings = std::make_unique<Settings>(m_backing.get());
+        m_store = std::make_unique<test::TempStore>();
+        Database &db = m_store->open();
+        CitizenRepository citizens(db);
+        m_citizen = citizens
+                        .insert(test::CitizenBuilder()
+                                    .withName(u"Lotte"_s, u"Claes"_s)
+                                    .bornOn(QDate(1979, 4, 2))
+                                    .withNationalNumber(45)
+                                    .livingAt(u"Veldstraat"_s, u"8"_s, u"9000"_s, u"Gent"_s)
+                                    .build())
+                        .value_or(0);
+        QVERIFY(citizens.insert(test::CitizenBuilder().withName(u"Louis"_s, u"Claes"_s).bornOn(QDate(2001, 1, 1)).build()));
+        Report report;
+        report.source = {u"open311"_s, u"r-9"_s};
+        report.citizenId = m_citizen;
+        report.serviceName = u"Straatverlichting"_s;
+        report.description = u"Lamp stuk"_s;
+        report.requested = m_store->clock().now().addDays(-3);
+        QVERIFY(ReportRepository(db).upsertBySource(report));
+        CatalogueEntry entry;
+        entry.productId = u"p-parkeren"_s;
+        entry.name = {{u"nl"_s, u"Bewonerskaart parkeren"_s}, {u"en"_s, u"Resident parking permit"_s}};
+        entry.conditions = {{u"nl"_s, u"U woont in de zone."_s}};
+        QVERIFY(CatalogueRepository(db).upsertByProductId(entry));
+        m_audit = std::make_unique<AuditService>(db, key);
+        m_cases = std::make_unique<CaseService>(*m_audit);
+        m_worker = std::make_unique<SearchWorker>(m_store->path(), key, m_store->clock());
+        m_window = std::make_unique<MainWindow>(*m_settings);
+        m_presenter = std::make_unique<CasePresenter>(*m_window, *m_cases, *m_worker, m_clerk, m_store->clock());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_presenter.reset();
+        m_window.reset();
+        m_worker.reset();
+        m_cases.reset();
+        m_audit.reset();
+        m_store.reset();
+    }
+
+    void searchOpenContactRequestSupplement()
+    {
+        // Search as you type: the results tell the two Claeses apart; each search is audited.
+        QVERIFY(typeSearch(u"claes"_s));
+        QCOMPARE(m_presenter->results()->rowCount(), 2);
+        QVERIFY(m_presenter->results()->index(0).data().toString().contains(u"("_s));
+        QVERIFY(audited(u"search"_s) >= 1);
+        QVERIFY(audited(u"search_result_shown"_s) >= 2);
+        m_window->searchField()->clear();
+
+        // Open the case: the purpose is asked and audited before the case shows.
+        openCitizenCase();
+        QCOMPARE(audited(u"profile_opened"_s), 1);
+        QCOMPARE(m_presenter->runningPurpose().code, u"counter_visit"_s);
+        QVERIFY(m_presenter->caseView()->isVisible());
+        QVERIFY(m_presenter->caseView()->findChild<QLabel *>(u"CitizenName"_s)->text().contains(u"Claes"_s));
+        QVERIFY(m_window->newContactAction()->isEnabled());
+
+        // Register a contact from the keyboard; a dialog closed half-way keeps its draft.
+        QVERIFY(press(m_window->newContactAction()));
+        ContactDialog *contact = openDialog<ContactDialog>(*m_window);
+        QVERIFY(contact);
+        QTest::keyClicks(contact->subject(), u"Bewonerskaart"_s);
+        contact->text()->setPlainText(u"Vraagt hoe een bewonerskaart aan te vragen"_s);
+        contact->reject();
+        QTRY_VERIFY(!m_window->findChild<ContactDialog *>());
+        m_window->newContactAction()->trigger();
+        contact = openDialog<ContactDialog>(*m_window);
+        QCOMPARE(contact->subject()->text(), u"Bewonerskaart"_s);
+        QCOMPARE(contact->text()->toPlainText(), u"Vraagt hoe een bewonerskaart aan te vragen"_s);
+        QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
+        contact->accept();
+        QVERIFY(changed.count() == 1 || changed.wait(5000));
+        QTRY_VERIFY(!m_window->findChild<ContactDialog *>());
+        QVERIFY(timelineKinds().contains(ItemKind::ContactMoment));
+
+        // Create a request: its expiry is shown before it is made.
+        QVERIFY(press(m_window->newRequestAction()));
+        RequestDialog *request = openDialog<RequestDialog>(*m_window);
+        QVERIFY(request);
+        QVERIFY(request->expiry()->text().contains(u"30"_s));
+        request->question()->setPlainText(u"Kan de bewonerskaart ook voor een tweede wagen?"_s);
+        request->assignee()->setEditText(u"Mobiliteit"_s);
+        request->accept();
+        QVERIFY(changed.count() == 2 || changed.wait(5000));
+        QVERIFY(timelineKinds().contains(ItemKind::Request));
+        const ItemLink selected = m_presenter->caseView()->selectedItem();
+        QCOMPARE(selected.kind, ItemKind::Request);
+
+        // Supplement it from the detail pane.
+        QTimer::singleShot(0, this, [this] {
+            QInputDialog *input = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((input = m_window->findChild<QInputDialog *>()) != nullptr, 5000);
+            input->setTextValue(u"Nummerplaat 1-ABC-123"_s);
+            input->accept();
+        });
+        auto *supplement = m_presenter->caseView()->findChild<QPushButton *>(u"SupplementButton"_s);
+        QVERIFY(supplement && supplement->isVisible() && supplement->isEnabled());
+        QTest::mouseClick(supplement, Qt::LeftButton);
+        QVERIFY(changed.count() == 3 || changed.wait(5000));
+        const auto requests = m_presenter->caseView()->caseFile().requests;
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().supplements.size(), 1);
+        QCOMPARE(requests.first().supplements.first().text, u"Nummerplaat 1-ABC-123"_s);
+        QVERIFY(m_presenter->caseView()->details()->toPlainText().contains(u"Nummerplaat"_s));
+
+        // Everything through the audited service, and the chain holds.
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 3);
+        QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
+        QCOMPARE(timelineKinds().count(ItemKind::Report), 1);
+    }
+
+    // The same citizen again in the running contact: no second question for the purpose.
+    void purposeIsRememberedForTheRunningContact()
+    {
+        openCitizenCase();
+        QSignalSpy opened(m_presenter.get(), &CasePresenter::caseOpened);
+        m_presenter->requestOpen(m_citizen);
+        QCOMPARE(opened.count(), 1);
+        QVERIFY(!m_window->findChild<PurposeDialog *>());
+        QCOMPARE(audited(u"profile_opened"_s), 2);
+    }
+
+    // Reveal the masked number (audited), step through the timeline with Alt+Down, link a product.
+    void revealStepAndLink()
+    {
+        openCitizenCase();
+        CaseView *view = m_presenter->caseView();
+        auto *identifier = view->findChild<QLabel *>(u"CitizenIdentifier"_s);
+        QVERIFY(identifier->text().contains(QChar(0x2022)));
+        QTest::mouseClick(view->findChild<QToolButton *>(u"RevealButton"_s), Qt::LeftButton);
+        QVERIFY(!identifier->text().contains(QChar(0x2022)));
+        QCOMPARE(audited(u"identifier_revealed"_s), 1);
+
+        m_window->showCatalogue(u"bewonerskaart"_s);
+        CataloguePanel *catalogue = m_window->cataloguePanel();
+        QTRY_COMPARE(catalogue->model()->rowCount(), 1);
+        QVERIFY(catalogue->details()->toPlainText().contains(u"U woont in de zone."_s));
+        QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
+        QTest::mouseClick(catalogue->linkButton(), Qt::LeftButton);
+        QVERIFY(changed.count() == 1 || changed.wait(5000));
+        QVERIFY(timelineKinds().contains(ItemKind::CatalogueEntry));
+
+        view->timeline()->setFocus();
+        view->timeline()->setCurrentIndex(view->filterModel()->index(0, 0));
+        view->nextItemAction()->trigger();
+        QCOMPARE(view->timeline()->currentIndex().row(), 1);
+        view->previousItemAction()->trigger();
+        QCOMPARE(view->timeline()->currentIndex().row(), 0);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        openCitizenCase();
+        const QList<QWidget *> controls = m_presenter->caseView()->findChildren<QWidget *>() + m_window->cataloguePanel()->findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *w : controls) {
+            if (qobject_cast<QLineEdit *>(w->parentWidget())) {
+                continue; // a line edit's own clear button
+            }
+            if (qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractButton *>(w) || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QTextBrowser *>(w) ||
+                (qobject_cast<QLineEdit *>(w) && !qobject_cast<QComboBox *>(w->parentWidget()))) {
+                ++checked;
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+            }
+        }
+        QVERIFY(checked >= 15);
+    }
+};
+
+QTEST_MAIN(TestCaseWorkflow)
+#include "tst_caseworkflow.moc"

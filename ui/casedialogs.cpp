@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "casedialogs.h"
+
+#include "purposemodel.h"
+
+#include <KLocalizedString>
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace c360
+{
+
+namespace
+{
+QDialogButtonBox *buttons(QDialog *dialog, const QString &okText)
+{
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    box->button(QDialogButtonBox::Ok)->setText(okText);
+    QObject::connect(box, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return box;
+}
+
+void addChannels(QComboBox *combo)
+{
+    combo->addItem(i18nc("@item channel", "Counter"), int(Channel::Counter));
+    combo->addItem(i18nc("@item channel", "Phone"), int(Channel::Phone));
+    combo->addItem(i18nc("@item channel", "E-mail"), int(Channel::Email));
+    combo->addItem(i18nc("@item channel", "Chat"), int(Channel::Chat));
+    combo->addItem(i18nc("@item channel", "Letter"), int(Channel::Letter));
+    combo->addItem(i18nc("@item channel", "App"), int(Channel::App));
+}
+} // namespace
+
+PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName, QWidget *parent)
+    : QDialog(parent)
+    , m_choices(new QComboBox(this))
+    , m_note(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("PurposeDialog"));
+    setWindowTitle(i18nc("@title:window", "Purpose"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(i18nc("@info", "Why do you open the profile of %1? This is recorded in the audit log.", citizenName), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    m_choices->setObjectName(QStringLiteral("PurposeChoice"));
+    m_choices->setModel(purposes);
+    m_choices->setAccessibleName(i18nc("@label accessible", "Purpose"));
+    m_note->setObjectName(QStringLiteral("PurposeNote"));
+    m_note->setAccessibleName(i18nc("@label accessible", "Purpose in your own words"));
+    m_note->setPlaceholderText(i18nc("@info:placeholder", "Optional"));
+    m_note->setMaxLength(200);
+    form->addRow(i18nc("@label:listbox", "&Purpose:"), m_choices);
+    form->addRow(i18nc("@label:textbox", "&Note:"), m_note);
+    layout->addLayout(form);
+    layout->addWidget(buttons(this, i18nc("@action:button", "&Open Profile")));
+}
+
+Purpose PurposeDialog::purpose() const
+{
+    return {m_choices->currentData(PurposeModel::CodeRole).toString(), m_note->text().trimmed()};
+}
+
+ContactDialog::ContactDialog(const ContactMoment &draft, QWidget *parent)
+    : QDialog(parent)
+    , m_base(draft)
+    , m_channel(new QComboBox(this))
+    , m_subject(new QLineEdit(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_outcome(new QComboBox(this))
+{
+    setObjectName(QStringLiteral("ContactDialog"));
+    setWindowTitle(i18nc("@title:window", "Register Contact"));
+    auto *form = new QFormLayout(this);
+    m_channel->setObjectName(QStringLiteral("ContactChannel"));
+    m_channel->setAccessibleName(i18nc("@label accessible", "Channel"));
+    addChannels(m_channel);
+    m_channel->setCurrentIndex(m_channel->findData(int(draft.channel)));
+    m_subject->setObjectName(QStringLiteral("ContactSubject"));
+    m_subject->setAccessibleName(i18nc("@label accessible", "Subject"));
+    m_subject->setMaxLength(200);
+    m_subject->setText(draft.subject);
+    m_text->setObjectName(QStringLiteral("ContactText"));
+    m_text->setAccessibleName(i18nc("@label accessible", "What was said"));
+    m_text->setTabChangesFocus(true);
+    m_text->setPlainText(draft.text);
+    m_outcome->setObjectName(QStringLiteral("ContactOutcome"));
+    m_outcome->setAccessibleName(i18nc("@label accessible", "Outcome"));
+    m_outcome->addItem(i18nc("@item contact outcome", "Answered"), int(ContactOutcome::Answered));
+    m_outcome->addItem(i18nc("@item contact outcome", "Referred"), int(ContactOutcome::Referred));
+    m_outcome->addItem(i18nc("@item contact outcome", "Callback needed"), int(ContactOutcome::CallbackNeeded));
+    m_outcome->setCurrentIndex(m_outcome->findData(int(draft.outcome)));
+    form->addRow(i18nc("@label:listbox", "&Channel:"), m_channel);
+    form->addRow(i18nc("@label:textbox", "&Subject:"), m_subject);
+    form->addRow(i18nc("@label:textbox", "&What was said:"), m_text);
+    form->addRow(i18nc("@label:listbox", "&Outcome:"), m_outcome);
+    form->addRow(buttons(this, i18nc("@action:button", "&Register")));
+    auto changed = [this] {
+        Q_EMIT draftChanged(contact());
+    };
+    connect(m_channel, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_subject, &QLineEdit::textEdited, this, changed);
+    connect(m_text, &QPlainTextEdit::textChanged, this, changed);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, changed);
+    resize(520, 380);
+}
+
+ContactMoment ContactDialog::contact() const
+{
+    ContactMoment c = m_base;
+    c.channel = Channel(m_channel->currentData().toInt());
+    c.subject = m_subject->text().trimmed();
+    c.text = m_text->toPlainText().trimmed();
+    c.outcome = ContactOutcome(m_outcome->currentData().toInt());
+    return c;
+}
+
+RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QStringList &knownAssignees, QWidget *parent)
+    : QDialog(parent)
+    , m_question(new QPlainTextEdit(this))
+    , m_assigneeKind(new QComboBox(this))
+    , m_assignee(new QComboBox(this))
+    , m_deadline(new QDateEdit(this))
+    , m_expiry(new QLabel(this))
+{
+    setObjectName(QStringLiteral("RequestDialog"));
+    setWindowTitle(i18nc("@title:window", "New Request"));
+    auto *form = new QFormLayout(this);
+    m_question->setObjectName(QStringLiteral("RequestQuestion"));
+    m_question->setAccessibleName(i18nc("@label accessible", "The citizen's question"));
+    m_question->setTabChangesFocus(true);
+    m_assigneeKind->setObjectName(QStringLiteral("RequestAssigneeKind"));
+    m_assigneeKind->setAccessibleName(i18nc("@label accessible", "Assign to a team or a person"));
+    m_assigneeKind->addItem(i18nc("@item:inlistbox", "Team"), int(AssigneeKind::Team));
+    m_assigneeKind->addItem(i18nc("@item:inlistbox", "Person"), int(AssigneeKind::Person));
+    m_assignee->setObjectName(QStringLiteral("RequestAssignee"));
+    m_assignee->setAccessibleName(i18nc("@label accessible", "Assignee"));
+    m_assignee->setEditable(true);
+    m_assignee->addItems(knownAssignees);
+    m_deadline->setObjectName(QStringLiteral("RequestDeadline"));
+    m_deadline->setAccessibleName(i18nc("@label accessible", "Deadline"));
+    m_deadline->setCalendarPopup(true);
+    const QDate today = now.toLocalTime().date();
+    m_deadline->setMinimumDate(today);
+    m_deadline->setDate(today.addDays(14));
+    m_expiry->setObjectName(QStringLiteral("RequestExpiry"));
+    m_expiry->setWordWrap(true);
+    m_expiry->setText(i18ncp("@info",
+                             "Kept for %1 day: deleted on %2 with its supplements.",
+                             "Kept for %1 days: deleted on %2 with its supplements.",
+                             retentionDays,
+                             QLocale().toString(today.addDays(retentionDays), QLocale::LongFormat)));
+    form->addRow(i18nc("@label:textbox", "&Question:"), m_question);
+    auto *who = new QHBoxLayout;
+    who->addWidget(m_assigneeKind);
+    who->addWidget(m_assignee, 1);
+    form->addRow(i18nc("@label:listbox", "&Handled by:"), who);
+    form->addRow(i18nc("@label", "&Deadline:"), m_deadline);
+    form->addRow(QString(), m_expiry);
+    form->addRow(buttons(this, i18nc("@action:button", "&Create Request")));
+    resize(520, 360);
+}
+
+Request RequestDialog::request() const
+{
+    Request r;
+    r.question = m_question->toPlainText().trimmed();
+    r.assignee = {AssigneeKind(m_assigneeKind->currentData().toInt()), m_assignee->currentText().trimmed()};
+    r.deadline = QDateTime(m_deadline->date(), QTime(17, 0)).toUTC();
+    return r;
+}
+
+} // namespace c360

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "casefile.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace c360
+{
+class PurposeModel;
+
+// Asks why a profile is opened: a purpose from the configured list and, optionally, words of the
+// staff member's own.
+class PurposeDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    PurposeDialog(PurposeModel *purposes, const QString &citizenName, QWidget *parent = nullptr);
+    Purpose purpose() const;
+    QComboBox *choices() const { return m_choices; }
+    QLineEdit *note() const { return m_note; }
+
+private:
+    QComboBox *m_choices;
+    QLineEdit *m_note;
+};
+
+// Registers a contact moment: channel, subject, text, outcome. Every change is offered to
+// draftChanged() so that the presenter can keep it (a crash or a closed window loses nothing).
+class ContactDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ContactDialog(const ContactMoment &draft, QWidget *parent = nullptr);
+    ContactMoment contact() const;
+    QLineEdit *subject() const { return m_subject; }
+    QPlainTextEdit *text() const { return m_text; }
+    QComboBox *channel() const { return m_channel; }
+
+Q_SIGNALS:
+    void draftChanged(const c360::ContactMoment &contact);
+
+private:
+    ContactMoment m_base;
+    QComboBox *m_channel;
+    QLineEdit *m_subject;
+    QPlainTextEdit *m_text;
+    QComboBox *m_outcome;
+};
+
+// Creates a request: the question, who handles it and by when; shows when it will be deleted
+// (the retention period after creation).
+class RequestDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RequestDialog(const QDateTime &now, int retentionDays, const QStringList &knownAssignees, QWidget *parent = nullptr);
+    Request request() const;
+    QPlainTextEdit *question() const { return m_question; }
+    QComboBox *assignee() const { return m_assignee; }
+    QDateEdit *deadline() const { return m_deadline; }
+    QLabel *expiry() const { return m_expiry; }
+
+private:
+    QPlainTextEdit *m_question;
+    QComboBox *m_assigneeKind;
+    QComboBox *m_assignee;
+    QDateEdit *m_deadline;
+    QLabel *m_expiry;
+};
+
+} // namespace c360

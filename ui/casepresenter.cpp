@@ -1,0 +1,350 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "casepresenter.h"
+
+#include "casedialogs.h"
+#include "caseservice.h"
+#include "caseview.h"
+#include "cataloguepanel.h"
+#include "clock.h"
+#include "mainwindow.h"
+#include "purposemodel.h"
+#include "searchresultmodel.h"
+#include "searchworker.h"
+#include "worklistmodel.h"
+#include "worklistpanel.h"
+
+#include <KLocalizedString>
+
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTreeView>
+
+namespace c360
+{
+
+namespace
+{
+QList<PurposeModel::Choice> defaultPurposes()
+{
+    return {{QStringLiteral("counter_visit"), i18nc("@item purpose", "Counter visit")},
+            {QStringLiteral("phone_call"), i18nc("@item purpose", "Phone call")},
+            {QStringLiteral("request_follow_up"), i18nc("@item purpose", "Follow-up of a request")},
+            {QStringLiteral("report_follow_up"), i18nc("@item purpose", "Follow-up of a report")},
+            {QStringLiteral("correspondence"), i18nc("@item purpose", "Answering mail or e-mail")},
+            {QStringLiteral("other"), i18nc("@item purpose", "Other (say which)")}};
+}
+} // namespace
+
+CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorker &searchWorker, const StaffMember &staff, Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_cases(cases)
+    , m_search(searchWorker)
+    , m_staff(staff)
+    , m_clock(clock)
+    , m_results(new SearchResultModel(this))
+    , m_purposes(new PurposeModel(this))
+    , m_caseView(new CaseView(&window))
+{
+    m_purposes->setChoices(defaultPurposes());
+    m_window.searchResults()->setModel(m_results);
+    m_window.setCaseView(m_caseView);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(SearchDelayMs);
+    connect(&m_searchDelay, &QTimer::timeout, this, [this] {
+        search(m_window.searchField()->text());
+    });
+    connect(m_window.searchField(), &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_window.searchField(), &QLineEdit::returnPressed, this, [this] {
+        // Enter: search at once; with one result (or one chosen), open it.
+        if (m_searchDelay.isActive()) {
+            m_searchDelay.stop();
+            search(m_window.searchField()->text());
+        }
+        QModelIndex chosen = m_window.searchResults()->currentIndex();
+        if (!chosen.isValid() && m_results->rowCount() == 1) {
+            chosen = m_results->index(0);
+        }
+        if (chosen.isValid()) {
+            requestOpen(chosen.data(SearchResultModel::CitizenIdRole).toLongLong());
+        } else if (m_results->rowCount() > 0) {
+            m_window.searchResults()->setFocus(Qt::TabFocusReason);
+            m_window.searchResults()->setCurrentIndex(m_results->index(0));
+        }
+    });
+    connect(m_window.searchResults(), &QListView::activated, this, [this](const QModelIndex &index) {
+        requestOpen(index.data(SearchResultModel::CitizenIdRole).toLongLong());
+    });
+    connect(&m_search, &SearchWorker::found, this, &CasePresenter::onFound);
+    connect(&m_search, &SearchWorker::failed, this, [this](quint64 generation, const QString &message) {
+        if (generation == m_generation) {
+            showProblem(message);
+        }
+    });
+
+    CataloguePanel *catalogue = m_window.cataloguePanel();
+    connect(catalogue, &CataloguePanel::searchRequested, this, &CasePresenter::searchCatalogue);
+    connect(catalogue, &CataloguePanel::linkRequested, this, [this](qint64 entryId) {
+        if (m_openCitizen && succeeded(m_cases.linkCatalogue(m_staff, m_purpose, m_openCitizen, entryId))) {
+            reloadCase();
+            m_caseView->selectItem(ItemKind::CatalogueEntry, entryId);
+            Q_EMIT changed();
+        }
+    });
+    connect(m_window.worklistPanel(), &WorklistPanel::scopeChanged, this, &CasePresenter::refreshWorklist);
+    connect(m_window.worklistPanel(), &WorklistPanel::openRequested, this, [this](qint64 citizenId, qint64 requestId) {
+        m_pendingRequest = requestId;
+        requestOpen(citizenId);
+    });
+    connect(this, &CasePresenter::changed, this, &CasePresenter::refreshWorklist);
+    connect(this, &CasePresenter::caseOpened, this, [this] {
+        if (m_pendingRequest) {
+            m_caseView->selectItem(ItemKind::Request, std::exchange(m_pendingRequest, 0));
+        }
+    });
+    connect(&m_window, &MainWindow::newContactRequested, this, &CasePresenter::newContact);
+    connect(&m_window, &MainWindow::newRequestRequested, this, &CasePresenter::newRequest);
+    connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
+    connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
+    connect(m_caseView, &CaseView::answerRequested, this, &CasePresenter::answer);
+    connect(m_caseView, &CaseView::closeRequested, this, &CasePresenter::close);
+    connect(m_caseView, &CaseView::assignRequested, this, &CasePresenter::assign);
+    connect(m_caseView, &CaseView::matchDecided, this, &CasePresenter::decideMatch);
+}
+
+CasePresenter::~CasePresenter() = default;
+
+void CasePresenter::search(const QString &text)
+{
+    m_search.search(++m_generation, m_staff, text);
+}
+
+void CasePresenter::onFound(quint64 generation, const QList<SearchHit> &hits)
+{
+    if (m_results->setHits(generation, hits)) {
+        m_window.statusBar()->showMessage(i18ncp("@info:status", "%1 citizen found", "%1 citizens found", hits.size()), 5000);
+        Q_EMIT searchFinished(int(hits.size()));
+    }
+}
+
+void CasePresenter::showProblem(const QString &message)
+{
+    m_window.statusBar()->showMessage(message, 15000);
+    Q_EMIT problem(message);
+}
+
+template<typename Result>
+bool CasePresenter::succeeded(const Result &result)
+{
+    if (result) {
+        return true;
+    }
+    showProblem(result.error().message);
+    return false;
+}
+
+void CasePresenter::requestOpen(qint64 citizenId)
+{
+    if (citizenId == 0) {
+        return;
+    }
+    if (citizenId == m_runningCitizen && !m_purpose.isEmpty()) {
+        openCase(citizenId, m_purpose);
+        return;
+    }
+    QString name;
+    for (const SearchHit &hit : m_results->hits()) {
+        if (hit.citizenId == citizenId) {
+            name = hit.givenNames + QLatin1Char(' ') + hit.familyName;
+        }
+    }
+    auto *dialog = new PurposeDialog(m_purposes, name.trimmed(), &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, citizenId] {
+        openCase(citizenId, dialog->purpose());
+    });
+    dialog->open();
+}
+
+bool CasePresenter::openCase(qint64 citizenId, const Purpose &purpose)
+{
+    auto file = m_cases.open(m_staff, citizenId, purpose);
+    if (!succeeded(file)) {
+        return false;
+    }
+    m_purposes->markUsed(purpose.code);
+    m_purpose = purpose;
+    m_runningCitizen = citizenId;
+    m_openCitizen = citizenId;
+    m_caseView->setCase(*file, m_clock.now());
+    m_window.showCase(true);
+    m_window.cataloguePanel()->setCaseOpen(true);
+    if (m_window.cataloguePanel()->searchField()->text().trimmed().isEmpty()) {
+        searchCatalogue({});
+    }
+    m_caseView->timeline()->setFocus(Qt::OtherFocusReason);
+    Q_EMIT caseOpened(citizenId);
+    return true;
+}
+
+void CasePresenter::searchCatalogue(const QString &text)
+{
+    const QString language = QLocale().name().left(2);
+    if (text.trimmed().isEmpty()) {
+        // Nothing typed: what relates to the open case.
+        if (m_openCitizen == 0) {
+            m_window.cataloguePanel()->setEntries({});
+            return;
+        }
+        if (auto suggested = m_cases.suggestions(m_caseView->caseFile(), language); succeeded(suggested)) {
+            QList<qint64> ids;
+            for (const CatalogueEntry &e : std::as_const(*suggested)) {
+                ids.append(e.id);
+            }
+            m_window.cataloguePanel()->setEntries(*suggested, ids);
+        }
+        return;
+    }
+    if (auto found = m_cases.searchCatalogue(text, language); succeeded(found)) {
+        m_window.cataloguePanel()->setEntries(*found);
+    }
+}
+
+void CasePresenter::refreshWorklist()
+{
+    WorklistPanel *panel = m_window.worklistPanel();
+    if (auto items = m_cases.worklist(m_staff, panel->includesTeam() ? m_staff.team : QString()); succeeded(items)) {
+        panel->model()->setItems(*items, m_clock.now());
+    }
+}
+
+void CasePresenter::reloadCase()
+{
+    if (m_openCitizen == 0) {
+        return;
+    }
+    if (auto file = m_cases.open(m_staff, m_openCitizen, m_purpose); succeeded(file)) {
+        m_caseView->setCase(*file, m_clock.now());
+    }
+}
+
+void CasePresenter::newContact()
+{
+    if (m_openCitizen == 0) {
+        return;
+    }
+    ContactMoment start;
+    start.citizenId = m_openCitizen;
+    start.channel = m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
+    if (auto draft = m_cases.draft(m_staff, m_openCitizen); succeeded(draft) && *draft) {
+        start = **draft; // what was typed before a crash or a closed window
+        start.citizenId = m_openCitizen;
+    }
+    auto *dialog = new ContactDialog(start, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ContactDialog::draftChanged, this, [this](const ContactMoment &contact) {
+        (void)succeeded(m_cases.saveDraft(m_staff, contact));
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (succeeded(m_cases.registerContact(m_staff, m_purpose, dialog->contact()))) {
+            m_window.statusBar()->showMessage(i18nc("@info:status", "Contact registered."), 5000);
+            reloadCase();
+            Q_EMIT changed();
+        }
+    });
+    dialog->open();
+}
+
+void CasePresenter::newRequest()
+{
+    if (m_openCitizen == 0) {
+        return;
+    }
+    QStringList assignees;
+    for (const Request &r : m_caseView->caseFile().requests) {
+        if (!r.assignee.isEmpty() && !assignees.contains(r.assignee.name)) {
+            assignees.append(r.assignee.name);
+        }
+    }
+    auto *dialog = new RequestDialog(m_clock.now(), Request::DefaultRetentionDays, assignees, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        Request request = dialog->request();
+        request.citizenId = m_openCitizen;
+        const Channel channel = m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
+        if (auto id = m_cases.createRequest(m_staff, m_purpose, request, 0, channel); succeeded(id)) {
+            m_window.statusBar()->showMessage(i18nc("@info:status", "Request created."), 5000);
+            reloadCase();
+            m_caseView->selectItem(ItemKind::Request, *id);
+            Q_EMIT changed();
+        }
+    });
+    dialog->open();
+}
+
+void CasePresenter::supplement(qint64 requestId)
+{
+    bool ok = false;
+    const QString text =
+        QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
+    if (ok && succeeded(m_cases.supplementRequest(m_staff, m_purpose, requestId, text))) {
+        reloadCase();
+        m_caseView->selectItem(ItemKind::Request, requestId);
+        Q_EMIT changed();
+    }
+}
+
+void CasePresenter::answer(qint64 requestId)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
+    if (ok && succeeded(m_cases.answerRequest(m_staff, m_purpose, requestId, text))) {
+        reloadCase();
+        m_caseView->selectItem(ItemKind::Request, requestId);
+        Q_EMIT changed();
+    }
+}
+
+void CasePresenter::close(qint64 requestId)
+{
+    if (succeeded(m_cases.closeRequest(m_staff, m_purpose, requestId))) {
+        reloadCase();
+        m_caseView->selectItem(ItemKind::Request, requestId);
+        Q_EMIT changed();
+    }
+}
+
+void CasePresenter::assign(qint64 requestId)
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(&m_window, i18nc("@title:window", "Assign"), i18nc("@label:textbox", "Team or staff member:"), QLineEdit::Normal, {}, &ok);
+    if (ok && succeeded(m_cases.assignRequest(m_staff, m_purpose, requestId, {AssigneeKind::Team, name.trimmed()}))) {
+        reloadCase();
+        m_caseView->selectItem(ItemKind::Request, requestId);
+        Q_EMIT changed();
+    }
+}
+
+void CasePresenter::decideMatch(qint64 reportId, bool confirm)
+{
+    if (succeeded(m_cases.decideMatch(m_staff, m_purpose, reportId, m_openCitizen, confirm))) {
+        reloadCase();
+        Q_EMIT changed();
+    }
+}
+
+void CasePresenter::reveal()
+{
+    if (auto identifier = m_cases.revealIdentifier(m_staff, m_openCitizen, m_purpose); succeeded(identifier)) {
+        m_caseView->showRevealedIdentifier(identifier->formatted());
+    }
+}
+
+} // namespace c360

@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "casefile.h"
+#include "searchhit.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace c360
+{
+class CaseService;
+class CaseView;
+class Clock;
+class MainWindow;
+class PurposeModel;
+class SearchResultModel;
+class SearchWorker;
+
+// The front-office workflow on the main window: search as you type (debounced, on the search
+// worker's thread), open a case with its purpose (asked once per running contact), and the case
+// actions through CaseService. Dialogs open window-modal without blocking the event loop.
+class CasePresenter : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int SearchDelayMs = 180;
+
+    CasePresenter(MainWindow &window, CaseService &cases, SearchWorker &searchWorker, const StaffMember &staff, Clock &clock, QObject *parent = nullptr);
+    ~CasePresenter() override;
+
+    SearchResultModel *results() const { return m_results; }
+    PurposeModel *purposes() const { return m_purposes; }
+    CaseView *caseView() const { return m_caseView; }
+    // The purpose of the running contact, and whose case it is for (0: none).
+    Purpose runningPurpose() const { return m_purpose; }
+    qint64 runningCitizen() const { return m_runningCitizen; }
+
+    // Searches text at once (as the debounced search field does).
+    void search(const QString &text);
+    // Opens the case of citizenId for purpose (no dialog); false with a message shown when refused.
+    bool openCase(qint64 citizenId, const Purpose &purpose);
+    // Reads the open case again (after a change), audited like any opening.
+    void reloadCase();
+    // Reads the worklist again (mine, or my team's as the worklist pane says).
+    void refreshWorklist();
+    // Shows the products matching text in the catalogue pane (the open case's suggestions when empty).
+    void searchCatalogue(const QString &text);
+
+public Q_SLOTS:
+    // Asks for the purpose unless the running contact is with this citizen, then opens the case.
+    void requestOpen(qint64 citizenId);
+    void newContact();
+    void newRequest();
+
+Q_SIGNALS:
+    void searchFinished(int hits);
+    void caseOpened(qint64 citizenId);
+    void changed(); // a change went through (and the case was read again)
+    void problem(const QString &message);
+
+private:
+    void onFound(quint64 generation, const QList<SearchHit> &hits);
+    void showProblem(const QString &message);
+    void supplement(qint64 requestId);
+    void answer(qint64 requestId);
+    void close(qint64 requestId);
+    void assign(qint64 requestId);
+    void decideMatch(qint64 reportId, bool confirm);
+    void reveal();
+    template<typename Result>
+    bool succeeded(const Result &result);
+
+    MainWindow &m_window;
+    CaseService &m_cases;
+    SearchWorker &m_search;
+    StaffMember m_staff;
+    Clock &m_clock;
+    SearchResultModel *m_results;
+    PurposeModel *m_purposes;
+    CaseView *m_caseView;
+    QTimer m_searchDelay;
+    quint64 m_generation = 0;
+    Purpose m_purpose;
+    qint64 m_runningCitizen = 0;
+    qint64 m_openCitizen = 0;
+    qint64 m_pendingRequest = 0; // to select once its case is open
+};
+
+} // namespace c360

@@ -1,0 +1,541 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "caseview.h"
+
+#include "timelinefiltermodel.h"
+#include "timelinemodel.h"
+
+#include <KLocalizedString>
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace c360
+{
+
+namespace
+{
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString dateText(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString channelName(Channel channel)
+{
+    switch (channel) {
+    case Channel::Counter:
+        return i18nc("@item channel", "Counter");
+    case Channel::Phone:
+        return i18nc("@item channel", "Phone");
+    case Channel::Email:
+        return i18nc("@item channel", "E-mail");
+    case Channel::Chat:
+        return i18nc("@item channel", "Chat");
+    case Channel::Letter:
+        return i18nc("@item channel", "Letter");
+    case Channel::App:
+        return i18nc("@item channel", "App");
+    }
+    return {};
+}
+
+QString languageName(const QString &code)
+{
+    if (code.isEmpty()) {
+        return i18nc("@info language not known", "unknown");
+    }
+    const QLocale locale(code);
+    const QString native = locale.nativeLanguageName();
+    return native.isEmpty() ? code : native;
+}
+
+QHash<QString, QString> statusNames()
+{
+    return {
+        {QStringLiteral("open"), i18nc("@item status", "Open")},
+        {QStringLiteral("in_progress"), i18nc("@item status", "In progress")},
+        {QStringLiteral("answered"), i18nc("@item status", "Answered")},
+        {QStringLiteral("closed"), i18nc("@item status", "Closed")},
+        {QStringLiteral("referred"), i18nc("@item contact outcome", "Referred")},
+        {QStringLiteral("callback_needed"), i18nc("@item contact outcome", "Callback needed")},
+    };
+}
+} // namespace
+
+CaseView::CaseView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new TimelineModel(this))
+    , m_filter(new TimelineFilterModel(this))
+{
+    setObjectName(QStringLiteral("CaseView"));
+    m_model->setKindNames({{ItemKind::Report, i18nc("@item timeline kind", "Report")},
+                           {ItemKind::ContactMoment, i18nc("@item timeline kind", "Contact")},
+                           {ItemKind::Request, i18nc("@item timeline kind", "Request")},
+                           {ItemKind::CatalogueEntry, i18nc("@item timeline kind", "Product")}});
+    m_model->setStatusNames(statusNames());
+    m_model->setHeaderTitles(
+        {i18nc("@title:column", "When"), i18nc("@title:column", "What"), i18nc("@title:column", "Subject"), i18nc("@title:column", "Status")});
+    m_filter->setSourceModel(m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    setupHeader();
+    auto *header = new QWidget(this);
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(0, 0, 0, 0);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name);
+    nameRow->addWidget(m_identifier);
+    nameRow->addWidget(m_reveal);
+    nameRow->addStretch(1);
+    nameRow->addWidget(m_badges);
+    headerLayout->addLayout(nameRow);
+    headerLayout->addWidget(m_facts);
+    layout->addWidget(header);
+
+    setupFilters();
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_kindFilter);
+    filters->addWidget(m_statusFilter);
+    filters->addWidget(m_periodFilter);
+    filters->addWidget(m_textFilter, 1);
+    layout->addLayout(filters);
+
+    m_timeline = new QTreeView(this);
+    m_timeline->setObjectName(QStringLiteral("Timeline"));
+    m_timeline->setAccessibleName(i18nc("@label accessible", "Timeline"));
+    m_timeline->setModel(m_filter);
+    m_timeline->setUniformRowHeights(true);
+    m_timeline->setAllColumnsShowFocus(true);
+    m_timeline->setRootIsDecorated(true);
+    m_timeline->setExpandsOnDoubleClick(true);
+    m_timeline->header()->setAccessibleName(i18nc("@label accessible", "Timeline columns"));
+    m_timeline->header()->setStretchLastSection(false);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::TitleColumn, QHeaderView::Stretch);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::KindColumn, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::StatusColumn, QHeaderView::ResizeToContents);
+
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = new QTextBrowser(detailPane);
+    m_details->setObjectName(QStringLiteral("ItemDetails"));
+    m_details->setAccessibleName(i18nc("@label accessible", "Item details"));
+    m_details->setOpenLinks(false);
+    detailLayout->addWidget(m_details, 1);
+    auto *actions = new QHBoxLayout;
+    auto button = [detailPane, actions](const QString &name, const QString &text, const QString &accessible) {
+        auto *b = new QPushButton(text, detailPane);
+        b->setObjectName(name);
+        b->setAccessibleName(accessible);
+        actions->addWidget(b);
+        return b;
+    };
+    m_supplement = button(QStringLiteral("SupplementButton"), i18nc("@action:button", "Su&pplement…"), i18nc("@label accessible", "Supplement the request"));
+    m_answer = button(QStringLiteral("AnswerButton"), i18nc("@action:button", "A&nswer…"), i18nc("@label accessible", "Answer the request"));
+    m_assign = button(QStringLiteral("AssignButton"), i18nc("@action:button", "Assi&gn…"), i18nc("@label accessible", "Assign the request"));
+    m_close = button(QStringLiteral("CloseRequestButton"), i18nc("@action:button", "C&lose Request"), i18nc("@label accessible", "Close the request"));
+    m_confirm =
+        button(QStringLiteral("ConfirmMatchButton"), i18nc("@action:button", "This Is the &Reporter"), i18nc("@label accessible", "Confirm the reporter"));
+    m_reject = button(QStringLiteral("RejectMatchButton"), i18nc("@action:button", "&Not the Reporter"), i18nc("@label accessible", "Reject the reporter"));
+    actions->addStretch(1);
+    detailLayout->addLayout(actions);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("CaseSplitter"));
+    splitter->addWidget(m_timeline);
+    splitter->addWidget(detailPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_timeline->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    auto selectedRequest = [this] {
+        const ItemLink item = selectedItem();
+        return item.kind == ItemKind::Request ? item.id : qint64(0);
+    };
+    connect(m_supplement, &QPushButton::clicked, this, [this, selectedRequest] {
+        Q_EMIT supplementRequested(selectedRequest());
+    });
+    connect(m_answer, &QPushButton::clicked, this, [this, selectedRequest] {
+        Q_EMIT answerRequested(selectedRequest());
+    });
+    connect(m_assign, &QPushButton::clicked, this, [this, selectedRequest] {
+        Q_EMIT assignRequested(selectedRequest());
+    });
+    connect(m_close, &QPushButton::clicked, this, [this, selectedRequest] {
+        Q_EMIT closeRequested(selectedRequest());
+    });
+    connect(m_confirm, &QPushButton::clicked, this, [this] {
+        Q_EMIT matchDecided(selectedItem().id, true);
+    });
+    connect(m_reject, &QPushButton::clicked, this, [this] {
+        Q_EMIT matchDecided(selectedItem().id, false);
+    });
+
+    m_next = new QAction(i18nc("@action", "Next Item"), this);
+    m_next->setObjectName(QStringLiteral("NextItemAction"));
+    m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_next->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_next, &QAction::triggered, this, [this] {
+        step(1);
+    });
+    m_previous = new QAction(i18nc("@action", "Previous Item"), this);
+    m_previous->setObjectName(QStringLiteral("PreviousItemAction"));
+    m_previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_previous->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_previous, &QAction::triggered, this, [this] {
+        step(-1);
+    });
+    addAction(m_next);
+    addAction(m_previous);
+    updateActions();
+}
+
+CaseView::~CaseView() = default;
+
+void CaseView::setupHeader()
+{
+    m_name = new QLabel(this);
+    m_name->setObjectName(QStringLiteral("CitizenName"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identifier = new QLabel(this);
+    m_identifier->setObjectName(QStringLiteral("CitizenIdentifier"));
+    m_identifier->setAccessibleName(i18nc("@label accessible", "National register number"));
+    m_reveal = new QToolButton(this);
+    m_reveal->setObjectName(QStringLiteral("RevealButton"));
+    m_reveal->setText(i18nc("@action:button", "Show"));
+    m_reveal->setToolTip(i18nc("@info:tooltip", "Show the whole number. This is recorded in the audit log."));
+    m_reveal->setAccessibleName(i18nc("@label accessible", "Show the national register number"));
+    connect(m_reveal, &QToolButton::clicked, this, &CaseView::revealRequested);
+    m_facts = new QLabel(this);
+    m_facts->setObjectName(QStringLiteral("CitizenFacts"));
+    m_facts->setWordWrap(true);
+    m_facts->setTextFormat(Qt::RichText);
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_badges = new QLabel(this);
+    m_badges->setObjectName(QStringLiteral("CaseBadges"));
+    m_badges->setTextFormat(Qt::RichText);
+}
+
+void CaseView::setupFilters()
+{
+    m_kindFilter = new QComboBox(this);
+    m_kindFilter->setObjectName(QStringLiteral("KindFilter"));
+    m_kindFilter->setAccessibleName(i18nc("@label accessible", "Show kind"));
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "All kinds"), -1);
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "Reports"), int(ItemKind::Report));
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "Contacts"), int(ItemKind::ContactMoment));
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "Requests"), int(ItemKind::Request));
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "Products"), int(ItemKind::CatalogueEntry));
+    connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int kind = m_kindFilter->currentData().toInt();
+        m_filter->setKinds(kind < 0 ? QSet<ItemKind>() : QSet<ItemKind>{ItemKind(kind)});
+    });
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
+    m_statusFilter->setAccessibleName(i18nc("@label accessible", "Show status"));
+    m_statusFilter->addItem(i18nc("@item:inlistbox", "Any status"), int(TimelineFilterModel::Status::Any));
+    m_statusFilter->addItem(i18nc("@item:inlistbox", "Open"), int(TimelineFilterModel::Status::Open));
+    m_statusFilter->addItem(i18nc("@item:inlistbox", "Closed"), int(TimelineFilterModel::Status::Closed));
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStatus(TimelineFilterModel::Status(m_statusFilter->currentData().toInt()));
+    });
+    m_periodFilter = new QComboBox(this);
+    m_periodFilter->setObjectName(QStringLiteral("PeriodFilter"));
+    m_periodFilter->setAccessibleName(i18nc("@label accessible", "Show period"));
+    m_periodFilter->addItem(i18nc("@item:inlistbox", "Any time"), 0);
+    m_periodFilter->addItem(i18nc("@item:inlistbox", "Last 30 days"), 30);
+    m_periodFilter->addItem(i18nc("@item:inlistbox", "Last 12 months"), 365);
+    connect(m_periodFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int days = m_periodFilter->currentData().toInt();
+        const QDate today = (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc()).toLocalTime().date();
+        m_filter->setPeriod(days > 0 ? today.addDays(-days) : QDate(), QDate());
+    });
+    m_textFilter = new QLineEdit(this);
+    m_textFilter->setObjectName(QStringLiteral("TimelineTextFilter"));
+    m_textFilter->setPlaceholderText(i18nc("@info:placeholder", "Filter the timeline"));
+    m_textFilter->setAccessibleName(i18nc("@label accessible", "Filter the timeline by text"));
+    m_textFilter->setClearButtonEnabled(true);
+    connect(m_textFilter, &QLineEdit::textChanged, m_filter, &TimelineFilterModel::setText);
+}
+
+void CaseView::setCase(const CaseFile &file, const QDateTime &now)
+{
+    const bool sameCitizen = file.citizen.id == m_file.citizen.id;
+    const ItemLink selected = selectedItem();
+    m_file = file;
+    m_now = now;
+    if (!sameCitizen) {
+        m_revealed.clear();
+    }
+    m_model->setCase(file, QLocale().name().left(2));
+    m_timeline->expandAll();
+    updateHeader();
+    if (sameCitizen && selected.id) {
+        selectItem(selected.kind, selected.id);
+    } else if (m_filter->rowCount() > 0) {
+        m_timeline->setCurrentIndex(m_filter->index(0, 0));
+    }
+    updateDetails();
+    updateActions();
+}
+
+void CaseView::showRevealedIdentifier(const QString &formatted)
+{
+    m_revealed = formatted;
+    updateHeader();
+}
+
+void CaseView::selectItem(ItemKind kind, qint64 id)
+{
+    const int row = m_model->rowOf(kind, id);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
+    if (index.isValid()) {
+        m_timeline->setCurrentIndex(index);
+        m_timeline->scrollTo(index);
+    }
+}
+
+ItemLink CaseView::selectedItem() const
+{
+    QModelIndex index = m_timeline->currentIndex();
+    if (!index.isValid()) {
+        return {ItemKind::Report, 0};
+    }
+    if (index.parent().isValid()) {
+        index = index.parent(); // a supplement: its request
+    }
+    index = index.siblingAtColumn(0);
+    return {ItemKind(index.data(TimelineModel::KindRole).toInt()), index.data(TimelineModel::ItemIdRole).toLongLong()};
+}
+
+void CaseView::updateHeader()
+{
+    const Citizen &c = m_file.citizen;
+    m_name->setText(c.displayName());
+    m_name->setAccessibleName(c.displayName());
+    const auto identifier = c.primaryIdentifier();
+    m_identifier->setText(!m_revealed.isEmpty() ? m_revealed : identifier ? identifier->masked() : QString());
+    m_reveal->setVisible(identifier.has_value() && m_revealed.isEmpty());
+
+    QStringList facts;
+    if (c.birthDate.isValid()) {
+        facts.append(i18nc("@info", "Born %1", QLocale().toString(c.birthDate, QLocale::ShortFormat)));
+    }
+    if (!c.address.isEmpty()) {
+        facts.append(esc(c.address.singleLine()));
+    }
+    facts.append(i18nc("@info", "Speaks %1", esc(languageName(c.preferredLanguage))));
+    QStringList addresses;
+    for (const DigitalAddress &d : c.digitalAddresses) {
+        if (d.isVerified()) {
+            addresses.append(esc(d.value) + QStringLiteral(" ✔"));
+        }
+    }
+    if (!addresses.isEmpty()) {
+        facts.append(i18nc("@info verified e-mail addresses and phone numbers", "Verified: %1", addresses.join(QStringLiteral(", "))));
+    }
+    QStringList channels;
+    for (const ChannelPreference &p : c.channelPreferences) {
+        channels.append(esc(p.topic) + QStringLiteral(": ") + channelName(p.channel));
+    }
+    if (!channels.isEmpty()) {
+        facts.append(i18nc("@info", "Prefers %1", channels.join(QStringLiteral(", "))));
+    }
+    QStringList consents;
+    for (const Consent &consent : c.consents) {
+        consents.append((consent.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + esc(toKey(consent.topic)));
+    }
+    if (!consents.isEmpty()) {
+        facts.append(i18nc("@info", "Consents: %1", consents.join(QStringLiteral(", "))));
+    }
+    m_facts->setText(facts.join(QStringLiteral(" · ")));
+
+    int openRequests = 0;
+    qint64 fewestDaysLeft = std::numeric_limits<qint64>::max();
+    for (const Request &r : m_file.requests) {
+        if (r.isOpen()) {
+            ++openRequests;
+            if (r.deadline.isValid()) {
+                fewestDaysLeft = std::min(fewestDaysLeft, r.daysLeft(m_now));
+            }
+        }
+    }
+    int openReports = 0;
+    for (const Report &r : m_file.reports) {
+        openReports += r.isOpen() && r.citizenId == c.id ? 1 : 0;
+    }
+    QStringList badges;
+    if (openRequests > 0) {
+        QString badge = i18ncp("@info badge", "%1 open request", "%1 open requests", openRequests);
+        if (fewestDaysLeft != std::numeric_limits<qint64>::max()) {
+            badge += fewestDaysLeft < 0 ? i18ncp("@info badge", " (%1 day overdue)", " (%1 days overdue)", -fewestDaysLeft)
+                                        : i18ncp("@info badge", " (%1 day left)", " (%1 days left)", fewestDaysLeft);
+        }
+        badges.append(QStringLiteral("<b>") + esc(badge) + QStringLiteral("</b>"));
+    }
+    if (openReports > 0) {
+        badges.append(esc(i18ncp("@info badge", "%1 open report", "%1 open reports", openReports)));
+    }
+    m_badges->setText(badges.join(QStringLiteral(" · ")));
+    m_badges->setAccessibleName(QString(badges.join(QStringLiteral(", "))).remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>")));
+}
+
+QString CaseView::detailHtml(const ItemLink &item, bool supplement, qint64 supplementId) const
+{
+    auto row = [](const QString &label, const QString &value) -> QString {
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<tr><th align=left>") + esc(label) + QStringLiteral("</th><td>") + esc(value) + QStringLiteral("</td></tr>");
+    };
+    auto paragraphs = [](const QString &text) -> QString {
+        return QStringLiteral("<p>") + esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br>")) + QStringLiteral("</p>");
+    };
+    const QHash<QString, QString> statuses = statusNames();
+    switch (item.kind) {
+    case ItemKind::Report:
+        for (const Report &r : m_file.reports) {
+            if (r.id == item.id) {
+                QString html = QStringLiteral("<h3>") + esc(r.serviceName.isEmpty() ? i18nc("@title", "Report") : r.serviceName) + QStringLiteral("</h3>");
+                if (r.citizenId != m_file.citizen.id) {
+                    html += QStringLiteral("<p><b>") +
+                        esc(i18nc("@info",
+                                  "Possible match: this report may have been made by this citizen (same verified e-mail address or phone number). "
+                                  "Confirm or reject it.")) +
+                        QStringLiteral("</b></p>");
+                }
+                html += paragraphs(r.description) + QStringLiteral("<table>") + row(i18nc("@label", "Status"), statuses.value(toKey(r.status))) +
+                    row(i18nc("@label", "Notes"), r.statusNotes) + row(i18nc("@label", "Reported"), dateText(r.requested)) +
+                    row(i18nc("@label", "Updated"), dateText(r.updated)) + row(i18nc("@label", "Expected"), dateText(r.expected)) +
+                    row(i18nc("@label", "Where"), r.address.singleLine()) + row(i18nc("@label", "Number"), r.source.id) + QStringLiteral("</table>");
+                return html;
+            }
+        }
+        break;
+    case ItemKind::ContactMoment:
+        for (const ContactMoment &c : m_file.contacts) {
+            if (c.id == item.id) {
+                return QStringLiteral("<h3>") + esc(c.subject) + QStringLiteral("</h3>") + paragraphs(c.text) + QStringLiteral("<table>") +
+                    row(i18nc("@label", "Channel"), channelName(c.channel)) +
+                    row(i18nc("@label", "Outcome"), statuses.value(toKey(c.outcome), i18nc("@item contact outcome", "Answered"))) +
+                    row(i18nc("@label", "Staff member"), c.staffMember) + row(i18nc("@label", "When"), dateText(c.time)) + QStringLiteral("</table>");
+            }
+        }
+        break;
+    case ItemKind::Request:
+        for (const Request &r : m_file.requests) {
+            if (r.id != item.id) {
+                continue;
+            }
+            QString html = QStringLiteral("<h3>") + esc(i18nc("@title", "Request")) + QStringLiteral("</h3>") + paragraphs(r.question);
+            if (!r.answer.isEmpty()) {
+                html += QStringLiteral("<h4>") + esc(i18nc("@title", "Answer")) + QStringLiteral("</h4>") + paragraphs(r.answer);
+            }
+            QString deadline = dateText(r.deadline);
+            if (r.deadline.isValid() && r.isOpen()) {
+                const qint64 days = r.daysLeft(m_now);
+                deadline += QStringLiteral(" — ") +
+                    (days < 0 ? i18ncp("@info", "%1 day overdue", "%1 days overdue", -days) : i18ncp("@info", "%1 day left", "%1 days left", days));
+            }
+            html += QStringLiteral("<table>") + row(i18nc("@label", "Status"), statuses.value(toKey(r.status))) +
+                row(i18nc("@label", "Assigned to"), r.assignee.name) + row(i18nc("@label", "Created"), dateText(r.created)) +
+                row(i18nc("@label", "Deadline"), deadline) +
+                row(i18nc("@label", "Deleted on"), r.expires.isValid() ? QLocale().toString(r.expires.toLocalTime().date(), QLocale::ShortFormat) : QString()) +
+                QStringLiteral("</table>");
+            if (!r.supplements.isEmpty()) {
+                html += QStringLiteral("<h4>") + esc(i18nc("@title", "Supplements")) + QStringLiteral("</h4>");
+                for (const Supplement &s : r.supplements) {
+                    const bool chosen = supplement && s.id == supplementId;
+                    html += QStringLiteral("<p>") + (chosen ? QStringLiteral("<b>") : QString()) + esc(dateText(s.time)) + QStringLiteral(" · ") +
+                        esc(s.author) + QStringLiteral("<br>") + esc(s.text) + (chosen ? QStringLiteral("</b>") : QString()) + QStringLiteral("</p>");
+                }
+            }
+            return html;
+        }
+        break;
+    case ItemKind::CatalogueEntry:
+        for (const LinkedCatalogueEntry &l : m_file.catalogue) {
+            if (l.entry.id == item.id) {
+                const QString language = QLocale().name().left(2);
+                return QStringLiteral("<h3>") + esc(l.entry.name.text(language)) + QStringLiteral("</h3>") + l.entry.description.text(language) +
+                    QStringLiteral("<table>") + row(i18nc("@label", "Linked by"), l.staffMember) + row(i18nc("@label", "Linked on"), dateText(l.linked)) +
+                    QStringLiteral("</table>");
+            }
+        }
+        break;
+    }
+    return {};
+}
+
+void CaseView::updateDetails()
+{
+    const QModelIndex current = m_timeline->currentIndex();
+    if (!current.isValid()) {
+        m_details->setHtml(QStringLiteral("<p>") + esc(i18nc("@info", "Select an item of the timeline to see it here.")) + QStringLiteral("</p>"));
+        return;
+    }
+    const bool supplement = current.parent().isValid();
+    const qint64 supplementId = supplement ? current.siblingAtColumn(0).data(TimelineModel::ItemIdRole).toLongLong() : 0;
+    m_details->setHtml(detailHtml(selectedItem(), supplement, supplementId));
+}
+
+void CaseView::updateActions()
+{
+    const ItemLink item = selectedItem();
+    const QModelIndex current = m_timeline->currentIndex();
+    const bool request = item.id && item.kind == ItemKind::Request;
+    bool open = false;
+    for (const Request &r : m_file.requests) {
+        open = open || (request && r.id == item.id && r.isOpen());
+    }
+    m_supplement->setVisible(request);
+    m_supplement->setEnabled(open);
+    m_answer->setVisible(request);
+    m_answer->setEnabled(open);
+    m_assign->setVisible(request);
+    m_assign->setEnabled(open);
+    m_close->setVisible(request);
+    m_close->setEnabled(request && !open ? false : open);
+    const bool possible = item.id && item.kind == ItemKind::Report && current.siblingAtColumn(0).data(TimelineModel::PossibleMatchRole).toBool();
+    m_confirm->setVisible(possible);
+    m_reject->setVisible(possible);
+}
+
+void CaseView::step(int delta)
+{
+    const QModelIndex current = m_timeline->currentIndex();
+    const QModelIndex top = current.parent().isValid() ? current.parent() : current;
+    const int row = top.isValid() ? top.row() + delta : 0;
+    if (row >= 0 && row < m_filter->rowCount()) {
+        m_timeline->setCurrentIndex(m_filter->index(row, 0));
+        m_timeline->scrollTo(m_timeline->currentIndex());
+    }
+}
+
+} // namespace c360

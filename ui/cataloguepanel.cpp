@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "cataloguepanel.h"
+
+#include "cataloguemodel.h"
+
+#include <KLocalizedString>
+
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace c360
+{
+
+CataloguePanel::CataloguePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new CatalogueModel(this))
+    , m_field(new QLineEdit(this))
+    , m_results(new QListView(this))
+    , m_details(new QTextBrowser(this))
+    , m_link(new QPushButton(i18nc("@action:button", "&Link to Case"), this))
+{
+    setObjectName(QStringLiteral("CataloguePanel"));
+    m_model->setLanguage(QLocale().name().left(2));
+    m_field->setObjectName(QStringLiteral("CatalogueField"));
+    m_field->setPlaceholderText(i18nc("@info:placeholder", "Search products and services"));
+    m_field->setAccessibleName(i18nc("@label accessible", "Catalogue search"));
+    m_field->setClearButtonEnabled(true);
+    m_results->setObjectName(QStringLiteral("CatalogueResults"));
+    m_results->setAccessibleName(i18nc("@label accessible", "Products and services"));
+    m_results->setModel(m_model);
+    m_details->setObjectName(QStringLiteral("CatalogueDetails"));
+    m_details->setAccessibleName(i18nc("@label accessible", "Product details"));
+    m_link->setObjectName(QStringLiteral("LinkProductButton"));
+    m_link->setAccessibleName(i18nc("@label accessible", "Link the product to the open case"));
+    m_link->setEnabled(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_field);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_results);
+    splitter->addWidget(m_details);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_link);
+
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(200);
+    connect(m_field, &QLineEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(&m_delay, &QTimer::timeout, this, [this] {
+        Q_EMIT searchRequested(m_field->text());
+    });
+    connect(m_results->selectionModel(), &QItemSelectionModel::currentChanged, this, &CataloguePanel::showSelected);
+    connect(m_link, &QPushButton::clicked, this, [this] {
+        if (const QModelIndex current = m_results->currentIndex(); current.isValid()) {
+            Q_EMIT linkRequested(current.data(CatalogueModel::EntryIdRole).toLongLong());
+        }
+    });
+}
+
+void CataloguePanel::setEntries(const QList<CatalogueEntry> &entries, const QList<qint64> &suggested)
+{
+    m_model->setEntries(entries, suggested);
+    if (m_model->rowCount() > 0) {
+        m_results->setCurrentIndex(m_model->index(0));
+    }
+    showSelected();
+}
+
+void CataloguePanel::setCaseOpen(bool open)
+{
+    m_caseOpen = open;
+    showSelected();
+}
+
+void CataloguePanel::showSelected()
+{
+    const QModelIndex current = m_results->currentIndex();
+    m_link->setEnabled(m_caseOpen && current.isValid());
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    auto section = [&current](const QString &title, int role) -> QString {
+        const QString text = current.data(role).toString();
+        // The catalogue's texts are HTML fragments from the feed; QTextBrowser shows them without scripts.
+        return text.isEmpty() ? QString() : QStringLiteral("<h4>") + title.toHtmlEscaped() + QStringLiteral("</h4>") + text;
+    };
+    QString html = QStringLiteral("<h3>") + current.data().toString().toHtmlEscaped() + QStringLiteral("</h3>");
+    if (current.data(CatalogueModel::SuggestedRole).toBool()) {
+        html += QStringLiteral("<p><i>") + i18nc("@info", "Suggested for the open case.").toHtmlEscaped() + QStringLiteral("</i></p>");
+    }
+    html += current.data(CatalogueModel::DescriptionRole).toString();
+    html += section(i18nc("@title", "Conditions"), CatalogueModel::ConditionsRole);
+    html += section(i18nc("@title", "Procedure"), CatalogueModel::ProcedureRole);
+    html += section(i18nc("@title", "Cost"), CatalogueModel::CostRole);
+    html += section(i18nc("@title", "Documents to bring"), CatalogueModel::DocumentsRole);
+    m_details->setHtml(html);
+}
+
+} // namespace c360

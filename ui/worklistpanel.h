@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace c360
+{
+class WorklistModel;
+
+// The worklist: my open requests, or my team's as well, sorted by days left, overdue ones bold.
+// Activating a row asks to open its case at that request.
+class WorklistPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorklistPanel(QWidget *parent = nullptr);
+
+    WorklistModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QComboBox *scope() const { return m_scope; }
+    bool includesTeam() const;
+    // Updates the summary line (counted from the model).
+    void updateSummary();
+
+Q_SIGNALS:
+    void scopeChanged();
+    void openRequested(qint64 citizenId, qint64 requestId);
+
+private:
+    WorklistModel *m_model;
+    QComboBox *m_scope;
+    QTableView *m_view;
+    QLabel *m_summary;
+};
+
+} // namespace c360
