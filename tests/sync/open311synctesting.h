@@ -9,6 +9,7 @@
 #include "open311sync.h"
 #include "secretstore.h"
 #include "syncengine.h"
+#include "synctesting.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,25 +178,7 @@ inline SyncEngine::Options engineOptions(const QString &databasePath, const QUrl
     return o;
 }
 
-// Runs the engine once; the summary, or an empty one (with a warning) when it did not finish.
-inline SyncSummary runOnce(SyncEngine &engine, int timeoutMs = 120000)
-{
-    QSignalSpy finished(&engine, &SyncEngine::finished);
-    engine.runOnce();
-    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
-        qWarning("the sync did not finish");
-        return {};
-    }
-    return finished.first().first().value<SyncSummary>();
-}
-
-inline ResourceStats statsOf(const SyncSummary &summary)
-{
-    ResourceStats total;
-    for (const SyncSummary::Resource &r : summary.resources) {
-        total += r.stats;
-    }
-    return total;
-}
+using c360::test::runOnce;
+using c360::test::statsOf;
 
 } // namespace c360::test::open311
