@@ -521,7 +521,7 @@ void CaseView::updateActions()
     m_assign->setVisible(request);
     m_assign->setEnabled(open);
     m_close->setVisible(request);
-    m_close->setEnabled(request && !open ? false : open);
+    m_close->setEnabled(open);
     const bool possible = item.id && item.kind == ItemKind::Report && current.siblingAtColumn(0).data(TimelineModel::PossibleMatchRole).toBool();
     m_confirm->setVisible(possible);
     m_reject->setVisible(possible);

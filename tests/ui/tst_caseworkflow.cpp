@@ -27,6 +27,7 @@
 #include "timelinemodel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -289,6 +290,38 @@ private Q_SLOTS:
         QCOMPARE(view->timeline()->currentIndex().row(), 1);
         view->previousItemAction()->trigger();
         QCOMPARE(view->timeline()->currentIndex().row(), 0);
+    }
+
+    // With a dark palette the case is drawn dark with light text: no colour is hard-coded.
+    void followsADarkPalette()
+    {
+        const QPalette original = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(32, 32, 32));
+        dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+        dark.setColor(QPalette::Base, QColor(24, 24, 24));
+        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 40));
+        dark.setColor(QPalette::Text, QColor(235, 235, 235));
+        dark.setColor(QPalette::Button, QColor(45, 45, 45));
+        dark.setColor(QPalette::ButtonText, QColor(235, 235, 235));
+        QApplication::setPalette(dark);
+        openCitizenCase();
+        const QImage image = m_presenter->caseView()->grab().toImage();
+        QApplication::setPalette(original);
+        QVERIFY(!image.isNull());
+        qint64 sum = 0;
+        qint64 light = 0;
+        qint64 pixels = 0;
+        for (int y = 0; y < image.height(); y += 3) {
+            for (int x = 0; x < image.width(); x += 3) {
+                const int grey = qGray(image.pixel(x, y));
+                sum += grey;
+                light += grey > 180 ? 1 : 0;
+                ++pixels;
+            }
+        }
+        QVERIFY2(sum / pixels < 80, qPrintable(QString::number(sum / pixels))); // mostly dark
+        QVERIFY(light > 0); // with light text on it
     }
 
     void everyControlHasAnAccessibleName()
