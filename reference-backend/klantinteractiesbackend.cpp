@@ -454,6 +454,38 @@ quint64 KlantinteractiesBackend::addTask(const KiCreatedTask &task)
     return KiCreatedBase + quint64(m_tasks.size() - 1);
 }
 
+void KlantinteractiesBackend::changeTask(quint64 index, const KiTaskChange &change)
+{
+    if (index >= KiCreatedBase) {
+        KiCreatedTask &task = m_tasks[qsizetype(index - KiCreatedBase)];
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+            task.fields.insert(it.key(), it.value());
+        }
+        if (change.actors) {
+            task.actors = *change.actors;
+        }
+        return;
+    }
+    KiTaskChange &held = m_taskChanges[index];
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        held.fields.insert(it.key(), it.value());
+    }
+    if (change.actors) {
+        held.actors = change.actors;
+    }
+}
+
+QString KlantinteractiesBackend::taskStatus(quint64 index) const
+{
+    if (index >= KiCreatedBase) {
+        return m_tasks.at(qsizetype(index - KiCreatedBase)).fields.value(QStringLiteral("status")).toString();
+    }
+    if (const auto it = m_taskChanges.find(index); it != m_taskChanges.end() && it->second.fields.contains(QStringLiteral("status"))) {
+        return it->second.fields.value(QStringLiteral("status")).toString();
+    }
+    return m_data.task(index).done ? QStringLiteral("verwerkt") : QStringLiteral("te_verwerken");
+}
+
 std::vector<quint64> KlantinteractiesBackend::liveCreated(UuidKind kind) const
 {
     qsizetype n = 0;

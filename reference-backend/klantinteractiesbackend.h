@@ -43,6 +43,12 @@ struct KiCreatedTask
     QList<quint64> actors;
     QJsonObject fields;
 };
+// What a PATCH changed in a task: the fields it set, and the actors when it set them.
+struct KiTaskChange
+{
+    QJsonObject fields;
+    std::optional<QList<quint64>> actors;
+};
 
 // Which digital addresses a list asks for (soortDigitaalAdres, isGeverifieerd), so that the index
 // can count and find them without generating the population.
@@ -102,6 +108,10 @@ public:
     quint64 addInvolved(const KiCreatedInvolved &involved);
     quint64 addSubject(const KiCreatedSubject &subject);
     quint64 addTask(const KiCreatedTask &task);
+    // Applies a partial update to a live task, generated or created; later changes win per field.
+    void changeTask(quint64 index, const KiTaskChange &change);
+    // The task's status as rendered (generated, created, changed since).
+    QString taskStatus(quint64 index) const;
     // The live created records of a kind, ascending.
     std::vector<quint64> liveCreated(UuidKind kind) const;
     // The server's clock for created records: after everything generated and every mutation, one
@@ -138,6 +148,7 @@ private:
     QList<KiCreatedInvolved> m_involved;
     QList<KiCreatedSubject> m_subjects;
     QList<KiCreatedTask> m_tasks;
+    std::map<quint64, KiTaskChange> m_taskChanges; // generated tasks that a PATCH changed
     quint64 m_creations = 0;
     std::vector<quint8> m_addressFlags; // per citizen: e-mail, e-mail verified, phone, phone verified
     std::map<int, WeightedIndex> m_addressIndices;

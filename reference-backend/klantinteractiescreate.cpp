@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-// POST on klantcontacten, betrokkenen, onderwerpobjecten, internetaken and maak-klantcontact: the
-// body checked as Open Klant's serializers check it (ValidatieFout on the first wrong field of
-// each), the records kept in memory and shown from then on alongside the generated ones.
+// POST on klantcontacten, betrokkenen, onderwerpobjecten, internetaken and maak-klantcontact, and
+// PATCH on internetaken: the body checked as Open Klant's serializers check it (ValidatieFout on
+// the first wrong field of each), the records kept in memory and shown from then on alongside (or
+// over) the generated ones.
 
 #include "klantinteractiesroutes.h"
 
@@ -353,6 +354,70 @@ void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCre
     }
 }
 
+// A PATCH on an internetaak: only the fields present are checked and set. Like Open Klant, setting
+// the status to verwerkt stamps afgehandeldOp when the body does not give it, and back to
+// te_verwerken clears it. The aanleidinggevend klantcontact stays what it was: this back end keeps
+// tasks with the contact they came from (a different one is refused with a ValidatieFout).
+std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, quint64 index, const QJsonObject &body, QList<KiInvalidParam> *errors)
+{
+    BodyReader in(body, QString(), errors);
+    KiTaskChange change;
+    QJsonObject &f = change.fields;
+    for (const auto &[name, length] : {std::pair{u"nummer"_s, 10}, std::pair{u"referentienummer"_s, 10}}) {
+        if (in.present(name)) {
+            if (const auto v = in.string(name, length, false, true)) {
+                f[name] = *v;
+            }
+        }
+    }
+    if (in.present(u"gevraagdeHandeling"_s)) {
+        if (const auto v = in.string(u"gevraagdeHandeling"_s, 200, true)) {
+            f[u"gevraagdeHandeling"_s] = *v;
+        }
+    }
+    if (in.present(u"toelichting"_s)) {
+        if (const auto v = in.string(u"toelichting"_s, 1000, false)) {
+            f[u"toelichting"_s] = *v;
+        }
+    }
+    if (in.present(u"aanleidinggevendKlantcontact"_s)) {
+        const auto contact = in.reference(backend, u"aanleidinggevendKlantcontact"_s, UuidKind::Contact, true, false);
+        const QJsonObject current = backend.interneTaak(index, QString()).value(u"aanleidinggevendKlantcontact"_s).toObject();
+        if (contact && backend.ref(UuidKind::Contact, *contact, QString()).value(u"uuid"_s) != current.value(u"uuid"_s)) {
+            in.fail(u"aanleidinggevendKlantcontact"_s, u"immutable"_s, u"De referentie-backend verplaatst geen interne taak naar een ander klantcontact."_s);
+        }
+    }
+    std::optional<QString> status;
+    if (in.present(u"status"_s)) {
+        status = in.choice(u"status"_s, {u"te_verwerken"_s, u"verwerkt"_s}, true);
+    }
+    const bool givesDone = in.present(u"afgehandeldOp"_s);
+    const auto done = in.dateTime(u"afgehandeldOp"_s, true);
+    if (givesDone) {
+        f[u"afgehandeldOp"_s] = done ? QJsonValue(*done) : QJsonValue(QJsonValue::Null);
+    }
+    if (status) {
+        f[u"status"_s] = *status;
+        if (*status == QLatin1String("te_verwerken")) {
+            f[u"afgehandeldOp"_s] = QJsonValue::Null;
+        } else if (!givesDone && backend.taskStatus(index) != QLatin1String("verwerkt")) {
+            f[u"afgehandeldOp"_s] = KlantinteractiesBackend::timestamp(backend.nextCreationTime());
+        }
+    }
+    if (body.contains(u"toegewezenAanActoren"_s) || body.contains(u"toegewezenAanActor"_s)) {
+        KiCreatedTask actors;
+        if (const auto actor = in.reference(backend, u"toegewezenAanActor"_s, UuidKind::Actor, false)) {
+            actors.actors.append(*actor);
+        }
+        readActors(backend, body, actors, errors);
+        change.actors = actors.actors;
+    }
+    if (!errors->isEmpty()) {
+        return std::nullopt;
+    }
+    return change;
+}
+
 template<typename Create>
 Handler creating(RefServer &server, const KiBackend &backend, Create create)
 {
@@ -424,6 +489,24 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
                 }
                 return HttpReply::json(b.interneTaak(b.addTask(task), KiHttp::root(request)), 201);
             })));
+    server.route("PATCH", kiPath("internetaken", true), KiHttp::guarded(token, server.idempotent([backend](const HttpRequest &request) {
+                     const auto index = backend->find(UuidKind::Task, request.match.captured(1));
+                     if (!index) {
+                         return KiHttp::notFound(request);
+                     }
+                     HttpReply error;
+                     const auto body = parseBody(request, &error);
+                     if (!body) {
+                         return error;
+                     }
+                     QList<KiInvalidParam> errors;
+                     const auto change = readTaskChange(*backend, *index, *body, &errors);
+                     if (!change) {
+                         return KiHttp::invalid(request, errors);
+                     }
+                     backend->changeTask(*index, *change);
+                     return HttpReply::json(backend->interneTaak(*index, KiHttp::root(request)));
+                 })));
     // One call, three records: all checked before any is made.
     server.route(
         "POST",

@@ -337,6 +337,14 @@ QJsonObject KlantinteractiesBackend::interneTaak(quint64 index, const QString &r
         o[QStringLiteral("toegewezenOp")] = timestamp(t.assigned);
         o[QStringLiteral("afgehandeldOp")] = t.done ? QJsonValue(timestamp(t.completed)) : QJsonValue(QJsonValue::Null);
         actors.append(ref(UuidKind::Actor, quint64(t.actor), root));
+        if (const auto it = m_taskChanges.find(index); it != m_taskChanges.end()) {
+            for (auto f = it->second.fields.begin(); f != it->second.fields.end(); ++f) {
+                o[f.key()] = f.value();
+            }
+            if (it->second.actors) {
+                actors = refs(UuidKind::Actor, *it->second.actors, root);
+            }
+        }
     }
     const QJsonObject r = ref(UuidKind::Task, index, root);
     o[QStringLiteral("uuid")] = r.value(QStringLiteral("uuid"));

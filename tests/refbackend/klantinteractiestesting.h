@@ -88,6 +88,16 @@ public:
         return finish(manager.post(request, body));
     }
 
+    Fetched patch(const QString &path, const QJsonObject &body, const QByteArray &token = Token.toUtf8())
+    {
+        QNetworkRequest request(url(path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!token.isEmpty()) {
+            request.setRawHeader("Authorization", "Token " + token);
+        }
+        return finish(manager.sendCustomRequest(request, "PATCH", QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    }
+
     // Every record of a list, page by page, following next.
     QList<QJsonObject> walk(const QString &path, int *pages = nullptr)
     {

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 // Writing to the Klantinteracties API of the reference back end: POST on klantcontacten,
-// betrokkenen, onderwerpobjecten, internetaken and maak-klantcontact, their validation errors
-// (ValidatieFout), and the created records showing up in lists, filters and expansions.
+// betrokkenen, onderwerpobjecten, internetaken and maak-klantcontact, PATCH on internetaken, their
+// validation errors (ValidatieFout), and the records showing up in lists, filters and expansions.
 
 #include "klantinteractiestesting.h"
 
@@ -191,6 +191,71 @@ private Q_SLOTS:
         f = s.post(u"/internetaken"_s,
                    QJsonObject{{u"gevraagdeHandeling"_s, u"x"_s}, {u"aanleidinggevendKlantcontact"_s, ref(contact)}, {u"status"_s, u"verwerkt"_s}});
         QCOMPARE(problems(f), QStringList({u"toegewezenAanActoren:required"_s}));
+    }
+
+    void interneTaakPatched()
+    {
+        KiServer s(56, 60, Profile::Flanders);
+        // A generated open task, and one made through the API.
+        quint64 open = 0;
+        while (s.data.task(open).done) {
+            ++open;
+        }
+        const QString generated = uuidOf(s.data, UuidKind::Task, open);
+        const QString contact = uuidOf(s.data, UuidKind::Contact, s.data.task(open).contact);
+        const QString actor = uuidOf(s.data, UuidKind::Actor, 3);
+        const QString created = s.post(u"/internetaken"_s,
+                                       QJsonObject{{u"gevraagdeHandeling"_s, u"Burger terugbellen"_s},
+                                                   {u"aanleidinggevendKlantcontact"_s, ref(contact)},
+                                                   {u"toegewezenAanActor"_s, ref(uuidOf(s.data, UuidKind::Actor, 1))},
+                                                   {u"status"_s, u"te_verwerken"_s}})
+                                    .json[u"uuid"_s]
+                                    .toString();
+        QVERIFY(!created.isEmpty());
+        const QString doneOfContact = u"/internetaken?status=verwerkt&aanleidinggevendKlantcontact__uuid="_s + contact;
+        const qint64 doneBefore = s.get(doneOfContact).count();
+        const QByteArray listTag = s.get(u"/internetaken"_s).header("ETag");
+
+        for (const QString &uuid : {generated, created}) {
+            const QJsonObject before = s.get(u"/internetaken/"_s + uuid).json;
+            Fetched f = s.patch(u"/internetaken/"_s + uuid, QJsonObject{{u"status"_s, u"verwerkt"_s}, {u"toegewezenAanActoren"_s, QJsonArray{ref(actor)}}});
+            QCOMPARE(f.status, 200);
+            QCOMPARE(f.json[u"status"_s].toString(), u"verwerkt"_s);
+            QVERIFY(!f.json[u"afgehandeldOp"_s].isNull()); // stamped, as Open Klant does
+            QCOMPARE(f.json[u"toegewezenAanActor"_s][u"uuid"_s].toString(), actor);
+            // What the PATCH left out stays.
+            QCOMPARE(f.json[u"gevraagdeHandeling"_s], before[u"gevraagdeHandeling"_s]);
+            QCOMPARE(f.json[u"toegewezenOp"_s], before[u"toegewezenOp"_s]);
+            QCOMPARE(f.json[u"aanleidinggevendKlantcontact"_s], before[u"aanleidinggevendKlantcontact"_s]);
+            // The detail and the list show the change.
+            QCOMPARE(s.get(u"/internetaken/"_s + uuid).json, f.json);
+        }
+        QCOMPARE(s.get(doneOfContact).count(), doneBefore + 2);
+        QVERIFY(s.get(u"/internetaken"_s).header("ETag") != listTag);
+
+        // Back to te_verwerken clears afgehandeldOp; an explicit time is kept as given.
+        Fetched f = s.patch(u"/internetaken/"_s + generated, QJsonObject{{u"status"_s, u"te_verwerken"_s}, {u"toelichting"_s, u"Heropend"_s}});
+        QCOMPARE(f.status, 200);
+        QVERIFY(f.json[u"afgehandeldOp"_s].isNull());
+        QCOMPARE(f.json[u"toelichting"_s].toString(), u"Heropend"_s);
+        f = s.patch(u"/internetaken/"_s + created, QJsonObject{{u"afgehandeldOp"_s, u"2026-03-01T10:00:00Z"_s}});
+        QCOMPARE(f.json[u"afgehandeldOp"_s].toString(), u"2026-03-01T10:00:00Z"_s);
+        QCOMPARE(f.json[u"status"_s].toString(), u"verwerkt"_s);
+
+        // Wrong fields change nothing.
+        const QJsonObject kept = s.get(u"/internetaken/"_s + generated).json;
+        f = s.patch(u"/internetaken/"_s + generated,
+                    QJsonObject{{u"status"_s, u"klaar"_s},
+                                {u"gevraagdeHandeling"_s, u""_s},
+                                {u"toegewezenAanActoren"_s, QJsonArray{ref(uuidOf(s.data, UuidKind::Contact, 1))}}});
+        QCOMPARE(f.status, 400);
+        QCOMPARE(problems(f), QStringList({u"gevraagdeHandeling:blank"_s, u"status:invalid_choice"_s, u"toegewezenAanActoren.0.uuid:does_not_exist"_s}));
+        f = s.patch(u"/internetaken/"_s + generated, QJsonObject{{u"aanleidinggevendKlantcontact"_s, ref(uuidOf(s.data, UuidKind::Contact, 0))}});
+        QCOMPARE(f.status, 400);
+        QCOMPARE(problems(f), QStringList({u"aanleidinggevendKlantcontact:immutable"_s}));
+        QCOMPARE(s.get(u"/internetaken/"_s + generated).json, kept);
+        QCOMPARE(s.patch(u"/internetaken/"_s + QUuid::createUuid().toString(QUuid::WithoutBraces), QJsonObject{}).status, 404);
+        QCOMPARE(s.patch(u"/internetaken/"_s + generated, QJsonObject{{u"status"_s, u"verwerkt"_s}}, "wrong").status, 401);
     }
 
     void onderwerpobject()
