@@ -55,6 +55,13 @@ struct LinkedCatalogueEntry
     friend bool operator==(const LinkedCatalogueEntry &, const LinkedCatalogueEntry &) = default;
 };
 
+// A product suggested for the open case, and why.
+struct CatalogueSuggestion
+{
+    CatalogueEntry entry;
+    QString reason; // translated
+};
+
 // Everything the 360° case view shows of one citizen, read in one consistent snapshot after the
 // audit entry for opening it was written.
 struct CaseFile

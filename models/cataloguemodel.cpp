@@ -18,7 +18,7 @@ void CatalogueModel::setLanguage(const QString &language)
     }
 }
 
-void CatalogueModel::setEntries(const QList<CatalogueEntry> &entries, const QList<qint64> &suggested)
+void CatalogueModel::setEntries(const QList<CatalogueEntry> &entries, const QHash<qint64, QString> &suggested)
 {
     beginResetModel();
     m_entries = entries;
@@ -54,6 +54,9 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
         return e.requiredDocuments.text(m_language);
     case SuggestedRole:
         return m_suggested.contains(e.id);
+    case SuggestionReasonRole:
+    case Qt::ToolTipRole:
+        return m_suggested.value(e.id);
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include "catalogueentry.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 namespace c360
 {
@@ -23,13 +24,14 @@ public:
         CostRole,
         DocumentsRole,
         SuggestedRole,
+        SuggestionReasonRole, // why it is suggested (empty: not suggested)
     };
 
     explicit CatalogueModel(QObject *parent = nullptr);
 
     void setLanguage(const QString &language);
-    // entries, suggested ones (by id) marked.
-    void setEntries(const QList<CatalogueEntry> &entries, const QList<qint64> &suggested = {});
+    // entries, suggested ones (by id) marked with their reason.
+    void setEntries(const QList<CatalogueEntry> &entries, const QHash<qint64, QString> &suggested = {});
     const QList<CatalogueEntry> &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -37,7 +39,7 @@ public:
 
 private:
     QList<CatalogueEntry> m_entries;
-    QList<qint64> m_suggested;
+    QHash<qint64, QString> m_suggested;
     QString m_language = QStringLiteral("nl");
 };
 

@@ -10,6 +10,8 @@
 #include "database.h"
 #include "klantinteractiescontacttarget.h"
 #include "klantinteractiesrequesttarget.h"
+#include "klantinteractiestaken.h"
+#include "lifeevents.h"
 #include "outboxrepository.h"
 #include "reportrepository.h"
 #include "requestrepository.h"
@@ -356,17 +358,31 @@ CaseService::supplementRequest(const StaffMember &staff, const Purpose &purpose,
     });
 }
 
-Expected<void, ServiceError> CaseService::updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what)
+Expected<void, ServiceError>
+CaseService::updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what, bool answered, Channel channel)
 {
     return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
         if (auto r = RequestRepository(m_db).update(request); !r) {
             return unexpected(ServiceError::store(r.error()));
         }
+        // The back end's copy follows, when the request is (or is about to be) there.
+        auto origin = pushOrigin(request.citizenId);
+        if (!origin) {
+            return unexpected(ServiceError::store(origin.error()));
+        }
+        if (*origin && (request.source.id.isEmpty() || request.source.system == m_contactSource)) {
+            const KlantinteractiesRequestTarget::Origin o{(*origin)->party, channel, (*origin)->language};
+            const QDateTime done = request.status == RequestStatus::Open || what == QLatin1String("request_assigned") ? QDateTime() : m_db.clock().now();
+            if (auto r = OutboxRepository(m_db).enqueue(KlantinteractiesRequestTarget::updateEntry(m_contactSource, request.id, o, answered, done)); !r) {
+                return unexpected(ServiceError::store(r.error()));
+            }
+        }
         return audited(staff, purpose, request.citizenId, what, request.id);
     });
 }
 
-Expected<void, ServiceError> CaseService::answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer)
+Expected<void, ServiceError>
+CaseService::answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer, Channel channel)
 {
     auto request = requestFor(staff, purpose, requestId);
     if (!request) {
@@ -377,7 +393,7 @@ Expected<void, ServiceError> CaseService::answerRequest(const StaffMember &staff
     }
     request->answer = answer.trimmed();
     request->status = RequestStatus::Answered;
-    return updateRequest(staff, purpose, *request, QStringLiteral("request_answered"));
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_answered"), true, channel);
 }
 
 Expected<void, ServiceError> CaseService::closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
@@ -387,7 +403,7 @@ Expected<void, ServiceError> CaseService::closeRequest(const StaffMember &staff,
         return unexpected(request.error());
     }
     request->status = RequestStatus::Closed;
-    return updateRequest(staff, purpose, *request, QStringLiteral("request_closed"));
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_closed"), false, Channel::Counter);
 }
 
 Expected<void, ServiceError> CaseService::assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee)
@@ -400,7 +416,38 @@ Expected<void, ServiceError> CaseService::assignRequest(const StaffMember &staff
         return unexpected(ServiceError::invalid(i18nc("@info", "Choose a staff member or team.")));
     }
     request->assignee = assignee;
-    return updateRequest(staff, purpose, *request, QStringLiteral("request_assigned"));
+    return updateRequest(staff, purpose, *request, QStringLiteral("request_assigned"), false, Channel::Counter);
+}
+
+Expected<QList<Assignee>, ServiceError> CaseService::assignees(const StaffMember &staff, const QString &team)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewWorklist); !permitted) {
+        return unexpected(permitted.error());
+    }
+    QList<Assignee> result;
+    auto add = [&result](const Assignee &a) {
+        const bool known = std::any_of(result.cbegin(), result.cend(), [&a](const Assignee &b) {
+            return b.name.compare(a.name, Qt::CaseInsensitive) == 0;
+        });
+        if (!a.name.trimmed().isEmpty() && !known) {
+            result.append(a);
+        }
+    };
+    if (!m_contactSource.isEmpty()) {
+        auto actors = KlantinteractiesTakenSync::knownActors(m_db, m_contactSource);
+        if (!actors) {
+            return unexpected(ServiceError::store(actors.error()));
+        }
+        for (const Assignee &a : std::as_const(*actors)) {
+            add(a);
+        }
+    }
+    add({AssigneeKind::Person, staff.name});
+    add({AssigneeKind::Team, team});
+    std::sort(result.begin(), result.end(), [](const Assignee &a, const Assignee &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    return result;
 }
 
 Expected<void, ServiceError> CaseService::linkCatalogue(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, qint64 entryId)
@@ -444,12 +491,22 @@ Expected<QList<CatalogueEntry>, ServiceError> CaseService::searchCatalogue(const
     return std::move(*entries);
 }
 
-Expected<QList<CatalogueEntry>, ServiceError> CaseService::suggestions(const CaseFile &file, const QString &language, int limit)
+Expected<QList<CatalogueSuggestion>, ServiceError> CaseService::suggestions(const CaseFile &file, const QString &language, int limit)
 {
-    QStringList queries;
+    // (query, how many of its best matches, reason), in the order they are offered.
+    struct Query
+    {
+        QString text;
+        int take;
+        QString reason;
+    };
+    QList<Query> queries;
+    for (const LifeEvent &event : lifeEvents(file.citizen.birthDate, m_db.clock().now().toLocalTime().date())) {
+        queries.append({event.query, 1, event.reason});
+    }
     for (const Report &r : file.reports) {
         if (r.isOpen() && r.citizenId == file.citizen.id && !r.serviceName.isEmpty()) {
-            queries.append(r.serviceName);
+            queries.append({r.serviceName, 2, i18nc("@info suggestion; %1 a report's category", "About the open report “%1”.", r.serviceName)});
         }
     }
     for (const Request &r : file.requests) {
@@ -460,7 +517,9 @@ Expected<QList<CatalogueEntry>, ServiceError> CaseService::suggestions(const Cas
                 return a.size() > b.size();
             });
             if (!words.isEmpty() && words.first().size() >= 6) {
-                queries.append(words.first());
+                const QString question = r.question.simplified();
+                const QString shown = question.size() > 60 ? QString(question.left(59) + QChar(0x2026)) : question;
+                queries.append({words.first(), 2, i18nc("@info suggestion; %1 the start of a request's question", "About the open request “%1”.", shown)});
             }
         }
     }
@@ -470,14 +529,16 @@ Expected<QList<CatalogueEntry>, ServiceError> CaseService::suggestions(const Cas
     }
     CatalogueRepository catalogue(m_db);
     QList<qint64> chosen;
-    for (const QString &query : std::as_const(queries)) {
-        auto ids = catalogue.search(query, language, 2);
+    QHash<qint64, QString> reasons;
+    for (const Query &query : std::as_const(queries)) {
+        auto ids = catalogue.search(query.text, language, query.take);
         if (!ids) {
             return unexpected(ServiceError::store(ids.error()));
         }
         for (qint64 id : std::as_const(*ids)) {
             if (!linked.contains(id) && !chosen.contains(id) && chosen.size() < limit) {
                 chosen.append(id);
+                reasons.insert(id, query.reason);
             }
         }
     }
@@ -485,7 +546,11 @@ Expected<QList<CatalogueEntry>, ServiceError> CaseService::suggestions(const Cas
     if (!entries) {
         return unexpected(ServiceError::store(entries.error()));
     }
-    return std::move(*entries);
+    QList<CatalogueSuggestion> result;
+    for (const CatalogueEntry &e : std::as_const(*entries)) {
+        result.append({e, reasons.value(e.id)});
+    }
+    return result;
 }
 
 Expected<QList<WorklistItem>, ServiceError> CaseService::worklist(const StaffMember &staff, const QString &team, int limit)

@@ -46,9 +46,14 @@ public:
     Expected<qint64, ServiceError>
     supplementRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &text, Channel channel = Channel::Counter);
     // Answering sets the status to answered; closing to closed.
-    Expected<void, ServiceError> answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer);
+    // The answer is given in a contact on channel (how the citizen hears it).
+    Expected<void, ServiceError>
+    answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer, Channel channel = Channel::Counter);
     Expected<void, ServiceError> closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
     Expected<void, ServiceError> assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee);
+    // Whom a request can be assigned to: the staff members and teams the contact back end knows
+    // (as its last synchronisation read them), and staff and their team; by name.
+    Expected<QList<Assignee>, ServiceError> assignees(const StaffMember &staff, const QString &team = {});
     Expected<void, ServiceError> linkCatalogue(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, qint64 entryId);
     // Confirms (the report becomes the citizen's) or rejects a possible-match report.
     Expected<void, ServiceError> decideMatch(const StaffMember &staff, const Purpose &purpose, qint64 reportId, qint64 citizenId, bool confirm);
@@ -59,14 +64,18 @@ public:
     // Products and services whose texts hold every word of text as a prefix, those in language
     // (else Dutch) first. No profile data: not audited.
     Expected<QList<CatalogueEntry>, ServiceError> searchCatalogue(const QString &text, const QString &language, int limit = 50);
-    // Products that relate to the case: those matching the categories of its open reports and the
-    // questions of its open requests, not linked yet, best first.
-    Expected<QList<CatalogueEntry>, ServiceError> suggestions(const CaseFile &file, const QString &language, int limit = 5);
+    // Products that relate to the case, not linked yet, each with its reason: first those for the
+    // citizen's life events as of today (lifeevents.h), then those matching the categories of the
+    // open reports and the questions of the open requests.
+    Expected<QList<CatalogueSuggestion>, ServiceError> suggestions(const CaseFile &file, const QString &language, int limit = 5);
 
 private:
     // Role check, then an existing request; its citizen for the audit entry.
     Expected<Request, ServiceError> requestFor(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
-    Expected<void, ServiceError> updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what);
+    // Stores request's handling, audits it as what, and queues the update for the back end (with
+    // the answer, given in a contact on channel, when answered).
+    Expected<void, ServiceError>
+    updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what, bool answered, Channel channel);
     Expected<void, ServiceError> audited(const StaffMember &staff, const Purpose &purpose, qint64 citizenId, const QString &what, qint64 id);
     // The party uuid and language for a push of citizenId's items; nullopt when nothing is pushed.
     struct PushOrigin

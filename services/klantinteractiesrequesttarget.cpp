@@ -26,6 +26,7 @@ namespace
 const QString resourceName = QStringLiteral("internetaken");
 const QString createOperation = QStringLiteral("create");
 const QString supplementOperation = QStringLiteral("supplement");
+const QString updateOperation = QStringLiteral("update");
 constexpr qsizetype MaxHandeling = 200;
 constexpr qsizetype MaxToelichting = 1000;
 
@@ -37,14 +38,23 @@ SyncProblem problem(SyncProblem::Kind kind, const QString &detail)
     return p;
 }
 
-QByteArray originPayload(const KlantinteractiesRequestTarget::Origin &origin, qint64 supplementId = 0)
+QJsonObject originObject(const KlantinteractiesRequestTarget::Origin &origin)
 {
-    QJsonObject o{
+    return QJsonObject{
         {QStringLiteral("party"), origin.partyUuid}, {QStringLiteral("channel"), toKey(origin.channel)}, {QStringLiteral("language"), origin.language}};
-    if (supplementId) {
-        o.insert(QStringLiteral("supplement"), double(supplementId));
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// An outbox entry on request requestId, with what the caller knows in payload.
+OutboxEntry entryFor(const QString &source, const QString &operation, qint64 requestId, const QJsonObject &payload)
+{
+    OutboxEntry entry;
+    entry.source = source;
+    entry.resource = resourceName;
+    entry.operation = operation;
+    entry.entityKind = ItemKind::Request;
+    entry.entityId = requestId;
+    entry.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    return entry;
 }
 
 KlantinteractiesRequestTarget::Origin originOf(const OutboxEntry &entry)
@@ -99,26 +109,24 @@ OutboxTarget::Hold storeHold(const StoreError &error)
 
 OutboxEntry KlantinteractiesRequestTarget::requestEntry(const QString &source, const Request &request, const Origin &origin)
 {
-    OutboxEntry entry;
-    entry.source = source;
-    entry.resource = resourceName;
-    entry.operation = createOperation;
-    entry.entityKind = ItemKind::Request;
-    entry.entityId = request.id;
-    entry.payload = originPayload(origin);
-    return entry;
+    return entryFor(source, createOperation, request.id, originObject(origin));
 }
 
 OutboxEntry KlantinteractiesRequestTarget::supplementEntry(const QString &source, qint64 requestId, qint64 supplementId, const Origin &origin)
 {
-    OutboxEntry entry;
-    entry.source = source;
-    entry.resource = resourceName;
-    entry.operation = supplementOperation;
-    entry.entityKind = ItemKind::Request;
-    entry.entityId = requestId;
-    entry.payload = originPayload(origin, supplementId);
-    return entry;
+    QJsonObject payload = originObject(origin);
+    payload.insert(QStringLiteral("supplement"), double(supplementId));
+    return entryFor(source, supplementOperation, requestId, payload);
+}
+
+OutboxEntry KlantinteractiesRequestTarget::updateEntry(const QString &source, qint64 requestId, const Origin &origin, bool withAnswer, const QDateTime &done)
+{
+    QJsonObject payload = originObject(origin);
+    payload.insert(QStringLiteral("answer"), withAnswer);
+    if (done.isValid()) {
+        payload.insert(QStringLiteral("done"), done.toUTC().toString(Qt::ISODateWithMs));
+    }
+    return entryFor(source, updateOperation, requestId, payload);
 }
 
 std::pair<QString, QString> KlantinteractiesRequestTarget::splitQuestion(const QString &question)
@@ -141,7 +149,7 @@ std::pair<QString, QString> KlantinteractiesRequestTarget::splitQuestion(const Q
 bool KlantinteractiesRequestTarget::handles(const OutboxEntry &entry) const
 {
     return entry.source == context().source.id && entry.resource == resourceName && entry.entityKind == ItemKind::Request &&
-        (entry.operation == createOperation || entry.operation == supplementOperation);
+        (entry.operation == createOperation || entry.operation == supplementOperation || entry.operation == updateOperation);
 }
 
 std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepare(Database &db, const OutboxEntry &entry)
@@ -154,10 +162,13 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepare(Databas
         return refused(i18nc("@info outbox", "The request no longer exists here (its retention period ended), so it cannot be sent."));
     }
     m_request = **request;
-    return entry.operation == supplementOperation ? prepareSupplement(db, entry) : prepareRequest(db, entry);
+    if (entry.operation == supplementOperation) {
+        return prepareSupplement(db, entry);
+    }
+    return entry.operation == updateOperation ? prepareUpdate(db, entry) : prepareRequest(db, entry);
 }
 
-std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareRequest(Database &db, const OutboxEntry &entry)
+std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::resolveActor(Database &db)
 {
     const QString source = context().source.id;
     // The assignee, by name among the actors this back end has.
@@ -182,6 +193,29 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareRequest(
                         "The customer contact server knows no staff member or team called “%1”. Assign the request to one it knows, then send it again.",
                         m_request.assignee.name));
     }
+    return std::nullopt;
+}
+
+std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::requestSent(Database &db, const QString &waitReason, const QString &refusal)
+{
+    const QString source = context().source.id;
+    if (m_request.source.system == source && !m_request.source.id.isEmpty()) {
+        return std::nullopt;
+    }
+    auto pending = outstanding(
+        db, QStringLiteral("o.source = ? AND o.resource = ? AND o.operation = ? AND o.entity_id = ?"), {source, resourceName, createOperation, m_request.id});
+    if (!pending) {
+        return storeHold(pending.error());
+    }
+    return *pending ? waiting(waitReason) : refused(refusal);
+}
+
+std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareRequest(Database &db, const OutboxEntry &entry)
+{
+    if (auto hold = resolveActor(db)) {
+        return hold;
+    }
+    const QString source = context().source.id;
     m_contactUuid = entry.remoteId; // the klantcontact a first step made
     if (m_contactUuid.isEmpty()) {
         Statement linked(db,
@@ -220,20 +254,39 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareSuppleme
         return refused(i18nc("@info outbox", "The supplement no longer exists here, so it cannot be sent."));
     }
     m_supplement = *it;
-    const QString source = context().source.id;
-    if (m_request.source.system == source && !m_request.source.id.isEmpty()) {
-        m_step = Step::Supplement;
-        return std::nullopt;
+    if (auto hold = requestSent(db,
+                                i18nc("@info outbox", "Waits until its request has been sent."),
+                                i18nc("@info outbox", "Its request was not sent to the customer contact server, so the supplement cannot go there either."))) {
+        return hold;
     }
-    auto pending = outstanding(
-        db, QStringLiteral("o.source = ? AND o.resource = ? AND o.operation = ? AND o.entity_id = ?"), {source, resourceName, createOperation, m_request.id});
-    if (!pending) {
-        return storeHold(pending.error());
+    m_step = Step::Supplement;
+    return std::nullopt;
+}
+
+std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareUpdate(Database &db, const OutboxEntry &entry)
+{
+    if (auto hold = requestSent(db,
+                                i18nc("@info outbox", "Waits until the request has been sent."),
+                                i18nc("@info outbox", "The request was not sent to the customer contact server, so its handling cannot go there either."))) {
+        return hold;
     }
-    if (*pending) {
-        return waiting(i18nc("@info outbox", "Waits until its request has been sent."));
+    if (auto hold = resolveActor(db)) {
+        return hold;
     }
-    return refused(i18nc("@info outbox", "Its request was not sent to the customer contact server, so the supplement cannot go there either."));
+    const bool withAnswer = QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("answer")).toBool();
+    m_step = withAnswer && entry.remoteId.isEmpty() && !m_request.answer.trimmed().isEmpty() ? Step::Answer : Step::Patch;
+    return std::nullopt;
+}
+
+QByteArray KlantinteractiesRequestTarget::aboutTask(QJsonObject contact) const
+{
+    contact.insert(QStringLiteral("onderwerpobject"),
+                   QJsonObject{{QStringLiteral("onderwerpobjectidentificator"),
+                                QJsonObject{{QStringLiteral("objectId"), m_request.source.id},
+                                            {QStringLiteral("codeObjecttype"), QStringLiteral("internetaak")},
+                                            {QStringLiteral("codeRegister"), QStringLiteral("klantinteracties")},
+                                            {QStringLiteral("codeSoortObjectId"), QStringLiteral("uuid")}}}});
+    return QJsonDocument(contact).toJson(QJsonDocument::Compact);
 }
 
 QNetworkRequest KlantinteractiesRequestTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
@@ -263,15 +316,28 @@ QNetworkRequest KlantinteractiesRequestTarget::request(const OutboxEntry &entry,
     case Step::Supplement: {
         const QString subject =
             i18nc("@title a klantcontact that supplements a request; %1 its first words", "Supplement: %1", splitQuestion(m_request.question).first);
-        QJsonObject contact = contactBody(origin, subject, m_supplement.text, m_supplement.time);
-        contact.insert(QStringLiteral("onderwerpobject"),
-                       QJsonObject{{QStringLiteral("onderwerpobjectidentificator"),
-                                    QJsonObject{{QStringLiteral("objectId"), m_request.source.id},
-                                                {QStringLiteral("codeObjecttype"), QStringLiteral("internetaak")},
-                                                {QStringLiteral("codeRegister"), QStringLiteral("klantinteracties")},
-                                                {QStringLiteral("codeSoortObjectId"), QStringLiteral("uuid")}}}});
-        *body = QJsonDocument(contact).toJson(QJsonDocument::Compact);
+        *body = aboutTask(contactBody(origin, subject, m_supplement.text, m_supplement.time));
         return authorizedRequest(base.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry);
+    }
+    case Step::Answer: {
+        const QString subject =
+            i18nc("@title a klantcontact that answers a request; %1 the request's first words", "Answer: %1", splitQuestion(m_request.question).first);
+        *body = aboutTask(contactBody(origin, subject, m_request.answer, entry.created));
+        return authorizedRequest(base.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry, stepKey(entry, QStringLiteral("answer")));
+    }
+    case Step::Patch: {
+        *method = QByteArrayLiteral("PATCH");
+        const bool open = m_request.status == RequestStatus::Open;
+        QJsonObject task{
+            {QStringLiteral("status"), open ? QStringLiteral("te_verwerken") : QStringLiteral("verwerkt")},
+            {QStringLiteral("toegewezenAanActoren"), QJsonArray{QJsonObject{{QStringLiteral("uuid"), m_actorUuid}}}},
+        };
+        const QString done = QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("done")).toString();
+        if (!open && !done.isEmpty()) {
+            task.insert(QStringLiteral("afgehandeldOp"), done);
+        }
+        *body = QJsonDocument(task).toJson(QJsonDocument::Compact);
+        return authorizedRequest(base.resolved(QUrl(resourceName + QLatin1Char('/') + m_request.source.id)), entry, stepKey(entry, QStringLiteral("patch")));
     }
     }
     return {};
@@ -280,13 +346,14 @@ QNetworkRequest KlantinteractiesRequestTarget::request(const OutboxEntry &entry,
 Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesRequestTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
 {
     const QJsonObject answer = QJsonDocument::fromJson(job.body()).object();
-    const QString uuid = m_step == Step::Task ? answer.value(QStringLiteral("uuid")).toString()
-                                              : answer.value(QStringLiteral("klantcontact")).toObject().value(QStringLiteral("uuid")).toString();
+    const bool onTask = m_step == Step::Task || m_step == Step::Patch;
+    const QString uuid = onTask ? answer.value(QStringLiteral("uuid")).toString()
+                                : answer.value(QStringLiteral("klantcontact")).toObject().value(QStringLiteral("uuid")).toString();
     if (QUuid::fromString(uuid).isNull()) {
         return unexpected(problem(SyncProblem::Kind::Malformed, QStringLiteral("the back end answered outbox entry %1 without a uuid").arg(entry.id)));
     }
     const QString source = context().source.id;
-    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, m_step == Step::Task ? resourceName : QStringLiteral("klantcontacten")); !r) {
+    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, onTask ? resourceName : QStringLiteral("klantcontacten")); !r) {
         return unexpected(storeProblem(r.error()));
     }
     switch (m_step) {
@@ -295,14 +362,19 @@ Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesRequestTarget::accep
         return Pushed{uuid, false};
     case Step::Task:
         return taskAccepted(db, entry, uuid);
-    case Step::Supplement: {
-        // Known, and held as a supplement: the pull leaves it out of the contact moments.
+    case Step::Supplement:
+    case Step::Answer: {
+        // Known, and held as a supplement or the answer: the pull leaves it out of the contact
+        // moments.
         SyncRecord record{source, QStringLiteral("klantcontacten"), uuid, QByteArray(), 0, db.clock().now()};
         if (auto r = SyncStateRepository(db).saveRecord(record); !r) {
             return unexpected(storeProblem(r.error()));
         }
-        return Pushed{uuid};
+        // After the answer, the patch.
+        return Pushed{uuid, m_step == Step::Supplement};
     }
+    case Step::Patch:
+        return Pushed{uuid};
     }
     return unexpected(problem(SyncProblem::Kind::Malformed, QStringLiteral("no step")));
 }

@@ -7,6 +7,7 @@
 #include "resourcesync.h"
 
 #include <QHash>
+#include <QJsonObject>
 
 namespace c360
 {
@@ -31,6 +32,13 @@ namespace c360
 // A supplement becomes a klantcontact about the internetaak (an onderwerpobject that identifies
 // it), with the citizen as betrokkene. It waits until its request has been sent. The next pull
 // recognises that klantcontact and leaves it out of the contact moments: here it is a supplement.
+//
+// Handling a request here (operation "update": answered, closed or assigned) patches the
+// internetaak with the request's state when the entry is sent: its status (te_verwerken while
+// open, verwerkt once answered or closed, with afgehandeldOp the time of that change) and its
+// assignee. An answer first goes out as a klantcontact about the internetaak that carries the
+// answer, held here as the request's answer rather than as a contact moment. An update waits
+// until its request has been sent.
 class KlantinteractiesRequestTarget final : public OutboxTarget
 {
 public:
@@ -47,6 +55,9 @@ public:
     // Outbox entries (not yet queued) for request, and for the supplement of request requestId.
     static OutboxEntry requestEntry(const QString &source, const Request &request, const Origin &origin);
     static OutboxEntry supplementEntry(const QString &source, qint64 requestId, qint64 supplementId, const Origin &origin);
+    // An update of request requestId: withAnswer when it was answered, done the time it was
+    // answered or closed (invalid: neither).
+    static OutboxEntry updateEntry(const QString &source, qint64 requestId, const Origin &origin, bool withAnswer, const QDateTime &done);
     // The question as gevraagdeHandeling (at most 200 characters) and toelichting (the rest).
     static std::pair<QString, QString> splitQuestion(const QString &question);
 
@@ -56,9 +67,16 @@ public:
     Expected<Pushed, SyncProblem> accepted(Database &db, const OutboxEntry &entry, const RestJob &job) override;
 
 private:
-    enum class Step { Contact, Task, Supplement };
+    enum class Step { Contact, Task, Supplement, Answer, Patch };
     std::optional<Hold> prepareRequest(Database &db, const OutboxEntry &entry);
     std::optional<Hold> prepareSupplement(Database &db, const OutboxEntry &entry);
+    std::optional<Hold> prepareUpdate(Database &db, const OutboxEntry &entry);
+    // The assignee's actor uuid into m_actorUuid, or why the entry cannot go.
+    std::optional<Hold> resolveActor(Database &db);
+    // Whether the request is at this back end already; if not, whether it waits or is refused.
+    std::optional<Hold> requestSent(Database &db, const QString &waitReason, const QString &refusal);
+    // A maak-klantcontact body about the request's internetaak.
+    QByteArray aboutTask(QJsonObject contact) const;
     Expected<Pushed, SyncProblem> taskAccepted(Database &db, const OutboxEntry &entry, const QString &uuid);
 
     // What prepare() read for the request() that follows it.

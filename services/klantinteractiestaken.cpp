@@ -93,6 +93,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
 Expected<KlantinteractiesCrawl::Outcome, StoreError>
 KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing)
 {
+    Q_UNUSED(existing) // the request is found by its uuid: one pushed from here has it too
     const auto task = KlantinteractiesParser::task(record);
     if (!task) {
         return Outcome::skipped(task.error());
@@ -108,19 +109,35 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
     const qint64 citizenId = contact.value(1).toLongLong();
     contact.finish();
     Request request = KlantinteractiesMapper::request(*task, source(), citizenId, m_actors);
-    if (existing && existing->localId) {
-        // Made here and pushed later: its retention runs from when it was made, not from when
-        // the back end took it.
-        auto local = selectAll(db, QStringLiteral("SELECT created_at FROM requests WHERE id = ?"), {existing->localId}, [](const Statement &row) {
-            return sql::toDateTime(row.value(0));
-        });
-        if (!local) {
-            return unexpected(std::move(local).error());
+    // What was done with the request here. Its answer and deadline stay: Klantinteracties holds
+    // the answer in a klantcontact and has no deadline. While a change of it waits in the outbox, or was refused and
+    // waits for correction, its handling stays as it is here: the push brings the back end up to
+    // date. A task done at the back end that was answered here stays answered. One made here and
+    // pushed later keeps its retention from when it was made, not from when the back end took it.
+    Statement local(
+        db,
+        QStringLiteral(
+            "SELECT r.status, r.answer, r.assignee_kind, r.assignee_name, r.created_at, r.deadline_at, EXISTS (SELECT 1 FROM outbox o WHERE o.state IN "
+            "('pending', 'sending', 'failed', 'rejected') AND o.entity_kind = 'request' AND o.entity_id = r.id) "
+            "FROM requests r WHERE r.source_system = ? AND r.source_id = ?"));
+    if (auto r = local.exec({source(), task->uuid}); !r) {
+        return unexpected(r.error());
+    }
+    if (local.next()) {
+        const auto status = fromKey<RequestStatus>(local.value(0).toString()).value_or(RequestStatus::Open);
+        request.answer = local.value(1).toString();
+        if (const QDateTime created = sql::toDateTime(local.value(4)); created.isValid() && created < request.created) {
+            request.created = created;
         }
-        if (!local->isEmpty() && local->first().isValid() && local->first() < request.created) {
-            request.created = local->first();
+        request.deadline = sql::toDateTime(local.value(5));
+        if (local.value(6).toBool()) {
+            request.status = status;
+            request.assignee = {fromKey<AssigneeKind>(local.value(2).toString()).value_or(AssigneeKind::Team), local.value(3).toString()};
+        } else if (request.status == RequestStatus::Closed && status == RequestStatus::Answered) {
+            request.status = RequestStatus::Answered;
         }
     }
+    local.finish();
     auto id = RequestRepository(db).upsertBySource(request);
     if (!id) {
         return unexpected(id.error());

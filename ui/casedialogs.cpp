@@ -126,7 +126,7 @@ ContactMoment ContactDialog::contact() const
     return c;
 }
 
-RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QStringList &knownAssignees, QWidget *parent)
+RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QList<Assignee> &knownAssignees, QWidget *parent)
     : QDialog(parent)
     , m_question(new QPlainTextEdit(this))
     , m_assigneeKind(new QComboBox(this))
@@ -147,7 +147,17 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QStr
     m_assignee->setObjectName(QStringLiteral("RequestAssignee"));
     m_assignee->setAccessibleName(i18nc("@label accessible", "Assignee"));
     m_assignee->setEditable(true);
-    m_assignee->addItems(knownAssignees);
+    for (const Assignee &a : knownAssignees) {
+        m_assignee->addItem(a.name, int(a.kind));
+    }
+    m_assignee->setCurrentIndex(-1);
+    // A known name brings its kind along; a new one keeps the kind chosen.
+    connect(m_assignee, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        const int known = m_assignee->findText(text.trimmed(), Qt::MatchFixedString);
+        if (known >= 0) {
+            m_assigneeKind->setCurrentIndex(m_assigneeKind->findData(m_assignee->itemData(known)));
+        }
+    });
     m_deadline->setObjectName(QStringLiteral("RequestDeadline"));
     m_deadline->setAccessibleName(i18nc("@label accessible", "Deadline"));
     m_deadline->setCalendarPopup(true);

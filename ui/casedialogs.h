@@ -61,7 +61,9 @@ class RequestDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RequestDialog(const QDateTime &now, int retentionDays, const QStringList &knownAssignees, QWidget *parent = nullptr);
+    // knownAssignees: offered by name; choosing one sets whether it is a team or a person.
+    RequestDialog(const QDateTime &now, int retentionDays, const QList<Assignee> &knownAssignees, QWidget *parent = nullptr);
+    QComboBox *assigneeKind() const { return m_assigneeKind; }
     Request request() const;
     QPlainTextEdit *question() const { return m_question; }
     QComboBox *assignee() const { return m_assignee; }

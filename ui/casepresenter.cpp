@@ -203,11 +203,13 @@ void CasePresenter::searchCatalogue(const QString &text)
             return;
         }
         if (auto suggested = m_cases.suggestions(m_caseView->caseFile(), language); succeeded(suggested)) {
-            QList<qint64> ids;
-            for (const CatalogueEntry &e : std::as_const(*suggested)) {
-                ids.append(e.id);
+            QList<CatalogueEntry> entries;
+            QHash<qint64, QString> reasons;
+            for (const CatalogueSuggestion &s : std::as_const(*suggested)) {
+                entries.append(s.entry);
+                reasons.insert(s.entry.id, s.reason);
             }
-            m_window.cataloguePanel()->setEntries(*suggested, ids);
+            m_window.cataloguePanel()->setEntries(entries, reasons);
         }
         return;
     }
@@ -241,7 +243,7 @@ void CasePresenter::newContact()
     }
     ContactMoment start;
     start.citizenId = m_openCitizen;
-    start.channel = m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
+    start.channel = contactChannel();
     if (auto draft = m_cases.draft(m_staff, m_openCitizen); succeeded(draft) && *draft) {
         start = **draft; // what was typed before a crash or a closed window
         start.citizenId = m_openCitizen;
@@ -266,10 +268,17 @@ void CasePresenter::newRequest()
     if (m_openCitizen == 0) {
         return;
     }
-    QStringList assignees;
+    auto known = m_cases.assignees(m_staff, m_staff.team);
+    if (!succeeded(known)) {
+        return;
+    }
+    QList<Assignee> assignees = *known;
     for (const Request &r : m_caseView->caseFile().requests) {
-        if (!r.assignee.isEmpty() && !assignees.contains(r.assignee.name)) {
-            assignees.append(r.assignee.name);
+        const bool listed = std::any_of(assignees.cbegin(), assignees.cend(), [&r](const Assignee &a) {
+            return a.name.compare(r.assignee.name, Qt::CaseInsensitive) == 0;
+        });
+        if (!r.assignee.isEmpty() && !listed) {
+            assignees.append(r.assignee);
         }
     }
     auto *dialog = new RequestDialog(m_clock.now(), Request::DefaultRetentionDays, assignees, &m_window);
@@ -277,8 +286,7 @@ void CasePresenter::newRequest()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Request request = dialog->request();
         request.citizenId = m_openCitizen;
-        const Channel channel = m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
-        if (auto id = m_cases.createRequest(m_staff, m_purpose, request, 0, channel); succeeded(id)) {
+        if (auto id = m_cases.createRequest(m_staff, m_purpose, request, 0, contactChannel()); succeeded(id)) {
             m_window.statusBar()->showMessage(i18nc("@info:status", "Request created."), 5000);
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, *id);
@@ -288,12 +296,17 @@ void CasePresenter::newRequest()
     dialog->open();
 }
 
+Channel CasePresenter::contactChannel() const
+{
+    return m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
+}
+
 void CasePresenter::supplement(qint64 requestId)
 {
     bool ok = false;
     const QString text =
         QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
-    if (ok && succeeded(m_cases.supplementRequest(m_staff, m_purpose, requestId, text))) {
+    if (ok && succeeded(m_cases.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -304,7 +317,7 @@ void CasePresenter::answer(qint64 requestId)
 {
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
-    if (ok && succeeded(m_cases.answerRequest(m_staff, m_purpose, requestId, text))) {
+    if (ok && succeeded(m_cases.answerRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -322,10 +335,34 @@ void CasePresenter::close(qint64 requestId)
 
 void CasePresenter::assign(qint64 requestId)
 {
+    auto known = m_cases.assignees(m_staff, m_staff.team);
+    if (!succeeded(known)) {
+        return;
+    }
+    QStringList names;
+    for (const Assignee &a : std::as_const(*known)) {
+        names.append(a.name);
+    }
     bool ok = false;
-    const QString name =
-        QInputDialog::getText(&m_window, i18nc("@title:window", "Assign"), i18nc("@label:textbox", "Team or staff member:"), QLineEdit::Normal, {}, &ok);
-    if (ok && succeeded(m_cases.assignRequest(m_staff, m_purpose, requestId, {AssigneeKind::Team, name.trimmed()}))) {
+    const QString name = QInputDialog::getItem(&m_window,
+                                               i18nc("@title:window", "Assign"),
+                                               i18nc("@label:listbox", "Team or staff member:"),
+                                               names,
+                                               std::max(0, int(names.indexOf(m_staff.team))),
+                                               true,
+                                               &ok)
+                             .trimmed();
+    if (!ok) {
+        return;
+    }
+    // A name the back end knows keeps its kind; another one is taken as a team.
+    Assignee assignee{AssigneeKind::Team, name};
+    for (const Assignee &a : std::as_const(*known)) {
+        if (a.name.compare(name, Qt::CaseInsensitive) == 0) {
+            assignee = a;
+        }
+    }
+    if (succeeded(m_cases.assignRequest(m_staff, m_purpose, requestId, assignee))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();

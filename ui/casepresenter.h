@@ -64,6 +64,8 @@ Q_SIGNALS:
 private:
     void onFound(quint64 generation, const QList<SearchHit> &hits);
     void showProblem(const QString &message);
+    // The channel of the running contact: the phone for a call, else the counter.
+    Channel contactChannel() const;
     void supplement(qint64 requestId);
     void answer(qint64 requestId);
     void close(qint64 requestId);

@@ -61,7 +61,7 @@ CataloguePanel::CataloguePanel(QWidget *parent)
     });
 }
 
-void CataloguePanel::setEntries(const QList<CatalogueEntry> &entries, const QList<qint64> &suggested)
+void CataloguePanel::setEntries(const QList<CatalogueEntry> &entries, const QHash<qint64, QString> &suggested)
 {
     m_model->setEntries(entries, suggested);
     if (m_model->rowCount() > 0) {
@@ -91,7 +91,11 @@ void CataloguePanel::showSelected()
     };
     QString html = QStringLiteral("<h3>") + current.data().toString().toHtmlEscaped() + QStringLiteral("</h3>");
     if (current.data(CatalogueModel::SuggestedRole).toBool()) {
-        html += QStringLiteral("<p><i>") + i18nc("@info", "Suggested for the open case.").toHtmlEscaped() + QStringLiteral("</i></p>");
+        const QString reason = current.data(CatalogueModel::SuggestionReasonRole).toString();
+        html += QStringLiteral("<p><i>") +
+            (reason.isEmpty() ? i18nc("@info", "Suggested for the open case.") : i18nc("@info; %1 why", "Suggested for the open case: %1", reason))
+                .toHtmlEscaped() +
+            QStringLiteral("</i></p>");
     }
     html += current.data(CatalogueModel::DescriptionRole).toString();
     html += section(i18nc("@title", "Conditions"), CatalogueModel::ConditionsRole);

@@ -30,7 +30,7 @@ public:
     QListView *results() const { return m_results; }
     QTextBrowser *details() const { return m_details; }
     QPushButton *linkButton() const { return m_link; }
-    void setEntries(const QList<CatalogueEntry> &entries, const QList<qint64> &suggested = {});
+    void setEntries(const QList<CatalogueEntry> &entries, const QHash<qint64, QString> &suggested = {});
     void setCaseOpen(bool open);
 
 Q_SIGNALS:

@@ -29,7 +29,7 @@ private Q_SLOTS:
         CatalogueEntry waste;
         waste.id = 2;
         waste.name = {{u"nl"_s, u"Grofvuil"_s}};
-        model.setEntries({eid, waste}, {2});
+        model.setEntries({eid, waste}, {{2, u"About the open report “Afval”."_s}});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0).data().toString(), u"Elektronische identiteitskaart"_s);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -41,6 +41,9 @@ private Q_SLOTS:
         QCOMPARE(model.index(1).data().toString(), u"Grofvuil"_s);
         QVERIFY(!model.index(0).data(CatalogueModel::SuggestedRole).toBool());
         QVERIFY(model.index(1).data(CatalogueModel::SuggestedRole).toBool());
+        QCOMPARE(model.index(1).data(CatalogueModel::SuggestionReasonRole).toString(), u"About the open report “Afval”."_s);
+        QCOMPARE(model.index(1).data(Qt::ToolTipRole).toString(), u"About the open report “Afval”."_s);
+        QVERIFY(model.index(0).data(CatalogueModel::SuggestionReasonRole).toString().isEmpty());
         QCOMPARE(model.index(1).data(CatalogueModel::EntryIdRole).toLongLong(), 2);
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);

@@ -16,8 +16,10 @@
 #include "reportrepository.h"
 #include "requestrepository.h"
 #include "storetesting.h"
+#include "syncstaterepository.h"
 #include "tempstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -288,8 +290,27 @@ private Q_SLOTS:
         QCOMPARE(stored.status, RequestStatus::Answered);
         QCOMPARE(stored.assignee.name, u"Piet Peeters"_s);
         QCOMPARE(stored.answer, u"Ja, via Mijn Burgerprofiel."_s);
+        m_store->clock().advance(60000);
         QVERIFY(m_cases->closeRequest(m_clerk, counterVisit, *id));
         QCOMPARE(RequestRepository(m_store->db()).find(*id).value()->status, RequestStatus::Closed);
+        // Each handling step follows the request to the back end: assign, answer (with the
+        // answer), close (with the time it was closed).
+        const auto outstanding = OutboxRepository(m_store->db()).outstanding().value();
+        QCOMPARE(outstanding.size(), 4);
+        QCOMPARE(outstanding.at(0).operation, u"create"_s);
+        QStringList updates;
+        for (qsizetype i = 1; i < outstanding.size(); ++i) {
+            const OutboxEntry &e = outstanding.at(i);
+            QCOMPARE(e.resource, u"internetaken"_s);
+            QCOMPARE(e.entityId, *id);
+            const QJsonObject o = QJsonDocument::fromJson(e.payload).object();
+            updates.append(e.operation + u":"_s + (o.value(u"answer"_s).toBool() ? u"answer"_s : u"-"_s) + u":"_s + o.value(u"done"_s).toString());
+        }
+        const QString closed = m_store->clock().now().toUTC().toString(Qt::ISODateWithMs);
+        QCOMPARE(updates,
+                 QStringList(
+                     {u"update:-:"_s, u"update:answer:"_s + m_store->clock().now().addSecs(-60).toUTC().toString(Qt::ISODateWithMs), u"update:-:"_s + closed}));
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         // Empty input is refused with a sentence, and nothing changes.
         const auto empty = m_cases->answerRequest(m_clerk, counterVisit, *id, u"  "_s);
         QVERIFY(!empty);
@@ -298,6 +319,93 @@ private Q_SLOTS:
         const auto gone = m_cases->closeRequest(m_clerk, counterVisit, *id + 100);
         QVERIFY(!gone);
         QCOMPARE(gone.error().kind, ServiceError::Kind::Invalid);
+    }
+
+    // Suggestions: the products for the citizen's life events first (a child turning 12 needs
+    // the first identity card), then those of the open reports and requests, each with its reason;
+    // linked products are not suggested again.
+    void suggestions()
+    {
+        Database &db = m_store->db();
+        CatalogueRepository catalogue(db);
+        auto product = [&catalogue](const QString &id, const QString &name) {
+            CatalogueEntry e;
+            e.productId = id;
+            e.name = {{u"nl"_s, name}};
+            return catalogue.upsertByProductId(e).value_or(0);
+        };
+        const qint64 eid = product(u"p-eid"_s, u"Elektronische identiteitskaart"_s);
+        const qint64 kids = product(u"p-kids"_s, u"Kids-ID"_s);
+        const qint64 waste = product(u"p-afval"_s, u"Grofvuil ophalen aan huis"_s);
+        const qint64 parking = product(u"p-park"_s, u"Bewonerskaart parkeren"_s);
+        QVERIFY(eid && kids && waste && parking);
+        // A child who turns 12 in a month, with an open report about bulky waste and an open
+        // request about a parking permit.
+        const QDate today = m_store->clock().now().toLocalTime().date();
+        const qint64 child =
+            CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Noor"_s, u"Claes"_s).bornOn(today.addYears(-12).addMonths(1)).build()).value_or(0);
+        QVERIFY(child);
+        Report report;
+        report.source = {u"open311"_s, u"r-9"_s};
+        report.citizenId = child;
+        report.matchBasis = MatchBasis::NationalNumber;
+        report.serviceName = u"Grofvuil"_s;
+        report.description = u"Matras op de stoep"_s;
+        QVERIFY(ReportRepository(db).upsertBySource(report));
+        Request request;
+        request.citizenId = child;
+        request.question = u"Mag mijn moeder een bewonerskaart voor haar wagen?"_s;
+        QVERIFY(m_cases->createRequest(m_clerk, counterVisit, request));
+        auto file = m_cases->open(m_clerk, child, counterVisit);
+        QVERIFY(file);
+
+        auto suggested = m_cases->suggestions(*file, u"nl"_s);
+        QVERIFY(suggested);
+        QList<qint64> ids;
+        for (const CatalogueSuggestion &s : std::as_const(*suggested)) {
+            ids.append(s.entry.id);
+            QVERIFY(!s.reason.isEmpty());
+        }
+        QCOMPARE(ids, QList<qint64>({eid, waste, parking}));
+        QVERIFY2(suggested->at(0).reason.startsWith(u"Turns 12 on"_s), qPrintable(suggested->at(0).reason));
+        QCOMPARE(suggested->at(1).reason, u"About the open report “Grofvuil”."_s);
+        QVERIFY2(suggested->at(2).reason.startsWith(u"About the open request “Mag mijn moeder"_s), qPrintable(suggested->at(2).reason));
+        // Linked once, never suggested again; the limit holds.
+        QVERIFY(m_cases->linkCatalogue(m_clerk, counterVisit, child, eid));
+        file = m_cases->open(m_clerk, child, counterVisit);
+        QVERIFY(file);
+        suggested = m_cases->suggestions(*file, u"nl"_s, 1);
+        QVERIFY(suggested);
+        QCOMPARE(suggested->size(), 1);
+        QCOMPARE(suggested->first().entry.id, waste);
+        // A younger child gets the Kids-ID instead.
+        file->citizen.birthDate = today.addYears(-5);
+        suggested = m_cases->suggestions(*file, u"nl"_s);
+        QVERIFY(suggested && !suggested->isEmpty());
+        QCOMPARE(suggested->first().entry.id, kids);
+    }
+
+    // Whom to assign to: the back end's staff and teams as the last pull read them, and the staff
+    // member and their team, once each, by name.
+    void assignees()
+    {
+        SyncState state;
+        state.source = u"openklant"_s;
+        state.resource = u"internetaken"_s;
+        // As the internetaken pull keeps them in its cursor.
+        const QJsonObject actors{{u"6f1c0000-0000-4000-8000-000000000001"_s, QJsonArray{u"team"_s, u"Burgerzaken"_s}},
+                                 {u"6f1c0000-0000-4000-8000-000000000002"_s, QJsonArray{u"person"_s, u"Els Maes"_s}}};
+        state.cursor = QString::fromUtf8(QJsonDocument(QJsonObject{{u"extra"_s, QJsonObject{{u"actors"_s, actors}}}}).toJson(QJsonDocument::Compact));
+        QVERIFY(SyncStateRepository(m_store->db()).saveState(state));
+        auto known = m_cases->assignees(m_clerk, u"burgerzaken"_s);
+        QVERIFY(known);
+        QStringList names;
+        for (const Assignee &a : std::as_const(*known)) {
+            names.append(toKey(a.kind) + u":"_s + a.name);
+        }
+        QCOMPARE(names, QStringList({u"person:an.balie"_s, u"team:Burgerzaken"_s, u"person:Els Maes"_s}));
+        const StaffMember admin{u"beheer"_s, Role::Administrator, u"ws"_s};
+        QCOMPARE(m_cases->assignees(admin).error().kind, ServiceError::Kind::Denied);
     }
 
     // The contact being typed survives a closed window (a new service on the same store finds it)

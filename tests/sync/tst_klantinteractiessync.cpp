@@ -6,6 +6,8 @@
 // state, an interrupted run resumes without losing deletions, contacts wait for their party, the
 // ETag of a one-page list saves the download, and the outbox pushes a contact exactly once.
 
+#include "auditservice.h"
+#include "caseservice.h"
 #include "clock.h"
 #include "contactmomentrepository.h"
 #include "klantinteracties.h"
@@ -618,6 +620,129 @@ private Q_SLOTS:
         QVERIFY(changedNothing(s));
         QCOMPARE(s.pushed, 0);
         QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 2);
+    }
+
+    // Handling a request here (answering, assigning, closing) reaches the back end: the answer as a
+    // klantcontact about the internetaak, the status and assignee by a PATCH; each exactly once
+    // when the PATCH fails first. A change of the task at the back end while ours waits does not
+    // undo ours, and the pulls keep the answer, which the task cannot hold.
+    void requestHandlingGoesOutExactlyOnce()
+    {
+        Backend b = start(40, 12);
+        test::TempStore store;
+        QVERIFY(runOnce(b, store).ok());
+        Database &db = store.open();
+        const QStringList open = rows(db,
+                                      u"SELECT r.id, r.source_id, r.assignee_name FROM requests r JOIN citizens c ON c.id = r.citizen_id "
+                                      "WHERE r.source_system = 'openklant' AND r.status = 'open' AND c.source_system = 'openklant' "
+                                      "ORDER BY r.source_id LIMIT 2"_s);
+        QCOMPARE(open.size(), 2);
+        const qint64 a = open.at(0).section(QLatin1Char('|'), 0, 0).toLongLong();
+        const QString aUuid = open.at(0).section(QLatin1Char('|'), 1, 1);
+        const qint64 bId = open.at(1).section(QLatin1Char('|'), 0, 0).toLongLong();
+        const QString bUuid = open.at(1).section(QLatin1Char('|'), 1, 1);
+        const auto actors = KlantinteractiesTakenSync::knownActors(db, u"openklant"_s);
+        QVERIFY(actors);
+        QString otherUuid;
+        Assignee other;
+        for (auto it = actors->cbegin(); it != actors->cend() && otherUuid.isEmpty(); ++it) {
+            if (it->name != open.at(0).section(QLatin1Char('|'), 2, 2)) {
+                otherUuid = it.key();
+                other = it.value();
+            }
+        }
+        QVERIFY(!otherUuid.isEmpty());
+        const QString answer = u"De herstelling is gepland voor volgende week dinsdag."_s;
+        {
+            AuditService audit(db, QByteArray(32, 'k'));
+            CaseService cases(audit, u"openklant"_s);
+            const StaffMember agent{u"an.callcenter"_s, Role::CallCentreAgent, u"cc-1"_s};
+            const Purpose purpose{u"phone_call"_s, u"Vraag over de herstelling"_s};
+            QVERIFY(cases.answerRequest(agent, purpose, a, answer, Channel::Phone));
+            QVERIFY(cases.assignRequest(agent, purpose, a, other));
+            QVERIFY(cases.closeRequest(agent, purpose, bId));
+        }
+        QCOMPARE(rows(db, u"SELECT operation FROM outbox WHERE state = 'pending'"_s), QStringList({u"update"_s, u"update"_s, u"update"_s}));
+        store.close();
+        const QUrl contacts = url(b, u"/klantinteracties/api/v1/klantcontacten"_s, u"pageSize=1"_s);
+        const qint64 contactsBefore = http(m_network, "GET", contacts).json()[u"count"_s].toInteger();
+        const QUrl taskA = url(b, u"/klantinteracties/api/v1/internetaken/"_s + aUuid);
+        const QUrl taskB = url(b, u"/klantinteracties/api/v1/internetaken/"_s + bUuid);
+        const QJsonObject aBefore = http(m_network, "GET", taskA).json();
+
+        // The PATCHes fail: the answer's klantcontact goes, nothing else changes at the back end.
+        QVERIFY(setFault(b, u"/klantinteracties/api/v1/internetaken/*=status:503"_s));
+        SyncSummary s = runOnce(b, store);
+        QCOMPARE(s.pushed, 0);
+        QCOMPARE(s.pushFailed, 3);
+        QVERIFY(setFault(b, {}));
+        QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 1);
+        QCOMPARE(http(m_network, "GET", taskA).json(), aBefore);
+        QCOMPARE(http(m_network, "GET", taskB).json()[u"status"_s].toString(), u"te_verwerken"_s);
+        QString answerContact;
+        {
+            Database &again = store.open();
+            answerContact = rows(again, u"SELECT remote_id FROM outbox ORDER BY id LIMIT 1"_s).value(0);
+            store.close();
+        }
+        const Answer told = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/klantcontacten/"_s + answerContact));
+        QCOMPARE(told.status, 200);
+        QCOMPARE(told.json()[u"inhoud"_s].toString(), answer);
+        QCOMPARE(told.json()[u"kanaal"_s].toString(), u"telefoon"_s);
+        const QJsonArray about = told.json()[u"gingOverOnderwerpobjecten"_s].toArray();
+        QCOMPARE(about.size(), 1);
+        const Answer subject = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/onderwerpobjecten/"_s + about.first()[u"uuid"_s].toString()));
+        QCOMPARE(subject.json()[u"onderwerpobjectidentificator"_s][u"objectId"_s].toString(), aUuid);
+
+        // Meanwhile the back office adds to task B. The pull brings that in, but B stays closed
+        // here while our update waits.
+        QCOMPARE(http(m_network, "PATCH", taskB, QJsonDocument(QJsonObject{{u"toelichting"_s, u"Aangevuld door de backoffice"_s}}).toJson()).status, 200);
+        QVERIFY(setFault(b, u"/klantinteracties/api/v1/internetaken/*=status:503"_s));
+        store.clock().advance(3600 * 1000);
+        s = runOnce(b, store);
+        QCOMPARE(s.pushed, 0);
+        QCOMPARE(statsOf(s, u"internetaken"_s).updated, 1);
+        QVERIFY(setFault(b, {}));
+        {
+            Database &again = store.open();
+            const auto closed = RequestRepository(again).find(bId);
+            QVERIFY(closed && *closed);
+            QVERIFY((*closed)->question.endsWith(u"Aangevuld door de backoffice"_s));
+            QCOMPARE((*closed)->status, RequestStatus::Closed);
+            store.close();
+        }
+
+        // Sent: only the PATCHes go (the answer's klantcontact is not made again).
+        store.clock().advance(24 * 3600 * 1000);
+        s = runOnce(b, store);
+        QVERIFY(s.ok());
+        QCOMPARE(s.pushed, 3);
+        QCOMPARE(s.pushFailed, 0);
+        QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 1);
+        const QJsonObject aAfter = http(m_network, "GET", taskA).json();
+        QCOMPARE(aAfter[u"status"_s].toString(), u"verwerkt"_s);
+        QVERIFY(!aAfter[u"afgehandeldOp"_s].isNull());
+        QCOMPARE(aAfter[u"toegewezenAanActoren"_s].toArray().size(), 1);
+        QCOMPARE(aAfter[u"toegewezenAanActoren"_s][0][u"uuid"_s].toString(), otherUuid);
+        QCOMPARE(aAfter[u"gevraagdeHandeling"_s], aBefore[u"gevraagdeHandeling"_s]);
+        const QJsonObject bAfter = http(m_network, "GET", taskB).json();
+        QCOMPARE(bAfter[u"status"_s].toString(), u"verwerkt"_s);
+        QCOMPARE(bAfter[u"toelichting"_s].toString(), u"Aangevuld door de backoffice"_s);
+        {
+            // The pull that followed kept what was done here.
+            Database &again = store.open();
+            const auto answered = RequestRepository(again).find(a);
+            QVERIFY(answered && *answered);
+            QCOMPARE((*answered)->status, RequestStatus::Answered);
+            QCOMPARE((*answered)->answer, answer);
+            QCOMPARE((*answered)->assignee.name, other.name);
+            QCOMPARE(RequestRepository(again).find(bId).value().value().status, RequestStatus::Closed);
+            QCOMPARE(OutboxRepository(again).count(OutboxState::Done).value_or(-1), 3);
+            store.close();
+        }
+        s = runOnce(b, store);
+        QVERIFY(changedNothing(s));
+        QCOMPARE(s.pushed, 0);
     }
 };
 

@@ -223,6 +223,11 @@ private Q_SLOTS:
         QVERIFY(request);
         QVERIFY(request->expiry()->text().contains(u"30"_s));
         request->question()->setPlainText(u"Kan de bewonerskaart ook voor een tweede wagen?"_s);
+        // Known names are offered, and bring whether they are a team or a person.
+        QVERIFY(request->assignee()->findText(m_clerk.name) >= 0);
+        request->assignee()->setEditText(m_clerk.name);
+        QCOMPARE(AssigneeKind(request->assigneeKind()->currentData().toInt()), AssigneeKind::Person);
+        request->assigneeKind()->setCurrentIndex(request->assigneeKind()->findData(int(AssigneeKind::Team)));
         request->assignee()->setEditText(u"Mobiliteit"_s);
         request->accept();
         QVERIFY(changed.count() == 2 || changed.wait(5000));
@@ -247,8 +252,22 @@ private Q_SLOTS:
         QCOMPARE(requests.first().supplements.first().text, u"Nummerplaat 1-ABC-123"_s);
         QVERIFY(m_presenter->caseView()->details()->toPlainText().contains(u"Nummerplaat"_s));
 
+        // Assign it to a name on offer: it keeps that name's kind.
+        QTimer::singleShot(0, this, [this] {
+            QInputDialog *input = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((input = m_window->findChild<QInputDialog *>()) != nullptr, 5000);
+            QVERIFY(input->comboBoxItems().contains(m_clerk.name));
+            input->setTextValue(m_clerk.name);
+            input->accept();
+        });
+        QTest::mouseClick(m_presenter->caseView()->findChild<QPushButton *>(u"AssignButton"_s), Qt::LeftButton);
+        QVERIFY(changed.count() == 4 || changed.wait(5000));
+        const Request assigned = m_presenter->caseView()->caseFile().requests.first();
+        QCOMPARE(assigned.assignee.name, m_clerk.name);
+        QCOMPARE(assigned.assignee.kind, AssigneeKind::Person);
+
         // Everything through the audited service, and the chain holds.
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 3);
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
         QCOMPARE(timelineKinds().count(ItemKind::Report), 1);
     }
@@ -322,6 +341,33 @@ private Q_SLOTS:
         }
         QVERIFY2(sum / pixels < 80, qPrintable(QString::number(sum / pixels))); // mostly dark
         QVERIFY(light > 0); // with light text on it
+    }
+
+    // At the screen's scale (twice the scale in ctest's tst_caseworkflow_hidpi): the case renders
+    // at the device pixel ratio, and every icon is drawn for it rather than scaled up.
+    void scalesToTheScreen()
+    {
+        openCitizenCase();
+        const qreal expected = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
+        CaseView *view = m_presenter->caseView();
+        QCOMPARE(view->devicePixelRatioF(), expected);
+        const QPixmap shot = view->grab();
+        QCOMPARE(shot.devicePixelRatio(), expected);
+        QCOMPARE(shot.width(), qRound(view->width() * expected));
+        // The icons are on the actions (menus, the search field, the sync status).
+        int icons = 0;
+        const QList<QAction *> actions = m_window->findChildren<QAction *>();
+        for (const QAction *a : actions) {
+            if (a->icon().isNull() || a->objectName().startsWith(u"qt_"_s) || a->objectName().startsWith(u"_q_"_s)) {
+                continue; // Qt's own (a line edit's clear action) draw the style's pixmaps
+            }
+            for (const qreal ratio : {1.0, 2.0, 3.0}) {
+                const QPixmap p = a->icon().pixmap(QSize(16, 16), ratio);
+                QVERIFY2(p.size() == QSize(16, 16) * ratio, qPrintable(a->icon().name() + u" at "_s + QString::number(ratio)));
+            }
+            ++icons;
+        }
+        QVERIFY(icons >= 5);
     }
 
     void everyControlHasAnAccessibleName()
