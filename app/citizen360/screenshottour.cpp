@@ -4,6 +4,8 @@
 
 #include "casepresenter.h"
 #include "caseservice.h"
+#include "cataloguemodel.h"
+#include "cataloguepanel.h"
 #include "database.h"
 #include "mainwindow.h"
 #include "statement.h"
@@ -108,8 +110,13 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
         return 1;
     }
 
-    window.showCatalogue(QStringLiteral("identiteitskaart"));
+    // The suggestions for the case with their reasons; a search when the case has none.
+    window.showCatalogue(QString());
     QCoreApplication::processEvents();
+    if (window.cataloguePanel()->model()->rowCount() == 0) {
+        window.showCatalogue(QStringLiteral("identiteitskaart"));
+        QCoreApplication::processEvents();
+    }
     return save(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
 }
 
