@@ -15,6 +15,8 @@
 #include "outboxrepository.h"
 #include "reportrepository.h"
 #include "requestrepository.h"
+#include "retentionpolicy.h"
+#include "servicetransaction.h"
 #include "sqlvalue.h"
 #include "statement.h"
 #include "transaction.h"
@@ -25,27 +27,6 @@
 
 namespace c360
 {
-
-namespace
-{
-// Runs body in a transaction; commits when it succeeds.
-template<typename T, typename Body>
-Expected<T, ServiceError> inTransaction(Database &db, Body body)
-{
-    auto transaction = Transaction::begin(db);
-    if (!transaction) {
-        return unexpected(ServiceError::store(transaction.error()));
-    }
-    auto result = body();
-    if (!result) {
-        return result; // rolled back
-    }
-    if (auto r = transaction->commit(); !r) {
-        return unexpected(ServiceError::store(r.error()));
-    }
-    return result;
-}
-} // namespace
 
 CaseService::CaseService(AuditService &audit, const QString &contactSource)
     : m_audit(audit)
@@ -280,7 +261,11 @@ Expected<qint64, ServiceError> CaseService::createRequest(const StaffMember &sta
     request.source = {};
     request.status = RequestStatus::Open;
     request.created = m_db.clock().now();
-    request.expires = Request::expiryFor(request.created);
+    auto retention = RetentionPolicy::days(m_db);
+    if (!retention) {
+        return unexpected(ServiceError::store(retention.error()));
+    }
+    request.expires = Request::expiryFor(request.created, *retention);
     return inTransaction<qint64>(m_db, [&]() -> Expected<qint64, ServiceError> {
         auto id = RequestRepository(m_db).insert(request);
         if (!id) {
@@ -417,6 +402,11 @@ Expected<void, ServiceError> CaseService::assignRequest(const StaffMember &staff
     }
     request->assignee = assignee;
     return updateRequest(staff, purpose, *request, QStringLiteral("request_assigned"), false, Channel::Counter);
+}
+
+int CaseService::retentionDays()
+{
+    return RetentionPolicy::days(m_db).value_or(Request::DefaultRetentionDays);
 }
 
 Expected<QList<Assignee>, ServiceError> CaseService::assignees(const StaffMember &staff, const QString &team)

@@ -51,6 +51,8 @@ public:
     answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer, Channel channel = Channel::Counter);
     Expected<void, ServiceError> closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
     Expected<void, ServiceError> assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee);
+    // How many days requests are kept after they were made (retentionservice.h).
+    int retentionDays();
     // Whom a request can be assigned to: the staff members and teams the contact back end knows
     // (as its last synchronisation read them), and staff and their team; by name.
     Expected<QList<Assignee>, ServiceError> assignees(const StaffMember &staff, const QString &team = {});

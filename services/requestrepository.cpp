@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "database.h"
 #include "logging.h"
+#include "retentionpolicy.h"
 #include "sqlvalue.h"
 #include "statement.h"
 #include "transaction.h"
@@ -170,6 +171,17 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
 Expected<void, StoreError> RequestRepository::writeRow(const Request &request, qint64 *id)
 {
     const QDateTime created = request.created.isValid() ? request.created : m_db.clock().now();
+    QDateTime expires = request.expires;
+    if (!expires.isValid()) {
+        if (m_retentionDays == 0) {
+            auto days = RetentionPolicy::days(m_db);
+            if (!days) {
+                return unexpected(std::move(days).error());
+            }
+            m_retentionDays = *days;
+        }
+        expires = Request::expiryFor(created, m_retentionDays);
+    }
     const QVariantList values = {
         sql::sourceSystem(request.source.system),
         sql::nullableText(request.source.id),
@@ -181,7 +193,7 @@ Expected<void, StoreError> RequestRepository::writeRow(const Request &request, q
         request.assignee.name,
         sql::fromDateTime(created),
         sql::fromDateTime(request.deadline),
-        sql::fromDateTime(request.expires.isValid() ? request.expires : Request::expiryFor(created)),
+        sql::fromDateTime(expires),
     };
     return requestRows.write(m_db, values, id);
 }

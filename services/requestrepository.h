@@ -22,7 +22,7 @@ public:
     explicit RequestRepository(Database &db);
 
     // Inserts request with its supplements and links in one transaction and returns the new id.
-    // An invalid created time becomes the clock's now; an invalid expiry is Request::expiryFor(created).
+    // An invalid created time becomes the clock's now; an invalid expiry is created plus the retention period (retentionpolicy.h).
     Expected<qint64, StoreError> insert(const Request &request);
     // Writes what changes while a request is handled: status, answer, assignee and deadline.
     Expected<void, StoreError> update(const Request &request);
@@ -53,6 +53,7 @@ private:
     Expected<void, StoreError> writeLinks(qint64 id, const QList<ItemLink> &links);
     Expected<qint64, StoreError> insertSupplement(qint64 requestId, const Supplement &supplement);
     Database &m_db;
+    int m_retentionDays = 0; // read when first needed
 };
 
 } // namespace c360

@@ -236,6 +236,27 @@ void CasePresenter::reloadCase()
     }
 }
 
+void CasePresenter::dropPurged(const QList<qint64> &requestIds, const QList<qint64> &citizenIds)
+{
+    if (m_openCitizen != 0 && citizenIds.contains(m_openCitizen)) {
+        // Without reading the case again: what went is taken out of what is shown.
+        CaseFile file = m_caseView->caseFile();
+        const auto gone = std::remove_if(file.requests.begin(), file.requests.end(), [&requestIds](const Request &r) {
+            return requestIds.contains(r.id);
+        });
+        if (gone != file.requests.end()) {
+            file.requests.erase(gone, file.requests.end());
+            for (ContactMoment &c : file.contacts) {
+                c.links.removeIf([&requestIds](const ItemLink &l) {
+                    return l.kind == ItemKind::Request && requestIds.contains(l.id);
+                });
+            }
+            m_caseView->setCase(file, m_clock.now());
+        }
+    }
+    refreshWorklist();
+}
+
 void CasePresenter::newContact()
 {
     if (m_openCitizen == 0) {
@@ -281,7 +302,7 @@ void CasePresenter::newRequest()
             assignees.append(r.assignee);
         }
     }
-    auto *dialog = new RequestDialog(m_clock.now(), Request::DefaultRetentionDays, assignees, &m_window);
+    auto *dialog = new RequestDialog(m_clock.now(), m_cases.retentionDays(), assignees, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Request request = dialog->request();

@@ -46,6 +46,9 @@ public:
     void reloadCase();
     // Reads the worklist again (mine, or my team's as the worklist pane says).
     void refreshWorklist();
+    // Requests purged at the end of their retention period: gone from the open case (not read
+    // again) and from the worklist.
+    void dropPurged(const QList<qint64> &requestIds, const QList<qint64> &citizenIds);
     // Shows the products matching text in the catalogue pane (the open case's suggestions when empty).
     void searchCatalogue(const QString &text);
 

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "database.h"
 #include "migrations.h"
+#include "privacycommands.h"
 #include "storestatistics.h"
 #include "synccommand.h"
 
@@ -34,6 +35,9 @@ QList<CommandInfo> commands()
         {"init", i18nc("@info:shell", "Create the store, or migrate it to the current schema.")},
         {"status", i18nc("@info:shell", "Print the schema version and what the store holds, as JSON.")},
         {"sync", i18nc("@info:shell", "Synchronise the store with the back ends (--backend or --config); --once for one run.")},
+        {"purge", i18nc("@info:shell", "Purge the requests past their retention period (--as-of, --dry-run); audited.")},
+        {"retention", i18nc("@info:shell", "Print the retention period of requests in days; --days N sets it (audited).")},
+        {"verify-audit", i18nc("@info:shell", "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with.")},
     };
 }
 
@@ -51,7 +55,13 @@ QString findCommand(const QStringList &arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        if (a == QLatin1String("--database") || a == QLatin1String("--backend") || a == QLatin1String("--token") || a == QLatin1String("--config")) {
+        static const QStringList withValue = {QStringLiteral("--database"),
+                                              QStringLiteral("--backend"),
+                                              QStringLiteral("--token"),
+                                              QStringLiteral("--config"),
+                                              QStringLiteral("--as-of"),
+                                              QStringLiteral("--days")};
+        if (withValue.contains(a)) {
             ++i; // skip its value
             continue;
         }
@@ -97,9 +107,15 @@ int AdminTool::run(const QStringList &arguments)
         i18nc("@info:shell", "sync: a configuration file with the back ends; tokens from the keychain or C360_SECRET_<NAME>."),
         i18nc("@info:shell value name", "file"));
     const QCommandLineOption onceOption(QStringLiteral("once"), i18nc("@info:shell", "sync: one run, then exit (otherwise: keep synchronising)."));
-    parser.addOptions({backendOption, tokenOption, configOption, onceOption});
+    const QCommandLineOption asOfOption(QStringLiteral("as-of"),
+                                        i18nc("@info:shell", "purge: purge as of this time (ISO 8601, e.g. 2026-11-23T09:00:00Z) instead of now."),
+                                        i18nc("@info:shell value name", "time"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), i18nc("@info:shell", "purge: count what would be purged, change nothing."));
+    const QCommandLineOption daysOption(
+        QStringLiteral("days"), i18nc("@info:shell", "retention: keep requests this many days after they were made."), i18nc("@info:shell value name", "days"));
+    parser.addOptions({backendOption, tokenOption, configOption, onceOption, asOfOption, dryRunOption, daysOption});
     parser.addPositionalArgument(i18nc("@info:shell argument name", "command"),
-                                 i18nc("@info:shell", "What to do: init, status or sync."),
+                                 i18nc("@info:shell", "What to do: init, status, sync, purge, retention or verify-audit."),
                                  i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
@@ -147,6 +163,26 @@ int AdminTool::run(const QStringList &arguments)
             return usageError(i18nc("@info:shell", "The command “sync” needs either --backend <url> or --config <file>."));
         }
         return runSync(sync, m_out, m_err);
+    }
+    PrivacyCommand privacy;
+    privacy.database = path;
+    privacy.asOf = parser.value(asOfOption);
+    privacy.dryRun = parser.isSet(dryRunOption);
+    if (command == QLatin1String("purge")) {
+        return runPurge(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("retention")) {
+        if (parser.isSet(daysOption)) {
+            bool ok = false;
+            privacy.days = parser.value(daysOption).toInt(&ok);
+            if (!ok || privacy.days <= 0) {
+                return usageError(i18nc("@info:shell", "--days needs a whole number of days, such as 30."));
+            }
+        }
+        return runRetention(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("verify-audit")) {
+        return runVerifyAudit(privacy, m_out, m_err);
     }
     return status(path);
 }

@@ -12,6 +12,7 @@
 #include "logging.h"
 #include "mainwindow.h"
 #include "qttranslations.h"
+#include "retentionservice.h"
 #include "screenshottour.h"
 #include "searchworker.h"
 #include "secretstore.h"
@@ -31,6 +32,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
@@ -186,9 +188,19 @@ int main(int argc, char *argv[])
         staff.team = QStringLiteral("Burgerzaken");
     }
     c360::CasePresenter casePresenter(window, cases, searchWorker, staff, c360::SystemClock::instance());
+    // Requests go at the end of their retention period: now, hourly, and after each
+    // synchronisation (which may bring requests that are past it).
+    c360::RetentionService retention(audit);
+    c360::RetentionScheduler retentionScheduler(retention, c360::RetentionService::systemActor(staff.workstation), c360::SystemClock::instance());
+    QObject::connect(&retentionScheduler, &c360::RetentionScheduler::purged, &casePresenter, &c360::CasePresenter::dropPurged);
+    QObject::connect(&retentionScheduler, &c360::RetentionScheduler::failed, &window, [&window](const QString &message) {
+        window.statusBar()->showMessage(message, 10000);
+    });
     if (syncService) {
+        QObject::connect(syncService.get(), &c360::SyncService::finished, &retentionScheduler, &c360::RetentionScheduler::runNow);
         QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
     }
+    retentionScheduler.start();
     casePresenter.refreshWorklist();
 
     if (screenshot) {

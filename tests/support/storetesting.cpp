@@ -10,6 +10,7 @@
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace c360::test
 {
@@ -21,6 +22,24 @@ qint64 scalar(Database &db, const QString &sql)
         return -1;
     }
     return query.value(0).toLongLong();
+}
+
+QStringList rows(Database &db, const QString &sql)
+{
+    QStringList lines;
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql)) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return lines;
+    }
+    while (query.next()) {
+        QStringList fields;
+        for (int i = 0; i < query.record().count(); ++i) {
+            fields.append(query.value(i).toString());
+        }
+        lines.append(fields.join(QLatin1Char('|')));
+    }
+    return lines;
 }
 
 int rowCount(Database &db, const QString &table)

@@ -19,6 +19,8 @@ QByteArray why(const Expected<T, StoreError> &result)
 
 // The first column of the first row of sql, read past the repositories; -1 when there is none.
 qint64 scalar(Database &db, const QString &sql);
+// Every row of sql, read past the repositories, its columns joined by '|'.
+QStringList rows(Database &db, const QString &sql);
 // The rows in table, counted past the repositories; -1 when they cannot be counted.
 int rowCount(Database &db, const QString &table);
 

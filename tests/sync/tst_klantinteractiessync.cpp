@@ -18,6 +18,7 @@
 #include "referencebackend.h"
 #include "requestrepository.h"
 #include "secretstore.h"
+#include "storetesting.h"
 #include "syncengine.h"
 #include "syncstaterepository.h"
 #include "tempstore.h"
@@ -59,22 +60,7 @@ Answer http(QNetworkAccessManager &network, const QByteArray &method, const QUrl
     return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
 }
 
-QStringList rows(Database &db, const QString &sql)
-{
-    QStringList lines;
-    QSqlQuery q(db.connection());
-    if (!q.exec(sql)) {
-        qWarning("%s", qPrintable(q.lastError().text()));
-    }
-    while (q.next()) {
-        QStringList fields;
-        for (int i = 0; i < q.record().count(); ++i) {
-            fields.append(q.value(i).toString());
-        }
-        lines.append(fields.join(QLatin1Char('|')));
-    }
-    return lines;
-}
+using test::rows;
 
 // Everything the connector writes, by source ids (local ids differ between stores).
 QStringList dump(Database &db)

@@ -18,6 +18,7 @@
 #include "mainwindow.h"
 #include "purposemodel.h"
 #include "reportrepository.h"
+#include "retentionservice.h"
 #include "searchresultmodel.h"
 #include "searchworker.h"
 #include "settings.h"
@@ -25,6 +26,8 @@
 #include "tempstore.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
+#include "worklistmodel.h"
+#include "worklistpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -341,6 +344,43 @@ private Q_SLOTS:
         }
         QVERIFY2(sum / pixels < 80, qPrintable(QString::number(sum / pixels))); // mostly dark
         QVERIFY(light > 0); // with light text on it
+    }
+
+    // The retention period ends while the case is open: on day 29 the request is still there, on
+    // day 30 it leaves the timeline and the worklist, without the case being read (and audited)
+    // again.
+    void purgedRequestsLeaveTheCase()
+    {
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Kan ik een bewonerskaart voor een deelwagen krijgen?"_s;
+        request.assignee = {AssigneeKind::Person, m_clerk.name};
+        const QDateTime made = m_store->clock().now();
+        const qint64 id = m_cases->createRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, request).value_or(0);
+        QVERIFY(id);
+        QVERIFY(m_cases->supplementRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, id, u"Het is een gedeelde wagen."_s));
+        openCitizenCase();
+        m_presenter->refreshWorklist();
+        QCOMPARE(m_window->worklistPanel()->model()->rowCount(), 1);
+        QCOMPARE(timelineKinds().count(ItemKind::Request), 1);
+
+        RetentionService retention(*m_audit);
+        RetentionScheduler scheduler(retention, RetentionService::systemActor(u"balie-3"_s), m_store->clock());
+        connect(&scheduler, &RetentionScheduler::purged, m_presenter.get(), &CasePresenter::dropPurged);
+        const qint64 opened = audited(u"profile_opened"_s);
+        m_store->clock().set(made.addDays(29));
+        QVERIFY(scheduler.runNow());
+        QCOMPARE(timelineKinds().count(ItemKind::Request), 1);
+        QCOMPARE(m_window->worklistPanel()->model()->rowCount(), 1);
+        m_store->clock().set(made.addDays(30));
+        QVERIFY(scheduler.runNow());
+        QCOMPARE(timelineKinds().count(ItemKind::Request), 0);
+        QVERIFY(m_presenter->caseView()->caseFile().requests.isEmpty());
+        QCOMPARE(timelineKinds().count(ItemKind::Report), 1); // the rest stays
+        QCOMPARE(m_window->worklistPanel()->model()->rowCount(), 0);
+        QCOMPARE(audited(u"profile_opened"_s), opened);
+        QCOMPARE(audited(u"purge"_s), 1);
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM request_supplements"_s), 0);
     }
 
     // At the screen's scale (twice the scale in ctest's tst_caseworkflow_hidpi): the case renders

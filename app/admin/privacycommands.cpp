@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "privacycommands.h"
+
+#include "auditrepository.h"
+#include "auditservice.h"
+#include "clock.h"
+#include "database.h"
+#include "retentionservice.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <memory>
+
+namespace c360
+{
+
+namespace
+{
+// The store, its audit service and the administrator at this workstation.
+struct AdminSession
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<AuditService> audit;
+    QByteArray key;
+    StaffMember staff;
+};
+
+std::optional<AdminSession> openSession(const QString &path, QTextStream &err)
+{
+    const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
+    auto database = Database::open(path, Database::OpenMode::ReadWrite, SystemClock::instance());
+    if (!database) {
+        err << program << database.error().message() << Qt::endl;
+        return std::nullopt;
+    }
+    auto key = AuditKey::loadOrCreate(AuditKey::pathFor(path));
+    if (!key) {
+        err << program << key.error() << Qt::endl;
+        return std::nullopt;
+    }
+    AdminSession session;
+    session.db = std::move(*database);
+    session.key = *key;
+    session.audit = std::make_unique<AuditService>(*session.db, session.key);
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    session.staff = StaffMember{user.isEmpty() ? QStringLiteral("administrator") : user, Role::Administrator, QSysInfo::machineHostName()};
+    return session;
+}
+
+int serviceFailed(const ServiceError &error, QTextStream &err)
+{
+    err << QCoreApplication::applicationName() << QLatin1String(": ") << error.message << Qt::endl;
+    return error.kind == ServiceError::Kind::Invalid ? 2 : 1;
+}
+} // namespace
+
+int runPurge(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    QDateTime asOf;
+    if (!command.asOf.isEmpty()) {
+        asOf = QDateTime::fromString(command.asOf, Qt::ISODateWithMs);
+        if (!asOf.isValid()) {
+            err << QCoreApplication::applicationName() << QLatin1String(": ")
+                << i18nc("@info:shell", "“%1” is not a date and time in ISO 8601, such as 2026-11-23T09:00:00Z.", command.asOf) << Qt::endl;
+            return 2;
+        }
+        if (asOf.timeSpec() == Qt::LocalTime && !command.asOf.endsWith(QLatin1Char('Z'))) {
+            asOf = asOf.toUTC(); // a time without a zone is this machine's local time
+        }
+    }
+    auto session = openSession(command.database, err);
+    if (!session) {
+        return 1;
+    }
+    RetentionService retention(*session->audit);
+    RetentionService::Options options;
+    options.dryRun = command.dryRun;
+    auto run = retention.purge(session->staff, asOf, options);
+    if (!run) {
+        return serviceFailed(run.error(), err);
+    }
+    if (command.dryRun) {
+        err << i18ncp("@info:shell", "Dry run: %1 request would be purged.", "Dry run: %1 requests would be purged.", run->purged.size()) << Qt::endl;
+    } else {
+        err << i18ncp("@info:shell", "Purged %1 request.", "Purged %1 requests.", run->purged.size()) << Qt::endl;
+    }
+    const QJsonObject result{{QStringLiteral("as_of"), run->asOf.toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("retention_days"), run->retentionDays},
+                             {QStringLiteral("dry_run"), run->dryRun},
+                             {QStringLiteral("purged"), double(run->purged.size())}};
+    out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+int runRetention(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    auto session = openSession(command.database, err);
+    if (!session) {
+        return 1;
+    }
+    if (command.days != 0) {
+        RetentionService retention(*session->audit);
+        const Purpose purpose{QStringLiteral("retention_policy"), i18nc("@info audit purpose", "Retention period set with citizen360-admin")};
+        if (auto set = retention.setRetentionDays(session->staff, command.days, purpose); !set) {
+            return serviceFailed(set.error(), err);
+        }
+        err << i18ncp("@info:shell",
+                      "Requests are now kept for %1 day after they were made.",
+                      "Requests are now kept for %1 days after they were made.",
+                      command.days)
+            << Qt::endl;
+    }
+    auto days = RetentionPolicy::days(*session->db);
+    if (!days) {
+        err << QCoreApplication::applicationName() << QLatin1String(": ") << days.error().message() << Qt::endl;
+        return 1;
+    }
+    out << QJsonDocument(QJsonObject{{QStringLiteral("retention_days"), *days}}).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    auto session = openSession(command.database, err);
+    if (!session) {
+        return 1;
+    }
+    auto permitted = session->audit->permit(session->staff, Operation::ViewAudit);
+    if (!permitted) {
+        return serviceFailed(permitted.error(), err);
+    }
+    auto verification = AuditRepository(*session->db, session->key).verify();
+    if (!verification) {
+        err << QCoreApplication::applicationName() << QLatin1String(": ") << verification.error().message() << Qt::endl;
+        return 1;
+    }
+    const auto &v = *verification;
+    // The verification itself is audited, after it: its entry is not part of what was checked.
+    auto recorded =
+        session->audit->record(session->staff,
+                               AuditAction::AuditVerified,
+                               0,
+                               Purpose{QStringLiteral("audit_verification"), QString()},
+                               v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
+                               QJsonObject{{QStringLiteral("checked_through"), double(v.checkedThrough)}, {QStringLiteral("first_bad"), double(v.firstBad)}});
+    if (!recorded) {
+        err << QCoreApplication::applicationName() << QLatin1String(": ") << recorded.error().message() << Qt::endl;
+    }
+    // These lines are a contract for scripts: English, whatever the language.
+    switch (v.problem) {
+    case AuditRepository::Verification::Problem::None:
+        out << QStringLiteral("intact through entry %1").arg(v.checkedThrough) << Qt::endl;
+        return 0;
+    case AuditRepository::Verification::Problem::Changed:
+        out << QStringLiteral("entry %1 was changed or inserted (intact through entry %2)").arg(v.firstBad).arg(v.checkedThrough) << Qt::endl;
+        break;
+    case AuditRepository::Verification::Problem::Missing:
+        out << QStringLiteral("entry %1 was removed (intact through entry %2)").arg(v.firstBad).arg(v.checkedThrough) << Qt::endl;
+        break;
+    case AuditRepository::Verification::Problem::BrokenLink:
+        out << QStringLiteral("an entry was inserted or removed before entry %1 (intact through entry %2)").arg(v.firstBad).arg(v.checkedThrough) << Qt::endl;
+        break;
+    }
+    err << i18nc("@info:shell", "The audit log was tampered with. Keep this store as it is and tell the data protection officer.") << Qt::endl;
+    return 3;
+}
+
+} // namespace c360

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <QString>
+#include <QTextStream>
+
+namespace c360
+{
+
+// What the privacy commands of citizen360-admin were given.
+struct PrivacyCommand
+{
+    QString database;
+    QString asOf; // purge: ISO 8601; empty: now
+    bool dryRun = false; // purge
+    int days = 0; // retention: the new period (0: only show it)
+};
+
+// The privacy commands act as the administrator role, audited under the operating system's user
+// name at this workstation. Results go to out, messages (translated) to err; exit codes as
+// AdminTool's, plus 3 for verify-audit when the log is not intact.
+
+// `purge [--as-of ISO-8601] [--dry-run]`: the requests past their retention period; prints
+// {"as_of", "retention_days", "dry_run", "purged"}.
+int runPurge(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `retention [--days N]`: prints {"retention_days"}; with --days sets it first (audited).
+int runRetention(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `verify-audit`: prints "intact through entry N" (0), or names the first entry that was changed,
+// removed or inserted (3).
+int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+
+} // namespace c360

@@ -1,0 +1,208 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// citizen360-admin's privacy commands through the command line: purge (with --as-of and
+// --dry-run), retention, and verify-audit finding an audit row changed, removed or inserted with
+// sqlite3-style edits (the triggers dropped first).
+
+#include "auditrepository.h"
+#include "auditservice.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
+#include "clock.h"
+#include "database.h"
+#include "processrunner.h"
+#include "requestrepository.h"
+#include "storetesting.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace c360;
+using namespace Qt::StringLiterals;
+using test::ProcessResult;
+using test::ProcessRunner;
+
+namespace
+{
+QJsonObject lastJsonLine(const QString &out)
+{
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.constLast().toUtf8()).object();
+}
+
+QString describe(const ProcessResult &r)
+{
+    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out, r.err);
+}
+
+const QDateTime made(QDate(2026, 1, 5), QTime(10, 0), Qt::UTC);
+} // namespace
+
+class TestAdminPrivacy : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    ProcessResult run(const QStringList &args) const { return ProcessRunner(m_home.path()).run(ProcessRunner::binary(u"citizen360-admin"_s), args); }
+
+    // A store with two requests (made 5 and 6 January) and five audit entries, keyed as the
+    // command line will find it (PATH.auditkey).
+    QString makeStore(const QTemporaryDir &dir)
+    {
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        ManualClock clock(made);
+        auto db = Database::open(path, Database::OpenMode::Create, clock);
+        if (!db) {
+            return {};
+        }
+        const qint64 citizen = CitizenRepository(**db).insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()).value_or(0);
+        for (int day = 0; day < 2; ++day) {
+            Request r;
+            r.citizenId = citizen;
+            r.question = u"Vraag %1"_s.arg(day);
+            r.created = made.addDays(day);
+            if (!RequestRepository(**db).insert(r)) {
+                return {};
+            }
+        }
+        AuditService audit(**db, AuditKey::loadOrCreate(AuditKey::pathFor(path)).value_or(QByteArray()));
+        const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-1"_s};
+        for (int i = 0; i < 5; ++i) {
+            if (!audit.record(clerk, AuditAction::ProfileOpened, citizen, Purpose{u"counter_visit"_s, u"Bezoek %1"_s.arg(i)})) {
+                return {};
+            }
+        }
+        return path;
+    }
+
+private Q_SLOTS:
+    void purgeFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        // 4 February 10:00: the first request's 30 days are over, the second's are not.
+        const QString asOf = u"2026-02-04T10:00:00Z"_s;
+        ProcessResult r = run({u"purge"_s, u"--database"_s, path, u"--as-of"_s, asOf, u"--dry-run"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QJsonObject json = lastJsonLine(r.out);
+        QCOMPARE(json.value(u"purged"_s).toInt(), 1);
+        QCOMPARE(json.value(u"dry_run"_s).toBool(), true);
+        QCOMPARE(json.value(u"retention_days"_s).toInt(), 30);
+        QCOMPARE(json.value(u"as_of"_s).toString(), u"2026-02-04T10:00:00.000Z"_s);
+        QVERIFY2(r.err.contains(u"would be purged"_s), qPrintable(r.err));
+
+        r = run({u"purge"_s, u"--database"_s, path, u"--as-of"_s, asOf});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(u"purged"_s).toInt(), 1);
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+            QVERIFY(db);
+            QCOMPARE(test::rows(**db, u"SELECT question FROM requests"_s), QStringList{u"Vraag 1"_s});
+            QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM purge_records WHERE reason = 'retention'"_s), 1);
+            // Both runs audited, as the administrator role under the operating system's user.
+            const QStringList purges = test::rows(**db, u"SELECT role, actor <> '', details FROM audit_log WHERE action = 'purge' ORDER BY sequence"_s);
+            QCOMPARE(purges.size(), 2);
+            QVERIFY2(purges.at(0).startsWith(u"administrator|1|"_s) && purges.at(0).contains(u"\"dry_run\":true"_s), qPrintable(purges.at(0)));
+            QVERIFY2(purges.at(1).contains(u"\"dry_run\":false"_s), qPrintable(purges.at(1)));
+        }
+
+        r = run({u"purge"_s, u"--database"_s, path, u"--as-of"_s, u"gisteren"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"ISO 8601"_s), qPrintable(r.err));
+    }
+
+    void retentionPeriod()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        ProcessResult r = run({u"retention"_s, u"--database"_s, path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(u"retention_days"_s).toInt(), 30);
+        r = run({u"retention"_s, u"--database"_s, path, u"--days"_s, u"60"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(u"retention_days"_s).toInt(), 60);
+        QVERIFY2(r.err.contains(u"60 days"_s), qPrintable(r.err));
+        // Now the first request is kept until 6 March.
+        r = run({u"purge"_s, u"--database"_s, path, u"--as-of"_s, u"2026-03-06T09:59:59Z"_s});
+        QCOMPARE(lastJsonLine(r.out).value(u"purged"_s).toInt(), 0);
+        for (const QString &wrong : {u"0"_s, u"-5"_s, u"dertig"_s}) {
+            r = run({u"retention"_s, u"--database"_s, path, u"--days"_s, wrong});
+            QCOMPARE(r.exitCode, 2);
+        }
+        r = run({u"retention"_s, u"--database"_s, path, u"--days"_s, u"99999"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"between"_s), qPrintable(r.err));
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+            QVERIFY(db);
+            QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'change' AND details LIKE '%retention_days%'"_s), 1);
+        }
+    }
+
+    void verifyAudit_data()
+    {
+        QTest::addColumn<QStringList>("edits");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("intact") << QStringList() << 0 << u"intact through entry 5"_s;
+        QTest::newRow("changed") << QStringList{u"DROP TRIGGER audit_log_no_update"_s,
+                                                u"UPDATE audit_log SET purpose_text = 'Iets anders' WHERE sequence = 3"_s}
+                                 << 3 << u"entry 3 was changed or inserted (intact through entry 2)"_s;
+        QTest::newRow("removed") << QStringList{u"DROP TRIGGER audit_log_no_delete"_s, u"DELETE FROM audit_log WHERE sequence = 4"_s} << 3
+                                 << u"entry 4 was removed (intact through entry 3)"_s;
+        // A row slipped in as entry 3, the later ones renumbered to make room.
+        QTest::newRow("inserted") << QStringList{u"DROP TRIGGER audit_log_no_update"_s,
+                                                 u"UPDATE audit_log SET sequence = sequence + 100 WHERE sequence >= 3"_s,
+                                                 u"UPDATE audit_log SET sequence = sequence - 99 WHERE sequence >= 100"_s,
+                                                 u"INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, subject_citizen_id, "
+                                                 "purpose_code, purpose_text, outcome, details, previous_hash, hash) SELECT 3, occurred_at, actor, role, "
+                                                 "workstation, action, subject_citizen_id, purpose_code, purpose_text, outcome, details, hash, hash "
+                                                 "FROM audit_log WHERE sequence = 2"_s}
+                                  << 3 << u"entry 3 was changed or inserted (intact through entry 2)"_s;
+    }
+
+    void verifyAudit()
+    {
+        QFETCH(QStringList, edits);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        if (!edits.isEmpty()) {
+            QVERIFY(test::writeSqliteFile(path, edits));
+        }
+        const ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path});
+        QVERIFY2(r.exitCode == exitCode, qPrintable(describe(r)));
+        QCOMPARE(r.out.trimmed(), says);
+        if (exitCode != 0) {
+            QVERIFY2(r.err.contains(u"tampered"_s), qPrintable(r.err));
+        }
+        // The check itself is audited after what it checked.
+        ManualClock clock(made);
+        auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+        QVERIFY(db);
+        QCOMPARE(test::rows(**db, u"SELECT action, outcome FROM audit_log ORDER BY sequence DESC LIMIT 1"_s),
+                 QStringList{exitCode == 0 ? u"audit_verified|success"_s : u"audit_verified|failed"_s});
+    }
+
+    // Without its key file the log cannot be verified: it reads as changed from the first entry.
+    void verifyAuditWithoutItsKey()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(QFile::remove(AuditKey::pathFor(path)));
+        const ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.out.trimmed(), u"entry 1 was changed or inserted (intact through entry 0)"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminPrivacy)
+#include "tst_adminprivacy.moc"
