@@ -145,6 +145,11 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::entries(qint64 fromSequ
     return selectAll(m_db, selectColumns + QStringLiteral(" WHERE sequence >= ? ORDER BY sequence LIMIT ?"), {fromSequence, limit}, readEntry);
 }
 
+Expected<QList<AuditEntry>, StoreError> AuditRepository::aboutCitizen(qint64 citizenId)
+{
+    return selectAll(m_db, selectColumns + QStringLiteral(" WHERE subject_citizen_id = ? ORDER BY occurred_at, sequence"), {citizenId}, readEntry);
+}
+
 Expected<AuditRepository::Verification, StoreError> AuditRepository::verify()
 {
     Statement query(m_db, selectColumns + QStringLiteral(" ORDER BY sequence"));

@@ -26,6 +26,8 @@ public:
     Expected<qint64, StoreError> count();
     // Up to limit entries from sequence on, in order.
     Expected<QList<AuditEntry>, StoreError> entries(qint64 fromSequence, int limit);
+    // Every entry about citizenId (its subject), oldest first (index audit_log_subject).
+    Expected<QList<AuditEntry>, StoreError> aboutCitizen(qint64 citizenId);
 
     struct Verification
     {

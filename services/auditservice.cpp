@@ -5,6 +5,7 @@
 #include "auditrepository.h"
 #include "database.h"
 #include "logging.h"
+#include "statement.h"
 #include "transaction.h"
 
 #include <KLocalizedString>
@@ -125,6 +126,29 @@ Expected<void, ServiceError> AuditService::permit(const StaffMember &staff, Oper
         return unexpected(ServiceError::store(r.error()));
     }
     return unexpected(ServiceError::denied(operation));
+}
+
+Expected<AuditEntry, ServiceError>
+AuditService::beforeReading(const StaffMember &staff, Operation operation, AuditAction action, qint64 citizenId, const Purpose &purpose)
+{
+    if (auto permitted = permit(staff, operation, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (purpose.isEmpty()) {
+        return unexpected(ServiceError::noPurpose());
+    }
+    auto exists = selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE id = ?"), {citizenId});
+    if (!exists) {
+        return unexpected(ServiceError::store(exists.error()));
+    }
+    if (!*exists) {
+        return unexpected(ServiceError::notFound());
+    }
+    auto entry = record(staff, action, citizenId, purpose);
+    if (!entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    return *entry;
 }
 
 QString AuditService::keyedHash(const QString &text) const

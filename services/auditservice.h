@@ -66,6 +66,11 @@ public:
     // The role check every service call makes first: when staff's role may not do operation, an
     // access_denied entry is written and Denied returned.
     Expected<void, ServiceError> permit(const StaffMember &staff, Operation operation, qint64 citizenId = 0, const Purpose &purpose = {});
+    // What every read of a citizen's profile does first: the role check (permit), a purpose
+    // (NoPurpose), the citizen (NotFound, with no entry), then the entry for action, durably on
+    // disk before the caller reads anything.
+    Expected<AuditEntry, ServiceError>
+    beforeReading(const StaffMember &staff, Operation operation, AuditAction action, qint64 citizenId, const Purpose &purpose);
     // A keyed hash (HMAC-SHA-256 under a key derived from the audit key, hex, 32 characters) of
     // text: what an audit entry holds instead of an identifier someone searched for, so that a
     // supervisor can match searches for the same number without the log holding it.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "caseservice.h"
 
+#include "casesnapshot.h"
+
 #include "cataloguerepository.h"
 #include "citizenrepository.h"
 #include "clock.h"
@@ -37,54 +39,16 @@ CaseService::CaseService(AuditService &audit, const QString &contactSource)
 
 Expected<CaseFile, ServiceError> CaseService::open(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
 {
-    if (auto permitted = m_audit.permit(staff, Operation::OpenCase, citizenId, purpose); !permitted) {
-        return unexpected(permitted.error());
-    }
-    if (purpose.isEmpty()) {
-        return unexpected(ServiceError::noPurpose());
-    }
-    auto exists = selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE id = ?"), {citizenId});
-    if (!exists) {
-        return unexpected(ServiceError::store(exists.error()));
-    }
-    if (!*exists) {
-        return unexpected(ServiceError::notFound());
-    }
-    // The entry first, durably: no profile data before it is on disk.
-    auto entry = m_audit.record(staff, AuditAction::ProfileOpened, citizenId, purpose);
+    auto entry = m_audit.beforeReading(staff, Operation::OpenCase, AuditAction::ProfileOpened, citizenId, purpose);
     if (!entry) {
-        return unexpected(ServiceError::store(entry.error()));
+        return unexpected(entry.error());
     }
-    return inTransaction<CaseFile>(m_db, [&]() -> Expected<CaseFile, ServiceError> {
-        CaseFile file;
-        file.opened = entry->time;
-        file.auditSequence = entry->sequence;
-        auto citizen = CitizenRepository(m_db).find(citizenId);
-        if (!citizen) {
-            return unexpected(ServiceError::store(citizen.error()));
-        }
-        if (!*citizen) {
-            return unexpected(ServiceError::notFound()); // removed by a sync in between
-        }
-        file.citizen = std::move(**citizen);
-        auto reports = ReportRepository(m_db).forCitizen(citizenId);
-        auto contacts = ContactMomentRepository(m_db).forCitizen(citizenId);
-        auto requests = RequestRepository(m_db).forCitizen(citizenId);
-        auto catalogue = CatalogueRepository(m_db).linkedToCitizen(citizenId);
-        for (const StoreError *e : {reports ? nullptr : &reports.error(),
-                                    contacts ? nullptr : &contacts.error(),
-                                    requests ? nullptr : &requests.error(),
-                                    catalogue ? nullptr : &catalogue.error()}) {
-            if (e) {
-                return unexpected(ServiceError::store(*e));
-            }
-        }
-        file.reports = std::move(*reports);
-        file.contacts = std::move(*contacts);
-        file.requests = std::move(*requests);
-        file.catalogue = std::move(*catalogue);
-        return file;
-    });
+    auto file = readCaseFile(m_db, citizenId); // NotFound when a sync removed them in between
+    if (file) {
+        file->opened = entry->time;
+        file->auditSequence = entry->sequence;
+    }
+    return file;
 }
 
 Expected<Identifier, ServiceError> CaseService::revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)

@@ -37,6 +37,8 @@ QList<CommandInfo> commands()
         {"sync", i18nc("@info:shell", "Synchronise the store with the back ends (--backend or --config); --once for one run.")},
         {"purge", i18nc("@info:shell", "Purge the requests past their retention period (--as-of, --dry-run); audited.")},
         {"retention", i18nc("@info:shell", "Print the retention period of requests in days; --days N sets it (audited).")},
+        {"access-report", i18nc("@info:shell", "Print who accessed a citizen's profile, when and why, as JSON (--citizen; --pdf FILE also as PDF); audited.")},
+        {"export-citizen", i18nc("@info:shell", "Write everything held about a citizen as JSON and PDF (--citizen, --purpose, --out); audited.")},
         {"verify-audit", i18nc("@info:shell", "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with.")},
     };
 }
@@ -60,7 +62,11 @@ QString findCommand(const QStringList &arguments)
                                               QStringLiteral("--token"),
                                               QStringLiteral("--config"),
                                               QStringLiteral("--as-of"),
-                                              QStringLiteral("--days")};
+                                              QStringLiteral("--days"),
+                                              QStringLiteral("--citizen"),
+                                              QStringLiteral("--purpose"),
+                                              QStringLiteral("--out"),
+                                              QStringLiteral("--pdf")};
         if (withValue.contains(a)) {
             ++i; // skip its value
             continue;
@@ -113,9 +119,19 @@ int AdminTool::run(const QStringList &arguments)
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), i18nc("@info:shell", "purge: count what would be purged, change nothing."));
     const QCommandLineOption daysOption(
         QStringLiteral("days"), i18nc("@info:shell", "retention: keep requests this many days after they were made."), i18nc("@info:shell value name", "days"));
-    parser.addOptions({backendOption, tokenOption, configOption, onceOption, asOfOption, dryRunOption, daysOption});
+    const QCommandLineOption citizenOption(QStringLiteral("citizen"),
+                                           i18nc("@info:shell", "access-report, export-citizen: the citizen's national register, BIS or BSN number."),
+                                           i18nc("@info:shell value name", "number"));
+    const QCommandLineOption purposeOption(
+        QStringLiteral("purpose"), i18nc("@info:shell", "export-citizen, access-report: why, for the audit log."), i18nc("@info:shell value name", "text"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), i18nc("@info:shell", "export-citizen: the folder to write to."), i18nc("@info:shell value name", "folder"));
+    const QCommandLineOption pdfOption(
+        QStringLiteral("pdf"), i18nc("@info:shell", "access-report: also write it as this PDF file."), i18nc("@info:shell value name", "file"));
+    parser.addOptions(
+        {backendOption, tokenOption, configOption, onceOption, asOfOption, dryRunOption, daysOption, citizenOption, purposeOption, outOption, pdfOption});
     parser.addPositionalArgument(i18nc("@info:shell argument name", "command"),
-                                 i18nc("@info:shell", "What to do: init, status, sync, purge, retention or verify-audit."),
+                                 i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report or export-citizen."),
                                  i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
@@ -183,6 +199,22 @@ int AdminTool::run(const QStringList &arguments)
     }
     if (command == QLatin1String("verify-audit")) {
         return runVerifyAudit(privacy, m_out, m_err);
+    }
+    privacy.citizen = parser.value(citizenOption);
+    privacy.purpose = parser.value(purposeOption).trimmed();
+    privacy.outDir = parser.value(outOption);
+    privacy.pdf = parser.value(pdfOption);
+    if ((command == QLatin1String("access-report") || command == QLatin1String("export-citizen")) && privacy.citizen.trimmed().isEmpty()) {
+        return usageError(i18nc("@info:shell", "The command “%1” needs --citizen <number>.", command));
+    }
+    if (command == QLatin1String("access-report")) {
+        return runAccessReport(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("export-citizen")) {
+        if (privacy.purpose.isEmpty() || privacy.outDir.isEmpty()) {
+            return usageError(i18nc("@info:shell", "The command “export-citizen” needs --purpose <text> and --out <folder>."));
+        }
+        return runExportCitizen(privacy, m_out, m_err);
     }
     return status(path);
 }

@@ -9,12 +9,38 @@
 #include <KLocalizedString>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
+
+namespace
+{
+// PDFs are laid out with Qt's fonts, which need a QGuiApplication: on the offscreen platform, so
+// that the tool stays headless. Every other command makes do with a QCoreApplication.
+bool needsFonts(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "export-citizen") == 0 || qstrcmp(argv[i], "--pdf") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsFonts(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("citizen360-admin"));
     QCoreApplication::setOrganizationName(QStringLiteral("citizen360"));
     QCoreApplication::setApplicationVersion(QStringLiteral(C360_VERSION_STRING));

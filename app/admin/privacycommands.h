@@ -15,6 +15,10 @@ struct PrivacyCommand
     QString asOf; // purge: ISO 8601; empty: now
     bool dryRun = false; // purge
     int days = 0; // retention: the new period (0: only show it)
+    QString citizen; // access-report, export-citizen: a national register, BIS or BSN number
+    QString purpose; // export-citizen (access-report: the citizen's request by default)
+    QString outDir; // export-citizen
+    QString pdf; // access-report: also write the report as a PDF here
 };
 
 // The privacy commands act as the administrator role, audited under the operating system's user
@@ -29,5 +33,11 @@ int runRetention(const PrivacyCommand &command, QTextStream &out, QTextStream &e
 // `verify-audit`: prints "intact through entry N" (0), or names the first entry that was changed,
 // removed or inserted (3).
 int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `access-report --citizen NUMBER [--purpose TEXT] [--pdf FILE]`: prints the citizen's access
+// report (GDPR art. 15) as JSON; audited.
+int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `export-citizen --citizen NUMBER --purpose TEXT --out DIR`: writes everything the store holds
+// about the citizen as a JSON file and a PDF (mode 0600) in DIR; prints {"json", "pdf"}; audited.
+int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 
 } // namespace c360

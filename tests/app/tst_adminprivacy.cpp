@@ -14,6 +14,9 @@
 #include "requestrepository.h"
 #include "storetesting.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -45,6 +48,7 @@ class TestAdminPrivacy : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
+    QString m_number; // the national number of the store's citizen
     ProcessResult run(const QStringList &args) const { return ProcessRunner(m_home.path()).run(ProcessRunner::binary(u"citizen360-admin"_s), args); }
 
     // A store with two requests (made 5 and 6 January) and five audit entries, keyed as the
@@ -57,7 +61,9 @@ class TestAdminPrivacy : public QObject
         if (!db) {
             return {};
         }
-        const qint64 citizen = CitizenRepository(**db).insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()).value_or(0);
+        const Citizen lotte = test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).withNationalNumber(45).build();
+        m_number = lotte.identifiers.first().formatted();
+        const qint64 citizen = CitizenRepository(**db).insert(lotte).value_or(0);
         for (int day = 0; day < 2; ++day) {
             Request r;
             r.citizenId = citizen;
@@ -190,6 +196,90 @@ private Q_SLOTS:
         QVERIFY(db);
         QCOMPARE(test::rows(**db, u"SELECT action, outcome FROM audit_log ORDER BY sequence DESC LIMIT 1"_s),
                  QStringList{exitCode == 0 ? u"audit_verified|success"_s : u"audit_verified|failed"_s});
+    }
+
+    // The GDPR export: a JSON file and a PDF, readable by the owner only, named without personal
+    // data, audited with its purpose.
+    void exportCitizen()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        QTemporaryDir out;
+        ProcessResult r =
+            run({u"export-citizen"_s, u"--database"_s, path, u"--citizen"_s, m_number, u"--purpose"_s, u"Verzoek van de burger"_s, u"--out"_s, out.path()});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonObject written = lastJsonLine(r.out);
+        const QString json = written.value(u"json"_s).toString();
+        const QString pdf = written.value(u"pdf"_s).toString();
+        for (const QString &file : {json, pdf}) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                     QFileDevice::Permissions());
+            QVERIFY(!QFileInfo(file).fileName().contains(u"Claes"_s));
+        }
+        QFile j(json);
+        QVERIFY(j.open(QIODevice::ReadOnly));
+        const QJsonObject data = QJsonDocument::fromJson(j.readAll()).object();
+        QCOMPARE(data[u"citizen"_s][u"family_name"_s].toString(), u"Claes"_s);
+        QCOMPARE(data[u"requests"_s].toArray().size(), 2);
+        QCOMPARE(data[u"accesses"_s].toArray().last()[u"action"_s].toString(), u"export"_s);
+        QFile p(pdf);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        const QByteArray bytes = p.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.size() > 2000);
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 2); // no .part left
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+            QVERIFY(db);
+            QCOMPARE(test::rows(**db, u"SELECT role, purpose_text FROM audit_log WHERE action = 'export'"_s),
+                     QStringList{u"administrator|Verzoek van de burger"_s});
+        }
+
+        // Wrong input: a clear sentence, nothing written.
+        QTemporaryDir empty;
+        r = run({u"export-citizen"_s, u"--database"_s, path, u"--citizen"_s, u"79.04.02-045.00"_s, u"--purpose"_s, u"x"_s, u"--out"_s, empty.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.err.trimmed().isEmpty() && !r.err.contains(u"Claes"_s), qPrintable(r.err));
+        r = run({u"export-citizen"_s, u"--database"_s, path, u"--citizen"_s, m_number, u"--out"_s, empty.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--purpose"_s), qPrintable(r.err));
+        r = run({u"export-citizen"_s, u"--database"_s, path, u"--citizen"_s, m_number, u"--purpose"_s, u"x"_s, u"--out"_s, empty.filePath(u"nope"_s)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"does not exist"_s), qPrintable(r.err));
+        QVERIFY(QDir(empty.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    void accessReport()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        const QString pdf = dir.filePath(u"report.pdf"_s);
+        ProcessResult r = run({u"access-report"_s, u"--database"_s, path, u"--citizen"_s, m_number, u"--pdf"_s, pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out.count(u'\n'), 1);
+        const QJsonObject report = lastJsonLine(r.out);
+        QCOMPARE(report[u"document"_s].toString(), u"access_report"_s);
+        const QJsonArray accesses = report[u"accesses"_s].toArray();
+        QCOMPARE(accesses.size(), 6); // the five openings and this report
+        QCOMPARE(accesses.first()[u"purpose"_s].toString(), u"Bezoek 0"_s);
+        QCOMPARE(accesses.last()[u"action"_s].toString(), u"access_report"_s);
+        QVERIFY(QFile::exists(pdf));
+        QCOMPARE(QFile::permissions(pdf) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        r = run({u"access-report"_s, u"--database"_s, path, u"--citizen"_s, u"12345"_s});
+        QCOMPARE(r.exitCode, 2);
+        r = run({u"access-report"_s,
+                 u"--database"_s,
+                 path,
+                 u"--citizen"_s,
+                 test::CitizenBuilder().bornOn(QDate(1990, 1, 1)).withNationalNumber(12).build().identifiers.first().value});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"Nobody"_s), qPrintable(r.err));
+        r = run({u"access-report"_s, u"--database"_s, path});
+        QCOMPARE(r.exitCode, 2);
     }
 
     // Without its key file the log cannot be verified: it reads as changed from the first entry.

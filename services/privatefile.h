@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "expected.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace c360
+{
+
+// Files with personal data (exports, access reports): created with mode 0600 (the owner only),
+// written beside the target and renamed over it when complete, so that a full disk or a killed
+// process leaves no half file under the target's name. Errors are translated sentences that name
+// the file.
+Expected<void, QString> writePrivateFile(const QString &path, const QByteArray &bytes);
+// html laid out on A4 pages as a PDF, with title as its document title. Needs a QGuiApplication
+// (the offscreen platform will do).
+Expected<void, QString> writePrivatePdf(const QString &path, const QString &title, const QString &html);
+
+} // namespace c360
