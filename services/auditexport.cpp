@@ -6,6 +6,7 @@
 #include "database.h"
 #include "logging.h"
 #include "outboxrepository.h"
+#include "statement.h"
 #include "transaction.h"
 
 #include <QJsonArray>
@@ -16,8 +17,11 @@ namespace c360
 
 bool AuditExport::isExported(const AuditEntry &entry)
 {
-    // A denied or failed attempt processed nothing.
-    return entry.subjectCitizenId != 0 && entry.outcome == AuditOutcome::Success;
+    // A denied or failed attempt processed nothing. A search and its result lines stay in the
+    // local log: one search would otherwise send up to fifty processing actions, and the profile
+    // opened from it is sent.
+    return entry.subjectCitizenId != 0 && entry.outcome == AuditOutcome::Success && entry.action != AuditAction::Search &&
+        entry.action != AuditAction::SearchResultShown;
 }
 
 QString AuditExport::identifierKind(IdentifierType type)
@@ -63,12 +67,17 @@ Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    CitizenRepository citizens(db);
-    auto citizen = citizens.find(entry.subjectCitizenId);
-    if (!citizen) {
-        return unexpected(std::move(citizen).error());
+    // The subject's identifiers only, not the whole profile: this runs for every audit entry.
+    auto identifiers =
+        selectAll(db, QStringLiteral("SELECT type, value FROM citizen_identifiers WHERE citizen_id = ?"), {entry.subjectCitizenId}, [](const Statement &row) {
+            return Identifier{fromKey<IdentifierType>(row.value(0).toString()).value_or(IdentifierType::BelgianNationalNumber), row.value(1).toString()};
+        });
+    if (!identifiers) {
+        return unexpected(std::move(identifiers).error());
     }
-    const std::optional<Identifier> subject = citizen->has_value() ? (*citizen)->primaryIdentifier() : std::nullopt;
+    Citizen holder;
+    holder.identifiers = *identifiers;
+    const std::optional<Identifier> subject = holder.primaryIdentifier();
     if (!subject) {
         qCInfo(C360_SYNC) << "audit entry" << entry.sequence << "not exported: its subject has no identifier";
         return std::optional<OutboxEntry>();

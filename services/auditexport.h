@@ -29,7 +29,8 @@ public:
     // than success, or a subject without a register number or BSN to name them by.
     static Expected<std::optional<OutboxEntry>, StoreError> enqueue(Database &db, const AuditEntry &entry, const QString &source);
 
-    // Whether entry is one the export sends (its subject aside).
+    // Whether entry is one the export sends (its subject aside): successful actions on one
+    // citizen, except searches and search results.
     static bool isExported(const AuditEntry &entry);
     // The verwerkingsactie (Bewerking API 0.9.0, POST /verwerkingsacties) for entry about the
     // person with subject. Only what the specification requires, and no free text: the action,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditservice.h"
 
+#include "auditexport.h"
 #include "auditrepository.h"
 #include "database.h"
 #include "logging.h"
@@ -94,7 +95,24 @@ AuditService::record(const StaffMember &staff, AuditAction action, qint64 citize
     entry.purposeText = purpose.text;
     entry.outcome = outcome;
     entry.details = details.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    return AuditRepository(m_db, m_key).append(entry);
+    if (m_exportSource.isEmpty() || !AuditExport::isExported(entry)) {
+        return AuditRepository(m_db, m_key).append(entry);
+    }
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(std::move(transaction).error());
+    }
+    auto appended = AuditRepository(m_db, m_key).append(entry);
+    if (!appended) {
+        return appended;
+    }
+    if (auto queued = AuditExport::enqueue(m_db, *appended, m_exportSource); !queued) {
+        return unexpected(std::move(queued).error());
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return appended;
 }
 
 Expected<void, StoreError>

@@ -54,6 +54,11 @@ class AuditService
 public:
     AuditService(Database &db, const QByteArray &key);
 
+    // Also queue each exported entry (auditexport.h) for the Verwerkingenlogging back end source,
+    // in the entry's own transaction, so that a municipality with many workstations has one log.
+    // Empty: no export.
+    void setExportSource(const QString &source) { m_exportSource = source; }
+
     Expected<AuditEntry, StoreError> record(const StaffMember &staff,
                                             AuditAction action,
                                             qint64 citizenId,
@@ -82,6 +87,7 @@ private:
     Database &m_db;
     QByteArray m_key;
     QByteArray m_searchKey;
+    QString m_exportSource;
 };
 
 } // namespace c360

@@ -303,12 +303,29 @@ const QList<const char *> schema1 = {
     "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
 };
 
+// Schema 2: local staff accounts (issue 6): a salted, slow password hash and the lockout state.
+const QList<const char *> schema2 = {
+    R"(CREATE TABLE staff_accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL))",
+};
+
 } // namespace
 
 const QList<Step> &steps()
 {
     static const QList<Step> all = {
         {1, "the whole data model: citizens, reports, contact moments, requests, catalogue, audit log, sync state, outbox", schema1},
+        {2, "staff accounts with salted password hashes and lockout", schema2},
     };
     return all;
 }

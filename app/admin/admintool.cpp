@@ -39,6 +39,8 @@ QList<CommandInfo> commands()
         {"retention", i18nc("@info:shell", "Print the retention period of requests in days; --days N sets it (audited).")},
         {"access-report", i18nc("@info:shell", "Print who accessed a citizen's profile, when and why, as JSON (--citizen; --pdf FILE also as PDF); audited.")},
         {"export-citizen", i18nc("@info:shell", "Write everything held about a citizen as JSON and PDF (--citizen, --purpose, --out); audited.")},
+        {"add-user", i18nc("@info:shell", "Make a staff account (--username, --role, --name, --team); the password on standard input.")},
+        {"users", i18nc("@info:shell", "Print the staff accounts as JSON.")},
         {"verify-audit", i18nc("@info:shell", "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with.")},
     };
 }
@@ -66,7 +68,11 @@ QString findCommand(const QStringList &arguments)
                                               QStringLiteral("--citizen"),
                                               QStringLiteral("--purpose"),
                                               QStringLiteral("--out"),
-                                              QStringLiteral("--pdf")};
+                                              QStringLiteral("--pdf"),
+                                              QStringLiteral("--username"),
+                                              QStringLiteral("--role"),
+                                              QStringLiteral("--name"),
+                                              QStringLiteral("--team")};
         if (withValue.contains(a)) {
             ++i; // skip its value
             continue;
@@ -128,11 +134,34 @@ int AdminTool::run(const QStringList &arguments)
         QStringLiteral("out"), i18nc("@info:shell", "export-citizen: the folder to write to."), i18nc("@info:shell value name", "folder"));
     const QCommandLineOption pdfOption(
         QStringLiteral("pdf"), i18nc("@info:shell", "access-report: also write it as this PDF file."), i18nc("@info:shell value name", "file"));
-    parser.addOptions(
-        {backendOption, tokenOption, configOption, onceOption, asOfOption, dryRunOption, daysOption, citizenOption, purposeOption, outOption, pdfOption});
-    parser.addPositionalArgument(i18nc("@info:shell argument name", "command"),
-                                 i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report or export-citizen."),
-                                 i18nc("@info:shell argument syntax", "<command>"));
+    const QCommandLineOption usernameOption(
+        QStringLiteral("username"), i18nc("@info:shell", "add-user: the account's user name."), i18nc("@info:shell value name", "name"));
+    const QCommandLineOption roleOption(QStringLiteral("role"),
+                                        i18nc("@info:shell", "add-user: counter_clerk, call_centre_agent, supervisor or administrator."),
+                                        i18nc("@info:shell value name", "role"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), i18nc("@info:shell", "add-user: the name shown for the account."), i18nc("@info:shell value name", "text"));
+    const QCommandLineOption teamOption(
+        QStringLiteral("team"), i18nc("@info:shell", "add-user: the team the account works in."), i18nc("@info:shell value name", "team"));
+    parser.addOptions({backendOption,
+                       tokenOption,
+                       configOption,
+                       onceOption,
+                       asOfOption,
+                       dryRunOption,
+                       daysOption,
+                       citizenOption,
+                       purposeOption,
+                       outOption,
+                       pdfOption,
+                       usernameOption,
+                       roleOption,
+                       nameOption,
+                       teamOption});
+    parser.addPositionalArgument(
+        i18nc("@info:shell argument name", "command"),
+        i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user or users."),
+        i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
         return usageError(parser.errorText());
@@ -199,6 +228,19 @@ int AdminTool::run(const QStringList &arguments)
     }
     if (command == QLatin1String("verify-audit")) {
         return runVerifyAudit(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("users")) {
+        return runUsers(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("add-user")) {
+        privacy.username = parser.value(usernameOption);
+        privacy.role = parser.value(roleOption);
+        privacy.name = parser.value(nameOption);
+        privacy.team = parser.value(teamOption);
+        if (privacy.username.isEmpty() || privacy.role.isEmpty()) {
+            return usageError(i18nc("@info:shell", "The command “add-user” needs --username <name> and --role <role>."));
+        }
+        return runAddUser(privacy, m_out, m_err);
     }
     privacy.citizen = parser.value(citizenOption);
     privacy.purpose = parser.value(purposeOption).trimmed();

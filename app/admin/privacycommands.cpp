@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "privacycommands.h"
 
+#include "accountservice.h"
 #include "auditrepository.h"
 #include "auditservice.h"
 #include "clock.h"
@@ -15,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -264,6 +266,83 @@ int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStrea
     out << QJsonDocument(QJsonObject{{QStringLiteral("json"), QFileInfo(json).absoluteFilePath()}, {QStringLiteral("pdf"), QFileInfo(pdf).absoluteFilePath()}})
                .toJson(QJsonDocument::Compact)
         << Qt::endl;
+    return 0;
+}
+
+namespace
+{
+QJsonObject accountJson(const StaffAccount &a)
+{
+    return {{QStringLiteral("username"), a.username},
+            {QStringLiteral("name"), a.displayName},
+            {QStringLiteral("role"), toKey(a.role)},
+            {QStringLiteral("team"), a.team},
+            {QStringLiteral("disabled"), a.disabled},
+            {QStringLiteral("locked_until"), a.lockedUntil.isValid() ? a.lockedUntil.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("created"), a.created.toString(Qt::ISODate)}};
+}
+} // namespace
+
+int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    const auto role = fromKey<Role>(command.role);
+    if (!role) {
+        err << QCoreApplication::applicationName() << QLatin1String(": ")
+            << i18nc("@info:shell", "--role is one of counter_clerk, call_centre_agent, supervisor or administrator.") << Qt::endl;
+        return 2;
+    }
+    // The password from standard input, never from the command line (which others can see).
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    auto session = openSession(command.database, err);
+    if (!session) {
+        return 1;
+    }
+    AccountService accounts(*session->audit);
+    auto any = accounts.hasAccounts();
+    if (!any) {
+        return serviceFailed(any.error(), err);
+    }
+    StaffAccount wanted;
+    wanted.username = command.username;
+    wanted.displayName = command.name;
+    wanted.role = *role;
+    wanted.team = command.team;
+    Expected<StaffAccount, ServiceError> made = unexpected(ServiceError::notFound());
+    if (!*any) {
+        if (*role != Role::Administrator) {
+            err << QCoreApplication::applicationName() << QLatin1String(": ")
+                << i18nc("@info:shell", "The first account of a store is its administrator: use --role administrator.") << Qt::endl;
+            return 2;
+        }
+        made = accounts.createFirstAdministrator(wanted.username, wanted.displayName, password, session->staff.workstation);
+    } else {
+        made = accounts.createAccount(session->staff, wanted, password);
+    }
+    if (!made) {
+        return serviceFailed(made.error(), err);
+    }
+    err << i18nc("@info:shell", "Created the account %1.", made->username) << Qt::endl;
+    out << QJsonDocument(accountJson(*made)).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    auto session = openSession(command.database, err);
+    if (!session) {
+        return 1;
+    }
+    AccountService accounts(*session->audit);
+    auto list = accounts.accounts(session->staff);
+    if (!list) {
+        return serviceFailed(list.error(), err);
+    }
+    QJsonArray array;
+    for (const StaffAccount &a : std::as_const(*list)) {
+        array.append(accountJson(a));
+    }
+    out << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
 

@@ -19,6 +19,10 @@ struct PrivacyCommand
     QString purpose; // export-citizen (access-report: the citizen's request by default)
     QString outDir; // export-citizen
     QString pdf; // access-report: also write the report as a PDF here
+    QString username; // add-user, reset-password
+    QString role; // add-user: counter_clerk, call_centre_agent, supervisor, administrator
+    QString name; // add-user: the display name
+    QString team; // add-user
 };
 
 // The privacy commands act as the administrator role, audited under the operating system's user
@@ -39,5 +43,12 @@ int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream
 // `export-citizen --citizen NUMBER --purpose TEXT --out DIR`: writes everything the store holds
 // about the citizen as a JSON file and a PDF (mode 0600) in DIR; prints {"json", "pdf"}; audited.
 int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+
+// `add-user --username U --role ROLE [--name N] [--team T]`, the password on standard input (its
+// first line): the first account of a store must be an administrator, which makes itself; later
+// ones are made by the administrator at this workstation. Prints the account as JSON.
+int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `users`: the accounts, as a JSON array (never their password hashes).
+int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 
 } // namespace c360

@@ -175,9 +175,11 @@ int main(int argc, char *argv[])
     c360::AuditService audit(**database, *auditKey);
     QString contactSource;
     for (const c360::SourceConfig &source : std::as_const(sync.sources)) {
-        if (source.enabled && source.dialect == c360::Dialect::Klantinteracties) {
+        if (source.enabled && source.dialect == c360::Dialect::Klantinteracties && contactSource.isEmpty()) {
             contactSource = source.id;
-            break;
+        }
+        if (source.enabled && source.dialect == c360::Dialect::Verwerkingenlogging) {
+            audit.setExportSource(source.id); // the municipality's one processing log
         }
     }
     c360::CaseService cases(audit, contactSource);

@@ -282,6 +282,40 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    // Accounts from the command line: the first is the administrator, the password comes on
+    // standard input and never shows in what is printed.
+    void accounts()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        ProcessRunner runner(m_home.path());
+        const QString admin = ProcessRunner::binary(u"citizen360-admin"_s);
+        runner.setInput("een lang genoeg wachtwoord\n");
+        ProcessResult r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"an.peeters"_s, u"--role"_s, u"counter_clerk"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"administrator"_s), qPrintable(r.err));
+        r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"beheer"_s, u"--role"_s, u"administrator"_s, u"--name"_s, u"Beheer"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(u"role"_s).toString(), u"administrator"_s);
+        r = runner.run(
+            admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"an.peeters"_s, u"--role"_s, u"counter_clerk"_s, u"--team"_s, u"Burgerzaken"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        runner.setInput("kort\n");
+        r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"piet"_s, u"--role"_s, u"supervisor"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"characters"_s), qPrintable(r.err));
+        r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"piet"_s, u"--role"_s, u"baas"_s});
+        QCOMPARE(r.exitCode, 2);
+        r = run({u"users"_s, u"--database"_s, path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonArray users = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users.at(0)[u"username"_s].toString(), u"an.peeters"_s);
+        QCOMPARE(users.at(0)[u"team"_s].toString(), u"Burgerzaken"_s);
+        QVERIFY(!r.out.contains(u"pbkdf2"_s) && !r.out.contains(u"wachtwoord"_s));
+    }
+
     // Without its key file the log cannot be verified: it reads as changed from the first entry.
     void verifyAuditWithoutItsKey()
     {

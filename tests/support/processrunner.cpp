@@ -77,6 +77,10 @@ ProcessResult ProcessRunner::run(const QString &program, const QStringList &argu
         result.err = process.errorString();
         return result;
     }
+    if (!m_input.isEmpty()) {
+        process.write(m_input);
+        process.waitForBytesWritten(timeoutMs);
+    }
     process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();

@@ -35,6 +35,8 @@ public:
     void setDropPrivileges(bool drop) { m_dropPrivileges = drop; }
     // A limit on the size of files the child writes (bytes): a full disk without a mount.
     void setFileSizeLimit(qint64 bytes) { m_fileSizeLimit = bytes; }
+    // What the child reads on its standard input (then end of file).
+    void setInput(const QByteArray &input) { m_input = input; }
 
     ProcessResult run(const QString &program, const QStringList &arguments, int timeoutMs = 60000) const;
     static QString binary(const QString &name);
@@ -46,6 +48,7 @@ private:
     QProcessEnvironment m_extra;
     bool m_dropPrivileges = false;
     qint64 m_fileSizeLimit = 0;
+    QByteArray m_input;
 };
 
 } // namespace c360::test

@@ -5,6 +5,8 @@
 // the reference back end across failing responses, engine restarts and a killed push.
 #include "auditexport.h"
 #include "auditrepository.h"
+#include "auditservice.h"
+#include "caseservice.h"
 #include "catalogueaudittesting.h"
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
@@ -145,6 +147,7 @@ private Q_SLOTS:
         QTest::newRow("profile opened") << int(AuditAction::ProfileOpened) << int(AuditOutcome::Success) << true << true << true;
         QTest::newRow("identifier revealed") << int(AuditAction::IdentifierRevealed) << int(AuditOutcome::Success) << true << true << true;
         QTest::newRow("denied") << int(AuditAction::ProfileOpened) << int(AuditOutcome::Denied) << true << true << false;
+        QTest::newRow("shown in search results") << int(AuditAction::SearchResultShown) << int(AuditOutcome::Success) << true << true << false;
         QTest::newRow("no subject") << int(AuditAction::Search) << int(AuditOutcome::Success) << false << true << false;
         QTest::newRow("login") << int(AuditAction::Login) << int(AuditOutcome::Success) << false << false << false;
         QTest::newRow("subject without identifier") << int(AuditAction::ProfileOpened) << int(AuditOutcome::Success) << true << false << false;
@@ -204,6 +207,46 @@ private Q_SLOTS:
             QVERIFY(transaction->commit());
         }
         QCOMPARE(*OutboxRepository(db).count(OutboxState::Pending), 1);
+    }
+
+    // The audit service queues what it records, in the entry's own transaction: the profile
+    // opened goes to the central log; the search lines and a refusal stay local.
+    void auditServiceExportsAsItRecords()
+    {
+        ref::ReferenceBackend::Options backendOptions;
+        backendOptions.seed = 4;
+        backendOptions.citizens = 5;
+        ref::ReferenceBackend backend(backendOptions);
+        QVERIFY(backend.listen(0) != 0);
+        TempStore store;
+        Database &db = store.open();
+        const Citizen citizen = CitizenBuilder().withName(QStringLiteral("Marie"), QStringLiteral("Van den Bossche")).withNationalNumber(61).build();
+        auto citizenId = CitizenRepository(db).insert(citizen);
+        QVERIFY(citizenId);
+        AuditService audit(db, QByteArray(32, 'v'));
+        audit.setExportSource(QStringLiteral("verwerkingenlogging"));
+        CaseService cases(audit);
+        const StaffMember clerk{QStringLiteral("an.balie"), Role::CounterClerk, QStringLiteral("balie-1")};
+        const Purpose visit{QStringLiteral("counter_visit"), QStringLiteral("Vraag over een attest")};
+        QVERIFY(audit.recordEach(clerk, AuditAction::SearchResultShown, {*citizenId}, visit));
+        auto file = cases.open(clerk, *citizenId, visit);
+        QVERIFY(file);
+        const StaffMember admin{QStringLiteral("beheer"), Role::Administrator, QStringLiteral("ws")};
+        QVERIFY(!cases.open(admin, *citizenId, visit)); // refused: audited, not exported
+        const auto outstanding = OutboxRepository(db).outstanding();
+        QVERIFY(outstanding);
+        QCOMPARE(outstanding->size(), 1);
+        QCOMPARE(outstanding->first().resource, QStringLiteral("verwerkingsacties"));
+        QCOMPARE(outstanding->first().entityId, file->auditSequence);
+        QVERIFY(AuditRepository(db, QByteArray(32, 'v')).verify().value().intact());
+
+        SyncEngine engine(engineOptions(
+            store.path(), backend.baseUrl(), QStringLiteral("verwerkingenlogging"), &store.clock(), &m_secrets, {}, makeVerwerkingenloggingTargets));
+        QCOMPARE(runOnce(engine).pushed, 1);
+        const QString query = QStringLiteral("/verwerkingenlogging/api/v1/verwerkingsacties?objecttype=persoon&soortObjectId=rijksregisternummer&objectId=") +
+            citizen.primaryIdentifier()->value;
+        const HttpResult listed = http(m_network, "GET", backendUrl(backend.baseUrl(), query), {}, {{"Authorization", "Bearer training"}});
+        QCOMPARE(listed.object().value(QStringLiteral("count")).toInt(), 1);
     }
 
     void pushedExactlyOnce_data()

@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// Local accounts: salted PBKDF2 hashes, the first administrator, accounts only by an
+// administrator, signing in audited (with the same answer for an unknown name and a wrong
+// password), lockout after five failures for fifteen minutes (injected clock), disabled accounts,
+// password resets, and hashes made again with today's iteration count.
+
+#include "accountservice.h"
+#include "auditrepository.h"
+#include "storetesting.h"
+#include "tempstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace c360;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QByteArray key(32, 'a');
+constexpr int FewIterations = 1000; // the tests' own count; the default is checked once
+const QString adminPassword = u"correct horse battery"_s;
+const QString clerkPassword = u"baliemedewerker 2026"_s;
+} // namespace
+
+class TestAccountService : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<AccountService> m_accounts;
+    StaffMember m_admin;
+
+    AuditEntry lastEntry()
+    {
+        const qint64 n = test::scalar(m_store->db(), u"SELECT MAX(sequence) FROM audit_log"_s);
+        return AuditRepository(m_store->db(), key).entries(n, 1).value().value(0);
+    }
+    QJsonObject details(const AuditEntry &e) { return QJsonDocument::fromJson(e.details.toUtf8()).object(); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        Database &db = m_store->open();
+        m_audit = std::make_unique<AuditService>(db, key);
+        m_accounts = std::make_unique<AccountService>(*m_audit, FewIterations);
+        QCOMPARE(m_accounts->hasAccounts().value(), false);
+        auto admin = m_accounts->createFirstAdministrator(u"beheerder"_s, u"Beheer Gemeente"_s, adminPassword, u"beheer-1"_s);
+        QVERIFY2(admin, admin ? "" : qPrintable(admin.error().message));
+        m_admin = StaffMember{u"beheerder"_s, Role::Administrator, u"beheer-1"_s};
+        StaffAccount clerk;
+        clerk.username = u"an.peeters"_s;
+        clerk.displayName = u"An Peeters"_s;
+        clerk.role = Role::CounterClerk;
+        clerk.team = u"Burgerzaken"_s;
+        QVERIFY(m_accounts->createAccount(m_admin, clerk, clerkPassword));
+    }
+
+    void passwordHashes()
+    {
+        const QString stored = PasswordHash::make(u"geheim wachtwoord"_s, FewIterations);
+        QVERIFY(stored.startsWith(u"pbkdf2-sha256$1000$"_s));
+        QVERIFY(PasswordHash::verify(u"geheim wachtwoord"_s, stored));
+        QVERIFY(!PasswordHash::verify(u"geheim wachtwoorD"_s, stored));
+        QVERIFY(!PasswordHash::verify(u""_s, stored));
+        // Salted: the same password hashes differently each time.
+        QVERIFY(PasswordHash::make(u"geheim wachtwoord"_s, FewIterations) != stored);
+        // A damaged or foreign hash never verifies.
+        for (const QString &broken :
+             {QString(), u"plain"_s, u"md5$1$abc$def"_s, QString(stored).replace(u"$1000$"_s, u"$999$"_s), stored.left(stored.size() - 4)}) {
+            QVERIFY2(!PasswordHash::verify(u"geheim wachtwoord"_s, broken), qPrintable(broken));
+        }
+        // The default count, once.
+        const QString slow = PasswordHash::make(u"x"_s);
+        QCOMPARE(slow.section(u'$', 1, 1).toInt(), PasswordHash::DefaultIterations);
+        QVERIFY(PasswordHash::verify(u"x"_s, slow));
+        // Never the password itself in the store.
+        QVERIFY(!test::rows(m_store->db(), u"SELECT * FROM staff_accounts"_s).join(u'\n').contains(clerkPassword));
+    }
+
+    void firstAdministratorOnlyOnce()
+    {
+        QCOMPARE(m_accounts->hasAccounts().value(), true);
+        auto again = m_accounts->createFirstAdministrator(u"indringer"_s, QString(), adminPassword, u"ws"_s);
+        QVERIFY(!again);
+        QCOMPARE(again.error().kind, ServiceError::Kind::Invalid);
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
+        QCOMPARE(test::rows(m_store->db(), u"SELECT actor, action FROM audit_log WHERE details LIKE '%account_created%' ORDER BY sequence"_s),
+                 QStringList({u"beheerder|change"_s, u"beheerder|change"_s}));
+    }
+
+    void onlyAnAdministratorManagesAccounts()
+    {
+        StaffAccount wanted;
+        wanted.username = u"piet"_s;
+        for (const Role role : {Role::CounterClerk, Role::CallCentreAgent, Role::Supervisor}) {
+            const StaffMember staff{u"iemand"_s, role, u"ws"_s};
+            QCOMPARE(m_accounts->createAccount(staff, wanted, clerkPassword).error().kind, ServiceError::Kind::Denied);
+            QCOMPARE(m_accounts->accounts(staff).error().kind, ServiceError::Kind::Denied);
+            QCOMPARE(m_accounts->resetPassword(staff, u"an.peeters"_s, clerkPassword).error().kind, ServiceError::Kind::Denied);
+            QCOMPARE(m_accounts->setDisabled(staff, u"an.peeters"_s, true).error().kind, ServiceError::Kind::Denied);
+        }
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), 12);
+        const auto list = m_accounts->accounts(m_admin);
+        QVERIFY(list);
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).username, u"an.peeters"_s);
+        QCOMPARE(list->at(0).team, u"Burgerzaken"_s);
+    }
+
+    void accountInputIsChecked_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("short password") << u"piet"_s << u"kort"_s;
+        QTest::newRow("password with a leading space") << u"piet"_s << u" lang genoeg wachtwoord"_s;
+        QTest::newRow("name with a space") << u"piet peeters"_s << clerkPassword;
+        QTest::newRow("one letter") << u"p"_s << clerkPassword;
+        QTest::newRow("taken, in other case") << u"AN.Peeters"_s << clerkPassword;
+    }
+    void accountInputIsChecked()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, password);
+        StaffAccount wanted;
+        wanted.username = username;
+        auto made = m_accounts->createAccount(m_admin, wanted, password);
+        QVERIFY(!made);
+        QCOMPARE(made.error().kind, ServiceError::Kind::Invalid);
+        QVERIFY(!made.error().message.isEmpty());
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
+    }
+
+    void signingInIsAudited()
+    {
+        auto staff = m_accounts->signIn(u"An.Peeters"_s, clerkPassword, u"balie-2"_s);
+        QVERIFY(staff);
+        QCOMPARE(staff->name, u"an.peeters"_s);
+        QCOMPARE(staff->role, Role::CounterClerk);
+        QCOMPARE(staff->team, u"Burgerzaken"_s);
+        QCOMPARE(staff->workstation, u"balie-2"_s);
+        QCOMPARE(lastEntry().action, AuditAction::Login);
+        QCOMPARE(lastEntry().actor, u"an.peeters"_s);
+
+        // A wrong password and an unknown name get the same answer; the unknown name is not kept.
+        auto wrong = m_accounts->signIn(u"an.peeters"_s, u"verkeerd wachtwoord"_s, u"balie-2"_s);
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, ServiceError::Kind::Denied);
+        QCOMPARE(lastEntry().action, AuditAction::LoginFailed);
+        QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"wrong_password"_s);
+        auto unknown = m_accounts->signIn(u"mijn-geheime-wachtwoord"_s, u"iets"_s, u"balie-2"_s);
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().message, wrong.error().message);
+        QCOMPARE(lastEntry().actor, u"(unknown)"_s);
+        QCOMPARE(details(lastEntry()).value(u"typed"_s).toString().size(), 32);
+        QVERIFY(!test::rows(m_store->db(), u"SELECT * FROM audit_log"_s).join(u'\n').contains(u"mijn-geheime-wachtwoord"_s));
+        QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
+    }
+
+    void lockedAfterFiveFailures()
+    {
+        for (int i = 1; i < AccountService::MaxFailures; ++i) {
+            QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
+        }
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 4);
+        auto fifth = m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s);
+        QVERIFY(!fifth);
+        QVERIFY2(fifth.error().message.contains(u"locked"_s), qPrintable(fifth.error().message));
+        QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"locked_now"_s);
+        // Locked: even the right password is refused, for fifteen minutes.
+        m_store->clock().advance((AccountService::LockMinutes * 60 - 1) * 1000);
+        auto early = m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s);
+        QVERIFY(!early);
+        QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"locked"_s);
+        m_store->clock().advance(1000);
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
+        QCOMPARE(test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 0);
+        // A success in between starts the count again.
+        for (int i = 1; i < AccountService::MaxFailures; ++i) {
+            QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
+        }
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
+        QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
+    }
+
+    void resetDisableAndRehash()
+    {
+        for (int i = 0; i < AccountService::MaxFailures; ++i) {
+            QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
+        }
+        const QString fresh = u"een nieuw lang wachtwoord"_s;
+        QVERIFY(m_accounts->resetPassword(m_admin, u"an.peeters"_s, fresh)); // also unlocks
+        QVERIFY(!m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
+        QCOMPARE(m_accounts->resetPassword(m_admin, u"niemand"_s, fresh).error().kind, ServiceError::Kind::Invalid);
+
+        QVERIFY(m_accounts->setDisabled(m_admin, u"an.peeters"_s, true));
+        auto off = m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s);
+        QVERIFY(!off);
+        QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"disabled"_s);
+        QVERIFY(m_accounts->setDisabled(m_admin, u"an.peeters"_s, false));
+
+        // A higher count today: the next sign-in makes the hash again with it.
+        AccountService stronger(*m_audit, 2 * FewIterations);
+        QVERIFY(stronger.signIn(u"an.peeters"_s, fresh, u"ws"_s));
+        const QString stored = test::rows(m_store->db(), u"SELECT password_hash FROM staff_accounts WHERE username = 'an.peeters'"_s).first();
+        QCOMPARE(stored.section(u'$', 1, 1).toInt(), 2 * FewIterations);
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountService)
+#include "tst_accountservice.moc"
