@@ -150,6 +150,15 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::aboutCitizen(qint64 cit
     return selectAll(m_db, selectColumns + QStringLiteral(" WHERE subject_citizen_id = ? ORDER BY occurred_at, sequence"), {citizenId}, readEntry);
 }
 
+Expected<QList<AuditEntry>, StoreError> AuditRepository::matching(const QString &condition, const QVariantList &values)
+{
+    return selectAll(m_db,
+                     selectColumns + (condition.isEmpty() ? QString() : QString(QStringLiteral(" WHERE ") + condition)) +
+                         QStringLiteral(" ORDER BY sequence DESC LIMIT ?"),
+                     values,
+                     readEntry);
+}
+
 Expected<AuditRepository::Verification, StoreError> AuditRepository::verify()
 {
     Statement query(m_db, selectColumns + QStringLiteral(" ORDER BY sequence"));

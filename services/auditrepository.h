@@ -28,6 +28,9 @@ public:
     Expected<QList<AuditEntry>, StoreError> entries(qint64 fromSequence, int limit);
     // Every entry about citizenId (its subject), oldest first (index audit_log_subject).
     Expected<QList<AuditEntry>, StoreError> aboutCitizen(qint64 citizenId);
+    // The newest entries matching condition (SQL over the audit_log columns, with ? for values;
+    // empty: all), newest first; values end with the limit.
+    Expected<QList<AuditEntry>, StoreError> matching(const QString &condition, const QVariantList &values);
 
     struct Verification
     {

@@ -303,7 +303,8 @@ const QList<const char *> schema1 = {
     "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
 };
 
-// Schema 2: local staff accounts (issue 6): a salted, slow password hash and the lockout state.
+// Schema 2: local staff accounts (issue 6): a salted, slow password hash and the lockout state;
+// the audit log by time.
 const QList<const char *> schema2 = {
     R"(CREATE TABLE staff_accounts (
         id INTEGER PRIMARY KEY,
@@ -317,6 +318,8 @@ const QList<const char *> schema2 = {
         disabled INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         password_changed_at TEXT NOT NULL))",
+    // The supervisor's audit window filters by period alone too.
+    "CREATE INDEX audit_log_time ON audit_log (occurred_at)",
 };
 
 } // namespace
@@ -325,7 +328,7 @@ const QList<Step> &steps()
 {
     static const QList<Step> all = {
         {1, "the whole data model: citizens, reports, contact moments, requests, catalogue, audit log, sync state, outbox", schema1},
-        {2, "staff accounts with salted password hashes and lockout", schema2},
+        {2, "staff accounts with salted password hashes and lockout; the audit log indexed by time", schema2},
     };
     return all;
 }

@@ -1,0 +1,247 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "auditquery.h"
+
+#include "auditrepository.h"
+#include "clock.h"
+#include "database.h"
+#include "searchtext.h"
+#include "sqlvalue.h"
+#include "statement.h"
+
+#include <KLocalizedString>
+
+#include <QHash>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace c360
+{
+
+namespace
+{
+bool isAccess(AuditAction action)
+{
+    return action == AuditAction::ProfileOpened || action == AuditAction::IdentifierRevealed || action == AuditAction::Export || action == AuditAction::Print;
+}
+
+bool outsideOfficeHours(const QDateTime &utc)
+{
+    const QDateTime local = utc.toLocalTime();
+    const int minutes = local.time().hour() * 60 + local.time().minute();
+    return local.date().dayOfWeek() > 5 || minutes < AuditQueryService::OfficeOpens || minutes >= AuditQueryService::OfficeCloses;
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r'))) {
+        return text;
+    }
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+}
+
+QString anomalyKey(AuditAnomaly::Kind kind)
+{
+    switch (kind) {
+    case AuditAnomaly::Kind::NothingRegistered:
+        return QStringLiteral("nothing_registered");
+    case AuditAnomaly::Kind::ManyProfiles:
+        return QStringLiteral("many_profiles");
+    case AuditAnomaly::Kind::OutsideOfficeHours:
+        return QStringLiteral("outside_office_hours");
+    case AuditAnomaly::Kind::OwnFamilyName:
+        return QStringLiteral("own_family_name");
+    }
+    return {};
+}
+} // namespace
+
+AuditQueryService::AuditQueryService(AuditService &audit)
+    : m_audit(audit)
+    , m_db(audit.database())
+{
+}
+
+Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMember &staff, const AuditFilter &filter)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewAudit); !permitted) {
+        return unexpected(permitted.error());
+    }
+    QStringList where;
+    QVariantList values;
+    if (!filter.staffMember.isEmpty()) {
+        where.append(QStringLiteral("actor = ?"));
+        values.append(filter.staffMember);
+    }
+    if (filter.citizenId) {
+        where.append(QStringLiteral("subject_citizen_id = ?"));
+        values.append(filter.citizenId);
+    }
+    if (filter.action) {
+        where.append(QStringLiteral("action = ?"));
+        values.append(toKey(*filter.action));
+    }
+    if (!filter.purposeCode.isEmpty()) {
+        where.append(QStringLiteral("purpose_code = ?"));
+        values.append(filter.purposeCode);
+    }
+    if (filter.from.isValid()) {
+        where.append(QStringLiteral("occurred_at >= ?"));
+        values.append(sql::fromDateTime(filter.from));
+    }
+    if (filter.to.isValid()) {
+        where.append(QStringLiteral("occurred_at < ?"));
+        values.append(sql::fromDateTime(filter.to));
+    }
+    values.append(std::max(1, filter.limit));
+    AuditRepository repository(m_db, QByteArray());
+    auto found = repository.matching(where.isEmpty() ? QString() : where.join(QLatin1String(" AND ")), values);
+    if (!found) {
+        return unexpected(ServiceError::store(found.error()));
+    }
+    QList<AuditRow> rows;
+    rows.reserve(found->size());
+    QHash<QString, QPair<QDateTime, QDateTime>> spans; // per actor: the times the rows cover
+    for (const AuditEntry &e : std::as_const(*found)) {
+        rows.append({e, {}});
+        auto &span = spans[e.actor];
+        span.first = span.first.isValid() ? std::min(span.first, e.time) : e.time;
+        span.second = span.second.isValid() ? std::max(span.second, e.time) : e.time;
+    }
+
+    // Each actor's entries around the rows: what the anomalies look at.
+    QHash<QString, QList<AuditEntry>> context;
+    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
+        auto around = repository.matching(
+            QStringLiteral("actor = ? AND occurred_at >= ? AND occurred_at < ?"),
+            {it.key(), sql::fromDateTime(it->first.addSecs(-60 * 60)), sql::fromDateTime(it->second.addSecs(SessionMinutes * 60 + 1)), 200000});
+        if (!around) {
+            return unexpected(ServiceError::store(around.error()));
+        }
+        std::reverse(around->begin(), around->end()); // oldest first
+        context.insert(it.key(), *around);
+    }
+    // Family names: of the citizens whose profiles were opened, and of the staff (their accounts'
+    // names, last word).
+    QHash<qint64, QString> citizenNames;
+    QHash<QString, QString> staffNames;
+    {
+        Statement citizen(m_db, QStringLiteral("SELECT family_name FROM citizens WHERE id = ?"));
+        Statement account(m_db, QStringLiteral("SELECT display_name FROM staff_accounts WHERE username = ?"));
+        for (const AuditRow &row : std::as_const(rows)) {
+            const AuditEntry &e = row.entry;
+            if (e.action != AuditAction::ProfileOpened) {
+                continue;
+            }
+            if (e.subjectCitizenId && !citizenNames.contains(e.subjectCitizenId)) {
+                if (auto r = citizen.exec({e.subjectCitizenId}); !r) {
+                    return unexpected(ServiceError::store(r.error()));
+                }
+                citizenNames.insert(e.subjectCitizenId, citizen.next() ? SearchText::fold(citizen.value(0).toString()) : QString());
+                citizen.finish();
+            }
+            if (!staffNames.contains(e.actor)) {
+                if (auto r = account.exec({e.actor}); !r) {
+                    return unexpected(ServiceError::store(r.error()));
+                }
+                const QString display = account.next() ? account.value(0).toString().simplified() : QString();
+                account.finish();
+                staffNames.insert(e.actor, SearchText::fold(display.section(QLatin1Char(' '), -1)));
+            }
+        }
+    }
+    const QDateTime now = m_db.clock().now();
+    for (AuditRow &row : rows) {
+        const AuditEntry &e = row.entry;
+        if (e.outcome != AuditOutcome::Success || !isAccess(e.action)) {
+            continue;
+        }
+        if (outsideOfficeHours(e.time)) {
+            row.anomalies.append(
+                {AuditAnomaly::Kind::OutsideOfficeHours,
+                 i18nc("@info anomaly; %1 a date and time", "Outside office hours (%1).", QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat))});
+        }
+        if (e.action != AuditAction::ProfileOpened) {
+            continue;
+        }
+        const QList<AuditEntry> &around = context.value(e.actor);
+        // The session: until another citizen's profile is opened, or SessionMinutes.
+        const QDateTime sessionEnd = e.time.addSecs(SessionMinutes * 60);
+        bool ended = now >= sessionEnd;
+        bool registered = false;
+        for (const AuditEntry &later : around) {
+            if (later.sequence <= e.sequence) {
+                continue;
+            }
+            if (later.time >= sessionEnd) {
+                ended = true;
+                break;
+            }
+            if (later.action == AuditAction::ProfileOpened && later.subjectCitizenId != e.subjectCitizenId) {
+                ended = true;
+                break;
+            }
+            if (later.action == AuditAction::Change && later.subjectCitizenId == e.subjectCitizenId) {
+                registered = true;
+                break;
+            }
+        }
+        if (ended && !registered) {
+            row.anomalies.append(
+                {AuditAnomaly::Kind::NothingRegistered, i18nc("@info anomaly", "Profile opened, but no contact or request was registered in that session.")});
+        }
+        // Distinct profiles this staff member opened in the hour up to this one.
+        QSet<qint64> profiles;
+        for (const AuditEntry &before : around) {
+            if (before.sequence > e.sequence) {
+                break;
+            }
+            if (before.action == AuditAction::ProfileOpened && before.outcome == AuditOutcome::Success && before.time > e.time.addSecs(-60 * 60)) {
+                profiles.insert(before.subjectCitizenId);
+            }
+        }
+        if (profiles.size() > ProfilesPerHour) {
+            row.anomalies.append(
+                {AuditAnomaly::Kind::ManyProfiles,
+                 i18ncp("@info anomaly", "%1 different profile opened within an hour.", "%1 different profiles opened within an hour.", int(profiles.size()))});
+        }
+        const QString own = staffNames.value(e.actor);
+        if (!own.isEmpty() && own == citizenNames.value(e.subjectCitizenId)) {
+            row.anomalies.append({AuditAnomaly::Kind::OwnFamilyName, i18nc("@info anomaly", "The staff member opened a profile with their own family name.")});
+        }
+    }
+    return rows;
+}
+
+QByteArray AuditQueryService::toCsv(const QList<AuditRow> &rows)
+{
+    QString csv = QStringLiteral("sequence,time,staff_member,role,workstation,action,citizen_id,purpose_code,purpose,outcome,anomalies\r\n");
+    for (const AuditRow &row : rows) {
+        const AuditEntry &e = row.entry;
+        QStringList anomalies;
+        for (const AuditAnomaly &a : row.anomalies) {
+            anomalies.append(anomalyKey(a.kind));
+        }
+        const QStringList fields = {QString::number(e.sequence),
+                                    e.time.toUTC().toString(Qt::ISODateWithMs),
+                                    e.actor,
+                                    toKey(e.role),
+                                    e.workstation,
+                                    toKey(e.action),
+                                    e.subjectCitizenId ? QString::number(e.subjectCitizenId) : QString(),
+                                    e.purposeCode,
+                                    e.purposeText,
+                                    toKey(e.outcome),
+                                    anomalies.join(QLatin1Char(';'))};
+        QStringList quoted;
+        for (const QString &f : fields) {
+            quoted.append(csvField(f));
+        }
+        csv += quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+    }
+    return csv.toUtf8();
+}
+
+} // namespace c360

@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "auditservice.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace c360
+{
+class Database;
+
+// What a supervisor asks of the audit log; empty fields do not filter.
+struct AuditFilter
+{
+    QString staffMember; // the actor, exactly
+    qint64 citizenId = 0; // the subject
+    std::optional<AuditAction> action;
+    QString purposeCode;
+    QDateTime from; // UTC, inclusive
+    QDateTime to; // UTC, exclusive
+    int limit = 5000;
+};
+
+// Why an entry deserves a second look.
+struct AuditAnomaly
+{
+    enum class Kind {
+        NothingRegistered, // a profile opened with no contact or request registered in that session
+        ManyProfiles, // many distinct profiles opened within an hour
+        OutsideOfficeHours,
+        OwnFamilyName, // a staff member opening a profile with their own family name
+    };
+    Kind kind;
+    QString reason; // translated, with the figures
+};
+
+struct AuditRow
+{
+    AuditEntry entry;
+    QList<AuditAnomaly> anomalies;
+};
+
+// The supervisor's view of the audit log (supervisors and administrators; others are refused and
+// the refusal audited): entries by staff member, citizen, action, purpose and period, newest
+// first, each with its anomaly flags. The anomalies look at each staff member's entries around the
+// rows (an hour before, a session after), not only at the entries the filter shows.
+class AuditQueryService
+{
+public:
+    // A session: from a profile opening until the same staff member opens another citizen's
+    // profile, or this long at most.
+    static constexpr int SessionMinutes = 120;
+    // More distinct profiles than this within 60 minutes is flagged.
+    static constexpr int ProfilesPerHour = 20;
+    // Office hours, local time, Monday to Friday, in minutes after midnight: 07:30 to 18:30.
+    static constexpr int OfficeOpens = 7 * 60 + 30;
+    static constexpr int OfficeCloses = 18 * 60 + 30;
+
+    explicit AuditQueryService(AuditService &audit);
+
+    Expected<QList<AuditRow>, ServiceError> find(const StaffMember &staff, const AuditFilter &filter);
+    // The rows as CSV (RFC 4180, UTF-8, a header line): what the window exports.
+    static QByteArray toCsv(const QList<AuditRow> &rows);
+
+private:
+    AuditService &m_audit;
+    Database &m_db;
+};
+
+} // namespace c360
