@@ -194,9 +194,11 @@ std::variant<qint64, int> findCitizen(PrivacyService &privacy, const PrivacyComm
     }
     return *id;
 }
-} // namespace
 
-int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+// Opens the store and finds command.citizen, then runs body(session, privacy, citizenId); the exit
+// code of whichever says no first.
+template<typename Body>
+int forCitizen(const PrivacyCommand &command, QTextStream &err, Body body)
 {
     auto session = openSession(command.database, err);
     if (!session) {
@@ -207,21 +209,29 @@ int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream
     if (const int *failed = std::get_if<int>(&citizen)) {
         return *failed;
     }
-    const Purpose purpose{QStringLiteral("gdpr_access_request"),
-                          command.purpose.isEmpty() ? i18nc("@info audit purpose", "The citizen asked who accessed their data (GDPR art. 15)")
-                                                    : command.purpose};
-    auto report = privacy.accessReport(session->staff, std::get<qint64>(citizen), purpose);
-    if (!report) {
-        return serviceFailed(report.error(), err);
-    }
-    if (!command.pdf.isEmpty()) {
-        if (auto written = writePrivatePdf(command.pdf, i18nc("@title", "Who accessed your data"), PrivacyService::toHtml(*report)); !written) {
-            err << QCoreApplication::applicationName() << QLatin1String(": ") << written.error() << Qt::endl;
-            return 1;
+    return body(*session, privacy, std::get<qint64>(citizen));
+}
+} // namespace
+
+int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    return forCitizen(command, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
+        const Purpose purpose{QStringLiteral("gdpr_access_request"),
+                              command.purpose.isEmpty() ? i18nc("@info audit purpose", "The citizen asked who accessed their data (GDPR art. 15)")
+                                                        : command.purpose};
+        auto report = privacy.accessReport(session.staff, citizen, purpose);
+        if (!report) {
+            return serviceFailed(report.error(), err);
         }
-    }
-    out << QJsonDocument(PrivacyService::toJson(*report)).toJson(QJsonDocument::Compact) << Qt::endl;
-    return 0;
+        if (!command.pdf.isEmpty()) {
+            if (auto written = writePrivatePdf(command.pdf, i18nc("@title", "Who accessed your data"), PrivacyService::toHtml(*report)); !written) {
+                err << QCoreApplication::applicationName() << QLatin1String(": ") << written.error() << Qt::endl;
+                return 1;
+            }
+        }
+        out << QJsonDocument(PrivacyService::toJson(*report)).toJson(QJsonDocument::Compact) << Qt::endl;
+        return 0;
+    });
 }
 
 int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
@@ -232,41 +242,34 @@ int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStrea
             << i18nc("@info:shell", "The folder %1 does not exist or cannot be written to.", QDir::toNativeSeparators(command.outDir)) << Qt::endl;
         return 2;
     }
-    auto session = openSession(command.database, err);
-    if (!session) {
-        return 1;
-    }
-    PrivacyService privacy(*session->audit);
-    const auto citizen = findCitizen(privacy, command, err);
-    if (const int *failed = std::get_if<int>(&citizen)) {
-        return *failed;
-    }
-    const Purpose purpose{QStringLiteral("gdpr_export"), command.purpose};
-    auto data = privacy.exportCitizen(session->staff, std::get<qint64>(citizen), purpose);
-    if (!data) {
-        return serviceFailed(data.error(), err);
-    }
-    // Named by the store's number for the citizen and the time, never by their name or number.
-    const QString base = QDir(command.outDir)
-                             .filePath(QStringLiteral("citizen-%1-export-%2")
-                                           .arg(std::get<qint64>(citizen))
-                                           .arg(data->generated.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
-    const QString json = base + QStringLiteral(".json");
-    const QString pdf = base + QStringLiteral(".pdf");
-    auto written = writePrivateFile(json, QJsonDocument(PrivacyService::toJson(*data)).toJson(QJsonDocument::Indented));
-    if (written) {
-        written = writePrivatePdf(pdf, i18nc("@title", "What the municipality holds about you"), PrivacyService::toHtml(*data));
-    }
-    if (!written) {
-        QFile::remove(json);
-        err << QCoreApplication::applicationName() << QLatin1String(": ") << written.error() << Qt::endl;
-        return 1;
-    }
-    err << i18nc("@info:shell", "Wrote %1 and %2, readable by you only.", QDir::toNativeSeparators(json), QDir::toNativeSeparators(pdf)) << Qt::endl;
-    out << QJsonDocument(QJsonObject{{QStringLiteral("json"), QFileInfo(json).absoluteFilePath()}, {QStringLiteral("pdf"), QFileInfo(pdf).absoluteFilePath()}})
-               .toJson(QJsonDocument::Compact)
-        << Qt::endl;
-    return 0;
+    return forCitizen(command, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
+        const Purpose purpose{QStringLiteral("gdpr_export"), command.purpose};
+        auto data = privacy.exportCitizen(session.staff, citizen, purpose);
+        if (!data) {
+            return serviceFailed(data.error(), err);
+        }
+        // Named by the store's number for the citizen and the time, never by their name or number.
+        const QString base =
+            QDir(command.outDir)
+                .filePath(QStringLiteral("citizen-%1-export-%2").arg(citizen).arg(data->generated.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
+        const QString json = base + QStringLiteral(".json");
+        const QString pdf = base + QStringLiteral(".pdf");
+        auto written = writePrivateFile(json, QJsonDocument(PrivacyService::toJson(*data)).toJson(QJsonDocument::Indented));
+        if (written) {
+            written = writePrivatePdf(pdf, i18nc("@title", "What the municipality holds about you"), PrivacyService::toHtml(*data));
+        }
+        if (!written) {
+            QFile::remove(json);
+            err << QCoreApplication::applicationName() << QLatin1String(": ") << written.error() << Qt::endl;
+            return 1;
+        }
+        err << i18nc("@info:shell", "Wrote %1 and %2, readable by you only.", QDir::toNativeSeparators(json), QDir::toNativeSeparators(pdf)) << Qt::endl;
+        out << QJsonDocument(
+                   QJsonObject{{QStringLiteral("json"), QFileInfo(json).absoluteFilePath()}, {QStringLiteral("pdf"), QFileInfo(pdf).absoluteFilePath()}})
+                   .toJson(QJsonDocument::Compact)
+            << Qt::endl;
+        return 0;
+    });
 }
 
 namespace
