@@ -5,6 +5,7 @@
 #include "auditrepository.h"
 #include "clock.h"
 #include "database.h"
+#include "messages.h"
 #include "searchtext.h"
 #include "sqlvalue.h"
 #include "statement.h"
@@ -12,6 +13,7 @@
 #include <KLocalizedString>
 
 #include <QHash>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 
@@ -242,6 +244,134 @@ QByteArray AuditQueryService::toCsv(const QList<AuditRow> &rows)
         csv += quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
     }
     return csv.toUtf8();
+}
+
+Expected<QStringList, ServiceError> AuditQueryService::actors(const StaffMember &staff)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewAudit); !permitted) {
+        return unexpected(permitted.error());
+    }
+    Statement q(m_db, QStringLiteral("SELECT DISTINCT actor FROM audit_log ORDER BY actor"));
+    if (auto r = q.exec({}); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    QStringList names;
+    while (q.next()) {
+        names.append(q.value(0).toString());
+    }
+    return names;
+}
+
+Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyChain(const StaffMember &staff)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewAudit); !permitted) {
+        return unexpected(permitted.error());
+    }
+    auto verification = m_audit.verifyChain();
+    if (!verification) {
+        return unexpected(ServiceError::store(verification.error()));
+    }
+    const auto &v = *verification;
+    auto recorded =
+        m_audit.record(staff,
+                       AuditAction::AuditVerified,
+                       0,
+                       Purpose{QStringLiteral("audit_verification"), QString()},
+                       v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
+                       QJsonObject{{QStringLiteral("checked_through"), double(v.checkedThrough)}, {QStringLiteral("first_bad"), double(v.firstBad)}});
+    if (!recorded) {
+        return unexpected(ServiceError::store(recorded.error()));
+    }
+    return *verification;
+}
+
+QString AuditQueryService::describe(const AuditRepository::Verification &v)
+{
+    using Problem = AuditRepository::Verification::Problem;
+    switch (v.problem) {
+    case Problem::None:
+        return v.checkedThrough ? i18nc("@info", "The audit log is intact through entry %1.", v.checkedThrough) : i18nc("@info", "The audit log is empty.");
+    case Problem::Changed:
+        return i18nc("@info",
+                     "Entry %1 of the audit log was changed or inserted; the log is intact through entry %2. Keep this store as it is and tell the data "
+                     "protection officer.",
+                     v.firstBad,
+                     v.checkedThrough);
+    case Problem::Missing:
+        return i18nc("@info",
+                     "Entry %1 was removed from the audit log; the log is intact through entry %2. Keep this store as it is and tell the data protection "
+                     "officer.",
+                     v.firstBad,
+                     v.checkedThrough);
+    case Problem::BrokenLink:
+        return i18nc("@info",
+                     "An entry was inserted into or removed from the audit log before entry %1; the log is intact through entry %2. Keep this store as it is "
+                     "and tell the data protection officer.",
+                     v.firstBad,
+                     v.checkedThrough);
+    }
+    return {};
+}
+
+Expected<void, ServiceError> AuditQueryService::beforeExport(const StaffMember &staff, const QString &format, qsizetype rows)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::ViewAudit); !permitted) {
+        return unexpected(permitted.error());
+    }
+    auto recorded = m_audit.record(
+        staff,
+        AuditAction::Export,
+        0,
+        Purpose{QStringLiteral("audit_review"), QString()},
+        AuditOutcome::Success,
+        QJsonObject{{QStringLiteral("what"), QStringLiteral("audit_log")}, {QStringLiteral("format"), format}, {QStringLiteral("rows"), double(rows)}});
+    if (!recorded) {
+        return unexpected(ServiceError::store(recorded.error()));
+    }
+    return {};
+}
+
+QString AuditQueryService::toHtml(const QList<AuditRow> &rows, const QString &criteria, const QDateTime &generated, const StaffMember &by)
+{
+    auto esc = [](const QString &text) {
+        return text.toHtmlEscaped();
+    };
+    auto cell = [&esc](const QString &text) {
+        return QString(QStringLiteral("<td>") + esc(text) + QStringLiteral("</td>"));
+    };
+    QString html = QStringLiteral("<h1>") + esc(i18nc("@title", "Audit log")) + QStringLiteral("</h1><p>") + esc(criteria) + QStringLiteral("</p>") +
+        QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" width=\"100%\"><tr>");
+    for (const QString &title : {i18nc("@title:column", "Entry"),
+                                 i18nc("@title:column", "When"),
+                                 i18nc("@title:column", "Staff member"),
+                                 i18nc("@title:column", "Workstation"),
+                                 i18nc("@title:column", "Action"),
+                                 i18nc("@title:column", "Citizen"),
+                                 i18nc("@title:column", "Purpose"),
+                                 i18nc("@title:column", "Outcome"),
+                                 i18nc("@title:column", "Flags")}) {
+        html += QStringLiteral("<th>") + esc(title) + QStringLiteral("</th>");
+    }
+    html += QStringLiteral("</tr>");
+    for (const AuditRow &row : rows) {
+        const AuditEntry &e = row.entry;
+        QStringList reasons;
+        for (const AuditAnomaly &a : row.anomalies) {
+            reasons.append(a.reason);
+        }
+        html += QStringLiteral("<tr>") + cell(QString::number(e.sequence)) + cell(QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat)) +
+            cell(QStringLiteral("%1 (%2)").arg(e.actor, AccessPolicy::roleName(e.role))) + cell(e.workstation) + cell(Messages::auditActionName(e.action)) +
+            cell(e.subjectCitizenId ? QString::number(e.subjectCitizenId) : QString()) + cell(e.purposeText.isEmpty() ? e.purposeCode : e.purposeText) +
+            cell(Messages::auditOutcomeName(e.outcome)) + cell(reasons.join(QLatin1Char(' '))) + QStringLiteral("</tr>");
+    }
+    if (rows.isEmpty()) {
+        html += QStringLiteral("<tr><td colspan=\"9\">") + esc(i18nc("@info", "No entries match.")) + QStringLiteral("</td></tr>");
+    }
+    html += QStringLiteral("</table><p><i>") +
+        esc(i18nc(
+            "@info; %1 a date and time, %2 a staff member", "Made on %1 by %2.", QLocale().toString(generated.toLocalTime(), QLocale::LongFormat), by.name)) +
+        QStringLiteral("</i></p>");
+    return html;
 }
 
 } // namespace c360

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "auditrepository.h"
 #include "auditservice.h"
 
 #include <QDateTime>
@@ -62,8 +63,21 @@ public:
     explicit AuditQueryService(AuditService &audit);
 
     Expected<QList<AuditRow>, ServiceError> find(const StaffMember &staff, const AuditFilter &filter);
+    // The staff members the log names, sorted: what the staff filter offers.
+    Expected<QStringList, ServiceError> actors(const StaffMember &staff);
+    // Checks the hash chain (AuditRepository::verify). The check is audited after it, so that its
+    // own entry is not part of what was checked.
+    Expected<AuditRepository::Verification, ServiceError> verifyChain(const StaffMember &staff);
+    // What a verification found, translated, for a person.
+    static QString describe(const AuditRepository::Verification &verification);
+    // What every export of rows does first: the role check and an export entry (the format and the
+    // number of rows, no citizen), durably on disk before the file is written.
+    Expected<void, ServiceError> beforeExport(const StaffMember &staff, const QString &format, qsizetype rows);
+
     // The rows as CSV (RFC 4180, UTF-8, a header line): what the window exports.
     static QByteArray toCsv(const QList<AuditRow> &rows);
+    // The rows as a readable HTML table for the PDF; criteria says what was asked (translated).
+    static QString toHtml(const QList<AuditRow> &rows, const QString &criteria, const QDateTime &generated, const StaffMember &by);
 
 private:
     AuditService &m_audit;

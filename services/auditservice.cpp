@@ -174,4 +174,9 @@ QString AuditService::keyedHash(const QString &text) const
     return QString::fromLatin1(QMessageAuthenticationCode::hash(text.toUtf8(), m_searchKey, QCryptographicHash::Sha256).toHex().left(32));
 }
 
+Expected<AuditRepository::Verification, StoreError> AuditService::verifyChain() const
+{
+    return AuditRepository(m_db, m_key).verify();
+}
+
 } // namespace c360

@@ -4,6 +4,7 @@
 
 #include "accesspolicy.h"
 #include "auditentry.h"
+#include "auditrepository.h"
 #include "casefile.h"
 #include "expected.h"
 #include "storeerror.h"
@@ -80,6 +81,9 @@ public:
     // text: what an audit entry holds instead of an identifier someone searched for, so that a
     // supervisor can match searches for the same number without the log holding it.
     QString keyedHash(const QString &text) const;
+
+    // Checks the whole hash chain with this service's key (no role check: AuditQueryService's).
+    Expected<AuditRepository::Verification, StoreError> verifyChain() const;
 
     Database &database() const { return m_db; }
 

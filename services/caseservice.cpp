@@ -51,6 +51,14 @@ Expected<CaseFile, ServiceError> CaseService::open(const StaffMember &staff, qin
     return file;
 }
 
+Expected<void, ServiceError> CaseService::beforePrinting(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
+{
+    if (auto entry = m_audit.beforeReading(staff, Operation::OpenCase, AuditAction::Print, citizenId, purpose); !entry) {
+        return unexpected(entry.error());
+    }
+    return {};
+}
+
 Expected<Identifier, ServiceError> CaseService::revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
 {
     if (auto permitted = m_audit.permit(staff, Operation::RevealIdentifier, citizenId, purpose); !permitted) {

@@ -28,6 +28,9 @@ public:
 
     // The citizen's whole case, read in one snapshot after the profile_opened entry is written.
     Expected<CaseFile, ServiceError> open(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
+    // What printing an open case does first: the role check, a purpose and a durable print entry,
+    // before the page leaves the workstation.
+    Expected<void, ServiceError> beforePrinting(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
     // The citizen's first identifier unmasked (national number, else BIS, else BSN).
     Expected<Identifier, ServiceError> revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
 

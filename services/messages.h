@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "auditentry.h"
 #include "identifier.h"
 
 #include <QString>
@@ -12,4 +13,8 @@ namespace c360::Messages
 QString identifierError(IdentifierError error, IdentifierType type);
 // The translated name of an identifier type ("national register number").
 QString identifierTypeName(IdentifierType type);
+// The translated name of what an audit entry records ("Profile opened").
+QString auditActionName(AuditAction action);
+// The translated outcome of an audited call ("Done", "Refused", "Failed").
+QString auditOutcomeName(AuditOutcome outcome);
 } // namespace c360::Messages

@@ -130,40 +130,6 @@ QString capitalised(QString text)
     return text;
 }
 
-// The translated name of what an audit entry records.
-QString actionName(AuditAction action)
-{
-    switch (action) {
-    case AuditAction::Search:
-        return i18nc("@item audit action", "Search");
-    case AuditAction::SearchResultShown:
-        return i18nc("@item audit action", "Shown in search results");
-    case AuditAction::ProfileOpened:
-        return i18nc("@item audit action", "Profile opened");
-    case AuditAction::IdentifierRevealed:
-        return i18nc("@item audit action", "National number shown");
-    case AuditAction::Print:
-        return i18nc("@item audit action", "Printed");
-    case AuditAction::Export:
-        return i18nc("@item audit action", "Exported");
-    case AuditAction::Change:
-        return i18nc("@item audit action", "Changed");
-    case AuditAction::Purge:
-        return i18nc("@item audit action", "Purged");
-    case AuditAction::Login:
-        return i18nc("@item audit action", "Signed in");
-    case AuditAction::LoginFailed:
-        return i18nc("@item audit action", "Sign-in failed");
-    case AuditAction::AccessDenied:
-        return i18nc("@item audit action", "Access refused");
-    case AuditAction::AccessReport:
-        return i18nc("@item audit action", "Access report made");
-    case AuditAction::AuditVerified:
-        return i18nc("@item audit action", "Audit log verified");
-    }
-    return toKey(action);
-}
-
 QString accessTable(const QList<AuditEntry> &entries)
 {
     QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr><th>") + esc(i18nc("@title:column", "When")) +
@@ -172,7 +138,7 @@ QString accessTable(const QList<AuditEntry> &entries)
     for (const AuditEntry &e : entries) {
         const QString why = e.purposeText.isEmpty() ? e.purposeCode : e.purposeText;
         html += QStringLiteral("<tr><td>") + when(e.time) + QStringLiteral("</td><td>") + esc(e.actor) + QStringLiteral(" (") + esc(e.workstation) +
-            QStringLiteral(")</td><td>") + esc(actionName(e.action)) + QStringLiteral("</td><td>") + esc(why) + QStringLiteral("</td></tr>");
+            QStringLiteral(")</td><td>") + esc(Messages::auditActionName(e.action)) + QStringLiteral("</td><td>") + esc(why) + QStringLiteral("</td></tr>");
     }
     if (entries.isEmpty()) {
         html += QStringLiteral("<tr><td colspan=\"4\">") + esc(i18nc("@info", "Nobody accessed this profile.")) + QStringLiteral("</td></tr>");

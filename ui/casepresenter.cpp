@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "mainwindow.h"
 #include "purposemodel.h"
+#include "purposes.h"
 #include "searchresultmodel.h"
 #include "searchworker.h"
 #include "worklistmodel.h"
@@ -22,23 +23,13 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QTreeView>
+#include <QtPrintSupport/QPrintDialog>
+#include <QtPrintSupport/QPrinter>
 
 namespace c360
 {
-
-namespace
-{
-QList<PurposeModel::Choice> defaultPurposes()
-{
-    return {{QStringLiteral("counter_visit"), i18nc("@item purpose", "Counter visit")},
-            {QStringLiteral("phone_call"), i18nc("@item purpose", "Phone call")},
-            {QStringLiteral("request_follow_up"), i18nc("@item purpose", "Follow-up of a request")},
-            {QStringLiteral("report_follow_up"), i18nc("@item purpose", "Follow-up of a report")},
-            {QStringLiteral("correspondence"), i18nc("@item purpose", "Answering mail or e-mail")},
-            {QStringLiteral("other"), i18nc("@item purpose", "Other (say which)")}};
-}
-} // namespace
 
 CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorker &searchWorker, const StaffMember &staff, Clock &clock, QObject *parent)
     : QObject(parent)
@@ -51,7 +42,7 @@ CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorke
     , m_purposes(new PurposeModel(this))
     , m_caseView(new CaseView(&window))
 {
-    m_purposes->setChoices(defaultPurposes());
+    m_purposes->setChoices(standardPurposes());
     m_window.searchResults()->setModel(m_results);
     m_window.setCaseView(m_caseView);
 
@@ -110,6 +101,7 @@ CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorke
     });
     connect(&m_window, &MainWindow::newContactRequested, this, &CasePresenter::newContact);
     connect(&m_window, &MainWindow::newRequestRequested, this, &CasePresenter::newRequest);
+    connect(&m_window, &MainWindow::printCaseRequested, this, &CasePresenter::print);
     connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
     connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
     connect(m_caseView, &CaseView::answerRequested, this, &CasePresenter::answer);
@@ -395,6 +387,33 @@ void CasePresenter::decideMatch(qint64 reportId, bool confirm)
     if (succeeded(m_cases.decideMatch(m_staff, m_purpose, reportId, m_openCitizen, confirm))) {
         reloadCase();
         Q_EMIT changed();
+    }
+}
+
+bool CasePresenter::printCase(QPagedPaintDevice &device)
+{
+    if (m_openCitizen == 0 || !m_caseView->hasCase()) {
+        showProblem(i18nc("@info", "Open a case to print it."));
+        return false;
+    }
+    if (!succeeded(m_cases.beforePrinting(m_staff, m_openCitizen, m_purpose))) {
+        return false;
+    }
+    QTextDocument document;
+    document.setHtml(m_caseView->printHtml(m_staff.name, m_clock.now()));
+    document.print(&device);
+    m_window.statusBar()->showMessage(i18nc("@info:status", "The case of %1 was sent to the printer.", m_caseView->caseFile().citizen.displayName()), 5000);
+    return true;
+}
+
+void CasePresenter::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(i18nc("@title printed document", "Case of %1", m_caseView->caseFile().citizen.displayName()));
+    QPrintDialog dialog(&printer, &m_window);
+    dialog.setWindowTitle(i18nc("@title:window", "Print Case"));
+    if (dialog.exec() == QDialog::Accepted) {
+        printCase(printer);
     }
 }
 

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+class QPagedPaintDevice;
+
 namespace c360
 {
 class CaseService;
@@ -49,6 +51,9 @@ public:
     // Requests purged at the end of their retention period: gone from the open case (not read
     // again) and from the worklist.
     void dropPurged(const QList<qint64> &requestIds, const QList<qint64> &citizenIds);
+    // Prints the open case on device (a printer, or a PDF writer) once its print entry is written;
+    // false, with the reason shown, when there is no case or the service refuses.
+    bool printCase(QPagedPaintDevice &device);
     // Shows the products matching text in the catalogue pane (the open case's suggestions when empty).
     void searchCatalogue(const QString &text);
 
@@ -57,6 +62,8 @@ public Q_SLOTS:
     void requestOpen(qint64 citizenId);
     void newContact();
     void newRequest();
+    // Asks which printer (the print dialog), then printCase.
+    void print();
 
 Q_SIGNALS:
     void searchFinished(int hits);

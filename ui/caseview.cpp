@@ -336,6 +336,35 @@ ItemLink CaseView::selectedItem() const
     return {ItemKind(index.data(TimelineModel::KindRole).toInt()), index.data(TimelineModel::ItemIdRole).toLongLong()};
 }
 
+QString CaseView::printHtml(const QString &printedBy, const QDateTime &printed) const
+{
+    QString html = QStringLiteral("<h1>") + esc(m_file.citizen.displayName()) + QStringLiteral("</h1><p>") + esc(m_identifier->text()) +
+        QStringLiteral("</p><p>") + m_facts->text() + QStringLiteral("</p>");
+    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    for (int column = 0; column < TimelineModel::ColumnCount; ++column) {
+        html += QStringLiteral("<th>") + esc(m_filter->headerData(column, Qt::Horizontal).toString()) + QStringLiteral("</th>");
+    }
+    html += QStringLiteral("</tr>");
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        html += QStringLiteral("<tr>");
+        for (int column = 0; column < TimelineModel::ColumnCount; ++column) {
+            html += QStringLiteral("<td>") + esc(m_filter->index(row, column).data().toString()) + QStringLiteral("</td>");
+        }
+        html += QStringLiteral("</tr>");
+    }
+    if (m_filter->rowCount() == 0) {
+        html += QStringLiteral("<tr><td colspan=\"%1\">").arg(TimelineModel::ColumnCount) + esc(i18nc("@info", "Nothing on the timeline.")) +
+            QStringLiteral("</td></tr>");
+    }
+    html += QStringLiteral("</table><p><i>") +
+        esc(i18nc("@info; %1 a date and time, %2 a staff member",
+                  "Printed on %1 by %2.",
+                  QLocale().toString(printed.toLocalTime(), QLocale::LongFormat),
+                  printedBy)) +
+        QStringLiteral("</i></p>");
+    return html;
+}
+
 void CaseView::updateHeader()
 {
     const Citizen &c = m_file.citizen;

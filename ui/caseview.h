@@ -35,6 +35,9 @@ public:
     const CaseFile &caseFile() const { return m_file; }
     bool hasCase() const { return m_file.citizen.id != 0; }
     void showRevealedIdentifier(const QString &formatted);
+    // The case as printed: the header as shown (the identifier masked unless revealed) and the
+    // timeline rows the filters show, with a line saying who printed it when.
+    QString printHtml(const QString &printedBy, const QDateTime &printed) const;
     // Selects the item (kind, id) in the timeline, when it is shown.
     void selectItem(ItemKind kind, qint64 id);
 

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "mainwindow.h"
 
+#include "accesspolicy.h"
+#include "casefile.h"
 #include "cataloguepanel.h"
-
 #include "settings.h"
 #include "syncpanel.h"
 #include "worklistpanel.h"
@@ -167,6 +168,22 @@ void MainWindow::setupActions()
     m_newRequest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_newRequest->setEnabled(false);
     connect(m_newRequest, &QAction::triggered, this, &MainWindow::newRequestRequested);
+    caseMenu->addSeparator();
+    m_printCase = caseMenu->addAction(themedIcon(QStringLiteral("document-print")), i18nc("@action:inmenu", "&Print Case…"));
+    m_printCase->setObjectName(QStringLiteral("PrintCaseAction"));
+    m_printCase->setShortcut(QKeySequence::Print);
+    m_printCase->setEnabled(false);
+    connect(m_printCase, &QAction::triggered, this, &MainWindow::printCaseRequested);
+
+    m_supervisionMenu = menuBar()->addMenu(i18nc("@title:menu", "S&upervision"));
+    m_supervisionMenu->setObjectName(QStringLiteral("SupervisionMenu"));
+    m_auditLog = m_supervisionMenu->addAction(themedIcon(QStringLiteral("view-history")), i18nc("@action:inmenu", "Audit &Log…"));
+    m_auditLog->setObjectName(QStringLiteral("AuditLogAction"));
+    m_auditLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_auditLog, &QAction::triggered, this, &MainWindow::auditLogRequested);
+    // Until someone is signed in (setSignedIn), nobody may see the audit log.
+    m_supervisionMenu->menuAction()->setVisible(false);
+    m_auditLog->setEnabled(false);
 
     QMenu *viewMenu = menuBar()->addMenu(i18nc("@title:menu", "&View"));
     viewMenu->setObjectName(QStringLiteral("ViewMenu"));
@@ -218,6 +235,11 @@ void MainWindow::setupStatusBar()
     statusBar()->addPermanentWidget(m_syncIcon);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("UserLabel"));
+    m_userLabel->setAccessibleName(i18nc("@label accessible", "Signed in as"));
+    m_userLabel->hide();
+    statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->showMessage(i18nc("@info:status", "Ready"));
 }
 
@@ -255,6 +277,26 @@ void MainWindow::showCase(bool open)
     m_caseArea->setCurrentIndex(open && m_caseView ? m_caseArea->indexOf(m_caseView) : 0);
     m_newContact->setEnabled(open);
     m_newRequest->setEnabled(open);
+    m_printCase->setEnabled(open);
+}
+
+void MainWindow::setSignedIn(const StaffMember &staff)
+{
+    m_userLabel->setText(i18nc("@info:status; %1 a staff member, %2 a role", "%1 · %2", staff.name, AccessPolicy::roleName(staff.role)));
+    m_userLabel->setToolTip(i18nc("@info:tooltip; %1 a staff member, %2 a role, %3 a computer",
+                                  "Signed in as %1 (%2) on %3",
+                                  staff.name,
+                                  AccessPolicy::roleName(staff.role),
+                                  staff.workstation));
+    m_userLabel->setVisible(true);
+    const bool audit = AccessPolicy::allows(staff.role, Operation::ViewAudit);
+    m_supervisionMenu->menuAction()->setVisible(audit);
+    m_auditLog->setEnabled(audit);
+    const bool search = AccessPolicy::allows(staff.role, Operation::Search);
+    m_searchField->setEnabled(search);
+    if (!search) {
+        m_searchField->setPlaceholderText(i18nc("@info:placeholder", "Your role does not look up citizens"));
+    }
 }
 
 void MainWindow::showCatalogue(const QString &text)

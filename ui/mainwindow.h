@@ -9,11 +9,13 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QStackedWidget;
 
 namespace c360
 {
 class Settings;
+struct StaffMember;
 class CataloguePanel;
 class SyncPanel;
 class WorklistPanel;
@@ -40,6 +42,11 @@ public:
     QStackedWidget *caseArea() const { return m_caseArea; }
     QAction *newContactAction() const { return m_newContact; }
     QAction *newRequestAction() const { return m_newRequest; }
+    QAction *printCaseAction() const { return m_printCase; }
+    QAction *auditLogAction() const { return m_auditLog; }
+    // Who is signed in: shown in the status bar, and what their role may do offered (the services
+    // check the role again on every call).
+    void setSignedIn(const StaffMember &staff);
     // Puts view in the case region (shown by showCase(true); the hint otherwise).
     void setCaseView(QWidget *view);
     void showCase(bool open);
@@ -60,6 +67,8 @@ Q_SIGNALS:
     void syncNowRequested();
     void newContactRequested();
     void newRequestRequested();
+    void printCaseRequested();
+    void auditLogRequested();
 
 public Q_SLOTS:
     void focusSearch();
@@ -87,11 +96,15 @@ private:
     QDockWidget *m_worklistDock = nullptr;
     WorklistPanel *m_worklistPanel = nullptr;
     QLabel *m_storeLabel = nullptr;
+    QLabel *m_userLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_syncIcon = nullptr;
     QWidget *m_caseView = nullptr;
     QAction *m_newContact = nullptr;
     QAction *m_newRequest = nullptr;
+    QAction *m_printCase = nullptr;
+    QAction *m_auditLog = nullptr;
+    QMenu *m_supervisionMenu = nullptr;
 };
 
 } // namespace c360

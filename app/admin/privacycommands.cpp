@@ -3,6 +3,7 @@
 #include "privacycommands.h"
 
 #include "accountservice.h"
+#include "auditquery.h"
 #include "auditrepository.h"
 #include "auditservice.h"
 #include "clock.h"
@@ -138,27 +139,12 @@ int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream 
     if (!session) {
         return 1;
     }
-    auto permitted = session->audit->permit(session->staff, Operation::ViewAudit);
-    if (!permitted) {
-        return serviceFailed(permitted.error(), err);
-    }
-    auto verification = AuditRepository(*session->db, session->key).verify();
+    // The check is audited after it: its entry is not part of what was checked.
+    auto verification = AuditQueryService(*session->audit).verifyChain(session->staff);
     if (!verification) {
-        err << QCoreApplication::applicationName() << QLatin1String(": ") << verification.error().message() << Qt::endl;
-        return 1;
+        return serviceFailed(verification.error(), err);
     }
     const auto &v = *verification;
-    // The verification itself is audited, after it: its entry is not part of what was checked.
-    auto recorded =
-        session->audit->record(session->staff,
-                               AuditAction::AuditVerified,
-                               0,
-                               Purpose{QStringLiteral("audit_verification"), QString()},
-                               v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
-                               QJsonObject{{QStringLiteral("checked_through"), double(v.checkedThrough)}, {QStringLiteral("first_bad"), double(v.firstBad)}});
-    if (!recorded) {
-        err << QCoreApplication::applicationName() << QLatin1String(": ") << recorded.error().message() << Qt::endl;
-    }
     // These lines are a contract for scripts: English, whatever the language.
     switch (v.problem) {
     case AuditRepository::Verification::Problem::None:

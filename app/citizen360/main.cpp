@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The desktop application's composition root.
 
+#include "accesspolicy.h"
+#include "accountservice.h"
+#include "auditquery.h"
 #include "auditservice.h"
+#include "auditwindow.h"
 #include "c360version.h"
 #include "casepresenter.h"
 #include "caseservice.h"
@@ -11,12 +15,14 @@
 #include "database.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "privacyservice.h"
 #include "qttranslations.h"
 #include "retentionservice.h"
 #include "screenshottour.h"
 #include "searchworker.h"
 #include "secretstore.h"
 #include "settings.h"
+#include "signindialog.h"
 #include "sourceconfig.h"
 #include "syncpresenter.h"
 #include "syncservice.h"
@@ -26,11 +32,13 @@
 #include <KLocalizedString>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QSysInfo>
@@ -50,15 +58,62 @@ void printError(const QString &message)
     QTextStream(stderr) << QCoreApplication::applicationName() << QLatin1String(": ") << message << Qt::endl;
 }
 
-// Who works at this workstation. Until accounts come (issue 6), the operating system's user as
-// a counter clerk.
-c360::StaffMember currentStaff(const c360::Settings &settings)
+// Training mode's practice accounts, one per role, all with the password in the sign-in dialog.
+// They are made at every start, in the training store only.
+struct TrainingAccount
 {
-    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    if (name.isEmpty()) {
-        name = QStringLiteral("staff");
+    const char *username;
+    const char *displayName;
+    c360::Role role;
+};
+constexpr TrainingAccount TrainingAccounts[] = {
+    {"beheerder", "Dana Eeckhout", c360::Role::Administrator}, // the first: the administrator who makes the others
+    {"baliemedewerker", "An Baert", c360::Role::CounterClerk},
+    {"kcc", "Bram Claes", c360::Role::CallCentreAgent},
+    {"supervisor", "Chris Dewulf", c360::Role::Supervisor},
+};
+constexpr auto TrainingPassword = "oefenen-citizen360";
+// The practice municipality's front office, whose requests fill the team worklist.
+constexpr auto TrainingTeam = "Burgerzaken";
+// Practice passwords are published in the dialog: a few hash rounds are enough, and keep the start
+// quick.
+constexpr int TrainingHashIterations = 10000;
+
+c360::Expected<void, c360::ServiceError> createTrainingAccounts(c360::AccountService &accounts, const QString &workstation)
+{
+    const QString password = QLatin1String(TrainingPassword);
+    const TrainingAccount &first = TrainingAccounts[0];
+    auto admin = accounts.createFirstAdministrator(QLatin1String(first.username), QLatin1String(first.displayName), password, workstation);
+    if (!admin) {
+        return c360::unexpected(admin.error());
     }
-    return {name, c360::Role::CounterClerk, QSysInfo::machineHostName(), settings.team()};
+    const c360::StaffMember adminStaff(admin->username, c360::Role::Administrator, workstation);
+    for (const TrainingAccount &t : TrainingAccounts) {
+        if (t.role == c360::Role::Administrator) {
+            continue;
+        }
+        c360::StaffAccount account;
+        account.username = QLatin1String(t.username);
+        account.displayName = QLatin1String(t.displayName);
+        account.role = t.role;
+        account.team = QLatin1String(TrainingTeam);
+        if (auto made = accounts.createAccount(adminStaff, account, password); !made) {
+            return c360::unexpected(made.error());
+        }
+    }
+    return {};
+}
+
+QString trainingHint()
+{
+    QStringList lines;
+    for (const TrainingAccount &t : TrainingAccounts) {
+        lines.append(QStringLiteral("<b>%1</b> — %2").arg(QLatin1String(t.username), c360::AccessPolicy::roleName(t.role)));
+    }
+    return i18nc("@info; %1 a list of user names and roles, %2 the password",
+                 "Training mode: sign in as one of<br>%1<br>with the password <b>%2</b>.",
+                 lines.join(QStringLiteral("<br>")),
+                 QLatin1String(TrainingPassword));
 }
 } // namespace
 
@@ -184,26 +239,83 @@ int main(int argc, char *argv[])
     }
     c360::CaseService cases(audit, contactSource);
     c360::SearchWorker searchWorker(path, *auditKey, c360::SystemClock::instance());
-    c360::StaffMember staff = currentStaff(settings);
-    if (training && staff.team.isEmpty()) {
-        // The practice municipality's front office, whose requests fill the team worklist.
-        staff.team = QStringLiteral("Burgerzaken");
+
+    // Who works at this workstation: signed in with a local account (the first start makes the
+    // administrator's). Synchronisation does not need anyone and starts first.
+    if (syncService && !screenshot) {
+        syncService->start();
+    }
+    const QString workstation = QSysInfo::machineHostName();
+    c360::AccountService accounts(audit, training ? TrainingHashIterations : c360::PasswordHash::DefaultIterations);
+    if (training) {
+        if (auto made = createTrainingAccounts(accounts, workstation); !made) {
+            return fail(made.error().message);
+        }
+    }
+    c360::StaffMember staff;
+    if (screenshot) {
+        // Pictures without anyone at the keyboard: training mode signs in as its counter clerk;
+        // a real store shows the window as it is before anyone signs in.
+        if (training) {
+            auto signedIn = accounts.signIn(QLatin1String(TrainingAccounts[1].username), QLatin1String(TrainingPassword), workstation);
+            if (!signedIn) {
+                return fail(signedIn.error().message);
+            }
+            staff = *signedIn;
+        }
+    } else {
+        auto hasAccounts = accounts.hasAccounts();
+        if (!hasAccounts) {
+            return fail(hasAccounts.error().message);
+        }
+        if (!*hasAccounts) {
+            c360::FirstRunDialog firstRun(accounts, workstation);
+            if (firstRun.exec() != QDialog::Accepted) {
+                return 0;
+            }
+            staff = firstRun.staff();
+        } else {
+            c360::SignInDialog signIn(accounts, workstation);
+            if (training) {
+                signIn.setHint(trainingHint());
+                signIn.setUserName(QLatin1String(TrainingAccounts[1].username));
+            }
+            if (signIn.exec() != QDialog::Accepted) {
+                return 0;
+            }
+            staff = signIn.staff();
+        }
+    }
+    if (staff.isValid() && staff.team.isEmpty()) {
+        staff.team = settings.team();
     }
     c360::CasePresenter casePresenter(window, cases, searchWorker, staff, c360::SystemClock::instance());
     // Requests go at the end of their retention period: now, hourly, and after each
     // synchronisation (which may bring requests that are past it).
     c360::RetentionService retention(audit);
-    c360::RetentionScheduler retentionScheduler(retention, c360::RetentionService::systemActor(staff.workstation), c360::SystemClock::instance());
+    c360::RetentionScheduler retentionScheduler(retention, c360::RetentionService::systemActor(workstation), c360::SystemClock::instance());
     QObject::connect(&retentionScheduler, &c360::RetentionScheduler::purged, &casePresenter, &c360::CasePresenter::dropPurged);
     QObject::connect(&retentionScheduler, &c360::RetentionScheduler::failed, &window, [&window](const QString &message) {
         window.statusBar()->showMessage(message, 10000);
     });
     if (syncService) {
         QObject::connect(syncService.get(), &c360::SyncService::finished, &retentionScheduler, &c360::RetentionScheduler::runNow);
-        QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
     }
     retentionScheduler.start();
-    casePresenter.refreshWorklist();
+    c360::AuditQueryService auditQuery(audit);
+    c360::PrivacyService privacy(audit);
+    if (staff.isValid()) {
+        window.setSignedIn(staff);
+        if (syncService) {
+            QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
+        }
+        casePresenter.refreshWorklist();
+        QObject::connect(&window, &c360::MainWindow::auditLogRequested, &window, [&] {
+            auto *auditWindow = new c360::AuditWindow(auditQuery, privacy, staff, c360::SystemClock::instance(), &window);
+            auditWindow->setAttribute(Qt::WA_DeleteOnClose);
+            auditWindow->show();
+        });
+    }
 
     if (screenshot) {
         if (syncService) {
@@ -214,10 +326,26 @@ int main(int argc, char *argv[])
             syncService->runNow();
             wait.exec();
         }
-        return c360::runScreenshotTour(window, casePresenter, cases, **database, staff, parser.value(screenshotOption));
-    }
-    if (syncService) {
-        syncService->start();
+        const QString shots = parser.value(screenshotOption);
+        const int tour = c360::runScreenshotTour(window, casePresenter, cases, **database, staff, shots);
+        if (tour != 0 || !training) {
+            return tour;
+        }
+        // Training only: the sign-in dialog, and the audit window as the practice supervisor.
+        c360::SignInDialog signIn(accounts, workstation, &window);
+        signIn.setHint(trainingHint());
+        signIn.setUserName(QLatin1String(TrainingAccounts[3].username));
+        signIn.show();
+        if (!c360::saveScreenshot(signIn, shots, QStringLiteral("signin.png"))) {
+            return 1;
+        }
+        if (!signIn.signIn(QLatin1String(TrainingAccounts[3].username), QLatin1String(TrainingPassword))) {
+            return fail(signIn.problemLabel()->text());
+        }
+        c360::AuditWindow auditWindow(auditQuery, privacy, signIn.staff(), c360::SystemClock::instance(), &window);
+        auditWindow.flaggedOnly()->setChecked(true); // what a supervisor looks at first
+        auditWindow.show();
+        return c360::saveScreenshot(auditWindow, shots, QStringLiteral("audit.png")) ? 0 : 1;
     }
     window.show();
     return app.exec();

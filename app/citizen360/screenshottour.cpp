@@ -22,9 +22,7 @@
 namespace c360
 {
 
-namespace
-{
-bool save(QWidget &window, const QString &directory, const QString &name)
+bool saveScreenshot(QWidget &window, const QString &directory, const QString &name)
 {
     QCoreApplication::processEvents();
     const QString file = QDir(directory).absoluteFilePath(name);
@@ -36,6 +34,8 @@ bool save(QWidget &window, const QString &directory, const QString &name)
     return true;
 }
 
+namespace
+{
 // Waits for presenter's next search result (at most 30 s).
 bool waitForSearch(CasePresenter &presenter)
 {
@@ -70,8 +70,11 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
         QTextStream(stderr) << message << Qt::endl;
     });
     window.show();
-    if (!save(window, directory, QStringLiteral("main.png"))) {
+    if (!saveScreenshot(window, directory, QStringLiteral("main.png"))) {
         return 1;
+    }
+    if (!staff.isValid()) {
+        return 0; // nobody signed in: nothing else may be shown
     }
 
     // A common family name, typed as a clerk would.
@@ -82,7 +85,7 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
     window.searchField()->setText(family);
     presenter.search(family);
     waitForSearch(presenter);
-    if (!save(window, directory, QStringLiteral("search.png"))) {
+    if (!saveScreenshot(window, directory, QStringLiteral("search.png"))) {
         return 1;
     }
 
@@ -106,7 +109,7 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
     if (product != 0 && cases.linkCatalogue(staff, purpose, citizen, product)) {
         presenter.reloadCase();
     }
-    if (!save(window, directory, QStringLiteral("case.png"))) {
+    if (!saveScreenshot(window, directory, QStringLiteral("case.png"))) {
         return 1;
     }
 
@@ -117,7 +120,7 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
         window.showCatalogue(QStringLiteral("identiteitskaart"));
         QCoreApplication::processEvents();
     }
-    return save(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
+    return saveScreenshot(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
 }
 
 } // namespace c360

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QWidget;
+
 namespace c360
 {
 class CasePresenter;
@@ -19,6 +21,10 @@ struct StaffMember;
 // and services as a person would, so every profile opened is audited. A store without citizens
 // gives main.png only; one without a citizen who has all three kinds, no case and catalogue
 // pictures. Returns the exit code.
+// Without a signed-in staff member, main.png only.
 int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService &cases, Database &db, const StaffMember &staff, const QString &directory);
+
+// Grabs widget as directory/name and prints the path; false (said on stderr) when it cannot be written.
+bool saveScreenshot(QWidget &widget, const QString &directory, const QString &name);
 
 } // namespace c360

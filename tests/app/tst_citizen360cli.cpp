@@ -100,10 +100,12 @@ private Q_SLOTS:
         QTemporaryDir work;
         const ProcessResult r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--training"), QStringLiteral("--screenshot"), work.path()}, 240000);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-        // The walk through a new user's first steps: the window, a search, a case, the catalogue.
-        for (const char *name : {"main.png", "search.png", "case.png", "catalogue.png"}) {
+        // The walk through a new user's first steps: the window, a search, a case, the catalogue;
+        // then the sign-in dialog and the audit window as the practice supervisor sees it.
+        for (const char *name : {"main.png", "search.png", "case.png", "catalogue.png", "signin.png", "audit.png"}) {
             const QImage image(work.filePath(QLatin1String(name)));
-            QVERIFY2(!image.isNull() && image.width() >= 800, name);
+            // The main window at its size; the dialogs (sign-in, audit) at theirs.
+            QVERIFY2(!image.isNull() && image.width() >= (QLatin1String(name) == QLatin1String("signin.png") ? 300 : 800), name);
             QVERIFY2(r.out.contains(work.filePath(QLatin1String(name))), qPrintable(r.out));
         }
         // A store of its own, filled from the practice back end; the real store is not made.
@@ -120,6 +122,14 @@ private Q_SLOTS:
         }
         // The tour opened a case through the audited service: search, appearances, the opening.
         QVERIFY2(counts.value(QLatin1String("audit_entries")).toInteger() >= 3, qPrintable(status.out));
+        // Training mode's practice accounts, one per role.
+        const ProcessResult users =
+            ProcessRunner(home.path())
+                .run(ProcessRunner::binary(QStringLiteral("citizen360-admin")), {QStringLiteral("users"), QStringLiteral("--database"), training});
+        QVERIFY2(users.exitCode == 0, qPrintable(describe(users)));
+        for (const char *role : {"administrator", "counter_clerk", "call_centre_agent", "supervisor"}) {
+            QVERIFY2(users.out.contains(QLatin1String(role)), qPrintable(users.out + QLatin1String(role)));
+        }
     }
 
     void refusesABadStoreWithoutTouchingIt()

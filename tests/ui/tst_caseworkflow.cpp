@@ -38,6 +38,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -312,6 +313,43 @@ private Q_SLOTS:
         QCOMPARE(view->timeline()->currentIndex().row(), 1);
         view->previousItemAction()->trigger();
         QCOMPARE(view->timeline()->currentIndex().row(), 0);
+    }
+
+    // Printing: only an open case, and its print entry (citizen, purpose) is on disk before the
+    // page is made; the page shows the case as the view does, the number still masked.
+    void printingIsAudited()
+    {
+        const QString pdf = m_dir.filePath(u"case.pdf"_s);
+        {
+            QPdfWriter nothing(pdf);
+            QVERIFY(!m_presenter->printCase(nothing)); // no case open
+        }
+        QCOMPARE(audited(u"print"_s), 0);
+        QVERIFY(!m_window->printCaseAction()->isEnabled());
+
+        openCitizenCase();
+        QVERIFY(m_window->printCaseAction()->isEnabled());
+        QCOMPARE(m_window->printCaseAction()->shortcut(), QKeySequence(QKeySequence::Print));
+        const QString html = m_presenter->caseView()->printHtml(m_clerk.name, m_store->clock().now());
+        QVERIFY(html.contains(u"Claes"_s));
+        QVERIFY(html.contains(u"Straatverlichting"_s)); // the timeline's report
+        QVERIFY(html.contains(QChar(0x2022))); // the number masked, as on screen
+        const Identifier number{IdentifierType::BelgianNationalNumber, test::CitizenBuilder::nationalNumberFor(QDate(1979, 4, 2), 45)};
+        QVERIFY(!html.contains(number.formatted()));
+        QVERIFY(html.contains(number.masked()));
+        QVERIFY(html.contains(m_clerk.name));
+        {
+            QPdfWriter writer(pdf);
+            QVERIFY(m_presenter->printCase(writer));
+        }
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(file.size() > 1000);
+        QCOMPARE(test::scalar(m_store->db(),
+                              u"SELECT COUNT(*) FROM audit_log WHERE action = 'print' AND subject_citizen_id = %1 AND purpose_code = 'counter_visit' "
+                              u"AND actor = 'an.balie'"_s.arg(m_citizen)),
+                 1);
     }
 
     // With a dark palette the case is drawn dark with light text: no colour is hard-coded.
