@@ -144,11 +144,17 @@ int main(int argc, char *argv[])
                                                   "Training mode: a municipal back end with practice data runs inside the application and is "
                                                   "synchronised into a separate training store, fresh at every start."));
     parser.addOption(databaseOption);
+    // For bench/run: start as the screenshot does (nobody signs in, no synchronisation), print the
+    // peak memory once the main window has painted, and exit.
+    QCommandLineOption startupProbeOption(QStringLiteral("startup-probe"));
+    startupProbeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotOption);
+    parser.addOption(startupProbeOption);
     parser.addOption(trainingOption);
     parser.process(app);
 
-    const bool screenshot = parser.isSet(screenshotOption);
+    const bool startupProbe = parser.isSet(startupProbeOption);
+    const bool screenshot = parser.isSet(screenshotOption) || startupProbe;
     const bool training = parser.isSet(trainingOption);
     auto fail = [&](const QString &message) {
         printError(message);
@@ -318,13 +324,16 @@ int main(int argc, char *argv[])
     }
 
     if (screenshot) {
-        if (syncService) {
+        if (syncService && !startupProbe) {
             // Show what a new user sees once the first synchronisation is through.
             QEventLoop wait;
             QObject::connect(syncService.get(), &c360::SyncService::finished, &wait, &QEventLoop::quit);
             QTimer::singleShot(std::chrono::minutes(5), &wait, &QEventLoop::quit);
             syncService->runNow();
             wait.exec();
+        }
+        if (startupProbe) {
+            return c360::probeFirstPaint(window);
         }
         const QString shots = parser.value(screenshotOption);
         const int tour = c360::runScreenshotTour(window, casePresenter, cases, **database, staff, shots);
