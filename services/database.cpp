@@ -137,8 +137,62 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
     if (auto migrated = database->migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
         return unexpected(std::move(migrated).error());
     }
+    if (database->m_schemaVersion >= 3 && mode != OpenMode::ReadOnly) {
+        if (auto queued = database->installSearchQueue(); !queued) {
+            return unexpected(std::move(queued).error());
+        }
+    }
     qCDebug(C360_STORE) << "opened store, schema version" << database->m_schemaVersion << (mode == OpenMode::ReadOnly ? "read-only" : "read-write");
     return database;
+}
+
+Expected<void, StoreError> Database::installSearchQueue()
+{
+    static const char *const statements[] = {
+        "CREATE TEMP TABLE IF NOT EXISTS search_queue (seq INTEGER PRIMARY KEY, target TEXT NOT NULL, command TEXT, item INTEGER NOT NULL, "
+        "body TEXT NOT NULL)",
+        // command NULL: index the row; 'delete': remove it (FTS5 wants the old text for that).
+        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_insert AFTER INSERT ON main.citizens BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', NULL, new.id, new.search_names); END",
+        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_delete AFTER DELETE ON main.citizens BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', 'delete', old.id, old.search_names); END",
+        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_update AFTER UPDATE OF search_names ON main.citizens BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', 'delete', old.id, old.search_names); "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', NULL, new.id, new.search_names); END",
+        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_insert AFTER INSERT ON main.catalogue_texts BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', NULL, new.id, new.text); END",
+        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_delete AFTER DELETE ON main.catalogue_texts BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', 'delete', old.id, old.text); END",
+        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_update AFTER UPDATE OF text ON main.catalogue_texts BEGIN "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', 'delete', old.id, old.text); "
+        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', NULL, new.id, new.text); END",
+    };
+    for (const char *sql : statements) {
+        if (auto r = exec(QLatin1String(sql)); !r) {
+            return r;
+        }
+    }
+    m_searchQueue = true;
+    return {};
+}
+
+Expected<void, StoreError> Database::flushSearchQueue()
+{
+    if (!m_searchQueue) {
+        return {};
+    }
+    // In the order the changes were made: a row added and changed in one transaction is indexed,
+    // removed and indexed again, never removed before it was there.
+    for (const char *sql : {"INSERT INTO main.citizen_search (citizen_search, rowid, search_names) "
+                            "SELECT command, item, body FROM search_queue WHERE target = 'citizen' ORDER BY seq",
+                            "INSERT INTO main.catalogue_search (catalogue_search, rowid, text) "
+                            "SELECT command, item, body FROM search_queue WHERE target = 'catalogue' ORDER BY seq",
+                            "DELETE FROM search_queue"}) {
+        if (auto r = exec(QLatin1String(sql)); !r) {
+            return r;
+        }
+    }
+    return {};
 }
 
 Expected<void, StoreError> Database::setDurableCommits(bool durable)

@@ -69,6 +69,12 @@ private:
     Database(const QString &path, const QString &connectionName, OpenMode mode, Clock &clock);
     Expected<void, StoreError> configure();
     Expected<void, StoreError> checkSchema();
+    // From schema 3 the FTS5 search indexes follow citizens and catalogue_texts at each commit,
+    // not at each row: FTS5 (SQLite 3.40) writes a new index segment at every statement
+    // savepoint, which a trigger into it opens for each row. Temporary triggers (this connection's)
+    // queue the changes; Transaction::commit applies them in order in one statement per index.
+    Expected<void, StoreError> installSearchQueue();
+    Expected<void, StoreError> flushSearchQueue();
     Expected<void, StoreError> migrateTo(int target);
 
     QString m_path;
@@ -77,6 +83,7 @@ private:
     Clock &m_clock;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
+    bool m_searchQueue = false;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

@@ -322,6 +322,18 @@ const QList<const char *> schema2 = {
     "CREATE INDEX audit_log_time ON audit_log (occurred_at)",
 };
 
+// Schema 3: the search indexes are no longer kept by triggers in the store but by each
+// connection's queue, applied at commit (Database::installSearchQueue): the same index, written
+// once a transaction instead of once a row.
+const QList<const char *> schema3 = {
+    "DROP TRIGGER citizens_search_insert",
+    "DROP TRIGGER citizens_search_delete",
+    "DROP TRIGGER citizens_search_update",
+    "DROP TRIGGER catalogue_texts_search_insert",
+    "DROP TRIGGER catalogue_texts_search_delete",
+    "DROP TRIGGER catalogue_texts_search_update",
+};
+
 } // namespace
 
 const QList<Step> &steps()
@@ -329,6 +341,7 @@ const QList<Step> &steps()
     static const QList<Step> all = {
         {1, "the whole data model: citizens, reports, contact moments, requests, catalogue, audit log, sync state, outbox", schema1},
         {2, "staff accounts with salted password hashes and lockout; the audit log indexed by time", schema2},
+        {3, "the name and catalogue search indexes written once a transaction instead of once a row", schema3},
     };
     return all;
 }

@@ -52,6 +52,13 @@ Expected<void, StoreError> Transaction::commit()
         return {};
     }
     Database &db = *m_db;
+    if (m_depth == 0) {
+        // The search indexes catch up with what this transaction changed (see Database).
+        if (auto flushed = db.flushSearchQueue(); !flushed) {
+            qCWarning(C360_STORE) << "search index update failed:" << flushed.error().detail;
+            return flushed;
+        }
+    }
     const QString sql = m_depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT ") + savepoint(m_depth);
     auto result = db.exec(sql);
     if (!result) {
