@@ -193,8 +193,16 @@ private Q_SLOTS:
         m_server->faults().add(*FaultRule::parse(QStringLiteral("/things/*=reset"), nullptr));
         const Fetched f = fetch(m_manager, url(QStringLiteral("/things/1")));
         QVERIFY(f.finished);
-        QVERIFY2(f.error == QNetworkReply::RemoteHostClosedError || f.error == QNetworkReply::UnknownNetworkError, qPrintable(QString::number(f.error)));
+        // Usually the client sees the reset. Under a slow build (ASan) Qt 6.4 has been seen to
+        // finish the reply without an error when the reset raced the end of what was sent: then
+        // the body must be cut short, never the whole answer.
+        QVERIFY2(f.error == QNetworkReply::RemoteHostClosedError || f.error == QNetworkReply::UnknownNetworkError || f.error == QNetworkReply::NoError,
+                 qPrintable(QString::number(f.error)));
         QVERIFY(!QJsonDocument::fromJson(f.body).isArray());
+        m_server->faults().clear();
+        const Fetched whole = fetch(m_manager, url(QStringLiteral("/things/1")));
+        QVERIFY(QJsonDocument::fromJson(whole.body).isArray() || QJsonDocument::fromJson(whole.body).isObject());
+        QVERIFY2(f.body.size() < whole.body.size(), qPrintable(QStringLiteral("%1 of %2 bytes").arg(f.body.size()).arg(whole.body.size())));
     }
 
     void truncateSendsHalfTheAnnouncedBody()
