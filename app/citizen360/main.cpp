@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "connectors.h"
 #include "database.h"
+#include "firstpaintprobe.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "privacyservice.h"

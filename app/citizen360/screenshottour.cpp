@@ -12,12 +12,9 @@
 
 #include <KLocalizedString>
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEvent>
 #include <QEventLoop>
-#include <QFile>
 #include <QLineEdit>
 #include <QTextStream>
 #include <QTimer>
@@ -124,52 +121,6 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
         QCoreApplication::processEvents();
     }
     return saveScreenshot(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
-}
-
-namespace
-{
-class FirstPaint : public QObject
-{
-public:
-    using QObject::QObject;
-    bool painted = false;
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !painted) {
-            painted = true;
-            // Quit once this paint is through, not in the middle of it.
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-};
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return -1;
-}
-} // namespace
-
-int probeFirstPaint(QWidget &window)
-{
-    FirstPaint probe;
-    window.installEventFilter(&probe);
-    window.show();
-    QCoreApplication::exec();
-    QTextStream(stdout) << QStringLiteral("{\"first_paint\": %1, \"rss_mb\": %2}")
-                               .arg(probe.painted ? QStringLiteral("true") : QStringLiteral("false"))
-                               .arg(peakRssMb(), 0, 'f', 1)
-                        << Qt::endl;
-    return probe.painted ? 0 : 1;
 }
 
 } // namespace c360

@@ -27,8 +27,4 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
 // Grabs widget as directory/name and prints the path; false (said on stderr) when it cannot be written.
 bool saveScreenshot(QWidget &widget, const QString &directory, const QString &name);
 
-// Shows window and, once it has painted, prints {"first_paint": true, "rss_mb": peak resident
-// memory} on stdout and returns 0 (citizen360 --startup-probe, for bench/run's cold_start).
-int probeFirstPaint(QWidget &window);
-
 } // namespace c360
