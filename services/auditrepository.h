@@ -8,6 +8,8 @@
 
 #include <QList>
 
+struct sqlite3;
+
 namespace c360
 {
 class Database;
@@ -23,6 +25,9 @@ public:
     // Appends entry (its sequence and hashes are assigned here; an invalid time becomes the
     // clock's now) inside the caller's transaction if there is one, and returns it as stored.
     Expected<AuditEntry, StoreError> append(AuditEntry entry);
+    // Appends entries in order, in one transaction (the caller's if there is one): the chain's end
+    // is read once and the key's pads are hashed once. Returns them as stored.
+    Expected<QList<AuditEntry>, StoreError> appendAll(QList<AuditEntry> entries);
     Expected<qint64, StoreError> count();
     // Up to limit entries from sequence on, in order.
     Expected<QList<AuditEntry>, StoreError> entries(qint64 fromSequence, int limit);
@@ -40,7 +45,9 @@ public:
         qint64 firstBad = 0; // the first sequence that is not
         bool intact() const { return problem == Problem::None; }
     };
-    Expected<Verification, StoreError> verify();
+    // Checks every entry's MAC and link, in order. From parallelFrom entries on (SQLite), the two
+    // halves of the log are checked at once, the second on a read-only connection of its own.
+    Expected<Verification, StoreError> verify(qint64 parallelFrom = 200000);
 
     // The bytes the HMAC covers (every field but the hash itself, including the previous hash).
     static QByteArray canonicalBytes(const AuditEntry &entry);
@@ -48,6 +55,8 @@ public:
     static QByteArray genesisHash();
 
 private:
+    Expected<Verification, StoreError> verifySqlite(sqlite3 *handle, qint64 parallelFrom);
+
     Database &m_db;
     QByteArray m_key;
 };

@@ -13,9 +13,11 @@
 
 #include <QFile>
 #include <QJsonDocument>
+
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <algorithm>
 
 namespace c360
 {
@@ -82,8 +84,8 @@ AuditService::AuditService(Database &db, const QByteArray &key)
 {
 }
 
-Expected<AuditEntry, StoreError>
-AuditService::record(const StaffMember &staff, AuditAction action, qint64 citizenId, const Purpose &purpose, AuditOutcome outcome, const QJsonObject &details)
+AuditEntry AuditService::makeEntry(
+    const StaffMember &staff, AuditAction action, qint64 citizenId, const Purpose &purpose, AuditOutcome outcome, const QJsonObject &details) const
 {
     AuditEntry entry;
     entry.actor = staff.name;
@@ -95,6 +97,13 @@ AuditService::record(const StaffMember &staff, AuditAction action, qint64 citize
     entry.purposeText = purpose.text;
     entry.outcome = outcome;
     entry.details = details.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    return entry;
+}
+
+Expected<AuditEntry, StoreError>
+AuditService::record(const StaffMember &staff, AuditAction action, qint64 citizenId, const Purpose &purpose, AuditOutcome outcome, const QJsonObject &details)
+{
+    const AuditEntry entry = makeEntry(staff, action, citizenId, purpose, outcome, details);
     if (m_exportSource.isEmpty() || !AuditExport::isExported(entry)) {
         return AuditRepository(m_db, m_key).append(entry);
     }
@@ -119,6 +128,21 @@ Expected<void, StoreError>
 AuditService::recordEach(const StaffMember &staff, AuditAction action, const QList<qint64> &citizenIds, const Purpose &purpose, const QJsonObject &details)
 {
     if (citizenIds.isEmpty()) {
+        return {};
+    }
+    QList<AuditEntry> entries;
+    entries.reserve(citizenIds.size());
+    const AuditEntry common = makeEntry(staff, action, 0, purpose, AuditOutcome::Success, details);
+    for (qint64 id : citizenIds) {
+        entries.append(common);
+        entries.last().subjectCitizenId = id;
+    }
+    if (m_exportSource.isEmpty() || std::none_of(entries.cbegin(), entries.cend(), &AuditExport::isExported)) {
+        // One chain read and one insert statement for all (a search shows up to 50 citizens).
+        auto appended = AuditRepository(m_db, m_key).appendAll(std::move(entries));
+        if (!appended) {
+            return unexpected(std::move(appended).error());
+        }
         return {};
     }
     auto transaction = Transaction::begin(m_db);

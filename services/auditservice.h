@@ -88,6 +88,8 @@ public:
     Database &database() const { return m_db; }
 
 private:
+    AuditEntry
+    makeEntry(const StaffMember &staff, AuditAction action, qint64 citizenId, const Purpose &purpose, AuditOutcome outcome, const QJsonObject &details) const;
     Database &m_db;
     QByteArray m_key;
     QByteArray m_searchKey;

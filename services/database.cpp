@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 
@@ -181,6 +182,21 @@ Expected<void, StoreError> Database::flushSearchQueue()
     if (!m_searchQueue) {
         return {};
     }
+    // Most transactions change nothing that is indexed (an audit entry, a sync record).
+    auto pending = prepared(QStringLiteral("SELECT EXISTS (SELECT 1 FROM search_queue)"));
+    if (!pending) {
+        return unexpected(std::move(pending).error());
+    }
+    if (!(*pending)->exec() || !(*pending)->next()) {
+        const StoreError e = error(**pending);
+        (*pending)->finish();
+        return unexpected(e);
+    }
+    const bool queued = (*pending)->value(0).toBool();
+    (*pending)->finish();
+    if (!queued) {
+        return {};
+    }
     // In the order the changes were made: a row added and changed in one transaction is indexed,
     // removed and indexed again, never removed before it was there.
     for (const char *sql : {"INSERT INTO main.citizen_search (citizen_search, rowid, search_names) "
@@ -188,16 +204,22 @@ Expected<void, StoreError> Database::flushSearchQueue()
                             "INSERT INTO main.catalogue_search (catalogue_search, rowid, text) "
                             "SELECT command, item, body FROM search_queue WHERE target = 'catalogue' ORDER BY seq",
                             "DELETE FROM search_queue"}) {
-        if (auto r = exec(QLatin1String(sql)); !r) {
+        if (auto r = run(QLatin1String(sql)); !r) {
             return r;
         }
     }
     return {};
 }
 
+Expected<void, StoreError> Database::setCacheSize(int mebibytes)
+{
+    // A negative cache_size is in KiB.
+    return exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(mebibytes) * 1024));
+}
+
 Expected<void, StoreError> Database::setDurableCommits(bool durable)
 {
-    return exec(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = NORMAL"));
+    return run(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = NORMAL"));
 }
 
 Expected<void, StoreError> Database::configure()
@@ -268,6 +290,15 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+sqlite3 *Database::sqliteHandle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
 Expected<QSqlQuery *, StoreError> Database::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
@@ -281,6 +312,21 @@ Expected<QSqlQuery *, StoreError> Database::prepared(const QString &sql)
         it = m_statements.emplace(sql, std::move(query)).first;
     }
     return it->second.get();
+}
+
+Expected<void, StoreError> Database::run(const QString &sql)
+{
+    auto query = prepared(sql);
+    if (!query) {
+        return unexpected(std::move(query).error());
+    }
+    QSqlQuery *q = *query;
+    const bool ok = q->exec();
+    q->finish();
+    if (!ok) {
+        return unexpected(error(*q));
+    }
+    return {};
 }
 
 Expected<void, StoreError> Database::exec(const QString &sql)

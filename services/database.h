@@ -12,6 +12,8 @@
 #include <memory>
 #include <unordered_map>
 
+struct sqlite3;
+
 namespace c360
 {
 class Clock;
@@ -42,10 +44,17 @@ public:
     bool isReadOnly() const { return m_mode == OpenMode::ReadOnly; }
     Clock &clock() const { return m_clock; }
     QSqlDatabase connection() const;
+    // The SQLite C API handle of this connection, for the few loops where reading rows through
+    // QVariant costs more than the work on them (the audit chain's verification); null for another
+    // driver, which then takes the portable path.
+    sqlite3 *sqliteHandle() const;
 
     // A prepared statement for sql, prepared once per connection and reused; call finish() (or let
     // a Statement do it) when done reading. Fails only on a programming error in sql.
     Expected<QSqlQuery *, StoreError> prepared(const QString &sql);
+    // Runs sql, a statement without rows that comes again and again (BEGIN, COMMIT, a savepoint),
+    // through the cache of prepared statements.
+    Expected<void, StoreError> run(const QString &sql);
     // Runs sql once without keeping the statement (DDL, pragmas, one-offs).
     Expected<void, StoreError> exec(const QString &sql);
     // The classified error of a failed query on this store.
@@ -55,6 +64,9 @@ public:
     // is for the log: ids, never personal data.
     StoreError error(StoreError::Code code, const QString &detail = {}) const;
 
+    // SQLite's page cache for this connection (its default is 2 MiB): a connection that writes
+    // much into a large store (the sync) keeps its indexes' inner pages in memory.
+    Expected<void, StoreError> setCacheSize(int mebibytes);
     // Commits are durable by default (synchronous=FULL: on disk before commit returns). Either way
     // a killed process loses nothing committed; with durable commits off (synchronous=NORMAL in
     // WAL mode) a power failure may lose the last few. Only for connections whose work can be

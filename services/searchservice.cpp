@@ -188,11 +188,30 @@ Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember
     if (!query) {
         return QList<SearchHit>();
     }
+    // Search as you type commits once a keystroke: its entries reach the write-ahead log before the
+    // results are returned (a killed application loses none), without waiting for the disk's
+    // flush, which only a power failure in the next moments could undo. The next durable commit
+    // (the profile opened from the results, any other audit entry) flushes them with it.
+    if (m_db.transactionDepth() == 0) {
+        if (auto r = m_db.setDurableCommits(false); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        auto result = searchAndAudit(staff, *query, limit);
+        if (auto r = m_db.setDurableCommits(true); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        return result;
+    }
+    return searchAndAudit(staff, *query, limit);
+}
+
+Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, int limit)
+{
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(ServiceError::store(transaction.error()));
     }
-    auto ids = findIds(*query, limit);
+    auto ids = findIds(query, limit);
     if (!ids) {
         return unexpected(ServiceError::store(ids.error()));
     }
@@ -200,11 +219,11 @@ Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember
     if (!found) {
         return unexpected(ServiceError::store(found.error()));
     }
-    QJsonObject details{{QStringLiteral("kind"), toKey(query->kind)}, {QStringLiteral("results"), found->size()}};
-    if (query->kind == SearchKind::Name) {
-        details.insert(QStringLiteral("text"), query->text);
+    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}};
+    if (query.kind == SearchKind::Name) {
+        details.insert(QStringLiteral("text"), query.text);
     } else {
-        details.insert(QStringLiteral("hash"), m_audit.keyedHash(query->kind == SearchKind::BirthDate ? query->date.toString(Qt::ISODate) : query->text));
+        details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.kind == SearchKind::BirthDate ? query.date.toString(Qt::ISODate) : query.text));
     }
     auto searched = m_audit.record(staff, AuditAction::Search, 0, {}, AuditOutcome::Success, details);
     if (!searched) {

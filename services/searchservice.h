@@ -44,6 +44,8 @@ public:
     Expected<QList<qint64>, StoreError> findIds(const Query &query, int limit);
 
 private:
+    // search() once the query is known: the ids, their rows and the audit entries, in one transaction.
+    Expected<QList<SearchHit>, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, int limit);
     Expected<QList<SearchHit>, StoreError> hits(const QList<qint64> &ids);
 
     AuditService &m_audit;

@@ -35,7 +35,7 @@ Expected<Transaction, StoreError> Transaction::begin(Database &db)
     // IMMEDIATE takes the write lock up front, so that two connections never deadlock upgrading
     // a read lock (SQLITE_BUSY in the middle of a change).
     const QString sql = depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint(depth);
-    if (auto result = db.exec(sql); !result) {
+    if (auto result = db.run(sql); !result) {
         return unexpected(std::move(result).error());
     }
     return Transaction(db, depth);
@@ -60,7 +60,7 @@ Expected<void, StoreError> Transaction::commit()
         }
     }
     const QString sql = m_depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT ") + savepoint(m_depth);
-    auto result = db.exec(sql);
+    auto result = db.run(sql);
     if (!result) {
         // A failed COMMIT (disk full) leaves the transaction open; the destructor rolls it back.
         qCWarning(C360_STORE) << "commit failed:" << result.error().detail;
@@ -81,14 +81,14 @@ void Transaction::rollback()
     --db.m_transactionDepth;
     if (m_depth == 0) {
         // After SQLITE_FULL and some I/O errors SQLite has already rolled the transaction back.
-        if (auto result = db.exec(QStringLiteral("ROLLBACK")); !result && !result.error().detail.contains(QLatin1String("no transaction is active"))) {
+        if (auto result = db.run(QStringLiteral("ROLLBACK")); !result && !result.error().detail.contains(QLatin1String("no transaction is active"))) {
             qCWarning(C360_STORE) << "rollback failed:" << result.error().detail;
         }
     } else {
         const QString name = savepoint(m_depth);
-        auto result = db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+        auto result = db.run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
         if (result) {
-            result = db.exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
+            result = db.run(QStringLiteral("RELEASE SAVEPOINT ") + name);
         }
         if (!result) {
             qCWarning(C360_STORE) << "rollback to savepoint failed:" << result.error().detail;

@@ -142,6 +142,56 @@ private Q_SLOTS:
         QCOMPARE(v->problem, problem);
         QCOMPARE(v->firstBad, firstBad);
         QCOMPARE(v->checkedThrough, firstBad - 1);
+        // In two halves at once (entries 1–4 here, 5–8 on a connection of its own): the same answer.
+        auto halves = audit.verify(2);
+        QVERIFY(halves);
+        QCOMPARE(halves->problem, problem);
+        QCOMPARE(halves->firstBad, firstBad);
+        QCOMPARE(halves->checkedThrough, firstBad - 1);
+    }
+
+    void anIntactLogVerifiesInHalves()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        AuditRepository audit(db, key);
+        for (int i = 1; i <= 9; ++i) {
+            QVERIFY(audit.append(opened(i)));
+        }
+        const auto v = audit.verify(2);
+        QVERIFY(v);
+        QVERIFY(v->intact());
+        QCOMPARE(v->checkedThrough, qint64(9));
+    }
+
+    // The verification hashes the stored bytes of each row; they must be the bytes the entry was
+    // hashed from when it was appended: separators, text beyond ASCII, no subject, long details.
+    void verificationMatchesTheAppendedBytes()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        AuditRepository audit(db, key);
+        AuditEntry odd = opened(0);
+        odd.actor = QStringLiteral("jan") + QChar(0x1f) + QStringLiteral("peeters");
+        odd.workstation = QStringLiteral("loket-ü");
+        odd.purposeCode = QStringLiteral("counter_visit");
+        odd.purposeText = QStringLiteral("Aanvraag «identiteitskaart» – 𝄞") + QChar(0x1f);
+        odd.details = QStringLiteral("{\"note\":\"") + QString(5000, QLatin1Char('x')) + QStringLiteral("é\"}");
+        QVERIFY(audit.append(odd));
+        QVERIFY(audit.append(opened(2)));
+        auto v = audit.verify();
+        QVERIFY(v);
+        QVERIFY(v->intact());
+        QCOMPARE(v->checkedThrough, qint64(2));
+        const AuditEntry stored = audit.entries(1, 1)->first();
+        QCOMPARE(stored.hash, AuditRepository::computeHash(key, stored));
+        // One byte of the long details changed is found.
+        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_update"));
+        exec(db, QStringLiteral("UPDATE audit_log SET details = replace(details, 'é', 'e') WHERE sequence = 1"));
+        v = audit.verify();
+        QVERIFY(v && !v->intact());
+        QCOMPARE(v->problem, AuditRepository::Verification::Problem::Changed);
+        QCOMPARE(v->firstBad, qint64(1));
     }
 
     void wrongKeyFailsAtTheFirstEntry()

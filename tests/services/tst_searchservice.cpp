@@ -203,6 +203,20 @@ private Q_SLOTS:
         QVERIFY(AuditRepository(db, QByteArray(32, 'k')).verify().value().intact());
     }
 
+    // A keystroke's entries are committed (another connection reads them) without a flush of
+    // the disk; the connection's commits are durable again afterwards, for the profile opened next.
+    void searchEntriesAreCommittedAndDurabilityComesBack()
+    {
+        Database &db = m_store.db();
+        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
+        QCOMPARE(ids(u"Van den"_s), (QList<qint64>{m_marie, m_marieNamesake}));
+        auto other = Database::open(m_store.path(), Database::OpenMode::ReadOnly, m_store.clock());
+        QVERIFY(other);
+        QCOMPARE(test::scalar(**other, u"SELECT COUNT(*) FROM audit_log"_s), before + 3);
+        QCOMPARE(test::scalar(db, u"PRAGMA synchronous"_s), 2); // FULL
+        QCOMPARE(db.transactionDepth(), 0);
+    }
+
     // An administrator runs the installation but searches no citizens: refused and audited.
     void administratorsDoNotSearch()
     {
