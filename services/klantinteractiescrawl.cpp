@@ -172,11 +172,25 @@ ResourceSync::Page KlantinteractiesCrawl::unchanged(const SyncState &state)
     return page;
 }
 
+QNetworkRequest KlantinteractiesCrawl::lookahead(const RestJob &job, const SyncState &state)
+{
+    Q_UNUSED(state)
+    m_parsedJob = &job;
+    m_parsed = KlantinteractiesParser::page(job.body());
+    const auto &parsed = *m_parsed;
+    if (!parsed || !parsed->hasNext || parsed->records.isEmpty()) {
+        return {};
+    }
+    const int page = m_position.page;
+    return listRequest(path(), parsed->nextPage > page ? parsed->nextPage : page + 1, expand());
+}
+
 Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database &db, const RestJob &job, const SyncState &state)
 {
     Q_UNUSED(state)
     KiCursor c = m_position;
-    const auto parsed = KlantinteractiesParser::page(job.body());
+    const auto parsed = m_parsedJob == &job && m_parsed ? *std::exchange(m_parsed, std::nullopt) : KlantinteractiesParser::page(job.body());
+    m_parsedJob = nullptr;
     if (!parsed) {
         return unexpected(malformed(parsed.error()));
     }
@@ -185,6 +199,23 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     }
     const QDateTime seen = runTime(c.run);
     SyncStateRepository states(db);
+    // What is known of the page's records, read at once; kept up to date as they are saved (a
+    // page may hold a record twice).
+    QStringList ids;
+    ids.reserve(parsed->records.size());
+    for (const QJsonObject &record : parsed->records) {
+        if (QString id = KlantinteractiesParser::recordId(record); !id.isEmpty()) {
+            ids.append(std::move(id));
+        }
+    }
+    auto known = states.recordsIn(source(), resource(), ids);
+    if (!known) {
+        return unexpected(storeProblem(known.error()));
+    }
+    const auto save = [&](const SyncRecord &record) {
+        known->insert(record.sourceId, record);
+        return states.saveRecord(record);
+    };
     Page page;
     for (qsizetype i = 0; i < parsed->records.size(); ++i) {
         const QJsonObject &record = parsed->records.at(i);
@@ -198,20 +229,19 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
                 {source(), resource(), recordId.isEmpty() ? QStringLiteral("(page %1, item %2)").arg(c.page).arg(i + 1) : recordId, id.error()});
             if (!recordId.isEmpty()) {
                 // Still there: its local record must not be taken for deleted.
-                if (auto existing = states.record(source(), resource(), recordId); existing && *existing) {
-                    SyncRecord touched = **existing;
+                if (const auto found = known->constFind(recordId); found != known->cend()) {
+                    SyncRecord touched = *found;
                     touched.lastSeen = seen;
-                    if (auto saved = states.saveRecord(touched); !saved) {
+                    if (auto saved = save(touched); !saved) {
                         return unexpected(storeProblem(saved.error()));
                     }
                 }
             }
             continue;
         }
-        auto existing = states.record(source(), resource(), *id);
-        if (!existing) {
-            return unexpected(storeProblem(existing.error()));
-        }
+        const auto found = known->constFind(*id);
+        const std::optional<SyncRecord> existingRecord = found == known->cend() ? std::nullopt : std::optional<SyncRecord>(*found);
+        const std::optional<SyncRecord> *existing = &existingRecord;
         const QByteArray hash = KlantinteractiesParser::contentHash(record, volatileKeys());
         SyncRecord next{source(), resource(), *id, hash, 0, seen};
         if (*existing && (*existing)->contentHash == hash) {
@@ -241,7 +271,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
                 break;
             }
         }
-        if (auto saved = states.saveRecord(next); !saved) {
+        if (auto saved = save(next); !saved) {
             return unexpected(storeProblem(saved.error()));
         }
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "klantinteractiesparser.h"
 #include "resourcesync.h"
 #include "storeerror.h"
 
@@ -47,6 +48,8 @@ public:
     using ResourceSync::ResourceSync;
 
     QNetworkRequest nextRequest(const SyncState &state) override;
+    // The next page, when the fetched one links to it (parsed once: apply() uses it).
+    QNetworkRequest lookahead(const RestJob &job, const SyncState &state) override;
     Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override;
     Page unchanged(const SyncState &state) override;
 
@@ -92,6 +95,10 @@ protected:
     KiCursor m_position; // of the request nextRequest() made last
 
 private:
+    // The page lookahead() parsed, for the job it came from.
+    const RestJob *m_parsedJob = nullptr;
+    std::optional<Expected<KiPage, QString>> m_parsed;
+
     QJsonObject lasting(const QJsonObject &extra) const;
     Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, bool consistent);
 };

@@ -111,7 +111,31 @@ QNetworkRequest Open311RequestsSync::nextRequest(const SyncState &state)
 {
     m_position = position(state);
     m_positioned = true;
-    const Open311Cursor &c = m_position;
+    return requestFor(m_position, state.etag);
+}
+
+QNetworkRequest Open311RequestsSync::lookahead(const RestJob &job, const SyncState &state)
+{
+    m_parsedJob = &job;
+    m_parsed = Open311Parser::parse(job.body());
+    const Open311Cursor &c = m_positioned ? m_position : position(state);
+    const auto &records = *m_parsed;
+    // Only the plain case: a full page of an answer paged as asked. Anything else (a window's
+    // end, a server that ignores `page`) is left to apply().
+    const bool paged = c.mode == Open311Cursor::Mode::Incremental || c.paging == Open311Cursor::Paging::Honoured;
+    if (!records || records->size() < pageSize() || !paged || c.page >= MaxPagesPerRun) {
+        return {};
+    }
+    if (c.page >= 2 && !c.firstId.isEmpty() && Open311Mapper::recordId(records->first()) == c.firstId) {
+        return {};
+    }
+    Open311Cursor next = c;
+    ++next.page;
+    return requestFor(next, state.etag);
+}
+
+QNetworkRequest Open311RequestsSync::requestFor(const Open311Cursor &c, const QString &stateEtag) const
+{
     QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("requests.") + format()));
     QUrlQuery query;
     // UTC with "Z", the specification's own format; an offset's '+' would need escaping in a query.
@@ -137,7 +161,7 @@ QNetworkRequest Open311RequestsSync::nextRequest(const SyncState &state)
         // that nothing of the run (or the window) changed.
         QString etag;
         if (c.mode == Open311Cursor::Mode::Incremental) {
-            etag = c.etagRequest == requestKey(c) ? state.etag : QString();
+            etag = c.etagRequest == requestKey(c) ? stateEtag : QString();
         } else {
             etag = c.windowEtags.value(requestKey(c)).toString();
         }
@@ -151,7 +175,8 @@ QNetworkRequest Open311RequestsSync::nextRequest(const SyncState &state)
 Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &db, const RestJob &job, const SyncState &state)
 {
     Open311Cursor c = m_positioned ? m_position : position(state);
-    const auto records = Open311Parser::parse(job.body());
+    const auto records = m_parsedJob == &job && m_parsed ? *std::exchange(m_parsed, std::nullopt) : Open311Parser::parse(job.body());
+    m_parsedJob = nullptr;
     if (!records) {
         SyncProblem p;
         p.kind = SyncProblem::Kind::Malformed;
@@ -282,6 +307,17 @@ Expected<void, SyncProblem> Open311RequestsSync::applyRecords(Database &db, cons
     SyncStateRepository states(db);
     IdentityMatcher matcher(db);
     const QDateTime seen = now();
+    // What is known of the page's records, read at once; kept up to date as they are saved (an
+    // answer may hold a request twice).
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const Open311Record &record : records) {
+        ids.append(Open311Mapper::recordId(record));
+    }
+    auto knownRecords = states.recordsIn(source(), resource(), ids);
+    if (!knownRecords) {
+        return unexpected(storeProblem(knownRecords.error()));
+    }
     for (const Open311Record &record : records) {
         const QString id = Open311Mapper::recordId(record);
         auto mapped = Open311Mapper::map(record, source());
@@ -303,21 +339,21 @@ Expected<void, SyncProblem> Open311RequestsSync::applyRecords(Database &db, cons
         report.matchBasis = match->basis;
         report.candidates = match->candidates;
         const QByteArray hash = contentHash(record.canonical, match->fingerprint());
-        const auto known = states.record(source(), resource(), id);
-        if (!known) {
-            return unexpected(storeProblem(known.error()));
-        }
-        if (known->has_value() && (*known)->contentHash == hash) {
+        const auto known = knownRecords->constFind(id);
+        const bool isKnown = known != knownRecords->cend();
+        if (isKnown && known->contentHash == hash) {
             continue; // as last time: no write
         }
         const auto localId = reports.upsertBySource(report);
         if (!localId) {
             return unexpected(storeProblem(localId.error()));
         }
-        if (auto saved = states.saveRecord({source(), resource(), id, hash, *localId, seen}); !saved) {
-            return unexpected(storeProblem(saved.error()));
+        const SyncRecord saved{source(), resource(), id, hash, *localId, seen};
+        if (auto r = states.saveRecord(saved); !r) {
+            return unexpected(storeProblem(r.error()));
         }
-        ++(known->has_value() ? page->stats.updated : page->stats.inserted);
+        ++(isKnown ? page->stats.updated : page->stats.inserted);
+        knownRecords->insert(id, saved);
     }
     page->stats.skipped = page->skipped.size();
     return {};

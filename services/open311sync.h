@@ -3,11 +3,13 @@
 #pragma once
 
 #include "open311cursor.h"
+#include "open311parser.h"
 #include "resourcesync.h"
 
 #include <QDateTime>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace c360
@@ -46,6 +48,8 @@ public:
 
     QString resource() const override { return QStringLiteral("requests"); }
     QNetworkRequest nextRequest(const SyncState &state) override;
+    // The next page of a full page of a paged answer (parsed once: apply() uses it).
+    QNetworkRequest lookahead(const RestJob &job, const SyncState &state) override;
     Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override;
     Page unchanged(const SyncState &state) override;
 
@@ -57,6 +61,7 @@ private:
     QString format() const;
     QString requestKey(const Open311Cursor &c) const;
     Expected<void, SyncProblem> applyRecords(Database &db, const QList<Open311Record> &records, Page *page);
+    QNetworkRequest requestFor(const Open311Cursor &c, const QString &stateEtag) const;
     void endOfAnswer(Open311Cursor &c, const QList<Open311Record> &records, const RestJob &job, Page *page);
     void nextWindow(Open311Cursor &c, Page *page) const;
     QDateTime now() const;
@@ -64,6 +69,9 @@ private:
     Open311Options m_options;
     Open311Cursor m_position; // of the request nextRequest() made
     bool m_positioned = false;
+    // The answer lookahead() parsed, for the job it came from.
+    const RestJob *m_parsedJob = nullptr;
+    std::optional<Expected<QList<Open311Record>, QString>> m_parsed;
 };
 
 // The Open311 resources of a source: "requests". The second form takes crawl options (tests, and

@@ -37,6 +37,11 @@ ResourceSync::Page ResourceSync::unchanged(const SyncState &state)
     return page;
 }
 
+QNetworkRequest ResourceSync::lookahead(const RestJob &, const SyncState &)
+{
+    return {};
+}
+
 std::optional<ResourceSync::Page> ResourceSync::failed(const RestError &, const SyncState &)
 {
     return std::nullopt;

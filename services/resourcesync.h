@@ -62,6 +62,11 @@ public:
     virtual QNetworkRequest nextRequest(const SyncState &state) = 0;
     // Reads the fetched page and applies it to the store (in the engine's transaction).
     virtual Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) = 0;
+    // The request that most likely follows the fetched page (its next page), asked before the
+    // page is applied so that the back end prepares and sends it meanwhile. The engine still asks
+    // nextRequest() after applying and uses the early answer only for the same request (URL and
+    // headers); otherwise it is dropped. By default there is none (an empty URL).
+    virtual QNetworkRequest lookahead(const RestJob &job, const SyncState &state);
     // The server answered 304 Not Modified: by default the run is complete and nothing changed.
     virtual Page unchanged(const SyncState &state);
     // The page could not be fetched (after every retry). A connector that can go on another way

@@ -80,6 +80,7 @@ public:
     QByteArray contentType() const { return header(QByteArrayLiteral("Content-Type")); }
     int attempts() const { return m_attempt; }
     QUrl url() const { return m_request.url(); }
+    const QNetworkRequest &request() const { return m_request; }
 
     // The delay before attempt n (1-based), before jitter; exposed for tests.
     static int backoffMs(const RetryPolicy &policy, int attempt);

@@ -50,6 +50,9 @@ class SyncEngine : public QObject
 {
     Q_OBJECT
 public:
+    // The page cache of the engine's own connection.
+    static constexpr int SyncCacheMiB = 64;
+
     struct Options
     {
         QString databasePath;
@@ -93,6 +96,10 @@ private:
     void finishRun();
     void startResource();
     void onPage();
+    void applyPage(RestJob *job);
+    // Starts the lookahead's request now; startResource() takes its job when it asks the same.
+    void startLookahead(const QNetworkRequest &request);
+    void dropLookahead();
     void endResource(const SyncProblem &problem);
     void startPush();
     // Sends the current entry's next step; false when prepare() held it back (the entry is then
@@ -113,6 +120,7 @@ private:
     std::deque<std::unique_ptr<Work>> m_queue;
     std::unique_ptr<Work> m_current;
     QPointer<RestJob> m_job;
+    QPointer<RestJob> m_lookahead; // the next page's job, started before this one was applied
 };
 
 } // namespace c360

@@ -126,12 +126,36 @@ Expected<QList<SyncRecord>, StoreError> SyncStateRepository::recordsNotSeenSince
     return query(QStringLiteral("WHERE source = ? AND resource = ? AND last_seen_at < ? ORDER BY source_id"), {source, resource, sql::fromDateTime(time)});
 }
 
+Expected<QHash<QString, SyncRecord>, StoreError> SyncStateRepository::recordsIn(const QString &source, const QString &resource, const QStringList &sourceIds)
+{
+    QHash<QString, SyncRecord> found;
+    found.reserve(sourceIds.size());
+    // In chunks of a page's usual size: one prepared statement serves them all.
+    constexpr qsizetype chunk = 100;
+    for (qsizetype from = 0; from < sourceIds.size(); from += chunk) {
+        const qsizetype n = std::min(chunk, sourceIds.size() - from);
+        QVariantList values{source, resource};
+        values.reserve(n + 2);
+        QString marks;
+        marks.reserve(n * 3);
+        for (qsizetype i = 0; i < n; ++i) {
+            marks += i ? QLatin1String(", ?") : QLatin1String("?");
+            values.append(sourceIds.at(from + i));
+        }
+        auto rows = query(QStringLiteral("WHERE source = ? AND resource = ? AND source_id IN (") + marks + QLatin1Char(')'), values);
+        if (!rows) {
+            return unexpected(std::move(rows).error());
+        }
+        for (SyncRecord &r : *rows) {
+            found.insert(r.sourceId, std::move(r));
+        }
+    }
+    return found;
+}
+
 Expected<void, StoreError> SyncStateRepository::saveRecord(const SyncRecord &record)
 {
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction) {
-        return unexpected(std::move(transaction).error());
-    }
+    // One statement: atomic on its own, and part of the caller's transaction when there is one.
     Statement upsert(m_db,
                      QStringLiteral("INSERT INTO sync_records (source, resource, source_id, content_hash, local_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?) "
                                     "ON CONFLICT (source, resource, source_id) DO UPDATE SET content_hash = excluded.content_hash, "
@@ -147,20 +171,13 @@ Expected<void, StoreError> SyncStateRepository::saveRecord(const SyncRecord &rec
         !r) {
         return r;
     }
-    return transaction->commit();
+    return {};
 }
 
 Expected<void, StoreError> SyncStateRepository::removeRecord(const QString &source, const QString &resource, const QString &sourceId)
 {
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction) {
-        return unexpected(std::move(transaction).error());
-    }
     Statement del(m_db, QStringLiteral("DELETE FROM sync_records WHERE source = ? AND resource = ? AND source_id = ?"));
-    if (auto r = del.exec({source, resource, sourceId}); !r) {
-        return r;
-    }
-    return transaction->commit();
+    return del.exec({source, resource, sourceId});
 }
 
 } // namespace c360

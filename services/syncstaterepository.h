@@ -6,7 +6,9 @@
 #include "storeerror.h"
 #include "syncstate.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -30,6 +32,8 @@ public:
     Expected<std::optional<SyncRecord>, StoreError> record(const QString &source, const QString &resource, const QString &sourceId);
     // Every record of resource at source, by source id: for a crawl that compares a whole page.
     Expected<QList<SyncRecord>, StoreError> records(const QString &source, const QString &resource);
+    // The records of these source ids that exist, by source id: one query for a whole page.
+    Expected<QHash<QString, SyncRecord>, StoreError> recordsIn(const QString &source, const QString &resource, const QStringList &sourceIds);
     // Inserts or replaces the record; an invalid lastSeen becomes the clock's now.
     Expected<void, StoreError> saveRecord(const SyncRecord &record);
     // Records of resource at source last seen before time: after a full crawl that started at

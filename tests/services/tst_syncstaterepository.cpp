@@ -36,6 +36,7 @@ private Q_SLOTS:
     void saveRecordReplaces();
     void deletionDetection();
     void removeRecord();
+    void recordsInReadsAPageAtOnce();
 
 private:
     std::unique_ptr<test::TempStore> m_store;
@@ -191,6 +192,31 @@ void TestSyncStateRepository::removeRecord()
     QVERIFY(!m_sync->record(openklant, partijen, QStringLiteral("a"))->has_value());
     QVERIFY(m_sync->record(openklant, partijen, QStringLiteral("b"))->has_value());
     QVERIFY(m_sync->removeRecord(openklant, partijen, QStringLiteral("never-there")));
+}
+
+void TestSyncStateRepository::recordsInReadsAPageAtOnce()
+{
+    // More ids than one chunk of the query, some unknown, one of another resource.
+    QStringList ids;
+    for (int i = 0; i < 250; ++i) {
+        const QString id = QStringLiteral("r%1").arg(i);
+        ids.append(id);
+        if (i % 3 != 0) {
+            QVERIFY(m_sync->saveRecord(makeRecord(id, id.toLatin1(), i)));
+        }
+    }
+    SyncRecord elsewhere = makeRecord(QStringLiteral("r0"), "x", 1);
+    elsewhere.resource = QStringLiteral("klantcontacten");
+    QVERIFY(m_sync->saveRecord(elsewhere));
+
+    auto found = m_sync->recordsIn(openklant, partijen, ids);
+    QVERIFY2(found, why(found).constData());
+    QCOMPARE(found->size(), 166); // 250 less every third (0, 3, …, 249)
+    QVERIFY(!found->contains(QStringLiteral("r0")));
+    QVERIFY(!found->contains(QStringLiteral("r249")));
+    QCOMPARE(found->value(QStringLiteral("r248")).localId, 248);
+    QCOMPARE(found->value(QStringLiteral("r248")).contentHash, m_sync->record(openklant, partijen, QStringLiteral("r248"))->value().contentHash);
+    QVERIFY(m_sync->recordsIn(openklant, partijen, {})->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSyncStateRepository)

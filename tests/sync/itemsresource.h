@@ -24,18 +24,26 @@ constexpr int PerPage = 5;
 class ItemsSync final : public ResourceSync
 {
 public:
-    explicit ItemsSync(const SyncContext &context, const QString &name = QStringLiteral("items"))
+    // What lookahead() predicts: nothing, the page that follows (as a real connector does), or
+    // the one after it (a wrong guess the engine must drop).
+    enum class Lookahead { None, NextPage, WrongPage };
+
+    explicit ItemsSync(const SyncContext &context, const QString &name = QStringLiteral("items"), Lookahead lookahead = Lookahead::None)
         : ResourceSync(context)
         , m_name(name)
+        , m_lookahead(lookahead)
     {
     }
     QString resource() const override { return m_name; }
-    QNetworkRequest nextRequest(const SyncState &state) override
+    QNetworkRequest nextRequest(const SyncState &state) override { return pageRequest(state.cursor.isEmpty() ? 1 : state.cursor.toInt()); }
+    QNetworkRequest lookahead(const RestJob &job, const SyncState &state) override
     {
-        const int page = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
-        QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("items")));
-        url.setQuery(QStringLiteral("page=%1").arg(page));
-        return authorizedRequest(url);
+        const bool more = QJsonDocument::fromJson(job.body()).object().value(QStringLiteral("more")).toBool();
+        if (m_lookahead == Lookahead::None || !more) {
+            return {};
+        }
+        const int current = state.cursor.isEmpty() ? 1 : state.cursor.toInt();
+        return pageRequest(current + (m_lookahead == Lookahead::NextPage ? 1 : 2));
     }
     Expected<Page, SyncProblem> apply(Database &db, const RestJob &job, const SyncState &state) override
     {
@@ -69,7 +77,15 @@ public:
     }
 
 private:
+    QNetworkRequest pageRequest(int page) const
+    {
+        QUrl url = context().source.baseUrl.resolved(QUrl(QStringLiteral("items")));
+        url.setQuery(QStringLiteral("page=%1").arg(page));
+        return authorizedRequest(url);
+    }
+
     QString m_name;
+    Lookahead m_lookahead;
 };
 
 // Pushes outbox entries of resource "notes" to POST /notes.

@@ -50,6 +50,7 @@ class TestSyncEngine : public QObject
     QList<QByteArray> m_authorizations;
     bool m_malformed = false;
     bool m_failReplies = false;
+    ItemsSync::Lookahead m_lookahead = ItemsSync::Lookahead::None;
     MemorySecretStore m_secrets;
 
     SyncEngine::Options options(test::TempStore &store, AuthKind auth = AuthKind::Token)
@@ -68,9 +69,9 @@ class TestSyncEngine : public QObject
         o.retry.maxDelayMs = 20;
         o.retry.maxAttempts = 2;
         o.retry.timeoutMs = 2000;
-        o.resources = [](const SyncContext &c) {
+        o.resources = [lookahead = m_lookahead](const SyncContext &c) {
             std::vector<std::unique_ptr<ResourceSync>> v;
-            v.push_back(std::make_unique<ItemsSync>(c));
+            v.push_back(std::make_unique<ItemsSync>(c, QStringLiteral("items"), lookahead));
             return v;
         };
         o.outbox = [](const SyncContext &c) {
@@ -123,6 +124,7 @@ private Q_SLOTS:
         m_authorizations.clear();
         m_malformed = false;
         m_failReplies = false;
+        m_lookahead = ItemsSync::Lookahead::None;
         QVERIFY(m_secrets.write(QStringLiteral("test-secret"), QStringLiteral("s3cret")));
         m_server = std::make_unique<RefServer>(1);
         m_server->route("GET", QStringLiteral("/api/items"), [this](const HttpRequest &r) {
@@ -246,6 +248,58 @@ private Q_SLOTS:
         }
         SyncEngine again(options(store));
         QVERIFY(run(again).ok());
+        QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+    }
+
+    // The next page is asked for while the current one is applied, and its answer is used: each
+    // page is served once, in order, and everything lands.
+    void theLookaheadFetchesEachPageOnce()
+    {
+        test::TempStore store;
+        m_lookahead = ItemsSync::Lookahead::NextPage;
+        SyncEngine engine(options(store));
+        const SyncSummary summary = run(engine);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.resources.first().stats.pages, qint64(Pages));
+        QCOMPARE(m_pagesServed, (QList<int>{1, 2, 3, 4}));
+        QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+    }
+
+    // A guess that is not what nextRequest() asks is dropped: the right page is fetched.
+    void aWrongLookaheadIsDropped()
+    {
+        test::TempStore store;
+        m_lookahead = ItemsSync::Lookahead::WrongPage;
+        SyncEngine engine(options(store));
+        const SyncSummary summary = run(engine);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.resources.first().stats.pages, qint64(Pages));
+        QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+        // Page 2 was applied as page 2, not the guessed page 3 in its place: every item is there.
+        QCOMPARE(m_pagesServed.first(), 1);
+        for (int page = 2; page <= Pages; ++page) {
+            QVERIFY2(m_pagesServed.contains(page), qPrintable(QString::number(page)));
+        }
+    }
+
+    // A page answered while stopped (the lookahead's) is not applied: the next run fetches it.
+    void stoppingWithALookaheadLosesNothing()
+    {
+        test::TempStore store;
+        m_lookahead = ItemsSync::Lookahead::NextPage;
+        {
+            SyncEngine engine(options(store));
+            connect(&engine, &SyncEngine::pageApplied, &engine, &SyncEngine::stop);
+            const SyncSummary summary = run(engine);
+            QCOMPARE(summary.resources.first().problem.kind, SyncProblem::Kind::Cancelled);
+            QCOMPARE(summary.resources.first().stats.pages, qint64(1));
+        }
+        QCOMPARE(items(store.open()), qint64(PerPage));
+        store.close();
+        m_pagesServed.clear();
+        SyncEngine again(options(store));
+        QVERIFY(run(again).ok());
+        QCOMPARE(m_pagesServed.first(), 2);
         QCOMPARE(items(store.open()), qint64(Pages * PerPage));
     }
 
