@@ -494,6 +494,18 @@ bool prepareStore(const QString &path, quint32 citizens)
     return true;
 }
 
+// Reads the store's file once, so that every path and its baseline find it in the page cache
+// (making another store may have pushed it out): the first path measured pays no cold reads.
+void warmUp(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return;
+    }
+    QByteArray chunk(8 << 20, Qt::Uninitialized);
+    while (file.read(chunk.data(), chunk.size()) > 0) { }
+}
+
 // The raw audit row's table: the audit log's columns, without its triggers and chain.
 bool makeRawAuditTable(RawDb &raw)
 {
@@ -1299,6 +1311,8 @@ int main(int argc, char *argv[])
             say(QStringLiteral("cannot open the store"));
             return 1;
         }
+        (*db)->checkpointInBackground(); // as the application's connections do
+        warmUp(store);
         RawDb raw(store);
         if (!makeRawAuditTable(raw)) {
             return 1;

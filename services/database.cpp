@@ -4,6 +4,7 @@
 
 #include "logging.h"
 #include "migrations.h"
+#include "walcheckpointer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -209,6 +210,13 @@ Expected<void, StoreError> Database::flushSearchQueue()
         }
     }
     return {};
+}
+
+void Database::checkpointInBackground()
+{
+    if (sqlite3 *handle = sqliteHandle()) {
+        WalCheckpointer::attach(handle, QFileInfo(m_path).absoluteFilePath());
+    }
 }
 
 Expected<void, StoreError> Database::setCacheSize(int mebibytes)

@@ -64,6 +64,9 @@ public:
     // is for the log: ids, never personal data.
     StoreError error(StoreError::Code code, const QString &detail = {}) const;
 
+    // This connection's WAL checkpoints run on a thread of their own (WalCheckpointer): for the
+    // connections that answer a person (the UI's, the search worker's). No-op for another driver.
+    void checkpointInBackground();
     // SQLite's page cache for this connection (its default is 2 MiB): a connection that writes
     // much into a large store (the sync) keeps its indexes' inner pages in memory.
     Expected<void, StoreError> setCacheSize(int mebibytes);

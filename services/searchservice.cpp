@@ -3,6 +3,7 @@
 #include "searchservice.h"
 
 #include "citizenrepository.h"
+#include "clock.h"
 #include "database.h"
 #include "identifier.h"
 #include "searchtext.h"
@@ -196,16 +197,16 @@ Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember
         if (auto r = m_db.setDurableCommits(false); !r) {
             return unexpected(ServiceError::store(r.error()));
         }
-        auto result = searchAndAudit(staff, *query, limit);
+        auto result = searchAndAudit(staff, *query, text.trimmed(), limit);
         if (auto r = m_db.setDurableCommits(true); !r) {
             return unexpected(ServiceError::store(r.error()));
         }
         return result;
     }
-    return searchAndAudit(staff, *query, limit);
+    return searchAndAudit(staff, *query, text.trimmed(), limit);
 }
 
-Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, int limit)
+Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
@@ -219,7 +220,21 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     if (!found) {
         return unexpected(ServiceError::store(found.error()));
     }
-    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}};
+    // A keystroke of the same typing shows anew only the citizens it did not show yet.
+    const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
+    const QDateTime now = m_db.clock().now();
+    const qint64 gap = m_session.at.isValid() ? m_session.at.secsTo(now) : -1;
+    const bool sameTyping = m_session.staff == staffKey && gap >= 0 && gap <= SessionGapSeconds &&
+        (typed.startsWith(m_session.text, Qt::CaseInsensitive) || m_session.text.startsWith(typed, Qt::CaseInsensitive));
+    QSet<qint64> recorded = sameTyping ? m_session.shown : QSet<qint64>();
+    QList<qint64> shown;
+    for (const SearchHit &hit : std::as_const(*found)) {
+        if (!recorded.contains(hit.citizenId)) {
+            shown.append(hit.citizenId);
+            recorded.insert(hit.citizenId);
+        }
+    }
+    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}, {QStringLiteral("new_results"), shown.size()}};
     if (query.kind == SearchKind::Name) {
         details.insert(QStringLiteral("text"), query.text);
     } else {
@@ -229,10 +244,6 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     if (!searched) {
         return unexpected(ServiceError::store(searched.error()));
     }
-    QList<qint64> shown;
-    for (const SearchHit &hit : std::as_const(*found)) {
-        shown.append(hit.citizenId);
-    }
     if (auto r = m_audit.recordEach(staff, AuditAction::SearchResultShown, shown, {}, QJsonObject{{QStringLiteral("search"), double(searched->sequence)}});
         !r) {
         return unexpected(ServiceError::store(r.error()));
@@ -240,6 +251,8 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     if (auto r = transaction->commit(); !r) {
         return unexpected(ServiceError::store(r.error()));
     }
+    // Only what was committed counts as shown.
+    m_session = {staffKey, typed, now, std::move(recorded)};
     return std::move(*found);
 }
 

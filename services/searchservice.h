@@ -5,6 +5,9 @@
 #include "auditservice.h"
 #include "searchhit.h"
 
+#include <QDateTime>
+#include <QSet>
+
 #include <QDate>
 
 namespace c360
@@ -17,13 +20,19 @@ namespace c360
 // a house number ("9000 12").
 //
 // Each search writes a search entry to the audit log (its kind, and a keyed hash instead of the
-// text when it holds an identifier) and one search_result_shown entry per citizen returned, in
-// one durable commit, before the results are returned. Texts under two characters find nothing
-// and are not searched.
+// text when it holds an identifier) and a search_result_shown entry for each citizen returned
+// that this typing did not show yet, committed before the results are returned (see search()).
+// Texts under two characters find nothing and are not searched.
+//
+// Typing is one search session: keystrokes of one staff member at one workstation, each text
+// extending or shortening the one before, at most SessionGapSeconds apart. A citizen shown on
+// "Pee", "Peet" and "Peeters" appeared in that one search: the first keystroke that shows them
+// records it, and every keystroke still has its own search entry with its result count.
 class SearchService
 {
 public:
     static constexpr int DefaultLimit = 50;
+    static constexpr int SessionGapSeconds = 30;
 
     explicit SearchService(AuditService &audit);
 
@@ -45,11 +54,20 @@ public:
 
 private:
     // search() once the query is known: the ids, their rows and the audit entries, in one transaction.
-    Expected<QList<SearchHit>, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, int limit);
+    Expected<QList<SearchHit>, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit);
     Expected<QList<SearchHit>, StoreError> hits(const QList<qint64> &ids);
 
     AuditService &m_audit;
     Database &m_db;
+    // The search session typing is in (see above).
+    struct Session
+    {
+        QString staff; // name and workstation
+        QString text; // the last keystroke's text
+        QDateTime at;
+        QSet<qint64> shown; // citizens whose search_result_shown entry it wrote
+    };
+    Session m_session;
 };
 
 } // namespace c360

@@ -35,6 +35,7 @@ public:
                 return;
             }
             m_db = std::move(*db);
+            m_db->checkpointInBackground(); // no checkpoint lands on a keystroke
             m_audit = std::make_unique<AuditService>(*m_db, m_key);
             m_search = std::make_unique<SearchService>(*m_audit);
         }

@@ -185,6 +185,7 @@ int main(int argc, char *argv[])
     if (!database) {
         return fail(database.error().message());
     }
+    (*database)->checkpointInBackground(); // no checkpoint lands on a click
 
     // The back ends: in training mode the reference back end in this process; otherwise those of
     // the configuration file the administrator set up (none: the application works offline).

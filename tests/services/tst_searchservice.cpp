@@ -180,6 +180,7 @@ private Q_SLOTS:
     // search_result_shown entry per citizen shown.
     void searchesAreAudited()
     {
+        m_store.clock().advance(60 * 1000); // a new search session
         Database &db = m_store.db();
         const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
         QCOMPARE(ids(m_marieNumber), QList<qint64>{m_marie});
@@ -207,6 +208,7 @@ private Q_SLOTS:
     // the disk; the connection's commits are durable again afterwards, for the profile opened next.
     void searchEntriesAreCommittedAndDurabilityComesBack()
     {
+        m_store.clock().advance(60 * 1000); // a new search session
         Database &db = m_store.db();
         const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
         QCOMPARE(ids(u"Van den"_s), (QList<qint64>{m_marie, m_marieNamesake}));
@@ -215,6 +217,40 @@ private Q_SLOTS:
         QCOMPARE(test::scalar(**other, u"SELECT COUNT(*) FROM audit_log"_s), before + 3);
         QCOMPARE(test::scalar(db, u"PRAGMA synchronous"_s), 2); // FULL
         QCOMPARE(db.transactionDepth(), 0);
+    }
+
+    // Typing is one search: each keystroke has its search entry, each citizen one
+    // search_result_shown entry, at the first keystroke that listed them.
+    void aCitizenIsShownOncePerTyping()
+    {
+        m_store.clock().advance(60 * 1000);
+        Database &db = m_store.db();
+        const auto count = [&db](const QString &action) {
+            return test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = '%1'"_s.arg(action));
+        };
+        const qint64 searches = count(u"search"_s);
+        const qint64 shown = count(u"search_result_shown"_s);
+        for (const QString &typed : {u"Va"_s, u"Van"_s, u"Van d"_s, u"Van den"_s, u"Van de"_s, u"Van den Bossche"_s}) {
+            QVERIFY(!ids(typed).isEmpty());
+            m_store.clock().advance(400);
+        }
+        QCOMPARE(count(u"search"_s), searches + 6);
+        QCOMPARE(count(u"search_result_shown"_s), shown + 2); // Marie-José and her namesake, once each
+        const QList<AuditEntry> last = AuditRepository(db, QByteArray(32, 'k')).matching(u"action = 'search'"_s, {1}).value();
+        const QJsonObject details = QJsonDocument::fromJson(last.first().details.toUtf8()).object();
+        QCOMPARE(details[u"results"_s].toInt(), 2);
+        QCOMPARE(details[u"new_results"_s].toInt(), 0);
+
+        // Another text, a pause, or another staff member: a new search, and the citizens anew.
+        QCOMPARE(ids(u"Marie"_s), (QList<qint64>{m_marie, m_marieNamesake}));
+        QCOMPARE(count(u"search_result_shown"_s), shown + 4);
+        m_store.clock().advance((SearchService::SessionGapSeconds + 1) * 1000);
+        QCOMPARE(ids(u"Marie-"_s), (QList<qint64>{m_marie, m_marieNamesake}));
+        QCOMPARE(count(u"search_result_shown"_s), shown + 6);
+        const StaffMember colleague{u"piet.kcc"_s, Role::CallCentreAgent, u"kcc-1"_s};
+        QVERIFY(m_search->search(colleague, u"Marie-J"_s));
+        QCOMPARE(count(u"search_result_shown"_s), shown + 7);
+        QVERIFY(AuditRepository(db, QByteArray(32, 'k')).verify().value().intact());
     }
 
     // An administrator runs the installation but searches no citizens: refused and audited.
