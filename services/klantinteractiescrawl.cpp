@@ -240,33 +240,32 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
             continue;
         }
         const auto found = known->constFind(*id);
-        const std::optional<SyncRecord> existingRecord = found == known->cend() ? std::nullopt : std::optional<SyncRecord>(*found);
-        const std::optional<SyncRecord> *existing = &existingRecord;
+        const std::optional<SyncRecord> existing = found == known->cend() ? std::nullopt : std::optional<SyncRecord>(*found);
         const QByteArray hash = KlantinteractiesParser::contentHash(record, volatileKeys());
         SyncRecord next{source(), resource(), *id, hash, 0, seen};
-        if (*existing && (*existing)->contentHash == hash) {
-            if ((*existing)->lastSeen == seen) {
+        if (existing && existing->contentHash == hash) {
+            if (existing->lastSeen == seen) {
                 continue; // seen twice in one run (a page repeating its neighbour's records)
             }
-            next.localId = (*existing)->localId;
+            next.localId = existing->localId;
         } else {
-            auto outcome = store(db, record, *existing);
+            auto outcome = store(db, record, existing);
             if (!outcome) {
                 return unexpected(storeProblem(outcome.error()));
             }
             switch (outcome->kind) {
             case Outcome::Kind::Stored:
-                ++(*existing && (*existing)->localId ? page.stats.updated : page.stats.inserted);
+                ++(existing && existing->localId ? page.stats.updated : page.stats.inserted);
                 next.localId = outcome->localId;
                 break;
             case Outcome::Kind::Ignored:
                 break;
             case Outcome::Kind::Skipped:
                 page.skipped.append({source(), resource(), *id, outcome->reason});
-                if (!*existing) {
+                if (!existing) {
                     continue; // nothing to keep: it is tried again when it next comes
                 }
-                next = **existing; // the old hash, so that it is tried again
+                next = *existing; // the old hash, so that it is tried again
                 next.lastSeen = seen;
                 break;
             }

@@ -84,7 +84,11 @@ public:
 private:
     void run()
     {
-        std::map<const std::string *, sqlite3 *> connections;
+        struct Connection {
+            sqlite3 *db = nullptr;
+            bool opened = false; // it has read once
+        };
+        std::map<const std::string *, Connection> connections;
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_wake.wait(lock, [this] {
@@ -96,18 +100,17 @@ private:
             const std::string *path = m_queue.front();
             m_queue.pop_front();
             lock.unlock();
-            sqlite3 *&db = connections[path];
+            Connection &connection = connections[path];
+            sqlite3 *&db = connection.db;
             if (!db && sqlite3_open_v2(path->c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
                 qCWarning(C360_STORE) << "cannot open the store for a checkpoint:" << sqlite3_errmsg(db);
                 sqlite3_close(db);
                 db = nullptr;
             }
-            if (db && !m_opened.count(db)) {
+            if (db && !connection.opened) {
                 // The WAL is opened by the connection's first read, not by sqlite3_open.
                 sqlite3_busy_timeout(db, 1000);
-                if (sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr) == SQLITE_OK) {
-                    m_opened.insert(db);
-                }
+                connection.opened = sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr) == SQLITE_OK;
             }
             if (db) {
                 const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -120,8 +123,8 @@ private:
             m_idle.notify_all();
         }
         lock.unlock();
-        for (auto &[path, db] : connections) {
-            sqlite3_close(db);
+        for (auto &[path, connection] : connections) {
+            sqlite3_close(connection.db);
         }
     }
 
@@ -129,7 +132,6 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_idle;
     std::set<std::string> m_paths;
-    std::set<sqlite3 *> m_opened; // connections that read once (the checkpointer's thread only)
     std::deque<const std::string *> m_queue;
     std::uint64_t m_requested = 0;
     std::uint64_t m_done = 0;

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "tempstore.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -192,6 +193,53 @@ private Q_SLOTS:
         QVERIFY(v && !v->intact());
         QCOMPARE(v->problem, AuditRepository::Verification::Problem::Changed);
         QCOMPARE(v->firstBad, qint64(1));
+    }
+
+    // A damaged page met in the middle of the verification (read through SQLite's C API, in one
+    // pass or in two halves) is the classified store error, not a verdict on the chain.
+    void aDamagedPageIsAStoreError_data()
+    {
+        QTest::addColumn<double>("from");
+        QTest::addColumn<qint64>("parallelFrom");
+        QTest::newRow("one pass, early") << 0.35 << qint64(200000);
+        QTest::newRow("one pass, late") << 0.8 << qint64(200000);
+        QTest::newRow("first half") << 0.35 << qint64(2);
+        QTest::newRow("second half") << 0.8 << qint64(2);
+    }
+
+    void aDamagedPageIsAStoreError()
+    {
+        QFETCH(double, from);
+        QFETCH(qint64, parallelFrom);
+        test::TempStore store;
+        {
+            AuditRepository audit(store.open(), key);
+            QList<AuditEntry> entries;
+            for (int i = 1; i <= 300; ++i) {
+                AuditEntry e = opened(i);
+                e.details = QStringLiteral("{\"note\":\"%1\"}").arg(QString(3000, QLatin1Char('a' + i % 26)));
+                entries.append(e);
+            }
+            QVERIFY(audit.appendAll(entries));
+            QVERIFY(audit.verify(parallelFrom)->intact());
+        }
+        store.close(); // the last connection: the WAL goes into the file
+        // The audit rows fill most of the file, one a page, in the order they were appended.
+        QFile file(store.path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        constexpr qint64 page = 4096;
+        const qint64 pages = file.size() / page;
+        QVERIFY2(pages > 300, qPrintable(QString::number(pages)));
+        QVERIFY(file.seek(qint64(pages * from) * page));
+        QCOMPARE(file.write(QByteArray(10 * page, '\xa5')), 10 * page);
+        file.close();
+
+        AuditRepository audit(store.open(), key);
+        const auto v = audit.verify(parallelFrom);
+        QVERIFY(!v);
+        QCOMPARE(v.error().code, StoreError::Code::Corrupt);
+        QCOMPARE(v.error().path, store.path());
+        QVERIFY(!v.error().message().isEmpty());
     }
 
     void wrongKeyFailsAtTheFirstEntry()
