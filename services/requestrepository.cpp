@@ -310,7 +310,7 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
     if (auto r = transaction->commit(); !r) {
         return unexpected(std::move(r).error());
     }
-    qCInfo(C360_STORE) << "purged request" << requestId << "purge record" << record.id;
+    qCDebug(C360_STORE) << "purged request" << requestId << "purge record" << record.id;
     return record;
 }
 

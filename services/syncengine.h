@@ -52,6 +52,9 @@ class SyncEngine : public QObject
 public:
     // The page cache of the engine's own connection.
     static constexpr int SyncCacheMiB = 64;
+    // How many pages the WAL may hold before the engine's connection checkpoints (SQLite's
+    // default: 1,000).
+    static constexpr int SyncCheckpointPages = 10000;
 
     struct Options
     {
