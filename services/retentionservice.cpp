@@ -12,6 +12,8 @@
 
 #include <KLocalizedString>
 
+#include <QSet>
+
 namespace c360
 {
 
@@ -51,6 +53,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
     // transaction open for all of it.
     Statement expired(m_db, QStringLiteral("SELECT id, citizen_id, created_at FROM requests WHERE expires_at <= ? AND id > ? ORDER BY id LIMIT ?"));
     qint64 after = 0;
+    QSet<qint64> citizens; // run.citizens as a set: a long-unpurged store has a million of them
     for (;;) {
         QList<std::tuple<qint64, qint64, QDateTime>> batch;
         if (auto r = expired.exec({sql::fromDateTime(run.asOf), after, batchSize}); !r) {
@@ -75,7 +78,8 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
                     }
                     run.purged.append(*record);
                 }
-                if (citizen && !run.citizens.contains(citizen)) {
+                if (citizen && !citizens.contains(citizen)) {
+                    citizens.insert(citizen);
                     run.citizens.append(citizen);
                 }
             }
