@@ -47,9 +47,14 @@ QList<CommandInfo> commands()
 
 QString commandsHelp()
 {
+    const QList<CommandInfo> all = commands();
+    qsizetype width = 0; // the longest name, and two spaces before its summary
+    for (const CommandInfo &command : all) {
+        width = std::max(width, qsizetype(qstrlen(command.name)) + 2);
+    }
     QString text = i18nc("@info:shell", "Commands:") + QLatin1Char('\n');
-    for (const CommandInfo &command : commands()) {
-        text += QLatin1String("  ") + QString::fromLatin1(command.name).leftJustified(12) + command.summary + QLatin1Char('\n');
+    for (const CommandInfo &command : all) {
+        text += QLatin1String("  ") + QString::fromLatin1(command.name).leftJustified(width) + command.summary + QLatin1Char('\n');
     }
     return text;
 }

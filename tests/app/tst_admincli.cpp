@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +67,17 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         for (const QString &word : {QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("--database")}) {
             QVERIFY2(r.out.contains(word), qPrintable(r.out));
+        }
+        // Every command stands apart from its summary, the longest names too, in one column.
+        qsizetype column = -1;
+        for (const QString &name :
+             {QStringLiteral("init"), QStringLiteral("access-report"), QStringLiteral("export-citizen"), QStringLiteral("verify-audit")}) {
+            const QRegularExpression line(QStringLiteral("^  %1( {2,})\\S").arg(name), QRegularExpression::MultilineOption);
+            const QRegularExpressionMatch m = line.match(r.out);
+            QVERIFY2(m.hasMatch(), qPrintable(name + QLatin1Char('\n') + r.out));
+            const qsizetype at = m.capturedEnd(1);
+            QVERIFY2(column < 0 || at - m.capturedStart() == column, qPrintable(r.out));
+            column = at - m.capturedStart();
         }
     }
 
