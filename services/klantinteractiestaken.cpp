@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "klantinteractiestaken.h"
 
+#include "clock.h"
 #include "klantinteractiesmapper.h"
 #include "requestrepository.h"
 #include "restjob.h"
+#include "retentionpolicy.h"
 #include "sqlvalue.h"
 #include "statement.h"
 #include "syncstaterepository.h"
@@ -60,6 +62,11 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
 {
     if (!m_readingActors) {
         m_actors = actorsOf(m_position);
+        auto days = RetentionPolicy::days(db);
+        if (!days) {
+            return unexpected(storeProblem(days.error()));
+        }
+        m_retentionDays = *days;
         return KlantinteractiesCrawl::apply(db, job, state);
     }
     const auto parsed = KlantinteractiesParser::page(job.body());
@@ -136,6 +143,8 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
         } else if (request.status == RequestStatus::Closed && status == RequestStatus::Answered) {
             request.status = RequestStatus::Answered;
         }
+    } else if (Request::expiryFor(request.created, m_retentionDays) <= db.clock().now()) {
+        return Outcome::ignored(); // past its retention already: nothing to keep
     }
     local.finish();
     auto id = RequestRepository(db).upsertBySource(request);

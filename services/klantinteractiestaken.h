@@ -19,7 +19,10 @@ namespace c360
 // assignee = the first assigned actor (a medewerker is a person, other actors a team), by name;
 // the citizen = the citizen of the aanleidinggevend klantcontact, which also gets a link to the
 // request. No deadline (the specification has none); the expiry is the local retention's. A task
-// whose contact is not stored yet is skipped with that reason and tried again next run.
+// whose contact is not stored yet is skipped with that reason and tried again next run. A task
+// that is past the retention period when it first comes (created longer ago than it) is not stored
+// at all: it would be purged within the hour. Its sync record remembers it, so that it costs
+// nothing the next run; should it change, it is looked at again.
 // Each run first reads the actoren (a short list) for the assignees' names; they are kept in the
 // cursor, so that a resumed run needs not read them again, and from one run to the next, for the
 // requests pushed from here (knownActors).
@@ -45,6 +48,7 @@ private:
     static constexpr int MaxActors = 2000; // kept in the cursor: a bound on its size
     bool m_readingActors = false;
     QHash<QString, Assignee> m_actors;
+    int m_retentionDays = 0; // read at each page
 };
 
 } // namespace c360

@@ -5,7 +5,9 @@
 #include "cataloguerepository.h"
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
+#include "clock.h"
 #include "reportrepository.h"
+#include "retentionpolicy.h"
 
 #include <QAtomicInteger>
 #include <QSqlError>
@@ -59,6 +61,24 @@ LinkTargets addLinkTargets(Database &db)
     entry.name = {{QStringLiteral("nl"), QStringLiteral("Identiteitskaart")}};
     targets.entry = CatalogueRepository(db).upsertByProductId(entry).value_or(0);
     return targets;
+}
+
+bool setRetentionDays(const QString &path, int days)
+{
+    auto db = Database::open(path, Database::OpenMode::Create, SystemClock::instance());
+    if (!db) {
+        qWarning("cannot open %s: %s", qPrintable(path), qPrintable(db.error().message()));
+        return false;
+    }
+    QSqlQuery query((*db)->connection());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO store_settings (key, value) VALUES (?, ?)"));
+    query.addBindValue(RetentionPolicy::settingKey);
+    query.addBindValue(QString::number(days));
+    if (!query.exec()) {
+        qWarning("cannot set the retention: %s", qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
 }
 
 bool writeSqliteFile(const QString &path, const QStringList &statements)

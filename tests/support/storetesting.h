@@ -34,6 +34,11 @@ struct LinkTargets
 };
 LinkTargets addLinkTargets(Database &db);
 
+// Sets how long the store at path (created and migrated when missing) keeps requests. With
+// RetentionPolicy::MaximumDays a sync holds every task of a back end whose history goes back
+// years, as the tests that compare the two need. false when the store cannot be written.
+bool setRetentionDays(const QString &path, int days);
+
 // Writes an SQLite file at path and runs statements in it, as another program would; false (the
 // failing statement in a warning) when that fails.
 bool writeSqliteFile(const QString &path, const QStringList &statements);

@@ -8,6 +8,7 @@
 #include "database.h"
 #include "processrunner.h"
 #include "referencebackend.h"
+#include "retentionpolicy.h"
 #include "storestatistics.h"
 #include "storetesting.h"
 
@@ -63,6 +64,10 @@ class TestAdminSync : public QObject
 
     std::unique_ptr<QProcess> startSync(const QString &database)
     {
+        // The back end's tasks go back years: kept all, the store holds what it has.
+        if (!test::setRetentionDays(database, RetentionPolicy::MaximumDays)) {
+            qWarning("cannot set the store's retention");
+        }
         auto p = std::make_unique<QProcess>();
         QProcessEnvironment env;
         env.insert(QStringLiteral("HOME"), m_home.path());

@@ -17,7 +17,9 @@
 #include "outboxrepository.h"
 #include "referencebackend.h"
 #include "requestrepository.h"
+#include "retentionpolicy.h"
 #include "secretstore.h"
+#include "sqlvalue.h"
 #include "storetesting.h"
 #include "syncengine.h"
 #include "syncstaterepository.h"
@@ -155,6 +157,10 @@ class TestKlantinteractiesSync : public QObject
 
     SyncEngine::Options options(const Backend &b, test::TempStore &store, int pageSize = 100, const QStringList &resources = {})
     {
+        // The back end's tasks go back years: kept all, the store holds what it has.
+        if (!test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays)) {
+            qWarning("cannot set the store's retention");
+        }
         SyncEngine::Options o;
         o.databasePath = store.path();
         for (SourceConfig s : SourceConfig::forReferenceBackend(b.base)) {
@@ -598,7 +604,7 @@ private Q_SLOTS:
             QCOMPARE((*pushed)->supplements.size(), 1);
             QCOMPARE((*pushed)->citizenId, citizenId);
             QCOMPARE((*pushed)->created, createdHere); // its retention runs from when it was made here
-            QCOMPARE((*pushed)->expires, Request::expiryFor(createdHere));
+            QCOMPARE((*pushed)->expires, Request::expiryFor(createdHere, RetentionPolicy::MaximumDays));
             QCOMPARE(OutboxRepository(again).count(OutboxState::Done).value_or(-1), 2);
             store.close();
         }
@@ -606,6 +612,39 @@ private Q_SLOTS:
         QVERIFY(changedNothing(s));
         QCOMPARE(s.pushed, 0);
         QCOMPARE(http(m_network, "GET", contacts).json()[u"count"_s].toInteger(), contactsBefore + 2);
+    }
+
+    // A task that is past the retention period when it first comes is not stored, and leaves no
+    // purge record: it is remembered, so that the next run skips it, as it does every other.
+    void tasksPastTheirRetentionAreNotStored()
+    {
+        Backend b = start(300, 11);
+        test::TempStore store;
+        SyncEngine::Options o = options(b, store);
+        QVERIFY(test::setRetentionDays(store.path(), Request::DefaultRetentionDays));
+        SyncSummary s;
+        {
+            SyncEngine engine(o);
+            s = run(engine);
+        }
+        QVERIFY(s.ok());
+        const qint64 tasks = stats(b)[u"requests"_s].toInteger();
+        Database &db = store.open();
+        const qint64 stored = count(db, u"requests"_s);
+        QVERIFY2(stored > 0 && stored < tasks, qPrintable(u"%1 of %2"_s.arg(stored).arg(tasks)));
+        QCOMPARE(qint64(statsOf(s, u"internetaken"_s).inserted), stored);
+        QCOMPARE(qint64(statsOf(s, u"internetaken"_s).skipped), qint64(0));
+        QCOMPARE(count(db, u"sync_records WHERE resource = 'internetaken'"_s), tasks);
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM requests WHERE expires_at <= '%1'"_s.arg(sql::fromDateTime(store.clock().now()).toString())),
+                 qint64(0));
+        QCOMPARE(count(db, u"purge_records"_s), qint64(0));
+        store.close();
+        {
+            SyncEngine engine(o);
+            s = run(engine);
+        }
+        QVERIFY(changedNothing(s));
+        QCOMPARE(count(store.open(), u"requests"_s), stored);
     }
 
     // Handling a request here (answering, assigning, closing) reaches the back end: the answer as a

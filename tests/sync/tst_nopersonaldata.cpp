@@ -12,6 +12,7 @@
 #include "klantinteractiestaken.h"
 #include "privacyservice.h"
 #include "referencebackend.h"
+#include "retentionpolicy.h"
 #include "retentionservice.h"
 #include "searchservice.h"
 #include "secretstore.h"
@@ -92,6 +93,8 @@ private Q_SLOTS:
         QVERIFY(backend.listen(0) != 0);
         // Now: the back end's time, so that some requests are within their retention period.
         test::TempStore store(QDateTime::currentDateTimeUtc());
+        // Every task kept by the sync (a task past the retention is not stored), for the purge.
+        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         QVERIFY(sync(backend.baseUrl(), store).ok());
         Database &db = store.open();
 
@@ -137,7 +140,10 @@ private Q_SLOTS:
         QVERIFY(cases.worklist(clerk));
         const StaffMember admin{u"beheer"_s, Role::Administrator, u"beheer-1"_s};
         RetentionService retention(audit);
-        QVERIFY(retention.purge(admin, store.clock().now()));
+        // Back to the usual period: the synchronised requests older than it go.
+        QVERIFY(retention.setRetentionDays(admin, Request::DefaultRetentionDays, Purpose{u"retention_policy"_s, u"Terug naar 30 dagen"_s}));
+        const auto purged = retention.purge(admin, store.clock().now());
+        QVERIFY(purged && !purged->purged.isEmpty());
         PrivacyService privacy(audit);
         QVERIFY(privacy.accessReport(admin, citizen, visit));
         QVERIFY(privacy.exportCitizen(admin, citizen, visit));
