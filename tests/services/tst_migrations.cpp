@@ -95,6 +95,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT MIN(version) FROM schema_migrations")), qint64(1));
         if (from >= 1) {
             QCOMPARE(scalar(db, QStringLiteral("SELECT id FROM citizens WHERE family_name = 'De Smet'")), qint64(7));
+            // The name index holds what was written before the upgrade, one-letter prefixes too.
+            QCOMPARE(scalar(db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH '\"smet\" \"a\"*'")), qint64(7));
         }
         // Each step is recorded when it ran.
         QSqlQuery q(db.connection());
