@@ -84,7 +84,8 @@ public:
 private:
     void run()
     {
-        struct Connection {
+        struct Connection
+        {
             sqlite3 *db = nullptr;
             bool opened = false; // it has read once
         };
