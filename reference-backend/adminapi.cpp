@@ -39,6 +39,7 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
             {QStringLiteral("catalogue_entries"), catalogue.count ? catalogue.count() : 0},
             {QStringLiteral("seed"), QString::number(data.seed())},
             {QStringLiteral("profile"), data.profile() == Profile::Flanders ? QStringLiteral("flanders") : QStringLiteral("nl")},
+            {QStringLiteral("reference_date"), data.referenceDate().toString(Qt::ISODate)},
         });
     });
 

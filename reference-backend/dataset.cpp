@@ -12,9 +12,6 @@ namespace c360::ref
 
 namespace
 {
-// Reports span these years, up to the reference time.
-const QDateTime reportsStart(QDate(2019, 1, 1), QTime(0, 0), Qt::UTC);
-
 // Updates come at most this long after the request (a closed report's resolution time).
 constexpr qint64 maxUpdateDelaySeconds = 30LL * 24 * 3600;
 
@@ -28,15 +25,12 @@ quint32 binomial(Rng &rng, quint32 n, double p)
 }
 } // namespace
 
-QDateTime DataSet::referenceTime()
-{
-    return QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
-}
-
-DataSet::DataSet(quint64 seed, quint32 citizens, Profile profile)
+DataSet::DataSet(quint64 seed, quint32 citizens, Profile profile, const QDate &referenceDate)
     : m_seed(seed)
     , m_citizens(citizens)
     , m_profile(profile)
+    , m_referenceDate(referenceDate)
+    , m_referenceTime(referenceDate.startOfDay(Qt::UTC))
     , m_reference(ReferenceData::forProfile(profile))
     , m_services(serviceTypes())
     , m_actors(actorList(profile))
@@ -108,17 +102,17 @@ DataSet::ReportTimes DataSet::baseTimes(quint64 index) const
 {
     // Requested times rise with the index, so a date window is an index range. Older reports are
     // mostly closed, some days to a month after they came in.
-    const qint64 start = reportsStart.toSecsSinceEpoch();
-    const qint64 span = referenceTime().toSecsSinceEpoch() - 3600 - start;
+    const qint64 start = m_referenceTime.addDays(-HistoryDays).toSecsSinceEpoch();
+    const qint64 span = m_referenceTime.toSecsSinceEpoch() - 3600 - start;
     Rng rng(m_seed, Stream::ReportTime, index);
     const double position = (double(index) + rng.uniform()) / double(std::max<quint64>(m_baseReports, 1));
     ReportTimes t;
     t.requested = start + qint64(position * double(span));
-    const qint64 age = referenceTime().toSecsSinceEpoch() - t.requested;
+    const qint64 age = m_referenceTime.toSecsSinceEpoch() - t.requested;
     t.closed = rng.chance(age > 60LL * 86400 ? 0.93 : 0.45);
     const qint64 delay =
         t.closed ? 3600 + qint64(rng.uniform() * double(maxUpdateDelaySeconds - 3600)) : (rng.chance(0.4) ? qint64(rng.uniform() * 5 * 86400) : 0);
-    t.updated = std::min(t.requested + delay, referenceTime().toSecsSinceEpoch() - 1);
+    t.updated = std::min(t.requested + delay, m_referenceTime.toSecsSinceEpoch() - 1);
     return t;
 }
 
@@ -315,7 +309,7 @@ QDateTime DataSet::nextMutationTime()
     // Run-time changes happen after the data set was taken, a minute apart: deterministic, and
     // always newer than anything generated.
     ++m_mutations;
-    return referenceTime().addSecs(60LL * m_mutations);
+    return m_referenceTime.addSecs(60LL * m_mutations);
 }
 
 quint64 DataSet::addReport(const ReportRecord &submitted)
@@ -333,7 +327,7 @@ quint64 DataSet::addReport(const ReportRecord &submitted)
 
 QDateTime DataSet::lastMutationTime() const
 {
-    return m_mutations == 0 ? QDateTime() : referenceTime().addSecs(60LL * m_mutations);
+    return m_mutations == 0 ? QDateTime() : m_referenceTime.addSecs(60LL * m_mutations);
 }
 
 MutationResult DataSet::mutate(int newReports, int statusChanges, int newContacts, int deletedParties)

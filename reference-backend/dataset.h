@@ -142,10 +142,19 @@ struct MutationResult
 class DataSet
 {
 public:
-    // The moment the data set was "taken": every generated time lies before it.
-    static QDateTime referenceTime();
+    // A data set is "taken" at the start (00:00 UTC) of its reference date: every generated time
+    // lies before that moment, placed relative to it (reports and contacts over the years before,
+    // tasks and recent contacts in the last weeks, ages from birth dates before it), so that a
+    // back end started on any day serves a history that ends that day. Same seed and reference
+    // date, same everything.
+    DataSet(quint64 seed, quint32 citizens, Profile profile, const QDate &referenceDate);
 
-    DataSet(quint64 seed, quint32 citizens, Profile profile);
+    // Reports and contacts span the 2,861 days (7 years and 10 months) before the reference time.
+    static constexpr qint64 HistoryDays = 2861;
+
+    QDate referenceDate() const { return m_referenceDate; }
+    // The moment the data set was taken: the reference date at 00:00 UTC.
+    QDateTime referenceTime() const { return m_referenceTime; }
 
     quint64 seed() const { return m_seed; }
     Profile profile() const { return m_profile; }
@@ -234,6 +243,8 @@ private:
     quint64 m_seed;
     quint32 m_citizens;
     Profile m_profile;
+    QDate m_referenceDate;
+    QDateTime m_referenceTime;
     const ReferenceData &m_reference;
     QList<ServiceType> m_services;
     QList<Actor> m_actors;

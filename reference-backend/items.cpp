@@ -369,14 +369,14 @@ ContactRecord DataSet::contact(quint64 index) const
         c.time = m_addedContacts.at(qsizetype(index - m_contactsBefore.back())).time;
     } else {
         // Office hours on working days, spread over the last years.
-        const qint64 days = QDate(2019, 1, 1).daysTo(referenceTime().date()) - 1;
-        QDate day = QDate(2019, 1, 1).addDays(qint64(rng.uniform() * double(days)));
+        const QDate first = m_referenceDate.addDays(-HistoryDays);
+        QDate day = first.addDays(qint64(rng.uniform() * double(HistoryDays - 1)));
         if (day.dayOfWeek() > 5) {
             day = day.addDays(8 - day.dayOfWeek());
         }
         c.time = QDateTime(day, QTime(8, 30).addSecs(int(rng.bounded(8 * 3600))), Qt::UTC);
-        if (c.time >= referenceTime()) {
-            c.time = referenceTime().addSecs(-3600);
+        if (c.time >= m_referenceTime) {
+            c.time = m_referenceTime.addSecs(-3600);
         }
     }
     return c;
@@ -396,10 +396,10 @@ TaskRecord DataSet::task(quint64 index) const
     t.explanation = QString::fromUtf8(taskExplanations[rng.bounded(quint32(std::size(taskExplanations)))]);
     t.actor = int(rng.bounded(quint32(m_actors.size())));
     t.assigned = origin.time.addSecs(60 + rng.bounded(3600));
-    const qint64 age = t.assigned.daysTo(referenceTime());
+    const qint64 age = t.assigned.daysTo(m_referenceTime);
     t.done = rng.chance(age > 30 ? 0.95 : 0.4);
     if (t.done) {
-        t.completed = std::min(t.assigned.addSecs(3600 + qint64(rng.bounded(14 * 86400))), referenceTime().addSecs(-60));
+        t.completed = std::min(t.assigned.addSecs(3600 + qint64(rng.bounded(14 * 86400))), m_referenceTime.addSecs(-60));
     }
     return t;
 }

@@ -517,7 +517,7 @@ std::vector<quint64> KlantinteractiesBackend::liveCreated(UuidKind kind) const
 QDateTime KlantinteractiesBackend::nextCreationTime()
 {
     const QDateTime mutated = m_data.lastMutationTime();
-    const QDateTime base = mutated.isValid() ? mutated : DataSet::referenceTime();
+    const QDateTime base = mutated.isValid() ? mutated : m_data.referenceTime();
     return base.addSecs(qint64(++m_creations));
 }
 

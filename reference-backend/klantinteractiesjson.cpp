@@ -195,7 +195,7 @@ QJsonObject KlantinteractiesBackend::digitaalAdres(const Person &person, int kin
     // would send, and these addresses carry no tag.
     if (verified) {
         // Some day in the last years, but not before the resident had addresses (from 14).
-        const QDate today = DataSet::referenceTime().date();
+        const QDate today = m_data.referenceDate();
         const qint64 span = std::clamp<qint64>(person.birthDate.addYears(14).daysTo(today), 1, 2000);
         const qint64 days = 1 + qint64(hashKey(m_data.seed(), VerificationStream, index) % quint64(span));
         o[QStringLiteral("verificatieDatum")] = today.addDays(-days).toString(Qt::ISODate);

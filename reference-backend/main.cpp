@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -42,9 +44,14 @@ int main(int argc, char *argv[])
                                      QStringLiteral("flanders (Belgian national register numbers, the default) or nl (Dutch BSN, strictly spec-valid)."),
                                      QStringLiteral("name"),
                                      QStringLiteral("flanders"));
+    const QCommandLineOption referenceDate(QStringLiteral("reference-date"),
+                                           QStringLiteral("The day the generated history ends, YYYY-MM-DD (default: today, in UTC). Reports, contacts "
+                                                          "and tasks lie in the years and days before it; the same seed and date give the same "
+                                                          "answers."),
+                                           QStringLiteral("date"));
     const QCommandLineOption stdinLifetime(QStringLiteral("exit-on-stdin-close"),
                                            QStringLiteral("Stop when standard input closes (so that a test's server dies with the test)."));
-    parser.addOptions({port, seed, citizens, token, fault, profile, stdinLifetime});
+    parser.addOptions({port, seed, citizens, token, fault, profile, referenceDate, stdinLifetime});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -77,6 +84,18 @@ int main(int argc, char *argv[])
         options.profile = Profile::Netherlands;
     } else {
         return fail(QStringLiteral("--profile is flanders or nl, not \"%1\"").arg(profileName));
+    }
+    if (parser.isSet(referenceDate)) {
+        const QString text = parser.value(referenceDate);
+        static const QRegularExpression dayPattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        options.referenceDate = dayPattern.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
+        // Births go back a century before it, and Belgian national register numbers only know
+        // births from 1900 to 2099.
+        if (!options.referenceDate.isValid() || options.referenceDate.year() < 2010 || options.referenceDate.year() > 2099) {
+            return fail(QStringLiteral("--reference-date takes a day from 2010-01-01 to 2099-12-31 as YYYY-MM-DD, not \"%1\"").arg(text));
+        }
+    } else {
+        options.referenceDate = QDateTime::currentDateTimeUtc().date();
     }
     options.faults = parser.values(fault);
 

@@ -46,7 +46,7 @@ struct State
     QDateTime now() const
     {
         const QDateTime last = data.lastMutationTime();
-        return last.isValid() ? last : DataSet::referenceTime();
+        return last.isValid() ? last : data.referenceTime();
     }
     // A w3 date-time with the municipality's offset, as the spec's examples give them.
     QString w3(const QDateTime &time) const { return time.toTimeZone(zone).toString(Qt::ISODate); }

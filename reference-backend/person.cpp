@@ -13,8 +13,11 @@ namespace c360::ref
 
 namespace
 {
-const QDate firstBirth(1925, 1, 1);
+// The birth slots are laid out on a fixed calendar, from 1925 to lastBirth, then moved as one
+// block so that the youngest resident is born lastBirthDaysBefore days before the reference date:
+// ages keep their distribution whatever the date, and a shift keeps every slot unique.
 const QDate lastBirth(2025, 12, 31);
+constexpr qint64 lastBirthDaysBefore = 305;
 constexpr int Layers = 498; // serials 001–996: two per layer (odd men, even women)
 
 // Birth dates and serials, unique by construction: layer l visits each date of its range once
@@ -139,7 +142,7 @@ Person DataSet::person(quint32 index) const
 
     if (m_profile == Profile::Flanders) {
         const BirthSlot slot = birthSlot(m_seed, index);
-        p.birthDate = slot.date;
+        p.birthDate = slot.date.addDays(lastBirth.daysTo(m_referenceDate) - lastBirthDaysBefore);
         p.sex = rng.chance(0.5) ? 'M' : 'F';
         const int serial = 2 * slot.layer + (p.sex == 'M' ? 1 : 2);
         // Non-residents and newcomers without a register entry have a BIS number.
@@ -147,11 +150,11 @@ Person DataSet::person(quint32 index) const
         p.identifier = belgianNumber(p.birthDate, p.bis ? (rng.chance(0.5) ? 40 : 20) : 0, serial);
     } else {
         const int age = int(rng.uniform() * 95);
-        p.birthDate = DataSet::referenceTime().date().addYears(-age - 1).addDays(rng.bounded(365));
+        p.birthDate = m_referenceDate.addYears(-age - 1).addDays(rng.bounded(365));
         p.sex = rng.chance(0.5) ? 'M' : 'F';
         p.identifier = dutchBsn(m_seed, index);
     }
-    const bool minor = p.birthDate.addYears(18) > DataSet::referenceTime().date();
+    const bool minor = p.birthDate.addYears(18) > m_referenceDate;
     quint32 head = index;
     if (minor) {
         head = index != blockHead ? blockHead : (index >= 4 ? index - 4 : index);
@@ -217,7 +220,7 @@ Person DataSet::person(quint32 index) const
     }
 
     // Digital addresses: children under 14 have none; some households share one e-mail address.
-    const int age = p.birthDate.daysTo(DataSet::referenceTime().date()) / 365;
+    const int age = p.birthDate.daysTo(m_referenceDate) / 365;
     if (age >= 14) {
         if (joins && !headPerson.email.isEmpty() && household.chance(0.3)) {
             p.email = headPerson.email;

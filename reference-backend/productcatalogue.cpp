@@ -27,9 +27,10 @@ constexpr quint64 streamNumber = 0x4950444300000005ULL;
 constexpr quint64 streamChange = 0x4950444300000006ULL;
 constexpr quint64 streamLanguages = 0x4950444300000007ULL;
 
-// Products were first published between these dates; later versions up to the reference time.
-const QDateTime catalogueStart(QDate(2022, 1, 1), QTime(0, 0), Qt::UTC);
-const QDateTime catalogueLastNew(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC);
+// Products were first published from 1,765 days (four years and ten months) to 153 days (five
+// months) before the reference time; later versions up to a day before it.
+constexpr qint64 catalogueStartDaysBefore = 1765;
+constexpr qint64 catalogueLastNewDaysBefore = 153;
 
 QList<QByteArray> splitList(const char *list)
 {
@@ -179,9 +180,10 @@ struct ProductCatalogue::Definition
     bool allLanguages = true;
 };
 
-ProductCatalogue::ProductCatalogue(quint64 seed, Profile profile)
+ProductCatalogue::ProductCatalogue(quint64 seed, Profile profile, const QDateTime &referenceTime)
     : m_seed(seed)
     , m_profile(profile)
+    , m_referenceTime(referenceTime)
 {
     // The catalogue is Flemish by nature (IPDC); both profiles serve the same products.
     Q_UNUSED(m_profile);
@@ -235,9 +237,9 @@ ProductCatalogue::ProductCatalogue(quint64 seed, Profile profile)
 
     // The timeline: each product first published between the start and the last new date, then
     // revised a few times up to a day before the reference time.
-    const qint64 start = catalogueStart.toMSecsSinceEpoch();
-    const qint64 lastNew = catalogueLastNew.toMSecsSinceEpoch();
-    const qint64 end = DataSet::referenceTime().toMSecsSinceEpoch() - 24LL * 3600 * 1000;
+    const qint64 start = m_referenceTime.addDays(-catalogueStartDaysBefore).toMSecsSinceEpoch();
+    const qint64 lastNew = m_referenceTime.addDays(-catalogueLastNewDaysBefore).toMSecsSinceEpoch();
+    const qint64 end = m_referenceTime.toMSecsSinceEpoch() - 24LL * 3600 * 1000;
     m_published.assign(m_definitions.size(), 0);
     m_createdMs.assign(m_definitions.size(), 0);
     for (quint32 p = 0; p < m_definitions.size(); ++p) {
@@ -286,7 +288,7 @@ QStringList ProductCatalogue::change(int n)
         ++m_changes;
         // A minute apart after the reference time, as the data set's own run-time changes: always
         // newer than anything published before.
-        const qint64 when = DataSet::referenceTime().toMSecsSinceEpoch() + qint64(m_changes) * 60000;
+        const qint64 when = m_referenceTime.toMSecsSinceEpoch() + qint64(m_changes) * 60000;
         m_versions.push_back({product, m_published[product], when});
         ++m_published[product];
         changed.append(productNumber(product));

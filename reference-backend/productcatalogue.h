@@ -68,7 +68,10 @@ struct ProductSnapshot
 class ProductCatalogue
 {
 public:
-    ProductCatalogue(quint64 seed, Profile profile);
+    // Versions are published over the years before referenceTime (the data set's), run-time
+    // changes after it.
+    ProductCatalogue(quint64 seed, Profile profile, const QDateTime &referenceTime);
+    QDateTime referenceTime() const { return m_referenceTime; }
     ~ProductCatalogue();
 
     // Distinct products (what a complete sync ends up with).
@@ -102,6 +105,7 @@ private:
 
     quint64 m_seed;
     Profile m_profile;
+    QDateTime m_referenceTime;
     std::vector<Definition> m_definitions;
     std::vector<Version> m_versions;
     std::vector<quint32> m_published; // versions per product

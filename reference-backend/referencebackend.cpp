@@ -14,10 +14,18 @@
 namespace c360::ref
 {
 
+namespace
+{
+QDate referenceDateOf(const ReferenceBackend::Options &options)
+{
+    return options.referenceDate.isValid() ? options.referenceDate : QDateTime::currentDateTimeUtc().date();
+}
+} // namespace
+
 ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
     : QObject(parent)
-    , m_data(std::make_unique<DataSet>(options.seed, options.citizens, options.profile))
-    , m_catalogue(std::make_unique<ProductCatalogue>(options.seed, options.profile))
+    , m_data(std::make_unique<DataSet>(options.seed, options.citizens, options.profile, referenceDateOf(options)))
+    , m_catalogue(std::make_unique<ProductCatalogue>(options.seed, options.profile, m_data->referenceTime()))
     , m_server(std::make_unique<RefServer>(options.seed))
 {
     for (const QString &spec : options.faults) {

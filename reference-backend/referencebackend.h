@@ -4,6 +4,7 @@
 
 #include "referencedata.h"
 
+#include <QDate>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -28,6 +29,9 @@ public:
         quint32 citizens = 1000;
         QString token = QStringLiteral("training");
         Profile profile = Profile::Flanders;
+        // The day the generated history ends (see DataSet); invalid: today in UTC, when the back
+        // end is made. Same seed and date, same answers all day long.
+        QDate referenceDate;
         QStringList faults; // PATTERN=KIND[@PROBABILITY]
     };
 

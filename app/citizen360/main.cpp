@@ -199,7 +199,9 @@ int main(int argc, char *argv[])
     sync.outbox = c360::allOutboxTargets();
     if (training) {
         QString error;
-        const QUrl url = trainingBackend.start(TrainingCitizens, TrainingSeed, QStringLiteral("training"), &error);
+        // The practice municipality's history ends today, so that it looks current on any day.
+        const QDate today = sync.clock->now().toUTC().date();
+        const QUrl url = trainingBackend.start(TrainingCitizens, TrainingSeed, today, QStringLiteral("training"), &error);
         if (url.isEmpty()) {
             return fail(i18nc("@info", "Training mode could not start its practice back end: %1", error));
         }

@@ -22,7 +22,7 @@ TrainingBackend::~TrainingBackend()
     }
 }
 
-QUrl TrainingBackend::start(quint32 citizens, quint64 seed, const QString &token, QString *error)
+QUrl TrainingBackend::start(quint32 citizens, quint64 seed, const QDate &referenceDate, const QString &token, QString *error)
 {
     m_thread.start();
     QUrl url;
@@ -35,6 +35,7 @@ QUrl TrainingBackend::start(quint32 citizens, quint64 seed, const QString &token
             ref::ReferenceBackend::Options options;
             options.citizens = citizens;
             options.seed = seed;
+            options.referenceDate = referenceDate;
             options.token = token;
             m_backend = new ref::ReferenceBackend(options);
             QObject::connect(&m_thread, &QThread::finished, m_backend, &QObject::deleteLater);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <QDate>
 #include <QThread>
 #include <QUrl>
 
@@ -23,8 +24,9 @@ public:
     TrainingBackend(const TrainingBackend &) = delete;
     TrainingBackend &operator=(const TrainingBackend &) = delete;
 
-    // Starts it with a small data set; the base URL, or an empty URL with error set.
-    QUrl start(quint32 citizens, quint64 seed, const QString &token, QString *error);
+    // Starts it with a small data set whose history ends on referenceDate (today, for a practice
+    // municipality that looks current on any day); the base URL, or an empty URL with error set.
+    QUrl start(quint32 citizens, quint64 seed, const QDate &referenceDate, const QString &token, QString *error);
 
 private:
     QThread m_thread;

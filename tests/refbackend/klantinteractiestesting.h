@@ -7,6 +7,7 @@
 
 #include "dataset.h"
 #include "klantinteractiesapi.h"
+#include "referencedate.h"
 #include "refserver.h"
 
 #include <QJsonArray>
@@ -51,7 +52,7 @@ public:
     static inline const QString Token = QStringLiteral("training");
 
     KiServer(quint64 seed, quint32 citizens, Profile profile)
-        : data(seed, citizens, profile)
+        : data(seed, citizens, profile, c360::test::fixedReferenceDate())
         , server(seed)
     {
         installKlantinteractiesApi(server, data, Token);

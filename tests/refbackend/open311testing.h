@@ -7,6 +7,7 @@
 
 #include "dataset.h"
 #include "open311api.h"
+#include "referencedate.h"
 #include "refserver.h"
 
 #include <QFile>
@@ -54,7 +55,7 @@ public:
     static inline const QString Key = QStringLiteral("training");
 
     Open311Server(quint64 seed, quint32 citizens, Profile profile)
-        : data(seed, citizens, profile)
+        : data(seed, citizens, profile, c360::test::fixedReferenceDate())
         , server(seed)
     {
         installOpen311Api(server, data, Key);

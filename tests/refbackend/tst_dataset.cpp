@@ -6,6 +6,7 @@
 #include "bsn.h"
 #include "dataset.h"
 #include "nationalnumber.h"
+#include "referencedate.h"
 
 #include <QSet>
 #include <QTest>
@@ -20,9 +21,9 @@ class TestDataSet : public QObject
 private Q_SLOTS:
     void sameSeedSameData()
     {
-        const DataSet a(7, 2000, Profile::Flanders);
-        const DataSet b(7, 2000, Profile::Flanders);
-        const DataSet other(8, 2000, Profile::Flanders);
+        const DataSet a(7, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet b(7, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet other(8, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
         int differences = 0;
         for (quint32 i = 0; i < 2000; i += 37) {
             const Person p = a.person(i);
@@ -42,7 +43,7 @@ private Q_SLOTS:
     void belgianNumbersAreValidAndUnique()
     {
         const quint32 n = 200000;
-        const DataSet data(42, n, Profile::Flanders);
+        const DataSet data(42, n, Profile::Flanders, c360::test::fixedReferenceDate());
         QSet<QString> seen;
         quint32 bis = 0;
         quint32 from2000 = 0;
@@ -67,7 +68,7 @@ private Q_SLOTS:
 
     void dutchNumbersPassTheElevenCheck()
     {
-        const DataSet data(42, 50000, Profile::Netherlands);
+        const DataSet data(42, 50000, Profile::Netherlands, c360::test::fixedReferenceDate());
         QSet<QString> seen;
         for (quint32 i = 0; i < 50000; ++i) {
             const Person p = data.person(i);
@@ -82,7 +83,7 @@ private Q_SLOTS:
     void populationLooksReal()
     {
         const quint32 n = 20000;
-        const DataSet data(3, n, Profile::Flanders);
+        const DataSet data(3, n, Profile::Flanders, c360::test::fixedReferenceDate());
         QSet<QString> families;
         quint32 particles = 0;
         quint32 accents = 0;
@@ -115,7 +116,7 @@ private Q_SLOTS:
     void itemsAreSkewedAroundTwenty()
     {
         const quint32 n = 20000;
-        const DataSet data(5, n, Profile::Flanders);
+        const DataSet data(5, n, Profile::Flanders, c360::test::fixedReferenceDate());
         const double perCitizen = double(data.reportCount() + data.contactCount() + data.taskCount()) / n;
         QVERIFY2(perCitizen > 17 && perCitizen < 23, qPrintable(QString::number(perCitizen)));
         quint32 none = 0;
@@ -131,15 +132,91 @@ private Q_SLOTS:
         QVERIFY(many > n / 50);
     }
 
+    // A back end started on any day serves a history that ends that day: training mode's
+    // municipality (2,000 residents) has recent reports, contacts from this week, open tasks with
+    // days left in the 30-day retention, and residents of every age, whatever the date.
+    void historyFollowsTheReferenceDate_data()
+    {
+        QTest::addColumn<QDate>("reference");
+        QTest::newRow("a year back") << QDate(2025, 12, 6);
+        QTest::newRow("the fixed test date") << c360::test::fixedReferenceDate();
+        QTest::newRow("five years ahead") << QDate(2031, 12, 6);
+        QTest::newRow("a leap day") << QDate(2028, 2, 29);
+        QTest::newRow("a Sunday in 2050") << QDate(2050, 6, 12);
+    }
+
+    void historyFollowsTheReferenceDate()
+    {
+        QFETCH(QDate, reference);
+        const quint32 n = 2000;
+        const DataSet data(2026, n, Profile::Flanders, reference);
+        const QDateTime taken = reference.startOfDay(Qt::UTC);
+        QCOMPARE(data.referenceDate(), reference);
+        QCOMPARE(data.referenceTime(), taken);
+
+        const QDateTime historyStart = taken.addDays(-DataSet::HistoryDays);
+        quint32 recentReports = 0;
+        for (quint64 i = 0; i < data.reportCount(); ++i) {
+            const ReportRecord r = data.report(i);
+            QVERIFY2(r.requested >= historyStart && r.requested < taken, qPrintable(r.requested.toString(Qt::ISODate)));
+            QVERIFY(r.updated >= r.requested && r.updated < taken);
+            recentReports += r.requested.daysTo(taken) < 30 ? 1 : 0;
+        }
+        QVERIFY2(recentReports >= 20, qPrintable(QString::number(recentReports)));
+
+        quint32 thisWeek = 0;
+        for (quint64 i = 0; i < data.baseContactCount(); ++i) {
+            const ContactRecord c = data.contact(i);
+            QVERIFY2(c.time >= historyStart && c.time < taken, qPrintable(c.time.toString(Qt::ISODate)));
+            thisWeek += c.time.secsTo(taken) <= 7 * 86400 ? 1 : 0;
+        }
+        QVERIFY2(thisWeek >= 10, qPrintable(QString::number(thisWeek)));
+
+        // Open tasks young enough to be kept 30 days from their assignment: what a training store
+        // shows as open requests with days left.
+        quint32 openWithDaysLeft = 0;
+        for (quint64 i = 0; i < data.taskCount(); ++i) {
+            const TaskRecord t = data.task(i);
+            QVERIFY(t.assigned < taken);
+            QVERIFY(!t.done || (t.completed >= t.assigned && t.completed < taken));
+            openWithDaysLeft += !t.done && t.assigned.addDays(30) > taken ? 1 : 0;
+        }
+        QVERIFY2(openWithDaysLeft >= 15, qPrintable(QString::number(openWithDaysLeft)));
+
+        QSet<QString> identifiers;
+        int youngest = 200;
+        int oldest = 0;
+        for (quint32 i = 0; i < n; ++i) {
+            const Person p = data.person(i);
+            QVERIFY2(p.birthDate < reference, qPrintable(p.birthDate.toString(Qt::ISODate)));
+            const auto number = NationalNumber::parse(p.identifier);
+            QVERIFY2(number, qPrintable(p.identifier));
+            QCOMPARE(number->birthYear(), p.birthDate.year());
+            QVERIFY(!identifiers.contains(p.identifier));
+            identifiers.insert(p.identifier);
+            const int age = int(p.birthDate.daysTo(reference) / 365);
+            youngest = std::min(youngest, age);
+            oldest = std::max(oldest, age);
+        }
+        QVERIFY2(youngest <= 2 && oldest >= 80 && oldest <= 102, qPrintable(QStringLiteral("%1–%2").arg(youngest).arg(oldest)));
+
+        // The same history, moved: a report lies as long before any reference date.
+        const DataSet fixed(2026, n, Profile::Flanders, c360::test::fixedReferenceDate());
+        for (quint64 i = 0; i < data.reportCount(); i += 97) {
+            QCOMPARE(data.report(i).requested.secsTo(taken), fixed.report(i).requested.secsTo(c360::test::fixedReferenceTime()));
+            QCOMPARE(data.report(i).description, fixed.report(i).description);
+        }
+    }
+
     void reportsComeInTimeOrder()
     {
-        const DataSet data(9, 5000, Profile::Flanders);
+        const DataSet data(9, 5000, Profile::Flanders, c360::test::fixedReferenceDate());
         QDateTime previous;
         for (quint64 i = 0; i < data.reportCount(); i += 7) {
             const ReportRecord r = data.report(i);
             QVERIFY(!previous.isValid() || r.requested >= previous);
             QVERIFY(r.updated >= r.requested);
-            QVERIFY(r.updated < DataSet::referenceTime());
+            QVERIFY(r.updated < c360::test::fixedReferenceTime());
             QVERIFY(r.reporter < 5000);
             QVERIFY(!r.description.isEmpty());
             previous = r.requested;
@@ -152,7 +229,7 @@ private Q_SLOTS:
 
     void updatedAfterMatchesAFullScan()
     {
-        DataSet data(11, 3000, Profile::Flanders);
+        DataSet data(11, 3000, Profile::Flanders, c360::test::fixedReferenceDate());
         data.mutate(3, 4, 0, 0);
         const QDateTime since = data.report(data.reportCount() * 3 / 4).requested;
         QList<quint64> expected;
@@ -176,7 +253,7 @@ private Q_SLOTS:
 
     void uuidsRoundTrip()
     {
-        const DataSet data(13, 1000, Profile::Flanders);
+        const DataSet data(13, 1000, Profile::Flanders, c360::test::fixedReferenceDate());
         QSet<QUuid> seen;
         for (quint64 i : {quint64(0), quint64(1), quint64(999), quint64(123456789)}) {
             for (UuidKind kind : {UuidKind::Party, UuidKind::Contact, UuidKind::Task}) {
@@ -190,14 +267,14 @@ private Q_SLOTS:
         }
         QCOMPARE(data.indexOf(UuidKind::Contact, data.uuid(UuidKind::Party, 5)), std::optional<quint64>());
         QCOMPARE(data.indexOf(UuidKind::Party, QUuid::createUuid()), std::optional<quint64>());
-        const DataSet other(14, 1000, Profile::Flanders);
+        const DataSet other(14, 1000, Profile::Flanders, c360::test::fixedReferenceDate());
         QCOMPARE(other.indexOf(UuidKind::Party, data.uuid(UuidKind::Party, 5)), std::optional<quint64>());
     }
 
     void mutationsAreDeterministicAndCounted()
     {
-        DataSet a(21, 4000, Profile::Flanders);
-        DataSet b(21, 4000, Profile::Flanders);
+        DataSet a(21, 4000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet b(21, 4000, Profile::Flanders, c360::test::fixedReferenceDate());
         const quint64 reports = a.reportCount();
         const quint64 contacts = a.liveContactCount();
         const quint64 tasks = a.liveTaskCount();
@@ -207,11 +284,11 @@ private Q_SLOTS:
         QCOMPARE(a.reportCount(), reports + 5);
         QCOMPARE(r.changedReports.size(), 3);
         for (quint64 changed : r.changedReports) {
-            QVERIFY(a.report(changed).updated > DataSet::referenceTime());
+            QVERIFY(a.report(changed).updated > c360::test::fixedReferenceTime());
         }
         for (quint64 added : r.newReports) {
             const ReportRecord report = a.report(added);
-            QVERIFY(report.requested > DataSet::referenceTime());
+            QVERIFY(report.requested > c360::test::fixedReferenceTime());
             QVERIFY(!report.closed || r.changedReports.contains(added));
         }
         QCOMPARE(a.liveCitizenCount(), 4000u - 2);
@@ -239,7 +316,7 @@ private Q_SLOTS:
     void scalesWithoutHoldingThePopulation()
     {
         // A million residents: counting and random access only, in well under a second each.
-        const DataSet data(1, 1000000, Profile::Flanders);
+        const DataSet data(1, 1000000, Profile::Flanders, c360::test::fixedReferenceDate());
         QVERIFY(data.reportCount() > 4000000);
         const Person last = data.person(999999);
         QVERIFY(NationalNumber::isValid(last.identifier));

@@ -8,6 +8,7 @@
 #include "ipdcapi.h"
 #include "ipdcshapecheck.h"
 #include "productcatalogue.h"
+#include "referencedate.h"
 #include "refserver.h"
 
 #include <QFile>
@@ -163,7 +164,7 @@ class TestIpdcApi : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_catalogue = std::make_unique<ProductCatalogue>(42, Profile::Flanders);
+        m_catalogue = std::make_unique<ProductCatalogue>(42, Profile::Flanders, c360::test::fixedReferenceTime());
         m_server = serve(*m_catalogue, 42);
         QVERIFY(m_server->baseUrl().port() > 0);
     }
@@ -412,7 +413,7 @@ private Q_SLOTS:
 
     void sameSeedSameBytes()
     {
-        ProductCatalogue other(42, Profile::Flanders);
+        ProductCatalogue other(42, Profile::Flanders, c360::test::fixedReferenceTime());
         const auto server = serve(other, 42);
         const QString mine = m_server->baseUrl().toString();
         const QString theirs = server->baseUrl().toString();

@@ -6,6 +6,7 @@
 // the duplicate fault, and a deep page of a million residents.
 
 #include "klantinteractiestesting.h"
+#include "referencedate.h"
 
 #include <QSet>
 
@@ -79,7 +80,7 @@ private Q_SLOTS:
     {
         // DataSet::citizenWithIdentifier runs the generator backwards: every resident, no scan.
         QFETCH(Profile, profile);
-        const DataSet data(19, 20000, profile);
+        const DataSet data(19, 20000, profile, c360::test::fixedReferenceDate());
         int bis = 0;
         for (quint32 c = 0; c < data.citizenCount(); ++c) {
             const Person p = data.person(c);

@@ -6,6 +6,7 @@
 
 #include "klantinteractiesbackend.h"
 #include "klantinteractiestesting.h"
+#include "referencedate.h"
 
 #include <QSet>
 
@@ -51,7 +52,7 @@ private Q_SLOTS:
     {
         // Every offset of every generated collection against a plain enumeration, with deleted
         // residents (some of them owners of contacts added at run time) to skip.
-        DataSet data(47, 140, Profile::Flanders);
+        DataSet data(47, 140, Profile::Flanders, c360::test::fixedReferenceDate());
         data.mutate(0, 0, 25, 0);
         data.mutate(0, 0, 0, 9);
         data.mutate(0, 0, 10, 0);

@@ -5,6 +5,7 @@
 // validation errors (ValidatieFout), and the records showing up in lists, filters and expansions.
 
 #include "klantinteractiestesting.h"
+#include "referencedate.h"
 
 using namespace c360::ref;
 using namespace c360::ref::testing;
@@ -75,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(s.get(u"/klantcontacten?nummer="_s + f.json[u"nummer"_s].toString()).count(), 1);
         // The server's clock for it: after the data set, never the wall clock.
         QVERIFY(QDateTime::fromString(s.post(u"/klantcontacten"_s, contactBody()).json[u"plaatsgevondenOp"_s].toString(), Qt::ISODate) >
-                DataSet::referenceTime());
+                c360::test::fixedReferenceTime());
         QCOMPARE(s.walk(u"/klantcontacten?pageSize=300"_s).size(), before + 2);
     }
 

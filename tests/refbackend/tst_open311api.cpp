@@ -6,6 +6,7 @@
 // Paging and filters are in tst_open311paging.cpp.
 
 #include "open311testing.h"
+#include "referencedate.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -323,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("address")).toString(), QStringLiteral("Kerkstraat 12, 9000 Gent"));
         QCOMPARE(o.value(QStringLiteral("lat")).toDouble(), 51.0543);
         QCOMPARE(o.value(QStringLiteral("long")).toDouble(), 3.7174);
-        QCOMPARE(QDateTime::fromString(o.value(QStringLiteral("requested_datetime")).toString(), Qt::ISODate), DataSet::referenceTime().addSecs(60));
+        QCOMPARE(QDateTime::fromString(o.value(QStringLiteral("requested_datetime")).toString(), Qt::ISODate), c360::test::fixedReferenceTime().addSecs(60));
         const QJsonObject extended = o.value(QStringLiteral("extended_attributes")).toObject();
         QCOMPARE(extended.value(QStringLiteral("channel")).toString(), QStringLiteral("api"));
         QCOMPARE(extended.value(QStringLiteral("first_name")).toString(), QStringLiteral("Jan"));

@@ -5,6 +5,7 @@
 // every report once; and a deep page of a 1,000,000-citizen municipality is right.
 
 #include "open311testing.h"
+#include "referencedate.h"
 
 #include <QTest>
 
@@ -117,7 +118,7 @@ private Q_SLOTS:
         QTest::addColumn<QDateTime>("end");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("codes");
-        const QDateTime reference = DataSet::referenceTime();
+        const QDateTime reference = c360::test::fixedReferenceTime();
         QTest::newRow("default: the last 90 days") << QString() << reference.addSecs(-90 * Day) << reference << QString() << QStringList();
         QTest::newRow("start and end") << QStringLiteral("start_date=2025-03-01T00:00:00Z&end_date=2025-05-15T12:00:00Z")
                                        << w3(QStringLiteral("2025-03-01T00:00:00Z")) << w3(QStringLiteral("2025-05-15T12:00:00Z")) << QString()
@@ -279,7 +280,7 @@ private Q_SLOTS:
 
         // A filter over the default window (tens of blocks), a deep page of it.
         const int service = serviceIndex(data, QStringLiteral("afval-niet-opgehaald"));
-        const QDateTime now = DataSet::referenceTime();
+        const QDateTime now = c360::test::fixedReferenceTime();
         const QStringList matches = bruteForce(
             data,
             [service](const ReportHead &h) {

@@ -6,6 +6,7 @@
 
 #include "dataset.h"
 #include "open311reportindex.h"
+#include "referencedate.h"
 
 #include <QTest>
 
@@ -72,7 +73,7 @@ class TestOpen311ReportIndex : public QObject
 private Q_SLOTS:
     void agreesWithABruteForceFilter()
     {
-        DataSet data(3, 2000, Profile::Flanders);
+        DataSet data(3, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
         QVERIFY(data.reportCount() > 5000);
         Open311ReportIndex index(data, 64);
         compareEverywhere(data, index);
@@ -80,7 +81,7 @@ private Q_SLOTS:
 
     void countsBlocksOnlyAsPagesReachThem()
     {
-        DataSet data(3, 2000, Profile::Flanders);
+        DataSet data(3, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
         Open311ReportIndex index(data, 64);
         const quint64 closed = masks(index).at(2); // most reports: the first matches lie in the first block
         QCOMPARE(index.select(0, data.reportCount(), closed, 0, 5).size(), 5);
@@ -95,7 +96,7 @@ private Q_SLOTS:
 
     void followsRunTimeChanges()
     {
-        DataSet data(4, 2000, Profile::Flanders);
+        DataSet data(4, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
         Open311ReportIndex index(data, 64);
         compareEverywhere(data, index);
         // Status changes alter counted blocks; new reports complete the last block.
@@ -117,7 +118,7 @@ private Q_SLOTS:
 
     void headsAgreeWithReports()
     {
-        DataSet data(9, 500, Profile::Netherlands);
+        DataSet data(9, 500, Profile::Netherlands, c360::test::fixedReferenceDate());
         data.mutate(5, 5, 0, 0);
         for (quint64 i = 0; i < data.reportCount(); ++i) {
             const ReportRecord r = data.report(i);

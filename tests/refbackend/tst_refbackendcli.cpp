@@ -3,8 +3,10 @@
 // citizen360-refbackend as a program: its command line, the first line it prints, the admin API,
 // determinism across processes, and bounded memory at a million residents.
 
+#include "dataset.h"
 #include "processrunner.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,6 +131,14 @@ private Q_SLOTS:
         QTest::newRow("seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("abc")} << QStringLiteral("--seed");
         QTest::newRow("fault") << QStringList{QStringLiteral("--fault"), QStringLiteral("*=explode")} << QStringLiteral("unknown fault");
         QTest::newRow("token") << QStringList{QStringLiteral("--token"), QString()} << QStringLiteral("--token");
+        QTest::newRow("reference date: no such day") << QStringList{QStringLiteral("--reference-date"), QStringLiteral("2026-02-30")}
+                                                     << QStringLiteral("--reference-date");
+        QTest::newRow("reference date: not ISO") << QStringList{QStringLiteral("--reference-date"), QStringLiteral("6/12/2026")}
+                                                 << QStringLiteral("--reference-date");
+        QTest::newRow("reference date: a time") << QStringList{QStringLiteral("--reference-date"), QStringLiteral("2026-12-06T10:00:00Z")}
+                                                << QStringLiteral("--reference-date");
+        QTest::newRow("reference date: births before 1900")
+            << QStringList{QStringLiteral("--reference-date"), QStringLiteral("1999-12-31")} << QStringLiteral("--reference-date");
     }
 
     void refusesBadArguments()
@@ -154,13 +164,54 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("cannot listen")), qPrintable(r.err));
     }
 
+    // Without --reference-date the history ends today (UTC): read before and after the start, so
+    // that a start at midnight passes too.
+    void theHistoryEndsTodayByDefault()
+    {
+        const QDate before = QDateTime::currentDateTimeUtc().date();
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("50")});
+        const QJsonObject stats = json(request(m_manager, "GET", backend.url().resolved(QUrl(QStringLiteral("/admin/stats")))));
+        const QDate after = QDateTime::currentDateTimeUtc().date();
+        const QDate reference = QDate::fromString(stats.value(QStringLiteral("reference_date")).toString(), Qt::ISODate);
+        QVERIFY2(reference == before || reference == after, qPrintable(stats.value(QStringLiteral("reference_date")).toString()));
+    }
+
+    // The generated history ends on the reference date, whichever it is: reports in the week
+    // before it, none from it on.
+    void theHistoryEndsOnTheReferenceDate_data()
+    {
+        QTest::addColumn<QString>("day");
+        QTest::newRow("a year back") << QStringLiteral("2025-12-06");
+        QTest::newRow("five years ahead") << QStringLiteral("2031-12-06");
+        QTest::newRow("a leap day") << QStringLiteral("2028-02-29");
+    }
+
+    void theHistoryEndsOnTheReferenceDate()
+    {
+        QFETCH(QString, day);
+        const QDate reference = QDate::fromString(day, Qt::ISODate);
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("2000"), QStringLiteral("--reference-date"), day});
+        const QString base = backend.url().toString();
+        QCOMPARE(json(request(m_manager, "GET", QUrl(base + QStringLiteral("/admin/stats")))).value(QStringLiteral("reference_date")).toString(), day);
+        auto reportsBetween = [&](const QDate &from, const QDate &to) {
+            const QString path = QStringLiteral("/open311/v2/requests.json?start_date=%1&end_date=%2")
+                                     .arg(from.startOfDay(Qt::UTC).toString(Qt::ISODate), to.startOfDay(Qt::UTC).toString(Qt::ISODate));
+            const Response r = request(m_manager, "GET", QUrl(base + path));
+            return r.status == 200 ? QJsonDocument::fromJson(r.body).array().size() : -1;
+        };
+        QVERIFY(reportsBetween(reference.addDays(-7), reference) > 0);
+        QCOMPARE(reportsBetween(reference, reference.addDays(7)), 0);
+        QVERIFY(reportsBetween(reference.addDays(-c360::ref::DataSet::HistoryDays), reference.addDays(-c360::ref::DataSet::HistoryDays + 60)) > 0);
+    }
+
     void sameSeedSameBytesAcrossProcesses()
     {
         const QStringList paths = {QStringLiteral("/klantinteracties/api/v1/partijen?page=2&pageSize=25"),
                                    QStringLiteral("/open311/v2/requests.json?updated_after=2020-01-01T00:00:00Z&page=3&page_size=50"),
                                    QStringLiteral("/ipdc/ldes")};
-        auto bodies = [&](const QString &seed) {
-            Backend backend({QStringLiteral("--citizens"), QStringLiteral("500"), QStringLiteral("--seed"), seed});
+        auto bodies = [&](const QString &seed, const QString &reference = QStringLiteral("2026-11-01")) {
+            Backend backend(
+                {QStringLiteral("--citizens"), QStringLiteral("500"), QStringLiteral("--seed"), seed, QStringLiteral("--reference-date"), reference});
             QStringList out;
             for (const QString &path : paths) {
                 const Response r = request(m_manager, "GET", QUrl(backend.url().toString() + path), {}, QByteArrayLiteral("Token training"));
@@ -172,6 +223,7 @@ private Q_SLOTS:
         const QStringList first = bodies(QStringLiteral("7"));
         QCOMPARE(bodies(QStringLiteral("7")), first);
         QVERIFY(bodies(QStringLiteral("8")) != first);
+        QVERIFY(bodies(QStringLiteral("7"), QStringLiteral("2026-11-02")) != first);
         for (const QString &body : first) {
             QVERIFY(body.size() > 500);
         }
@@ -234,7 +286,7 @@ private Q_SLOTS:
     // A million residents are never held in memory: generation is on demand.
     void aMillionResidentsInBoundedMemory()
     {
-        Backend backend({QStringLiteral("--citizens"), QStringLiteral("1000000")});
+        Backend backend({QStringLiteral("--citizens"), QStringLiteral("1000000"), QStringLiteral("--reference-date"), QStringLiteral("2026-11-01")});
         const QString base = backend.url().toString();
         const QJsonObject stats = json(request(m_manager, "GET", QUrl(base + QStringLiteral("/admin/stats"))));
         QCOMPARE(stats.value(QStringLiteral("citizens")).toInt(), 1000000);
