@@ -119,8 +119,11 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
     // What was done with the request here. Its answer and deadline stay: Klantinteracties holds
     // the answer in a klantcontact and has no deadline. While a change of it waits in the outbox, or was refused and
     // waits for correction, its handling stays as it is here: the push brings the back end up to
-    // date. A task done at the back end that was answered here stays answered. One made here and
-    // pushed later keeps its retention from when it was made, not from when the back end took it.
+    // date. A task done at the back end that was answered here stays answered. A request keeps
+    // the creation time it has here, and with it its retention: one made here and pushed later
+    // counts from when it was made, not from when the back end took it (whose clock may be
+    // behind or ahead of ours), and a reassignment at the back end, which moves toegewezenOp,
+    // does not prolong it.
     Statement local(
         db,
         QStringLiteral(
@@ -133,7 +136,7 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
     if (local.next()) {
         const auto status = fromKey<RequestStatus>(local.value(0).toString()).value_or(RequestStatus::Open);
         request.answer = local.value(1).toString();
-        if (const QDateTime created = sql::toDateTime(local.value(4)); created.isValid() && created < request.created) {
+        if (const QDateTime created = sql::toDateTime(local.value(4)); created.isValid()) {
             request.created = created;
         }
         request.deadline = sql::toDateTime(local.value(5));

@@ -52,12 +52,22 @@ Open311RequestsSync::Open311RequestsSync(const SyncContext &context, const Open3
     m_options.maxPageSize = std::max(1, m_options.maxPageSize);
     m_options.windowLimit = std::max(1, m_options.windowLimit);
     m_options.since = m_options.since.toUTC();
+    m_options.historyDays = std::max(1, m_options.historyDays);
 }
 
 QDateTime Open311RequestsSync::now() const
 {
     const QDateTime t = context().clock ? context().clock->now() : QDateTime::currentDateTimeUtc();
     return QDateTime::fromSecsSinceEpoch(t.toSecsSinceEpoch(), Qt::UTC);
+}
+
+QDateTime Open311RequestsSync::historyStart() const
+{
+    if (m_options.since.isValid()) {
+        return m_options.since;
+    }
+    // From the start of a day, so that the runs of one day ask the same windows.
+    return now().addDays(-m_options.historyDays).date().startOfDay(Qt::UTC);
 }
 
 int Open311RequestsSync::pageSize() const
@@ -97,11 +107,11 @@ Open311Cursor Open311RequestsSync::position(const SyncState &state) const
     c.page = 1;
     c.firstId.clear();
     if (c.mode == Open311Cursor::Mode::Incremental) {
-        c.after = c.maxUpdated.isValid() ? c.maxUpdated.addSecs(-m_options.overlapSeconds) : m_options.since;
+        c.after = c.maxUpdated.isValid() ? c.maxUpdated.addSecs(-m_options.overlapSeconds) : historyStart();
     } else {
         // Every window again: without updated_after, a change can be anywhere in the history.
         c.until = now();
-        c.windowStart = m_options.since;
+        c.windowStart = historyStart();
         c.windowEnd = std::min(c.windowStart.addDays(m_options.windowDays), std::max(c.until, c.windowStart));
     }
     return c;

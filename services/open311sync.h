@@ -25,8 +25,11 @@ struct Open311Options
         Windowed, // start_date/end_date windows only: the specification without extensions
     };
     Crawl crawl = Crawl::Auto;
-    // Where history starts: the first run's updated_after, and the first window.
-    QDateTime since = QDateTime(QDate(2019, 1, 1), QTime(0, 0), Qt::UTC);
+    // Where history starts: the first run's updated_after, and the first window. Invalid: this
+    // many days before the run's "now" (the clock's), ten years by default — as far back as the
+    // longest retention a store can have.
+    QDateTime since;
+    int historyDays = 3650;
     int windowDays = 90; // the specification allows no wider range
     // Taken off the highest updated_datetime seen for the next run's updated_after: records that
     // share that second are fetched again (their content hash makes them cost no write).
@@ -65,6 +68,7 @@ private:
     void endOfAnswer(Open311Cursor &c, const QList<Open311Record> &records, const RestJob &job, Page *page);
     void nextWindow(Open311Cursor &c, Page *page) const;
     QDateTime now() const;
+    QDateTime historyStart() const;
 
     Open311Options m_options;
     Open311Cursor m_position; // of the request nextRequest() made

@@ -270,11 +270,7 @@ void CaseView::setupFilters()
     m_periodFilter->addItem(i18nc("@item:inlistbox", "Any time"), 0);
     m_periodFilter->addItem(i18nc("@item:inlistbox", "Last 30 days"), 30);
     m_periodFilter->addItem(i18nc("@item:inlistbox", "Last 12 months"), 365);
-    connect(m_periodFilter, &QComboBox::currentIndexChanged, this, [this] {
-        const int days = m_periodFilter->currentData().toInt();
-        const QDate today = (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc()).toLocalTime().date();
-        m_filter->setPeriod(days > 0 ? today.addDays(-days) : QDate(), QDate());
-    });
+    connect(m_periodFilter, &QComboBox::currentIndexChanged, this, &CaseView::applyPeriod);
     m_textFilter = new QLineEdit(this);
     m_textFilter->setObjectName(QStringLiteral("TimelineTextFilter"));
     m_textFilter->setPlaceholderText(i18nc("@info:placeholder", "Filter the timeline"));
@@ -283,12 +279,25 @@ void CaseView::setupFilters()
     connect(m_textFilter, &QLineEdit::textChanged, m_filter, &TimelineFilterModel::setText);
 }
 
+void CaseView::applyPeriod()
+{
+    const int days = m_periodFilter->currentData().toInt();
+    // "Now" is the one the case was shown with (the injected clock's); before a case there is
+    // nothing to filter.
+    const QDate today = m_now.toLocalTime().date();
+    m_filter->setPeriod(days > 0 && today.isValid() ? today.addDays(-days) : QDate(), QDate());
+}
+
 void CaseView::setCase(const CaseFile &file, const QDateTime &now)
 {
     const bool sameCitizen = file.citizen.id == m_file.citizen.id;
     const ItemLink selected = selectedItem();
     m_file = file;
+    const bool newDay = now.toLocalTime().date() != m_now.toLocalTime().date();
     m_now = now;
+    if (newDay) {
+        applyPeriod(); // "the last 30 days" count from the new now
+    }
     if (!sameCitizen) {
         m_revealed.clear();
     }

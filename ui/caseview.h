@@ -64,6 +64,7 @@ Q_SIGNALS:
 private:
     void setupHeader();
     void setupFilters();
+    void applyPeriod();
     void updateHeader();
     void updateDetails();
     void updateActions();
