@@ -59,6 +59,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -82,6 +83,11 @@ constexpr quint64 Seed = 2026;
 qint64 AuditEntries = 1000000; // --audit-entries
 constexpr quint32 SyncCitizens = 20000; // sync_ingest's municipality (at most N)
 const QByteArray BenchKeyName = "bench_citizens";
+// The day the store's generated history ends (the back end's --reference-date), kept in the store
+// so that a store finished in a later session, or measured months later, stays one municipality.
+const QByteArray ReferenceDateKey = "bench_reference_date";
+// Stores finished before the reference date was kept were all made against this one.
+const QDate LegacyReferenceDate(2026, 11, 1);
 constexpr double Nan = std::numeric_limits<double>::quiet_NaN();
 
 QTextStream &out()
@@ -93,6 +99,20 @@ QTextStream &out()
 void say(const QString &line)
 {
     QTextStream(stderr) << line << Qt::endl;
+}
+
+// The benchmark's "now": the system clock moved to the store's reference date (same time of
+// day), so that every run measures the store as it was on the day it was made — the same open
+// requests, no purge in between — whatever the real date. Set once the store is known.
+ShiftedClock &benchClock(qint64 offsetDays = 0)
+{
+    static ShiftedClock clock(offsetDays * 24 * 3600 * 1000);
+    return clock;
+}
+
+qint64 offsetDays()
+{
+    return benchClock().offsetMs() / (24 * 3600 * 1000);
 }
 
 double procStatusMb(const char *field, qint64 pid = 0)
@@ -254,13 +274,15 @@ private:
 class Backend
 {
 public:
-    bool start(quint32 citizens)
+    bool start(quint32 citizens, const QDate &referenceDate)
     {
         m_process.setProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")));
         m_process.setArguments({QStringLiteral("--citizens"),
                                 QString::number(citizens),
                                 QStringLiteral("--seed"),
                                 QString::number(Seed),
+                                QStringLiteral("--reference-date"),
+                                referenceDate.toString(Qt::ISODate),
                                 QStringLiteral("--exit-on-stdin-close")});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
@@ -291,7 +313,7 @@ SyncEngine::Options syncOptions(const QString &store, const QUrl &backend, Memor
     options.databasePath = store;
     options.sources = SourceConfig::forReferenceBackend(backend);
     options.secrets = &secrets;
-    options.clock = &SystemClock::instance();
+    options.clock = &benchClock();
     options.resources = allResourceSyncs();
     options.outbox = allOutboxTargets();
     return options;
@@ -353,7 +375,7 @@ bool fillAudit(const QString &path, Database &db, const QByteArray &key, qint64 
         return false;
     }
     QRandomGenerator rng(7);
-    const QDateTime end = QDateTime::currentDateTimeUtc().addDays(-1);
+    const QDateTime end = benchClock().now().addDays(-1);
     const QDateTime start = end.addDays(-90);
     const qint64 span = start.msecsTo(end);
     QElapsedTimer timer;
@@ -422,11 +444,31 @@ QString storeMark(quint32 citizens)
     return QStringLiteral("%1/%2").arg(citizens).arg(AuditEntries);
 }
 
+// The store's reference date: kept in it, the legacy one for a store finished before it was kept,
+// today's (UTC) for a store begun now. Invalid when the store cannot be read or written.
+QDate storeReferenceDate(const QString &path)
+{
+    auto db = Database::open(path, Database::OpenMode::Create, SystemClock::instance());
+    if (!db) {
+        say(db.error().message());
+        return {};
+    }
+    if (const auto kept = setting(**db, QString::fromLatin1(ReferenceDateKey))) {
+        return QDate::fromString(*kept, Qt::ISODate);
+    }
+    const QDate date = setting(**db, QString::fromLatin1(BenchKeyName)) ? LegacyReferenceDate : SystemClock::instance().now().date();
+    Statement keep(**db, QStringLiteral("INSERT OR REPLACE INTO store_settings (key, value) VALUES (?, ?)"));
+    if (!keep.exec({QString::fromLatin1(ReferenceDateKey), date.toString(Qt::ISODate)})) {
+        return {};
+    }
+    return date;
+}
+
 // The store of N citizens, made (or finished) when it is not there yet. false when it cannot be.
-bool prepareStore(const QString &path, quint32 citizens)
+bool prepareStore(const QString &path, quint32 citizens, const QDate &referenceDate)
 {
     {
-        auto db = Database::open(path, Database::OpenMode::Create, SystemClock::instance());
+        auto db = Database::open(path, Database::OpenMode::Create, benchClock());
         if (!db) {
             say(db.error().message());
             return false;
@@ -440,7 +482,7 @@ bool prepareStore(const QString &path, quint32 citizens)
     timer.start();
     {
         Backend backend;
-        if (!backend.start(citizens)) {
+        if (!backend.start(citizens, referenceDate)) {
             say(QStringLiteral("the reference back end did not start"));
             return false;
         }
@@ -460,7 +502,7 @@ bool prepareStore(const QString &path, quint32 citizens)
         }
         say(QStringLiteral("  synchronised %1 records in %2 s").arg(records(total(summary))).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     }
-    auto db = Database::open(path, Database::OpenMode::ReadWrite, SystemClock::instance());
+    auto db = Database::open(path, Database::OpenMode::ReadWrite, benchClock());
     if (!db) {
         say(db.error().message());
         return false;
@@ -479,7 +521,7 @@ bool prepareStore(const QString &path, quint32 citizens)
     // What the application does after a sync: requests past their retention period go.
     AuditService audit(**db, *key);
     RetentionService retention(audit);
-    if (auto purged = retention.purge(RetentionService::systemActor(QStringLiteral("bench")), QDateTime::currentDateTimeUtc()); !purged) {
+    if (auto purged = retention.purge(RetentionService::systemActor(QStringLiteral("bench")), benchClock().now()); !purged) {
         say(purged.error().message);
         return false;
     }
@@ -528,7 +570,7 @@ public:
     }
     bool run(qint64 citizen)
     {
-        const QByteArray time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+        const QByteArray time = benchClock().now().toString(Qt::ISODateWithMs).toUtf8();
         RawDb::bindText(m_insert, 1, time);
         sqlite3_bind_int64(m_insert, 2, citizen);
         sqlite3_bind_blob(m_insert, 3, m_hash.constData(), int(m_hash.size()), SQLITE_STATIC);
@@ -977,7 +1019,7 @@ QList<QByteArray> fetchPages(const QUrl &base)
         QUrl url(root + QStringLiteral("/open311/v2/requests.json"));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("start_date"), QStringLiteral("2000-01-01T00:00:00Z"));
-        query.addQueryItem(QStringLiteral("end_date"), QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate));
+        query.addQueryItem(QStringLiteral("end_date"), benchClock().now().addDays(1).toString(Qt::ISODate));
         query.addQueryItem(QStringLiteral("page"), QString::number(page));
         query.addQueryItem(QStringLiteral("page_size"), QStringLiteral("500"));
         query.addQueryItem(QStringLiteral("extensions"), QStringLiteral("true"));
@@ -1027,18 +1069,18 @@ IngestBaseline rawIngest(const QList<QByteArray> &pages, const QString &path)
     return result;
 }
 
-std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir)
+std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate)
 {
     Row ingest(QStringLiteral("sync_ingest"));
     Row stall(QStringLiteral("ui_stall"));
     Backend backend;
-    if (!backend.start(citizens)) {
+    if (!backend.start(citizens, referenceDate)) {
         ingest.note = stall.note = QStringLiteral("the reference back end did not start");
         return {ingest, stall};
     }
     QTemporaryDir dir(dataDir + QStringLiteral("/sync-XXXXXX"));
     const QString store = dir.filePath(QStringLiteral("sync.sqlite"));
-    auto db = Database::open(store, Database::OpenMode::Create, SystemClock::instance());
+    auto db = Database::open(store, Database::OpenMode::Create, benchClock());
     if (!db) {
         ingest.note = stall.note = db.error().message();
         return {ingest, stall};
@@ -1116,19 +1158,40 @@ struct Start
     double rss = Nan;
 };
 
-Start startOnce(const QString &program, const QStringList &arguments, const QString &home)
+// A program to start, run under libfaketime moved by the benchmark's offset when there is one:
+// the application takes its time from the system clock, and would otherwise purge, at its start,
+// the requests that expired since the store was made. The baseline runs the same way.
+std::pair<QString, QStringList> underBenchClock(const QString &program, const QStringList &arguments, bool *moved)
+{
+    *moved = false;
+    if (offsetDays() == 0) {
+        return {program, arguments};
+    }
+    const QString faketime = QStandardPaths::findExecutable(QStringLiteral("faketime"));
+    if (faketime.isEmpty()) {
+        return {program, arguments};
+    }
+    *moved = true;
+    return {faketime,
+            QStringList{QStringLiteral("-f"), QStringLiteral("%1%2d").arg(offsetDays() > 0 ? QStringLiteral("+") : QString()).arg(offsetDays()), program} +
+                arguments};
+}
+
+Start startOnce(const QString &program, const QStringList &arguments, const QString &home, bool *moved)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::SeparateChannels);
+    const auto [command, commandArguments] = underBenchClock(program, arguments, moved);
     QElapsedTimer t;
     t.start();
-    process.start(program, arguments);
+    process.start(command, commandArguments);
     while (!process.canReadLine() && process.waitForReadyRead(60000)) { }
     Start s;
     s.ms = msSince(t);
@@ -1148,10 +1211,11 @@ Row benchColdStart(const QString &store, int runs)
     std::vector<double> product;
     std::vector<double> baseline;
     double rss = 0;
+    bool moved = false;
     for (int i = 0; i < runs; ++i) {
-        const Start p =
-            startOnce(QDir(dir).filePath(QStringLiteral("citizen360")), {QStringLiteral("--database"), store, QStringLiteral("--startup-probe")}, home.path());
-        const Start b = startOnce(QDir(dir).filePath(QStringLiteral("c360-bench-emptywindow")), {}, home.path());
+        const Start p = startOnce(
+            QDir(dir).filePath(QStringLiteral("citizen360")), {QStringLiteral("--database"), store, QStringLiteral("--startup-probe")}, home.path(), &moved);
+        const Start b = startOnce(QDir(dir).filePath(QStringLiteral("c360-bench-emptywindow")), {}, home.path(), &moved);
         if (std::isnan(p.ms) || std::isnan(b.ms)) {
             return Row(QStringLiteral("cold_start"), QStringLiteral("a start did not paint"));
         }
@@ -1170,6 +1234,11 @@ Row benchColdStart(const QString &store, int runs)
     row.goal = QStringLiteral("<= 500 ms, <= 1.5x, <= 150 MB");
     row.pass = pp.max <= 500 && row.ratio <= 1.5 && rss <= 150;
     row.note = QStringLiteral("%1 starts each, offscreen; the p99 column is the slowest").arg(runs);
+    if (moved) {
+        row.note += QStringLiteral("; both under faketime %1 days (the store's reference date)").arg(offsetDays());
+    } else if (offsetDays() != 0) {
+        row.note += QStringLiteral("; without faketime the application purged what expired since the store's reference date");
+    }
     return row;
 }
 
@@ -1299,13 +1368,22 @@ int main(int argc, char *argv[])
     }
     const QString store = QDir(dataDir).absoluteFilePath(AuditEntries == 1000000 ? QStringLiteral("store-%1.sqlite").arg(citizens)
                                                                                  : QStringLiteral("store-%1-%2.sqlite").arg(citizens).arg(AuditEntries));
-    if (!prepareStore(store, citizens)) {
+    const QDate referenceDate = storeReferenceDate(store);
+    if (!referenceDate.isValid()) {
+        say(QStringLiteral("cannot read or keep the reference date of %1").arg(store));
+        return 1;
+    }
+    benchClock(SystemClock::instance().now().date().daysTo(referenceDate));
+    say(QStringLiteral("the store's history ends on %1; the benchmark's clock is moved %2 days to it")
+            .arg(referenceDate.toString(Qt::ISODate))
+            .arg(offsetDays()));
+    if (!prepareStore(store, citizens, referenceDate)) {
         return 1;
     }
 
     QList<Row> rows;
     {
-        auto db = Database::open(store, Database::OpenMode::ReadWrite, SystemClock::instance());
+        auto db = Database::open(store, Database::OpenMode::ReadWrite, benchClock());
         auto key = AuditKey::loadOrCreate(AuditKey::pathFor(store));
         if (!db || !key) {
             say(QStringLiteral("cannot open the store"));
@@ -1342,7 +1420,7 @@ int main(int argc, char *argv[])
     }
     if (measured("sync_ingest") || measured("ui_stall")) {
         say(QStringLiteral("sync_ingest and ui_stall …"));
-        auto [ingest, stall] = benchSync(std::min(citizens, SyncCitizens), dataDir);
+        auto [ingest, stall] = benchSync(std::min(citizens, SyncCitizens), dataDir, referenceDate);
         if (measured("sync_ingest")) {
             rows.append(ingest);
         }

@@ -26,6 +26,22 @@ public:
     static SystemClock &instance();
 };
 
+// The system clock moved by a fixed offset: for a benchmark that measures a store as on the day it
+// was made, whatever the day it runs.
+class ShiftedClock final : public Clock
+{
+public:
+    explicit ShiftedClock(qint64 offsetMs)
+        : m_offsetMs(offsetMs)
+    {
+    }
+    QDateTime now() const override { return QDateTime::currentDateTimeUtc().addMSecs(m_offsetMs); }
+    qint64 offsetMs() const { return m_offsetMs; }
+
+private:
+    qint64 m_offsetMs;
+};
+
 // A clock that stands still until told otherwise: for tests and for "as of" runs of the admin tool.
 class ManualClock final : public Clock
 {

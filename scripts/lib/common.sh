@@ -9,7 +9,7 @@ C360_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     gettext libsqlite3-dev libssl-dev python3-jsonschema python3-yaml
-    xvfb xauth fonts-dejavu-core libxkbcommon-dev
+    xvfb xauth fonts-dejavu-core libxkbcommon-dev faketime
 )
 
 c360_log() {

@@ -3,13 +3,18 @@
 // The desktop application's command line: --version, --help, --database, --screenshot.
 
 #include "c360version.h"
+#include "clock.h"
+#include "database.h"
 #include "processrunner.h"
+#include "sqlvalue.h"
+#include "storetesting.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -122,6 +127,27 @@ private Q_SLOTS:
         }
         // The tour opened a case through the audited service: search, appearances, the opening.
         QVERIFY2(counts.value(QLatin1String("audit_entries")).toInteger() >= 3, qPrintable(status.out));
+        // The practice municipality's history ends today, whatever today is: open requests with
+        // days left in their 30-day retention, none past it, none made in the future; reports and
+        // contacts from this week.
+        {
+            const QDateTime now = SystemClock::instance().now();
+            auto db = Database::open(training, Database::OpenMode::ReadOnly, SystemClock::instance());
+            QVERIFY2(db, test::why(db).constData());
+            auto scalar = [&](const QString &sql, const QDateTime &time) {
+                QSqlQuery q((*db)->connection());
+                q.prepare(sql);
+                q.addBindValue(sql::fromDateTime(time));
+                return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+            };
+            const qint64 open = scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status = 'open' AND expires_at > ?"), now);
+            QVERIFY2(open >= 10, qPrintable(QString::number(open)));
+            QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE expires_at <= ?"), now), 0);
+            QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE created_at > ?"), now), 0);
+            QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM reports WHERE requested_at > ?"), now.addDays(-7)) > 0);
+            QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM contact_moments WHERE occurred_at > ?"), now.addDays(-7)) > 0);
+            qInfo("training store made on %s: %lld open requests with days left", qPrintable(now.date().toString(Qt::ISODate)), open);
+        }
         // Training mode's practice accounts, one per role.
         const ProcessResult users =
             ProcessRunner(home.path())

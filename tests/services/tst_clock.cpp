@@ -22,6 +22,18 @@ private Q_SLOTS:
         QCOMPARE(&SystemClock::instance(), &SystemClock::instance());
     }
 
+    void shiftedClockRunsWithTheSystemClock()
+    {
+        const qint64 fortyDaysBack = -40LL * 24 * 3600 * 1000;
+        const ShiftedClock clock(fortyDaysBack);
+        QCOMPARE(clock.offsetMs(), fortyDaysBack);
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(fortyDaysBack);
+        const QDateTime now = clock.now();
+        const QDateTime after = QDateTime::currentDateTimeUtc().addMSecs(fortyDaysBack);
+        QCOMPARE(now.timeSpec(), Qt::UTC);
+        QVERIFY(before <= now && now <= after);
+    }
+
     void manualClockMovesOnlyWhenTold()
     {
         const QDateTime start(QDate(2026, 3, 29), QTime(0, 30), Qt::UTC); // the night clocks go forward in Belgium

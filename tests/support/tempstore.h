@@ -16,8 +16,12 @@ namespace c360::test
 class TempStore
 {
 public:
-    // Starts at 2026-03-02 09:00 UTC, a Monday, unless told otherwise.
-    explicit TempStore(const QDateTime &start = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+    // 2026-03-02 09:00 UTC, a Monday: where the clock starts unless told otherwise. A test that
+    // syncs from the reference back end gives it this day as its reference date, so that the
+    // back end's history ends just before the store's "now", whatever the real date.
+    static QDateTime defaultStart() { return QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC); }
+
+    explicit TempStore(const QDateTime &start = defaultStart());
 
     // Opens (creating and migrating) the store; QVERIFY-style failure text on error.
     Database &open();

@@ -6,9 +6,12 @@
 
 #include "clock.h"
 #include "database.h"
+#include "dataset.h"
 #include "processrunner.h"
 #include "referencebackend.h"
+#include "request.h"
 #include "retentionpolicy.h"
+#include "sqlvalue.h"
 #include "storestatistics.h"
 #include "storetesting.h"
 
@@ -69,7 +72,8 @@ class TestAdminSync : public QObject
             qWarning("cannot set the store's retention");
         }
         auto p = std::make_unique<QProcess>();
-        QProcessEnvironment env;
+        // The test's own environment (a clock moved with libfaketime reaches the child too).
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
@@ -198,6 +202,24 @@ private Q_SLOTS:
                                    QStringLiteral("catalogue_entries")}) {
             QCOMPARE(counts.value(key).toInteger(), m_stats.value(key).toInteger());
         }
+
+        // The history ends today, by this process's clock and the child's: the back end's open
+        // tasks of the last 30 days are here, open, with days left in a 30-day retention.
+        const QDateTime now = SystemClock::instance().now();
+        const QDateTime monthAgo = now.addDays(-Request::DefaultRetentionDays);
+        const ref::DataSet &data = m_backend->data();
+        qint64 recentOpenTasks = 0;
+        for (quint64 i = 0; i < data.taskCount(); ++i) {
+            const ref::TaskRecord t = data.task(i);
+            recentOpenTasks += !t.done && t.assigned > monthAgo && !data.isDeleted(t.citizen) ? 1 : 0;
+        }
+        QVERIFY2(recentOpenTasks >= 20, qPrintable(QString::number(recentOpenTasks)));
+        QSqlQuery recent((*db)->connection());
+        recent.prepare(QStringLiteral("SELECT COUNT(*), MAX(created_at) FROM requests WHERE status = 'open' AND created_at > ?"));
+        recent.addBindValue(sql::fromDateTime(monthAgo));
+        QVERIFY(recent.exec() && recent.next());
+        QCOMPARE(recent.value(0).toLongLong(), recentOpenTasks);
+        QVERIFY2(sql::toDateTime(recent.value(1)) < now, qPrintable(recent.value(1).toString()));
         db->reset();
         m_reference = digests(storePath(QStringLiteral("full")));
         QCOMPARE(m_reference.size(), qsizetype(std::size(ContentTables)));

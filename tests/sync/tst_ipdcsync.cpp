@@ -23,6 +23,7 @@ ref::ReferenceBackend::Options backendOptions()
     ref::ReferenceBackend::Options o;
     o.seed = 7;
     o.citizens = 20;
+    o.referenceDate = TempStore::defaultStart().date(); // the stores' clocks start that day
     return o;
 }
 

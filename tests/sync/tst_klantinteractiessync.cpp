@@ -129,6 +129,9 @@ class TestKlantinteractiesSync : public QObject
         ref::ReferenceBackend::Options o;
         o.citizens = citizens;
         o.seed = seed;
+        // The history ends the day the stores' clocks start (TempStore's default): tasks of the
+        // last 30 days are the ones a 30-day retention keeps, on any real date.
+        o.referenceDate = test::TempStore::defaultStart().date();
         Backend b{std::make_unique<ref::ReferenceBackend>(o), {}};
         if (b.server->listen(0) == 0) {
             qWarning("cannot listen: %s", qPrintable(b.server->errorString()));
