@@ -43,7 +43,8 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
         });
     });
 
-    // {"new_reports": n, "status_changes": n, "new_contacts": n, "deleted_parties": n, "changed_products": n}
+    // {"new_reports": n, "status_changes": n, "new_contacts": n, "deleted_parties": n, "restored_parties": n,
+    //  "changed_products": n}
     server.route("POST", QStringLiteral("/admin/mutate"), [&data, catalogue](const HttpRequest &request) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
@@ -58,6 +59,10 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
         QJsonArray deleted;
         for (quint32 citizen : result.deletedParties) {
             deleted.append(data.uuid(UuidKind::Party, citizen).toString(QUuid::WithoutBraces));
+        }
+        QJsonArray restored;
+        for (quint32 citizen : data.restoreParties(count("restored_parties"))) {
+            restored.append(data.uuid(UuidKind::Party, citizen).toString(QUuid::WithoutBraces));
         }
         QJsonArray contacts;
         for (quint64 contact : result.newContacts) {
@@ -74,6 +79,7 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
             {QStringLiteral("changed_reports"), toArray(result.changedReports)},
             {QStringLiteral("new_contacts"), contacts},
             {QStringLiteral("deleted_parties"), deleted},
+            {QStringLiteral("restored_parties"), restored},
             {QStringLiteral("changed_products"), products},
         });
     });

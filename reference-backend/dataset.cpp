@@ -369,9 +369,21 @@ MutationResult DataSet::mutate(int newReports, int statusChanges, int newContact
             citizen = (citizen + 1) % m_citizens;
         }
         m_deleted.insert(std::upper_bound(m_deleted.begin(), m_deleted.end(), citizen), citizen);
+        m_deletionOrder.append(citizen);
         result.deletedParties.append(citizen);
     }
     return result;
+}
+
+QList<quint32> DataSet::restoreParties(int n)
+{
+    QList<quint32> restored;
+    while (restored.size() < n && !m_deletionOrder.isEmpty()) {
+        const quint32 citizen = m_deletionOrder.takeLast();
+        m_deleted.erase(std::lower_bound(m_deleted.begin(), m_deleted.end(), citizen));
+        restored.append(citizen);
+    }
+    return restored;
 }
 
 } // namespace c360::ref

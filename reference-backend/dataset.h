@@ -214,6 +214,9 @@ public:
 
     // Run-time changes, deterministic in the seed and the number of changes made before.
     MutationResult mutate(int newReports, int statusChanges, int newContacts, int deletedParties);
+    // Brings back the parties deleted last, at most n, with their contacts and tasks (as a back end
+    // restored from a backup, or an erroneous deletion undone); the citizens restored.
+    QList<quint32> restoreParties(int n);
     // A report submitted at run time (an Open311 POST), held as given; the data set assigns its
     // index, its requested time (the next mutation time, as mutate() does), its status (open) and,
     // unless given, its expected time (from the service type, as for generated reports).
@@ -275,6 +278,7 @@ private:
     };
     QList<AddedContact> m_addedContacts;
     std::vector<quint32> m_deleted; // sorted
+    QList<quint32> m_deletionOrder; // the same, in the order they were deleted
     int m_mutations = 0;
 };
 

@@ -42,13 +42,25 @@ std::optional<Fault> Fault::parse(const QString &spec, QString *error)
         f.kind = Kind::Duplicate;
     } else if (kind == QLatin1String("oversize")) {
         f.kind = Kind::Oversize;
+    } else if (kind == QLatin1String("empty-list")) {
+        f.kind = Kind::EmptyList;
+    } else if (kind == QLatin1String("endless")) {
+        f.kind = Kind::Endless;
+    } else if (kind == QLatin1String("bad-next")) {
+        f.kind = Kind::BadNext;
+    } else if (kind == QLatin1String("absurd-count")) {
+        f.kind = Kind::AbsurdCount;
+    } else if (kind == QLatin1String("zoneless")) {
+        f.kind = Kind::Zoneless;
+    } else if (kind == QLatin1String("html")) {
+        f.kind = Kind::Html;
     } else {
         ok = false;
     }
     if (!ok) {
         if (error) {
             *error = QStringLiteral("unknown fault \"%1\" (delay:MS, status:CODE, status:429:SECONDS, hang, reset, truncate, content-type:TYPE, "
-                                    "duplicate, oversize)")
+                                    "duplicate, oversize, empty-list, endless, bad-next, absurd-count, zoneless, html)")
                          .arg(spec);
         }
         return std::nullopt;
@@ -77,6 +89,18 @@ QString Fault::toString() const
         return QStringLiteral("duplicate");
     case Kind::Oversize:
         return QStringLiteral("oversize");
+    case Kind::EmptyList:
+        return QStringLiteral("empty-list");
+    case Kind::Endless:
+        return QStringLiteral("endless");
+    case Kind::BadNext:
+        return QStringLiteral("bad-next");
+    case Kind::AbsurdCount:
+        return QStringLiteral("absurd-count");
+    case Kind::Zoneless:
+        return QStringLiteral("zoneless");
+    case Kind::Html:
+        return QStringLiteral("html");
     }
     return {};
 }

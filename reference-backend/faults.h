@@ -25,6 +25,13 @@ struct Fault
         ContentType, // content-type:TYPE — the right body with the wrong type
         Duplicate, // duplicate — pages repeat records of the page before
         Oversize, // oversize — a body far beyond any sane size (valid JSON, padded)
+        // Hostile lists, well-formed but lying, as servers no one here wrote send them:
+        EmptyList, // empty-list — a list that claims its records (count, or a full feed page) but carries none
+        Endless, // endless — every page names a next one; past the end, the last page again
+        BadNext, // bad-next — the link to the next page is not a URL
+        AbsurdCount, // absurd-count — a count no list can have (99,999,999,999)
+        Zoneless, // zoneless — date-times in the server's local time, without an offset
+        Html, // html — 200 with an HTML page instead of the data (a proxy's or portal's error page)
     };
     Kind kind = Kind::Status;
     int milliseconds = 0;

@@ -153,10 +153,13 @@ void installIpdcApi(RefServer &server, ProductCatalogue &catalogue)
             if (!ok || page < 0) {
                 return problem(400, QStringLiteral("pageNumber must be a whole number from 0."));
             }
-            if (page >= pages) {
+            if (page >= pages && request.listFault != Fault::Kind::Endless) {
                 return problem(404, QStringLiteral("Page %1 does not exist; the stream has %2 pages.").arg(page).arg(pages));
             }
         }
+        const bool endless = request.listFault == Fault::Kind::Endless;
+        const qint64 requested = page;
+        page = std::min(page, pages - 1); // endless: past the end, the last page again
         const QString root = request.baseUrl.toString();
         auto pageUrl = [&root](qint64 n) -> QString {
             return root + QStringLiteral("/ipdc/ldes?pageNumber=") + QString::number(n);
@@ -167,7 +170,7 @@ void installIpdcApi(RefServer &server, ProductCatalogue &catalogue)
         // The "duplicate" fault: start early, so that members repeat across pages.
         const qint64 start = std::max<qint64>(0, first - request.duplicateOverlap);
         QJsonArray members;
-        for (qint64 i = start; i < end; ++i) {
+        for (qint64 i = start; i < end && request.listFault != Fault::Kind::EmptyList; ++i) {
             members.append(ipdcMember(catalogue.snapshot(i)));
         }
 
@@ -180,12 +183,12 @@ void installIpdcApi(RefServer &server, ProductCatalogue &catalogue)
                 {QStringLiteral("value"), timestamp(catalogue.generatedAt(first - 1))},
             });
         }
-        if (page + 1 < pages) {
+        if ((page + 1 < pages || endless) && request.listFault != Fault::Kind::EmptyList) {
             relations.append(QJsonObject{
                 {QStringLiteral("@type"), QStringLiteral("GreaterThanOrEqualToRelation")},
-                {QStringLiteral("node"), pageUrl(page + 1)},
+                {QStringLiteral("node"), request.listFault == Fault::Kind::BadNext ? QStringLiteral("volgende pagina") : pageUrl(requested + 1)},
                 {QStringLiteral("path"), QStringLiteral("generatedAtTime")},
-                {QStringLiteral("value"), timestamp(catalogue.generatedAt(end))},
+                {QStringLiteral("value"), timestamp(catalogue.generatedAt(std::min(end, total - 1)))},
             });
         }
         const QJsonObject body{

@@ -174,18 +174,31 @@ HttpReply KiHttp::paged(const HttpRequest &request, quint64 count, const std::fu
     const Page p = page(request);
     const qint64 pages = qint64(std::max<quint64>(1, (count + p.size - 1) / p.size));
     const qint64 number = p.number == -1 ? pages : p.number;
-    if (number < 1 || number > pages) {
+    const bool endless = request.listFault == Fault::Kind::Endless;
+    if (number < 1 || (number > pages && !endless)) {
         return fout(
             request, 404, QStringLiteral("NotFound"), QStringLiteral("not_found"), QStringLiteral("Niet gevonden."), QStringLiteral("Ongeldige pagina."));
     }
-    const quint64 start = quint64(number - 1) * p.size;
+    // The endless fault: past the end, the last page again, and always a next one.
+    const quint64 start = quint64(std::min(number, pages) - 1) * p.size;
     const quint64 offset = start - std::min<quint64>(start, quint64(request.duplicateOverlap));
     const quint64 end = std::min(count, start + p.size);
+    QJsonValue next = number < pages || endless ? QJsonValue(withPage(request, number + 1)) : QJsonValue(QJsonValue::Null);
+    QJsonArray records = end > offset ? results(offset, end - offset) : QJsonArray();
+    qint64 announced = qint64(count);
+    if (request.listFault == Fault::Kind::EmptyList) {
+        records = QJsonArray(); // the count still claims them
+        next = QJsonValue::Null;
+    } else if (request.listFault == Fault::Kind::BadNext && !next.isNull()) {
+        next = QStringLiteral("volgende pagina");
+    } else if (request.listFault == Fault::Kind::AbsurdCount) {
+        announced = 99999999999LL;
+    }
     return HttpReply::json(QJsonObject{
-        {QStringLiteral("count"), qint64(count)},
-        {QStringLiteral("next"), number < pages ? QJsonValue(withPage(request, number + 1)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("count"), announced},
+        {QStringLiteral("next"), next},
         {QStringLiteral("previous"), number > 1 ? QJsonValue(withPage(request, number - 1)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("results"), end > offset ? results(offset, end - offset) : QJsonArray()},
+        {QStringLiteral("results"), records},
     });
 }
 

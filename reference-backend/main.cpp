@@ -36,10 +36,12 @@ int main(int argc, char *argv[])
         QStringLiteral("citizens"), QStringLiteral("Number of residents (default 1000)."), QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption token(
         QStringLiteral("token"), QStringLiteral("The accepted API key and token (default training)."), QStringLiteral("T"), QStringLiteral("training"));
-    const QCommandLineOption fault(QStringLiteral("fault"),
-                                   QStringLiteral("PATTERN=KIND[@PROBABILITY], repeatable. KIND: delay:MS, status:CODE, status:429:SECONDS, hang, reset, "
-                                                  "truncate, content-type:TYPE, duplicate, oversize. PATTERN: a glob on the path, e.g. /open311/*."),
-                                   QStringLiteral("rule"));
+    const QCommandLineOption fault(
+        QStringLiteral("fault"),
+        QStringLiteral("PATTERN=KIND[@PROBABILITY], repeatable. KIND: delay:MS, status:CODE, status:429:SECONDS, hang, reset, "
+                       "truncate, content-type:TYPE, duplicate, oversize, empty-list, endless, bad-next, absurd-count, zoneless, html. "
+                       "PATTERN: a glob on the path, e.g. /open311/*."),
+        QStringLiteral("rule"));
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      QStringLiteral("flanders (Belgian national register numbers, the default) or nl (Dutch BSN, strictly spec-valid)."),
                                      QStringLiteral("name"),

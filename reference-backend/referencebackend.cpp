@@ -11,6 +11,8 @@
 #include "refserver.h"
 #include "verwerkingenloggingapi.h"
 
+#include <QTimeZone>
+
 namespace c360::ref
 {
 
@@ -37,6 +39,9 @@ ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
         }
         m_server->faults().add(*rule);
     }
+    // Where the municipality keeps its wall clock (the "zoneless" fault answers in it).
+    const QTimeZone zone(options.profile == Profile::Netherlands ? QByteArrayLiteral("Europe/Amsterdam") : QByteArrayLiteral("Europe/Brussels"));
+    m_server->setLocalZone(zone.isValid() ? zone : QTimeZone::utc());
     installOpen311Api(*m_server, *m_data, options.token);
     const auto createdContacts = installKlantinteractiesApi(*m_server, *m_data, options.token);
     installIpdcApi(*m_server, *m_catalogue);

@@ -210,6 +210,11 @@ bool RefServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (fault && fault->kind == Fault::Kind::Duplicate) {
         r.duplicateOverlap = 3;
     }
+    if (fault &&
+        (fault->kind == Fault::Kind::EmptyList || fault->kind == Fault::Kind::Endless || fault->kind == Fault::Kind::BadNext ||
+         fault->kind == Fault::Kind::AbsurdCount)) {
+        r.listFault = fault->kind;
+    }
     // An error status or a hang stands for a server that did not get to the request: the route
     // does not run. A reset or a truncated answer stands for one that did, and lost the answer.
     const bool reached = !fault || (fault->kind != Fault::Kind::Status && fault->kind != Fault::Kind::TooManyRequests && fault->kind != Fault::Kind::Hang);
@@ -223,6 +228,30 @@ void RefServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     Q_UNUSED(request);
     send(socket, HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404), std::nullopt);
 }
+
+namespace
+{
+// Every date-time with an offset (JSON strings, XML text) rewritten as the wall-clock time in zone
+// without one, as servers that store local times send them: "2026-11-01T08:15:00Z" becomes
+// "2026-11-01T09:15:00" in Brussels. Fractions stay.
+QByteArray withoutZones(const QByteArray &body, const QTimeZone &zone)
+{
+    static const QRegularExpression stamp(QStringLiteral("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})"));
+    const QString text = QString::fromUtf8(body);
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    for (auto it = stamp.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QDateTime t = QDateTime::fromString(m.captured(1) + m.captured(3), Qt::ISODate);
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + m.captured(2) : m.captured(0);
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+} // namespace
 
 void RefServer::send(QTcpSocket *socket, const HttpReply &reply, const std::optional<Fault> &fault)
 {
@@ -245,6 +274,17 @@ void RefServer::send(QTcpSocket *socket, const HttpReply &reply, const std::opti
             break;
         case Fault::Kind::Hang:
             return; // the connection stays open, unanswered
+        case Fault::Kind::Zoneless:
+            out.body = withoutZones(out.body, m_localZone);
+            break;
+        case Fault::Kind::Html:
+            // What a reverse proxy or a portal answers when the application behind it is away.
+            out = HttpReply();
+            out.status = 200;
+            out.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+            out.body = QByteArrayLiteral("<!DOCTYPE html>\n<html lang=\"nl\"><head><title>Onderhoud</title></head><body><h1>Even geduld</h1>"
+                                         "<p>De toepassing is tijdelijk niet beschikbaar wegens onderhoud.</p></body></html>\n");
+            break;
         default:
             break;
         }

@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -52,6 +53,9 @@ struct HttpRequest
     QUrl baseUrl; // http://127.0.0.1:PORT, for absolute links in responses
     // Set when the "duplicate" fault strikes: pages start this many records early.
     int duplicateOverlap = 0;
+    // Set when a hostile list fault strikes (empty-list, endless, bad-next, absurd-count): the
+    // list routes answer with it.
+    std::optional<Fault::Kind> listFault;
 
     QByteArray header(const QByteArray &name) const;
     QString queryValue(const QString &key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }
@@ -77,6 +81,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
     FaultInjector &faults() { return m_faults; }
+    // The zone of the municipality's local time, which the "zoneless" fault writes date-times in.
+    void setLocalZone(const QTimeZone &zone) { m_localZone = zone; }
     // Paths never faulted (the admin API tests use to steer the server).
     void setFaultExemptPrefix(const QString &prefix) { m_exemptPrefix = prefix; }
     quint64 requestsServed() const { return m_served; }
@@ -110,6 +116,7 @@ private:
     QList<Route> m_routes;
     FaultInjector m_faults;
     QString m_exemptPrefix = QStringLiteral("/admin/");
+    QTimeZone m_localZone = QTimeZone::utc();
     QTcpServer *m_tcp = nullptr;
     QUrl m_baseUrl;
     quint64 m_served = 0;
