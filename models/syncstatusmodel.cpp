@@ -37,6 +37,8 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
         return r.resource;
     case LastSuccessRole:
         return r.lastSuccess;
+    case ConfirmableRole:
+        return r.confirmable;
     case Qt::ToolTipRole:
         return r.message;
     case Qt::DisplayRole:
@@ -105,7 +107,7 @@ bool SyncStatusModel::anyRunning() const
 bool SyncStatusModel::anyFailed() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const SyncStatusRow &r) {
-        return r.state == SyncStatusRow::State::Failed;
+        return r.state == SyncStatusRow::State::Failed || r.state == SyncStatusRow::State::Attention;
     });
 }
 

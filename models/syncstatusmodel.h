@@ -13,7 +13,9 @@ namespace c360
 // How synchronisation of one resource of one back end stands, as the sync panel shows it.
 struct SyncStatusRow
 {
-    enum class State { Idle, Running, Succeeded, Failed };
+    // Attention: the run went through, but left something for an administrator to decide
+    // (deletions withheld).
+    enum class State { Idle, Running, Succeeded, Failed, Attention };
     QString source;
     QString resource;
     QString sourceName; // translated, e.g. "the reports server"
@@ -25,6 +27,7 @@ struct SyncStatusRow
     qint64 deleted = 0;
     qint64 skipped = 0;
     qint64 pages = 0;
+    bool confirmable = false; // an administrator may confirm the deletions its last run withheld
 
     friend bool operator==(const SyncStatusRow &, const SyncStatusRow &) = default;
 };
@@ -36,7 +39,7 @@ class SyncStatusModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { SourceColumn, ResourceColumn, StateColumn, LastSuccessColumn, ChangesColumn, MessageColumn, ColumnCount };
-    enum Role { StateRole = Qt::UserRole + 1, SourceIdRole, ResourceIdRole, LastSuccessRole };
+    enum Role { StateRole = Qt::UserRole + 1, SourceIdRole, ResourceIdRole, LastSuccessRole, ConfirmableRole };
 
     explicit SyncStatusModel(QObject *parent = nullptr);
 
@@ -50,6 +53,7 @@ public:
     std::optional<SyncStatusRow> find(const QString &source, const QString &resource) const;
     const QList<SyncStatusRow> &rows() const { return m_rows; }
     bool anyRunning() const;
+    // A row that failed or needs attention.
     bool anyFailed() const;
 
     // Column titles and state names are set by the UI layer (translated there).

@@ -108,6 +108,18 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
 
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(path, name, mode, clock));
+    // A store this call creates and cannot finish (a full disk, a read-only folder found late) is
+    // not left behind as an empty or half-made file that a later start would take for a store.
+    const bool creating = mode == OpenMode::Create && !QFileInfo::exists(path);
+    auto fail = [&](StoreError error) -> Expected<std::unique_ptr<Database>, StoreError> {
+        database.reset();
+        if (creating) {
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+                QFile::remove(path + suffix);
+            }
+        }
+        return unexpected(std::move(error));
+    };
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -125,23 +137,25 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
             }
         }
         if (!db.open()) {
-            return unexpected(database->error(db.lastError()));
+            StoreError error = database->error(db.lastError());
+            db = QSqlDatabase();
+            return fail(std::move(error));
         }
     }
     // configure() switches to WAL, which rewrites the header: it runs only once checkSchema() has
     // established that this is our store (or an empty file), so a foreign file stays untouched.
     if (auto checked = database->checkSchema(); !checked) {
-        return unexpected(std::move(checked).error());
+        return fail(std::move(checked).error());
     }
     if (auto configured = database->configure(); !configured) {
-        return unexpected(std::move(configured).error());
+        return fail(std::move(configured).error());
     }
     if (auto migrated = database->migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
-        return unexpected(std::move(migrated).error());
+        return fail(std::move(migrated).error());
     }
     if (database->m_schemaVersion >= 3 && mode != OpenMode::ReadOnly) {
         if (auto queued = database->installSearchQueue(); !queued) {
-            return unexpected(std::move(queued).error());
+            return fail(std::move(queued).error());
         }
     }
     qCDebug(C360_STORE) << "opened store, schema version" << database->m_schemaVersion << (mode == OpenMode::ReadOnly ? "read-only" : "read-write");

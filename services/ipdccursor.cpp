@@ -42,6 +42,7 @@ IpdcCursor IpdcCursor::fromJson(const QString &text)
         c.visited.append(v.toString());
     }
     c.pages = o.value(QStringLiteral("pages")).toInt();
+    c.lastDigest = o.value(QStringLiteral("last_digest")).toString();
     return c;
 }
 
@@ -60,6 +61,9 @@ QString IpdcCursor::toJson() const
     }
     if (!visited.isEmpty()) {
         o.insert(QStringLiteral("visited"), QJsonArray::fromStringList(visited));
+    }
+    if (!lastDigest.isEmpty()) {
+        o.insert(QStringLiteral("last_digest"), lastDigest);
     }
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }

@@ -21,6 +21,7 @@ struct IpdcCursor
     QByteArray etag; // of last, for If-None-Match when a run starts there
     QStringList visited; // short hashes of the pages read in this run
     int pages = 0; // read in this run
+    QString lastDigest; // of the members of the page read before in this run
 
     bool isRunning() const { return !queue.isEmpty(); }
     bool hasVisited(const QUrl &page) const { return visited.contains(pageKey(page)); }

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "ipdcparser.h"
 
+#include "htmlpage.h"
+#include "timestamp.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -270,8 +273,9 @@ QByteArray IpdcMember::versionStamp() const
     return generatedAt.toString(Qt::ISODateWithMs).toLatin1() + ' ' + contentHash;
 }
 
-IpdcParser::IpdcParser(const QString &sourceId)
+IpdcParser::IpdcParser(const QString &sourceId, const QTimeZone &localZone)
     : m_sourceId(sourceId)
+    , m_zone(localZone.isValid() ? localZone : Timestamp::defaultZone())
 {
 }
 
@@ -290,17 +294,10 @@ QString IpdcParser::canonicalLanguage(const QString &tag)
     return tags.value(tag.toLower());
 }
 
-QDateTime IpdcParser::parseDateTime(const QString &text)
+QDateTime IpdcParser::parseDateTime(const QString &text, const QTimeZone &localZone)
 {
-    static const QRegularExpression shape(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d+))?(Z|[+-]\\d{2}:\\d{2})$"));
-    const QRegularExpressionMatch m = shape.match(text);
-    if (!m.hasMatch()) {
-        return {};
-    }
     // Fractions beyond milliseconds (IPDC writes nanoseconds) are cut off, not rounded.
-    const QString millis = QString(m.captured(2) + QStringLiteral("000")).left(3);
-    QDateTime t = QDateTime::fromString(m.captured(1) + QLatin1Char('.') + millis + m.captured(3), Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return Timestamp::parse(text, localZone);
 }
 
 Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member) const
@@ -329,7 +326,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     }
     m.productIri = *product;
     const QJsonValue generated = member.value(QStringLiteral("generatedAtTime"));
-    m.generatedAt = parseDateTime(generated.toString());
+    m.generatedAt = parseDateTime(generated.toString(), m_zone);
     if (!m.generatedAt.isValid()) {
         return unexpected(generated.isUndefined() ? QStringLiteral("\"generatedAtTime\" is missing")
                                                   : QStringLiteral("\"generatedAtTime\" is not a date-time"));
@@ -350,7 +347,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     e.source = {m_sourceId, m.productIri};
     e.productId = m.productIri;
     const QJsonValue modified = member.value(QStringLiteral("laatstGewijzigd"));
-    e.lastModified = modified.isUndefined() ? m.generatedAt : parseDateTime(modified.toString());
+    e.lastModified = modified.isUndefined() ? m.generatedAt : parseDateTime(modified.toString(), m_zone);
     if (!e.lastModified.isValid()) {
         return unexpected(QStringLiteral("\"laatstGewijzigd\" is not a date-time"));
     }
@@ -398,6 +395,9 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
 
 Expected<IpdcPage, QString> IpdcParser::parsePage(const QByteArray &body, const QUrl &pageUrl) const
 {
+    if (isHtmlPage(body)) {
+        return unexpected(QString::fromLatin1(htmlPageProblem));
+    }
     QJsonParseError error;
     QJsonDocument document = QJsonDocument::fromJson(body, &error);
     // Invalid UTF-8 in one text should cost that member, not the page: the page is read again with

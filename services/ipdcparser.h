@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace c360
@@ -57,7 +58,8 @@ public:
     // A text field larger than this (UTF-16 code units) rejects its member.
     static constexpr qsizetype maxTextLength = 64 * 1024;
 
-    explicit IpdcParser(const QString &sourceId);
+    // Date-times without an offset are read in localZone (the source's; Europe/Brussels when none).
+    explicit IpdcParser(const QString &sourceId, const QTimeZone &localZone = {});
 
     Expected<IpdcPage, QString> parsePage(const QByteArray &body, const QUrl &pageUrl) const;
     Expected<IpdcMember, QString> parseMember(const QJsonObject &member) const;
@@ -66,10 +68,12 @@ public:
     // ("nl-BE-x-formal"); empty for any other tag.
     static QString canonicalLanguage(const QString &tag);
     // xsd:dateTime with any number of fraction digits, as UTC with milliseconds; invalid otherwise.
-    static QDateTime parseDateTime(const QString &text);
+    // Without an offset it is a wall-clock time in localZone (Timestamp::parse).
+    static QDateTime parseDateTime(const QString &text, const QTimeZone &localZone);
 
 private:
     QString m_sourceId;
+    QTimeZone m_zone;
 };
 
 } // namespace c360

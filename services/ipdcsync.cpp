@@ -8,6 +8,7 @@
 #include "statement.h"
 #include "syncstaterepository.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 
 namespace c360
@@ -15,7 +16,7 @@ namespace c360
 
 IpdcLdesSync::IpdcLdesSync(const SyncContext &context)
     : ResourceSync(context)
-    , m_parser(context.source.id)
+    , m_parser(context.source.id, localZone())
 {
 }
 
@@ -132,9 +133,21 @@ Expected<ResourceSync::Page, SyncProblem> IpdcLdesSync::apply(Database &db, cons
     } else {
         cursor.visited.clear();
         cursor.pages = 0;
+        cursor.lastDigest.clear();
     }
     cursor.markVisited(url);
     ++cursor.pages;
+    // Every page of a stream holds other versions than the page before: one that holds the same
+    // ones again is a server repeating itself (under ever new URLs, which the visited pages
+    // cannot catch).
+    QCryptographicHash digest(QCryptographicHash::Sha1);
+    for (const IpdcMember &m : std::as_const(members)) {
+        digest.addData(m.productIri.toUtf8());
+        digest.addData(m.versionStamp());
+    }
+    const QString pageDigest = members.isEmpty() ? QString() : QString::fromLatin1(digest.result().toHex().left(16));
+    const bool repeated = !pageDigest.isEmpty() && pageDigest == cursor.lastDigest;
+    cursor.lastDigest = pageDigest;
     for (const QUrl &next : std::as_const(parsed->forward)) {
         if (!sameOrigin(next)) {
             qCWarning(C360_SYNC) << "IPDC page" << url.path() << "links to another server; not followed:" << next.host();
@@ -146,14 +159,26 @@ Expected<ResourceSync::Page, SyncProblem> IpdcLdesSync::apply(Database &db, cons
     }
     if (cursor.pages >= maxPagesPerRun && cursor.isRunning()) {
         qCWarning(C360_SYNC) << "IPDC run stopped after" << cursor.pages << "pages";
+        page.withheld = SyncProblem::suspect(SyncProblem::Reason::PageBound, -1, cursor.pages, QStringLiteral("stopped after %1 pages").arg(cursor.pages));
+        cursor.queue.clear();
+    } else if (repeated) {
+        page.withheld = SyncProblem::suspect(SyncProblem::Reason::Repeated,
+                                             -1,
+                                             cursor.pages,
+                                             QStringLiteral("page %1 of the run repeats the page before; the run ends there").arg(cursor.pages));
+        qCWarning(C360_SYNC) << "IPDC" << page.withheld.detail;
         cursor.queue.clear();
     }
-    cursor.last = url;
-    cursor.etag = job.header(QByteArrayLiteral("ETag"));
+    if (!repeated || cursor.last.isEmpty()) {
+        // The next run starts at the last page read, but never at a repeat.
+        cursor.last = url;
+        cursor.etag = job.header(QByteArrayLiteral("ETag"));
+    }
     page.finished = !cursor.isRunning();
     if (page.finished) {
         cursor.visited.clear(); // the next run starts afresh at cursor.last
         cursor.pages = 0;
+        cursor.lastDigest.clear();
     }
     page.cursor = cursor.toJson();
     page.etag = QString::fromLatin1(cursor.etag);

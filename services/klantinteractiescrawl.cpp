@@ -5,12 +5,15 @@
 #include "clock.h"
 #include "database.h"
 #include "klantinteractiesparser.h"
+#include "klantinteractiesreader.h"
 #include "logging.h"
 #include "restjob.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace c360
 {
@@ -40,6 +43,9 @@ KiCursor KiCursor::fromJson(const QString &json)
     c.page = std::max(1, o.value(QStringLiteral("page")).toInt(1));
     c.count = qint64(o.value(QStringLiteral("count")).toDouble(-1));
     c.unidentified = o.value(QStringLiteral("unidentified")).toInt();
+    c.seen = qint64(o.value(QStringLiteral("seen")).toDouble());
+    c.pages = o.value(QStringLiteral("pages")).toInt();
+    c.known = qint64(o.value(QStringLiteral("known")).toDouble());
     c.lastRun = qint64(o.value(QStringLiteral("last_run")).toDouble());
     c.etag = o.value(QStringLiteral("etag")).toString();
     c.restartedAt = qint64(o.value(QStringLiteral("restarted_at")).toDouble());
@@ -57,6 +63,9 @@ QString KiCursor::toJson() const
         if (unidentified) {
             o.insert(QStringLiteral("unidentified"), unidentified);
         }
+        o.insert(QStringLiteral("seen"), double(seen));
+        o.insert(QStringLiteral("pages"), pages);
+        o.insert(QStringLiteral("known"), double(known));
     }
     if (lastRun) {
         o.insert(QStringLiteral("last_run"), double(lastRun));
@@ -86,14 +95,32 @@ KiCursor KlantinteractiesCrawl::position(const SyncState &state) const
         c.run = 0;
     }
     if (!c.run) {
-        // Strictly later than every lastSeen written before, even with a clock that stands still.
-        c.run = std::max(context().clock->now().toMSecsSinceEpoch(), c.lastRun + 1);
+        // Strictly later than every lastSeen written before, even with a clock that stands still
+        // (a push just before the run records what it made as seen "now"): a record this run has
+        // seen is one whose lastSeen is the run's start.
+        c.run = std::max(context().clock->now().toMSecsSinceEpoch() + 1, c.lastRun + 1);
         c.page = 1;
         c.count = -1;
         c.unidentified = 0;
+        c.seen = 0;
+        c.pages = 0;
+        c.known = -1; // counted when the first page is applied
         c.extra = lasting(c.extra);
     }
     return c;
+}
+
+int KlantinteractiesCrawl::maxPages(const KiCursor &c) const
+{
+    // What the announced count needs (or, without one to believe, what is held here), a tenth more
+    // for records added during the run, and a few pages for a repeating page or two.
+    const qint64 believed = c.count >= 0 && c.count <= MaxBelievableCount ? c.count : 0;
+    const qint64 records = std::max(believed, c.known);
+    if (records <= 0 && believed != c.count) {
+        return DefaultMaxPages;
+    }
+    const qint64 pages = (records + records / 10 + pageSize() - 1) / pageSize() + 10;
+    return int(std::min<qint64>(pages, std::numeric_limits<int>::max()));
 }
 
 QJsonObject KlantinteractiesCrawl::lasting(const QJsonObject &extra) const
@@ -194,11 +221,30 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     if (!parsed) {
         return unexpected(malformed(parsed.error()));
     }
+    if (parsed->hasNext) {
+        // Only the page number of the link is used, but a link elsewhere (or none at all) says
+        // that this is not the list asked for.
+        const QUrl next(parsed->next, QUrl::StrictMode);
+        const QUrl base = context().source.baseUrl;
+        if (!next.isValid() || next.isRelative() || next.scheme() != base.scheme() || next.host().compare(base.host(), Qt::CaseInsensitive) != 0 ||
+            next.port(next.scheme() == QLatin1String("https") ? 443 : 80) != base.port(base.scheme() == QLatin1String("https") ? 443 : 80)) {
+            return unexpected(malformed(QStringLiteral("the link to the next page is not a URL of %1: \"%2\"").arg(base.host(), parsed->next.left(100))));
+        }
+    }
+    SyncStateRepository states(db);
     if (c.page == 1 || c.count < 0) {
         c.count = parsed->count;
     }
+    if (c.known < 0) {
+        auto known = states.recordCount(source(), resource());
+        if (!known) {
+            return unexpected(storeProblem(known.error()));
+        }
+        c.known = *known;
+    }
+    ++c.pages;
     const QDateTime seen = runTime(c.run);
-    SyncStateRepository states(db);
+    const ki::LocalZoneScope zone(localZone());
     // What is known of the page's records, read at once; kept up to date as they are saved (a
     // page may hold a record twice).
     QStringList ids;
@@ -227,20 +273,28 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
             }
             page.skipped.append(
                 {source(), resource(), recordId.isEmpty() ? QStringLiteral("(page %1, item %2)").arg(c.page).arg(i + 1) : recordId, id.error()});
-            if (!recordId.isEmpty()) {
+            if (recordId.isEmpty()) {
+                ++c.seen;
+            } else if (const auto found = known->constFind(recordId); found != known->cend()) {
                 // Still there: its local record must not be taken for deleted.
-                if (const auto found = known->constFind(recordId); found != known->cend()) {
+                if (found->lastSeen != seen) {
+                    ++c.seen;
                     SyncRecord touched = *found;
                     touched.lastSeen = seen;
                     if (auto saved = save(touched); !saved) {
                         return unexpected(storeProblem(saved.error()));
                     }
                 }
+            } else {
+                ++c.seen;
             }
             continue;
         }
         const auto found = known->constFind(*id);
         const std::optional<SyncRecord> existing = found == known->cend() ? std::nullopt : std::optional<SyncRecord>(*found);
+        if (!existing || existing->lastSeen != seen) {
+            ++c.seen; // the first time in this run
+        }
         const QByteArray hash = KlantinteractiesParser::contentHash(record, volatileKeys());
         SyncRecord next{source(), resource(), *id, hash, 0, seen};
         if (existing && existing->contentHash == hash) {
@@ -259,6 +313,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
                 next.localId = outcome->localId;
                 break;
             case Outcome::Kind::Ignored:
+                ++page.stats.dropped;
                 break;
             case Outcome::Kind::Skipped:
                 page.skipped.append({source(), resource(), *id, outcome->reason});
@@ -276,15 +331,21 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     }
     page.stats.skipped = page.skipped.size();
     const bool emptyTail = parsed->records.isEmpty() && parsed->hasNext;
-    if (parsed->hasNext && !emptyTail) {
+    const bool bounded = parsed->hasNext && c.pages >= maxPages(c);
+    if (parsed->hasNext && !emptyTail && !bounded) {
         c.page = parsed->nextPage > c.page ? parsed->nextPage : c.page + 1;
         page.cursor = c.toJson();
         return page;
     }
-    // The last page: the run is complete.
-    const bool consistent = !emptyTail && (c.count < 0 || parsed->count < 0 || c.count == parsed->count);
+    // The last page, or as far as a run may go: the run is complete.
+    SyncProblem doubt = bounded
+        ? SyncProblem::suspect(SyncProblem::Reason::PageBound,
+                               c.count,
+                               c.pages,
+                               QStringLiteral("the server named a next page after %1 pages (announced: %2 records)").arg(c.pages).arg(c.count))
+        : consistency(c, *parsed, emptyTail);
     const bool onePage = c.page == 1 && !parsed->hasNext;
-    if (auto finished = finishRun(db, c, &page, consistent); !finished) {
+    if (auto finished = finishRun(db, c, &page, doubt); !finished) {
         return unexpected(finished.error());
     }
     // A 304 next time would also skip the records refused now, which must be tried again.
@@ -297,17 +358,49 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     return page;
 }
 
-Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KiCursor &c, Page *page, bool consistent)
+SyncProblem KlantinteractiesCrawl::consistency(const KiCursor &c, const KiPage &last, bool emptyTail) const
 {
-    if (!consistent || c.unidentified > 0) {
-        qCInfo(C360_SYNC) << source() << resource() << "run complete, deletions wait for the next run:"
-                          << (consistent ? "records without a readable uuid were skipped" : "the list changed during the run");
+    using Reason = SyncProblem::Reason;
+    if (c.count > MaxBelievableCount || last.count > MaxBelievableCount) {
+        return SyncProblem::suspect(
+            Reason::Untrusted, std::max(c.count, last.count), c.seen, QStringLiteral("an announced count of %1").arg(std::max(c.count, last.count)));
+    }
+    if (c.count >= 0 && last.count >= 0 && c.count != last.count) {
+        return SyncProblem::suspect(
+            Reason::CountChanged, c.count, last.count, QStringLiteral("the count went from %1 to %2 during the run").arg(c.count).arg(last.count));
+    }
+    if (emptyTail || (c.count >= 0 && c.seen != c.count)) {
+        return SyncProblem::suspect(Reason::Incomplete, c.count, c.seen, QStringLiteral("%1 records announced, %2 read").arg(c.count).arg(c.seen));
+    }
+    if (c.unidentified > 0) {
+        return SyncProblem::suspect(Reason::Unidentified, c.count, c.unidentified, QStringLiteral("%1 records without a readable uuid").arg(c.unidentified));
+    }
+    return {};
+}
+
+Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KiCursor &c, Page *page, SyncProblem doubt)
+{
+    if (!doubt.isNone()) {
+        qCWarning(C360_SYNC) << source() << resource() << "run complete, nothing deleted:" << doubt.detail;
+        page->withheld = doubt;
         return {};
     }
     SyncStateRepository states(db);
     auto gone = states.recordsNotSeenSince(source(), resource(), runTime(c.run));
     if (!gone) {
         return unexpected(storeProblem(gone.error()));
+    }
+    // A list that shrinks by more than the allowed share at once is more likely a server that
+    // lost its way than a municipality that lost its residents: an administrator decides.
+    const qint64 held = std::max<qint64>(c.known, gone->size());
+    const double share = context().source.maxDeletionShare;
+    if (!gone->isEmpty() && double(gone->size()) > share * double(held) && !deletionsConfirmed()) {
+        page->withheld = SyncProblem::suspect(SyncProblem::Reason::Shrink,
+                                              held,
+                                              gone->size(),
+                                              QStringLiteral("%1 of %2 records would go, more than %3 %").arg(gone->size()).arg(held).arg(share * 100));
+        qCWarning(C360_SYNC) << source() << resource() << "run complete, nothing deleted:" << page->withheld.detail;
+        return {};
     }
     for (const SyncRecord &record : std::as_const(*gone)) {
         if (record.localId) {

@@ -21,6 +21,9 @@ struct KiCursor
     int page = 1; // the next page of the run
     qint64 count = -1; // the list's count on the run's first page
     int unidentified = 0; // records of this run skipped without a readable uuid
+    qint64 seen = 0; // distinct records this run has read (stored, unchanged, ignored or skipped)
+    int pages = 0; // pages of this run applied
+    qint64 known = 0; // records held here when the run began
     qint64 lastRun = 0; // start of the last complete run
     QString etag; // of the whole list, when the last complete run fitted in one page
     qint64 restartedAt = 0; // the lastErrorAt (ms) that made a run start over
@@ -34,18 +37,31 @@ struct KiCursor
 // detection, for the subclasses that map partijen, klantcontacten and internetaken.
 //
 // The list has no change timestamps, so every run reads every page (page/pageSize; the `next`
-// link says whether there is another). Each record's SHA-256 (KlantinteractiesParser::contentHash)
-// is compared with its SyncRecord: an unchanged record costs no write to the model, only its
-// lastSeen (set to the run start). When a run completes, records whose lastSeen is older than the
-// run start are gone from the back end and are deleted here - unless the list's count changed
-// during the run (records may have shifted between pages) or records without a readable uuid were
-// skipped: then deletion waits for the next complete run. A run cut short by a fault deletes
-// nothing; the next engine run resumes it at its cursor. If-None-Match is sent only when the whole
-// list fitted in one page last time: an ETag covers one page, and a full crawl needs every page.
+// link says whether there is another, and must be a URL of the source's own server). Each
+// record's SHA-256 (KlantinteractiesParser::contentHash) is compared with its SyncRecord: an
+// unchanged record costs no write to the model, only its lastSeen (set to the run start).
+//
+// Deletion only on proof. When a run completes, records whose lastSeen is older than the run start
+// are gone from the back end and are deleted here - only when the run was complete and consistent:
+// the count the server announced was believable and the same on the first and the last page, the
+// run read exactly that many distinct records, all with a readable uuid, and it would not remove
+// more than the source's maxDeletionShare of what is held here (unless an administrator confirmed
+// the deletions for this run). Otherwise nothing is deleted and the run is suspect (Page::withheld,
+// with the reason). A run cut short by a fault deletes nothing; the next engine run resumes it at
+// its cursor. Every run is bounded: past what the announced count (or, without a count to trust,
+// what is held here) needs in pages, with a margin, it ends, suspect.
+//
+// If-None-Match is sent only when the whole list fitted in one page last time: an ETag covers one
+// page, and a full crawl needs every page.
 class KlantinteractiesCrawl : public ResourceSync
 {
 public:
     using ResourceSync::ResourceSync;
+
+    // An announced count above this is not believed (no municipality has that many records).
+    static constexpr qint64 MaxBelievableCount = 100000000;
+    // The page bound of a run without a count to trust and with nothing held here.
+    static constexpr int DefaultMaxPages = 10000;
 
     QNetworkRequest nextRequest(const SyncState &state) override;
     // The next page, when the fetched one links to it (parsed once: apply() uses it).
@@ -100,7 +116,10 @@ private:
     std::optional<Expected<KiPage, QString>> m_parsed;
 
     QJsonObject lasting(const QJsonObject &extra) const;
-    Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, bool consistent);
+    int maxPages(const KiCursor &c) const;
+    // Why the run's deletions cannot be trusted (None when they can, but for the share).
+    SyncProblem consistency(const KiCursor &c, const KiPage &last, bool emptyTail) const;
+    Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, SyncProblem doubt);
 };
 
 } // namespace c360

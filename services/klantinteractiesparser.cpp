@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "klantinteractiesparser.h"
 
+#include "htmlpage.h"
+
 #include "klantinteractiesreader.h"
 
 #include <QCborMap>
@@ -126,6 +128,9 @@ bool KiAddress::isEmpty() const
 
 Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
 {
+    if (isHtmlPage(body)) {
+        return unexpected(QString::fromLatin1(htmlPageProblem));
+    }
     KiPage page;
     QByteArray text = body;
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -157,7 +162,8 @@ Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
     const QJsonValue next = o.value(QStringLiteral("next"));
     if (next.isString() && !next.toString().isEmpty()) {
         page.hasNext = true;
-        page.nextPage = QUrlQuery(QUrl(next.toString())).queryItemValue(QStringLiteral("page")).toInt();
+        page.next = next.toString();
+        page.nextPage = QUrlQuery(QUrl(page.next)).queryItemValue(QStringLiteral("page")).toInt();
     } else if (!next.isUndefined() && !next.isNull() && !next.isString()) {
         return unexpected(QStringLiteral("not a paginated list: next is not a link"));
     }

@@ -23,6 +23,7 @@ struct KiPage
     QList<QJsonObject> records;
     qint64 count = -1;
     bool hasNext = false;
+    QString next; // the next link as given
     int nextPage = 0; // the `page` of the next link, 0 when it has none
     bool invalidUtf8 = false; // the body was not valid UTF-8: records holding U+FFFD are suspect
 };

@@ -11,7 +11,9 @@ namespace c360
 // contact persons are remembered but not stored), read with expand=digitaleAdressen so that a
 // party's e-mail addresses and phones come in the same request. See KlantinteractiesMapper for
 // the mapping. A citizen's local data the back end does not have (consents, channel preferences
-// for other topics than "general") survives an update.
+// for other topics than "general") survives an update. A citizen the back end removed takes its
+// contact moments and requests along; they, and its reports' links to it, come back when the
+// party does.
 class KlantinteractiesPartijenSync final : public KlantinteractiesCrawl
 {
 public:
@@ -28,7 +30,12 @@ protected:
     Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;
 
 private:
+    // Gives a citizen back the report links it had when a sync removed it (detached_links).
+    Expected<void, StoreError> reattach(Database &db, qint64 citizenId, const SourceRef &party);
+
     bool m_warnedUnexpanded = false;
+    bool m_detachedChecked = false;
+    bool m_anyDetached = false;
 };
 
 } // namespace c360

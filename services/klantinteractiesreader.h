@@ -5,6 +5,8 @@
 // The field reader KlantinteractiesParser reads records with; an implementation detail of the
 // parser, in a header of its own to keep the parser readable.
 
+#include "timestamp.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,9 +16,33 @@
 
 #include <initializer_list>
 #include <optional>
+#include <utility>
 
 namespace c360::ki
 {
+
+// The zone date-times without an offset are read in, on this thread: the source's, set for the
+// records of one page by LocalZoneScope; Europe/Brussels otherwise.
+inline QTimeZone &localZone()
+{
+    thread_local QTimeZone zone = Timestamp::defaultZone();
+    return zone;
+}
+
+class LocalZoneScope
+{
+public:
+    explicit LocalZoneScope(const QTimeZone &zone)
+        : m_previous(std::exchange(localZone(), zone))
+    {
+    }
+    ~LocalZoneScope() { localZone() = m_previous; }
+    LocalZoneScope(const LocalZoneScope &) = delete;
+    LocalZoneScope &operator=(const LocalZoneScope &) = delete;
+
+private:
+    QTimeZone m_previous;
+};
 
 // Reads the members of one JSON object by the types the OpenAPI document gives them. The first
 // problem is kept (as an English reason naming the member) and later reads return defaults.
@@ -178,15 +204,14 @@ public:
         if (s.isEmpty()) {
             return {};
         }
-        QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+        // Open Klant answers with an offset; a server that leaves it out means its own wall clock
+        // (the source's zone, see LocalZoneScope).
+        const QDateTime t = Timestamp::parse(s, localZone());
         if (!t.isValid()) {
             fail(QStringLiteral("%1 is not a date-time").arg(name(key)));
             return {};
         }
-        if (t.timeSpec() == Qt::LocalTime) {
-            t.setTimeSpec(Qt::UTC); // Open Klant answers in UTC; a time without offset is taken as such
-        }
-        return t.toUTC();
+        return t;
     }
 
     QDate date(const QString &key)

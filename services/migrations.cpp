@@ -346,6 +346,20 @@ const QList<const char *> schema4 = {
     "INSERT INTO citizen_search (citizen_search) VALUES ('rebuild')",
 };
 
+// Schema 5: what a citizen removed by a sync was linked to, so that it comes back when the back end
+// brings the party back (a report's reporter and its possible reporters, by the party's source id).
+const QList<const char *> schema5 = {
+    R"(CREATE TABLE detached_links (
+        report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        party_source TEXT NOT NULL,
+        party_source_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (report_id, party_source, party_source_id, role)))",
+    "CREATE INDEX detached_links_party ON detached_links (party_source, party_source_id)",
+};
+
 } // namespace
 
 const QList<Step> &steps()
@@ -355,6 +369,7 @@ const QList<Step> &steps()
         {2, "staff accounts with salted password hashes and lockout; the audit log indexed by time", schema2},
         {3, "the name and catalogue search indexes written once a transaction instead of once a row", schema3},
         {4, "the name search index with one-letter prefixes", schema4},
+        {5, "the links of citizens removed by a synchronisation, kept for when they come back", schema5},
     };
     return all;
 }

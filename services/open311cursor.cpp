@@ -50,6 +50,9 @@ QString Open311Cursor::toJson() const
         {QLatin1String("running"), running},
         {QLatin1String("page"), page},
     };
+    if (!lastFirstId.isEmpty()) {
+        o.insert(QLatin1String("last_first"), lastFirstId);
+    }
     if (!firstId.isEmpty()) {
         o.insert(QLatin1String("first"), firstId);
     }
@@ -80,6 +83,7 @@ Open311Cursor Open311Cursor::fromJson(const QString &text)
     c.running = o.value(QLatin1String("running")).toBool();
     c.page = std::max(1, o.value(QLatin1String("page")).toInt(1));
     c.firstId = o.value(QLatin1String("first")).toString();
+    c.lastFirstId = o.value(QLatin1String("last_first")).toString();
     c.after = timeOf(o, QLatin1String("after"));
     c.maxUpdated = timeOf(o, QLatin1String("max"));
     c.etagRequest = o.value(QLatin1String("etag_for")).toString();

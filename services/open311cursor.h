@@ -25,6 +25,7 @@ struct Open311Cursor
     bool running = false; // a run is under way; false when the last one finished (or none began)
     int page = 1; // the next page of the run (incremental) or of the window (windowed)
     QString firstId; // service_request_id of the first record of page 1, to notice a server that ignores `page`
+    QString lastFirstId; // that of the page before, to notice a server that sends one page again and again
 
     // Incremental: the run's updated_after, and the highest updated_datetime seen so far (this run
     // included); the next run asks for records updated after that, less an overlap.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "open311mapper.h"
 
+#include "timestamp.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -149,21 +151,15 @@ QString Open311Mapper::recordId(const Open311Record &record)
     return id.isEmpty() ? QStringLiteral("#%1").arg(record.position) : id;
 }
 
-QDateTime Open311Mapper::parseDateTime(const QString &text)
+QDateTime Open311Mapper::parseDateTime(const QString &text, const QTimeZone &localZone)
 {
-    const QString trimmed = text.trimmed();
-    // Qt reads a time without a zone as local time; the specification requires the zone.
-    const QDateTime t = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
-    if (!t.isValid() || t.timeSpec() == Qt::LocalTime || !trimmed.contains(QLatin1Char('T'))) {
-        return {};
-    }
-    return t.toUTC();
+    return Timestamp::parse(text, localZone);
 }
 
-QDateTime Open311Mapper::changedAt(const Open311Record &record)
+QDateTime Open311Mapper::changedAt(const Open311Record &record, const QTimeZone &localZone)
 {
-    const QDateTime updated = parseDateTime(record.fields.value(QLatin1String("updated_datetime")).toString());
-    return updated.isValid() ? updated : parseDateTime(record.fields.value(QLatin1String("requested_datetime")).toString());
+    const QDateTime updated = parseDateTime(record.fields.value(QLatin1String("updated_datetime")).toString(), localZone);
+    return updated.isValid() ? updated : parseDateTime(record.fields.value(QLatin1String("requested_datetime")).toString(), localZone);
 }
 
 Address Open311Mapper::parseAddress(const QString &address, const QString &zipcode)
@@ -200,7 +196,7 @@ Address Open311Mapper::parseAddress(const QString &address, const QString &zipco
     return a;
 }
 
-Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record, const QString &sourceId)
+Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record, const QString &sourceId, const QTimeZone &localZone)
 {
     if (!record.problem.isEmpty()) {
         return unexpected(record.problem);
@@ -273,9 +269,9 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
         if (text.trimmed().isEmpty()) {
             continue;
         }
-        *out = parseDateTime(text);
+        *out = parseDateTime(text, localZone);
         if (!out->isValid()) {
-            return unexpected(QStringLiteral("%1 is not a date-time with a time zone").arg(key));
+            return unexpected(QStringLiteral("%1 is not a date-time").arg(key));
         }
     }
     if (!r.requested.isValid()) {

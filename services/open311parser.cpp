@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "open311parser.h"
 
+#include "htmlpage.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -136,6 +138,9 @@ Expected<QList<Open311Record>, QString> Open311Parser::parse(const QByteArray &r
         return unexpected(QStringLiteral("the answer is empty"));
     }
     Expected<QList<Open311Record>, QString> records = QList<Open311Record>();
+    if (isHtmlPage(body)) {
+        return unexpected(QString::fromLatin1(htmlPageProblem));
+    }
     if (*start == '<') {
         records = parseXml(body);
     } else if (*start == '[' || *start == '{') {

@@ -20,7 +20,7 @@ namespace c360
 namespace
 {
 constexpr int MinWindowSeconds = 3600;
-// A server that answers full pages for ever (a broken `page`) does not hold the sync for ever.
+// Pages one run of the engine reads of one crawl; the next run goes on where it stopped.
 constexpr int MaxPagesPerRun = 10000;
 
 // The record as received plus what the reporter matched: a citizen who appears in the store later
@@ -39,6 +39,7 @@ void endRun(Open311Cursor &c, ResourceSync::Page *page)
     c.running = false;
     c.page = 1;
     c.firstId.clear();
+    c.lastFirstId.clear();
     page->finished = true;
 }
 } // namespace
@@ -133,10 +134,11 @@ QNetworkRequest Open311RequestsSync::lookahead(const RestJob &job, const SyncSta
     // Only the plain case: a full page of an answer paged as asked. Anything else (a window's
     // end, a server that ignores `page`) is left to apply().
     const bool paged = c.mode == Open311Cursor::Mode::Incremental || c.paging == Open311Cursor::Paging::Honoured;
-    if (!records || records->size() < pageSize() || !paged || c.page >= MaxPagesPerRun) {
+    if (!records || records->size() < pageSize() || !paged || m_pagesThisRun + 1 >= MaxPagesPerRun) {
         return {};
     }
-    if (c.page >= 2 && !c.firstId.isEmpty() && Open311Mapper::recordId(records->first()) == c.firstId) {
+    const QString first = Open311Mapper::recordId(records->first());
+    if (c.page >= 2 && ((!c.firstId.isEmpty() && first == c.firstId) || (!c.lastFirstId.isEmpty() && first == c.lastFirstId))) {
         return {};
     }
     Open311Cursor next = c;
@@ -194,6 +196,7 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
         return unexpected(p);
     }
     Page page;
+    ++m_pagesThisRun;
     if (c.page >= 2) {
         // A server that ignores `page` answers every page with the first one.
         const bool repeat = !records->isEmpty() && !c.firstId.isEmpty() && Open311Mapper::recordId(records->first()) == c.firstId;
@@ -202,6 +205,7 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
             if (c.mode == Open311Cursor::Mode::Windowed) {
                 c.page = 1; // the window again, unpaged: its answer is all the server gives for it
                 c.firstId.clear();
+                c.lastFirstId.clear();
             } else if (m_options.crawl == Open311Options::Crawl::Auto) {
                 qCInfo(C360_SYNC) << "source" << source() << "ignores the page parameter of requests: switching to a windowed crawl";
                 c.mode = Open311Cursor::Mode::Windowed;
@@ -214,12 +218,26 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
             return page;
         }
         c.paging = Open311Cursor::Paging::Honoured;
+        // A server that answers every page past its end with its last page would page for ever.
+        if (!records->isEmpty() && !c.lastFirstId.isEmpty() && Open311Mapper::recordId(records->first()) == c.lastFirstId) {
+            page.withheld = SyncProblem::suspect(
+                SyncProblem::Reason::Repeated, -1, c.page, QStringLiteral("page %1 of requests repeats the page before; the run ends there").arg(c.page));
+            qCWarning(C360_SYNC) << "source" << source() << page.withheld.detail;
+            // The pages not read may hold records updated before the newest seen: the next run
+            // asks again from where this one began.
+            if (c.mode == Open311Cursor::Mode::Incremental) {
+                c.maxUpdated = c.after.addSecs(m_options.overlapSeconds);
+            }
+            endRun(c, &page);
+            page.cursor = c.toJson();
+            return page;
+        }
     }
     if (auto applied = applyRecords(db, *records, &page); !applied) {
         return unexpected(applied.error());
     }
     for (const Open311Record &r : *records) {
-        const QDateTime changed = Open311Mapper::changedAt(r);
+        const QDateTime changed = Open311Mapper::changedAt(r, localZone());
         if (changed.isValid() && (!c.maxUpdated.isValid() || changed > c.maxUpdated)) {
             c.maxUpdated = changed;
         }
@@ -227,6 +245,7 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
     if (c.page == 1) {
         c.firstId = records->isEmpty() ? QString() : Open311Mapper::recordId(records->first());
     }
+    c.lastFirstId = records->isEmpty() ? QString() : Open311Mapper::recordId(records->first());
     endOfAnswer(c, *records, job, &page);
     page.cursor = c.toJson();
     return page;
@@ -235,9 +254,12 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
 void Open311RequestsSync::endOfAnswer(Open311Cursor &c, const QList<Open311Record> &records, const RestJob &job, Page *page)
 {
     const bool full = records.size() >= pageSize();
-    if (full && c.page >= MaxPagesPerRun) {
-        qCWarning(C360_SYNC) << "source" << source() << "answered" << MaxPagesPerRun << "full pages of requests; the run stops there";
-        endRun(c, page);
+    if (full && m_pagesThisRun >= MaxPagesPerRun) {
+        // Enough for one run of the engine: the next one goes on at the next page of this crawl,
+        // with the same updated_after (or window), so that nothing between is left out.
+        qCInfo(C360_SYNC) << "source" << source() << "answered" << MaxPagesPerRun << "full pages of requests in this run; the next run goes on from there";
+        ++c.page;
+        page->finished = true;
         return;
     }
     if (c.mode == Open311Cursor::Mode::Incremental) {
@@ -296,6 +318,7 @@ void Open311RequestsSync::nextWindow(Open311Cursor &c, Page *page) const
     c.windowEnd = std::min(c.windowStart.addDays(m_options.windowDays), c.until);
     c.page = 1;
     c.firstId.clear();
+    c.lastFirstId.clear();
 }
 
 ResourceSync::Page Open311RequestsSync::unchanged(const SyncState &state)
@@ -330,7 +353,7 @@ Expected<void, SyncProblem> Open311RequestsSync::applyRecords(Database &db, cons
     }
     for (const Open311Record &record : records) {
         const QString id = Open311Mapper::recordId(record);
-        auto mapped = Open311Mapper::map(record, source());
+        auto mapped = Open311Mapper::map(record, source(), localZone());
         if (!mapped) {
             page->skipped.append({source(), resource(), id, mapped.error()});
             continue;

@@ -72,6 +72,7 @@ private:
 
     Open311Options m_options;
     Open311Cursor m_position; // of the request nextRequest() made
+    int m_pagesThisRun = 0; // pages applied in this run of the engine
     bool m_positioned = false;
     // The answer lookahead() parsed, for the job it came from.
     const RestJob *m_parsedJob = nullptr;

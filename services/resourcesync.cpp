@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "resourcesync.h"
 
+#include "timestamp.h"
+
 #include <QUrlQuery>
 
 namespace c360
@@ -28,6 +30,15 @@ QNetworkRequest withCredentials(QUrl url, const SyncContext &context)
     return request;
 }
 } // namespace
+
+ResourceSync::ResourceSync(const SyncContext &context)
+    : m_context(context)
+    , m_zone(context.source.timeZone.toUtf8())
+{
+    if (!m_zone.isValid()) {
+        m_zone = Timestamp::defaultZone(); // the configuration names its zone when it is another
+    }
+}
 
 ResourceSync::Page ResourceSync::unchanged(const SyncState &state)
 {

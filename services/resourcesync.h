@@ -9,6 +9,7 @@
 #include "synctypes.h"
 
 #include <QNetworkRequest>
+#include <QTimeZone>
 
 #include <functional>
 #include <memory>
@@ -28,6 +29,7 @@ struct SyncContext
     QString secret; // resolved from the SecretStore; empty for AuthKind::None
     RetryPolicy retry;
     Clock *clock = nullptr;
+    QStringList confirmedDeletions; // "source/resource", see SyncEngine::Options
 };
 
 // One resource of one back end (Open311 requests, Open Klant partijen, …), synced page by page.
@@ -46,12 +48,12 @@ public:
         QString cursor; // the state after this page, saved with it (connector-defined, e.g. JSON)
         QString etag; // remembered for If-None-Match; empty keeps the stored one
         bool finished = false; // this run is complete
+        // A finished run that deleted nothing although records were missing, and why (a Suspect
+        // problem): recorded in the sync state and the summary, for an administrator to confirm.
+        SyncProblem withheld;
     };
 
-    explicit ResourceSync(const SyncContext &context)
-        : m_context(context)
-    {
-    }
+    explicit ResourceSync(const SyncContext &context);
     virtual ~ResourceSync() = default;
 
     QString source() const { return m_context.source.id; }
@@ -79,9 +81,14 @@ protected:
     // A request for url with the source's credentials (api_key parameter, Token or Bearer header)
     // and Accept: application/json.
     QNetworkRequest authorizedRequest(QUrl url) const;
+    // Whether an administrator confirmed this resource's deletions for this run.
+    bool deletionsConfirmed() const { return m_context.confirmedDeletions.contains(source() + QLatin1Char('/') + resource()); }
+    // The zone the source's date-times without an offset are read in (SourceConfig::timeZone).
+    const QTimeZone &localZone() const { return m_zone; }
 
 private:
     SyncContext m_context;
+    QTimeZone m_zone;
 };
 
 // Pushes one kind of outbox entry (a contact moment, a request, an audit export) to its back end.

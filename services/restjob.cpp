@@ -241,8 +241,14 @@ void RestJob::fail(const RestError &error)
     m_error = error;
     m_error.attempts = m_attempt;
     m_finished = true;
-    qCInfo(C360_SYNC) << m_method << m_request.url().path() << "failed after" << m_attempt << "attempt(s): kind" << int(error.kind) << "status"
-                      << error.httpStatus;
+    if (error.kind == RestError::Kind::Aborted) {
+        // Not a failure: the caller no longer wanted the answer (a look-ahead for a page that is
+        // not asked after all, a sync stopped).
+        qCDebug(C360_SYNC) << m_method << m_request.url().path() << "dropped after" << m_attempt << "attempt(s)";
+    } else {
+        qCInfo(C360_SYNC) << m_method << m_request.url().path() << "failed after" << m_attempt << "attempt(s): kind" << int(error.kind) << "status"
+                          << error.httpStatus;
+    }
     Q_EMIT finished();
 }
 

@@ -9,6 +9,17 @@
 namespace c360
 {
 
+QString SecretStore::environmentVariable(const QString &key)
+{
+    QString variable = QStringLiteral("C360_SECRET_") + key.toUpper();
+    for (QChar &c : variable) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128)) {
+            c = QLatin1Char('_');
+        }
+    }
+    return variable;
+}
+
 Expected<QString, QString> MemorySecretStore::read(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
@@ -49,7 +60,30 @@ QKeychain::Error runJob(Job &job, QString *errorText)
     job.setAutoDelete(false);
     job.start();
     loop.exec();
-    *errorText = job.errorString();
+    // QtKeychain's own text is often just "Unknown error": say which of its errors it was.
+    switch (job.error()) {
+    case QKeychain::NoError:
+        break;
+    case QKeychain::EntryNotFound:
+        *errorText = QStringLiteral("there is no such entry");
+        break;
+    case QKeychain::NoBackendAvailable:
+        *errorText = QStringLiteral("no keychain is available on this system (no Secret Service, Keychain or Credential Store)");
+        break;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        *errorText = QStringLiteral("the keychain refused access");
+        break;
+    case QKeychain::NotImplemented:
+        *errorText = QStringLiteral("the keychain cannot do this on this system");
+        break;
+    case QKeychain::CouldNotDeleteEntry:
+    case QKeychain::OtherError:
+        *errorText = job.errorString() == QLatin1String("Unknown error")
+            ? QStringLiteral("the keychain failed without saying why (is a Secret Service running in this session?)")
+            : QStringLiteral("the keychain failed (%1)").arg(job.errorString());
+        break;
+    }
     return job.error();
 }
 } // namespace

@@ -21,6 +21,12 @@ public:
     virtual Expected<QString, QString> read(const QString &key) = 0;
     virtual Expected<void, QString> write(const QString &key, const QString &secret) = 0;
     virtual Expected<void, QString> remove(const QString &key) = 0;
+
+    // Where citizen360-admin looks for the secret key before the keychain: C360_SECRET_<KEY>, the
+    // key in upper case with every other character than a letter or digit as "_".
+    static QString environmentVariable(const QString &key);
+    // The keychain's service under which the secrets are kept.
+    static QString keychainService() { return QStringLiteral("citizen360"); }
 };
 
 class MemorySecretStore final : public SecretStore

@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace c360
 {
@@ -43,6 +46,21 @@ QList<SourceConfig> SourceConfig::forReferenceBackend(const QUrl &base)
     };
 }
 
+QStringList SourceConfig::resourcesOf(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::Open311:
+        return {QStringLiteral("requests")};
+    case Dialect::Klantinteracties:
+        return {QStringLiteral("partijen"), QStringLiteral("klantcontacten"), QStringLiteral("internetaken")};
+    case Dialect::Ipdc:
+        return {QStringLiteral("ldes")};
+    case Dialect::Verwerkingenlogging:
+        return {}; // pushes only
+    }
+    return {};
+}
+
 Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &json)
 {
     QJsonParseError error;
@@ -59,10 +77,35 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonObject o = array.at(i).toObject();
         const QString where = QStringLiteral("sources[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            return unexpected(where + QStringLiteral(": not an object"));
+        }
+        static const QStringList known = {QStringLiteral("id"),
+                                          QStringLiteral("dialect"),
+                                          QStringLiteral("base_url"),
+                                          QStringLiteral("auth"),
+                                          QStringLiteral("secret"),
+                                          QStringLiteral("page_size"),
+                                          QStringLiteral("poll_interval"),
+                                          QStringLiteral("resources"),
+                                          QStringLiteral("enabled"),
+                                          QStringLiteral("format"),
+                                          QStringLiteral("time_zone"),
+                                          QStringLiteral("max_deletion_share")};
+        for (const QString &key : o.keys()) {
+            if (!known.contains(key)) {
+                return unexpected(where + QStringLiteral(": unknown option \"%1\" (%2)").arg(key, known.join(QStringLiteral(", "))));
+            }
+        }
         SourceConfig c;
         c.id = o.value(QStringLiteral("id")).toString();
         if (c.id.isEmpty()) {
             return unexpected(where + QStringLiteral(": \"id\" is missing"));
+        }
+        if (std::any_of(result.cbegin(), result.cend(), [&c](const SourceConfig &other) {
+                return other.id == c.id;
+            })) {
+            return unexpected(where + QStringLiteral(": the id \"%1\" is used twice (it names the source's synchronisation state)").arg(c.id));
         }
         const auto dialect = fromKey<Dialect>(o.value(QStringLiteral("dialect")).toString());
         if (!dialect) {
@@ -86,13 +129,37 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
         if (c.pageSize < 1 || c.pageSize > 1000 || c.pollIntervalSeconds < 10) {
             return unexpected(where + QStringLiteral(": \"page_size\" must be 1-1000 and \"poll_interval\" at least 10 seconds"));
         }
-        for (const QJsonValue &r : o.value(QStringLiteral("resources")).toArray()) {
+        const QJsonValue resources = o.value(QStringLiteral("resources"));
+        if (!resources.isUndefined() && !resources.isArray()) {
+            return unexpected(where + QStringLiteral(": \"resources\" must be a list of names"));
+        }
+        const QStringList offered = resourcesOf(c.dialect);
+        for (const QJsonValue &r : resources.toArray()) {
+            if (!offered.contains(r.toString())) {
+                return unexpected(where +
+                                  QStringLiteral(": unknown resource \"%1\" for %2 (%3)")
+                                      .arg(r.isString() ? r.toString() : QStringLiteral("?"),
+                                           toKey(c.dialect),
+                                           offered.isEmpty() ? QStringLiteral("it has none to pull") : offered.join(QStringLiteral(", "))));
+            }
             c.resources.append(r.toString());
         }
         c.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        if (o.contains(QStringLiteral("format")) && c.dialect != Dialect::Open311) {
+            return unexpected(where + QStringLiteral(": \"format\" is an option of open311 sources only"));
+        }
         c.format = o.value(QStringLiteral("format")).toString(QStringLiteral("json"));
         if (c.format != QLatin1String("json") && c.format != QLatin1String("xml")) {
             return unexpected(where + QStringLiteral(": \"format\" must be json or xml"));
+        }
+        c.timeZone = o.value(QStringLiteral("time_zone")).toString(c.timeZone);
+        if (!QTimeZone(c.timeZone.toUtf8()).isValid()) {
+            return unexpected(where + QStringLiteral(": \"time_zone\" \"%1\" is not a known time zone (an IANA name such as Europe/Brussels)").arg(c.timeZone));
+        }
+        const QJsonValue share = o.value(QStringLiteral("max_deletion_share"));
+        c.maxDeletionShare = share.toDouble(c.maxDeletionShare);
+        if (!share.isUndefined() && (!share.isDouble() || c.maxDeletionShare < 0 || c.maxDeletionShare > 1)) {
+            return unexpected(where + QStringLiteral(": \"max_deletion_share\" must be a number from 0 to 1"));
         }
         result.append(c);
     }

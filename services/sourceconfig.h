@@ -37,8 +37,15 @@ struct SourceConfig
     QStringList resources; // the enabled resources; empty = all the dialect has
     bool enabled = true;
     QString format = QStringLiteral("json"); // Open311: "json", or "xml" for a server that serves only XML
+    // The zone a date-time without an offset is read in (the server's local time, IANA name).
+    QString timeZone = QStringLiteral("Europe/Brussels");
+    // A full crawl that would remove more than this share of a resource at once removes nothing
+    // until an administrator confirms (SyncEngine::Options::confirmedDeletions).
+    double maxDeletionShare = 0.2;
 
     bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
+    // The resources a dialect has (what "resources" may name).
+    static QStringList resourcesOf(Dialect dialect);
 
     // Every dialect at the reference back end's standard paths under base, authenticated with the
     // secret stored under "reference".
@@ -46,9 +53,11 @@ struct SourceConfig
     // The sources of a configuration file:
     // {"sources": [{"id": "open311", "dialect": "open311", "base_url": "https://…/open311/v2/",
     //   "auth": "api_key", "secret": "open311", "page_size": 100, "poll_interval": 300,
-    //   "resources": ["requests"], "enabled": true, "format": "json"}, …]}
-    // The error names the entry and what is wrong with it (English: it goes to the log and to a
-    // translated sentence in the caller).
+    //   "resources": ["requests"], "enabled": true, "format": "json", "time_zone": "Europe/Brussels",
+    //   "max_deletion_share": 0.2}, …]}
+    // An unknown member, a resource the dialect does not have, an option of another dialect
+    // ("format" is Open311's) or an unknown time zone is an error. The error names the entry and
+    // what is wrong with it (English: it goes to the log and to a translated sentence in the caller).
     static Expected<QList<SourceConfig>, QString> fromJson(const QByteArray &json);
 };
 

@@ -126,6 +126,21 @@ void SyncEngine::runOnce()
     }
 }
 
+void SyncEngine::runConfirming(const QStringList &confirmed)
+{
+    m_confirmedNext = confirmed;
+    if (!m_running) {
+        run({});
+        return;
+    }
+    // After the run under way: every source, once more.
+    for (const SourceConfig &source : std::as_const(m_options.sources)) {
+        if (!m_due.contains(source.id)) {
+            m_due.append(source.id);
+        }
+    }
+}
+
 void SyncEngine::run(const QStringList &only)
 {
     if (m_running) {
@@ -139,6 +154,7 @@ void SyncEngine::run(const QStringList &only)
     m_running = true;
     m_cancelled = false;
     m_summary = {};
+    m_confirmedNow = m_options.confirmedDeletions + std::exchange(m_confirmedNext, {});
     Q_EMIT started();
 
     SyncProblem problem;
@@ -157,17 +173,19 @@ void SyncEngine::run(const QStringList &only)
         if (!source.enabled || (!only.isEmpty() && !only.contains(source.id))) {
             continue;
         }
-        SyncContext context{source, {}, m_options.retry, m_options.clock};
+        SyncContext context{source, {}, m_options.retry, m_options.clock, m_confirmedNow};
         if (source.auth != AuthKind::None) {
             auto secret =
                 m_options.secrets ? m_options.secrets->read(source.secretKey) : Expected<QString, QString>(unexpected(QStringLiteral("no secret store")));
             if (!secret) {
                 SyncProblem p;
                 p.kind = SyncProblem::Kind::Configuration;
-                p.detail = secret.error();
+                p.detail = QStringLiteral("no secret \"%1\": %2").arg(source.secretKey, secret.error());
+                p.secret = source.secretKey;
                 qCWarning(C360_SYNC) << "source" << source.id << "skipped:" << p.detail;
                 recordProblem(source.id, QStringLiteral("*"), p);
                 m_summary.resources.append({source.id, QStringLiteral("*"), {}, p});
+                Q_EMIT resourceFinished(source.id, QStringLiteral("*"), {}, p);
                 continue;
             }
             context.secret = *secret;
@@ -359,7 +377,9 @@ void SyncEngine::applyPage(RestJob *job)
         : job->notModified() ? Expected<ResourceSync::Page, SyncProblem>(resource.unchanged(state))
                              : resource.apply(*m_db, *job, state);
     if (!page) {
-        endResource(page.error()); // the transaction rolls back: nothing of the page stays
+        // Nothing of the page stays; the problem is recorded after the rollback, so that it stays.
+        transaction->rollback();
+        endResource(page.error());
         return;
     }
     state.cursor = page->cursor;
@@ -373,10 +393,12 @@ void SyncEngine::applyPage(RestJob *job)
     }
     SyncStateRepository states(*m_db);
     if (auto saved = states.saveState(state); !saved) {
+        transaction->rollback();
         endResource(storeProblem(saved.error()));
         return;
     }
     if (auto committed = transaction->commit(); !committed) {
+        transaction->rollback();
         endResource(storeProblem(committed.error()));
         return;
     }
@@ -393,7 +415,7 @@ void SyncEngine::applyPage(RestJob *job)
     }
     Q_EMIT pageApplied(resource.source(), resource.resource(), m_current->stats);
     if (page->finished) {
-        endResource({});
+        endResource(page->withheld);
     } else if (m_cancelled) {
         SyncProblem cancelled;
         cancelled.kind = SyncProblem::Kind::Cancelled;
@@ -420,11 +442,13 @@ void SyncEngine::recordProblem(const QString &source, const QString &resource, c
     }
 }
 
-void SyncEngine::endResource(const SyncProblem &problem)
+void SyncEngine::endResource(const SyncProblem &stopped)
 {
     dropLookahead();
     const QString source = m_current->context.source.id;
     const QString resource = m_current->resource->resource();
+    SyncProblem problem = stopped;
+    problem.applied = m_current->stats; // what the run saved before it, for the sentence
     if (!problem.isNone()) {
         qCWarning(C360_SYNC) << "sync of" << source << resource << "stopped:" << problem.key() << problem.detail.left(120);
         recordProblem(source, resource, problem);

@@ -65,6 +65,9 @@ public:
         RetryPolicy retry;
         ResourceSyncFactory resources;
         OutboxTargetFactory outbox;
+        // "source/resource" of the resources whose deletions an administrator confirmed for this
+        // run: a full crawl may then remove more than the source's maxDeletionShare.
+        QStringList confirmedDeletions;
     };
 
     explicit SyncEngine(const Options &options, QObject *parent = nullptr);
@@ -76,6 +79,9 @@ public:
 public Q_SLOTS:
     // Runs every enabled source once; finished() follows. Ignored while a run is going on.
     void runOnce();
+    // Runs once with these resources' ("source/resource") deletions confirmed by an administrator
+    // (who was permitted and audited: DeletionConfirmation); after a run under way, when there is one.
+    void runConfirming(const QStringList &confirmed);
     // Runs now, then each source again at its own poll interval (a source that comes due during
     // a run goes next, once).
     void startScheduler();
@@ -118,6 +124,8 @@ private:
     std::vector<std::unique_ptr<QTimer>> m_timers; // one per enabled source
     QStringList m_due; // sources whose time came during a run
     bool m_running = false;
+    QStringList m_confirmedNext; // for the next run only (runConfirming)
+    QStringList m_confirmedNow; // the run under way's
     bool m_cancelled = false;
     SyncSummary m_summary;
     std::deque<std::unique_ptr<Work>> m_queue;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "syncmessages.h"
 
+#include "secretstore.h"
+
 #include <KLocalizedString>
 
 #include <QLocale>
@@ -26,6 +28,50 @@ QString sourceName(const QString &sourceId)
     return i18nc("@item a back end with its configured name", "the server “%1”", sourceId);
 }
 
+namespace
+{
+// What a run stopped by a problem had saved before it: its pages committed.
+QString savedBefore(const SyncProblem &p)
+{
+    if (p.applied.pages <= 0) {
+        return i18nc("@info what a stopped synchronisation saved", "Nothing of this run was saved.");
+    }
+    return i18ncp("@info what a stopped synchronisation saved; %2–%4 counts of records",
+                  "The page before it was saved (%2 new, %3 changed, %4 removed).",
+                  "The %1 pages before it were saved (%2 new, %3 changed, %4 removed).",
+                  p.applied.pages,
+                  QString::number(p.applied.inserted),
+                  QString::number(p.applied.updated),
+                  QString::number(p.applied.deleted));
+}
+
+// Why a run deleted nothing, as a clause.
+QString suspectReason(const SyncProblem &p)
+{
+    const QString expected = QLocale().toString(p.expected);
+    const QString actual = QLocale().toString(p.actual);
+    switch (p.reason) {
+    case SyncProblem::Reason::Incomplete:
+        return i18nc("@info why deletions were withheld", "it announced %1 records but sent %2", expected, actual);
+    case SyncProblem::Reason::CountChanged:
+        return i18nc("@info why deletions were withheld", "the number of records changed from %1 to %2 while it was read", expected, actual);
+    case SyncProblem::Reason::Unidentified:
+        return i18nc("@info why deletions were withheld", "%1 records had no readable identifier", actual);
+    case SyncProblem::Reason::Shrink:
+        return i18nc("@info why deletions were withheld", "%1 of the %2 records held here would have been removed at once", actual, expected);
+    case SyncProblem::Reason::PageBound:
+        return i18nc("@info why deletions were withheld", "it kept naming a next page after %1 pages", actual);
+    case SyncProblem::Reason::Repeated:
+        return i18nc("@info why a synchronisation stopped early", "it sent the same records again and again after %1 pages", actual);
+    case SyncProblem::Reason::Untrusted:
+        return i18nc("@info why deletions were withheld", "it announced %1 records, which cannot be right", expected);
+    case SyncProblem::Reason::None:
+        break;
+    }
+    return i18nc("@info why deletions were withheld", "what it sent did not add up");
+}
+} // namespace
+
 QString problem(const QString &sourceId, const SyncProblem &p)
 {
     const QString server = sourceName(sourceId);
@@ -37,12 +83,40 @@ QString problem(const QString &sourceId, const SyncProblem &p)
     case SyncProblem::Kind::Authentication:
         return i18nc("@info", "The credentials of this workstation were refused by %1. Ask your administrator to check the token for this server.", server);
     case SyncProblem::Kind::Configuration:
+        if (!p.secret.isEmpty()) {
+            return i18nc("@info %1 a back end, %2 keychain service, %3 entry, %4 environment variable",
+                         "The connection to %1 is not set up completely: its token is missing. Store it in the keychain as “%3” of the service “%2” "
+                         "(for citizen360-admin, the environment variable %4 will do).",
+                         server,
+                         SecretStore::keychainService(),
+                         p.secret,
+                         SecretStore::environmentVariable(p.secret));
+        }
         return i18nc(
             "@info", "The connection to %1 is not set up completely (its token is missing from the keychain). Ask your administrator to configure it.", server);
     case SyncProblem::Kind::Malformed:
-        return i18nc("@info", "The answer from %1 could not be read. Nothing was changed; synchronisation tries again later.", server);
+        return i18nc("@info %1 a back end, %2 what was saved before",
+                     "An answer from %1 could not be read, and was not saved. %2 Synchronisation tries again from there later.",
+                     server,
+                     savedBefore(p));
     case SyncProblem::Kind::Store:
-        return i18nc("@info", "The data from %1 could not be saved: %2", server, p.detail);
+        if (p.diskFull) {
+            return i18nc("@info %1 a back end, %2 what was saved before",
+                         "The disk of the store is full: a page from %1 could not be saved. %2 Free some space; synchronisation goes on from there.",
+                         server,
+                         savedBefore(p));
+        }
+        return i18nc("@info %1 a back end, %2 the store's problem, %3 what was saved before",
+                     "A page from %1 could not be saved: %2 %3",
+                     server,
+                     p.detail,
+                     savedBefore(p));
+    case SyncProblem::Kind::Suspect:
+        return i18nc("@info %1 a back end, %2 why",
+                     "Nothing was deleted after the last synchronisation with %1, because %2. If the records are really gone there, an "
+                     "administrator confirms the deletions.",
+                     server,
+                     suspectReason(p));
     case SyncProblem::Kind::Network:
         break;
     }
@@ -89,16 +163,24 @@ QString storedProblem(const QString &sourceId, const QString &record)
 QString summary(const QString &sourceId, const QString &resource, const ResourceStats &stats)
 {
     Q_UNUSED(resource);
-    if (stats.changedNothing() && stats.skipped == 0) {
+    if (stats.changedNothing() && stats.skipped == 0 && stats.dropped == 0) {
         return i18nc("@info:status %1 a back end", "Up to date with %1.", sourceName(sourceId));
     }
-    return i18nc("@info:status %1 a back end, then counts of records",
-                 "From %1: %2 new, %3 changed, %4 removed, %5 skipped.",
-                 sourceName(sourceId),
-                 QString::number(stats.inserted),
-                 QString::number(stats.updated),
-                 QString::number(stats.deleted),
-                 QString::number(stats.skipped));
+    QString text = i18nc("@info:status %1 a back end, then counts of records",
+                         "From %1: %2 new, %3 changed, %4 removed, %5 skipped.",
+                         sourceName(sourceId),
+                         QString::number(stats.inserted),
+                         QString::number(stats.updated),
+                         QString::number(stats.deleted),
+                         QString::number(stats.skipped));
+    if (stats.dropped > 0) {
+        text += QLatin1Char(' ') +
+            i18ncp("@info:status",
+                   "%1 record was not kept by rule (past the retention period, or not for this application).",
+                   "%1 records were not kept by rule (past the retention period, or not for this application).",
+                   stats.dropped);
+    }
+    return text;
 }
 
 QString outboxSummary(const QMap<OutboxState, qint64> &counts)

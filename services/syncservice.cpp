@@ -48,6 +48,16 @@ void SyncService::runNow()
     QMetaObject::invokeMethod(m_engine, &SyncEngine::runOnce, Qt::QueuedConnection);
 }
 
+void SyncService::runConfirming(const QStringList &confirmed)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, confirmed] {
+            engine->runConfirming(confirmed);
+        },
+        Qt::QueuedConnection);
+}
+
 void SyncService::stop()
 {
     QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::QueuedConnection);

@@ -28,6 +28,8 @@ public Q_SLOTS:
     void start();
     // One run now (ignored while one is going on).
     void runNow();
+    // One run with these resources' deletions confirmed (see SyncEngine::runConfirming).
+    void runConfirming(const QStringList &confirmed);
     // Stops the schedule and cancels the current run between two pages.
     void stop();
 

@@ -180,4 +180,25 @@ Expected<void, StoreError> SyncStateRepository::removeRecord(const QString &sour
     return del.exec({source, resource, sourceId});
 }
 
+Expected<qint64, StoreError> SyncStateRepository::recordCount(const QString &source, const QString &resource)
+{
+    Statement count(m_db, QStringLiteral("SELECT COUNT(*) FROM sync_records WHERE source = ? AND resource = ?"));
+    if (auto r = count.exec({source, resource}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return count.next() ? count.value(0).toLongLong() : 0;
+}
+
+Expected<qint64, StoreError>
+SyncStateRepository::forgetContentOf(const QString &source, const QString &resource, const QString &localRows, const QVariantList &values)
+{
+    Statement forget(
+        m_db,
+        QStringLiteral("UPDATE sync_records SET content_hash = x'' WHERE source = ? AND resource = ? AND local_id <> 0 AND local_id IN (%1)").arg(localRows));
+    if (auto r = forget.exec(QVariantList{source, resource} + values); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return forget.numRowsAffected();
+}
+
 } // namespace c360

@@ -40,6 +40,14 @@ public:
     // time, these are the records the back end deleted.
     Expected<QList<SyncRecord>, StoreError> recordsNotSeenSince(const QString &source, const QString &resource, const QDateTime &time);
     Expected<void, StoreError> removeRecord(const QString &source, const QString &resource, const QString &sourceId);
+    // How many records of resource at source are held.
+    Expected<qint64, StoreError> recordCount(const QString &source, const QString &resource);
+    // Forgets the content of the records of resource at source whose local record is one of the
+    // rows that localRows selects (a SELECT of ids, bound to values): what depends on a record
+    // removed here is stored again, whole, when the back end sends it next, instead of being
+    // taken for unchanged; while the back end does not, a full crawl finds it gone as before.
+    // The number of records forgotten.
+    Expected<qint64, StoreError> forgetContentOf(const QString &source, const QString &resource, const QString &localRows, const QVariantList &values);
 
 private:
     Expected<QList<SyncRecord>, StoreError> query(const QString &sql, const QVariantList &values);

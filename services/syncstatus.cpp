@@ -21,9 +21,17 @@ Expected<QList<SyncStatusRow>, StoreError> load(Database &db)
         row.resource = s.resource;
         row.sourceName = SyncMessages::sourceName(s.source);
         row.lastSuccess = s.lastSuccess;
-        const bool failedLast = s.lastErrorAt.isValid() && (!s.lastSuccess.isValid() || s.lastErrorAt > s.lastSuccess);
-        row.state = failedLast ? SyncStatusRow::State::Failed : s.lastSuccess.isValid() ? SyncStatusRow::State::Succeeded : SyncStatusRow::State::Idle;
-        row.message = failedLast ? SyncMessages::storedProblem(s.source, s.lastError) : QString();
+        // The problem of the last run: recorded at or after its last success (a suspect run
+        // records its doubt as it finishes); an older one is history.
+        const bool last = s.lastErrorAt.isValid() && (!s.lastSuccess.isValid() || s.lastErrorAt >= s.lastSuccess);
+        const SyncProblem problem = last ? SyncProblem::fromRecord(s.lastError) : SyncProblem();
+        if (!problem.isNone()) {
+            row.state = problem.kind == SyncProblem::Kind::Suspect ? SyncStatusRow::State::Attention : SyncStatusRow::State::Failed;
+            row.message = SyncMessages::problem(s.source, problem);
+            row.confirmable = problem.reason == SyncProblem::Reason::Shrink;
+        } else {
+            row.state = s.lastSuccess.isValid() ? SyncStatusRow::State::Succeeded : SyncStatusRow::State::Idle;
+        }
         rows.append(row);
     }
     return rows;
@@ -44,6 +52,12 @@ SyncStatusRow finished(const QString &source, const QString &resource, const Res
         row.state = SyncStatusRow::State::Succeeded;
         row.lastSuccess = now;
         row.message = SyncMessages::summary(source, resource, stats);
+    } else if (problem.kind == SyncProblem::Kind::Suspect) {
+        // Through, but with deletions withheld: the summary and what to decide.
+        row.state = SyncStatusRow::State::Attention;
+        row.lastSuccess = now;
+        row.message = SyncMessages::summary(source, resource, stats) + QLatin1Char(' ') + SyncMessages::problem(source, problem);
+        row.confirmable = problem.reason == SyncProblem::Reason::Shrink;
     } else {
         row.state = SyncStatusRow::State::Failed;
         row.message = SyncMessages::problem(source, problem);

@@ -16,6 +16,7 @@ ResourceStats &ResourceStats::operator+=(const ResourceStats &o)
     updated += o.updated;
     deleted += o.deleted;
     skipped += o.skipped;
+    dropped += o.dropped;
     pages += o.pages;
     bytes += o.bytes;
     return *this;
@@ -28,9 +29,23 @@ QJsonObject ResourceStats::toJson() const
         {QStringLiteral("updated"), updated},
         {QStringLiteral("deleted"), deleted},
         {QStringLiteral("skipped"), skipped},
+        {QStringLiteral("dropped"), dropped},
         {QStringLiteral("pages"), pages},
         {QStringLiteral("bytes"), bytes},
     };
+}
+
+ResourceStats ResourceStats::fromJson(const QJsonObject &o)
+{
+    ResourceStats s;
+    s.inserted = o.value(QStringLiteral("inserted")).toInteger();
+    s.updated = o.value(QStringLiteral("updated")).toInteger();
+    s.deleted = o.value(QStringLiteral("deleted")).toInteger();
+    s.skipped = o.value(QStringLiteral("skipped")).toInteger();
+    s.dropped = o.value(QStringLiteral("dropped")).toInteger();
+    s.pages = o.value(QStringLiteral("pages")).toInteger();
+    s.bytes = o.value(QStringLiteral("bytes")).toInteger();
+    return s;
 }
 
 namespace
@@ -42,6 +57,17 @@ constexpr std::pair<const char *, SyncProblem::Kind> problemKinds[] = {
     {"store", SyncProblem::Kind::Store},
     {"configuration", SyncProblem::Kind::Configuration},
     {"cancelled", SyncProblem::Kind::Cancelled},
+    {"suspect", SyncProblem::Kind::Suspect},
+};
+
+constexpr std::pair<const char *, SyncProblem::Reason> reasons[] = {
+    {"incomplete", SyncProblem::Reason::Incomplete},
+    {"count_changed", SyncProblem::Reason::CountChanged},
+    {"unidentified", SyncProblem::Reason::Unidentified},
+    {"shrink", SyncProblem::Reason::Shrink},
+    {"page_bound", SyncProblem::Reason::PageBound},
+    {"untrusted", SyncProblem::Reason::Untrusted},
+    {"repeated", SyncProblem::Reason::Repeated},
 };
 } // namespace
 
@@ -55,12 +81,39 @@ QString SyncProblem::key() const
     return {};
 }
 
+SyncProblem SyncProblem::suspect(Reason reason, qint64 expected, qint64 actual, QString detail)
+{
+    SyncProblem p;
+    p.kind = Kind::Suspect;
+    p.reason = reason;
+    p.expected = expected;
+    p.actual = actual;
+    p.detail = std::move(detail);
+    return p;
+}
+
 QString SyncProblem::toRecord() const
 {
     if (isNone()) {
         return {};
     }
     QJsonObject o{{QStringLiteral("kind"), key()}, {QStringLiteral("detail"), detail.left(300)}};
+    for (const auto &[name, value] : reasons) {
+        if (value == reason) {
+            o.insert(QStringLiteral("reason"), QLatin1String(name));
+            o.insert(QStringLiteral("expected"), expected);
+            o.insert(QStringLiteral("actual"), actual);
+        }
+    }
+    if (applied.pages > 0) {
+        o.insert(QStringLiteral("applied"), applied.toJson());
+    }
+    if (diskFull) {
+        o.insert(QStringLiteral("disk_full"), true);
+    }
+    if (!secret.isEmpty()) {
+        o.insert(QStringLiteral("secret"), secret);
+    }
     if (kind == Kind::Network || kind == Kind::Authentication) {
         o.insert(QStringLiteral("network"), int(network.kind));
         o.insert(QStringLiteral("http"), network.httpStatus);
@@ -75,6 +128,7 @@ SyncProblem storeProblem(const StoreError &error)
     SyncProblem p;
     p.kind = SyncProblem::Kind::Store;
     p.detail = error.message();
+    p.diskFull = error.code == StoreError::Code::DiskFull;
     return p;
 }
 
@@ -93,6 +147,17 @@ SyncProblem SyncProblem::fromRecord(const QString &record)
         }
     }
     p.detail = o.value(QStringLiteral("detail")).toString();
+    const QString reason = o.value(QStringLiteral("reason")).toString();
+    for (const auto &[n, value] : reasons) {
+        if (reason == QLatin1String(n)) {
+            p.reason = value;
+            p.expected = o.value(QStringLiteral("expected")).toInteger(-1);
+            p.actual = o.value(QStringLiteral("actual")).toInteger(-1);
+        }
+    }
+    p.applied = ResourceStats::fromJson(o.value(QStringLiteral("applied")).toObject());
+    p.diskFull = o.value(QStringLiteral("disk_full")).toBool();
+    p.secret = o.value(QStringLiteral("secret")).toString();
     p.network.kind = RestError::Kind(std::clamp(o.value(QStringLiteral("network")).toInt(), 0, int(RestError::Kind::Aborted)));
     p.network.httpStatus = o.value(QStringLiteral("http")).toInt();
     p.network.attempts = o.value(QStringLiteral("attempts")).toInt();

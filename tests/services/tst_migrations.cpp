@@ -95,7 +95,11 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT MIN(version) FROM schema_migrations")), qint64(1));
         if (from >= 1) {
             QCOMPARE(scalar(db, QStringLiteral("SELECT id FROM citizens WHERE family_name = 'De Smet'")), qint64(7));
-            // The name index holds what was written before the upgrade, one-letter prefixes too.
+        }
+        if (from >= 1 && from < 4) {
+            // The name index, rebuilt by schema 4, holds what was written before the upgrade (a
+            // row written past the repository, which keeps the index since schema 3), one-letter
+            // prefixes too.
             QCOMPARE(scalar(db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH '\"smet\" \"a\"*'")), qint64(7));
         }
         // Each step is recorded when it ran.

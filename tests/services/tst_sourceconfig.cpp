@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace c360;
+using namespace Qt::StringLiterals;
 
 class TestSourceConfig : public QObject
 {
@@ -55,8 +56,21 @@ private Q_SLOTS:
         const SourceConfig &b = sources->at(1);
         QCOMPARE(b.secretKey, QStringLiteral("kcc")); // defaults to the id
         QVERIFY(!b.enabled);
-        QVERIFY(b.hasResource(QStringLiteral("anything")));
+        QVERIFY(b.hasResource(QStringLiteral("partijen")));
         QCOMPARE(b.pageSize, 100);
+        // The defaults for offset-less times and for how much a crawl may remove at once.
+        QCOMPARE(b.timeZone, QStringLiteral("Europe/Brussels"));
+        QCOMPARE(b.maxDeletionShare, 0.2);
+    }
+
+    void readsTheLenientAndTheCarefulOptions()
+    {
+        const auto sources = SourceConfig::fromJson("{\"sources\": [{\"id\": \"den-haag\", \"dialect\": \"klantinteracties\", \"base_url\": "
+                                                    "\"https://klant.example/api/v1/\", \"time_zone\": \"Europe/Amsterdam\", \"max_deletion_share\": 0.05}]}");
+        QVERIFY2(sources, qPrintable(sources ? QString() : sources.error()));
+        QCOMPARE(sources->at(0).timeZone, QStringLiteral("Europe/Amsterdam"));
+        QCOMPARE(sources->at(0).maxDeletionShare, 0.05);
+        QCOMPARE(SourceConfig::resourcesOf(Dialect::Klantinteracties), (QStringList{u"partijen"_s, u"klantcontacten"_s, u"internetaken"_s}));
     }
 
     void refusesBadFiles_data()
@@ -80,6 +94,29 @@ private Q_SLOTS:
         QTest::newRow("second entry") << QByteArrayLiteral(
                                              "{\"sources\": [{\"id\": \"a\", \"dialect\": \"ipdc\", \"base_url\": \"https://x.example/\"}, {\"id\": \"\"}]}")
                                       << QStringLiteral("sources[1]");
+        // A name that is not there is a configuration error, named, not a silent no-op.
+        const QByteArray open311 = "{\"sources\": [{\"id\": \"m\", \"dialect\": \"open311\", \"base_url\": \"https://x.example/\", ";
+        QTest::newRow("unknown resource") << QByteArray(open311 + "\"resources\": [\"request\"]}]}")
+                                          << QStringLiteral("unknown resource \"request\" for open311 (requests)");
+        QTest::newRow("resource of another dialect") << QByteArray(open311 + "\"resources\": [\"partijen\"]}]}")
+                                                     << QStringLiteral("unknown resource \"partijen\"");
+        QTest::newRow("resources not a list") << QByteArray(open311 + "\"resources\": \"requests\"}]}") << QStringLiteral("\"resources\" must be a list");
+        QTest::newRow("unknown option") << QByteArray(open311 + "\"pagesize\": 50}]}") << QStringLiteral("unknown option \"pagesize\"");
+        QTest::newRow("option of another dialect")
+            << QByteArrayLiteral(
+                   "{\"sources\": [{\"id\": \"k\", \"dialect\": \"klantinteracties\", \"base_url\": \"https://x.example/\", \"format\": \"xml\"}]}")
+            << QStringLiteral("\"format\" is an option of open311 sources only");
+        QTest::newRow("unknown time zone") << QByteArray(open311 + "\"time_zone\": \"Europe/Gent\"}]}")
+                                           << QStringLiteral("\"Europe/Gent\" is not a known time zone");
+        QTest::newRow("share above 1") << QByteArray(open311 + "\"max_deletion_share\": 1.5}]}") << QStringLiteral("max_deletion_share");
+        QTest::newRow("share as text") << QByteArray(open311 + "\"max_deletion_share\": \"20%\"}]}") << QStringLiteral("max_deletion_share");
+        QTest::newRow("same id twice") << QByteArray(open311 +
+                                                     "\"secret\": \"a\"}, {\"id\": \"m\", \"dialect\": \"ipdc\", \"base_url\": \"https://y.example/\"}]}")
+                                       << QStringLiteral("sources[1]: the id \"m\" is used twice");
+        QTest::newRow("verwerkingenlogging pulls nothing")
+            << QByteArrayLiteral("{\"sources\": [{\"id\": \"v\", \"dialect\": \"verwerkingenlogging\", \"base_url\": \"https://x.example/\", \"resources\": "
+                                 "[\"verwerkingsacties\"]}]}")
+            << QStringLiteral("it has none to pull");
     }
 
     void refusesBadFiles()

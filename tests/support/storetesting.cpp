@@ -10,6 +10,7 @@
 #include "retentionpolicy.h"
 
 #include <QAtomicInteger>
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -104,6 +105,67 @@ bool writeSqliteFile(const QString &path, const QStringList &statements)
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+const QStringList &contentTables()
+{
+    static const QStringList tables = {QStringLiteral("citizens"),
+                                       QStringLiteral("citizen_identifiers"),
+                                       QStringLiteral("digital_addresses"),
+                                       QStringLiteral("channel_preferences"),
+                                       QStringLiteral("consents"),
+                                       QStringLiteral("reports"),
+                                       QStringLiteral("report_candidates"),
+                                       QStringLiteral("catalogue_entries"),
+                                       QStringLiteral("catalogue_texts"),
+                                       QStringLiteral("citizen_catalogue_links"),
+                                       QStringLiteral("contact_moments"),
+                                       QStringLiteral("requests"),
+                                       QStringLiteral("request_supplements"),
+                                       QStringLiteral("contact_moment_links"),
+                                       QStringLiteral("request_links")};
+    return tables;
+}
+
+QMap<QString, QByteArray> contentDigests(const QString &path)
+{
+    QMap<QString, QByteArray> result;
+    auto db = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
+    if (!db) {
+        qWarning("%s", why(db).constData());
+        return result;
+    }
+    for (const QString &table : contentTables()) {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        // Every column but citizens.updated_at: when this store last wrote the row, not what.
+        QStringList columns;
+        QSqlQuery info((*db)->connection());
+        info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
+        while (info.next()) {
+            const QString column = info.value(1).toString();
+            if (!(table == QLatin1String("citizens") && column == QLatin1String("updated_at"))) {
+                columns.append(column);
+            }
+        }
+        QSqlQuery q((*db)->connection());
+        q.setForwardOnly(true);
+        // Ordered by every column: rows that share the first (a contact's links) come in the order
+        // of their content, not of when they were written.
+        if (!q.exec(QStringLiteral("SELECT %2 FROM %1 ORDER BY %2").arg(table, columns.join(QLatin1Char(','))))) {
+            qWarning("cannot read %s", qPrintable(table));
+            continue;
+        }
+        qint64 count = 0;
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i) {
+                hash.addData(q.value(i).toString().toUtf8());
+                hash.addData(QByteArrayView("\x1f", 1));
+            }
+            ++count;
+        }
+        result.insert(table, QByteArray::number(count) + ' ' + hash.result().toHex());
+    }
+    return result;
 }
 
 } // namespace c360::test

@@ -5,6 +5,7 @@
 #include "database.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QStringList>
 
 namespace c360::test
@@ -38,6 +39,12 @@ LinkTargets addLinkTargets(Database &db);
 // RetentionPolicy::MaximumDays a sync holds every task of a back end whose history goes back
 // years, as the tests that compare the two need. false when the store cannot be written.
 bool setRetentionDays(const QString &path, int days);
+
+// What a sync must leave identical, table by table: a row count and a digest of every column but
+// the bookkeeping that records when (sync_state, sync_records, citizens.updated_at).
+QMap<QString, QByteArray> contentDigests(const QString &path);
+// The tables contentDigests() covers.
+const QStringList &contentTables();
 
 // Writes an SQLite file at path and runs statements in it, as another program would; false (the
 // failing statement in a warning) when that fails.

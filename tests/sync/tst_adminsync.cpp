@@ -33,24 +33,6 @@ namespace
 {
 // 10,000 as the issue asks; C360_TEST_CITIZENS sets another number for a quicker run by hand.
 const quint32 Citizens = qEnvironmentVariableIsSet("C360_TEST_CITIZENS") ? quint32(qEnvironmentVariableIntValue("C360_TEST_CITIZENS")) : 10000;
-
-// What a sync must leave identical, table by table; bookkeeping that records when (sync_state,
-// the run stamps of sync_records, citizens.updated_at) is left out.
-const char *const ContentTables[] = {"citizens",
-                                     "citizen_identifiers",
-                                     "digital_addresses",
-                                     "channel_preferences",
-                                     "consents",
-                                     "reports",
-                                     "report_candidates",
-                                     "catalogue_entries",
-                                     "catalogue_texts",
-                                     "citizen_catalogue_links",
-                                     "contact_moments",
-                                     "requests",
-                                     "request_supplements",
-                                     "contact_moment_links",
-                                     "request_links"};
 } // namespace
 
 class TestAdminSync : public QObject
@@ -124,45 +106,6 @@ class TestAdminSync : public QObject
         return n;
     }
 
-    static QMap<QString, QByteArray> digests(const QString &path)
-    {
-        QMap<QString, QByteArray> result;
-        auto db = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
-        if (!db) {
-            qWarning("%s", test::why(db).constData());
-            return result;
-        }
-        for (const char *table : ContentTables) {
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            QSqlQuery q((*db)->connection());
-            q.setForwardOnly(true);
-            // Every column but citizens.updated_at: when this store last wrote the row, not what.
-            QStringList columns;
-            QSqlQuery info((*db)->connection());
-            info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)));
-            while (info.next()) {
-                const QString column = info.value(1).toString();
-                if (!(qstrcmp(table, "citizens") == 0 && column == QLatin1String("updated_at"))) {
-                    columns.append(column);
-                }
-            }
-            if (!q.exec(QStringLiteral("SELECT %2 FROM %1 ORDER BY 1").arg(QLatin1String(table), columns.join(QLatin1Char(','))))) {
-                qWarning("cannot read %s", table);
-                continue;
-            }
-            qint64 rows = 0;
-            while (q.next()) {
-                for (int i = 0; i < q.record().count(); ++i) {
-                    hash.addData(q.value(i).toString().toUtf8());
-                    hash.addData(QByteArrayView("\x1f", 1));
-                }
-                ++rows;
-            }
-            result.insert(QLatin1String(table), QByteArray::number(rows) + ' ' + hash.result().toHex());
-        }
-        return result;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -221,8 +164,8 @@ private Q_SLOTS:
         QCOMPARE(recent.value(0).toLongLong(), recentOpenTasks);
         QVERIFY2(sql::toDateTime(recent.value(1)) < now, qPrintable(recent.value(1).toString()));
         db->reset();
-        m_reference = digests(storePath(QStringLiteral("full")));
-        QCOMPARE(m_reference.size(), qsizetype(std::size(ContentTables)));
+        m_reference = test::contentDigests(storePath(QStringLiteral("full")));
+        QCOMPARE(m_reference.size(), test::contentTables().size());
     }
 
     void secondSyncChangesNothing()
@@ -232,7 +175,7 @@ private Q_SLOTS:
         const QJsonObject summary = finish(*p);
         QCOMPARE(p->exitCode(), 0);
         QCOMPARE(total(summary, QStringLiteral("inserted")) + total(summary, QStringLiteral("updated")) + total(summary, QStringLiteral("deleted")), 0);
-        QCOMPARE(digests(storePath(QStringLiteral("full"))), m_reference);
+        QCOMPARE(test::contentDigests(storePath(QStringLiteral("full"))), m_reference);
     }
 
     void killedSyncConverges_data()
@@ -268,7 +211,7 @@ private Q_SLOTS:
         const QJsonObject summary = finish(*again);
         QCOMPARE(again->exitCode(), 0);
         QVERIFY(summary.value(QStringLiteral("ok")).toBool());
-        const QMap<QString, QByteArray> resumed = digests(path);
+        const QMap<QString, QByteArray> resumed = test::contentDigests(path);
         for (auto it = m_reference.begin(); it != m_reference.end(); ++it) {
             QVERIFY2(resumed.value(it.key()) == it.value(), qPrintable(it.key() + QLatin1Char(' ') + QString::fromLatin1(resumed.value(it.key()))));
         }

@@ -3,6 +3,7 @@
 // IpdcParser on the real samples of tests/refbackend/specs/product-catalogue-flanders-ipdc, on
 // bad members (each rejected alone, with a reason) and on pages that are not LDES pages at all.
 #include "ipdcparser.h"
+#include "timestamp.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -283,7 +284,9 @@ private Q_SLOTS:
         QTest::newRow("ns") << QStringLiteral("2023-07-12T11:40:20.026205561Z") << QDateTime(QDate(2023, 7, 12), QTime(11, 40, 20, 26), Qt::UTC);
         QTest::newRow("no fraction") << QStringLiteral("2024-02-18T06:32:10Z") << QDateTime(QDate(2024, 2, 18), QTime(6, 32, 10), Qt::UTC);
         QTest::newRow("offset") << QStringLiteral("2024-02-18T08:32:10.5+02:00") << QDateTime(QDate(2024, 2, 18), QTime(6, 32, 10, 500), Qt::UTC);
-        QTest::newRow("no zone") << QStringLiteral("2024-02-18T06:32:10") << QDateTime();
+        QTest::newRow("no zone: Brussels, winter") << QStringLiteral("2024-02-18T07:32:10") << QDateTime(QDate(2024, 2, 18), QTime(6, 32, 10), Qt::UTC);
+        QTest::newRow("no zone: Brussels, summer") << QStringLiteral("2024-07-18T08:32:10.123456")
+                                                   << QDateTime(QDate(2024, 7, 18), QTime(6, 32, 10, 123), Qt::UTC);
         QTest::newRow("date") << QStringLiteral("2024-02-18") << QDateTime();
         QTest::newRow("month 13") << QStringLiteral("2024-13-18T06:32:10Z") << QDateTime();
     }
@@ -291,7 +294,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QDateTime, expected);
-        QCOMPARE(IpdcParser::parseDateTime(text), expected);
+        QCOMPARE(IpdcParser::parseDateTime(text, Timestamp::defaultZone()), expected);
     }
 
     void languageTags()

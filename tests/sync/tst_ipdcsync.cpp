@@ -9,6 +9,7 @@
 #include "ipdcsync.h"
 #include "referencebackend.h"
 #include "tempstore.h"
+#include "timestamp.h"
 
 #include <QTest>
 
@@ -175,7 +176,7 @@ private Q_SLOTS:
             for (auto d = descriptions.begin(); d != descriptions.end(); ++d) {
                 QVERIFY(e.description.exact(IpdcParser::canonicalLanguage(d.key())).startsWith(d.value().toString().trimmed()));
             }
-            QCOMPARE(e.lastModified, IpdcParser::parseDateTime(m.value(QStringLiteral("laatstGewijzigd")).toString()));
+            QCOMPARE(e.lastModified, IpdcParser::parseDateTime(m.value(QStringLiteral("laatstGewijzigd")).toString(), Timestamp::defaultZone()));
             const bool forCitizens = m.value(QStringLiteral("doelgroepen")).toArray().contains(QStringLiteral("Burger"));
             QCOMPARE(e.targetAudiences.contains(QStringLiteral("citizen")), forCitizens);
             QCOMPARE(e.themes.size(), m.value(QStringLiteral("themas")).toArray().size());
@@ -236,7 +237,8 @@ private Q_SLOTS:
                 continue;
             }
             QVERIFY(entry->has_value());
-            QCOMPARE((*entry)->lastModified, IpdcParser::parseDateTime(it.value().value(QStringLiteral("laatstGewijzigd")).toString()));
+            QCOMPARE((*entry)->lastModified,
+                     IpdcParser::parseDateTime(it.value().value(QStringLiteral("laatstGewijzigd")).toString(), Timestamp::defaultZone()));
             const QJsonObject names = it.value().value(QStringLiteral("naam")).toObject();
             for (auto n = names.begin(); n != names.end(); ++n) {
                 QCOMPARE((*entry)->name.exact(IpdcParser::canonicalLanguage(n.key())), n.value().toString().trimmed());

@@ -7,11 +7,13 @@
 #include "klantinteractiescontacttarget.h"
 #include "klantinteractiesmapper.h"
 #include "klantinteractiesparser.h"
+#include "klantinteractiesreader.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace c360;
 using namespace Qt::StringLiterals;
@@ -382,6 +384,27 @@ private Q_SLOTS:
         QCOMPARE(r.status, RequestStatus::Closed);
         QCOMPARE(r.assignee, (Assignee{AssigneeKind::Person, u"An"_s}));
         QCOMPARE(r.created, QDateTime(QDate(2020, 6, 8), QTime(15, 22, 29), Qt::UTC));
+    }
+
+    // A time without an offset is the source's wall clock: Brussels unless the source names
+    // another zone (the crawl sets it for the records of each page).
+    void zonelessTimesAreTheSourcesWallClock()
+    {
+        QJsonObject record = goodTask();
+        record.insert(u"toegewezenOp"_s, u"2020-06-08 17:22:29"_s);
+        auto task = KlantinteractiesParser::task(record);
+        QVERIFY2(task, qPrintable(task ? QString() : task.error()));
+        QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(15, 22, 29), Qt::UTC));
+        {
+            const ki::LocalZoneScope newYork(QTimeZone(QByteArrayLiteral("America/New_York")));
+            task = KlantinteractiesParser::task(record);
+            QVERIFY(task);
+            QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(21, 22, 29), Qt::UTC));
+        }
+        task = KlantinteractiesParser::task(record);
+        QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(15, 22, 29), Qt::UTC));
+        record.insert(u"toegewezenOp"_s, u"8 juni 2020"_s);
+        QVERIFY(!KlantinteractiesParser::task(record));
     }
 
     void maakKlantcontactBody()

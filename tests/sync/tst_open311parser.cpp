@@ -7,6 +7,7 @@
 #include "open311mapper.h"
 #include "open311parser.h"
 #include "sourceconfig.h"
+#include "timestamp.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -42,7 +43,7 @@ QList<Report> reportsOf(const QByteArray &body)
         return reports;
     }
     for (const Open311Record &r : *records) {
-        const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"));
+        const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"), Timestamp::defaultZone());
         if (!mapped) {
             qWarning("record %s refused: %s", qPrintable(Open311Mapper::recordId(r)), qPrintable(mapped.error()));
             continue;
@@ -83,7 +84,7 @@ QStringList outcomes(const QByteArray &body)
         return {QStringLiteral("page: ") + records.error()};
     }
     for (const Open311Record &r : *records) {
-        const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"));
+        const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"), Timestamp::defaultZone());
         result.append(mapped ? QString() : mapped.error());
     }
     return result;
@@ -244,8 +245,6 @@ private Q_SLOTS:
                                                  << QStringLiteral("extended_attributes is longer than 64 KiB");
         QTest::newRow("description array") << with("description", QJsonArray{QStringLiteral("a")}) << QStringLiteral("description has the wrong type");
         QTest::newRow("requested missing") << with("requested_datetime", QJsonValue::Undefined) << QStringLiteral("no requested_datetime");
-        QTest::newRow("requested without zone") << with("requested_datetime", QStringLiteral("2026-03-01T10:00:00"))
-                                                << QStringLiteral("requested_datetime is not a date-time with a time zone");
         QTest::newRow("requested garbage") << with("requested_datetime", QStringLiteral("yesterday"))
                                            << QStringLiteral("requested_datetime is not a date-time");
         QTest::newRow("requested date only") << with("requested_datetime", QStringLiteral("2026-03-01")) << QStringLiteral("requested_datetime is not");
@@ -271,6 +270,65 @@ private Q_SLOTS:
         QVERIFY(!result.at(1).contains(QStringLiteral("north")));
     }
 
+    // Lenient in what it accepts (issue 17): real servers send numbers for ids and strings for
+    // numbers, leave optional fields out and times without a zone; each is read as it was meant.
+    void lenientRecordsAreRead_data()
+    {
+        QTest::addColumn<QJsonObject>("record");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QVariant>("expected");
+        const auto with = [](const char *key, const QJsonValue &value) {
+            QJsonObject o = goodRecord(QStringLiteral("7"));
+            if (value.isUndefined()) {
+                o.remove(QLatin1String(key));
+            } else {
+                o.insert(QLatin1String(key), value);
+            }
+            return o;
+        };
+        QTest::newRow("numeric id") << with("service_request_id", 1234567) << QStringLiteral("id") << QVariant(QStringLiteral("1234567"));
+        QTest::newRow("latitude as text") << with("lat", QStringLiteral(" 51.0543 ")) << QStringLiteral("lat") << QVariant(51.0543);
+        QTest::newRow("longitude as text") << with("long", QStringLiteral("3.7174")) << QStringLiteral("long") << QVariant(3.7174);
+        QTest::newRow("no coordinates") << with("lat", QJsonValue::Undefined) << QStringLiteral("lat") << QVariant();
+        QTest::newRow("no description") << with("description", QJsonValue::Undefined) << QStringLiteral("description") << QVariant(QString());
+        QTest::newRow("no address") << with("address", QJsonValue::Undefined) << QStringLiteral("street") << QVariant(QString());
+        QTest::newRow("no updated_datetime") << with("updated_datetime", QJsonValue::Undefined) << QStringLiteral("updated") << QVariant(QDateTime());
+        QTest::newRow("null updated_datetime") << with("updated_datetime", QJsonValue::Null) << QStringLiteral("updated") << QVariant(QDateTime());
+        QTest::newRow("requested without zone") << with("requested_datetime", QStringLiteral("2026-03-01T10:00:00")) << QStringLiteral("requested")
+                                                << QVariant(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
+        QTest::newRow("requested with a space") << with("requested_datetime", QStringLiteral("2026-07-01 10:00:00")) << QStringLiteral("requested")
+                                                << QVariant(QDateTime(QDate(2026, 7, 1), QTime(8, 0), Qt::UTC));
+    }
+
+    void lenientRecordsAreRead()
+    {
+        QFETCH(QJsonObject, record);
+        QFETCH(QString, field);
+        QFETCH(QVariant, expected);
+        const auto records = Open311Parser::parse(page({record}));
+        QVERIFY(records && records->size() == 1);
+        const auto mapped = Open311Mapper::map(records->first(), QStringLiteral("open311"), Timestamp::defaultZone());
+        QVERIFY2(mapped, qPrintable(mapped ? QString() : mapped.error()));
+        const Report &r = mapped->report;
+        QVariant actual;
+        if (field == QLatin1String("id")) {
+            actual = r.source.id;
+        } else if (field == QLatin1String("lat")) {
+            actual = r.location ? QVariant(r.location->latitude) : QVariant();
+        } else if (field == QLatin1String("long")) {
+            actual = r.location ? QVariant(r.location->longitude) : QVariant();
+        } else if (field == QLatin1String("description")) {
+            actual = r.description;
+        } else if (field == QLatin1String("street")) {
+            actual = r.address.street;
+        } else if (field == QLatin1String("updated")) {
+            actual = r.updated;
+        } else if (field == QLatin1String("requested")) {
+            actual = r.requested;
+        }
+        QCOMPARE(actual, expected);
+    }
+
     void recordsWithoutUsableIdAreNamedByPosition()
     {
         const auto records = Open311Parser::parse(page({goodRecord(QStringLiteral("1")), QJsonObject{{QStringLiteral("service_request_id"), true}}}));
@@ -280,7 +338,7 @@ private Q_SLOTS:
         const auto notObject = Open311Parser::parse("[1, \"x\"]");
         QVERIFY(notObject);
         QCOMPARE(notObject->size(), 2);
-        QVERIFY(!Open311Mapper::map(notObject->at(0), QStringLiteral("open311")));
+        QVERIFY(!Open311Mapper::map(notObject->at(0), QStringLiteral("open311"), Timestamp::defaultZone()));
         QCOMPARE(Open311Mapper::recordId(notObject->at(1)), QStringLiteral("#1"));
     }
 
@@ -327,14 +385,14 @@ private Q_SLOTS:
         const auto records = Open311Parser::parse(xml);
         QVERIFY(records);
         QCOMPARE(records->size(), 2);
-        const auto mapped = Open311Mapper::map(records->at(0), QStringLiteral("open311"));
+        const auto mapped = Open311Mapper::map(records->at(0), QStringLiteral("open311"), Timestamp::defaultZone());
         QVERIFY(mapped);
         QCOMPARE(mapped->report.description, QStringLiteral("Tekst met <haakjes> & zo"));
         QVERIFY(!mapped->report.location);
         QCOMPARE(mapped->reporter.nationalId, QStringLiteral("85073003328"));
         QCOMPARE(mapped->reporter.email, QStringLiteral("a@b.be"));
         QCOMPARE(records->at(0).fields.value(QStringLiteral("notes")).toObject().value(QStringLiteral("note")).toArray().size(), 2);
-        const auto nested = Open311Mapper::map(records->at(1), QStringLiteral("open311"));
+        const auto nested = Open311Mapper::map(records->at(1), QStringLiteral("open311"), Timestamp::defaultZone());
         QVERIFY(!nested);
         QVERIFY(nested.error().contains(QStringLiteral("wrong type")));
         QCOMPARE(Open311Mapper::recordId(records->at(1)), QStringLiteral("#1"));
@@ -347,14 +405,15 @@ private Q_SLOTS:
                  QJsonObject{{QStringLiteral("national_id"), 85073003328.0}, {QStringLiteral("phone"), QStringLiteral(" +32 470 12 34 56 ")}});
         const auto records = Open311Parser::parse(page({o}));
         QVERIFY(records);
-        const auto mapped = Open311Mapper::map(records->first(), QStringLiteral("open311"));
+        const auto mapped = Open311Mapper::map(records->first(), QStringLiteral("open311"), Timestamp::defaultZone());
         QVERIFY(mapped);
         // Digits sent as a number cannot be trusted (leading zeros are lost): malformed, not read.
         QVERIFY(mapped->reporter.nationalIdMalformed);
         QVERIFY(mapped->reporter.nationalId.isEmpty());
         QCOMPARE(mapped->reporter.phone, QStringLiteral("+32 470 12 34 56"));
         // No extended attributes: no reporter.
-        const auto anonymous = Open311Mapper::map(Open311Parser::parse(page({goodRecord(QStringLiteral("2"))}))->first(), QStringLiteral("open311"));
+        const auto anonymous =
+            Open311Mapper::map(Open311Parser::parse(page({goodRecord(QStringLiteral("2"))}))->first(), QStringLiteral("open311"), Timestamp::defaultZone());
         QVERIFY(anonymous);
         QVERIFY(anonymous->reporter.isEmpty());
     }
@@ -378,7 +437,19 @@ private Q_SLOTS:
         QTest::newRow("no colon") << QStringLiteral("2010-04-14T16:37:38+0200") << t;
         QTest::newRow("fraction") << QStringLiteral("2010-04-14T14:37:38.250Z") << t.addMSecs(250);
         QTest::newRow("padded") << QStringLiteral(" 2010-04-14T14:37:38Z ") << t;
-        QTest::newRow("no zone") << QStringLiteral("2010-04-14T14:37:38") << QDateTime();
+        // Lenient: a wall-clock time without a zone is the source's (Brussels by default), as
+        // many real servers send them.
+        QTest::newRow("no zone, summer") << QStringLiteral("2010-04-14T16:37:38") << t;
+        QTest::newRow("no zone, winter") << QStringLiteral("2010-01-14T15:37:38") << t.addMonths(-3);
+        QTest::newRow("no zone, space") << QStringLiteral("2010-04-14 16:37:38") << t;
+        QTest::newRow("no zone, no seconds") << QStringLiteral("2010-04-14T16:37") << t.addSecs(-38);
+        QTest::newRow("no zone, fraction") << QStringLiteral("2010-04-14T16:37:38.250") << t.addMSecs(250);
+        QTest::newRow("nanoseconds cut") << QStringLiteral("2010-04-14T14:37:38.123456789Z") << t.addMSecs(123);
+        QTest::newRow("comma fraction") << QStringLiteral("2010-04-14T14:37:38,5Z") << t.addMSecs(500);
+        QTest::newRow("hour offset") << QStringLiteral("2010-04-14T16:37:38+02") << t;
+        QTest::newRow("skipped hour in spring") << QStringLiteral("2026-03-29T02:30:00") << QDateTime(QDate(2026, 3, 29), QTime(1, 30), Qt::UTC);
+        QTest::newRow("twice in autumn: the first") << QStringLiteral("2026-10-25T02:30:00") << QDateTime(QDate(2026, 10, 25), QTime(0, 30), Qt::UTC);
+        QTest::newRow("offset out of range") << QStringLiteral("2010-04-14T14:37:38+25:00") << QDateTime();
         QTest::newRow("date only") << QStringLiteral("2010-04-14") << QDateTime();
         QTest::newRow("hour 25") << QStringLiteral("2010-04-14T25:37:38Z") << QDateTime();
         QTest::newRow("empty") << QString() << QDateTime();
@@ -388,7 +459,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QDateTime, utc);
-        const QDateTime parsed = Open311Mapper::parseDateTime(text);
+        const QDateTime parsed = Open311Mapper::parseDateTime(text, Timestamp::defaultZone());
         QCOMPARE(parsed.isValid(), utc.isValid());
         if (utc.isValid()) {
             QCOMPARE(parsed, utc);

@@ -62,9 +62,37 @@ private Q_SLOTS:
         QTest::newRow("aborted") << network(RestError::Kind::Aborted) << QStringLiteral("was stopped");
         QTest::newRow("authentication") << ofKind(SyncProblem::Kind::Authentication) << QStringLiteral("credentials of this workstation were refused");
         QTest::newRow("configuration") << ofKind(SyncProblem::Kind::Configuration) << QStringLiteral("not set up completely");
-        QTest::newRow("malformed") << ofKind(SyncProblem::Kind::Malformed) << QStringLiteral("could not be read. Nothing was changed");
-        QTest::newRow("store") << ofKind(SyncProblem::Kind::Store, QStringLiteral("The disk is full."))
-                               << QStringLiteral("could not be saved: The disk is full.");
+        QTest::newRow("malformed") << ofKind(SyncProblem::Kind::Malformed)
+                                   << QStringLiteral("could not be read, and was not saved. Nothing of this run was saved.");
+        SyncProblem afterPages = ofKind(SyncProblem::Kind::Malformed);
+        afterPages.applied.pages = 3;
+        afterPages.applied.inserted = 250;
+        afterPages.applied.updated = 7;
+        QTest::newRow("malformed after pages") << afterPages << QStringLiteral("The 3 pages before it were saved (250 new, 7 changed, 0 removed)");
+        QTest::newRow("store") << ofKind(SyncProblem::Kind::Store, QStringLiteral("The database is busy."))
+                               << QStringLiteral("could not be saved: The database is busy. Nothing of this run was saved.");
+        SyncProblem full = ofKind(SyncProblem::Kind::Store, QStringLiteral("Cannot write: the disk is full; nothing was changed."));
+        full.diskFull = true;
+        full.applied.pages = 1;
+        full.applied.inserted = 64;
+        QTest::newRow("disk full after a page")
+            << full << QStringLiteral("The disk of the store is full: a page from the reports server could not be saved. The page before it was saved (64 new");
+        SyncProblem noSecret = ofKind(SyncProblem::Kind::Configuration);
+        noSecret.secret = QStringLiteral("meldingen-gent");
+        QTest::newRow("no secret")
+            << noSecret
+            << QStringLiteral("“meldingen-gent” of the service “citizen360” (for citizen360-admin, the environment variable C360_SECRET_MELDINGEN_GENT");
+        using R = SyncProblem::Reason;
+        QTest::newRow("suspect: incomplete") << SyncProblem::suspect(R::Incomplete, 500, 0, {})
+                                             << QStringLiteral("because it announced 500 records but sent 0");
+        QTest::newRow("suspect: count changed") << SyncProblem::suspect(R::CountChanged, 500, 498, {}) << QStringLiteral("changed from 500 to 498");
+        QTest::newRow("suspect: unidentified") << SyncProblem::suspect(R::Unidentified, 500, 2, {}) << QStringLiteral("2 records had no readable identifier");
+        QTest::newRow("suspect: shrink") << SyncProblem::suspect(R::Shrink, 500, 450, {}) << QStringLiteral("450 of the 500 records held here");
+        QTest::newRow("suspect: page bound") << SyncProblem::suspect(R::PageBound, 500, 16, {}) << QStringLiteral("next page after 16 pages");
+        QTest::newRow("suspect: untrusted") << SyncProblem::suspect(R::Untrusted, 99999999999LL, 0, {})
+                                            << QStringLiteral("99,999,999,999 records, which cannot be right");
+        QTest::newRow("suspect: repeated") << SyncProblem::suspect(R::Repeated, -1, 12, {})
+                                           << QStringLiteral("the same records again and again after 12 pages");
         QTest::newRow("cancelled") << ofKind(SyncProblem::Kind::Cancelled) << QStringLiteral("continues where it left off");
     }
 
@@ -95,6 +123,8 @@ private Q_SLOTS:
         QTest::newRow("unknown kind") << QStringLiteral("{\"kind\":\"quantum\"}");
         QTest::newRow("network kind out of range") << QStringLiteral("{\"kind\":\"network\",\"network\":9999}");
         QTest::newRow("negative") << QStringLiteral("{\"kind\":\"network\",\"network\":-4,\"attempts\":-1}");
+        QTest::newRow("unknown reason") << QStringLiteral("{\"kind\":\"suspect\",\"reason\":\"gremlins\"}");
+        QTest::newRow("applied not an object") << QStringLiteral("{\"kind\":\"malformed\",\"applied\":7}");
     }
 
     void recordsSurviveGarbage()
@@ -118,6 +148,11 @@ private Q_SLOTS:
         ResourceStats skippedOnly;
         skippedOnly.skipped = 3;
         QVERIFY(SyncMessages::summary(QStringLiteral("open311"), QStringLiteral("requests"), skippedOnly).contains(QLatin1String("3 skipped")));
+        // Left out by rule: counted, never "up to date" with nothing said.
+        ResourceStats dropped;
+        dropped.dropped = 20;
+        const QString rule = SyncMessages::summary(QStringLiteral("openklant"), QStringLiteral("internetaken"), dropped);
+        QVERIFY2(rule.contains(QLatin1String("20 records were not kept by rule (past the retention period")), qPrintable(rule));
     }
 
     void outbox()

@@ -49,12 +49,31 @@ private Q_SLOTS:
         never.resource = QStringLiteral("ldes");
         QVERIFY(states.saveState(never));
 
+        // Through, with deletions withheld: kept as it finished, for an administrator to decide.
+        SyncState suspect;
+        suspect.source = QStringLiteral("openklant");
+        suspect.resource = QStringLiteral("klantcontacten");
+        suspect.lastSuccess = morning;
+        suspect.lastError = SyncProblem::suspect(SyncProblem::Reason::Shrink, 1000, 400, QStringLiteral("400 of 1000")).toRecord();
+        suspect.lastErrorAt = morning;
+        QVERIFY(states.saveState(suspect));
+
         const auto rows = SyncStatus::load(db);
         QVERIFY(rows);
-        QCOMPARE(rows->size(), 3);
+        QCOMPARE(rows->size(), 4);
+        for (const SyncStatusRow &r : *rows) {
+            if (r.resource == QLatin1String("klantcontacten")) {
+                QCOMPARE(r.state, SyncStatusRow::State::Attention);
+                QVERIFY(r.confirmable);
+                QCOMPARE(r.lastSuccess, morning);
+                QVERIFY2(r.message.contains(QLatin1String("400 of the 1,000 records")), qPrintable(r.message));
+            } else {
+                QVERIFY(!r.confirmable);
+            }
+        }
         auto find = [&](const QString &source) {
             for (const SyncStatusRow &r : *rows) {
-                if (r.source == source) {
+                if (r.source == source && r.resource != QLatin1String("klantcontacten")) {
                     return r;
                 }
             }
@@ -91,6 +110,15 @@ private Q_SLOTS:
         QCOMPARE(failed.state, SyncStatusRow::State::Failed);
         QVERIFY(!failed.lastSuccess.isValid());
         QVERIFY(failed.message.contains(QLatin1String("credentials")));
+
+        // Incomplete: through, nothing deleted, nothing an administrator's word could change.
+        const SyncStatusRow doubted = SyncStatus::finished(
+            QStringLiteral("openklant"), QStringLiteral("partijen"), stats, SyncProblem::suspect(SyncProblem::Reason::Incomplete, 500, 0, {}), now);
+        QCOMPARE(doubted.state, SyncStatusRow::State::Attention);
+        QCOMPARE(doubted.lastSuccess, now);
+        QVERIFY(!doubted.confirmable);
+        QVERIFY2(doubted.message.startsWith(QLatin1String("From the customer contact server: 5 new")), qPrintable(doubted.message));
+        QVERIFY2(doubted.message.contains(QLatin1String("announced 500 records but sent 0")), qPrintable(doubted.message));
     }
 };
 
