@@ -21,6 +21,7 @@ SyncPanel::SyncPanel(QWidget *parent)
     : QWidget(parent)
     , m_view(new QTableView(this))
     , m_syncNow(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "Synchronise Now"), this))
+    , m_confirm(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), i18nc("@action:button", "Confirm Deletions…"), this))
     , m_hint(new QLabel(this))
     , m_outbox(new QLabel(this))
 {
@@ -46,8 +47,15 @@ SyncPanel::SyncPanel(QWidget *parent)
     m_outbox->setAccessibleName(i18nc("@label accessible", "Changes waiting to be sent"));
     m_outbox->hide();
 
+    m_confirm->setObjectName(QStringLiteral("ConfirmDeletionsButton"));
+    m_confirm->setToolTip(i18nc("@info:tooltip",
+                                "The selected server's last synchronisation found many records gone and removed none of them. Confirm that they were "
+                                "really removed there, and the next synchronisation removes them here too."));
+    m_confirm->hide();
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_hint, 1);
+    buttons->addWidget(m_confirm);
     buttons->addWidget(m_syncNow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +63,32 @@ SyncPanel::SyncPanel(QWidget *parent)
     layout->addWidget(m_outbox);
     layout->addLayout(buttons);
     connect(m_syncNow, &QPushButton::clicked, this, &SyncPanel::syncNowRequested);
+    connect(m_confirm, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && current.data(SyncStatusModel::ConfirmableRole).toBool()) {
+            Q_EMIT confirmDeletionsRequested(current.data(SyncStatusModel::SourceIdRole).toString(), current.data(SyncStatusModel::ResourceIdRole).toString());
+        }
+    });
+}
+
+void SyncPanel::setMayConfirmDeletions(bool may)
+{
+    m_mayConfirm = may;
+    updateConfirm();
+}
+
+void SyncPanel::updateConfirm()
+{
+    const QModelIndex current = m_view->currentIndex();
+    // Shown to an administrator while some row waits for a decision; usable on that row.
+    bool waiting = false;
+    if (m_view->model()) {
+        for (int r = 0; r < m_view->model()->rowCount(); ++r) {
+            waiting = waiting || m_view->model()->index(r, 0).data(SyncStatusModel::ConfirmableRole).toBool();
+        }
+    }
+    m_confirm->setVisible(m_mayConfirm && waiting);
+    m_confirm->setEnabled(current.isValid() && current.data(SyncStatusModel::ConfirmableRole).toBool());
 }
 
 void SyncPanel::setOutboxSummary(const QString &text, const QString &details, bool attention)
@@ -77,9 +111,14 @@ void SyncPanel::setModel(SyncStatusModel *model)
     model->setStateNames({i18nc("@item sync state", "waiting"),
                           i18nc("@item sync state", "synchronising"),
                           i18nc("@item sync state", "up to date"),
-                          i18nc("@item sync state", "failed")});
+                          i18nc("@item sync state", "failed"),
+                          i18nc("@item sync state", "needs a decision")});
     m_view->setModel(model);
     m_view->resizeColumnsToContents();
+    connect(model, &QAbstractItemModel::dataChanged, this, &SyncPanel::updateConfirm);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &SyncPanel::updateConfirm);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &SyncPanel::updateConfirm);
+    updateConfirm();
 }
 
 } // namespace c360

@@ -13,7 +13,8 @@ namespace c360
 class SyncStatusModel;
 
 // The sync panel: how every back end's data stands (last success, changes, the last problem in a
-// sentence), and a button to synchronise now.
+// sentence), a button to synchronise now, and, for an administrator, one to confirm the deletions
+// a run withheld.
 class SyncPanel : public QWidget
 {
     Q_OBJECT
@@ -26,13 +27,21 @@ public:
     // What waits in the outbox (empty: nothing), with the refused changes and their reasons in
     // the details; attention marks refused changes, which need someone to act.
     void setOutboxSummary(const QString &text, const QString &details, bool attention);
+    // Whether the person signed in may confirm withheld deletions (an administrator).
+    void setMayConfirmDeletions(bool may);
 
 Q_SIGNALS:
     void syncNowRequested();
+    // The administrator asks to let the next sync remove what source/resource no longer has.
+    void confirmDeletionsRequested(const QString &source, const QString &resource);
 
 private:
+    void updateConfirm();
+
     QTableView *m_view;
     QPushButton *m_syncNow;
+    QPushButton *m_confirm;
+    bool m_mayConfirm = false;
     QLabel *m_hint;
     QLabel *m_outbox;
 };

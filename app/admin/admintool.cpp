@@ -8,6 +8,9 @@
 #include "privacycommands.h"
 #include "storestatistics.h"
 #include "synccommand.h"
+#include "syncmessages.h"
+#include "syncstaterepository.h"
+#include "synctypes.h"
 
 #include <KLocalizedString>
 
@@ -124,6 +127,11 @@ int AdminTool::run(const QStringList &arguments)
         i18nc("@info:shell", "sync: a configuration file with the back ends; tokens from the keychain or C360_SECRET_<NAME>."),
         i18nc("@info:shell value name", "file"));
     const QCommandLineOption onceOption(QStringLiteral("once"), i18nc("@info:shell", "sync: one run, then exit (otherwise: keep synchronising)."));
+    const QCommandLineOption confirmOption(QStringLiteral("confirm-deletions"),
+                                           i18nc("@info:shell",
+                                                 "sync: let this run remove what a resource (SOURCE/RESOURCE, e.g. openklant/partijen) no longer has, "
+                                                 "even more than its allowed share; repeatable."),
+                                           i18nc("@info:shell value name", "source/resource"));
     const QCommandLineOption asOfOption(QStringLiteral("as-of"),
                                         i18nc("@info:shell", "purge: purge as of this time (ISO 8601, e.g. 2026-11-23T09:00:00Z) instead of now."),
                                         i18nc("@info:shell value name", "time"));
@@ -152,6 +160,7 @@ int AdminTool::run(const QStringList &arguments)
                        tokenOption,
                        configOption,
                        onceOption,
+                       confirmOption,
                        asOfOption,
                        dryRunOption,
                        daysOption,
@@ -209,8 +218,15 @@ int AdminTool::run(const QStringList &arguments)
         sync.token = parser.value(tokenOption);
         sync.config = parser.value(configOption);
         sync.once = parser.isSet(onceOption);
+        sync.confirmedDeletions = parser.values(confirmOption);
         if (sync.backend.isEmpty() == sync.config.isEmpty()) {
             return usageError(i18nc("@info:shell", "The command “sync” needs either --backend <url> or --config <file>."));
+        }
+        for (const QString &confirmed : std::as_const(sync.confirmedDeletions)) {
+            if (confirmed.count(QLatin1Char('/')) != 1 || confirmed.startsWith(QLatin1Char('/')) || confirmed.endsWith(QLatin1Char('/'))) {
+                return usageError(
+                    i18nc("@info:shell", "--confirm-deletions names one resource as SOURCE/RESOURCE, such as openklant/partijen, not “%1”.", confirmed));
+            }
         }
         return runSync(sync, m_out, m_err);
     }
@@ -322,7 +338,30 @@ int AdminTool::status(const QString &path)
         m_err << QCoreApplication::applicationName() << QLatin1String(": ") << statistics.error().message() << Qt::endl;
         return 1;
     }
-    m_out << QJsonDocument(statistics->toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+    QJsonObject result = statistics->toJson();
+    // Where each resource's synchronisation stands, and the problem of its last run: what the sync
+    // panel shows, for an administrator without a display.
+    auto states = SyncStateRepository(**database).states();
+    if (!states) {
+        m_err << QCoreApplication::applicationName() << QLatin1String(": ") << states.error().message() << Qt::endl;
+        return 1;
+    }
+    QJsonObject sync;
+    for (const SyncState &state : std::as_const(*states)) {
+        QJsonObject o;
+        o.insert(QStringLiteral("last_success"), state.lastSuccess.isValid() ? QJsonValue(state.lastSuccess.toString(Qt::ISODate)) : QJsonValue());
+        const SyncProblem problem = SyncProblem::fromRecord(state.lastError);
+        if (!problem.isNone()) {
+            const QString sentence = SyncMessages::problem(state.source, problem);
+            o.insert(QStringLiteral("problem"), problem.key());
+            o.insert(QStringLiteral("problem_at"), state.lastErrorAt.isValid() ? QJsonValue(state.lastErrorAt.toString(Qt::ISODate)) : QJsonValue());
+            o.insert(QStringLiteral("message"), sentence);
+            m_err << state.source << QLatin1Char('/') << state.resource << QLatin1String(": ") << sentence << Qt::endl;
+        }
+        sync.insert(state.source + QLatin1Char('/') + state.resource, o);
+    }
+    result.insert(QStringLiteral("sync"), sync);
+    m_out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
 

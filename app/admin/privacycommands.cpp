@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "privacycommands.h"
 
+#include "adminsession.h"
+
 #include "accountservice.h"
 #include "auditquery.h"
 #include "auditrepository.h"
@@ -30,37 +32,6 @@ namespace c360
 
 namespace
 {
-// The store, its audit service and the administrator at this workstation.
-struct AdminSession
-{
-    std::unique_ptr<Database> db;
-    std::unique_ptr<AuditService> audit;
-    QByteArray key;
-    StaffMember staff;
-};
-
-std::optional<AdminSession> openSession(const QString &path, QTextStream &err)
-{
-    const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
-    auto database = Database::open(path, Database::OpenMode::ReadWrite, SystemClock::instance());
-    if (!database) {
-        err << program << database.error().message() << Qt::endl;
-        return std::nullopt;
-    }
-    auto key = AuditKey::loadOrCreate(AuditKey::pathFor(path));
-    if (!key) {
-        err << program << key.error() << Qt::endl;
-        return std::nullopt;
-    }
-    AdminSession session;
-    session.db = std::move(*database);
-    session.key = *key;
-    session.audit = std::make_unique<AuditService>(*session.db, session.key);
-    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    session.staff = StaffMember{user.isEmpty() ? QStringLiteral("administrator") : user, Role::Administrator, QSysInfo::machineHostName()};
-    return session;
-}
-
 int serviceFailed(const ServiceError &error, QTextStream &err)
 {
     err << QCoreApplication::applicationName() << QLatin1String(": ") << error.message << Qt::endl;

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "synccommand.h"
 
+#include "adminsession.h"
+#include "deletionconfirmation.h"
+
 #include "clock.h"
 #include "connectors.h"
 #include "secretstore.h"
@@ -28,13 +31,7 @@ class EnvironmentFirstSecretStore final : public SecretStore
 public:
     Expected<QString, QString> read(const QString &key) override
     {
-        QString variable = QStringLiteral("C360_SECRET_") + key.toUpper();
-        for (QChar &c : variable) {
-            if (!c.isLetterOrNumber()) {
-                c = QLatin1Char('_');
-            }
-        }
-        const QByteArray value = qgetenv(variable.toLatin1().constData());
+        const QByteArray value = qgetenv(environmentVariable(key).toLatin1().constData());
         if (!value.isEmpty()) {
             return QString::fromUtf8(value);
         }
@@ -87,6 +84,31 @@ int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
         options.secrets = &configured;
     }
 
+    // A confirmation must name a resource this configuration syncs: a typing error must not pass
+    // for a confirmation that was given.
+    for (const QString &confirmed : command.confirmedDeletions) {
+        const QString source = confirmed.section(QLatin1Char('/'), 0, 0);
+        const QString resource = confirmed.section(QLatin1Char('/'), 1);
+        const bool synced = std::any_of(options.sources.cbegin(), options.sources.cend(), [&](const SourceConfig &s) {
+            return s.id == source && s.hasResource(resource) && SourceConfig::resourcesOf(s.dialect).contains(resource);
+        });
+        if (!synced) {
+            err << program << i18nc("@info:shell", "--confirm-deletions: no source of this configuration syncs “%1”.", confirmed) << Qt::endl;
+            return 2;
+        }
+    }
+    if (!command.confirmedDeletions.isEmpty()) {
+        // The administrator's word, in the audit log before the sync that acts on it.
+        auto session = openSession(command.database, err);
+        if (!session) {
+            return 1;
+        }
+        if (auto confirmed = DeletionConfirmation(*session->audit).confirm(session->staff, command.confirmedDeletions); !confirmed) {
+            err << program << confirmed.error().message << Qt::endl;
+            return confirmed.error().kind == ServiceError::Kind::Invalid ? 2 : 1;
+        }
+    }
+    options.confirmedDeletions = command.confirmedDeletions;
     SyncEngine engine(options);
     QObject::connect(&engine, &SyncEngine::resourceStarted, &engine, [&](const QString &source, const QString &resource) {
         err << i18nc("@info:shell progress", "Synchronising %1 (%2)…", SyncMessages::sourceName(source), resource) << Qt::endl;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
 
 namespace c360
@@ -15,6 +16,7 @@ struct SyncCommand
     QString token;
     QString config; // or a configuration file
     bool once = false;
+    QStringList confirmedDeletions; // "source/resource"
 };
 
 // `citizen360-admin sync`: the application's sync engine, headless. Progress goes to err; the

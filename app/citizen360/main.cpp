@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "connectors.h"
 #include "database.h"
+#include "deletionconfirmation.h"
 #include "firstpaintprobe.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -25,6 +26,8 @@
 #include "settings.h"
 #include "signindialog.h"
 #include "sourceconfig.h"
+#include "syncmessages.h"
+#include "syncpanel.h"
 #include "syncpresenter.h"
 #include "syncservice.h"
 #include "syncstatusmodel.h"
@@ -320,6 +323,27 @@ int main(int argc, char *argv[])
             QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
         }
         casePresenter.refreshWorklist();
+        if (syncService) {
+            // Deletions a sync withheld (a list that shrank too much at once) wait for an
+            // administrator's word, which is audited before the sync that acts on it.
+            window.syncPanel()->setMayConfirmDeletions(c360::AccessPolicy::allows(staff.role, c360::Operation::Synchronise));
+            QObject::connect(window.syncPanel(), &c360::SyncPanel::confirmDeletionsRequested, &window, [&](const QString &source, const QString &resource) {
+                const QString question = i18nc("@info %1 a back end, %2 its resource",
+                                               "Remove here what %1 no longer has in “%2”? Do this only when you know that these records were really "
+                                               "removed there, not lost by a fault of the server.",
+                                               c360::SyncMessages::sourceName(source),
+                                               resource);
+                if (QMessageBox::question(&window, i18nc("@title:window", "Confirm Deletions"), question) != QMessageBox::Yes) {
+                    return;
+                }
+                const QString named = source + QLatin1Char('/') + resource;
+                if (auto confirmed = c360::DeletionConfirmation(audit).confirm(staff, {named}); !confirmed) {
+                    QMessageBox::warning(&window, i18nc("@title:window", "Confirm Deletions"), confirmed.error().message);
+                    return;
+                }
+                syncService->runConfirming({named});
+            });
+        }
         QObject::connect(&window, &c360::MainWindow::auditLogRequested, &window, [&] {
             auto *auditWindow = new c360::AuditWindow(auditQuery, privacy, staff, c360::SystemClock::instance(), &window);
             auditWindow->setAttribute(Qt::WA_DeleteOnClose);

@@ -57,7 +57,7 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
             this,
             [this](const QString &source, const QString &resource, const ResourceStats &stats, const SyncProblem &problem) {
                 SyncStatusRow row = SyncStatus::finished(source, resource, stats, problem, SystemClock::instance().now());
-                if (!problem.isNone()) {
+                if (!problem.isNone() && problem.kind != SyncProblem::Kind::Suspect) {
                     // Keep the last success the store remembers.
                     row.lastSuccess = m_model.find(source, resource).value_or(SyncStatusRow{}).lastSuccess;
                 }
@@ -91,10 +91,14 @@ void SyncPresenter::showOutbox()
 void SyncPresenter::showOverall()
 {
     QStringList problems;
+    QStringList decisions;
     QDateTime last;
     for (const SyncStatusRow &row : m_model.rows()) {
         if (row.state == SyncStatusRow::State::Failed && !problems.contains(row.message)) {
             problems.append(row.message);
+        }
+        if (row.state == SyncStatusRow::State::Attention && !decisions.contains(row.message)) {
+            decisions.append(row.message);
         }
         if (row.lastSuccess.isValid() && (!last.isValid() || row.lastSuccess > last)) {
             last = row.lastSuccess;
@@ -105,9 +109,15 @@ void SyncPresenter::showOverall()
             i18nc("@info:status", "Synchronising…"), i18nc("@info:tooltip", "Open View → Show Synchronisation for the details."), true, false);
     } else if (!problems.isEmpty()) {
         m_window.showSyncState(i18ncp("@info:status", "%1 server could not be synchronised", "%1 servers could not be synchronised", problems.size()),
-                               problems.join(QLatin1Char('\n')),
+                               (problems + decisions).join(QLatin1Char('\n')),
                                false,
                                true);
+    } else if (!decisions.isEmpty()) {
+        m_window.showSyncState(
+            i18ncp("@info:status", "Synchronised; %1 matter for an administrator", "Synchronised; %1 matters for an administrator", decisions.size()),
+            decisions.join(QLatin1Char('\n')),
+            false,
+            true);
     } else if (last.isValid()) {
         m_window.showSyncState(i18nc("@info:status %1 a time", "Synchronised at %1", QLocale().toString(last.toLocalTime().time(), QLocale::ShortFormat)),
                                QLocale().toString(last.toLocalTime(), QLocale::LongFormat),

@@ -124,6 +124,15 @@ private Q_SLOTS:
         QTest::newRow("sync, missing configuration")
             << QStringList{sync, db, QStringLiteral("x"), QStringLiteral("--config"), QStringLiteral("/nonexistent/c.json")}
             << QStringLiteral("Cannot read the configuration file /nonexistent/c.json");
+        QTest::newRow("sync, a confirmation that names no resource")
+            << QStringList{sync,
+                           db,
+                           QStringLiteral("x"),
+                           QStringLiteral("--backend"),
+                           QStringLiteral("http://127.0.0.1:1"),
+                           QStringLiteral("--confirm-deletions"),
+                           QStringLiteral("partijen")}
+            << QStringLiteral("--confirm-deletions names one resource as SOURCE/RESOURCE, such as openklant/partijen, not “partijen”");
     }
 
     void usageErrors()
@@ -136,17 +145,60 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    void syncRefusesABadConfiguration_data()
+    {
+        QTest::addColumn<QByteArray>("configuration");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown dialect") << QByteArrayLiteral(
+                                                "{\"sources\": [{\"id\": \"open311\", \"dialect\": \"gopher\", \"base_url\": \"http://127.0.0.1:1/\"}]}")
+                                         << QStringList() << QStringLiteral("cannot be used");
+        QTest::newRow("unknown resource") << QByteArrayLiteral("{\"sources\": [{\"id\": \"meldingen\", \"dialect\": \"open311\", \"base_url\": "
+                                                               "\"http://127.0.0.1:1/\", \"resources\": [\"request\"]}]}")
+                                          << QStringList() << QStringLiteral("unknown resource \"request\" for open311 (requests)");
+        QTest::newRow("confirming a resource not synced")
+            << QByteArrayLiteral("{\"sources\": [{\"id\": \"meldingen\", \"dialect\": \"open311\", \"base_url\": \"http://127.0.0.1:1/\"}]}")
+            << QStringList{QStringLiteral("--confirm-deletions"), QStringLiteral("openklant/partijen")}
+            << QStringLiteral("--confirm-deletions: no source of this configuration syncs “openklant/partijen”");
+    }
+
     void syncRefusesABadConfiguration()
     {
+        QFETCH(QByteArray, configuration);
+        QFETCH(QStringList, extra);
+        QFETCH(QString, says);
         const QString config = m_home.filePath(QStringLiteral("sources.json"));
         QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"sources\": [{\"id\": \"open311\", \"dialect\": \"gopher\", \"base_url\": \"http://127.0.0.1:1/\"}]}");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(configuration);
         f.close();
-        const ProcessResult r =
-            run({QStringLiteral("sync"), QStringLiteral("--database"), m_home.filePath(QStringLiteral("c.sqlite")), QStringLiteral("--config"), config});
+        const QString store = m_home.filePath(QStringLiteral("refused.sqlite"));
+        const ProcessResult r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), store, QStringLiteral("--config"), config} + extra);
         QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
-        QVERIFY2(r.err.contains(QLatin1String("cannot be used")), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(says), qPrintable(describe(r)));
+        QVERIFY(!QFile::exists(store)); // refused before anything was done
+    }
+
+    // A token that is nowhere: the message names the keychain entry and the environment variable
+    // that would hold it.
+    void syncWithoutASecretSaysWhereToPutIt()
+    {
+        const QString config = m_home.filePath(QStringLiteral("secret.json"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"sources\": [{\"id\": \"kcc\", \"dialect\": \"klantinteracties\", \"base_url\": \"http://127.0.0.1:1/api/v1/\", \"auth\": \"token\", "
+                "\"secret\": \"kcc-gent\"}]}");
+        f.close();
+        const ProcessResult r = run({QStringLiteral("sync"),
+                                     QStringLiteral("--database"),
+                                     m_home.filePath(QStringLiteral("secret.sqlite")),
+                                     QStringLiteral("--config"),
+                                     config,
+                                     QStringLiteral("--once")});
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("“kcc-gent” of the service “citizen360”")), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QLatin1String("C360_SECRET_KCC_GENT")), qPrintable(describe(r)));
+        QVERIFY2(!r.err.contains(QLatin1String("Unknown error")), qPrintable(describe(r)));
     }
 
     void syncWithAnUnreachableBackEnd()
@@ -170,6 +222,15 @@ private Q_SLOTS:
         }
         QVERIFY2(r.err.contains(QLatin1String("Cannot reach the reports server.")), qPrintable(describe(r)));
         QVERIFY(QFile::exists(store));
+
+        // What the sync panel shows, for an administrator without a display: in status.
+        const ProcessResult status = run({QStringLiteral("status"), QStringLiteral("--database"), store});
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        const QJsonObject sync = lastJsonLine(status.out).value(QStringLiteral("sync")).toObject();
+        const QJsonObject requests = sync.value(QStringLiteral("open311/requests")).toObject();
+        QCOMPARE(requests.value(QStringLiteral("problem")).toString(), QStringLiteral("network"));
+        QVERIFY2(requests.value(QStringLiteral("message")).toString().contains(QLatin1String("Cannot reach the reports server.")), qPrintable(status.out));
+        QVERIFY2(status.err.contains(QLatin1String("open311/requests: Cannot reach the reports server.")), qPrintable(describe(status)));
     }
 
     void initCreatesThenReportsUpToDate()
@@ -378,6 +439,10 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains(QStringLiteral("disk is full")), qPrintable(describe(r)));
         }
         QVERIFY(r.out.isEmpty());
+        // No empty or half-made store left behind for a later start to take for one.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+            QVERIFY2(!QFile::exists(path + suffix), qPrintable(path + suffix));
+        }
 
         QFile::remove(filler);
         r = run({QStringLiteral("init"), QStringLiteral("--database"), path});

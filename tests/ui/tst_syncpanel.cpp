@@ -76,6 +76,42 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 1);
     }
 
+    // Withheld deletions: shown to an administrator, for the row that waits; the click names it.
+    void anAdministratorConfirmsWithheldDeletions()
+    {
+        SyncPanel panel;
+        SyncStatusModel model;
+        model.upsert(row(QStringLiteral("open311"), SyncStatusRow::State::Succeeded, QStringLiteral("Up to date with the reports server.")));
+        SyncStatusRow waiting = row(QStringLiteral("openklant"), SyncStatusRow::State::Attention, QStringLiteral("Nothing was deleted …"));
+        waiting.resource = QStringLiteral("partijen");
+        waiting.confirmable = true;
+        model.upsert(waiting);
+        panel.setModel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(model.index(1, SyncStatusModel::StateColumn).data().toString(), QStringLiteral("needs a decision"));
+        QVERIFY(model.anyFailed());
+        auto *confirm = panel.findChild<QPushButton *>(QStringLiteral("ConfirmDeletionsButton"));
+        QVERIFY(confirm);
+        QVERIFY(!confirm->isVisible()); // not for a counter clerk
+        panel.setMayConfirmDeletions(true);
+        QVERIFY(confirm->isVisible());
+        panel.view()->setCurrentIndex(model.index(0, 0));
+        QVERIFY(!confirm->isEnabled());
+        panel.view()->setCurrentIndex(model.index(1, 0));
+        QVERIFY(confirm->isEnabled());
+        QSignalSpy asked(&panel, &SyncPanel::confirmDeletionsRequested);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().at(0).toString(), QStringLiteral("openklant"));
+        QCOMPARE(asked.first().at(1).toString(), QStringLiteral("partijen"));
+        // Decided: the button goes.
+        waiting.state = SyncStatusRow::State::Succeeded;
+        waiting.confirmable = false;
+        model.upsert(waiting);
+        QVERIFY(!confirm->isVisible());
+    }
+
     void showsWhatWaitsInTheOutbox()
     {
         SyncPanel panel;
