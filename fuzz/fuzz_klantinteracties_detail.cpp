@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// Klantinteracties single records (a GET of one partij, klantcontact, internetaak, actor, digitaal
+// adres or betrokkene, and the answers to POST and PATCH) as any server may send them.
+
+#include "fuzzing.h"
+#include "klantinteractiesmapper.h"
+#include "klantinteractiesparser.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    using namespace c360;
+    const QJsonObject record = QJsonDocument::fromJson(fuzz::bytes(data, size)).object();
+    fuzz::consume(KlantinteractiesParser::checkRecord(record, false));
+    if (const auto party = KlantinteractiesParser::party(record)) {
+        fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
+    }
+    if (const auto contact = KlantinteractiesParser::contact(record)) {
+        fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
+    }
+    if (const auto task = KlantinteractiesParser::task(record)) {
+        fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
+    }
+    fuzz::consume(KlantinteractiesParser::actor(record));
+    fuzz::consume(KlantinteractiesParser::digitalAddress(record));
+    fuzz::consume(KlantinteractiesParser::involved(record));
+    return 0;
+}

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// Klantinteracties list pages (partijen, klantcontacten, internetaken, …) as any server may send
+// them: the envelope, then every record checked, hashed and read as each kind it may be, and
+// mapped to the local model (the path every page of a crawl takes).
+
+#include "fuzzing.h"
+#include "klantinteractiesmapper.h"
+#include "klantinteractiesparser.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    using namespace c360;
+    const auto page = KlantinteractiesParser::page(fuzz::bytes(data, size));
+    if (!page) {
+        fuzz::consume(page.error());
+        return 0;
+    }
+    for (const QJsonObject &record : page->records) {
+        fuzz::consume(KlantinteractiesParser::recordId(record));
+        fuzz::consume(KlantinteractiesParser::checkRecord(record, page->invalidUtf8));
+        fuzz::consume(KlantinteractiesParser::contentHash(record, {QStringLiteral("betrokkenen")}));
+        if (const auto party = KlantinteractiesParser::party(record)) {
+            fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
+        }
+        if (const auto contact = KlantinteractiesParser::contact(record)) {
+            fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
+            fuzz::consume(KlantinteractiesMapper::partyOf(*contact));
+        }
+        if (const auto task = KlantinteractiesParser::task(record)) {
+            fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
+        }
+        if (const auto actor = KlantinteractiesParser::actor(record)) {
+            fuzz::consume(KlantinteractiesMapper::assignee(*actor));
+        }
+    }
+    return 0;
+}
