@@ -10,6 +10,8 @@
 
 #include <KLocalizedString>
 
+#include <sodium.h>
+
 #include <QLocale>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
@@ -42,9 +44,31 @@ bool sameBytes(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-int iterationsOf(const QString &stored)
+struct Argon2Limits
 {
-    return stored.section(QLatin1Char('$'), 1, 1).toInt();
+    unsigned long long ops;
+    size_t memory;
+};
+
+Argon2Limits limitsOf(PasswordHash::Cost cost)
+{
+    return cost == PasswordHash::Cost::Standard ? Argon2Limits{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE}
+                                                : Argon2Limits{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+// A hash of nothing anyone types, of the given cost: what an unknown name is checked against, so
+// that it costs what a known one does.
+const QString &dummyHash(PasswordHash::Cost cost)
+{
+    static const QString standard = PasswordHash::make(QStringLiteral("\x01 no such account \x01"), PasswordHash::Cost::Standard);
+    static const QString light = PasswordHash::make(QStringLiteral("\x01 no such account \x01"), PasswordHash::Cost::Light);
+    return cost == PasswordHash::Cost::Standard ? standard : light;
 }
 
 const QString accountColumns = QStringLiteral("id, username, display_name, role, team, failed_attempts, locked_until, disabled, created_at, password_hash");
@@ -88,7 +112,21 @@ QString wrongCredentials()
 }
 } // namespace
 
-QString PasswordHash::make(const QString &password, int iterations)
+QString PasswordHash::make(const QString &password, Cost cost)
+{
+    if (!sodiumReady()) {
+        qFatal("libsodium could not be initialised");
+    }
+    const QByteArray utf8 = password.toUtf8();
+    const Argon2Limits limits = limitsOf(cost);
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), limits.ops, limits.memory) != 0) {
+        qFatal("Argon2id: out of memory");
+    }
+    return QString::fromLatin1(out);
+}
+
+QString PasswordHash::makePbkdf2(const QString &password, int iterations)
 {
     QByteArray salt(SaltBytes, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltBytes / int(sizeof(quint32)));
@@ -96,8 +134,25 @@ QString PasswordHash::make(const QString &password, int iterations)
         QString::fromLatin1(derive(password, salt, iterations).toBase64());
 }
 
+bool PasswordHash::needsRehash(const QString &stored, Cost cost)
+{
+    if (!stored.startsWith(QLatin1String("$argon2id$")) || !sodiumReady()) {
+        return true;
+    }
+    const Argon2Limits limits = limitsOf(cost);
+    return crypto_pwhash_str_needs_rehash(stored.toLatin1().constData(), limits.ops, limits.memory) != 0;
+}
+
 bool PasswordHash::verify(const QString &password, const QString &stored)
 {
+    if (stored.startsWith(QLatin1String("$argon2id$"))) {
+        const QByteArray utf8 = password.toUtf8();
+        const QByteArray hash = stored.toLatin1();
+        if (!sodiumReady() || hash.size() >= qsizetype(crypto_pwhash_STRBYTES)) {
+            return false;
+        }
+        return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    }
     const QStringList parts = stored.split(QLatin1Char('$'));
     if (parts.size() != 4 || parts.at(0) != scheme) {
         return false;
@@ -112,10 +167,10 @@ bool PasswordHash::verify(const QString &password, const QString &stored)
     return sameBytes(derive(password, salt, iterations), expected);
 }
 
-AccountService::AccountService(AuditService &audit, int iterations)
+AccountService::AccountService(AuditService &audit, PasswordHash::Cost cost)
     : m_audit(audit)
     , m_db(audit.database())
-    , m_iterations(iterations)
+    , m_cost(cost)
 {
 }
 
@@ -187,8 +242,7 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
         Statement insert(m_db,
                          QStringLiteral("INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        if (auto r =
-                insert.exec({account.username, account.displayName, toKey(account.role), account.team, PasswordHash::make(password, m_iterations), now, now});
+        if (auto r = insert.exec({account.username, account.displayName, toKey(account.role), account.team, PasswordHash::make(password, m_cost), now, now});
             !r) {
             return unexpected(ServiceError::store(r.error()));
         }
@@ -226,7 +280,7 @@ Expected<void, ServiceError> AccountService::resetPassword(const StaffMember &ad
         Statement update(m_db,
                          QStringLiteral("UPDATE staff_accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, password_changed_at = ? "
                                         "WHERE username = ?"));
-        if (auto r = update.exec({PasswordHash::make(password, m_iterations), sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
+        if (auto r = update.exec({PasswordHash::make(password, m_cost), sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
             return unexpected(ServiceError::store(r.error()));
         }
         if (update.numRowsAffected() == 0) {
@@ -285,42 +339,41 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
         return unexpected(signInRefused(message));
     };
     if (found->isEmpty()) {
-        // As long as a real check, so that timing does not tell which names exist.
-        PasswordHash::verify(password, PasswordHash::make(QStringLiteral("-"), m_iterations));
+        // One check, as for a known name, so that time does not tell which names exist.
+        (void)PasswordHash::verify(password, dummyHash(m_cost));
         return failed(StaffMember{QStringLiteral("(unknown)"), Role::CounterClerk, workstation}, QStringLiteral("unknown_user"), wrongCredentials());
     }
     const auto &[account, hash] = found->first();
     const StaffMember staff{account.username, account.role, workstation, account.team};
+    const bool verified = PasswordHash::verify(password, hash);
+    const bool locked = account.lockedUntil.isValid() && account.lockedUntil > now;
+    if (!verified && (account.disabled || locked)) {
+        // Like any wrong password: what the account is, only its password may learn.
+        return failed(staff, account.disabled ? QStringLiteral("disabled") : QStringLiteral("locked"), wrongCredentials());
+    }
     if (account.disabled) {
         return failed(staff, QStringLiteral("disabled"), i18nc("@info", "This account is switched off. Ask an administrator."));
     }
-    if (account.lockedUntil.isValid() && account.lockedUntil > now) {
+    if (locked) {
         return failed(staff,
                       QStringLiteral("locked"),
                       i18nc("@info; %1 a time",
                             "This account is locked after too many wrong passwords, until %1. An administrator can unlock it sooner.",
                             QLocale().toString(account.lockedUntil.toLocalTime().time(), QLocale::ShortFormat)));
     }
-    if (!PasswordHash::verify(password, hash)) {
+    if (!verified) {
         const int attempts = account.failedAttempts + 1;
         const bool lock = attempts >= MaxFailures;
         Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
         if (auto r = update.exec({lock ? 0 : attempts, lock ? sql::fromDateTime(now.addSecs(LockMinutes * 60)) : sql::null(), account.id}); !r) {
             return unexpected(ServiceError::store(r.error()));
         }
-        if (lock) {
-            return failed(staff,
-                          QStringLiteral("locked_now"),
-                          i18ncp("@info",
-                                 "Too many wrong passwords: this account is locked for %1 minute.",
-                                 "Too many wrong passwords: this account is locked for %1 minutes.",
-                                 LockMinutes));
-        }
-        return failed(staff, QStringLiteral("wrong_password"), wrongCredentials());
+        // The lock says nothing either: a name that does not exist would not be locked.
+        return failed(staff, lock ? QStringLiteral("locked_now") : QStringLiteral("wrong_password"), wrongCredentials());
     }
     Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, password_hash = ? WHERE id = ?"));
-    // A hash made with fewer iterations than today's is made again now that the password is known.
-    const QString current = iterationsOf(hash) < m_iterations ? PasswordHash::make(password, m_iterations) : hash;
+    // A hash of before (PBKDF2) or of another cost is made again now that the password is known.
+    const QString current = PasswordHash::needsRehash(hash, m_cost) ? PasswordHash::make(password, m_cost) : hash;
     if (auto r = update.exec({current, account.id}); !r) {
         return unexpected(ServiceError::store(r.error()));
     }

@@ -24,14 +24,24 @@ struct StaffAccount
     QDateTime created;
 };
 
-// Passwords as PBKDF2-HMAC-SHA-256 with a 16-byte random salt, stored as
-// "pbkdf2-sha256$ITERATIONS$SALT$HASH" (base64), so that a later, higher iteration count still
-// verifies the hashes made before it.
+// Passwords as Argon2id (libsodium's crypto_pwhash_str: "$argon2id$v=19$m=…,t=…,p=1$SALT$HASH",
+// a random salt, its cost in the string). Hashes made before (PBKDF2-HMAC-SHA-256,
+// "pbkdf2-sha256$ITERATIONS$SALT$HASH") still verify, and are made again as Argon2id at the next
+// sign-in (needsRehash).
 namespace PasswordHash
 {
-constexpr int DefaultIterations = 600000; // OWASP's figure for PBKDF2-HMAC-SHA-256 (2023)
-QString make(const QString &password, int iterations = DefaultIterations);
+enum class Cost {
+    Standard, // 64 MiB and two passes (libsodium's "interactive"): every real account
+    Light, // the minimum: training's practice accounts, whose password is published anyway, and tests
+};
+QString make(const QString &password, Cost cost = Cost::Standard);
 bool verify(const QString &password, const QString &stored);
+// Whether stored should be made again (with the password, known after a good sign-in): a PBKDF2
+// hash, or an Argon2id one of another cost.
+bool needsRehash(const QString &stored, Cost cost);
+// PBKDF2 as it was made before Argon2id, for tests of the upgrade.
+constexpr int Pbkdf2Iterations = 600000;
+QString makePbkdf2(const QString &password, int iterations = Pbkdf2Iterations);
 } // namespace PasswordHash
 
 // Local accounts for the four roles: an administrator made at first run, then the accounts an
@@ -44,8 +54,8 @@ public:
     static constexpr int LockMinutes = 15;
     static constexpr int MinimumPasswordLength = 12;
 
-    // iterations: PasswordHash::DefaultIterations; tests may ask for fewer.
-    explicit AccountService(AuditService &audit, int iterations = PasswordHash::DefaultIterations);
+    // cost: of the hashes it makes (PasswordHash::Cost::Light for training and tests only).
+    explicit AccountService(AuditService &audit, PasswordHash::Cost cost = PasswordHash::Cost::Standard);
 
     Expected<bool, ServiceError> hasAccounts();
     // The first administrator, only while there is no account at all.
@@ -58,8 +68,11 @@ public:
     Expected<void, ServiceError> resetPassword(const StaffMember &admin, const QString &username, const QString &password);
     Expected<void, ServiceError> setDisabled(const StaffMember &admin, const QString &username, bool disabled);
 
-    // Signs in: the staff member (with the account's role and team, at workstation) or why not,
-    // the same Denied message for an unknown user and a wrong password.
+    // Signs in: the staff member (with the account's role and team, at workstation) or why not.
+    // It costs one hash check whatever the name, and says nothing of the account until the right
+    // password is given: an unknown name, a wrong password, and a disabled or locked account with
+    // a wrong password all get the same Denied message; only with the right one does a disabled or
+    // locked account say so.
     Expected<StaffMember, ServiceError> signIn(const QString &username, const QString &password, const QString &workstation);
 
     // What is wrong with password (translated), or empty.
@@ -68,7 +81,7 @@ public:
 private:
     AuditService &m_audit;
     Database &m_db;
-    int m_iterations;
+    PasswordHash::Cost m_cost;
 };
 
 } // namespace c360

@@ -36,12 +36,19 @@ bool outsideOfficeHours(const QDateTime &utc)
     return local.date().dayOfWeek() > 5 || minutes < AuditQueryService::OfficeOpens || minutes >= AuditQueryService::OfficeCloses;
 }
 
-QString csvField(const QString &text)
+QString csvField(const QString &field)
 {
+    QString text = field;
+    // A cell a spreadsheet would take for a formula (=HYPERLINK(…), +, -, @, and a tab or carriage
+    // return before them) is made text with a leading apostrophe (OWASP "CSV injection"). Numbers
+    // of our own (sequence, citizen id) never start so.
+    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front())) {
+        text.prepend(QLatin1Char('\''));
+    }
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r'))) {
         return text;
     }
-    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    return QLatin1Char('"') + text.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
 }
 
 QString anomalyKey(AuditAnomaly::Kind kind)

@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "jsonnumber.h"
 #include "klantinteractiesparser.h"
 #include "klantinteractiesreader.h"
 #include "logging.h"
@@ -33,22 +34,30 @@ int lastHttpStatus(const SyncState &state)
     }
     return QJsonDocument::fromJson(state.lastError.toUtf8()).object().value(QStringLiteral("http")).toInt();
 }
+
+// The page after page. The next link says whether there is one, not which: a page number from
+// the server could skip part of the list, or overflow; the run's page bound keeps this one small.
+int nextPageOf(int page, int linked)
+{
+    Q_UNUSED(linked)
+    return page + 1;
+}
 } // namespace
 
 KiCursor KiCursor::fromJson(const QString &json)
 {
     KiCursor c;
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
-    c.run = qint64(o.value(QStringLiteral("run")).toDouble());
+    c.run = wholeNumberOr(o.value(QStringLiteral("run")), 0);
     c.page = std::max(1, o.value(QStringLiteral("page")).toInt(1));
-    c.count = qint64(o.value(QStringLiteral("count")).toDouble(-1));
+    c.count = wholeNumberOr(o.value(QStringLiteral("count")), -1);
     c.unidentified = o.value(QStringLiteral("unidentified")).toInt();
-    c.seen = qint64(o.value(QStringLiteral("seen")).toDouble());
+    c.seen = wholeNumberOr(o.value(QStringLiteral("seen")), 0);
     c.pages = o.value(QStringLiteral("pages")).toInt();
-    c.known = qint64(o.value(QStringLiteral("known")).toDouble());
-    c.lastRun = qint64(o.value(QStringLiteral("last_run")).toDouble());
+    c.known = wholeNumberOr(o.value(QStringLiteral("known")), 0);
+    c.lastRun = wholeNumberOr(o.value(QStringLiteral("last_run")), 0);
     c.etag = o.value(QStringLiteral("etag")).toString();
-    c.restartedAt = qint64(o.value(QStringLiteral("restarted_at")).toDouble());
+    c.restartedAt = wholeNumberOr(o.value(QStringLiteral("restarted_at")), 0);
     c.extra = o.value(QStringLiteral("extra")).toObject();
     return c;
 }
@@ -209,7 +218,7 @@ QNetworkRequest KlantinteractiesCrawl::lookahead(const RestJob &job, const SyncS
         return {};
     }
     const int page = m_position.page;
-    return listRequest(path(), parsed->nextPage > page ? parsed->nextPage : page + 1, expand());
+    return listRequest(path(), nextPageOf(page, parsed->nextPage), expand());
 }
 
 Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database &db, const RestJob &job, const SyncState &state)
@@ -333,7 +342,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     const bool emptyTail = parsed->records.isEmpty() && parsed->hasNext;
     const bool bounded = parsed->hasNext && c.pages >= maxPages(c);
     if (parsed->hasNext && !emptyTail && !bounded) {
-        c.page = parsed->nextPage > c.page ? parsed->nextPage : c.page + 1;
+        c.page = nextPageOf(c.page, parsed->nextPage);
         page.cursor = c.toJson();
         return page;
     }

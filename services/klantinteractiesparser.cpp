@@ -3,6 +3,7 @@
 #include "klantinteractiesparser.h"
 
 #include "htmlpage.h"
+#include "jsonnumber.h"
 
 #include "klantinteractiesreader.h"
 
@@ -155,7 +156,10 @@ Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
     }
     const QJsonValue count = o.value(QStringLiteral("count"));
     if (count.isDouble()) {
-        page.count = qint64(count.toDouble());
+        // A count no list can have (negative, a fraction, beyond 2^53) is kept as one too large to
+        // believe: the crawl then deletes nothing on its word.
+        const auto n = wholeNumber(count);
+        page.count = n && *n >= 0 ? *n : KiPage::UnbelievableCount;
     } else if (!count.isUndefined() && !count.isNull()) {
         return unexpected(QStringLiteral("not a paginated list: count is not a number"));
     }

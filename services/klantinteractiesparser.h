@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <optional>
 
 namespace c360
@@ -20,8 +21,11 @@ namespace c360
 // One page of a Klantinteracties list (PaginatedXList: count, next, previous, results).
 struct KiPage
 {
+    // A count that is no count at all (negative, not whole, beyond 2^53) comes as this.
+    static constexpr qint64 UnbelievableCount = std::numeric_limits<qint64>::max();
+
     QList<QJsonObject> records;
-    qint64 count = -1;
+    qint64 count = -1; // -1: none given
     bool hasNext = false;
     QString next; // the next link as given
     int nextPage = 0; // the `page` of the next link, 0 when it has none

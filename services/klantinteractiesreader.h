@@ -5,6 +5,7 @@
 // The field reader KlantinteractiesParser reads records with; an implementation detail of the
 // parser, in a header of its own to keep the parser readable.
 
+#include "jsonnumber.h"
 #include "timestamp.h"
 
 #include <QDateTime>
@@ -127,12 +128,12 @@ public:
         if (v.isUndefined() || v.isNull()) {
             return {};
         }
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d))) {
+        const auto n = wholeNumber(v);
+        if (!n) {
             fail(QStringLiteral("%1 is not an integer").arg(name(key)));
             return {};
         }
-        return QString::number(qint64(d));
+        return QString::number(*n);
     }
 
     QJsonObject object(const QString &key)

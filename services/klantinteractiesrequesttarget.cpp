@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "klantinteractiesrequesttarget.h"
 
+#include "jsonnumber.h"
+
 #include "clock.h"
 #include "database.h"
 #include "klantinteractiescrawl.h"
@@ -246,7 +248,7 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareRequest(
 
 std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareSupplement(Database &db, const OutboxEntry &entry)
 {
-    const qint64 supplementId = qint64(QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("supplement")).toDouble());
+    const qint64 supplementId = wholeNumberOr(QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("supplement")), 0);
     const auto it = std::find_if(m_request.supplements.cbegin(), m_request.supplements.cend(), [supplementId](const Supplement &s) {
         return s.id == supplementId;
     });

@@ -4,6 +4,7 @@
 
 #include "htmlpage.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -17,6 +18,8 @@ namespace
 constexpr QChar Replacement(0xFFFD);
 // Deeper than any service request needs; bounds the recursion on hostile input.
 constexpr int MaxXmlDepth = 16;
+// Children of one element (a server's page never needs more; each costs memory and time).
+constexpr int MaxXmlChildren = 10000;
 
 QByteArray withoutBom(const QByteArray &body)
 {
@@ -74,43 +77,53 @@ bool isErrorList(const QJsonArray &array)
     });
 }
 
-void insertChild(QJsonObject &object, const QString &name, const QJsonValue &value)
-{
-    // A repeated element (<attribute> in <attributes>, <note> in <notes>) becomes an array.
-    const auto existing = object.constFind(name);
-    if (existing == object.constEnd()) {
-        object.insert(name, value);
-        return;
-    }
-    QJsonArray array = existing->isArray() ? existing->toArray() : QJsonArray{*existing};
-    array.append(value);
-    object.insert(name, array);
-}
-
-// The element the reader is at, as a string (a leaf) or an object of its children.
+// The element the reader is at, as a string (a leaf) or an object of its children; a repeated
+// element (<attribute> in <attributes>, <note> in <notes>) becomes an array. Children are collected
+// once and the object built at the end (appending to an array inside a QJsonObject copies it: a
+// long run of repeated children cost quadratic time); past MaxXmlChildren they are left out.
 QJsonValue readElement(QXmlStreamReader &xml, int depth, QString *problem)
 {
-    QJsonObject children;
+    QHash<QString, QJsonArray> byName;
+    QStringList order;
     QString text;
     bool hasChildren = false;
+    int count = 0;
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
             hasChildren = true;
-            const QString name = xml.name().toString();
             if (depth >= MaxXmlDepth) {
                 *problem = QStringLiteral("the record is nested too deeply");
                 xml.skipCurrentElement();
                 continue;
             }
-            insertChild(children, name, readElement(xml, depth + 1, problem));
+            if (++count > MaxXmlChildren) {
+                *problem = QStringLiteral("an element has more than %1 children").arg(MaxXmlChildren);
+                xml.skipCurrentElement();
+                continue;
+            }
+            const QString name = xml.name().toString();
+            auto it = byName.find(name);
+            if (it == byName.end()) {
+                order.append(name);
+                it = byName.insert(name, QJsonArray());
+            }
+            it->append(readElement(xml, depth + 1, problem));
         } else if (xml.isCharacters()) {
             text += xml.text();
         } else if (xml.isEndElement()) {
             break;
         }
     }
-    return hasChildren ? QJsonValue(children) : QJsonValue(text);
+    if (!hasChildren) {
+        return text;
+    }
+    QJsonObject children;
+    for (const QString &name : std::as_const(order)) {
+        const QJsonArray &values = byName[name];
+        children.insert(name, values.size() == 1 ? values.first() : QJsonValue(values));
+    }
+    return children;
 }
 
 Open311Record recordFrom(const QJsonValue &value, int position)

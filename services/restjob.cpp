@@ -4,10 +4,14 @@
 
 #include "logging.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -45,7 +49,8 @@ RestJob::RestJob(QNetworkAccessManager *manager,
     connect(&m_retryTimer, &QTimer::timeout, this, &RestJob::attempt);
     // Certificates are always verified: the default configuration is never relaxed here.
     m_request.setTransferTimeout(m_policy.timeoutMs);
-    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A redirect to another origin would take the Authorization header (or the api_key) along.
+    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
 }
 
 RestJob::~RestJob()
@@ -189,7 +194,7 @@ void RestJob::onFinished()
     if (m_status == 429 || m_status >= 500) {
         e.kind = m_status == 429 ? RestError::Kind::Throttled : RestError::Kind::Http;
         e.httpStatus = m_status;
-        e.detail = QString::fromUtf8(body.left(300));
+        e.detail = RestError::describeAnswer(m_status, body);
         const int retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
         e.retryAfterMs = retryAfter;
         scheduleRetry(e, retryAfter);
@@ -198,7 +203,15 @@ void RestJob::onFinished()
     if (m_status >= 400) {
         e.kind = RestError::Kind::Http;
         e.httpStatus = m_status;
-        e.detail = QString::fromUtf8(body.left(500));
+        e.detail = RestError::describeAnswer(m_status, body);
+        fail(e);
+        return;
+    }
+    if (m_status >= 300 && m_status != 304) {
+        // A redirect that was not followed (to another origin, see the constructor): not an answer.
+        e.kind = RestError::Kind::Http;
+        e.httpStatus = m_status;
+        e.detail = QStringLiteral("HTTP %1: a redirect to another origin, not followed").arg(m_status);
         fail(e);
         return;
     }
@@ -206,6 +219,38 @@ void RestJob::onFinished()
     m_error = {};
     m_finished = true;
     Q_EMIT finished();
+}
+
+QString RestError::describeAnswer(int status, const QByteArray &body)
+{
+    QString text = QStringLiteral("HTTP %1, %2 bytes").arg(status).arg(body.size());
+    // A problem document (RFC 7807, as ZGW and Open Klant answer): its code and the fields it
+    // names with their codes; the human-readable reasons may quote the refused value, so they stay out.
+    const QJsonObject problem = QJsonDocument::fromJson(body).object();
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_.\\[\\]-]{1,80}$"));
+    auto safe = [](const QJsonValue &v) {
+        const QString s = v.toString();
+        return token.match(s).hasMatch() ? s : QString();
+    };
+    QStringList fields;
+    for (const QJsonValue &p : problem.value(QStringLiteral("invalidParams")).toArray()) {
+        const QString name = safe(p.toObject().value(QStringLiteral("name")));
+        const QString code = safe(p.toObject().value(QStringLiteral("code")));
+        if (!name.isEmpty()) {
+            fields.append(code.isEmpty() ? name : name + QStringLiteral(": ") + code);
+        }
+        if (fields.size() == 10) {
+            break;
+        }
+    }
+    const QString code = safe(problem.value(QStringLiteral("code")));
+    if (!code.isEmpty() || !fields.isEmpty()) {
+        text += QStringLiteral(": ") + (code.isEmpty() ? QStringLiteral("refused") : code);
+        if (!fields.isEmpty()) {
+            text += QStringLiteral(" (") + fields.join(QStringLiteral(", ")) + QLatin1Char(')');
+        }
+    }
+    return text;
 }
 
 void RestJob::scheduleRetry(const RestError &error, int retryAfterMs)

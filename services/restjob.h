@@ -46,8 +46,15 @@ struct RestError
     int httpStatus = 0;
     int attempts = 0;
     int retryAfterMs = 0;
-    QString detail; // the transport's error text or the server's message, shortened
+    // The transport's error text, or what an error answer was: its status, length and, for a
+    // structured problem document, its codes and the names of the fields it names. Never the
+    // body itself, which may echo personal data back.
+    QString detail;
     bool isTransient() const;
+
+    // What of an error answer may be logged and kept: "HTTP 400, 212 bytes: invalid (kanaal:
+    // required, klantcontact: does_not_exist)".
+    static QString describeAnswer(int status, const QByteArray &body);
 };
 
 // One REST operation (ownCloud's AbstractNetworkJob): start(), abort(), a timeout per attempt,

@@ -235,8 +235,13 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
         }
     }
     QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}, {QStringLiteral("new_results"), shown.size()}};
-    if (query.kind == SearchKind::Name) {
+    // A name is kept as typed (folded), for the supervisor; anything that may be an identifier is
+    // kept as a keyed hash: a number typed with letters around it ("BE 85.07.30-033.61", "tel
+    // 0470 …") is searched as a name, but with six digits or more it is not one to keep in clear.
+    if (query.kind == SearchKind::Name && digitCount(typed) < 6) {
         details.insert(QStringLiteral("text"), query.text);
+    } else if (query.kind == SearchKind::Name) {
+        details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.text));
     } else {
         details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.kind == SearchKind::BirthDate ? query.date.toString(Qt::ISODate) : query.text));
     }

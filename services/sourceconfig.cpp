@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sourceconfig.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +62,21 @@ QStringList SourceConfig::resourcesOf(Dialect dialect)
     return {};
 }
 
+QString SourceConfig::transportProblem(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        return QStringLiteral("not an http(s) URL");
+    }
+    if (url.scheme() == QLatin1String("https")) {
+        return {};
+    }
+    const QHostAddress address(url.host());
+    if (url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback())) {
+        return {};
+    }
+    return QStringLiteral("plain http to %1: personal data and credentials travel only over https (http is for this machine, 127.0.0.1, only)").arg(url.host());
+}
+
 Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &json)
 {
     QJsonParseError error;
@@ -113,9 +129,10 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
         }
         c.dialect = *dialect;
         c.baseUrl = QUrl(o.value(QStringLiteral("base_url")).toString(), QUrl::StrictMode);
-        if (!c.baseUrl.isValid() || (c.baseUrl.scheme() != QLatin1String("https") && c.baseUrl.scheme() != QLatin1String("http")) ||
-            c.baseUrl.host().isEmpty()) {
+        if (const QString problem = transportProblem(c.baseUrl); problem == QLatin1String("not an http(s) URL")) {
             return unexpected(where + QStringLiteral(": \"base_url\" must be an http(s) URL"));
+        } else if (!problem.isEmpty()) {
+            return unexpected(where + QStringLiteral(": \"base_url\" is ") + problem);
         }
         c.baseUrl = withTrailingSlash(c.baseUrl);
         const auto auth = fromKey<AuthKind>(o.value(QStringLiteral("auth")).toString(QStringLiteral("none")));

@@ -46,6 +46,9 @@ struct SourceConfig
     bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
     // The resources a dialect has (what "resources" may name).
     static QStringList resourcesOf(Dialect dialect);
+    // Whether url may carry personal data and credentials: https, or http to this machine
+    // (loopback) only. Empty when it may, else why not (English).
+    static QString transportProblem(const QUrl &url);
 
     // Every dialect at the reference back end's standard paths under base, authenticated with the
     // secret stored under "reference".

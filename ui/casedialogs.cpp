@@ -51,6 +51,7 @@ PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName,
     setWindowTitle(i18nc("@title:window", "Purpose"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(i18nc("@info", "Why do you open the profile of %1? This is recorded in the audit log.", citizenName), this);
+    intro->setTextFormat(Qt::PlainText); // the name is a synced one: text, whatever it looks like
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;

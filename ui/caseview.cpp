@@ -222,8 +222,10 @@ void CaseView::setupHeader()
     big.setBold(true);
     m_name->setFont(big);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_name->setTextFormat(Qt::PlainText); // a synced name is text, whatever it looks like
     m_identifier = new QLabel(this);
     m_identifier->setObjectName(QStringLiteral("CitizenIdentifier"));
+    m_identifier->setTextFormat(Qt::PlainText);
     m_identifier->setAccessibleName(i18nc("@label accessible", "National register number"));
     m_reveal = new QToolButton(this);
     m_reveal->setObjectName(QStringLiteral("RevealButton"));

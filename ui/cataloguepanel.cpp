@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cataloguepanel.h"
 
+#include "richtext.h"
+
 #include "cataloguemodel.h"
 
 #include <KLocalizedString>
@@ -36,6 +38,9 @@ CataloguePanel::CataloguePanel(QWidget *parent)
     m_results->setModel(m_model);
     m_details->setObjectName(QStringLiteral("CatalogueDetails"));
     m_details->setAccessibleName(i18nc("@label accessible", "Product details"));
+    // Nothing in a feed's text is followed: no link opens, no resource loads.
+    m_details->setOpenLinks(false);
+    m_details->setOpenExternalLinks(false);
     m_link->setObjectName(QStringLiteral("LinkProductButton"));
     m_link->setAccessibleName(i18nc("@label accessible", "Link the product to the open case"));
     m_link->setEnabled(false);
@@ -85,8 +90,9 @@ void CataloguePanel::showSelected()
         return;
     }
     auto section = [&current](const QString &title, int role) -> QString {
-        const QString text = current.data(role).toString();
-        // The catalogue's texts are HTML fragments from the feed; QTextBrowser shows them without scripts.
+        // The catalogue's texts are HTML fragments from the feed: shown as text with its structure,
+        // nothing to click, load or run.
+        const QString text = RichText::safeFeedHtml(current.data(role).toString());
         return text.isEmpty() ? QString() : QStringLiteral("<h4>") + title.toHtmlEscaped() + QStringLiteral("</h4>") + text;
     };
     QString html = QStringLiteral("<h3>") + current.data().toString().toHtmlEscaped() + QStringLiteral("</h3>");
@@ -97,7 +103,7 @@ void CataloguePanel::showSelected()
                 .toHtmlEscaped() +
             QStringLiteral("</i></p>");
     }
-    html += current.data(CatalogueModel::DescriptionRole).toString();
+    html += RichText::safeFeedHtml(current.data(CatalogueModel::DescriptionRole).toString());
     html += section(i18nc("@title", "Conditions"), CatalogueModel::ConditionsRole);
     html += section(i18nc("@title", "Procedure"), CatalogueModel::ProcedureRole);
     html += section(i18nc("@title", "Cost"), CatalogueModel::CostRole);

@@ -236,6 +236,7 @@ void MainWindow::setupStatusBar()
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
     m_userLabel = new QLabel(this);
+    m_userLabel->setTextFormat(Qt::PlainText);
     m_userLabel->setObjectName(QStringLiteral("UserLabel"));
     m_userLabel->setAccessibleName(i18nc("@label accessible", "Signed in as"));
     m_userLabel->hide();

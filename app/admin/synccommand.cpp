@@ -62,6 +62,14 @@ int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
             err << program << i18nc("@info:shell", "“%1” is not an http(s) URL.", command.backend) << Qt::endl;
             return 2;
         }
+        if (!SourceConfig::transportProblem(base).isEmpty()) {
+            err << program
+                << i18nc("@info:shell",
+                         "“%1” is plain http to another machine: personal data and tokens travel only over https (plain http is for 127.0.0.1 only).",
+                         command.backend)
+                << Qt::endl;
+            return 2;
+        }
         options.sources = SourceConfig::forReferenceBackend(base);
         if (!given.write(QStringLiteral("reference"), command.token)) {
             return 2;

@@ -79,9 +79,6 @@ constexpr TrainingAccount TrainingAccounts[] = {
 constexpr auto TrainingPassword = "oefenen-citizen360";
 // The practice municipality's front office, whose requests fill the team worklist.
 constexpr auto TrainingTeam = "Burgerzaken";
-// Practice passwords are published in the dialog: a few hash rounds are enough, and keep the start
-// quick.
-constexpr int TrainingHashIterations = 10000;
 
 c360::Expected<void, c360::ServiceError> createTrainingAccounts(c360::AccountService &accounts, const QString &workstation)
 {
@@ -259,7 +256,7 @@ int main(int argc, char *argv[])
         syncService->start();
     }
     const QString workstation = QSysInfo::machineHostName();
-    c360::AccountService accounts(audit, training ? TrainingHashIterations : c360::PasswordHash::DefaultIterations);
+    c360::AccountService accounts(audit, training ? c360::PasswordHash::Cost::Light : c360::PasswordHash::Cost::Standard);
     if (training) {
         if (auto made = createTrainingAccounts(accounts, workstation); !made) {
             return fail(made.error().message);

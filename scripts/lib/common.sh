@@ -8,7 +8,7 @@ C360_PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-    gettext libsqlite3-dev libssl-dev python3-jsonschema python3-yaml
+    gettext libsqlite3-dev libssl-dev libsodium-dev python3-jsonschema python3-yaml tzdata
     xvfb xauth fonts-dejavu-core libxkbcommon-dev faketime
 )
 

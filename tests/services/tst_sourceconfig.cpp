@@ -63,6 +63,17 @@ private Q_SLOTS:
         QCOMPARE(b.maxDeletionShare, 0.2);
     }
 
+    void plainHttpOnlyToThisMachine()
+    {
+        QVERIFY(SourceConfig::transportProblem(QUrl(u"https://klant.example.be/api/v1/"_s)).isEmpty());
+        QVERIFY(SourceConfig::transportProblem(QUrl(u"http://127.0.0.1:8000/api/v1/"_s)).isEmpty());
+        QVERIFY(SourceConfig::transportProblem(QUrl(u"http://localhost:8000/"_s)).isEmpty());
+        QVERIFY(SourceConfig::transportProblem(QUrl(u"http://[::1]:8000/"_s)).isEmpty());
+        QVERIFY(!SourceConfig::transportProblem(QUrl(u"http://10.0.0.5/"_s)).isEmpty());
+        QVERIFY(!SourceConfig::transportProblem(QUrl(u"http://127.0.0.1.evil.example/"_s)).isEmpty());
+        QVERIFY(!SourceConfig::transportProblem(QUrl(u"ftp://127.0.0.1/"_s)).isEmpty());
+    }
+
     void readsTheLenientAndTheCarefulOptions()
     {
         const auto sources = SourceConfig::fromJson("{\"sources\": [{\"id\": \"den-haag\", \"dialect\": \"klantinteracties\", \"base_url\": "
@@ -110,6 +121,9 @@ private Q_SLOTS:
                                            << QStringLiteral("\"Europe/Gent\" is not a known time zone");
         QTest::newRow("share above 1") << QByteArray(open311 + "\"max_deletion_share\": 1.5}]}") << QStringLiteral("max_deletion_share");
         QTest::newRow("share as text") << QByteArray(open311 + "\"max_deletion_share\": \"20%\"}]}") << QStringLiteral("max_deletion_share");
+        QTest::newRow("plain http to another machine")
+            << QByteArrayLiteral("{\"sources\": [{\"id\": \"m\", \"dialect\": \"open311\", \"base_url\": \"http://meldingen.gent.example/open311/v2/\"}]}")
+            << QStringLiteral("plain http to meldingen.gent.example");
         QTest::newRow("same id twice") << QByteArray(open311 +
                                                      "\"secret\": \"a\"}, {\"id\": \"m\", \"dialect\": \"ipdc\", \"base_url\": \"https://y.example/\"}]}")
                                        << QStringLiteral("sources[1]: the id \"m\" is used twice");

@@ -319,6 +319,39 @@ private Q_SLOTS:
         QVERIFY(!KlantinteractiesParser::checkRecord(page->records.at(1), false)); // not an object
     }
 
+    // A count no list can have is kept as one too large to believe (never converted blindly: 1e300
+    // to an integer is undefined behaviour, which the fuzzer found in the record reader).
+    void countsThatAreNoCounts_data()
+    {
+        QTest::addColumn<QByteArray>("count");
+        QTest::addColumn<qint64>("read");
+        QTest::addColumn<bool>("anInteger"); // as a record's integer field
+        QTest::newRow("ordinary") << QByteArray("500") << qint64(500) << true;
+        QTest::newRow("zero") << QByteArray("0") << qint64(0) << true;
+        QTest::newRow("huge") << QByteArray("1e300") << KiPage::UnbelievableCount << false;
+        QTest::newRow("negative") << QByteArray("-5") << KiPage::UnbelievableCount << true;
+        QTest::newRow("fraction") << QByteArray("12.5") << KiPage::UnbelievableCount << false;
+        QTest::newRow("beyond 2^53") << QByteArray("18014398509481984") << KiPage::UnbelievableCount << false;
+        QTest::newRow("none") << QByteArray("null") << qint64(-1) << true;
+    }
+
+    void countsThatAreNoCounts()
+    {
+        QFETCH(QByteArray, count);
+        QFETCH(qint64, read);
+        QFETCH(bool, anInteger);
+        const auto page = KlantinteractiesParser::page("{\"count\": " + count + ", \"next\": null, \"results\": []}");
+        QVERIFY(page);
+        QCOMPARE(page->count, read);
+        // And a record's integer field of that kind is refused, not converted.
+        QJsonObject record = goodParty();
+        QJsonObject address = record.value(u"bezoekadres"_s).toObject();
+        address.insert(u"huisnummer"_s, QJsonDocument::fromJson("[" + count + "]").array().first());
+        record.insert(u"bezoekadres"_s, address);
+        const auto party = KlantinteractiesParser::party(record);
+        QCOMPARE(bool(party), anInteger);
+    }
+
     void citizenMapping()
     {
         const auto party = KlantinteractiesParser::party(goodParty());

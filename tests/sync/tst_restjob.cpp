@@ -14,6 +14,7 @@
 #include <QTest>
 
 using namespace c360;
+using namespace Qt::StringLiterals;
 using c360::ref::FaultRule;
 using c360::ref::HttpReply;
 using c360::ref::HttpRequest;
@@ -172,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(job.error().kind, RestError::Kind::Http);
         QCOMPARE(job.error().httpStatus, 404);
         QVERIFY(!job.error().isTransient());
-        QVERIFY(job.error().detail.contains(QStringLiteral("Niet gevonden")));
+        QVERIFY2(job.error().detail.startsWith(QStringLiteral("HTTP 404, ")), qPrintable(job.error().detail));
+        QVERIFY(!job.error().detail.contains(QStringLiteral("Niet gevonden"))); // what the server said is not kept
         QCOMPARE(m_calls, 1);
     }
 
@@ -223,6 +225,55 @@ private Q_SLOTS:
             QCOMPARE(job.error().kind, RestError::Kind::Connection);
             QVERIFY(job.body().isEmpty());
         }
+    }
+
+    // What an error answer leaves in the log and the store: status, length, and the codes and
+    // field names of a problem document; never the body, which may echo personal data.
+    void errorAnswersAreDescribedNotKept()
+    {
+        m_server->route("POST", QStringLiteral("/refuse"), [](const HttpRequest &) {
+            return HttpReply::json(
+                QJsonObject{
+                    {u"code"_s, u"invalid"_s},
+                    {u"title"_s, u"Ongeldige invoer."_s},
+                    {u"invalidParams"_s,
+                     QJsonArray{QJsonObject{{u"name"_s, u"nonFieldErrors"_s}, {u"code"_s, u"invalid"_s}, {u"reason"_s, u"An Peeters 85073003361 bestaat al"_s}},
+                                QJsonObject{{u"name"_s, u"<script>"_s}, {u"code"_s, u"x"_s}}}}},
+                400);
+        });
+        RestJob job(&m_manager, request(QStringLiteral("/refuse")), "POST", QByteArrayLiteral("{}"), fastPolicy());
+        run(job);
+        QCOMPARE(job.error().httpStatus, 400);
+        QVERIFY2(job.error().detail.startsWith(u"HTTP 400, "_s), qPrintable(job.error().detail));
+        QVERIFY2(job.error().detail.endsWith(u" bytes: invalid (nonFieldErrors: invalid)"_s), qPrintable(job.error().detail));
+        QVERIFY(!job.error().detail.contains(u"85073003361"_s));
+        QVERIFY(!job.error().detail.contains(u"Peeters"_s));
+        QCOMPARE(RestError::describeAnswer(503, QByteArrayLiteral("<html>An Peeters</html>")), u"HTTP 503, 23 bytes"_s);
+    }
+
+    // A redirect to another origin does not take the token along: it is not followed.
+    void noRedirectToAnotherOrigin()
+    {
+        RefServer other(6);
+        QByteArray seenAuthorization = "(not asked)";
+        other.route("GET", QStringLiteral("/stolen"), [&seenAuthorization](const HttpRequest &r) {
+            seenAuthorization = r.header("Authorization");
+            return HttpReply::json(QJsonObject{{u"ok"_s, true}});
+        });
+        QVERIFY(other.listenOnLoopback(0));
+        const QByteArray target = other.baseUrl().toString().toUtf8() + "/stolen";
+        m_server->route("GET", QStringLiteral("/moved"), [target](const HttpRequest &) {
+            HttpReply r = HttpReply::empty(302);
+            r.headers.append({"Location", target});
+            return r;
+        });
+        QNetworkRequest r = request(QStringLiteral("/moved"));
+        r.setRawHeader("Authorization", "Token geheim");
+        RestJob job(&m_manager, r, "GET", {}, fastPolicy());
+        run(job);
+        QVERIFY(!job.succeeded());
+        QCOMPARE(job.error().httpStatus, 302);
+        QCOMPARE(seenAuthorization, QByteArray("(not asked)"));
     }
 
     void refusedConnection()
