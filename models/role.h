@@ -7,12 +7,15 @@
 namespace c360
 {
 
-// The four roles of DESIGN.md; services check them on every call.
-enum class Role { CounterClerk, CallCentreAgent, Supervisor, Administrator };
+// The four roles of DESIGN.md, and the account a synchronisation service runs as (citizen360-admin
+// sync from cron or systemd), which may synchronise and nothing else; services check them on
+// every call.
+enum class Role { CounterClerk, CallCentreAgent, Supervisor, Administrator, SyncService };
 C360_ENUM_KEYS(Role,
                {Role::CounterClerk, "counter_clerk"},
                {Role::CallCentreAgent, "call_centre_agent"},
                {Role::Supervisor, "supervisor"},
-               {Role::Administrator, "administrator"})
+               {Role::Administrator, "administrator"},
+               {Role::SyncService, "sync_service"})
 
 } // namespace c360

@@ -25,8 +25,10 @@ bool allows(Role role, Operation operation)
     case Operation::ExportCitizen:
     case Operation::Purge:
     case Operation::ManageUsers:
-    case Operation::Synchronise:
+    case Operation::ConfirmDeletions:
         return role == Role::Administrator;
+    case Operation::Synchronise:
+        return role == Role::Administrator || role == Role::SyncService;
     }
     return false;
 }
@@ -42,6 +44,8 @@ QString roleName(Role role)
         return i18nc("@item role", "Supervisor");
     case Role::Administrator:
         return i18nc("@item role", "Administrator");
+    case Role::SyncService:
+        return i18nc("@item role", "Synchronisation service");
     }
     return {};
 }

@@ -26,6 +26,7 @@ enum class Operation {
     Purge,
     ManageUsers,
     Synchronise,
+    ConfirmDeletions, // let a sync remove what a back end no longer lists, past the safety bounds
 };
 C360_ENUM_KEYS(Operation,
                {Operation::Search, "search"},
@@ -41,7 +42,8 @@ C360_ENUM_KEYS(Operation,
                {Operation::ExportCitizen, "export_citizen"},
                {Operation::Purge, "purge"},
                {Operation::ManageUsers, "manage_users"},
-               {Operation::Synchronise, "synchronise"})
+               {Operation::Synchronise, "synchronise"},
+               {Operation::ConfirmDeletions, "confirm_deletions"})
 
 // Which role may do what. Front-office staff (counter clerks, call-centre agents) work cases;
 // supervisors work cases and audit access; administrators run the installation (accounts,

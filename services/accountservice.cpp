@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "accountservice.h"
 
+#include "storeidentity.h"
+
 #include "clock.h"
 #include "database.h"
 #include "servicetransaction.h"
@@ -194,8 +196,8 @@ Expected<bool, ServiceError> AccountService::hasAccounts()
     return any->has_value();
 }
 
-Expected<StaffAccount, ServiceError>
-AccountService::createFirstAdministrator(const QString &username, const QString &displayName, const QString &password, const QString &workstation)
+Expected<StaffAccount, ServiceError> AccountService::createFirstAdministrator(
+    const QString &username, const QString &displayName, const QString &password, const QString &workstation, ExistingData existing)
 {
     auto any = hasAccounts();
     if (!any) {
@@ -203,6 +205,16 @@ AccountService::createFirstAdministrator(const QString &username, const QString 
     }
     if (*any) {
         return unexpected(ServiceError::invalid(i18nc("@info", "There are accounts already: an administrator makes new ones.")));
+    }
+    if (existing == ExistingData::Refuse) {
+        auto holdsData = StoreIdentity::holdsData(m_audit.database());
+        if (!holdsData) {
+            return unexpected(ServiceError::store(holdsData.error()));
+        }
+        if (*holdsData) {
+            return unexpected(ServiceError::invalid(i18nc(
+                "@info", "This store already holds data, so its administrator is not made here: use citizen360-admin init --database FILE --admin NAME.")));
+        }
     }
     StaffAccount account;
     account.username = username;

@@ -58,9 +58,13 @@ public:
     explicit AccountService(AuditService &audit, PasswordHash::Cost cost = PasswordHash::Cost::Standard);
 
     Expected<bool, ServiceError> hasAccounts();
-    // The first administrator, only while there is no account at all.
-    Expected<StaffAccount, ServiceError>
-    createFirstAdministrator(const QString &username, const QString &displayName, const QString &password, const QString &workstation);
+    // Whether the first administrator may be made in a store that already holds data: only by
+    // `citizen360-admin init --admin`, for a store of an older version; never from the first-run
+    // dialog, where whoever starts the application first would become its administrator.
+    enum class ExistingData { Refuse, Allow };
+    // The first administrator, only while there is no account at all (and, unless allowed, no data).
+    Expected<StaffAccount, ServiceError> createFirstAdministrator(
+        const QString &username, const QString &displayName, const QString &password, const QString &workstation, ExistingData existing = ExistingData::Refuse);
     // By an administrator (ManageUsers); audited as a change.
     Expected<StaffAccount, ServiceError> createAccount(const StaffMember &admin, const StaffAccount &account, const QString &password);
     Expected<QList<StaffAccount>, ServiceError> accounts(const StaffMember &admin);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditexport.h"
 
+#include "storeidentity.h"
+
 #include "citizenrepository.h"
 #include "database.h"
 #include "logging.h"
@@ -37,7 +39,12 @@ QString AuditExport::identifierKind(IdentifierType type)
     return {};
 }
 
-QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identifier &subject)
+QString AuditExport::chainWitness(const AuditEntry &entry, const QString &storeId)
+{
+    return QStringLiteral("citizen360-audit:%1:%2:%3").arg(storeId).arg(entry.sequence).arg(QString::fromLatin1(entry.hash.toHex()));
+}
+
+QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identifier &subject, const QString &storeId)
 {
     QJsonObject action{
         {QStringLiteral("actieNaam"), toKey(entry.action)},
@@ -51,6 +58,9 @@ QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identif
              {QStringLiteral("objectId"), subject.value},
          }}},
     };
+    if (!storeId.isEmpty() && entry.hash.size() == 32) {
+        action.insert(QStringLiteral("gegevensbron"), chainWitness(entry, storeId)); // maxLength 242: at most 130 here
+    }
     // A code from the purpose list (maxLength 242), never the purpose's free text.
     if (!entry.purposeCode.isEmpty()) {
         action.insert(QStringLiteral("verwerkingNaam"), entry.purposeCode.left(242));
@@ -88,7 +98,11 @@ Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &
     outbox.operation = QStringLiteral("create");
     // ItemKind has no kind for an audit entry; the resource says what this is, entityId which one.
     outbox.entityId = entry.sequence;
-    outbox.payload = QJsonDocument(verwerkingsactie(entry, *subject)).toJson(QJsonDocument::Compact);
+    auto storeId = StoreIdentity::id(db);
+    if (!storeId) {
+        return unexpected(std::move(storeId).error());
+    }
+    outbox.payload = QJsonDocument(verwerkingsactie(entry, *subject, *storeId)).toJson(QJsonDocument::Compact);
     auto queued = OutboxRepository(db).enqueue(outbox);
     if (!queued) {
         return unexpected(std::move(queued).error());

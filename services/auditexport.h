@@ -37,8 +37,11 @@ public:
     // the purpose code, the time, "normaal" confidentiality, the system, and the processed person
     // (objecttype "persoon", soortObjectId and objectId: the subject's identifier, as the
     // specification requires). The staff member (gebruiker), the purpose text and the details stay
-    // local.
-    static QJsonObject verwerkingsactie(const AuditEntry &entry, const Identifier &subject);
+    // local. With storeId, gegevensbron witnesses the local audit chain at this entry:
+    // "citizen360-audit:STORE:SEQUENCE:HASH" (the entry's hash covers every entry before it), so that
+    // a local log rewritten later no longer matches what the municipality's log received.
+    static QJsonObject verwerkingsactie(const AuditEntry &entry, const Identifier &subject, const QString &storeId = {});
+    static QString chainWitness(const AuditEntry &entry, const QString &storeId);
     // soortObjectId for an identifier: "rijksregisternummer", "bisnummer" or "BSN".
     static QString identifierKind(IdentifierType type);
 };

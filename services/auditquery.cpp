@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditquery.h"
 
+#include "auditcheckpoint.h"
+#include "storeidentity.h"
+
 #include "auditrepository.h"
 #include "clock.h"
 #include "database.h"
@@ -278,14 +281,41 @@ Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyC
     if (!verification) {
         return unexpected(ServiceError::store(verification.error()));
     }
-    const auto &v = *verification;
-    auto recorded =
-        m_audit.record(staff,
-                       AuditAction::AuditVerified,
-                       0,
-                       Purpose{QStringLiteral("audit_verification"), QString()},
-                       v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
-                       QJsonObject{{QStringLiteral("checked_through"), double(v.checkedThrough)}, {QStringLiteral("first_bad"), double(v.firstBad)}});
+    auto &v = *verification;
+    // A chain that verifies may still have been rewritten with the key, or cut short: what was
+    // witnessed outside the store says.
+    if (v.intact() && !m_checkpointFile.isEmpty()) {
+        auto storeId = StoreIdentity::id(m_audit.database());
+        if (!storeId) {
+            return unexpected(ServiceError::store(storeId.error()));
+        }
+        auto checkpoints = AuditCheckpoints::read(m_checkpointFile, *storeId);
+        if (!checkpoints) {
+            return unexpected(ServiceError::invalid(checkpoints.error()));
+        }
+        auto comparison = AuditCheckpoints::compare(m_audit.database(), *checkpoints);
+        if (!comparison) {
+            return unexpected(ServiceError::store(comparison.error()));
+        }
+        v.checkpointsCompared = comparison->compared;
+        if (comparison->problem != AuditCheckpoints::Comparison::Problem::None) {
+            v.problem = comparison->problem == AuditCheckpoints::Comparison::Problem::Truncated ? AuditRepository::Verification::Problem::Truncated
+                                                                                                : AuditRepository::Verification::Problem::Rewritten;
+            v.checkpointSequence = comparison->checkpoint.sequence;
+            v.checkpointAt = comparison->checkpoint.at;
+            v.firstBad = std::min(comparison->checkpoint.sequence, comparison->logEnd + 1);
+        }
+    }
+    QJsonObject details{{QStringLiteral("checked_through"), double(v.checkedThrough)}, {QStringLiteral("first_bad"), double(v.firstBad)}};
+    if (!m_checkpointFile.isEmpty()) {
+        details.insert(QStringLiteral("checkpoints"), v.checkpointsCompared);
+    }
+    auto recorded = m_audit.record(staff,
+                                   AuditAction::AuditVerified,
+                                   0,
+                                   Purpose{QStringLiteral("audit_verification"), QString()},
+                                   v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
+                                   details);
     if (!recorded) {
         return unexpected(ServiceError::store(recorded.error()));
     }
@@ -297,6 +327,13 @@ QString AuditQueryService::describe(const AuditRepository::Verification &v)
     using Problem = AuditRepository::Verification::Problem;
     switch (v.problem) {
     case Problem::None:
+        if (v.checkpointsCompared > 0) {
+            return i18ncp("@info; %2 an entry number",
+                          "The audit log is intact through entry %2 and matches its checkpoint.",
+                          "The audit log is intact through entry %2 and matches its %1 checkpoints.",
+                          v.checkpointsCompared,
+                          v.checkedThrough);
+        }
         return v.checkedThrough ? i18nc("@info", "The audit log is intact through entry %1.", v.checkedThrough) : i18nc("@info", "The audit log is empty.");
     case Problem::Changed:
         return i18nc("@info",
@@ -310,6 +347,19 @@ QString AuditQueryService::describe(const AuditRepository::Verification &v)
                      "officer.",
                      v.firstBad,
                      v.checkedThrough);
+    case Problem::Truncated:
+        return i18nc("@info; %1 a time, %2 and %3 entry numbers",
+                     "The checkpoint of %1 saw entry %2, but the audit log now ends at entry %3: entries were removed. Keep this store as it is and "
+                     "tell the data protection officer.",
+                     QLocale().toString(v.checkpointAt.toLocalTime(), QLocale::ShortFormat),
+                     v.checkpointSequence,
+                     v.firstBad - 1);
+    case Problem::Rewritten:
+        return i18nc("@info; %1 an entry number, %2 a time",
+                     "Entry %1 of the audit log is not the one the checkpoint of %2 saw: the log was rewritten. Keep this store as it is and tell the "
+                     "data protection officer.",
+                     v.checkpointSequence,
+                     QLocale().toString(v.checkpointAt.toLocalTime(), QLocale::ShortFormat));
     case Problem::BrokenLink:
         return i18nc("@info",
                      "An entry was inserted into or removed from the audit log before entry %1; the log is intact through entry %2. Keep this store as it is "

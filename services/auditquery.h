@@ -68,6 +68,10 @@ public:
     // Checks the hash chain (AuditRepository::verify). The check is audited after it, so that its
     // own entry is not part of what was checked.
     Expected<AuditRepository::Verification, ServiceError> verifyChain(const StaffMember &staff);
+    // The file of checkpoints (auditcheckpoint.h) that verifyChain() also compares the log with;
+    // empty: none.
+    void setCheckpointFile(const QString &file) { m_checkpointFile = file; }
+    QString checkpointFile() const { return m_checkpointFile; }
     // What a verification found, translated, for a person.
     static QString describe(const AuditRepository::Verification &verification);
     // What every export of rows does first: the role check and an export entry (the format and the
@@ -81,6 +85,7 @@ public:
 
 private:
     AuditService &m_audit;
+    QString m_checkpointFile;
     Database &m_db;
 };
 

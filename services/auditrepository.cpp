@@ -220,6 +220,35 @@ Expected<AuditRepository::Verification, StoreError> AuditRepository::verify(qint
 
 namespace
 {
+// Whether every column of the row has the type the log writes: the sequence an integer, the
+// subject an integer or NULL, the hashes BLOBs, everything else text.
+bool hasStoredTypes(sqlite3_stmt *row)
+{
+    for (int column = 0; column <= 12; ++column) {
+        const int type = sqlite3_column_type(row, column);
+        bool expected = false;
+        switch (column) {
+        case 0:
+            expected = type == SQLITE_INTEGER;
+            break;
+        case 6:
+            expected = type == SQLITE_INTEGER || type == SQLITE_NULL;
+            break;
+        case 11:
+        case 12:
+            expected = type == SQLITE_BLOB;
+            break;
+        default:
+            expected = type == SQLITE_TEXT;
+            break;
+        }
+        if (!expected) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // What one range of the chain's verification found.
 struct RangeCheck
 {
@@ -276,6 +305,8 @@ RangeCheck checkRange(sqlite3 *handle, const QByteArray &key, qint64 from, qint6
     };
     int step = SQLITE_ROW;
     while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+        // Before any column is read (reading converts, and the type is then no longer the stored one).
+        const bool typesHold = hasStoredTypes(statement);
         const qint64 sequence = sqlite3_column_int64(statement, 0);
         if (result.firstSequence == 0) {
             result.firstSequence = sequence;
@@ -284,6 +315,14 @@ RangeCheck checkRange(sqlite3 *handle, const QByteArray &key, qint64 from, qint6
         if (sequence != expectedSequence) {
             v.problem = AuditRepository::Verification::Problem::Missing;
             v.firstBad = expectedSequence;
+            return result;
+        }
+        // The canonical bytes are each value's text: a value stored as another type with the same
+        // text (78 as 78.5 read back as 78, a name as a BLOB) would pass them but drop out of every
+        // query that compares it. The types are checked as part of the entry.
+        if (!typesHold) {
+            v.problem = AuditRepository::Verification::Problem::Changed;
+            v.firstBad = sequence;
             return result;
         }
         canonical.clear();

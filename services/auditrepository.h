@@ -6,6 +6,7 @@
 #include "expected.h"
 #include "storeerror.h"
 
+#include <QDateTime>
 #include <QList>
 
 struct sqlite3;
@@ -39,10 +40,21 @@ public:
 
     struct Verification
     {
-        enum class Problem { None, Changed, Missing, BrokenLink };
+        enum class Problem {
+            None,
+            Changed, // its bytes or its values' types
+            Missing,
+            BrokenLink,
+            Truncated, // the log ends before an entry a checkpoint saw (AuditQueryService)
+            Rewritten, // the entry a checkpoint saw has another hash (AuditQueryService)
+        };
         Problem problem = Problem::None;
         qint64 checkedThrough = 0; // last sequence found intact
         qint64 firstBad = 0; // the first sequence that is not
+        // Against checkpoints: how many were compared, and the one that does not hold.
+        int checkpointsCompared = 0;
+        qint64 checkpointSequence = 0;
+        QDateTime checkpointAt;
         bool intact() const { return problem == Problem::None; }
     };
     // Checks every entry's MAC and link, in order. From parallelFrom entries on (SQLite), the two

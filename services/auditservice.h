@@ -16,14 +16,20 @@ namespace c360
 {
 class Database;
 
-// The key of the audit log's hash chain: 32 random bytes in a file of its own beside the store
-// (PATH.auditkey, mode 0600), never in the database.
+class SecretStore;
+
+// The key of the audit log's hash chain: 32 random bytes, kept outside the store and its folder in
+// the person's secret store (the OS keychain; SecretStore::personal()) under the store's identity.
 namespace AuditKey
 {
-QString pathFor(const QString &databasePath);
-// Reads the key file, creating it with a new key when it does not exist. A key lost with its file
-// cannot be made again: verification then reports the log changed from its first entry.
-Expected<QByteArray, QString> loadOrCreate(const QString &keyPath);
+// The name under which the key of the store with storeId is kept.
+QString secretName(const QString &storeId);
+// Where earlier versions kept the key: a file beside the store (PATH.auditkey).
+QString legacyPathFor(const QString &databasePath);
+// The key of db's audit log. A new one is made only while the log is empty; a key file of an
+// earlier version beside the store is moved into secrets. A missing key for a log with entries is
+// an error (translated), never a new key: that would let whoever holds it write a new history.
+Expected<QByteArray, QString> load(Database &db, SecretStore &secrets);
 } // namespace AuditKey
 
 // Why a service call that touches a citizen did not go through; message is translated and says

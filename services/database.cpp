@@ -4,6 +4,7 @@
 
 #include "logging.h"
 #include "migrations.h"
+#include "privatefile.h"
 #include "walcheckpointer.h"
 
 #include <QAtomicInteger>
@@ -120,6 +121,21 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
         }
         return unexpected(std::move(error));
     };
+    // The store holds every citizen's data and the password hashes: the owner's only (0600), and
+    // SQLite gives its -wal and -shm files the mode of the store. A store made looser elsewhere
+    // (a copy, an older version) is narrowed when it is opened for writing.
+    if (creating) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            return fail(makeError(StoreError::Code::ReadOnly, path, file.errorString()));
+        }
+    } else if (mode != OpenMode::ReadOnly) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (QFileInfo::exists(path + suffix) && !restrictToOwner(path + suffix)) {
+                qCWarning(C360_STORE) << "cannot narrow the permissions of the store's files to their owner";
+            }
+        }
+    }
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);

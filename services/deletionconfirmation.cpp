@@ -20,7 +20,7 @@ DeletionConfirmation::DeletionConfirmation(AuditService &audit)
 Expected<void, ServiceError> DeletionConfirmation::confirm(const StaffMember &staff, const QStringList &resources)
 {
     const Purpose purpose{QStringLiteral("synchronisation"), QString()};
-    if (auto permitted = m_audit.permit(staff, Operation::Synchronise, 0, purpose); !permitted) {
+    if (auto permitted = m_audit.permit(staff, Operation::ConfirmDeletions, 0, purpose); !permitted) {
         return unexpected(permitted.error());
     }
     for (const QString &resource : resources) {

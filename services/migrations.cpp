@@ -360,6 +360,12 @@ const QList<const char *> schema5 = {
     "CREATE INDEX detached_links_party ON detached_links (party_source, party_source_id)",
 };
 
+// Schema 6: the store's identity, under which its audit key is kept outside it (in the OS
+// keychain) and its audit checkpoints are named; random, never derived from where the file is.
+const QList<const char *> schema6 = {
+    "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_id', lower(hex(randomblob(16))))",
+};
+
 } // namespace
 
 const QList<Step> &steps()
@@ -370,6 +376,7 @@ const QList<Step> &steps()
         {3, "the name and catalogue search indexes written once a transaction instead of once a row", schema3},
         {4, "the name search index with one-letter prefixes", schema4},
         {5, "the links of citizens removed by a synchronisation, kept for when they come back", schema5},
+        {6, "the store's identity, which names its audit key and checkpoints", schema6},
     };
     return all;
 }

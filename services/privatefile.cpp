@@ -74,4 +74,34 @@ Expected<void, QString> writePrivatePdf(const QString &path, const QString &titl
     return writePrivateFile(path, pdf);
 }
 
+Expected<void, QString> makePrivateFolder(const QString &path)
+{
+    // The missing folders, innermost first, so that only those made here are narrowed.
+    QStringList missing;
+    for (QDir dir(QDir::cleanPath(QDir(path).absolutePath())); !dir.exists(); dir.setPath(QFileInfo(dir.path()).absolutePath())) {
+        missing.prepend(dir.path());
+        if (dir.isRoot()) {
+            break;
+        }
+    }
+    for (const QString &folder : std::as_const(missing)) {
+        if (!QDir().mkdir(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner) && !QFileInfo(folder).isDir()) {
+            return unexpected(i18nc("@info; %1 a folder", "Cannot create the folder %1.", QDir::toNativeSeparators(folder)));
+        }
+    }
+    return {};
+}
+
+bool restrictToOwner(const QString &path)
+{
+    QFile file(path);
+    constexpr QFileDevice::Permissions others =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    const QFileDevice::Permissions now = file.permissions();
+    if (!(now & others)) {
+        return true;
+    }
+    return file.setPermissions(now & ~others);
+}
+
 } // namespace c360

@@ -18,5 +18,11 @@ Expected<void, QString> writePrivateFile(const QString &path, const QByteArray &
 // html laid out on A4 pages as a PDF, with title as its document title. Needs a QGuiApplication
 // (the offscreen platform will do).
 Expected<void, QString> writePrivatePdf(const QString &path, const QString &title, const QString &html);
+// Makes the folder path (and its missing parents) for files with personal data or secrets; the
+// folders it creates are the owner's only (0700). An existing folder keeps its permissions.
+Expected<void, QString> makePrivateFolder(const QString &path);
+// Narrows an existing file to its owner (0600) when the group or others may read or write it;
+// false when it could not be.
+bool restrictToOwner(const QString &path);
 
 } // namespace c360

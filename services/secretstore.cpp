@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "secretstore.h"
 
+#include "privatefile.h"
+
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QStandardPaths>
 
 #include <qt6keychain/keychain.h>
 
@@ -88,6 +93,15 @@ QKeychain::Error runJob(Job &job, QString *errorText)
 }
 } // namespace
 
+bool KeychainSecretStore::isAvailable()
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(QStringLiteral("availability-probe"));
+    QString error;
+    const QKeychain::Error result = runJob(job, &error);
+    return result == QKeychain::NoError || result == QKeychain::EntryNotFound;
+}
+
 Expected<QString, QString> KeychainSecretStore::read(const QString &key)
 {
     QKeychain::ReadPasswordJob job(m_service);
@@ -118,6 +132,66 @@ Expected<void, QString> KeychainSecretStore::remove(const QString &key)
     QString error;
     if (runJob(job, &error) != QKeychain::NoError) {
         return unexpected(QStringLiteral("the keychain did not remove \"%1\": %2").arg(key, error));
+    }
+    return {};
+}
+
+QString SecretStore::personalFolder()
+{
+    // Shared by the application and citizen360-admin, whose own data folders differ by name.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/citizen360/secrets");
+}
+
+std::unique_ptr<SecretStore> SecretStore::personal()
+{
+    auto keychain = std::make_unique<KeychainSecretStore>(keychainService());
+    if (keychain->isAvailable()) {
+        return keychain;
+    }
+    return std::make_unique<FileSecretStore>(personalFolder());
+}
+
+FileSecretStore::FileSecretStore(const QString &folder)
+    : m_folder(folder)
+{
+}
+
+QString FileSecretStore::fileFor(const QString &key) const
+{
+    QString name = key;
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-')) {
+            c = QLatin1Char('_');
+        }
+    }
+    return m_folder + QLatin1Char('/') + name;
+}
+
+Expected<QString, QString> FileSecretStore::read(const QString &key)
+{
+    QFile file(fileFor(key));
+    if (!file.exists()) {
+        return unexpected(QStringLiteral("no secret stored under \"%1\"").arg(key));
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return unexpected(QStringLiteral("the secret \"%1\" cannot be read: %2").arg(key, file.errorString()));
+    }
+    return QString::fromUtf8(file.readAll().trimmed());
+}
+
+Expected<void, QString> FileSecretStore::write(const QString &key, const QString &secret)
+{
+    if (auto made = makePrivateFolder(m_folder); !made) {
+        return unexpected(made.error());
+    }
+    return writePrivateFile(fileFor(key), secret.toUtf8() + '\n');
+}
+
+Expected<void, QString> FileSecretStore::remove(const QString &key)
+{
+    const QString path = fileFor(key);
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        return unexpected(QStringLiteral("the secret \"%1\" cannot be removed").arg(key));
     }
     return {};
 }

@@ -8,6 +8,8 @@
 #include <QMutex>
 #include <QString>
 
+#include <memory>
+
 namespace c360
 {
 
@@ -27,6 +29,14 @@ public:
     static QString environmentVariable(const QString &key);
     // The keychain's service under which the secrets are kept.
     static QString keychainService() { return QStringLiteral("citizen360"); }
+
+    // The secrets of the person at this desk: the OS keychain where the session has one, otherwise
+    // files of their own (personalFolder(), 0700, each file 0600) — a desk or a server without a
+    // keychain. Never beside a store.
+    static std::unique_ptr<SecretStore> personal();
+    static QString personalFolder();
+    // What personal() chose, for a log line or a status report: "keychain" or "files".
+    virtual QString kind() const = 0;
 };
 
 class MemorySecretStore final : public SecretStore
@@ -35,6 +45,7 @@ public:
     Expected<QString, QString> read(const QString &key) override;
     Expected<void, QString> write(const QString &key, const QString &secret) override;
     Expected<void, QString> remove(const QString &key) override;
+    QString kind() const override { return QStringLiteral("memory"); }
 
 private:
     QMutex m_mutex;
@@ -50,9 +61,28 @@ public:
     Expected<QString, QString> read(const QString &key) override;
     Expected<void, QString> write(const QString &key, const QString &secret) override;
     Expected<void, QString> remove(const QString &key) override;
+    QString kind() const override { return QStringLiteral("keychain"); }
+    // Whether this session has a keychain at all (a Secret Service, the macOS Keychain, the
+    // Windows Credential Store) and not only entries missing from it.
+    bool isAvailable();
 
 private:
     QString m_service;
+};
+
+// Secrets in files of their own in folder (0700), one per key (0600), for a desk without a keychain.
+class FileSecretStore final : public SecretStore
+{
+public:
+    explicit FileSecretStore(const QString &folder);
+    Expected<QString, QString> read(const QString &key) override;
+    Expected<void, QString> write(const QString &key, const QString &secret) override;
+    Expected<void, QString> remove(const QString &key) override;
+    QString kind() const override { return QStringLiteral("files"); }
+
+private:
+    QString fileFor(const QString &key) const;
+    QString m_folder;
 };
 
 } // namespace c360

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "settings.h"
 
+#include "auditcheckpoint.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -49,6 +51,12 @@ QString Settings::team() const
 void Settings::setTeam(const QString &team)
 {
     m_settings->setValue(QStringLiteral("Staff/team"), team);
+}
+
+QString Settings::auditCheckpointFile(const QString &storeId) const
+{
+    const QString folder = m_settings->value(QStringLiteral("audit/checkpointFolder")).toString();
+    return folder.isEmpty() ? AuditCheckpoints::defaultFile(storeId) : folder + QLatin1Char('/') + storeId + QStringLiteral(".jsonl");
 }
 
 QString Settings::syncConfigurationPath() const

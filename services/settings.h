@@ -32,6 +32,11 @@ public:
     QString syncConfigurationPath() const;
     void setSyncConfigurationPath(const QString &path);
 
+    // Where the audit checkpoints of the store with storeId are written and compared with: in the
+    // folder the administrator set (audit/checkpointFolder; best one the desk may add to but not
+    // rewrite), else in this person's data folder.
+    QString auditCheckpointFile(const QString &storeId) const;
+
     // The team of the staff member at this workstation (for "my team's" worklist); may be empty.
     QString team() const;
     void setTeam(const QString &team);

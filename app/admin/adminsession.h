@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "accesspolicy.h"
 #include "auditservice.h"
 #include "database.h"
+#include "expected.h"
 
 #include <QTextStream>
 
@@ -13,9 +15,19 @@
 namespace c360
 {
 
-// The store, its audit service and the administrator at this workstation, for the commands of
-// citizen360-admin that act as the administrator role (audited under the operating system's user
-// name at this workstation).
+// Who runs a command of citizen360-admin: a staff account of the store, never the operating
+// system's user name or an environment variable that names one.
+struct AdminCredentials
+{
+    QString user; // --user NAME: the password is the first line of standard input
+    QString file; // --credentials FILE or $C360_CREDENTIALS: the name, then the password (mode 0600)
+
+    bool isEmpty() const { return user.isEmpty() && file.isEmpty(); }
+    // From the options, else the environment variable C360_CREDENTIALS.
+    static AdminCredentials from(const QString &user, const QString &file);
+};
+
+// The store, its audit service and the staff member who signed in for the command.
 struct AdminSession
 {
     std::unique_ptr<Database> db;
@@ -24,8 +36,22 @@ struct AdminSession
     StaffMember staff;
 };
 
-// Opens the store at path for writing (made and migrated when missing); the problem, translated,
-// on err when it cannot be.
-std::optional<AdminSession> openSession(const QString &path, QTextStream &err);
+// The next line of standard input, without echo when it is a terminal (then prompt goes to the
+// terminal first). Every reader of standard input in citizen360-admin goes through here, so that
+// two passwords on two lines reach the right readers.
+QString readSecretLine(const QString &prompt);
+
+// What the audit log records as the workstation of a command: this machine, the tool and the
+// operating system's numeric user id (which the process cannot choose).
+QString adminWorkstation();
+
+// Opens the existing store at path for writing, signs in as who (audited, with the store's
+// lockout), and checks that the account's role may do operation (a refusal is audited). When any
+// of this fails: the problem, translated, on err, and the exit code (2 when nobody was named).
+Expected<AdminSession, int> openSession(const QString &path, const AdminCredentials &who, Operation operation, QTextStream &err);
+
+// The store at path for writing with its audit service, before anyone has signed in: init's, which
+// makes the first administrator. Refuses a training store.
+std::optional<AdminSession> openStore(const QString &path, Database::OpenMode mode, QTextStream &err);
 
 } // namespace c360

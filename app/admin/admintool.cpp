@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "admintool.h"
 
+#include "accountservice.h"
+#include "adminsession.h"
 #include "clock.h"
 #include "database.h"
 #include "migrations.h"
 #include "privacycommands.h"
+#include "secretstore.h"
+#include "storeidentity.h"
 #include "storestatistics.h"
 #include "synccommand.h"
 #include "syncmessages.h"
@@ -35,7 +39,7 @@ struct CommandInfo
 QList<CommandInfo> commands()
 {
     return {
-        {"init", i18nc("@info:shell", "Create the store, or migrate it to the current schema.")},
+        {"init", i18nc("@info:shell", "Create the store with its administrator (--admin), or migrate it to the current schema.")},
         {"status", i18nc("@info:shell", "Print the schema version and what the store holds, as JSON.")},
         {"sync", i18nc("@info:shell", "Synchronise the store with the back ends (--backend or --config); --once for one run.")},
         {"purge", i18nc("@info:shell", "Purge the requests past their retention period (--as-of, --dry-run); audited.")},
@@ -44,7 +48,10 @@ QList<CommandInfo> commands()
         {"export-citizen", i18nc("@info:shell", "Write everything held about a citizen as JSON and PDF (--citizen, --purpose, --out); audited.")},
         {"add-user", i18nc("@info:shell", "Make a staff account (--username, --role, --name, --team); the password on standard input.")},
         {"users", i18nc("@info:shell", "Print the staff accounts as JSON.")},
-        {"verify-audit", i18nc("@info:shell", "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with.")},
+        {"verify-audit",
+         i18nc("@info:shell",
+               "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with; --checkpoint FILE also "
+               "against the checkpoints in FILE, then adds one.")},
     };
 }
 
@@ -80,7 +87,11 @@ QString findCommand(const QStringList &arguments)
                                               QStringLiteral("--username"),
                                               QStringLiteral("--role"),
                                               QStringLiteral("--name"),
-                                              QStringLiteral("--team")};
+                                              QStringLiteral("--team"),
+                                              QStringLiteral("--user"),
+                                              QStringLiteral("--credentials"),
+                                              QStringLiteral("--admin"),
+                                              QStringLiteral("--checkpoint")};
         if (withValue.contains(a)) {
             ++i; // skip its value
             continue;
@@ -115,13 +126,29 @@ int AdminTool::run(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption databaseOption(QStringLiteral("database"), i18nc("@info:shell", "The store to work on."), i18nc("@info:shell value name", "file"));
     parser.addOption(databaseOption);
-    const QCommandLineOption backendOption(QStringLiteral("backend"),
-                                           i18nc("@info:shell", "sync: the base URL of a reference back end; every dialect at its standard path."),
-                                           i18nc("@info:shell value name", "url"));
-    const QCommandLineOption tokenOption(QStringLiteral("token"),
-                                         i18nc("@info:shell", "sync: the token of the --backend (default: training)."),
-                                         i18nc("@info:shell value name", "token"),
-                                         QStringLiteral("training"));
+    const QCommandLineOption backendOption(
+        QStringLiteral("backend"),
+        i18nc("@info:shell", "sync: the base URL of a reference back end; every dialect at its standard path; its token from C360_SECRET_REFERENCE."),
+        i18nc("@info:shell value name", "url"));
+    // Refused with a word on where secrets go: the command line is visible to every user.
+    QCommandLineOption tokenOption(QStringLiteral("token"), QString(), i18nc("@info:shell value name", "token"));
+    tokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption userOption(
+        QStringLiteral("user"),
+        i18nc("@info:shell", "Act as this staff account; its password is the first line of standard input (not shown on a terminal)."),
+        i18nc("@info:shell value name", "name"));
+    const QCommandLineOption credentialsOption(QStringLiteral("credentials"),
+                                               i18nc("@info:shell",
+                                                     "Act as the staff account in this file (mode 0600; the user name, then the password, on two lines), "
+                                                     "for cron and systemd; default: the file named by C360_CREDENTIALS."),
+                                               i18nc("@info:shell value name", "file"));
+    const QCommandLineOption adminOption(QStringLiteral("admin"),
+                                         i18nc("@info:shell", "init: the user name of the new store's administrator; the password on standard input."),
+                                         i18nc("@info:shell value name", "name"));
+    const QCommandLineOption checkpointOption(
+        QStringLiteral("checkpoint"),
+        i18nc("@info:shell", "verify-audit: compare the log with the checkpoints in this file (kept where the desk cannot rewrite it), then add one."),
+        i18nc("@info:shell value name", "file"));
     const QCommandLineOption configOption(
         QStringLiteral("config"),
         i18nc("@info:shell", "sync: a configuration file with the back ends; tokens from the keychain or C360_SECRET_<NAME>."),
@@ -156,22 +183,9 @@ int AdminTool::run(const QStringList &arguments)
         QStringLiteral("name"), i18nc("@info:shell", "add-user: the name shown for the account."), i18nc("@info:shell value name", "text"));
     const QCommandLineOption teamOption(
         QStringLiteral("team"), i18nc("@info:shell", "add-user: the team the account works in."), i18nc("@info:shell value name", "team"));
-    parser.addOptions({backendOption,
-                       tokenOption,
-                       configOption,
-                       onceOption,
-                       confirmOption,
-                       asOfOption,
-                       dryRunOption,
-                       daysOption,
-                       citizenOption,
-                       purposeOption,
-                       outOption,
-                       pdfOption,
-                       usernameOption,
-                       roleOption,
-                       nameOption,
-                       teamOption});
+    parser.addOptions({userOption, credentialsOption, adminOption,    checkpointOption, backendOption, tokenOption,   configOption,
+                       onceOption, confirmOption,     asOfOption,     dryRunOption,     daysOption,    citizenOption, purposeOption,
+                       outOption,  pdfOption,         usernameOption, roleOption,       nameOption,    teamOption});
     parser.addPositionalArgument(
         i18nc("@info:shell argument name", "command"),
         i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user or users."),
@@ -208,14 +222,21 @@ int AdminTool::run(const QStringList &arguments)
     if (path.isEmpty()) {
         return usageError(i18nc("@info:shell", "The command “%1” needs --database <file>.", command));
     }
-    if (command == QLatin1String("init")) {
-        return init(path);
+    if (parser.isSet(tokenOption)) {
+        return usageError(i18nc("@info:shell",
+                                "A token on the command line can be read by every user of this machine: give it in the environment variable %1 "
+                                "(for --backend) or keep it in the keychain.",
+                                SecretStore::environmentVariable(QStringLiteral("reference"))));
     }
+    if (command == QLatin1String("init")) {
+        return init(path, parser.value(adminOption).trimmed(), parser.value(nameOption));
+    }
+    const AdminCredentials who = AdminCredentials::from(parser.value(userOption), parser.value(credentialsOption));
     if (command == QLatin1String("sync")) {
         SyncCommand sync;
         sync.database = path;
+        sync.who = who;
         sync.backend = parser.value(backendOption);
-        sync.token = parser.value(tokenOption);
         sync.config = parser.value(configOption);
         sync.once = parser.isSet(onceOption);
         sync.confirmedDeletions = parser.values(confirmOption);
@@ -232,6 +253,8 @@ int AdminTool::run(const QStringList &arguments)
     }
     PrivacyCommand privacy;
     privacy.database = path;
+    privacy.who = who;
+    privacy.checkpoint = parser.value(checkpointOption);
     privacy.asOf = parser.value(asOfOption);
     privacy.dryRun = parser.isSet(dryRunOption);
     if (command == QLatin1String("purge")) {
@@ -282,29 +305,63 @@ int AdminTool::run(const QStringList &arguments)
     return status(path);
 }
 
-int AdminTool::init(const QString &path)
+int AdminTool::init(const QString &path, const QString &admin, const QString &adminName)
 {
+    const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
+    const bool existed = QFileInfo::exists(path);
     int before = 0;
-    {
-        // Look first (read-only) to report where the store came from; a missing file is new.
-        if (QFileInfo::exists(path)) {
-            auto existing = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
-            if (existing) {
-                before = (*existing)->schemaVersion();
-            } else if (existing.error().code == StoreError::Code::OutdatedSchema) {
-                before = existing.error().schemaVersion;
-            } else if (existing.error().code != StoreError::Code::NotInitialised) {
-                m_err << QCoreApplication::applicationName() << QLatin1String(": ") << existing.error().message() << Qt::endl;
-                return 1;
-            }
+    if (existed) {
+        // Look first (read-only) to report where the store came from.
+        auto existing = Database::open(path, Database::OpenMode::ReadOnly, SystemClock::instance());
+        if (existing) {
+            before = (*existing)->schemaVersion();
+        } else if (existing.error().code == StoreError::Code::OutdatedSchema) {
+            before = existing.error().schemaVersion;
+        } else if (existing.error().code != StoreError::Code::NotInitialised) {
+            m_err << program << existing.error().message() << Qt::endl;
+            return 1;
         }
     }
-    auto database = Database::open(path, Database::OpenMode::Create, SystemClock::instance());
-    if (!database) {
-        m_err << QCoreApplication::applicationName() << QLatin1String(": ") << database.error().message() << Qt::endl;
+    if (before == 0 && admin.isEmpty()) {
+        return usageError(i18nc("@info:shell", "A new store is made with its administrator: add --admin NAME (the password on standard input)."));
+    }
+    // The password before anything is made, so that a store never exists without its administrator.
+    const QString password = admin.isEmpty() ? QString() : readSecretLine(i18nc("@info:shell", "Password for the administrator %1: ", admin));
+    auto session = openStore(path, Database::OpenMode::Create, m_err);
+    if (!session) {
         return 1;
     }
-    const int after = (*database)->schemaVersion();
+    const int after = session->db->schemaVersion();
+    if (!admin.isEmpty()) {
+        AccountService accounts(*session->audit);
+        auto any = accounts.hasAccounts();
+        if (any && *any) {
+            m_err << program
+                  << i18nc("@info:shell",
+                           "The store %1 already has staff accounts: sign in as its administrator and use add-user.",
+                           QDir::toNativeSeparators(path))
+                  << Qt::endl;
+            return 2;
+        }
+        auto made = any ? accounts.createFirstAdministrator(admin, adminName, password, adminWorkstation(), AccountService::ExistingData::Allow)
+                        : Expected<StaffAccount, ServiceError>(unexpected(any.error()));
+        if (!made) {
+            if (!existed) {
+                // Nothing is left of a store that could not get its administrator.
+                const QString storeId = StoreIdentity::id(*session->db).value_or(QString());
+                session.reset();
+                for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+                    QFile::remove(path + suffix);
+                }
+                if (!storeId.isEmpty()) {
+                    (void)SecretStore::personal()->remove(AuditKey::secretName(storeId));
+                }
+            }
+            m_err << program << made.error().message << Qt::endl;
+            return made.error().kind == ServiceError::Kind::Invalid ? 2 : 1;
+        }
+        m_err << i18nc("@info:shell", "Created the administrator %1.", made->username) << Qt::endl;
+    }
     if (before == after) {
         m_err << i18nc("@info:shell", "The store %1 is up to date (schema version %2).", QDir::toNativeSeparators(path), QString::number(after)) << Qt::endl;
     } else if (before == 0) {
@@ -317,11 +374,14 @@ int AdminTool::init(const QString &path)
                        QString::number(after))
               << Qt::endl;
     }
-    const QJsonObject result{
+    QJsonObject result{
         {QStringLiteral("database"), QFileInfo(path).absoluteFilePath()},
         {QStringLiteral("schema_version"), after},
         {QStringLiteral("previous_schema_version"), before},
     };
+    if (!admin.isEmpty()) {
+        result.insert(QStringLiteral("administrator"), admin);
+    }
     m_out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
@@ -339,6 +399,7 @@ int AdminTool::status(const QString &path)
         return 1;
     }
     QJsonObject result = statistics->toJson();
+    result.insert(QStringLiteral("training"), StoreIdentity::isTraining(**database).value_or(false));
     // Where each resource's synchronisation stands, and the problem of its last run: what the sync
     // panel shows, for an administrator without a display.
     auto states = SyncStateRepository(**database).states();

@@ -18,7 +18,9 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    int init(const QString &path);
+    // Makes (or migrates) the store; a new store only with its administrator (admin, password on
+    // standard input), so that no store exists without one.
+    int init(const QString &path, const QString &admin, const QString &adminName);
     int status(const QString &path);
     int usageError(const QString &message);
 

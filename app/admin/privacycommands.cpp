@@ -5,6 +5,7 @@
 #include "adminsession.h"
 
 #include "accountservice.h"
+#include "auditcheckpoint.h"
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "auditservice.h"
@@ -53,9 +54,9 @@ int runPurge(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
             asOf = asOf.toUTC(); // a time without a zone is this machine's local time
         }
     }
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, Operation::Purge, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
     RetentionService retention(*session->audit);
     RetentionService::Options options;
@@ -79,9 +80,9 @@ int runPurge(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 
 int runRetention(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 {
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, Operation::Purge, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
     if (command.days != 0) {
         RetentionService retention(*session->audit);
@@ -106,12 +107,14 @@ int runRetention(const PrivacyCommand &command, QTextStream &out, QTextStream &e
 
 int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 {
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, Operation::ViewAudit, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
     // The check is audited after it: its entry is not part of what was checked.
-    auto verification = AuditQueryService(*session->audit).verifyChain(session->staff);
+    AuditQueryService query(*session->audit);
+    query.setCheckpointFile(command.checkpoint);
+    auto verification = query.verifyChain(session->staff);
     if (!verification) {
         return serviceFailed(verification.error(), err);
     }
@@ -120,7 +123,39 @@ int runVerifyAudit(const PrivacyCommand &command, QTextStream &out, QTextStream 
     switch (v.problem) {
     case AuditRepository::Verification::Problem::None:
         out << QStringLiteral("intact through entry %1").arg(v.checkedThrough) << Qt::endl;
+        if (!command.checkpoint.isEmpty()) {
+            // The log as it is now (with this check's entry), witnessed for the next check.
+            auto head = AuditCheckpoints::head(*session->db, SystemClock::instance().now());
+            if (!head) {
+                err << QCoreApplication::applicationName() << QLatin1String(": ") << head.error().message() << Qt::endl;
+                return 1;
+            }
+            if (auto written = AuditCheckpoints::append(command.checkpoint, *head); !written) {
+                err << QCoreApplication::applicationName() << QLatin1String(": ") << written.error() << Qt::endl;
+                return 1;
+            }
+            err << i18ncp("@info:shell",
+                          "Matches %1 earlier checkpoint; added checkpoint of entry %2 to %3.",
+                          "Matches %1 earlier checkpoints; added checkpoint of entry %2 to %3.",
+                          v.checkpointsCompared,
+                          head->sequence,
+                          QDir::toNativeSeparators(command.checkpoint))
+                << Qt::endl;
+        }
         return 0;
+    case AuditRepository::Verification::Problem::Truncated:
+        out << QStringLiteral("the log ends at entry %1 but the checkpoint of %2 saw entry %3 (entries were removed)")
+                   .arg(v.firstBad - 1)
+                   .arg(v.checkpointAt.toUTC().toString(Qt::ISODate))
+                   .arg(v.checkpointSequence)
+            << Qt::endl;
+        break;
+    case AuditRepository::Verification::Problem::Rewritten:
+        out << QStringLiteral("entry %1 is not the one the checkpoint of %2 saw (the log was rewritten)")
+                   .arg(v.checkpointSequence)
+                   .arg(v.checkpointAt.toUTC().toString(Qt::ISODate))
+            << Qt::endl;
+        break;
     case AuditRepository::Verification::Problem::Changed:
         out << QStringLiteral("entry %1 was changed or inserted (intact through entry %2)").arg(v.firstBad).arg(v.checkedThrough) << Qt::endl;
         break;
@@ -155,11 +190,11 @@ std::variant<qint64, int> findCitizen(PrivacyService &privacy, const PrivacyComm
 // Opens the store and finds command.citizen, then runs body(session, privacy, citizenId); the exit
 // code of whichever says no first.
 template<typename Body>
-int forCitizen(const PrivacyCommand &command, QTextStream &err, Body body)
+int forCitizen(const PrivacyCommand &command, Operation operation, QTextStream &err, Body body)
 {
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, operation, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
     PrivacyService privacy(*session->audit);
     const auto citizen = findCitizen(privacy, command, err);
@@ -172,7 +207,7 @@ int forCitizen(const PrivacyCommand &command, QTextStream &err, Body body)
 
 int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 {
-    return forCitizen(command, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
+    return forCitizen(command, Operation::AccessReport, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
         const Purpose purpose{QStringLiteral("gdpr_access_request"),
                               command.purpose.isEmpty() ? i18nc("@info audit purpose", "The citizen asked who accessed their data (GDPR art. 15)")
                                                         : command.purpose};
@@ -199,7 +234,7 @@ int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStrea
             << i18nc("@info:shell", "The folder %1 does not exist or cannot be written to.", QDir::toNativeSeparators(command.outDir)) << Qt::endl;
         return 2;
     }
-    return forCitizen(command, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
+    return forCitizen(command, Operation::ExportCitizen, err, [&](AdminSession &session, PrivacyService &privacy, qint64 citizen) {
         const Purpose purpose{QStringLiteral("gdpr_export"), command.purpose};
         auto data = privacy.exportCitizen(session.staff, citizen, purpose);
         if (!data) {
@@ -248,37 +283,22 @@ int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err
     const auto role = fromKey<Role>(command.role);
     if (!role) {
         err << QCoreApplication::applicationName() << QLatin1String(": ")
-            << i18nc("@info:shell", "--role is one of counter_clerk, call_centre_agent, supervisor or administrator.") << Qt::endl;
+            << i18nc("@info:shell", "--role is one of counter_clerk, call_centre_agent, supervisor, administrator or sync_service.") << Qt::endl;
         return 2;
     }
-    // The password from standard input, never from the command line (which others can see).
-    QTextStream in(stdin);
-    const QString password = in.readLine();
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, Operation::ManageUsers, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
+    // The new password from standard input, never from the command line (which others can see).
+    const QString password = readSecretLine(i18nc("@info:shell", "Password for the new account %1: ", command.username));
     AccountService accounts(*session->audit);
-    auto any = accounts.hasAccounts();
-    if (!any) {
-        return serviceFailed(any.error(), err);
-    }
     StaffAccount wanted;
     wanted.username = command.username;
     wanted.displayName = command.name;
     wanted.role = *role;
     wanted.team = command.team;
-    Expected<StaffAccount, ServiceError> made = unexpected(ServiceError::notFound());
-    if (!*any) {
-        if (*role != Role::Administrator) {
-            err << QCoreApplication::applicationName() << QLatin1String(": ")
-                << i18nc("@info:shell", "The first account of a store is its administrator: use --role administrator.") << Qt::endl;
-            return 2;
-        }
-        made = accounts.createFirstAdministrator(wanted.username, wanted.displayName, password, session->staff.workstation);
-    } else {
-        made = accounts.createAccount(session->staff, wanted, password);
-    }
+    auto made = accounts.createAccount(session->staff, wanted, password);
     if (!made) {
         return serviceFailed(made.error(), err);
     }
@@ -289,9 +309,9 @@ int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err
 
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 {
-    auto session = openSession(command.database, err);
+    auto session = openSession(command.database, command.who, Operation::ManageUsers, err);
     if (!session) {
-        return 1;
+        return session.error();
     }
     AccountService accounts(*session->audit);
     auto list = accounts.accounts(session->staff);

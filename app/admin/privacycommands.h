@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "adminsession.h"
+
 #include <QString>
 #include <QTextStream>
 
@@ -12,6 +14,7 @@ namespace c360
 struct PrivacyCommand
 {
     QString database;
+    AdminCredentials who; // the staff account the command acts as
     QString asOf; // purge: ISO 8601; empty: now
     bool dryRun = false; // purge
     int days = 0; // retention: the new period (0: only show it)
@@ -19,14 +22,15 @@ struct PrivacyCommand
     QString purpose; // export-citizen (access-report: the citizen's request by default)
     QString outDir; // export-citizen
     QString pdf; // access-report: also write the report as a PDF here
+    QString checkpoint; // verify-audit: the file of checkpoints to compare with, then add to
     QString username; // add-user, reset-password
     QString role; // add-user: counter_clerk, call_centre_agent, supervisor, administrator
     QString name; // add-user: the display name
     QString team; // add-user
 };
 
-// The privacy commands act as the administrator role, audited under the operating system's user
-// name at this workstation. Results go to out, messages (translated) to err; exit codes as
+// The privacy commands act as the staff account that signed in (command.who), whose role must
+// allow them; audited under that account and this machine's OS user id. Results go to out, messages (translated) to err; exit codes as
 // AdminTool's, plus 3 for verify-audit when the log is not intact.
 
 // `purge [--as-of ISO-8601] [--dry-run]`: the requests past their retention period; prints
@@ -44,9 +48,9 @@ int runAccessReport(const PrivacyCommand &command, QTextStream &out, QTextStream
 // about the citizen as a JSON file and a PDF (mode 0600) in DIR; prints {"json", "pdf"}; audited.
 int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 
-// `add-user --username U --role ROLE [--name N] [--team T]`, the password on standard input (its
-// first line): the first account of a store must be an administrator, which makes itself; later
-// ones are made by the administrator at this workstation. Prints the account as JSON.
+// `add-user --username U --role ROLE [--name N] [--team T]`, the new account's password on
+// standard input (after the signing-in administrator's own with --user). The first account of a
+// store is made by init --admin. Prints the account as JSON.
 int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 // `users`: the accounts, as a JSON array (never their password hashes).
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err);

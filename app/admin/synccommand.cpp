@@ -39,6 +39,7 @@ public:
     }
     Expected<void, QString> write(const QString &key, const QString &secret) override { return m_keychain.write(key, secret); }
     Expected<void, QString> remove(const QString &key) override { return m_keychain.remove(key); }
+    QString kind() const override { return QStringLiteral("environment"); }
 
 private:
     KeychainSecretStore m_keychain;
@@ -71,7 +72,9 @@ int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
             return 2;
         }
         options.sources = SourceConfig::forReferenceBackend(base);
-        if (!given.write(QStringLiteral("reference"), command.token)) {
+        // A token from the environment, never from the command line (which every user can see).
+        const QString token = qEnvironmentVariable(qPrintable(SecretStore::environmentVariable(QStringLiteral("reference"))));
+        if (!given.write(QStringLiteral("reference"), token.isEmpty() ? QStringLiteral("training") : token)) {
             return 2;
         }
         options.secrets = &given;
@@ -105,15 +108,19 @@ int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
             return 2;
         }
     }
-    if (!command.confirmedDeletions.isEmpty()) {
-        // The administrator's word, in the audit log before the sync that acts on it.
-        auto session = openSession(command.database, err);
+    {
+        // Someone whose role may synchronise, signed in; the store must exist (a sync never makes
+        // one: that is init's, with its administrator).
+        auto session = openSession(command.database, command.who, Operation::Synchronise, err);
         if (!session) {
-            return 1;
+            return session.error();
         }
-        if (auto confirmed = DeletionConfirmation(*session->audit).confirm(session->staff, command.confirmedDeletions); !confirmed) {
-            err << program << confirmed.error().message << Qt::endl;
-            return confirmed.error().kind == ServiceError::Kind::Invalid ? 2 : 1;
+        // The administrator's word, in the audit log before the sync that acts on it.
+        if (!command.confirmedDeletions.isEmpty()) {
+            if (auto confirmed = DeletionConfirmation(*session->audit).confirm(session->staff, command.confirmedDeletions); !confirmed) {
+                err << program << confirmed.error().message << Qt::endl;
+                return confirmed.error().kind == ServiceError::Kind::Invalid ? 2 : 1;
+            }
         }
     }
     options.confirmedDeletions = command.confirmedDeletions;

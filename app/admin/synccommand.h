@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "adminsession.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -12,8 +14,8 @@ namespace c360
 struct SyncCommand
 {
     QString database;
-    QString backend; // a reference back end's base URL
-    QString token;
+    AdminCredentials who; // an administrator or a sync_service account
+    QString backend; // a reference back end's base URL; its token from C360_SECRET_REFERENCE (default: training)
     QString config; // or a configuration file
     bool once = false;
     QStringList confirmedDeletions; // "source/resource"

@@ -4,6 +4,7 @@
 
 #include "accesspolicy.h"
 #include "accountservice.h"
+#include "auditcheckpoint.h"
 #include "auditquery.h"
 #include "auditservice.h"
 #include "auditwindow.h"
@@ -18,6 +19,7 @@
 #include "logging.h"
 #include "mainwindow.h"
 #include "privacyservice.h"
+#include "privatefile.h"
 #include "qttranslations.h"
 #include "retentionservice.h"
 #include "screenshottour.h"
@@ -26,6 +28,7 @@
 #include "settings.h"
 #include "signindialog.h"
 #include "sourceconfig.h"
+#include "storeidentity.h"
 #include "syncmessages.h"
 #include "syncpanel.h"
 #include "syncpresenter.h"
@@ -167,15 +170,29 @@ int main(int argc, char *argv[])
 
     c360::Settings settings;
     QString path = parser.value(databaseOption);
+    if (training && !path.isEmpty()) {
+        // Training makes its practice accounts (with the published password) and syncs practice
+        // data into its store: never into one it did not make.
+        return fail(i18nc("@info:shell", "--training uses a store of its own and cannot be combined with --database."));
+    }
     if (path.isEmpty()) {
         // Training data never mixes with real data: a store of its own.
         path = training ? c360::Settings::defaultTrainingDatabasePath() : settings.databasePath();
-        // The default stores live in the user's data folder, created on first start.
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        if (training) {
+        // The default stores live in the user's data folder (the owner's only), made on first start.
+        if (auto made = c360::makePrivateFolder(QFileInfo(path).absolutePath()); !made) {
+            return fail(made.error());
+        }
+        if (training && QFileInfo::exists(path)) {
             // Every training session starts from the same practice data: the back end in this
             // process forgets what was sent to it when it stops, so yesterday's practice store
-            // would no longer match it.
+            // would no longer match it. Only a store that training mode made is removed.
+            bool wasTraining = false;
+            if (auto previous = c360::Database::open(path, c360::Database::OpenMode::ReadOnly, c360::SystemClock::instance())) {
+                wasTraining = c360::StoreIdentity::isTraining(**previous).value_or(false);
+            }
+            if (!wasTraining) {
+                return fail(c360::StoreIdentity::realStoreRefusedForTraining(path));
+            }
             for (const char *suffix : {"", "-wal", "-shm"}) {
                 QFile::remove(path + QLatin1String(suffix));
             }
@@ -184,6 +201,13 @@ int main(int argc, char *argv[])
     auto database = c360::Database::open(path, c360::Database::OpenMode::Create, c360::SystemClock::instance());
     if (!database) {
         return fail(database.error().message());
+    }
+    if (training) {
+        if (auto marked = c360::StoreIdentity::markAsTraining(**database); !marked) {
+            return fail(marked.error().message());
+        }
+    } else if (auto isTraining = c360::StoreIdentity::isTraining(**database); !isTraining || *isTraining) {
+        return fail(isTraining ? c360::StoreIdentity::trainingStoreRefused(path) : isTraining.error().message());
     }
     (*database)->checkpointInBackground(); // no checkpoint lands on a click
 
@@ -233,7 +257,11 @@ int main(int argc, char *argv[])
         syncPresenter = std::make_unique<c360::SyncPresenter>(*syncService, syncStatus, window, **database);
     }
 
-    auto auditKey = c360::AuditKey::loadOrCreate(c360::AuditKey::pathFor(path));
+    // The audit key lives outside the store's folder: the OS keychain, or this person's own
+    // secrets folder on a desk without one; training keeps it in memory, as its store is
+    // thrown away at the next start.
+    std::unique_ptr<c360::SecretStore> keySecrets = training ? std::make_unique<c360::MemorySecretStore>() : c360::SecretStore::personal();
+    auto auditKey = c360::AuditKey::load(**database, *keySecrets);
     if (!auditKey) {
         return fail(auditKey.error());
     }
@@ -250,11 +278,8 @@ int main(int argc, char *argv[])
     c360::CaseService cases(audit, contactSource);
     c360::SearchWorker searchWorker(path, *auditKey, c360::SystemClock::instance());
 
-    // Who works at this workstation: signed in with a local account (the first start makes the
-    // administrator's). Synchronisation does not need anyone and starts first.
-    if (syncService && !screenshot) {
-        syncService->start();
-    }
+    // Who works at this workstation: signed in with a local account (the first start of an empty
+    // store makes the administrator's). Nothing is synchronised before someone has signed in.
     const QString workstation = QSysInfo::machineHostName();
     c360::AccountService accounts(audit, training ? c360::PasswordHash::Cost::Light : c360::PasswordHash::Cost::Standard);
     if (training) {
@@ -279,6 +304,16 @@ int main(int argc, char *argv[])
             return fail(hasAccounts.error().message);
         }
         if (!*hasAccounts) {
+            // Whoever starts the application first on a store that already holds data (filled by
+            // citizen360-admin sync, or copied) must not become its administrator.
+            auto holdsData = c360::StoreIdentity::holdsData(**database);
+            if (!holdsData || *holdsData) {
+                return fail(holdsData ? i18nc("@info",
+                                              "%1 holds data but has no staff accounts, so nobody can become its administrator here. Make the "
+                                              "administrator with: citizen360-admin init --database %1 --admin NAME",
+                                              QDir::toNativeSeparators(path))
+                                      : holdsData.error().message());
+            }
             c360::FirstRunDialog firstRun(accounts, workstation);
             if (firstRun.exec() != QDialog::Accepted) {
                 return 0;
@@ -313,9 +348,37 @@ int main(int argc, char *argv[])
     }
     retentionScheduler.start();
     c360::AuditQueryService auditQuery(audit);
+    // The audit chain's head, witnessed outside the store when someone signs in and when the
+    // application closes; the supervisor's verification compares the log with what was witnessed.
+    QString checkpointFile;
+    if (!training) {
+        auto storeId = c360::StoreIdentity::id(**database);
+        if (!storeId) {
+            return fail(storeId.error().message());
+        }
+        checkpointFile = settings.auditCheckpointFile(*storeId);
+        auditQuery.setCheckpointFile(checkpointFile);
+    }
+    const auto witness = [&] {
+        if (checkpointFile.isEmpty()) {
+            return;
+        }
+        auto head = c360::AuditCheckpoints::head(**database, c360::SystemClock::instance().now());
+        auto written = head ? c360::AuditCheckpoints::append(checkpointFile, *head) : c360::Expected<void, QString>(c360::unexpected(head.error().message()));
+        if (!written) {
+            qCWarning(C360_STORE) << "cannot write an audit checkpoint:" << written.error();
+        }
+    };
     c360::PrivacyService privacy(audit);
     if (staff.isValid()) {
         window.setSignedIn(staff);
+        if (!screenshot) {
+            witness();
+            QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, witness);
+        }
+        if (syncService && !screenshot) {
+            syncService->start();
+        }
         if (syncService) {
             QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
         }
@@ -323,7 +386,7 @@ int main(int argc, char *argv[])
         if (syncService) {
             // Deletions a sync withheld (a list that shrank too much at once) wait for an
             // administrator's word, which is audited before the sync that acts on it.
-            window.syncPanel()->setMayConfirmDeletions(c360::AccessPolicy::allows(staff.role, c360::Operation::Synchronise));
+            window.syncPanel()->setMayConfirmDeletions(c360::AccessPolicy::allows(staff.role, c360::Operation::ConfirmDeletions));
             QObject::connect(window.syncPanel(), &c360::SyncPanel::confirmDeletionsRequested, &window, [&](const QString &source, const QString &resource) {
                 const QString question = i18nc("@info %1 a back end, %2 its resource",
                                                "Remove here what %1 no longer has in “%2”? Do this only when you know that these records were really "

@@ -9,6 +9,7 @@
 #include "database.h"
 #include "migrations.h"
 #include "processrunner.h"
+#include "staffaccess.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -52,6 +53,20 @@ class TestAdminCli : public QObject
     QTemporaryDir m_home;
     QString admin() const { return ProcessRunner::binary(QStringLiteral("citizen360-admin")); }
     ProcessResult run(const QStringList &args) const { return ProcessRunner(m_home.path()).run(admin(), args); }
+    // As the administrator "beheer" of a store made by storeWithAdministrator().
+    ProcessResult runAs(const QString &credentials, const QStringList &args) const
+    {
+        ProcessRunner runner(m_home.path());
+        runner.setEnvironment(QStringLiteral("C360_CREDENTIALS"), credentials);
+        return runner.run(admin(), args);
+    }
+    // init with the administrator "beheer", whose password comes on standard input.
+    ProcessResult initWithAdmin(const QString &path, ProcessRunner runner) const
+    {
+        runner.setInput(QByteArray(test::StaffPassword) + '\n');
+        return runner.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path, QStringLiteral("--admin"), QStringLiteral("beheer")});
+    }
+    ProcessResult initWithAdmin(const QString &path) const { return initWithAdmin(path, ProcessRunner(m_home.path())); }
 
 private Q_SLOTS:
     void version()
@@ -133,6 +148,34 @@ private Q_SLOTS:
                            QStringLiteral("--confirm-deletions"),
                            QStringLiteral("partijen")}
             << QStringLiteral("--confirm-deletions names one resource as SOURCE/RESOURCE, such as openklant/partijen, not “partijen”");
+        // Every user of the machine can read a command line.
+        QTest::newRow("a token on the command line") << QStringList{sync,
+                                                                    db,
+                                                                    QStringLiteral("x"),
+                                                                    QStringLiteral("--backend"),
+                                                                    QStringLiteral("http://127.0.0.1:1"),
+                                                                    QStringLiteral("--token"),
+                                                                    QStringLiteral("geheim")}
+                                                     << QStringLiteral("C360_SECRET_REFERENCE");
+    }
+
+    // Only init makes a store, with its administrator: a sync into a missing one is refused and
+    // makes nothing (a store filled by sync with no account would go to whoever starts it first).
+    void syncNeverMakesAStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+        const QString credentials = test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
+        const ProcessResult r = runAs(credentials,
+                                      {QStringLiteral("sync"),
+                                       QStringLiteral("--database"),
+                                       path,
+                                       QStringLiteral("--backend"),
+                                       QStringLiteral("http://127.0.0.1:1"),
+                                       QStringLiteral("--once")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")) && r.err.contains(QStringLiteral("--admin")), qPrintable(describe(r)));
+        QVERIFY(!QFile::exists(path));
     }
 
     void usageErrors()
@@ -189,12 +232,11 @@ private Q_SLOTS:
         f.write("{\"sources\": [{\"id\": \"kcc\", \"dialect\": \"klantinteracties\", \"base_url\": \"http://127.0.0.1:1/api/v1/\", \"auth\": \"token\", "
                 "\"secret\": \"kcc-gent\"}]}");
         f.close();
-        const ProcessResult r = run({QStringLiteral("sync"),
-                                     QStringLiteral("--database"),
-                                     m_home.filePath(QStringLiteral("secret.sqlite")),
-                                     QStringLiteral("--config"),
-                                     config,
-                                     QStringLiteral("--once")});
+        const QString store = m_home.filePath(QStringLiteral("secret.sqlite"));
+        const QString credentials = test::storeWithAdministrator(store, m_home.path());
+        QVERIFY(!credentials.isEmpty());
+        const ProcessResult r =
+            runAs(credentials, {QStringLiteral("sync"), QStringLiteral("--database"), store, QStringLiteral("--config"), config, QStringLiteral("--once")});
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
         QVERIFY2(r.err.contains(QStringLiteral("“kcc-gent” of the service “citizen360”")), qPrintable(describe(r)));
         QVERIFY2(r.err.contains(QLatin1String("C360_SECRET_KCC_GENT")), qPrintable(describe(r)));
@@ -203,14 +245,17 @@ private Q_SLOTS:
 
     void syncWithAnUnreachableBackEnd()
     {
-        // Nothing listens on port 1: every source fails, the store is made, the summary says so.
+        // Nothing listens on port 1: every source fails, the summary says so.
         const QString store = m_home.filePath(QStringLiteral("unreachable.sqlite"));
-        const ProcessResult r = run({QStringLiteral("sync"),
-                                     QStringLiteral("--database"),
-                                     store,
-                                     QStringLiteral("--backend"),
-                                     QStringLiteral("http://127.0.0.1:1"),
-                                     QStringLiteral("--once")});
+        const QString credentials = test::storeWithAdministrator(store, m_home.path());
+        QVERIFY(!credentials.isEmpty());
+        const ProcessResult r = runAs(credentials,
+                                      {QStringLiteral("sync"),
+                                       QStringLiteral("--database"),
+                                       store,
+                                       QStringLiteral("--backend"),
+                                       QStringLiteral("http://127.0.0.1:1"),
+                                       QStringLiteral("--once")});
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
         const QJsonObject summary = lastJsonLine(r.out);
         QCOMPARE(summary.value(QStringLiteral("ok")).toBool(true), false);
@@ -237,13 +282,44 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        // No store without its administrator: nothing is made without --admin.
         ProcessResult r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--admin")), qPrintable(describe(r)));
+        QVERIFY(!QFile::exists(path));
+        // A password the policy refuses: nothing is left either.
+        ProcessRunner shortPassword(m_home.path());
+        shortPassword.setInput("kort\n");
+        r = shortPassword.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path, QStringLiteral("--admin"), QStringLiteral("beheer")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!QFile::exists(path));
+
+        r = initWithAdmin(path);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QJsonObject json = lastJsonLine(r.out);
         QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
         QCOMPARE(json.value(QStringLiteral("previous_schema_version")).toInt(), 0);
+        QCOMPARE(json.value(QStringLiteral("administrator")).toString(), QStringLiteral("beheer"));
         QVERIFY(r.err.contains(QStringLiteral("Created the store")));
         QVERIFY(QFile::exists(path));
+        // The store, with every citizen's data and the password hashes, is its owner's only.
+        for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+            if (QFile::exists(file)) {
+                QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                         QFileDevice::Permissions());
+            }
+        }
+        // The administrator signs in with that password.
+        const QString credentials = test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
+        r = runAs(credentials, {QStringLiteral("users"), QStringLiteral("--database"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.out.contains(QStringLiteral("\"administrator\"")), qPrintable(r.out));
+        // A second administrator cannot be made by init.
+        ProcessRunner again(m_home.path());
+        again.setInput("een lang genoeg wachtwoord\n");
+        r = again.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path, QStringLiteral("--admin"), QStringLiteral("mallory")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("already has staff accounts")), qPrintable(describe(r)));
 
         r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
@@ -270,7 +346,7 @@ private Q_SLOTS:
             auto db = Database::open(path, Database::OpenMode::Create, clock, from);
             QVERIFY(db);
         }
-        const ProcessResult r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        const ProcessResult r = initWithAdmin(path);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         const QJsonObject json = lastJsonLine(r.out);
         QCOMPARE(json.value(QStringLiteral("previous_schema_version")).toInt(), from);
@@ -359,7 +435,7 @@ private Q_SLOTS:
         const QByteArray before = fileHash(path);
         const bool existed = QFileInfo::exists(path);
 
-        const ProcessResult r = run({command, QStringLiteral("--database"), path});
+        const ProcessResult r = command == QLatin1String("init") ? initWithAdmin(path) : run({command, QStringLiteral("--database"), path});
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
         QVERIFY2(r.err.contains(says), qPrintable(describe(r)));
         QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
@@ -377,7 +453,7 @@ private Q_SLOTS:
         const QString folder = dir.filePath(QStringLiteral("archive"));
         QVERIFY(QDir().mkpath(folder));
         const QString path = folder + QStringLiteral("/store.sqlite");
-        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--database"), path}).exitCode, 0);
+        QCOMPARE(initWithAdmin(path).exitCode, 0);
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
         QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
         auto restore = qScopeGuard([&] {
@@ -431,7 +507,7 @@ private Q_SLOTS:
         } else {
             runner.setFileSizeLimit(16 * 1024);
         }
-        ProcessResult r = runner.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path});
+        ProcessResult r = initWithAdmin(path, runner);
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
         QVERIFY(!r.crashed);
         QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
@@ -445,7 +521,7 @@ private Q_SLOTS:
         }
 
         QFile::remove(filler);
-        r = run({QStringLiteral("init"), QStringLiteral("--database"), path});
+        r = initWithAdmin(path);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         r = run({QStringLiteral("status"), QStringLiteral("--database"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));

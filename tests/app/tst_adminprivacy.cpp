@@ -12,6 +12,8 @@
 #include "database.h"
 #include "processrunner.h"
 #include "requestrepository.h"
+#include "staffaccess.h"
+#include "storeidentity.h"
 #include "storetesting.h"
 
 #include <QDir>
@@ -49,10 +51,17 @@ class TestAdminPrivacy : public QObject
 
     QTemporaryDir m_home;
     QString m_number; // the national number of the store's citizen
-    ProcessResult run(const QStringList &args) const { return ProcessRunner(m_home.path()).run(ProcessRunner::binary(u"citizen360-admin"_s), args); }
+    QString m_credentials; // the administrator's, as C360_CREDENTIALS
+    // citizen360-admin signed in as the store's administrator "beheer".
+    ProcessResult run(const QStringList &args) const
+    {
+        ProcessRunner runner(m_home.path());
+        runner.setEnvironment(u"C360_CREDENTIALS"_s, m_credentials);
+        return runner.run(ProcessRunner::binary(u"citizen360-admin"_s), args);
+    }
 
-    // A store with two requests (made 5 and 6 January) and five audit entries, keyed as the
-    // command line will find it (PATH.auditkey).
+    // A store with its administrator "beheer", two requests (made 5 and 6 January) and five
+    // audit entries of a clerk, keyed as the command line will find it (its secret store).
     QString makeStore(const QTemporaryDir &dir)
     {
         const QString path = dir.filePath(u"store.sqlite"_s);
@@ -73,7 +82,11 @@ class TestAdminPrivacy : public QObject
                 return {};
             }
         }
-        AuditService audit(**db, AuditKey::loadOrCreate(AuditKey::pathFor(path)).value_or(QByteArray()));
+        m_credentials = test::addAccount(**db, m_home.path(), u"beheer"_s, Role::Administrator);
+        if (m_credentials.isEmpty()) {
+            return {};
+        }
+        AuditService audit(**db, test::auditKeyFor(**db, m_home.path()));
         const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-1"_s};
         for (int i = 0; i < 5; ++i) {
             if (!audit.record(clerk, AuditAction::ProfileOpened, citizen, Purpose{u"counter_visit"_s, u"Bezoek %1"_s.arg(i)})) {
@@ -156,7 +169,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("edits");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("says");
-        QTest::newRow("intact") << QStringList() << 0 << u"intact through entry 5"_s;
+        QTest::newRow("intact") << QStringList() << 0 << u"intact through entry 7"_s;
         QTest::newRow("changed") << QStringList{u"DROP TRIGGER audit_log_no_update"_s,
                                                 u"UPDATE audit_log SET purpose_text = 'Iets anders' WHERE sequence = 3"_s}
                                  << 3 << u"entry 3 was changed or inserted (intact through entry 2)"_s;
@@ -282,7 +295,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
-    // Accounts from the command line: the first is the administrator, the password comes on
+    // Accounts from the command line, made by a signed-in administrator: the password comes on
     // standard input and never shows in what is printed.
     void accounts()
     {
@@ -290,17 +303,13 @@ private Q_SLOTS:
         const QString path = makeStore(dir);
         QVERIFY(!path.isEmpty());
         ProcessRunner runner(m_home.path());
+        runner.setEnvironment(u"C360_CREDENTIALS"_s, m_credentials);
         const QString admin = ProcessRunner::binary(u"citizen360-admin"_s);
-        runner.setInput("een lang genoeg wachtwoord\n");
-        ProcessResult r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"an.peeters"_s, u"--role"_s, u"counter_clerk"_s});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(u"administrator"_s), qPrintable(r.err));
-        r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"beheer"_s, u"--role"_s, u"administrator"_s, u"--name"_s, u"Beheer"_s});
-        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-        QCOMPARE(lastJsonLine(r.out).value(u"role"_s).toString(), u"administrator"_s);
-        r = runner.run(
+        runner.setInput("een ander lang wachtwoord\n");
+        ProcessResult r = runner.run(
             admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"an.peeters"_s, u"--role"_s, u"counter_clerk"_s, u"--team"_s, u"Burgerzaken"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(lastJsonLine(r.out).value(u"role"_s).toString(), u"counter_clerk"_s);
         runner.setInput("kort\n");
         r = runner.run(admin, {u"add-user"_s, u"--database"_s, path, u"--username"_s, u"piet"_s, u"--role"_s, u"supervisor"_s});
         QCOMPARE(r.exitCode, 2);
@@ -313,18 +322,153 @@ private Q_SLOTS:
         QCOMPARE(users.size(), 2);
         QCOMPARE(users.at(0)[u"username"_s].toString(), u"an.peeters"_s);
         QCOMPARE(users.at(0)[u"team"_s].toString(), u"Burgerzaken"_s);
-        QVERIFY(!r.out.contains(u"pbkdf2"_s) && !r.out.contains(u"wachtwoord"_s));
+        QVERIFY(!r.out.contains(u"argon2"_s) && !r.out.contains(u"pbkdf2"_s) && !r.out.contains(u"wachtwoord"_s));
     }
 
-    // Without its key file the log cannot be verified: it reads as changed from the first entry.
+    // The admin tool is nobody until someone signs in: no password, a wrong one, a file others can
+    // read or $USER get nothing done; the actor is the account, with the OS user id beside it.
+    void theAdminToolSignsIn()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        const QString admin = ProcessRunner::binary(u"citizen360-admin"_s);
+        const QStringList addMallory{u"add-user"_s, u"--database"_s, path, u"--username"_s, u"mallory"_s, u"--role"_s, u"administrator"_s};
+        ProcessRunner nobody(m_home.path());
+        nobody.setEnvironment(u"USER"_s, u"boss"_s);
+        nobody.setInput("een lang genoeg wachtwoord\n");
+        ProcessResult r = nobody.run(admin, addMallory);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--user"_s) && r.err.contains(u"--credentials"_s), qPrintable(r.err));
+        for (const QStringList &command : {QStringList{u"purge"_s},
+                                           {u"retention"_s},
+                                           {u"users"_s},
+                                           {u"verify-audit"_s},
+                                           {u"sync"_s, u"--backend"_s, u"http://127.0.0.1:1"_s},
+                                           {u"export-citizen"_s, u"--citizen"_s, m_number, u"--purpose"_s, u"x"_s, u"--out"_s, dir.path()}}) {
+            r = nobody.run(admin, command + QStringList{u"--database"_s, path});
+            QVERIFY2(r.exitCode == 2 && r.err.contains(u"acts as a staff account"_s), qPrintable(command.join(u' ') + u' ' + describe(r)));
+        }
+
+        // --user with a wrong password: refused like any sign-in, and audited.
+        ProcessRunner guessing(m_home.path());
+        guessing.setEnvironment(u"USER"_s, u"boss"_s);
+        guessing.setInput("geraden\neen lang genoeg wachtwoord\n");
+        r = guessing.run(admin, addMallory + QStringList{u"--user"_s, u"beheer"_s});
+        QCOMPARE(r.exitCode, 1);
+        // The right password on the first line, the new account's on the second; $USER plays no part.
+        guessing.setInput(QByteArray(test::StaffPassword) + "\nnog een lang wachtwoord\n");
+        r = guessing.run(admin, addMallory + QStringList{u"--user"_s, u"beheer"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+
+        // A credentials file others can read is refused before anything is read from the store.
+        const QString loose = test::writeCredentials(m_home.path(), u"loose"_s);
+        QVERIFY(QFile::setPermissions(loose, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        ProcessRunner careless(m_home.path());
+        careless.setEnvironment(u"C360_CREDENTIALS"_s, loose);
+        r = careless.run(admin, {u"users"_s, u"--database"_s, path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"chmod 600"_s), qPrintable(r.err));
+
+        // A counter clerk's account may not manage accounts: refused, and the refusal audited.
+        QString clerk;
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);
+            QVERIFY(db);
+            clerk = test::addAccount(**db, m_home.path(), u"an.balie"_s, Role::CounterClerk);
+        }
+        QVERIFY(!clerk.isEmpty());
+        ProcessRunner asClerk(m_home.path());
+        asClerk.setInput("een lang genoeg wachtwoord\n");
+        r = asClerk.run(admin, addMallory + QStringList{u"--credentials"_s, clerk});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"role does not allow"_s), qPrintable(r.err));
+
+        ManualClock clock(made);
+        auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+        QVERIFY(db);
+        QCOMPARE(test::rows(**db, u"SELECT username FROM staff_accounts WHERE role = 'administrator' ORDER BY username"_s),
+                 (QStringList{u"beheer"_s, u"mallory"_s}));
+        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE actor = 'boss'"_s), 0);
+        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND actor = 'beheer'"_s), 1);
+        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied' AND actor = 'an.balie'"_s), 1);
+        const QStringList creation = test::rows(**db, u"SELECT actor, workstation FROM audit_log WHERE action = 'change' AND details LIKE '%mallory%'"_s);
+        QCOMPARE(creation.size(), 1);
+        QVERIFY2(creation.first().startsWith(u"beheer|"_s) && creation.first().contains(u"OS uid"_s), qPrintable(creation.first()));
+    }
+
+    // Whoever holds the key can rewrite the log so that its chain verifies, or cut off its newest
+    // entries; a checkpoint written by an earlier verify-audit finds both.
+    void aCheckpointFindsARewriteOrACut_data()
+    {
+        QTest::addColumn<bool>("rewrite");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("rewritten with the key") << true << u"(the log was rewritten)"_s;
+        QTest::newRow("newest entries cut off") << false << u"(entries were removed)"_s;
+    }
+
+    void aCheckpointFindsARewriteOrACut()
+    {
+        QFETCH(bool, rewrite);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const QString path = makeStore(dir);
+        QVERIFY(!path.isEmpty());
+        const QString witness = dir.filePath(u"witness/store.checkpoints"_s);
+        ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path, u"--checkpoint"_s, witness});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(r.out.trimmed(), u"intact through entry 7"_s);
+        QVERIFY(QFile::exists(witness));
+        QCOMPARE(QFile::permissions(witness) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);
+            QVERIFY(db);
+            const QByteArray key = test::auditKeyFor(**db, m_home.path());
+            QVERIFY(!key.isEmpty());
+            QVERIFY(test::writeSqliteFile(path, {u"DROP TRIGGER audit_log_no_delete"_s}));
+            if (rewrite) {
+                // Everything read back, changed, and written again under the key.
+                QList<AuditEntry> entries = AuditRepository(**db, key).entries(1, 1000).value();
+                QVERIFY(test::writeSqliteFile(path, {u"DELETE FROM audit_log"_s}));
+                for (AuditEntry &e : entries) {
+                    e.purposeText = u"Iets anders"_s;
+                    QVERIFY(AuditRepository(**db, key).append(e));
+                }
+            } else {
+                QVERIFY(test::writeSqliteFile(path, {u"DELETE FROM audit_log WHERE sequence > 4"_s}));
+            }
+        }
+        // The chain alone cannot tell.
+        r = run({u"verify-audit"_s, u"--database"_s, path});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        r = run({u"verify-audit"_s, u"--database"_s, path, u"--checkpoint"_s, witness});
+        QVERIFY2(r.exitCode == 3, qPrintable(describe(r)));
+        QVERIFY2(r.out.trimmed().endsWith(says), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(u"tampered"_s), qPrintable(r.err));
+    }
+
+    // Without its key the log cannot be verified, and no new key is made for it.
     void verifyAuditWithoutItsKey()
     {
         QTemporaryDir dir;
         const QString path = makeStore(dir);
-        QVERIFY(QFile::remove(AuditKey::pathFor(path)));
+        QVERIFY(!path.isEmpty());
+        QString storeId;
+        {
+            ManualClock clock(made);
+            auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
+            QVERIFY(db);
+            storeId = StoreIdentity::id(**db).value();
+        }
+        const QString keyFile = test::personalSecretsFolder(m_home.path()) + u"/"_s + AuditKey::secretName(storeId);
+        QVERIFY(QFile::remove(keyFile));
         const ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path});
-        QCOMPARE(r.exitCode, 3);
-        QCOMPARE(r.out.trimmed(), u"entry 1 was changed or inserted (intact through entry 0)"_s);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"no new key"_s), qPrintable(describe(r)));
+        QVERIFY(!QFile::exists(keyFile));
     }
 };
 

@@ -7,10 +7,13 @@
 #include "database.h"
 #include "processrunner.h"
 #include "sqlvalue.h"
+#include "staffaccess.h"
 #include "storetesting.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,14 +151,69 @@ private Q_SLOTS:
             QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM contact_moments WHERE occurred_at > ?"), now.addDays(-7)) > 0);
             qInfo("training store made on %s: %lld open requests with days left", qPrintable(now.date().toString(Qt::ISODate)), open);
         }
-        // Training mode's practice accounts, one per role.
-        const ProcessResult users =
-            ProcessRunner(home.path())
-                .run(ProcessRunner::binary(QStringLiteral("citizen360-admin")), {QStringLiteral("users"), QStringLiteral("--database"), training});
-        QVERIFY2(users.exitCode == 0, qPrintable(describe(users)));
-        for (const char *role : {"administrator", "counter_clerk", "call_centre_agent", "supervisor"}) {
-            QVERIFY2(users.out.contains(QLatin1String(role)), qPrintable(users.out + QLatin1String(role)));
+        // Training mode's practice accounts, one per role, in its own store only.
+        {
+            auto db = Database::open(training, Database::OpenMode::ReadOnly, SystemClock::instance());
+            QVERIFY2(db, test::why(db).constData());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT role FROM staff_accounts ORDER BY role")));
+            QStringList roles;
+            while (q.next()) {
+                roles.append(q.value(0).toString());
+            }
+            QCOMPARE(roles,
+                     (QStringList{
+                         QStringLiteral("administrator"), QStringLiteral("call_centre_agent"), QStringLiteral("counter_clerk"), QStringLiteral("supervisor")}));
         }
+        // Its store is marked: no other command takes it for a real store, not even with the
+        // published password of its administrator.
+        QCOMPARE(counts.value(QLatin1String("training")).toBool(), true);
+        ProcessRunner practice(home.path());
+        practice.setInput("oefenen-citizen360\n");
+        const ProcessResult users =
+            practice.run(ProcessRunner::binary(QStringLiteral("citizen360-admin")),
+                         {QStringLiteral("users"), QStringLiteral("--database"), training, QStringLiteral("--user"), QStringLiteral("beheerder")});
+        QCOMPARE(users.exitCode, 1);
+        QVERIFY2(users.err.contains(QLatin1String("is a training store")), qPrintable(describe(users)));
+        const ProcessResult asReal =
+            ProcessRunner(home.path()).run(app(), {QStringLiteral("--database"), training, QStringLiteral("--screenshot"), work.path()});
+        QCOMPARE(asReal.exitCode, 1);
+        QVERIFY2(asReal.err.contains(QLatin1String("is a training store")), qPrintable(describe(asReal)));
+    }
+
+    // Training mode makes practice accounts with a published password and syncs practice data:
+    // never into a store it did not make.
+    void trainingNeverTouchesAnotherStore()
+    {
+        QTemporaryDir home;
+        QTemporaryDir work;
+        const QString real = work.filePath(QStringLiteral("real.sqlite"));
+        QVERIFY(!test::storeWithAdministrator(real, home.path()).isEmpty());
+        const auto digest = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+        };
+        const QByteArray before = digest(real);
+        ProcessResult r = ProcessRunner(home.path())
+                              .run(app(), {QStringLiteral("--training"), QStringLiteral("--database"), real, QStringLiteral("--screenshot"), work.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("cannot be combined with --database")), qPrintable(describe(r)));
+        QCOMPARE(digest(real), before);
+        QVERIFY(!QFile::exists(work.filePath(QStringLiteral("main.png"))));
+        const QString missing = work.filePath(QStringLiteral("new.sqlite"));
+        r = ProcessRunner(home.path())
+                .run(app(), {QStringLiteral("--training"), QStringLiteral("--database"), missing, QStringLiteral("--screenshot"), work.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFile::exists(missing));
+
+        // A real store where the training store would be is neither removed nor used.
+        const QString trainingPath = home.path() + QStringLiteral("/data/citizen360/training.sqlite");
+        QVERIFY(QDir().mkpath(QFileInfo(trainingPath).absolutePath()));
+        QVERIFY(QFile::copy(real, trainingPath));
+        r = ProcessRunner(home.path()).run(app(), {QStringLiteral("--training"), QStringLiteral("--screenshot"), work.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("is not a training store")), qPrintable(describe(r)));
+        QCOMPARE(digest(trainingPath), before);
     }
 
     void refusesABadStoreWithoutTouchingIt()

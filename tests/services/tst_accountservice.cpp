@@ -7,6 +7,8 @@
 
 #include "accountservice.h"
 #include "auditrepository.h"
+#include "citizenbuilder.h"
+#include "citizenrepository.h"
 #include "statement.h"
 #include "storetesting.h"
 #include "tempstore.h"
@@ -103,6 +105,23 @@ private Q_SLOTS:
         QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
         QCOMPARE(test::rows(m_store->db(), u"SELECT actor, action FROM audit_log WHERE details LIKE '%account_created%' ORDER BY sequence"_s),
                  QStringList({u"beheerder|change"_s, u"beheerder|change"_s}));
+    }
+
+    // Whoever starts the application first on a store that already holds data (synced, copied)
+    // does not become its administrator; only init --admin may make one there.
+    void noFirstAdministratorForAStoreWithData()
+    {
+        test::TempStore store;
+        Database &db = store.open();
+        QVERIFY(CitizenRepository(db).insert(test::CitizenBuilder().build()));
+        AuditService audit(db, QByteArray(32, 'k'));
+        AccountService accounts(audit, PasswordHash::Cost::Light);
+        auto refused = accounts.createFirstAdministrator(u"eerste"_s, QString(), adminPassword, u"ws"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ServiceError::Kind::Invalid);
+        QVERIFY2(refused.error().message.contains(u"--admin"_s), qPrintable(refused.error().message));
+        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM staff_accounts"_s), 0);
+        QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, QString(), adminPassword, u"ws"_s, AccountService::ExistingData::Allow));
     }
 
     void onlyAnAdministratorManagesAccounts()

@@ -85,7 +85,7 @@ private Q_SLOTS:
         }
         // An Peeters has an account with her name.
         AccountService accounts(*m_audit, PasswordHash::Cost::Light);
-        QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, QString(), u"een lang wachtwoord"_s, u"ws"_s));
+        QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, QString(), u"een lang wachtwoord"_s, u"ws"_s, AccountService::ExistingData::Allow));
         StaffAccount account;
         account.username = an.name;
         account.displayName = u"An Peeters"_s;

@@ -114,6 +114,11 @@ private Q_SLOTS:
             << QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
                               "SELECT 9, occurred_at, actor, role, workstation, action, outcome, hash, hash FROM audit_log WHERE sequence = 8")
             << Problem::Changed << qint64(9);
+        // Another type with the same text: no witness needed to find it.
+        QTest::newRow("subject made a real") << QStringLiteral("UPDATE audit_log SET subject_citizen_id = subject_citizen_id + 0.5 WHERE sequence = 6")
+                                             << Problem::Changed << qint64(6);
+        QTest::newRow("actor made a blob") << QStringLiteral("UPDATE audit_log SET actor = CAST(actor AS BLOB) WHERE sequence = 3") << Problem::Changed
+                                           << qint64(3);
         QTest::newRow("hash chain relinked") << QStringLiteral(
                                                     "UPDATE audit_log SET previous_hash = (SELECT hash FROM audit_log WHERE sequence = 1) WHERE sequence = 3")
                                              << Problem::Changed << qint64(3);

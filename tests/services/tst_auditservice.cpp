@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-// The audit key file (made once, mode 0600, read back the same; a damaged or unreadable one is a
-// clear error and is left as it was) and the keyed hash that stands in for searched identifiers.
+// The audit key (made once for an empty log, kept in the secret store and never beside the store,
+// never made again for a log with entries; a damaged one is a clear error and is left as it was) and the keyed hash that stands in for searched identifiers.
 
 #include "auditservice.h"
+#include "secretstore.h"
+#include "storeidentity.h"
 #include "tempstore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace c360;
@@ -17,47 +21,103 @@ class TestAuditService : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void keyIsMadeOnceAndPrivate()
+    // Made once, for an empty log, in the secret store under the store's identity: nothing beside
+    // the store; another store gets another key.
+    void keyIsMadeOnceOutsideTheStore()
     {
         test::TempStore store;
-        const QString path = AuditKey::pathFor(store.path());
-        QCOMPARE(path, store.path() + u".auditkey"_s);
-        const auto made = AuditKey::loadOrCreate(path);
-        QVERIFY(made);
+        MemorySecretStore secrets;
+        const auto made = AuditKey::load(store.open(), secrets);
+        QVERIFY2(made, made ? "" : qPrintable(made.error()));
         QCOMPARE(made->size(), 32);
-        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
-                 QFileDevice::Permissions());
-        const auto again = AuditKey::loadOrCreate(path);
+        const QString id = StoreIdentity::id(store.open()).value();
+        QCOMPARE(id.size(), 32);
+        QCOMPARE(secrets.read(AuditKey::secretName(id)).value(), QString::fromLatin1(made->toHex()));
+        QCOMPARE(QDir(store.dir()).entryList(QDir::Files | QDir::Hidden).filter(u"auditkey"_s), QStringList());
+        const auto again = AuditKey::load(store.open(), secrets);
         QVERIFY(again);
         QCOMPARE(*again, *made);
-        const auto other = AuditKey::loadOrCreate(store.dir() + u"/other.auditkey"_s);
+        test::TempStore otherStore;
+        const auto other = AuditKey::load(otherStore.open(), secrets);
         QVERIFY(other && *other != *made);
+    }
+
+    // A desk without a keychain: one file per key, the owner's only, in a folder of the owner's.
+    void fileSecretsAreTheOwnersOnly()
+    {
+        QTemporaryDir home;
+        const QString folder = home.filePath(u"data/citizen360/secrets"_s);
+        FileSecretStore secrets(folder);
+        QVERIFY(secrets.write(u"audit-key-0123"_s, u"abcd"_s));
+        QCOMPARE(secrets.read(u"audit-key-0123"_s).value(), u"abcd"_s);
+        constexpr auto others =
+            QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(folder + u"/audit-key-0123"_s) & others, QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(folder) & others, QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(home.filePath(u"data"_s)) & others, QFileDevice::Permissions());
+        QVERIFY(secrets.remove(u"audit-key-0123"_s));
+        QVERIFY(!secrets.read(u"audit-key-0123"_s));
+    }
+
+    // A log with entries never gets a new key: that would let whoever holds it write a new history.
+    void aMissingKeyIsNeverRemadeForALogWithEntries()
+    {
+        test::TempStore store;
+        MemorySecretStore secrets;
+        const auto key = AuditKey::load(store.open(), secrets);
+        QVERIFY(key);
+        AuditService audit(store.open(), *key);
+        QVERIFY(audit.record(StaffMember(u"an"_s, Role::CounterClerk, u"ws"_s), AuditAction::Login, 0, Purpose{}));
+        MemorySecretStore emptied;
+        const auto lost = AuditKey::load(store.open(), emptied);
+        QVERIFY(!lost);
+        QVERIFY2(lost.error().contains(u"no new key"_s), qPrintable(lost.error()));
+        QVERIFY(!emptied.read(AuditKey::secretName(StoreIdentity::id(store.open()).value())));
+    }
+
+    // Earlier versions kept the key in a file beside the store: it moves into the secret store.
+    void aKeyFileBesideTheStoreMovesIntoTheSecretStore()
+    {
+        test::TempStore store;
+        store.open();
+        const QString legacy = AuditKey::legacyPathFor(store.path());
+        const QByteArray hex = QByteArray(32, '\x5a').toHex();
+        {
+            QFile f(legacy);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(hex + '\n');
+        }
+        MemorySecretStore secrets;
+        const auto key = AuditKey::load(store.open(), secrets);
+        QVERIFY(key);
+        QCOMPARE(*key, QByteArray(32, '\x5a'));
+        QVERIFY(!QFile::exists(legacy));
+        QCOMPARE(secrets.read(AuditKey::secretName(StoreIdentity::id(store.open()).value())).value(), QString::fromLatin1(hex));
     }
 
     void aDamagedKeyIsRefusedAndKept()
     {
         test::TempStore store;
-        const QString path = AuditKey::pathFor(store.path());
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("not a key\n");
-        }
-        const auto key = AuditKey::loadOrCreate(path);
+        MemorySecretStore secrets;
+        const QString name = AuditKey::secretName(StoreIdentity::id(store.open()).value());
+        QVERIFY(secrets.write(name, u"not a key"_s));
+        const auto key = AuditKey::load(store.open(), secrets);
         QVERIFY(!key);
-        QVERIFY2(key.error().contains(path), qPrintable(key.error()));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArrayLiteral("not a key\n"));
+        QVERIFY2(key.error().contains(u"damaged"_s), qPrintable(key.error()));
+        QCOMPARE(secrets.read(name).value(), u"not a key"_s);
     }
 
-    void aKeyThatCannotBeWrittenIsAClearError()
+    void aKeyThatCannotBeKeptIsAClearError()
     {
         test::TempStore store;
-        const QString path = store.dir() + u"/missing-folder/store.sqlite.auditkey"_s;
-        const auto key = AuditKey::loadOrCreate(path);
+        QTemporaryDir home;
+        QFile blocker(home.filePath(u"secrets"_s)); // a file where the folder should be
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        FileSecretStore secrets(blocker.fileName());
+        const auto key = AuditKey::load(store.open(), secrets);
         QVERIFY(!key);
-        QVERIFY2(key.error().contains(path), qPrintable(key.error()));
+        QVERIFY2(key.error().contains(u"cannot be kept"_s), qPrintable(key.error()));
     }
 
     // The same text gives the same hash under one key, another under another key; never the text.

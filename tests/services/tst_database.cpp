@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "database.h"
 #include "migrations.h"
+#include "storeidentity.h"
 #include "storetesting.h"
 #include "tempstore.h"
 
@@ -71,6 +72,46 @@ private Q_SLOTS:
         QCOMPARE(pragma(db, QStringLiteral("synchronous")).toInt(), 2); // FULL: durable audit entries
         QVERIFY(pragma(db, QStringLiteral("busy_timeout")).toInt() >= 1000);
         QVERIFY(!db.isReadOnly());
+    }
+
+    // Every citizen's data and the password hashes: the owner's only, the WAL and shared-memory
+    // files too; a store made looser elsewhere is narrowed when it is opened for writing.
+    void filesAreTheOwnersOnly()
+    {
+        constexpr auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+        test::TempStore store;
+        Database &db = store.open();
+        QVERIFY(CitizenRepository(db).insert(test::CitizenBuilder().build()));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QVERIFY2(QFile::exists(store.path() + suffix), qPrintable(suffix));
+            QCOMPARE(QFile::permissions(store.path() + suffix) & others, QFileDevice::Permissions());
+        }
+        store.close();
+        QVERIFY(QFile::setPermissions(store.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        {
+            auto reader = Database::open(store.path(), Mode::ReadOnly, store.clock());
+            QVERIFY(reader);
+        }
+        QCOMPARE(QFile::permissions(store.path()) & others, QFileDevice::ReadGroup | QFileDevice::ReadOther); // a reader changes nothing
+        store.open();
+        QCOMPARE(QFile::permissions(store.path()) & others, QFileDevice::Permissions());
+    }
+
+    // The store's identity and kind: random per store, a training store marked as such, and
+    // whether it holds anything (the first-run dialog is for an empty store only).
+    void identityKindAndContents()
+    {
+        test::TempStore one;
+        test::TempStore two;
+        const QString id = StoreIdentity::id(one.open()).value();
+        QCOMPARE(id.size(), 32);
+        QVERIFY(id != StoreIdentity::id(two.open()).value());
+        QCOMPARE(StoreIdentity::isTraining(one.open()).value(), false);
+        QVERIFY(StoreIdentity::markAsTraining(one.open()));
+        QCOMPARE(StoreIdentity::isTraining(one.open()).value(), true);
+        QCOMPARE(StoreIdentity::holdsData(two.open()).value(), false);
+        QVERIFY(CitizenRepository(two.open()).insert(test::CitizenBuilder().build()));
+        QCOMPARE(StoreIdentity::holdsData(two.open()).value(), true);
     }
 
     void reopensReadOnly()

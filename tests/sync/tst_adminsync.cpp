@@ -12,6 +12,7 @@
 #include "request.h"
 #include "retentionpolicy.h"
 #include "sqlvalue.h"
+#include "staffaccess.h"
 #include "storestatistics.h"
 #include "storetesting.h"
 
@@ -53,6 +54,10 @@ class TestAdminSync : public QObject
         if (!test::setRetentionDays(database, RetentionPolicy::MaximumDays)) {
             qWarning("cannot set the store's retention");
         }
+        const QString credentials = test::storeWithAdministrator(database, m_home.path());
+        if (credentials.isEmpty()) {
+            qWarning("cannot make the store's administrator");
+        }
         auto p = std::make_unique<QProcess>();
         // The test's own environment (a clock moved with libfaketime reaches the child too).
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -61,6 +66,7 @@ class TestAdminSync : public QObject
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("C360_CREDENTIALS"), credentials);
         p->setProcessEnvironment(env);
         p->start(test::ProcessRunner::binary(QStringLiteral("citizen360-admin")),
                  {QStringLiteral("sync"),
@@ -68,8 +74,6 @@ class TestAdminSync : public QObject
                   database,
                   QStringLiteral("--backend"),
                   m_backend->baseUrl().toString(),
-                  QStringLiteral("--token"),
-                  QStringLiteral("training"),
                   QStringLiteral("--once")});
         if (!p->waitForStarted()) {
             qWarning("cannot start citizen360-admin: %s", qPrintable(p->errorString()));

@@ -74,6 +74,15 @@ private Q_SLOTS:
         for (const char *local : {"clerk-7", "WS-12", "brother", "overview", "gebruiker"}) {
             QVERIFY2(!text.contains(local), local);
         }
+        // With the store's identity, the entry's place in the local chain goes along as a witness.
+        AuditEntry chained = profileOpened(1);
+        chained.sequence = 4711;
+        chained.hash = QByteArray(32, '\xab');
+        const QString storeId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QString witness = AuditExport::verwerkingsactie(chained, nationalNumber, storeId).value(QStringLiteral("gegevensbron")).toString();
+        QCOMPARE(witness,
+                 QStringLiteral("citizen360-audit:%1:4711:%2").arg(storeId, QString(64, QLatin1Char('a')).replace(QStringLiteral("aa"), QStringLiteral("ab"))));
+        QVERIFY(witness.size() <= 242);
         QCOMPARE(AuditExport::identifierKind(IdentifierType::BelgianBisNumber), QStringLiteral("bisnummer"));
         QCOMPARE(AuditExport::identifierKind(IdentifierType::DutchBsn), QStringLiteral("BSN"));
     }
@@ -81,7 +90,11 @@ private Q_SLOTS:
     void payloadValidatesAgainstTheSpecification()
     {
         const QString source = qEnvironmentVariable("C360_SOURCE_DIR");
-        QJsonObject action = AuditExport::verwerkingsactie(profileOpened(1), nationalNumber);
+        AuditEntry chained = profileOpened(1);
+        chained.sequence = 12;
+        chained.hash = QByteArray(32, '\x01');
+        QJsonObject action = AuditExport::verwerkingsactie(chained, nationalNumber, QStringLiteral("0123456789abcdef0123456789abcdef"));
+        QVERIFY(action.contains(QStringLiteral("gegevensbron")));
         // The schema lists the server's read-only fields as required; a request leaves them out,
         // so the example values of the specification stand in for them here.
         action.insert(QStringLiteral("url"),
