@@ -5,11 +5,11 @@
 // --json FILE, writes the figures.
 // Usage: c360-bench-store [--citizens N] [--json FILE]
 
-#include "citizenrepository.h"
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
 #include "searchtext.h"
-#include "transaction.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/transaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -6,11 +6,11 @@
 // peak RSS of both processes.
 // Usage: c360-bench-sync [--citizens N] [--store FILE] [--json FILE]
 
-#include "clock.h"
-#include "connectors.h"
-#include "secretstore.h"
-#include "sourceconfig.h"
-#include "syncengine.h"
+#include "common/clock.h"
+#include "privacy/secretstore.h"
+#include "sync/connectors.h"
+#include "sync/sourceconfig.h"
+#include "sync/syncengine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // them: members read into catalogue entries, relations into the pages to read next.
 
 #include "fuzzing.h"
-#include "ipdcparser.h"
+#include "sync/ipdc/ipdcparser.h"
 
 #include <QUrl>
 

@@ -4,8 +4,8 @@
 // adres or betrokkene, and the answers to POST and PATCH) as any server may send them.
 
 #include "fuzzing.h"
-#include "klantinteractiesmapper.h"
-#include "klantinteractiesparser.h"
+#include "sync/klantinteracties/klantinteractiesmapper.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -5,8 +5,8 @@
 // mapped to the local model (the path every page of a crawl takes).
 
 #include "fuzzing.h"
-#include "klantinteractiesmapper.h"
-#include "klantinteractiesparser.h"
+#include "sync/klantinteracties/klantinteractiesmapper.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

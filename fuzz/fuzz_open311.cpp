@@ -4,9 +4,9 @@
 // mapped to a report (the path every page of a requests sync takes).
 
 #include "fuzzing.h"
-#include "open311mapper.h"
-#include "open311parser.h"
-#include "timestamp.h"
+#include "sync/open311/open311mapper.h"
+#include "sync/open311/open311parser.h"
+#include "sync/timestamp.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,8 +4,8 @@
 // phone number, an e-mail address, a birth date or a postcode with a house number, and folded for
 // the index.
 
+#include "case/searchservice.h"
 #include "fuzzing.h"
-#include "searchservice.h"
 #include "searchtext.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

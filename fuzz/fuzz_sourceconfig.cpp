@@ -4,7 +4,7 @@
 // Sync/configuration in the settings): read, or refused with a reason.
 
 #include "fuzzing.h"
-#include "sourceconfig.h"
+#include "sync/sourceconfig.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

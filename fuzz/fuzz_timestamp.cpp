@@ -3,7 +3,7 @@
 // Date-times as back ends send them (with an offset, "Z", or none), read leniently.
 
 #include "fuzzing.h"
-#include "timestamp.h"
+#include "sync/timestamp.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

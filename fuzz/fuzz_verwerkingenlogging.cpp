@@ -4,7 +4,7 @@
 // Location header (the input's first line), from which the remote id is read.
 
 #include "fuzzing.h"
-#include "verwerkingenloggingtarget.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

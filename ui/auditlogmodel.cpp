@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditlogmodel.h"
 
-#include "messages.h"
+#include "common/messages.h"
 
 #include <KLocalizedString>
 

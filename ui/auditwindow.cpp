@@ -3,10 +3,10 @@
 #include "auditwindow.h"
 
 #include "auditlogmodel.h"
-#include "clock.h"
-#include "messages.h"
-#include "privacyservice.h"
-#include "privatefile.h"
+#include "common/clock.h"
+#include "common/messages.h"
+#include "common/privatefile.h"
+#include "privacy/privacyservice.h"
 #include "purposes.h"
 
 #include <KLocalizedString>

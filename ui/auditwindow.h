@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "auditquery.h"
+#include "audit/auditquery.h"
 
 #include <QDialog>
 

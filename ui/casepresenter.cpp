@@ -2,16 +2,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "casepresenter.h"
 
+#include "case/caseservice.h"
+#include "case/searchworker.h"
 #include "casedialogs.h"
-#include "caseservice.h"
 #include "caseview.h"
 #include "cataloguepanel.h"
-#include "clock.h"
+#include "common/clock.h"
 #include "mainwindow.h"
 #include "purposemodel.h"
 #include "purposes.h"
 #include "searchresultmodel.h"
-#include "searchworker.h"
 #include "worklistmodel.h"
 #include "worklistpanel.h"
 

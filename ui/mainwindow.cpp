@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "mainwindow.h"
 
-#include "accesspolicy.h"
+#include "audit/accesspolicy.h"
 #include "casefile.h"
 #include "cataloguepanel.h"
-#include "settings.h"
+#include "common/settings.h"
 #include "syncpanel.h"
 #include "worklistpanel.h"
 

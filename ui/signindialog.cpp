@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "signindialog.h"
 
-#include "accountservice.h"
+#include "privacy/accountservice.h"
 
 #include <KLocalizedString>
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "adminsession.h"
 
-#include "accountservice.h"
-#include "clock.h"
-#include "secretstore.h"
-#include "storeidentity.h"
+#include "common/clock.h"
+#include "privacy/accountservice.h"
+#include "privacy/secretstore.h"
+#include "store/storeidentity.h"
 
 #include <KLocalizedString>
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "accesspolicy.h"
-#include "auditservice.h"
-#include "database.h"
+#include "audit/accesspolicy.h"
+#include "audit/auditservice.h"
 #include "expected.h"
+#include "store/database.h"
 
 #include <QTextStream>
 

@@ -2,19 +2,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "admintool.h"
 
-#include "accountservice.h"
 #include "adminsession.h"
-#include "clock.h"
-#include "database.h"
-#include "migrations.h"
+#include "common/clock.h"
+#include "privacy/accountservice.h"
+#include "privacy/secretstore.h"
 #include "privacycommands.h"
-#include "secretstore.h"
-#include "storeidentity.h"
-#include "storestatistics.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/storeidentity.h"
+#include "store/storestatistics.h"
+#include "store/syncstaterepository.h"
+#include "sync/syncmessages.h"
+#include "sync/synctypes.h"
 #include "synccommand.h"
-#include "syncmessages.h"
-#include "syncstaterepository.h"
-#include "synctypes.h"
 
 #include <KLocalizedString>
 

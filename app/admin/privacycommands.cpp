@@ -4,16 +4,16 @@
 
 #include "adminsession.h"
 
-#include "accountservice.h"
-#include "auditcheckpoint.h"
-#include "auditquery.h"
-#include "auditrepository.h"
-#include "auditservice.h"
-#include "clock.h"
-#include "database.h"
-#include "privacyservice.h"
-#include "privatefile.h"
-#include "retentionservice.h"
+#include "audit/auditcheckpoint.h"
+#include "audit/auditquery.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "common/clock.h"
+#include "common/privatefile.h"
+#include "privacy/accountservice.h"
+#include "privacy/privacyservice.h"
+#include "privacy/retentionservice.h"
+#include "store/database.h"
 
 #include <KLocalizedString>
 

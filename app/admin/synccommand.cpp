@@ -3,14 +3,14 @@
 #include "synccommand.h"
 
 #include "adminsession.h"
-#include "deletionconfirmation.h"
+#include "sync/deletionconfirmation.h"
 
-#include "clock.h"
-#include "connectors.h"
-#include "secretstore.h"
-#include "sourceconfig.h"
-#include "syncengine.h"
-#include "syncmessages.h"
+#include "common/clock.h"
+#include "privacy/secretstore.h"
+#include "sync/connectors.h"
+#include "sync/sourceconfig.h"
+#include "sync/syncengine.h"
+#include "sync/syncmessages.h"
 
 #include <KLocalizedString>
 

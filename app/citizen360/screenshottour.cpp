@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "screenshottour.h"
 
+#include "case/caseservice.h"
 #include "casepresenter.h"
-#include "caseservice.h"
 #include "cataloguemodel.h"
 #include "cataloguepanel.h"
-#include "database.h"
 #include "mainwindow.h"
-#include "statement.h"
+#include "store/database.h"
+#include "store/statement.h"
 
 #include <KLocalizedString>
 

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "syncpresenter.h"
 
-#include "clock.h"
+#include "common/clock.h"
 #include "mainwindow.h"
-#include "outboxrepository.h"
-#include "syncmessages.h"
+#include "store/outboxrepository.h"
+#include "sync/syncmessages.h"
+#include "sync/syncservice.h"
+#include "sync/syncstatus.h"
 #include "syncpanel.h"
-#include "syncservice.h"
-#include "syncstatus.h"
 #include "syncstatusmodel.h"
 
 #include <KLocalizedString>

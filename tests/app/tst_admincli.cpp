@@ -4,12 +4,12 @@
 
 #include "c360version.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "clock.h"
-#include "database.h"
-#include "migrations.h"
+#include "common/clock.h"
 #include "processrunner.h"
 #include "staffaccess.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/migrations.h"
 
 #include <QCryptographicHash>
 #include <QFile>

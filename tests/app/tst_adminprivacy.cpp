@@ -4,16 +4,16 @@
 // --dry-run), retention, and verify-audit finding an audit row changed, removed or inserted with
 // sqlite3-style edits (the triggers dropped first).
 
-#include "auditrepository.h"
-#include "auditservice.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
 #include "processrunner.h"
-#include "requestrepository.h"
 #include "staffaccess.h"
-#include "storeidentity.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/requestrepository.h"
+#include "store/storeidentity.h"
 #include "storetesting.h"
 
 #include <QDir>

@@ -3,11 +3,11 @@
 // The desktop application's command line: --version, --help, --database, --screenshot.
 
 #include "c360version.h"
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
 #include "processrunner.h"
-#include "sqlvalue.h"
 #include "staffaccess.h"
+#include "store/database.h"
+#include "store/sqlvalue.h"
 #include "storetesting.h"
 
 #include <QCryptographicHash>

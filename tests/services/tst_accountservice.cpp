@@ -5,11 +5,11 @@
 // password), lockout after five failures for fifteen minutes (injected clock), disabled accounts,
 // password resets, and hashes made again with today's iteration count.
 
-#include "accountservice.h"
-#include "auditrepository.h"
+#include "audit/auditrepository.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "statement.h"
+#include "privacy/accountservice.h"
+#include "store/citizenrepository.h"
+#include "store/statement.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

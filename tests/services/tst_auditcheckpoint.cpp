@@ -4,11 +4,11 @@
 // that its chain verifies again) or cut short after a checkpoint is found; files the owner's only;
 // other stores' lines and damaged lines.
 
-#include "auditcheckpoint.h"
-#include "auditquery.h"
-#include "auditrepository.h"
-#include "auditservice.h"
-#include "storeidentity.h"
+#include "audit/auditcheckpoint.h"
+#include "audit/auditquery.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "store/storeidentity.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

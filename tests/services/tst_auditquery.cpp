@@ -4,10 +4,10 @@
 // anomaly flags with their reasons (nothing registered in the session, many profiles in an hour,
 // outside office hours, one's own family name); CSV export; only supervisors and administrators.
 
-#include "accountservice.h"
-#include "auditquery.h"
+#include "audit/auditquery.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
+#include "privacy/accountservice.h"
+#include "store/citizenrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

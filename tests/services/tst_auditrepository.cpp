@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The audit log's keyed hash chain: entries chain up, and any edit, removal or forgery is located.
 
-#include "auditrepository.h"
-#include "database.h"
+#include "audit/auditrepository.h"
+#include "store/database.h"
 #include "tempstore.h"
 
 #include <QFile>

@@ -3,9 +3,9 @@
 // The audit key (made once for an empty log, kept in the secret store and never beside the store,
 // never made again for a log with entries; a damaged one is a clear error and is left as it was) and the keyed hash that stands in for searched identifiers.
 
-#include "auditservice.h"
-#include "secretstore.h"
-#include "storeidentity.h"
+#include "audit/auditservice.h"
+#include "privacy/secretstore.h"
+#include "store/storeidentity.h"
 #include "tempstore.h"
 
 #include <QDir>

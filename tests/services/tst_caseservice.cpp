@@ -5,18 +5,18 @@
 // whole case; every change is stored with its audit entry and, for a citizen of the contact
 // back end, its outbox entry, in one transaction.
 
-#include "auditrepository.h"
-#include "auditservice.h"
-#include "caseservice.h"
-#include "cataloguerepository.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "case/caseservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "contactmomentrepository.h"
-#include "outboxrepository.h"
-#include "reportrepository.h"
-#include "requestrepository.h"
+#include "store/cataloguerepository.h"
+#include "store/citizenrepository.h"
+#include "store/contactmomentrepository.h"
+#include "store/outboxrepository.h"
+#include "store/reportrepository.h"
+#include "store/requestrepository.h"
+#include "store/syncstaterepository.h"
 #include "storetesting.h"
-#include "syncstaterepository.h"
 #include "tempstore.h"
 
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "database.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 
-#include "clock.h"
+#include "common/clock.h"
 
 #include <QTest>
 

@@ -3,11 +3,11 @@
 // Opening the local store: pragmas, and every way a path can be wrong without losing a byte.
 
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "clock.h"
-#include "database.h"
-#include "migrations.h"
-#include "storeidentity.h"
+#include "common/clock.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/storeidentity.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

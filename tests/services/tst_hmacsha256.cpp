@@ -3,7 +3,7 @@
 // HmacSha256 (the audit chain's MAC with precomputed key pads): RFC 4231's test vectors, and the
 // same MAC as QMessageAuthenticationCode for keys and messages of every length around the block.
 
-#include "hmacsha256.h"
+#include "audit/hmacsha256.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>

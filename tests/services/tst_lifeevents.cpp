@@ -3,7 +3,7 @@
 // Life events from the birth date: which ones, on which boundary day, and the product each asks
 // the catalogue for.
 
-#include "lifeevents.h"
+#include "case/lifeevents.h"
 
 #include <QTest>
 

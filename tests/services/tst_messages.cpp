@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Every error a person can meet has its own sentence, and store errors name the file.
 
-#include "messages.h"
-#include "storeerror.h"
+#include "common/messages.h"
+#include "store/storeerror.h"
 
 #include <QSet>
 #include <QSqlError>

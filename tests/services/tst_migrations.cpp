@@ -3,12 +3,12 @@
 // The schema history: every earlier version migrates to the latest, step by step, keeping data;
 // a failed step leaves the store as it was; the schema's own rules (triggers, keys) hold.
 
-#include "clock.h"
-#include "database.h"
-#include "migrations.h"
+#include "common/clock.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/transaction.h"
 #include "storetesting.h"
 #include "tempstore.h"
-#include "transaction.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "outboxrepository.h"
+#include "store/outboxrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

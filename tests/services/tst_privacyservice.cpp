@@ -4,13 +4,13 @@
 // held about them. Each read path writes its audit entry before it reads, is refused to roles
 // that may not use it (audited), and holds exactly this citizen's data.
 
-#include "auditrepository.h"
-#include "caseservice.h"
-#include "cataloguerepository.h"
+#include "audit/auditrepository.h"
+#include "case/caseservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "privacyservice.h"
-#include "reportrepository.h"
+#include "privacy/privacyservice.h"
+#include "store/cataloguerepository.h"
+#include "store/citizenrepository.h"
+#include "store/reportrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "requestrepository.h"
+#include "store/citizenrepository.h"
+#include "store/requestrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -4,13 +4,13 @@
 // supplements and links, leaving a purge record without personal data; each run is audited; only
 // an administrator may purge or change the period, which moves every expiry with it.
 
-#include "auditrepository.h"
-#include "caseservice.h"
+#include "audit/auditrepository.h"
+#include "case/caseservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "contactmomentrepository.h"
-#include "requestrepository.h"
-#include "retentionservice.h"
+#include "privacy/retentionservice.h"
+#include "store/citizenrepository.h"
+#include "store/contactmomentrepository.h"
+#include "store/requestrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

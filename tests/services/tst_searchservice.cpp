@@ -5,12 +5,12 @@
 // e-mail, birth date, postcode + house number), masked identifiers, namesakes told apart, and the
 // audit entries each search writes (a keyed hash, never the identifier).
 
-#include "auditrepository.h"
-#include "auditservice.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "case/searchservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "searchservice.h"
 #include "searchtext.h"
+#include "store/citizenrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

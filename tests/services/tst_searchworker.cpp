@@ -3,9 +3,9 @@
 // The search worker: searches on a thread of its own with its own connection, answers with the
 // generation it was given, and says clearly when the store cannot be opened.
 
+#include "case/searchworker.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "searchworker.h"
+#include "store/citizenrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 
-#include "settings.h"
+#include "common/settings.h"
 
 #include <QSettings>
 #include <QStandardPaths>

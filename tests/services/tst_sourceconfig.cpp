@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 
-#include "sourceconfig.h"
+#include "sync/sourceconfig.h"
 
 #include <QTest>
 

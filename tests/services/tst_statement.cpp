@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One use of a cached prepared statement: binding rules, errors, and releasing the read lock.
 
-#include "database.h"
-#include "sqlvalue.h"
-#include "statement.h"
+#include "store/database.h"
+#include "store/sqlvalue.h"
+#include "store/statement.h"
+#include "store/transaction.h"
 #include "tempstore.h"
-#include "transaction.h"
 
 #include <QSqlQuery>
 #include <QTest>

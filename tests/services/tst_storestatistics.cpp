@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 
-#include "auditrepository.h"
+#include "audit/auditrepository.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "database.h"
-#include "migrations.h"
-#include "storestatistics.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/storestatistics.h"
 #include "tempstore.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
+#include "store/syncstaterepository.h"
 #include "storetesting.h"
-#include "syncstaterepository.h"
 #include "tempstore.h"
 
 #include <QCryptographicHash>

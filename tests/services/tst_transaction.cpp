@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The RAII transaction guard: nothing is kept unless committed; nested guards are savepoints.
 
-#include "database.h"
+#include "store/database.h"
+#include "store/transaction.h"
 #include "tempstore.h"
-#include "transaction.h"
 
 #include <QSqlQuery>
 #include <QTest>

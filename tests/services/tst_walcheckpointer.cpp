@@ -3,10 +3,10 @@
 // WalCheckpointer: a connection attached to it leaves its checkpoints to the checkpointer's own
 // thread, which copies the WAL into the store once it holds 1,000 pages.
 
-#include "database.h"
+#include "store/database.h"
+#include "store/walcheckpointer.h"
 #include "storetesting.h"
 #include "tempstore.h"
-#include "walcheckpointer.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "staffaccess.h"
 
-#include "accountservice.h"
-#include "auditservice.h"
-#include "clock.h"
-#include "database.h"
-#include "secretstore.h"
-#include "statement.h"
+#include "audit/auditservice.h"
+#include "common/clock.h"
+#include "privacy/accountservice.h"
+#include "privacy/secretstore.h"
+#include "store/database.h"
+#include "store/statement.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "storetesting.h"
 
-#include "cataloguerepository.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "clock.h"
-#include "reportrepository.h"
-#include "retentionpolicy.h"
+#include "common/clock.h"
+#include "privacy/retentionpolicy.h"
+#include "store/cataloguerepository.h"
+#include "store/citizenrepository.h"
+#include "store/reportrepository.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>

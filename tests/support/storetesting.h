@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "database.h"
+#include "store/database.h"
 
 #include <QByteArray>
 #include <QMap>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
+#include "store/database.h"
 
 #include <QTemporaryDir>
 

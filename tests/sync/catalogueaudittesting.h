@@ -4,9 +4,9 @@
 // end (its admin API included), an engine for one of its sources, and a store's catalogue as text.
 #pragma once
 
-#include "database.h"
-#include "secretstore.h"
-#include "syncengine.h"
+#include "privacy/secretstore.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
 #include "synctesting.h"
 
 #include <QJsonArray>

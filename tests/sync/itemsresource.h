@@ -6,9 +6,9 @@
 // five become rows of store_settings ("item:N"); outbox entries of resource "notes" go to POST
 // /notes.
 
-#include "database.h"
-#include "resourcesync.h"
-#include "restjob.h"
+#include "store/database.h"
+#include "sync/resourcesync.h"
+#include "sync/restjob.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

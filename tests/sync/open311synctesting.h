@@ -4,11 +4,11 @@
 // local citizens (so that reporters can be matched), and the reports of a store as comparable text.
 #pragma once
 
-#include "citizenrepository.h"
-#include "database.h"
-#include "open311sync.h"
-#include "secretstore.h"
-#include "syncengine.h"
+#include "privacy/secretstore.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "sync/open311/open311sync.h"
+#include "sync/syncengine.h"
 #include "synctesting.h"
 
 #include <QJsonArray>

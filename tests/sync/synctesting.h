@@ -4,7 +4,7 @@
 
 // What every connector's sync test needs: one engine run waited for, and its totals.
 
-#include "syncengine.h"
+#include "sync/syncengine.h"
 
 #include <QSignalSpy>
 

@@ -4,16 +4,16 @@
 // with the back end's counts, a second one changes nothing, and a sync killed with SIGKILL and
 // started again converges to the same store as one that was never interrupted.
 
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
 #include "dataset.h"
+#include "privacy/retentionpolicy.h"
 #include "processrunner.h"
 #include "referencebackend.h"
 #include "request.h"
-#include "retentionpolicy.h"
-#include "sqlvalue.h"
 #include "staffaccess.h"
-#include "storestatistics.h"
+#include "store/database.h"
+#include "store/sqlvalue.h"
+#include "store/storestatistics.h"
 #include "storetesting.h"
 
 #include <QCryptographicHash>

@@ -7,18 +7,18 @@
 // back end's counts once the server is healthy. And what a removed party took along comes back
 // with it.
 
-#include "clock.h"
-#include "connectors.h"
+#include "common/clock.h"
+#include "privacy/retentionpolicy.h"
+#include "privacy/secretstore.h"
 #include "referencebackend.h"
 #include "refserver.h"
-#include "retentionpolicy.h"
-#include "secretstore.h"
-#include "sourceconfig.h"
-#include "storestatistics.h"
+#include "store/storestatistics.h"
+#include "store/syncstaterepository.h"
 #include "storetesting.h"
-#include "syncengine.h"
-#include "syncmessages.h"
-#include "syncstaterepository.h"
+#include "sync/connectors.h"
+#include "sync/sourceconfig.h"
+#include "sync/syncengine.h"
+#include "sync/syncmessages.h"
 #include "tempstore.h"
 
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // IpdcParser on the real samples of tests/refbackend/specs/product-catalogue-flanders-ipdc, on
 // bad members (each rejected alone, with a reason) and on pages that are not LDES pages at all.
-#include "ipdcparser.h"
-#include "timestamp.h"
+#include "sync/ipdc/ipdcparser.h"
+#include "sync/timestamp.h"
 
 #include <QFile>
 #include <QJsonArray>

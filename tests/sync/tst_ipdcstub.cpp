@@ -4,8 +4,8 @@
 // served on loopback as the stub serves them): versions, archived instances, a withdrawal arriving
 // on the last page, and a bad member on a page.
 #include "catalogueaudittesting.h"
-#include "cataloguerepository.h"
-#include "ipdcsync.h"
+#include "store/cataloguerepository.h"
+#include "sync/ipdc/ipdcsync.h"
 #include "tempstore.h"
 
 #include <QFile>

@@ -4,12 +4,12 @@
 // sync matches /admin/stats and the feed's content, a second run changes nothing, runtime product
 // changes arrive, every fault kind is survived, and a stopped run resumes to the same store.
 #include "catalogueaudittesting.h"
-#include "cataloguerepository.h"
-#include "ipdcparser.h"
-#include "ipdcsync.h"
 #include "referencebackend.h"
+#include "store/cataloguerepository.h"
+#include "sync/ipdc/ipdcparser.h"
+#include "sync/ipdc/ipdcsync.h"
+#include "sync/timestamp.h"
 #include "tempstore.h"
-#include "timestamp.h"
 
 #include <QTest>
 

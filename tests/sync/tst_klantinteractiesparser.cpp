@@ -4,10 +4,10 @@
 // maps, bad records are refused alone with a reason that names the field and no personal data,
 // and the mapping of names, identifiers, addresses, languages and channels.
 
-#include "klantinteractiescontacttarget.h"
-#include "klantinteractiesmapper.h"
-#include "klantinteractiesparser.h"
-#include "klantinteractiesreader.h"
+#include "sync/klantinteracties/klantinteractiescontacttarget.h"
+#include "sync/klantinteracties/klantinteractiesmapper.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
+#include "sync/klantinteracties/klantinteractiesreader.h"
 
 #include <QDir>
 #include <QJsonArray>

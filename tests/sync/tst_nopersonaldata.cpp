@@ -6,19 +6,19 @@
 // category at debug; none of the data set's national numbers, names or e-mail addresses appears
 // in what was logged.
 
-#include "auditservice.h"
-#include "caseservice.h"
-#include "connectors.h"
-#include "klantinteractiestaken.h"
-#include "privacyservice.h"
+#include "audit/auditservice.h"
+#include "case/caseservice.h"
+#include "case/searchservice.h"
+#include "privacy/privacyservice.h"
+#include "privacy/retentionpolicy.h"
+#include "privacy/retentionservice.h"
+#include "privacy/secretstore.h"
 #include "referencebackend.h"
-#include "retentionpolicy.h"
-#include "retentionservice.h"
-#include "searchservice.h"
-#include "secretstore.h"
-#include "sourceconfig.h"
 #include "storetesting.h"
-#include "syncengine.h"
+#include "sync/connectors.h"
+#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/sourceconfig.h"
+#include "sync/syncengine.h"
 #include "tempstore.h"
 
 #include <QLoggingCategory>

@@ -3,9 +3,9 @@
 // Who made an Open311 report: linked for certain by national number, proposed by verified e-mail
 // or phone, never by anything unverified, in a real store.
 
+#include "case/identitymatcher.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "identitymatcher.h"
+#include "store/citizenrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -3,11 +3,11 @@
 // The Open311 GeoReport v2 reader and mapper on the specification's own examples, the Code for
 // America client's real XML fixtures, and every kind of bad record and bad page.
 
-#include "open311cursor.h"
-#include "open311mapper.h"
-#include "open311parser.h"
-#include "sourceconfig.h"
-#include "timestamp.h"
+#include "sync/open311/open311cursor.h"
+#include "sync/open311/open311mapper.h"
+#include "sync/open311/open311parser.h"
+#include "sync/sourceconfig.h"
+#include "sync/timestamp.h"
 
 #include <QFile>
 #include <QJsonArray>

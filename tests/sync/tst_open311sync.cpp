@@ -4,7 +4,7 @@
 // end's counts and content, a second one changes nothing, mutations arrive incrementally, every
 // fault kind is survived with the same end state, and an interrupted run resumes.
 
-#include "clock.h"
+#include "common/clock.h"
 #include "open311synctesting.h"
 #include "referencebackend.h"
 #include "storetesting.h"

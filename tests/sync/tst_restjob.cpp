@@ -3,7 +3,7 @@
 // One REST operation against a real HTTP server on loopback that fails on demand.
 
 #include "refserver.h"
-#include "restjob.h"
+#include "sync/restjob.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,16 +4,16 @@
 // server on loopback: pages committed with their cursor, resume, problems recorded, the outbox
 // pushed exactly once.
 
-#include "clock.h"
-#include "database.h"
+#include "common/clock.h"
 #include "itemsresource.h"
-#include "outboxrepository.h"
+#include "privacy/secretstore.h"
 #include "refserver.h"
-#include "restjob.h"
-#include "secretstore.h"
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/syncstaterepository.h"
 #include "storetesting.h"
-#include "syncengine.h"
-#include "syncstaterepository.h"
+#include "sync/restjob.h"
+#include "sync/syncengine.h"
 #include "tempstore.h"
 
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // What staff read about synchronisation: one actionable sentence per kind of problem, naming the
 // back end as they know it, the same after the problem was stored and read back.
 
-#include "syncmessages.h"
+#include "sync/syncmessages.h"
 
 #include <QSet>
 #include <QTest>

@@ -3,10 +3,10 @@
 // The sync engine on its worker thread, as the desktop application uses it.
 
 #include "itemsresource.h"
+#include "privacy/secretstore.h"
 #include "refserver.h"
-#include "secretstore.h"
 #include "storetesting.h"
-#include "syncservice.h"
+#include "sync/syncservice.h"
 #include "tempstore.h"
 
 #include <QSignalSpy>

@@ -3,8 +3,8 @@
 // The sync panel's rows as the store keeps them between sessions: which resource last succeeded,
 // which failed since, and the sentence for its problem.
 
-#include "syncstaterepository.h"
-#include "syncstatus.h"
+#include "store/syncstaterepository.h"
+#include "sync/syncstatus.h"
 #include "tempstore.h"
 
 #include <QTest>

@@ -3,18 +3,18 @@
 // The audit export: verwerkingsacties built from audit entries as the Bewerking API 0.9.0 asks
 // (checked with specvalidate.py), queued in the caller's transaction, and pushed exactly once to
 // the reference back end across failing responses, engine restarts and a killed push.
-#include "auditexport.h"
-#include "auditrepository.h"
-#include "auditservice.h"
-#include "caseservice.h"
+#include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "case/caseservice.h"
 #include "catalogueaudittesting.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "outboxrepository.h"
 #include "referencebackend.h"
+#include "store/citizenrepository.h"
+#include "store/outboxrepository.h"
+#include "store/transaction.h"
+#include "sync/verwerkingenlogging/auditexport.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
 #include "tempstore.h"
-#include "transaction.h"
-#include "verwerkingenloggingtarget.h"
 
 #include <QProcess>
 #include <QSet>

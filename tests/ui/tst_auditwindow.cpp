@@ -4,13 +4,13 @@
 // and PDF export (audited, mode 0600), the hash chain verified from the window (and a changed row
 // found), a citizen's access report as JSON and PDF; a counter clerk gets nothing but the refusal.
 
+#include "audit/auditquery.h"
 #include "auditlogmodel.h"
-#include "auditquery.h"
 #include "auditwindow.h"
-#include "caseservice.h"
+#include "case/caseservice.h"
 #include "citizenbuilder.h"
-#include "citizenrepository.h"
-#include "privacyservice.h"
+#include "privacy/privacyservice.h"
+#include "store/citizenrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The main window shell: its regions, menus, keyboard access, accessible names and remembered layout.
 
+#include "common/settings.h"
 #include "mainwindow.h"
-#include "settings.h"
 
 #include <QAbstractItemView>
 #include <QAction>

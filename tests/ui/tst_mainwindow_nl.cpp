@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The main window comes up in Dutch with LANGUAGE=nl, from the compiled catalogue of the build.
 
+#include "common/settings.h"
 #include "mainwindow.h"
-#include "settings.h"
 
 #include <KLocalizedString>
 

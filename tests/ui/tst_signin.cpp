@@ -4,10 +4,10 @@
 // sign-in dialog (a refusal shown and the password cleared, the lockout after five failures, the
 // signed-in staff member's role), on a real store; every attempt is in the audit log.
 
-#include "accountservice.h"
-#include "auditservice.h"
+#include "audit/auditservice.h"
+#include "common/settings.h"
 #include "mainwindow.h"
-#include "settings.h"
+#include "privacy/accountservice.h"
 #include "signindialog.h"
 #include "storetesting.h"
 #include "tempstore.h"

@@ -3,8 +3,8 @@
 // The sync panel and the status bar's sync line: what staff see of synchronisation, and the two
 // ways to ask for it now (the button, File → Synchronise Now / F5).
 
+#include "common/settings.h"
 #include "mainwindow.h"
-#include "settings.h"
 #include "syncpanel.h"
 #include "syncstatusmodel.h"
 

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "audit/accesspolicy.h"
+
+#include <KLocalizedString>
+
+namespace c360::AccessPolicy
+{
+
+bool allows(Role role, Operation operation)
+{
+    switch (operation) {
+    case Operation::Search:
+    case Operation::OpenCase:
+    case Operation::RevealIdentifier:
+    case Operation::RegisterContact:
+    case Operation::HandleRequests:
+    case Operation::LinkCatalogue:
+    case Operation::DecideMatch:
+    case Operation::ViewWorklist:
+        return role == Role::CounterClerk || role == Role::CallCentreAgent || role == Role::Supervisor;
+    case Operation::ViewAudit:
+    case Operation::AccessReport:
+        return role == Role::Supervisor || role == Role::Administrator;
+    case Operation::ExportCitizen:
+    case Operation::Purge:
+    case Operation::ManageUsers:
+    case Operation::ConfirmDeletions:
+        return role == Role::Administrator;
+    case Operation::Synchronise:
+        return role == Role::Administrator || role == Role::SyncService;
+    }
+    return false;
+}
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::CounterClerk:
+        return i18nc("@item role", "Counter clerk");
+    case Role::CallCentreAgent:
+        return i18nc("@item role", "Call-centre agent");
+    case Role::Supervisor:
+        return i18nc("@item role", "Supervisor");
+    case Role::Administrator:
+        return i18nc("@item role", "Administrator");
+    case Role::SyncService:
+        return i18nc("@item role", "Synchronisation service");
+    }
+    return {};
+}
+
+} // namespace c360::AccessPolicy

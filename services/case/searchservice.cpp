@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "case/searchservice.h"
+
+#include "common/clock.h"
+#include "identifier.h"
+#include "searchtext.h"
+#include "store/citizenrepository.h"
+#include "store/database.h"
+#include "store/sqlvalue.h"
+#include "store/statement.h"
+#include "store/transaction.h"
+
+#include <QRegularExpression>
+
+namespace c360
+{
+
+namespace
+{
+int digitCount(QStringView text)
+{
+    return int(std::count_if(text.begin(), text.end(), [](QChar c) {
+        return c.isDigit();
+    }));
+}
+
+QString digitsOf(QStringView text)
+{
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit()) {
+            digits.append(c);
+        }
+    }
+    return digits;
+}
+
+// The smallest string greater than every string that starts with prefix (prefix is not empty).
+QString prefixEnd(const QString &prefix)
+{
+    QString end = prefix;
+    end.back() = QChar(end.back().unicode() + 1);
+    return end;
+}
+} // namespace
+
+SearchService::SearchService(AuditService &audit)
+    : m_audit(audit)
+    , m_db(audit.database())
+{
+}
+
+std::optional<SearchService::Query> SearchService::classify(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.size() < 2) {
+        return std::nullopt;
+    }
+    Query q;
+    if (text.contains(QLatin1Char('@'))) {
+        q.kind = SearchKind::Email;
+        q.text = SearchText::normalizeEmail(text);
+        return q;
+    }
+    static const QRegularExpression dayFirst(QStringLiteral("^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})$"));
+    static const QRegularExpression isoDate(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    if (const auto m = dayFirst.match(text); m.hasMatch()) {
+        q.kind = SearchKind::BirthDate;
+        q.date = QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
+        return q.date.isValid() ? std::optional<Query>(q) : std::nullopt;
+    }
+    if (const auto m = isoDate.match(text); m.hasMatch()) {
+        q.kind = SearchKind::BirthDate;
+        q.date = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        return q.date.isValid() ? std::optional<Query>(q) : std::nullopt;
+    }
+    static const QRegularExpression address(QStringLiteral("^(\\d{4})(?:\\s+(\\d+\\s*[A-Za-z]?))?$"));
+    if (const auto m = address.match(text); m.hasMatch()) {
+        q.kind = SearchKind::Address;
+        q.postcode = m.captured(1);
+        q.houseNumber = m.captured(2).remove(QLatin1Char(' ')).toUpper();
+        q.text = QString(q.postcode + QLatin1Char(' ') + q.houseNumber).trimmed();
+        return q;
+    }
+    static const QRegularExpression numberish(QStringLiteral("^[+]?[0-9 ./()-]+$"));
+    if (numberish.match(text).hasMatch()) {
+        const int digits = digitCount(text);
+        static const QRegularExpression registerShape(QStringLiteral("^\\d{2}[. ]\\d{2}[. ]\\d{2}"));
+        const bool phoneShape = text.startsWith(QLatin1Char('+')) || (text.startsWith(QLatin1Char('0')) && !registerShape.match(text).hasMatch());
+        const bool wholeRegisterNumber = digits == 11 && Identifier::detect(digitsOf(text)).has_value();
+        if (phoneShape && !(wholeRegisterNumber && !text.startsWith(QLatin1Char('+')) && !text.startsWith(QStringLiteral("00")))) {
+            if (digits < 6) {
+                return std::nullopt;
+            }
+            q.kind = SearchKind::Phone;
+            q.text = SearchText::normalizePhone(text);
+            return q;
+        }
+        if (digits < 6 || digits > 11) {
+            return std::nullopt;
+        }
+        q.kind = SearchKind::NationalNumber;
+        q.text = digitsOf(text);
+        return q;
+    }
+    q.kind = SearchKind::Name;
+    q.text = SearchText::fold(text);
+    if (q.text.size() < 2) {
+        return std::nullopt;
+    }
+    return q;
+}
+
+Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int limit)
+{
+    switch (q.kind) {
+    case SearchKind::Name:
+        return CitizenRepository(m_db).searchNames(q.text, limit);
+    case SearchKind::NationalNumber:
+        if (q.text.size() == 11) {
+            return selectIds(
+                m_db, QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = ? LIMIT ?"), {q.text, limit});
+        }
+        return selectIds(m_db,
+                         QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value >= ? AND value < ? LIMIT ?"),
+                         {q.text, prefixEnd(q.text), limit});
+    case SearchKind::Phone:
+    case SearchKind::Email:
+        if (q.text.isEmpty()) {
+            return QList<qint64>();
+        }
+        return selectIds(m_db,
+                         QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized >= ? AND normalized < ? LIMIT ?"),
+                         {toKey(q.kind == SearchKind::Phone ? DigitalAddressKind::Phone : DigitalAddressKind::Email), q.text, prefixEnd(q.text), limit});
+    case SearchKind::BirthDate:
+        return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE birth_date = ? LIMIT ?"), {sql::fromDate(q.date), limit});
+    case SearchKind::Address:
+        if (q.houseNumber.isEmpty()) {
+            return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE postcode = ? LIMIT ?"), {q.postcode, limit});
+        }
+        return selectIds(m_db,
+                         QStringLiteral("SELECT id FROM citizens WHERE postcode = ? AND upper(replace(house_number, ' ', '')) = ? LIMIT ?"),
+                         {q.postcode, q.houseNumber, limit});
+    }
+    return QList<qint64>();
+}
+
+Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &ids)
+{
+    QList<SearchHit> result;
+    if (ids.isEmpty()) {
+        return result;
+    }
+    QVariantList values;
+    const QString in = inIds(ids, &values);
+    Statement rows(m_db,
+                   QStringLiteral("SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality, "
+                                  "(SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1) "
+                                  "FROM citizens c WHERE c.id") +
+                       in + QStringLiteral(" ORDER BY c.family_name, c.given_names, c.birth_date, c.id"));
+    if (auto r = rows.exec(values); !r) {
+        return unexpected(std::move(r).error());
+    }
+    while (rows.next()) {
+        SearchHit hit;
+        hit.citizenId = rows.value(0).toLongLong();
+        hit.familyName = rows.value(1).toString();
+        hit.givenNames = rows.value(2).toString();
+        hit.birthYear = sql::toDate(rows.value(3)).year();
+        hit.municipality = rows.value(4).toString();
+        const QString identifier = rows.value(5).toString();
+        if (const qsizetype colon = identifier.indexOf(QLatin1Char(':')); colon > 0) {
+            if (const auto type = fromKey<IdentifierType>(QStringView(identifier).left(colon))) {
+                hit.maskedIdentifier = Identifier{*type, identifier.mid(colon + 1)}.masked();
+            }
+        }
+        result.append(hit);
+    }
+    return result;
+}
+
+Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember &staff, const QString &text, int limit)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::Search); !permitted) {
+        return unexpected(permitted.error());
+    }
+    const auto query = classify(text);
+    if (!query) {
+        return QList<SearchHit>();
+    }
+    // Search as you type commits once a keystroke: its entries reach the write-ahead log before the
+    // results are returned (a killed application loses none), without waiting for the disk's
+    // flush, which only a power failure in the next moments could undo. The next durable commit
+    // (the profile opened from the results, any other audit entry) flushes them with it.
+    if (m_db.transactionDepth() == 0) {
+        if (auto r = m_db.setDurableCommits(false); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        auto result = searchAndAudit(staff, *query, text.trimmed(), limit);
+        if (auto r = m_db.setDurableCommits(true); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        return result;
+    }
+    return searchAndAudit(staff, *query, text.trimmed(), limit);
+}
+
+Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(ServiceError::store(transaction.error()));
+    }
+    auto ids = findIds(query, limit);
+    if (!ids) {
+        return unexpected(ServiceError::store(ids.error()));
+    }
+    auto found = hits(*ids);
+    if (!found) {
+        return unexpected(ServiceError::store(found.error()));
+    }
+    // A keystroke of the same typing shows anew only the citizens it did not show yet.
+    const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
+    const QDateTime now = m_db.clock().now();
+    const qint64 gap = m_session.at.isValid() ? m_session.at.secsTo(now) : -1;
+    const bool sameTyping = m_session.staff == staffKey && gap >= 0 && gap <= SessionGapSeconds &&
+        (typed.startsWith(m_session.text, Qt::CaseInsensitive) || m_session.text.startsWith(typed, Qt::CaseInsensitive));
+    QSet<qint64> recorded = sameTyping ? m_session.shown : QSet<qint64>();
+    QList<qint64> shown;
+    for (const SearchHit &hit : std::as_const(*found)) {
+        if (!recorded.contains(hit.citizenId)) {
+            shown.append(hit.citizenId);
+            recorded.insert(hit.citizenId);
+        }
+    }
+    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}, {QStringLiteral("new_results"), shown.size()}};
+    // A name is kept as typed (folded), for the supervisor; anything that may be an identifier is
+    // kept as a keyed hash: a number typed with letters around it ("BE 85.07.30-033.61", "tel
+    // 0470 …") is searched as a name, but with six digits or more it is not one to keep in clear.
+    if (query.kind == SearchKind::Name && digitCount(typed) < 6) {
+        details.insert(QStringLiteral("text"), query.text);
+    } else if (query.kind == SearchKind::Name) {
+        details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.text));
+    } else {
+        details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.kind == SearchKind::BirthDate ? query.date.toString(Qt::ISODate) : query.text));
+    }
+    auto searched = m_audit.record(staff, AuditAction::Search, 0, {}, AuditOutcome::Success, details);
+    if (!searched) {
+        return unexpected(ServiceError::store(searched.error()));
+    }
+    if (auto r = m_audit.recordEach(staff, AuditAction::SearchResultShown, shown, {}, QJsonObject{{QStringLiteral("search"), double(searched->sequence)}});
+        !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    // Only what was committed counts as shown.
+    m_session = {staffKey, typed, now, std::move(recorded)};
+    return std::move(*found);
+}
+
+} // namespace c360

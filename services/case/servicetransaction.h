@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "audit/auditservice.h"
+#include "store/transaction.h"
+
+namespace c360
+{
+
+// Runs body (returning Expected<T, ServiceError>) in a transaction; commits when it succeeds,
+// rolls back when it does not.
+template<typename T, typename Body>
+Expected<T, ServiceError> inTransaction(Database &db, Body body)
+{
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return unexpected(ServiceError::store(transaction.error()));
+    }
+    auto result = body();
+    if (!result) {
+        return result; // rolled back
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    return result;
+}
+
+} // namespace c360

@@ -1,0 +1,398 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "privacy/accountservice.h"
+
+#include "store/storeidentity.h"
+
+#include "case/servicetransaction.h"
+#include "common/clock.h"
+#include "store/database.h"
+#include "store/sqlvalue.h"
+#include "store/statement.h"
+
+#include <KLocalizedString>
+
+#include <sodium.h>
+
+#include <QLocale>
+#include <QPasswordDigestor>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace c360
+{
+
+namespace
+{
+const QString scheme = QStringLiteral("pbkdf2-sha256");
+constexpr int SaltBytes = 16;
+constexpr int HashBytes = 32;
+
+QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, HashBytes);
+}
+
+// Compares in time that does not depend on where the first difference is.
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size()) {
+        return false;
+    }
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    }
+    return difference == 0;
+}
+
+struct Argon2Limits
+{
+    unsigned long long ops;
+    size_t memory;
+};
+
+Argon2Limits limitsOf(PasswordHash::Cost cost)
+{
+    return cost == PasswordHash::Cost::Standard ? Argon2Limits{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE}
+                                                : Argon2Limits{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+// A hash of nothing anyone types, of the given cost: what an unknown name is checked against, so
+// that it costs what a known one does.
+const QString &dummyHash(PasswordHash::Cost cost)
+{
+    static const QString standard = PasswordHash::make(QStringLiteral("\x01 no such account \x01"), PasswordHash::Cost::Standard);
+    static const QString light = PasswordHash::make(QStringLiteral("\x01 no such account \x01"), PasswordHash::Cost::Light);
+    return cost == PasswordHash::Cost::Standard ? standard : light;
+}
+
+const QString accountColumns = QStringLiteral("id, username, display_name, role, team, failed_attempts, locked_until, disabled, created_at, password_hash");
+
+StaffAccount readAccount(const Statement &row)
+{
+    StaffAccount a;
+    a.id = row.value(0).toLongLong();
+    a.username = row.value(1).toString();
+    a.displayName = row.value(2).toString();
+    a.role = fromKey<Role>(row.value(3).toString()).value_or(Role::CounterClerk);
+    a.team = row.value(4).toString();
+    a.failedAttempts = row.value(5).toInt();
+    a.lockedUntil = sql::toDateTime(row.value(6));
+    a.disabled = row.value(7).toBool();
+    a.created = sql::toDateTime(row.value(8));
+    return a;
+}
+
+// The change entry for an account: what happened to which account (never a password).
+Expected<void, ServiceError>
+auditAccountChange(AuditService &audit, const StaffMember &admin, const QString &what, const QString &account, QJsonObject details = {})
+{
+    details.insert(QStringLiteral("what"), what);
+    details.insert(QStringLiteral("account"), account);
+    auto entry = audit.record(admin, AuditAction::Change, 0, Purpose{QStringLiteral("account_management"), QString()}, AuditOutcome::Success, details);
+    if (!entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    return {};
+}
+
+ServiceError signInRefused(const QString &message)
+{
+    return {ServiceError::Kind::Denied, message};
+}
+
+QString wrongCredentials()
+{
+    return i18nc("@info", "The user name or the password is wrong. Check both and try again.");
+}
+} // namespace
+
+QString PasswordHash::make(const QString &password, Cost cost)
+{
+    if (!sodiumReady()) {
+        qFatal("libsodium could not be initialised");
+    }
+    const QByteArray utf8 = password.toUtf8();
+    const Argon2Limits limits = limitsOf(cost);
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), limits.ops, limits.memory) != 0) {
+        qFatal("Argon2id: out of memory");
+    }
+    return QString::fromLatin1(out);
+}
+
+QString PasswordHash::makePbkdf2(const QString &password, int iterations)
+{
+    QByteArray salt(SaltBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltBytes / int(sizeof(quint32)));
+    return scheme + QLatin1Char('$') + QString::number(iterations) + QLatin1Char('$') + QString::fromLatin1(salt.toBase64()) + QLatin1Char('$') +
+        QString::fromLatin1(derive(password, salt, iterations).toBase64());
+}
+
+bool PasswordHash::needsRehash(const QString &stored, Cost cost)
+{
+    if (!stored.startsWith(QLatin1String("$argon2id$")) || !sodiumReady()) {
+        return true;
+    }
+    const Argon2Limits limits = limitsOf(cost);
+    return crypto_pwhash_str_needs_rehash(stored.toLatin1().constData(), limits.ops, limits.memory) != 0;
+}
+
+bool PasswordHash::verify(const QString &password, const QString &stored)
+{
+    if (stored.startsWith(QLatin1String("$argon2id$"))) {
+        const QByteArray utf8 = password.toUtf8();
+        const QByteArray hash = stored.toLatin1();
+        if (!sodiumReady() || hash.size() >= qsizetype(crypto_pwhash_STRBYTES)) {
+            return false;
+        }
+        return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    }
+    const QStringList parts = stored.split(QLatin1Char('$'));
+    if (parts.size() != 4 || parts.at(0) != scheme) {
+        return false;
+    }
+    bool ok = false;
+    const int iterations = parts.at(1).toInt(&ok);
+    const QByteArray salt = QByteArray::fromBase64(parts.at(2).toLatin1());
+    const QByteArray expected = QByteArray::fromBase64(parts.at(3).toLatin1());
+    if (!ok || iterations <= 0 || salt.isEmpty() || expected.size() != HashBytes) {
+        return false;
+    }
+    return sameBytes(derive(password, salt, iterations), expected);
+}
+
+AccountService::AccountService(AuditService &audit, PasswordHash::Cost cost)
+    : m_audit(audit)
+    , m_db(audit.database())
+    , m_cost(cost)
+{
+}
+
+QString AccountService::passwordProblem(const QString &password)
+{
+    if (password.size() < MinimumPasswordLength) {
+        return i18ncp("@info", "A password needs at least %1 character.", "A password needs at least %1 characters.", MinimumPasswordLength);
+    }
+    if (password.trimmed() != password) {
+        return i18nc("@info", "A password may not begin or end with a space.");
+    }
+    return {};
+}
+
+Expected<bool, ServiceError> AccountService::hasAccounts()
+{
+    auto any = selectId(m_db, QStringLiteral("SELECT id FROM staff_accounts LIMIT 1"), {});
+    if (!any) {
+        return unexpected(ServiceError::store(any.error()));
+    }
+    return any->has_value();
+}
+
+Expected<StaffAccount, ServiceError> AccountService::createFirstAdministrator(
+    const QString &username, const QString &displayName, const QString &password, const QString &workstation, ExistingData existing)
+{
+    auto any = hasAccounts();
+    if (!any) {
+        return unexpected(any.error());
+    }
+    if (*any) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "There are accounts already: an administrator makes new ones.")));
+    }
+    if (existing == ExistingData::Refuse) {
+        auto holdsData = StoreIdentity::holdsData(m_audit.database());
+        if (!holdsData) {
+            return unexpected(ServiceError::store(holdsData.error()));
+        }
+        if (*holdsData) {
+            return unexpected(ServiceError::invalid(i18nc(
+                "@info", "This store already holds data, so its administrator is not made here: use citizen360-admin init --database FILE --admin NAME.")));
+        }
+    }
+    StaffAccount account;
+    account.username = username;
+    account.displayName = displayName;
+    account.role = Role::Administrator;
+    // The first administrator makes themselves: as themselves.
+    return createAccount(StaffMember{username.trimmed(), Role::Administrator, workstation}, account, password);
+}
+
+Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMember &admin, const StaffAccount &wanted, const QString &password)
+{
+    if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
+        return unexpected(permitted.error());
+    }
+    StaffAccount account = wanted;
+    account.username = account.username.trimmed();
+    account.displayName = account.displayName.trimmed();
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._-]{2,64}$"));
+    if (!validName.match(account.username).hasMatch()) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "A user name has 2 to 64 letters, digits, dots, hyphens or underscores, such as an.peeters.")));
+    }
+    if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
+        return unexpected(ServiceError::invalid(problem));
+    }
+    if (account.displayName.isEmpty()) {
+        account.displayName = account.username;
+    }
+    return inTransaction<StaffAccount>(m_db, [&]() -> Expected<StaffAccount, ServiceError> {
+        auto taken = selectId(m_db, QStringLiteral("SELECT id FROM staff_accounts WHERE username = ?"), {account.username});
+        if (!taken) {
+            return unexpected(ServiceError::store(taken.error()));
+        }
+        if (*taken) {
+            return unexpected(ServiceError::invalid(i18nc("@info", "There is an account called “%1” already.", account.username)));
+        }
+        const QVariant now = sql::fromDateTime(m_db.clock().now());
+        Statement insert(m_db,
+                         QStringLiteral("INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        if (auto r = insert.exec({account.username, account.displayName, toKey(account.role), account.team, PasswordHash::make(password, m_cost), now, now});
+            !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        account.id = insert.lastInsertId();
+        account.created = sql::toDateTime(now);
+        if (auto r = auditAccountChange(m_audit, admin, QStringLiteral("account_created"), account.username, {{QStringLiteral("role"), toKey(account.role)}});
+            !r) {
+            return unexpected(r.error());
+        }
+        return account;
+    });
+}
+
+Expected<QList<StaffAccount>, ServiceError> AccountService::accounts(const StaffMember &admin)
+{
+    if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
+        return unexpected(permitted.error());
+    }
+    auto all = selectAll(m_db, QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM staff_accounts ORDER BY username"), {}, readAccount);
+    if (!all) {
+        return unexpected(ServiceError::store(all.error()));
+    }
+    return *all;
+}
+
+Expected<void, ServiceError> AccountService::resetPassword(const StaffMember &admin, const QString &username, const QString &password)
+{
+    if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
+        return unexpected(ServiceError::invalid(problem));
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        Statement update(m_db,
+                         QStringLiteral("UPDATE staff_accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, password_changed_at = ? "
+                                        "WHERE username = ?"));
+        if (auto r = update.exec({PasswordHash::make(password, m_cost), sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        if (update.numRowsAffected() == 0) {
+            return unexpected(ServiceError::invalid(i18nc("@info", "There is no account called “%1”.", username.trimmed())));
+        }
+        if (auto r = auditAccountChange(m_audit, admin, QStringLiteral("password_reset"), username.trimmed()); !r) {
+            return r;
+        }
+        return {};
+    });
+}
+
+Expected<void, ServiceError> AccountService::setDisabled(const StaffMember &admin, const QString &username, bool disabled)
+{
+    if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
+        return unexpected(permitted.error());
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET disabled = ? WHERE username = ?"));
+        if (auto r = update.exec({disabled ? 1 : 0, username.trimmed()}); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        if (update.numRowsAffected() == 0) {
+            return unexpected(ServiceError::invalid(i18nc("@info", "There is no account called “%1”.", username.trimmed())));
+        }
+        if (auto r = auditAccountChange(m_audit, admin, disabled ? QStringLiteral("account_disabled") : QStringLiteral("account_enabled"), username.trimmed());
+            !r) {
+            return r;
+        }
+        return {};
+    });
+}
+
+Expected<StaffMember, ServiceError> AccountService::signIn(const QString &username, const QString &password, const QString &workstation)
+{
+    const QDateTime now = m_db.clock().now();
+    auto found = selectAll(m_db,
+                           QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM staff_accounts WHERE username = ?"),
+                           {username.trimmed()},
+                           [](const Statement &row) {
+                               return std::make_pair(readAccount(row), row.value(9).toString());
+                           });
+    if (!found) {
+        return unexpected(ServiceError::store(found.error()));
+    }
+    auto failed = [&](const StaffMember &as, const QString &reason, const QString &message) -> Expected<StaffMember, ServiceError> {
+        // An unknown name is kept as a keyed hash: what was typed may be a password.
+        QJsonObject details{{QStringLiteral("reason"), reason}};
+        if (reason == QLatin1String("unknown_user")) {
+            details.insert(QStringLiteral("typed"), m_audit.keyedHash(username.trimmed().toLower()));
+        }
+        if (auto entry = m_audit.record(as, AuditAction::LoginFailed, 0, Purpose{QStringLiteral("sign_in"), QString()}, AuditOutcome::Denied, details);
+            !entry) {
+            return unexpected(ServiceError::store(entry.error()));
+        }
+        return unexpected(signInRefused(message));
+    };
+    if (found->isEmpty()) {
+        // One check, as for a known name, so that time does not tell which names exist.
+        (void)PasswordHash::verify(password, dummyHash(m_cost));
+        return failed(StaffMember{QStringLiteral("(unknown)"), Role::CounterClerk, workstation}, QStringLiteral("unknown_user"), wrongCredentials());
+    }
+    const auto &[account, hash] = found->first();
+    const StaffMember staff{account.username, account.role, workstation, account.team};
+    const bool verified = PasswordHash::verify(password, hash);
+    const bool locked = account.lockedUntil.isValid() && account.lockedUntil > now;
+    if (!verified && (account.disabled || locked)) {
+        // Like any wrong password: what the account is, only its password may learn.
+        return failed(staff, account.disabled ? QStringLiteral("disabled") : QStringLiteral("locked"), wrongCredentials());
+    }
+    if (account.disabled) {
+        return failed(staff, QStringLiteral("disabled"), i18nc("@info", "This account is switched off. Ask an administrator."));
+    }
+    if (locked) {
+        return failed(staff,
+                      QStringLiteral("locked"),
+                      i18nc("@info; %1 a time",
+                            "This account is locked after too many wrong passwords, until %1. An administrator can unlock it sooner.",
+                            QLocale().toString(account.lockedUntil.toLocalTime().time(), QLocale::ShortFormat)));
+    }
+    if (!verified) {
+        const int attempts = account.failedAttempts + 1;
+        const bool lock = attempts >= MaxFailures;
+        Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
+        if (auto r = update.exec({lock ? 0 : attempts, lock ? sql::fromDateTime(now.addSecs(LockMinutes * 60)) : sql::null(), account.id}); !r) {
+            return unexpected(ServiceError::store(r.error()));
+        }
+        // The lock says nothing either: a name that does not exist would not be locked.
+        return failed(staff, lock ? QStringLiteral("locked_now") : QStringLiteral("wrong_password"), wrongCredentials());
+    }
+    Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, password_hash = ? WHERE id = ?"));
+    // A hash of before (PBKDF2) or of another cost is made again now that the password is known.
+    const QString current = PasswordHash::needsRehash(hash, m_cost) ? PasswordHash::make(password, m_cost) : hash;
+    if (auto r = update.exec({current, account.id}); !r) {
+        return unexpected(ServiceError::store(r.error()));
+    }
+    if (auto entry = m_audit.record(staff, AuditAction::Login, 0, Purpose{QStringLiteral("sign_in"), QString()}); !entry) {
+        return unexpected(ServiceError::store(entry.error()));
+    }
+    return staff;
+}
+
+} // namespace c360

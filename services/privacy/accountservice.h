@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "audit/auditservice.h"
+
+#include <QDateTime>
+
+namespace c360
+{
+class Database;
+
+// A local staff account as an administrator sees it (never its password hash).
+struct StaffAccount
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    Role role = Role::CounterClerk;
+    QString team;
+    int failedAttempts = 0;
+    QDateTime lockedUntil; // UTC; invalid: not locked
+    bool disabled = false;
+    QDateTime created;
+};
+
+// Passwords as Argon2id (libsodium's crypto_pwhash_str: "$argon2id$v=19$m=…,t=…,p=1$SALT$HASH",
+// a random salt, its cost in the string). Hashes made before (PBKDF2-HMAC-SHA-256,
+// "pbkdf2-sha256$ITERATIONS$SALT$HASH") still verify, and are made again as Argon2id at the next
+// sign-in (needsRehash).
+namespace PasswordHash
+{
+enum class Cost {
+    Standard, // 64 MiB and two passes (libsodium's "interactive"): every real account
+    Light, // the minimum: training's practice accounts, whose password is published anyway, and tests
+};
+QString make(const QString &password, Cost cost = Cost::Standard);
+bool verify(const QString &password, const QString &stored);
+// Whether stored should be made again (with the password, known after a good sign-in): a PBKDF2
+// hash, or an Argon2id one of another cost.
+bool needsRehash(const QString &stored, Cost cost);
+// PBKDF2 as it was made before Argon2id, for tests of the upgrade.
+constexpr int Pbkdf2Iterations = 600000;
+QString makePbkdf2(const QString &password, int iterations = Pbkdf2Iterations);
+} // namespace PasswordHash
+
+// Local accounts for the four roles: an administrator made at first run, then the accounts an
+// administrator makes. Signing in is audited (login, login_failed); after MaxFailures failed
+// attempts in a row the account is locked for LockMinutes, also audited.
+class AccountService
+{
+public:
+    static constexpr int MaxFailures = 5;
+    static constexpr int LockMinutes = 15;
+    static constexpr int MinimumPasswordLength = 12;
+
+    // cost: of the hashes it makes (PasswordHash::Cost::Light for training and tests only).
+    explicit AccountService(AuditService &audit, PasswordHash::Cost cost = PasswordHash::Cost::Standard);
+
+    Expected<bool, ServiceError> hasAccounts();
+    // Whether the first administrator may be made in a store that already holds data: only by
+    // `citizen360-admin init --admin`, for a store of an older version; never from the first-run
+    // dialog, where whoever starts the application first would become its administrator.
+    enum class ExistingData { Refuse, Allow };
+    // The first administrator, only while there is no account at all (and, unless allowed, no data).
+    Expected<StaffAccount, ServiceError> createFirstAdministrator(
+        const QString &username, const QString &displayName, const QString &password, const QString &workstation, ExistingData existing = ExistingData::Refuse);
+    // By an administrator (ManageUsers); audited as a change.
+    Expected<StaffAccount, ServiceError> createAccount(const StaffMember &admin, const StaffAccount &account, const QString &password);
+    Expected<QList<StaffAccount>, ServiceError> accounts(const StaffMember &admin);
+    // Sets a new password, and unlocks; by an administrator, audited.
+    Expected<void, ServiceError> resetPassword(const StaffMember &admin, const QString &username, const QString &password);
+    Expected<void, ServiceError> setDisabled(const StaffMember &admin, const QString &username, bool disabled);
+
+    // Signs in: the staff member (with the account's role and team, at workstation) or why not.
+    // It costs one hash check whatever the name, and says nothing of the account until the right
+    // password is given: an unknown name, a wrong password, and a disabled or locked account with
+    // a wrong password all get the same Denied message; only with the right one does a disabled or
+    // locked account say so.
+    Expected<StaffMember, ServiceError> signIn(const QString &username, const QString &password, const QString &workstation);
+
+    // What is wrong with password (translated), or empty.
+    static QString passwordProblem(const QString &password);
+
+private:
+    AuditService &m_audit;
+    Database &m_db;
+    PasswordHash::Cost m_cost;
+};
+
+} // namespace c360

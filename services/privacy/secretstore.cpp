@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "privacy/secretstore.h"
+
+#include "common/privatefile.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QStandardPaths>
+
+#include <qt6keychain/keychain.h>
+
+namespace c360
+{
+
+QString SecretStore::environmentVariable(const QString &key)
+{
+    QString variable = QStringLiteral("C360_SECRET_") + key.toUpper();
+    for (QChar &c : variable) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128)) {
+            c = QLatin1Char('_');
+        }
+    }
+    return variable;
+}
+
+Expected<QString, QString> MemorySecretStore::read(const QString &key)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_secrets.constFind(key);
+    if (it == m_secrets.cend()) {
+        return unexpected(QStringLiteral("no secret stored under \"%1\"").arg(key));
+    }
+    return *it;
+}
+
+Expected<void, QString> MemorySecretStore::write(const QString &key, const QString &secret)
+{
+    QMutexLocker lock(&m_mutex);
+    m_secrets.insert(key, secret);
+    return {};
+}
+
+Expected<void, QString> MemorySecretStore::remove(const QString &key)
+{
+    QMutexLocker lock(&m_mutex);
+    m_secrets.remove(key);
+    return {};
+}
+
+KeychainSecretStore::KeychainSecretStore(const QString &service)
+    : m_service(service)
+{
+}
+
+namespace
+{
+// Runs a QtKeychain job to its end on this thread.
+template<typename Job>
+QKeychain::Error runJob(Job &job, QString *errorText)
+{
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.setAutoDelete(false);
+    job.start();
+    loop.exec();
+    // QtKeychain's own text is often just "Unknown error": say which of its errors it was.
+    switch (job.error()) {
+    case QKeychain::NoError:
+        break;
+    case QKeychain::EntryNotFound:
+        *errorText = QStringLiteral("there is no such entry");
+        break;
+    case QKeychain::NoBackendAvailable:
+        *errorText = QStringLiteral("no keychain is available on this system (no Secret Service, Keychain or Credential Store)");
+        break;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        *errorText = QStringLiteral("the keychain refused access");
+        break;
+    case QKeychain::NotImplemented:
+        *errorText = QStringLiteral("the keychain cannot do this on this system");
+        break;
+    case QKeychain::CouldNotDeleteEntry:
+    case QKeychain::OtherError:
+        *errorText = job.errorString() == QLatin1String("Unknown error")
+            ? QStringLiteral("the keychain failed without saying why (is a Secret Service running in this session?)")
+            : QStringLiteral("the keychain failed (%1)").arg(job.errorString());
+        break;
+    }
+    return job.error();
+}
+} // namespace
+
+bool KeychainSecretStore::isAvailable()
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(QStringLiteral("availability-probe"));
+    QString error;
+    const QKeychain::Error result = runJob(job, &error);
+    return result == QKeychain::NoError || result == QKeychain::EntryNotFound;
+}
+
+Expected<QString, QString> KeychainSecretStore::read(const QString &key)
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(key);
+    QString error;
+    if (runJob(job, &error) != QKeychain::NoError) {
+        return unexpected(QStringLiteral("the keychain has no secret \"%1\": %2").arg(key, error));
+    }
+    return job.textData();
+}
+
+Expected<void, QString> KeychainSecretStore::write(const QString &key, const QString &secret)
+{
+    QKeychain::WritePasswordJob job(m_service);
+    job.setKey(key);
+    job.setTextData(secret);
+    QString error;
+    if (runJob(job, &error) != QKeychain::NoError) {
+        return unexpected(QStringLiteral("the keychain did not store \"%1\": %2").arg(key, error));
+    }
+    return {};
+}
+
+Expected<void, QString> KeychainSecretStore::remove(const QString &key)
+{
+    QKeychain::DeletePasswordJob job(m_service);
+    job.setKey(key);
+    QString error;
+    if (runJob(job, &error) != QKeychain::NoError) {
+        return unexpected(QStringLiteral("the keychain did not remove \"%1\": %2").arg(key, error));
+    }
+    return {};
+}
+
+QString SecretStore::personalFolder()
+{
+    // Shared by the application and citizen360-admin, whose own data folders differ by name.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/citizen360/secrets");
+}
+
+std::unique_ptr<SecretStore> SecretStore::personal()
+{
+    auto keychain = std::make_unique<KeychainSecretStore>(keychainService());
+    if (keychain->isAvailable()) {
+        return keychain;
+    }
+    return std::make_unique<FileSecretStore>(personalFolder());
+}
+
+FileSecretStore::FileSecretStore(const QString &folder)
+    : m_folder(folder)
+{
+}
+
+QString FileSecretStore::fileFor(const QString &key) const
+{
+    QString name = key;
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-')) {
+            c = QLatin1Char('_');
+        }
+    }
+    return m_folder + QLatin1Char('/') + name;
+}
+
+Expected<QString, QString> FileSecretStore::read(const QString &key)
+{
+    QFile file(fileFor(key));
+    if (!file.exists()) {
+        return unexpected(QStringLiteral("no secret stored under \"%1\"").arg(key));
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return unexpected(QStringLiteral("the secret \"%1\" cannot be read: %2").arg(key, file.errorString()));
+    }
+    return QString::fromUtf8(file.readAll().trimmed());
+}
+
+Expected<void, QString> FileSecretStore::write(const QString &key, const QString &secret)
+{
+    if (auto made = makePrivateFolder(m_folder); !made) {
+        return unexpected(made.error());
+    }
+    return writePrivateFile(fileFor(key), secret.toUtf8() + '\n');
+}
+
+Expected<void, QString> FileSecretStore::remove(const QString &key)
+{
+    const QString path = fileFor(key);
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        return unexpected(QStringLiteral("the secret \"%1\" cannot be removed").arg(key));
+    }
+    return {};
+}
+
+} // namespace c360

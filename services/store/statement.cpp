@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "store/statement.h"
+
+#include <QStringList>
+
+namespace c360
+{
+
+Statement::Statement(Database &db, const QString &sql)
+    : m_db(db)
+{
+    auto prepared = db.prepared(sql);
+    if (prepared) {
+        m_query = *prepared;
+    } else {
+        m_prepareError = std::move(prepared).error();
+    }
+}
+
+Statement::~Statement()
+{
+    finish();
+}
+
+Expected<void, StoreError> Statement::exec(const QVariantList &values)
+{
+    if (!m_query) {
+        return unexpected(*m_prepareError);
+    }
+    m_query->finish();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // Qt SQL binds a null QString as NULL; our NOT NULL text columns want ''. NULL is asked
+        // for explicitly with an invalid QVariant (sql::null()).
+        if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull()) {
+            m_query->bindValue(static_cast<int>(i), QStringLiteral(""));
+        } else if (value.metaType() == QMetaType::fromType<QByteArray>() && value.toByteArray().isNull()) {
+            m_query->bindValue(static_cast<int>(i), QByteArray(""));
+        } else {
+            m_query->bindValue(static_cast<int>(i), value);
+        }
+    }
+    if (!m_query->exec()) {
+        return unexpected(m_db.error(*m_query));
+    }
+    return {};
+}
+
+Expected<std::optional<qint64>, StoreError> selectId(Database &db, const QString &sql, const QVariantList &values)
+{
+    Statement query(db, sql);
+    if (auto r = query.exec(values); !r) {
+        return unexpected(std::move(r).error());
+    }
+    if (!query.next()) {
+        return std::optional<qint64>();
+    }
+    return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+Expected<QList<qint64>, StoreError> selectIds(Database &db, const QString &sql, const QVariantList &values)
+{
+    return selectAll(db, sql, values, [](const Statement &row) {
+        return row.value(0).toLongLong();
+    });
+}
+
+Expected<qint64, StoreError> selectCount(Database &db, const QString &sql, const QVariantList &values)
+{
+    auto first = selectId(db, sql, values);
+    if (!first) {
+        return unexpected(std::move(first).error());
+    }
+    return first->value_or(0);
+}
+
+RowWriter::RowWriter(const char *table, std::initializer_list<const char *> columns, const char *record)
+    : m_record(record)
+{
+    QStringList names;
+    QStringList placeholders;
+    QStringList assignments;
+    for (const char *column : columns) {
+        names.append(QLatin1String(column));
+        placeholders.append(QStringLiteral("?"));
+        assignments.append(QLatin1String(column) + QLatin1String(" = ?"));
+    }
+    const QLatin1String name(table);
+    m_insert = QLatin1String("INSERT INTO ") + name + QLatin1String(" (") + names.join(QLatin1String(", ")) + QLatin1String(") VALUES (") +
+        placeholders.join(QLatin1String(", ")) + QLatin1Char(')');
+    m_update = QLatin1String("UPDATE ") + name + QLatin1String(" SET ") + assignments.join(QLatin1String(", ")) + QLatin1String(" WHERE id = ?");
+}
+
+Expected<void, StoreError> RowWriter::write(Database &db, const QVariantList &values, qint64 *id) const
+{
+    if (*id != 0) {
+        return update(db, values, *id);
+    }
+    auto inserted = insert(db, values);
+    if (!inserted) {
+        return unexpected(std::move(inserted).error());
+    }
+    *id = *inserted;
+    return {};
+}
+
+Expected<qint64, StoreError> RowWriter::insert(Database &db, const QVariantList &values) const
+{
+    Statement insert(db, m_insert);
+    if (auto r = insert.exec(values); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return insert.lastInsertId();
+}
+
+Expected<void, StoreError> RowWriter::update(Database &db, const QVariantList &values, qint64 id) const
+{
+    Statement update(db, m_update);
+    QVariantList withId = values;
+    withId.append(id);
+    if (auto r = update.exec(withId); !r) {
+        return r;
+    }
+    if (update.numRowsAffected() != 1) {
+        return unexpected(db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no %1 with id %2").arg(m_record).arg(id)));
+    }
+    return {};
+}
+
+QString inIds(const QList<qint64> &ids, QVariantList *values)
+{
+    QStringList marks;
+    marks.reserve(ids.size());
+    for (qint64 id : ids) {
+        marks.append(QStringLiteral("?"));
+        values->append(id);
+    }
+    return QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+} // namespace c360

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "sync/klantinteracties/klantinteractiescontacttarget.h"
+
+#include "common/clock.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/syncstaterepository.h"
+#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/klantinteracties/klantinteractiesmapper.h"
+#include "sync/restjob.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace c360
+{
+
+namespace
+{
+SyncProblem problem(SyncProblem::Kind kind, const QString &detail)
+{
+    SyncProblem p;
+    p.kind = kind;
+    p.detail = detail;
+    return p;
+}
+} // namespace
+
+QByteArray KlantinteractiesContactTarget::payload(const ContactMoment &contact, const QString &partyUuid, const QString &language)
+{
+    return QJsonDocument(KlantinteractiesMapper::maakKlantcontact(contact, partyUuid, language)).toJson(QJsonDocument::Compact);
+}
+
+bool KlantinteractiesContactTarget::handles(const OutboxEntry &entry) const
+{
+    return entry.source == context().source.id && entry.resource == QLatin1String("klantcontacten") && entry.entityKind == ItemKind::ContactMoment;
+}
+
+QNetworkRequest KlantinteractiesContactTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
+{
+    *method = QByteArrayLiteral("POST");
+    *body = entry.payload;
+    return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry);
+}
+
+Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesContactTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(job.body()).object();
+    const QString uuid = answer.value(QStringLiteral("klantcontact")).toObject().value(QStringLiteral("uuid")).toString();
+    if (QUuid::fromString(uuid).isNull()) {
+        return unexpected(problem(SyncProblem::Kind::Malformed, QStringLiteral("maak-klantcontact answered without a klantcontact uuid")));
+    }
+    const QString source = context().source.id;
+    auto fail = [](const StoreError &e) {
+        return unexpected(problem(SyncProblem::Kind::Store, e.message()));
+    };
+    // A pull may have brought the contact in already (the push was accepted before, but not
+    // recorded): that copy is this contact moment, which stays.
+    Statement duplicate(db, QStringLiteral("DELETE FROM contact_moments WHERE source_system = ? AND source_id = ? AND id <> ?"));
+    if (auto r = duplicate.exec({source, uuid, entry.entityId}); !r) {
+        return fail(r.error());
+    }
+    Statement update(db, QStringLiteral("UPDATE contact_moments SET source_system = ?, source_id = ? WHERE id = ?"));
+    if (auto r = update.exec({source, uuid, entry.entityId}); !r) {
+        return fail(r.error());
+    }
+    if (update.numRowsAffected() > 0) {
+        // An empty hash: the next pull maps the back end's copy onto this contact moment once.
+        SyncRecord record{source, QStringLiteral("klantcontacten"), uuid, QByteArray(), entry.entityId, db.clock().now()};
+        if (auto r = SyncStateRepository(db).saveRecord(record); !r) {
+            return fail(r.error());
+        }
+    }
+    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, QStringLiteral("klantcontacten")); !r) {
+        return fail(r.error());
+    }
+    return Pushed{uuid};
+}
+
+} // namespace c360

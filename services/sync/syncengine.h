@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "sync/resourcesync.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace c360
+{
+class Clock;
+class Database;
+class SecretStore;
+
+// What one run did, per resource and for the outbox.
+struct SyncSummary
+{
+    struct Resource
+    {
+        QString source;
+        QString resource;
+        ResourceStats stats;
+        SyncProblem problem;
+    };
+    QList<Resource> resources;
+    qint64 pushed = 0;
+    qint64 pushFailed = 0; // kept, retried later
+    qint64 pushRejected = 0; // kept for correction
+    bool ok() const;
+    // {"ok": true, "resources": {"openklant/partijen": {"inserted": …, "updated": …, "deleted": …,
+    //  "skipped": …, "pages": …, "bytes": …, "error": "…"}, …}, "outbox": {"pushed": …, "failed": …,
+    //  "rejected": …}}
+    QJsonObject toJson() const;
+};
+
+// The sync engine: pushes the outbox, then pulls every enabled resource of every source, page by
+// page, each page committed with its cursor. Lives on one thread with its own database connection
+// and network access manager (SyncService puts it on a worker thread; citizen360-admin runs it on
+// its main thread). One run at a time; signals report progress.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    // The page cache of the engine's own connection.
+    static constexpr int SyncCacheMiB = 64;
+    // How many pages the WAL may hold before the engine's connection checkpoints (SQLite's
+    // default: 1,000).
+    static constexpr int SyncCheckpointPages = 10000;
+
+    struct Options
+    {
+        QString databasePath;
+        QList<SourceConfig> sources;
+        SecretStore *secrets = nullptr;
+        Clock *clock = nullptr;
+        RetryPolicy retry;
+        ResourceSyncFactory resources;
+        OutboxTargetFactory outbox;
+        // "source/resource" of the resources whose deletions an administrator confirmed for this
+        // run: a full crawl may then remove more than the source's maxDeletionShare.
+        QStringList confirmedDeletions;
+    };
+
+    explicit SyncEngine(const Options &options, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    bool isRunning() const { return m_running; }
+    const SyncSummary &lastSummary() const { return m_summary; }
+
+public Q_SLOTS:
+    // Runs every enabled source once; finished() follows. Ignored while a run is going on.
+    void runOnce();
+    // Runs once with these resources' ("source/resource") deletions confirmed by an administrator
+    // (who was permitted and audited: DeletionConfirmation); after a run under way, when there is one.
+    void runConfirming(const QStringList &confirmed);
+    // Runs now, then each source again at its own poll interval (a source that comes due during
+    // a run goes next, once).
+    void startScheduler();
+    // Stops the scheduler and cancels the current run after its current step (nothing half-done).
+    void stop();
+
+Q_SIGNALS:
+    void started();
+    void resourceStarted(const QString &source, const QString &resource);
+    void pageApplied(const QString &source, const QString &resource, const c360::ResourceStats &soFar);
+    void resourceFinished(const QString &source, const QString &resource, const c360::ResourceStats &stats, const c360::SyncProblem &problem);
+    void recordSkipped(const c360::SkippedRecord &record);
+    void finished(const c360::SyncSummary &summary);
+
+private:
+    struct Work;
+    bool openDatabase(SyncProblem *problem);
+    // A run of the given sources (all when empty).
+    void run(const QStringList &only);
+    void next();
+    void finishRun();
+    void startResource();
+    void onPage();
+    void applyPage(RestJob *job);
+    // Starts the lookahead's request now; startResource() takes its job when it asks the same.
+    void startLookahead(const QNetworkRequest &request);
+    void dropLookahead();
+    void endResource(const SyncProblem &problem);
+    void startPush();
+    // Sends the current entry's next step; false when prepare() held it back (the entry is then
+    // marked and the push goes on with the next one).
+    bool sendStep();
+    void onPushed();
+    void recordProblem(const QString &source, const QString &resource, const SyncProblem &problem);
+    SyncProblem problemFor(const RestJob &job) const;
+
+    Options m_options;
+    std::unique_ptr<Database> m_db;
+    QNetworkAccessManager *m_network = nullptr;
+    std::vector<std::unique_ptr<QTimer>> m_timers; // one per enabled source
+    QStringList m_due; // sources whose time came during a run
+    bool m_running = false;
+    QStringList m_confirmedNext; // for the next run only (runConfirming)
+    QStringList m_confirmedNow; // the run under way's
+    bool m_cancelled = false;
+    SyncSummary m_summary;
+    std::deque<std::unique_ptr<Work>> m_queue;
+    std::unique_ptr<Work> m_current;
+    QPointer<RestJob> m_job;
+    QPointer<RestJob> m_lookahead; // the next page's job, started before this one was applied
+};
+
+} // namespace c360
+
+Q_DECLARE_METATYPE(c360::ResourceStats)
+Q_DECLARE_METATYPE(c360::SyncProblem)
+Q_DECLARE_METATYPE(c360::SkippedRecord)
+Q_DECLARE_METATYPE(c360::SyncSummary)
