@@ -4,7 +4,7 @@
 // integration tests and benchmarks. Not a production server.
 
 #include "c360version.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

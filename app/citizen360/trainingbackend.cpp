@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "trainingbackend.h"
 
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 
 #include <QMetaObject>
 

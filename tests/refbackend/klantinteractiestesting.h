@@ -5,10 +5,10 @@
 // Shared by the Klantinteracties tests: a reference server with the API on loopback, requests
 // through QNetworkAccessManager, and validation against the saved OpenAPI document.
 
-#include "dataset.h"
-#include "klantinteractiesapi.h"
+#include "klantinteracties/klantinteractiesapi.h"
+#include "population/dataset.h"
 #include "referencedate.h"
-#include "refserver.h"
+#include "server/refserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

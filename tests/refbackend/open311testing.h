@@ -5,10 +5,10 @@
 // Shared by the Open311 tests: a reference server with the GeoReport API on loopback, requests
 // through QNetworkAccessManager, validation against the saved schemas, and XML element paths.
 
-#include "dataset.h"
-#include "open311api.h"
+#include "open311/open311api.h"
+#include "population/dataset.h"
 #include "referencedate.h"
-#include "refserver.h"
+#include "server/refserver.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 // random access without holding the population in memory, and run-time changes.
 
 #include "bsn.h"
-#include "dataset.h"
 #include "nationalnumber.h"
+#include "population/dataset.h"
 #include "referencedate.h"
 
 #include <QSet>

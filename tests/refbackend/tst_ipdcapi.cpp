@@ -4,12 +4,12 @@
 // resume; pages have the shape of the real LDES pages, members satisfy the IPDC SHACL shape and use
 // only terms of the JSON-LD context; same seed, same bytes; the duplicate fault repeats members.
 
-#include "faults.h"
-#include "ipdcapi.h"
+#include "ipdc/ipdcapi.h"
+#include "ipdc/productcatalogue.h"
 #include "ipdcshapecheck.h"
-#include "productcatalogue.h"
 #include "referencedate.h"
-#include "refserver.h"
+#include "server/faults.h"
+#include "server/refserver.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 // onderwerpobjecten and internetaken, walked page by page against the data set, their filters and
 // expansions, contacts added by mutations, and deleted parties taking their records with them.
 
-#include "klantinteractiesbackend.h"
+#include "klantinteracties/klantinteractiesbackend.h"
 #include "klantinteractiestesting.h"
 #include "referencedate.h"
 

@@ -4,8 +4,8 @@
 // range, mask, skip and limit, counting blocks only as pages reach them, and following run-time
 // changes to the data set.
 
-#include "dataset.h"
-#include "open311reportindex.h"
+#include "open311/open311reportindex.h"
+#include "population/dataset.h"
 #include "referencedate.h"
 
 #include <QTest>

@@ -3,9 +3,9 @@
 // The generated IPDC product catalogue: about 300 realistic products in six language variants,
 // codes from the IPDC code lists, versions in publication order, deterministic run-time changes.
 
-#include "dataset.h"
-#include "ipdcapi.h"
-#include "productcatalogue.h"
+#include "ipdc/ipdcapi.h"
+#include "ipdc/productcatalogue.h"
+#include "population/dataset.h"
 #include "referencedate.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 // citizen360-refbackend as a program: its command line, the first line it prints, the admin API,
 // determinism across processes, and bounded memory at a million residents.
 
-#include "dataset.h"
+#include "population/dataset.h"
 #include "processrunner.h"
 
 #include <QDateTime>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The back end's HTTP layer: routing, loopback only, and every fault kind as a client meets it.
 
-#include "faults.h"
-#include "refserver.h"
+#include "server/faults.h"
+#include "server/refserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,9 +4,9 @@
 // refusing invalid ones as the OpenAPI documents say, idempotency keys, searching by person and
 // period (Bewerking and Inzage API), bearer tokens, paging, the cap on what is kept, determinism.
 
-#include "faults.h"
-#include "refserver.h"
-#include "verwerkingenloggingapi.h"
+#include "server/faults.h"
+#include "server/refserver.h"
+#include "verwerkingenlogging/verwerkingenloggingapi.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,11 +5,11 @@
 // started again converges to the same store as one that was never interrupted.
 
 #include "common/clock.h"
-#include "dataset.h"
+#include "population/dataset.h"
 #include "privacy/retentionpolicy.h"
 #include "processrunner.h"
-#include "referencebackend.h"
 #include "request.h"
+#include "server/referencebackend.h"
 #include "staffaccess.h"
 #include "store/database.h"
 #include "store/sqlvalue.h"

@@ -4,7 +4,7 @@
 // sync matches /admin/stats and the feed's content, a second run changes nothing, runtime product
 // changes arrive, every fault kind is survived, and a stopped run resumes to the same store.
 #include "catalogueaudittesting.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 #include "store/cataloguerepository.h"
 #include "sync/ipdc/ipdcparser.h"
 #include "sync/ipdc/ipdcsync.h"

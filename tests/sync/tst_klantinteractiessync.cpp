@@ -11,7 +11,7 @@
 #include "common/clock.h"
 #include "privacy/retentionpolicy.h"
 #include "privacy/secretstore.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 #include "store/contactmomentrepository.h"
 #include "store/outboxrepository.h"
 #include "store/requestrepository.h"

@@ -13,7 +13,7 @@
 #include "privacy/retentionpolicy.h"
 #include "privacy/retentionservice.h"
 #include "privacy/secretstore.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 #include "storetesting.h"
 #include "sync/connectors.h"
 #include "sync/klantinteracties/klantinteractiestaken.h"

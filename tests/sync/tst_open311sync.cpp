@@ -6,7 +6,7 @@
 
 #include "common/clock.h"
 #include "open311synctesting.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 #include "storetesting.h"
 #include "tempstore.h"
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One REST operation against a real HTTP server on loopback that fails on demand.
 
-#include "refserver.h"
+#include "server/refserver.h"
 #include "sync/restjob.h"
 
 #include <QElapsedTimer>

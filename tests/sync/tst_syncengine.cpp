@@ -7,7 +7,7 @@
 #include "common/clock.h"
 #include "itemsresource.h"
 #include "privacy/secretstore.h"
-#include "refserver.h"
+#include "server/refserver.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/syncstaterepository.h"

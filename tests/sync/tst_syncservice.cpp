@@ -4,7 +4,7 @@
 
 #include "itemsresource.h"
 #include "privacy/secretstore.h"
-#include "refserver.h"
+#include "server/refserver.h"
 #include "storetesting.h"
 #include "sync/syncservice.h"
 #include "tempstore.h"

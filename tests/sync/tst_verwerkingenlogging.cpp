@@ -8,7 +8,7 @@
 #include "case/caseservice.h"
 #include "catalogueaudittesting.h"
 #include "citizenbuilder.h"
-#include "referencebackend.h"
+#include "server/referencebackend.h"
 #include "store/citizenrepository.h"
 #include "store/outboxrepository.h"
 #include "store/transaction.h"

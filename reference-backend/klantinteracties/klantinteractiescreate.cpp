@@ -1,0 +1,552 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// POST on klantcontacten, betrokkenen, onderwerpobjecten, internetaken and maak-klantcontact, and
+// PATCH on internetaken: the body checked as Open Klant's serializers check it (ValidatieFout on
+// the first wrong field of each), the records kept in memory and shown from then on alongside (or
+// over) the generated ones.
+
+#include "klantinteracties/klantinteractiesroutes.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace c360::ref
+{
+
+namespace
+{
+// Reads one JSON object field by field, collecting errors as Django REST Framework words them.
+class BodyReader
+{
+public:
+    BodyReader(const QJsonObject &object, const QString &prefix, QList<KiInvalidParam> *errors)
+        : m_object(object)
+        , m_prefix(prefix)
+        , m_errors(errors)
+    {
+    }
+
+    bool present(const QString &name) const { return m_object.contains(name); }
+    void fail(const QString &name, const QString &code, const QString &reason) { m_errors->append({m_prefix + name, code, reason}); }
+
+    // A string field: required ones may not be missing, null or blank; optional ones default.
+    std::optional<QString> string(const QString &name, int maxLength, bool required, bool nullable = false)
+    {
+        const QJsonValue v = m_object.value(name);
+        if (v.isUndefined()) {
+            if (required) {
+                fail(name, u"required"_s, u"Dit veld is vereist."_s);
+            }
+            return std::nullopt;
+        }
+        if (v.isNull()) {
+            if (!nullable) {
+                fail(name, u"null"_s, u"Dit veld mag niet leeg zijn."_s);
+            }
+            return std::nullopt;
+        }
+        if (!v.isString()) {
+            fail(name, u"invalid"_s, u"Geen geldige string."_s);
+            return std::nullopt;
+        }
+        const QString s = v.toString();
+        if (required && s.trimmed().isEmpty()) {
+            fail(name, u"blank"_s, u"Dit veld mag niet leeg zijn."_s);
+            return std::nullopt;
+        }
+        if (s.size() > maxLength) {
+            fail(name, u"max_length"_s, u"Zorg ervoor dat dit veld niet meer dan %1 karakters bevat."_s.arg(maxLength));
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<bool> boolean(const QString &name, bool required, bool nullable = false)
+    {
+        const QJsonValue v = m_object.value(name);
+        if (v.isUndefined() || (v.isNull() && nullable)) {
+            if (required && v.isUndefined()) {
+                fail(name, u"required"_s, u"Dit veld is vereist."_s);
+            }
+            return std::nullopt;
+        }
+        if (!v.isBool()) {
+            fail(name, u"invalid"_s, u"Moet een geldige boolean zijn."_s);
+            return std::nullopt;
+        }
+        return v.toBool();
+    }
+
+    std::optional<QString> choice(const QString &name, const QStringList &choices, bool required)
+    {
+        const auto s = string(name, 100, required);
+        if (s && !choices.contains(*s)) {
+            fail(name, u"invalid_choice"_s, u"\"%1\" is een ongeldige keuze."_s.arg(*s));
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    // A date-time as Django renders it back: UTC, microseconds when there are any.
+    std::optional<QString> dateTime(const QString &name, bool nullable)
+    {
+        const QJsonValue v = m_object.value(name);
+        if (v.isUndefined() || (v.isNull() && nullable)) {
+            return std::nullopt;
+        }
+        const QString text = v.toString();
+        QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!v.isString() || !t.isValid() || !text.contains(QLatin1Char('T'))) {
+            fail(name,
+                 u"invalid"_s,
+                 u"Datetime heeft een ongeldig formaat, gebruik 1 van de volgende formaten: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."_s);
+            return std::nullopt;
+        }
+        if (t.timeSpec() == Qt::LocalTime) {
+            t.setTimeSpec(Qt::UTC); // a naive time is taken as UTC, as the recorded exchanges show
+        }
+        QString fraction;
+        if (const qsizetype dot = text.indexOf(QLatin1Char('.')); dot >= 0) {
+            qsizetype end = dot + 1;
+            while (end < text.size() && text.at(end).isDigit()) {
+                ++end;
+            }
+            fraction = text.mid(dot + 1, std::min<qsizetype>(end - dot - 1, 6)).leftJustified(6, QLatin1Char('0'));
+        }
+        const bool whole = fraction.isEmpty() || fraction == QLatin1String("000000");
+        return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s) + (whole ? QString() : QLatin1Char('.') + fraction) + QLatin1Char('Z');
+    }
+
+    // A nested object ({"uuid": …} reference, an address, a name); nullopt when absent or null.
+    std::optional<QJsonObject> object(const QString &name, bool required, bool nullable = true)
+    {
+        const QJsonValue v = m_object.value(name);
+        if (v.isUndefined() || v.isNull()) {
+            if (required && v.isUndefined()) {
+                fail(name, u"required"_s, u"Dit veld is vereist."_s);
+            } else if (v.isNull() && !nullable) {
+                fail(name, u"null"_s, u"Dit veld mag niet leeg zijn."_s);
+            }
+            return std::nullopt;
+        }
+        if (!v.isObject()) {
+            fail(name, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s);
+            return std::nullopt;
+        }
+        return v.toObject();
+    }
+
+    // A reference {"uuid": …} to a live record of kind.
+    std::optional<quint64> reference(KlantinteractiesBackend &backend, const QString &name, UuidKind kind, bool required, bool nullable = true)
+    {
+        const auto o = object(name, required, nullable);
+        if (!o) {
+            return std::nullopt;
+        }
+        const QString uuid = o->value(u"uuid"_s).toString();
+        const auto index = backend.find(kind, uuid);
+        if (!index) {
+            m_errors->append({m_prefix + name + u".uuid"_s, u"does_not_exist"_s, u"Object met uuid \"%1\" bestaat niet."_s.arg(uuid)});
+        }
+        return index;
+    }
+
+    QString prefix() const { return m_prefix; }
+    QList<KiInvalidParam> *errors() const { return m_errors; }
+
+private:
+    QJsonObject m_object;
+    QString m_prefix;
+    QList<KiInvalidParam> *m_errors;
+};
+
+std::optional<QJsonObject> parseBody(const HttpRequest &request, HttpReply *error)
+{
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        *error = KiHttp::parseError(request, u"JSON parse error - %1"_s.arg(parse.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = KiHttp::invalid(request, {{u"nonFieldErrors"_s, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s}});
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QJsonObject readContact(KlantinteractiesBackend &backend, BodyReader &in)
+{
+    QJsonObject f;
+    const auto nummer = in.string(u"nummer"_s, 10, false, true);
+    const QString number = nummer && !nummer->isEmpty() ? *nummer : backend.nextCreatedNumber();
+    f[u"nummer"_s] = number;
+    f[u"referentienummer"_s] = in.string(u"referentienummer"_s, 10, false, true).value_or(number);
+    f[u"kanaal"_s] = in.string(u"kanaal"_s, 50, true).value_or(QString());
+    f[u"onderwerp"_s] = in.string(u"onderwerp"_s, 200, true).value_or(QString());
+    f[u"inhoud"_s] = in.string(u"inhoud"_s, 1000, false).value_or(QString());
+    f[u"reactie"_s] = in.string(u"reactie"_s, 4000, false).value_or(QString());
+    const auto gelukt = in.boolean(u"indicatieContactGelukt"_s, false, true);
+    f[u"indicatieContactGelukt"_s] = gelukt ? QJsonValue(*gelukt) : QJsonValue(QJsonValue::Null);
+    const auto type = in.string(u"hoofdOnderwerpType"_s, 200, false);
+    if (type && !type->isEmpty() && QUrl(*type).scheme().isEmpty()) {
+        in.fail(u"hoofdOnderwerpType"_s, u"invalid"_s, u"Voer een geldige URL in."_s);
+    }
+    f[u"hoofdOnderwerpType"_s] = type.value_or(QString());
+    f[u"verdereActieOndernomen"_s] = in.boolean(u"verdereActieOndernomen"_s, false).value_or(false);
+    f[u"taal"_s] = in.string(u"taal"_s, 3, true).value_or(QString());
+    f[u"vertrouwelijk"_s] = in.boolean(u"vertrouwelijk"_s, true).value_or(false);
+    const auto when = in.dateTime(u"plaatsgevondenOp"_s, false);
+    f[u"plaatsgevondenOp"_s] = when ? *when : KlantinteractiesBackend::timestamp(backend.nextCreationTime());
+    QJsonObject metadata;
+    if (const auto m = in.object(u"metadata"_s, false)) {
+        for (auto it = m->constBegin(); it != m->constEnd(); ++it) {
+            if (!it.value().isString() || it.value().toString().size() > 255) {
+                in.fail(u"metadata."_s + it.key(), u"invalid"_s, u"Geen geldige string van hoogstens 255 tekens."_s);
+            }
+        }
+        metadata = *m;
+    }
+    f[u"metadata"_s] = metadata;
+    return f;
+}
+
+// An address as the client gave it, with the fields Open Klant checks; empty values of the
+// patterned fields are left out so that the record stays valid against the OpenAPI document.
+QJsonValue readAddress(BodyReader &in, const QString &name)
+{
+    const auto o = in.object(name, false);
+    if (!o) {
+        return QJsonValue::Null;
+    }
+    BodyReader a(*o, in.prefix() + name + QLatin1Char('.'), in.errors());
+    QJsonObject out;
+    const struct
+    {
+        const char *field;
+        int maxLength;
+        const char *pattern;
+    } fields[] = {
+        {"nummeraanduidingId", 16, "^[0-9]{16}$"},
+        {"straatnaam", 255, nullptr},
+        {"huisnummertoevoeging", 20, nullptr},
+        {"postcode", 7, "^[1-9][0-9]{3} [A-Z]{2}$"},
+        {"stad", 255, nullptr},
+        {"adresregel1", 80, nullptr},
+        {"adresregel2", 80, nullptr},
+        {"adresregel3", 80, nullptr},
+        {"land", 2, "^[A-Z]{2}$"},
+    };
+    for (const auto &f : fields) {
+        const QString field = QLatin1String(f.field);
+        const auto value = a.string(field, f.maxLength, false);
+        if (!value || (f.pattern && value->isEmpty())) {
+            if (!f.pattern) {
+                out[field] = QString();
+            }
+            continue;
+        }
+        if (f.pattern && !QRegularExpression(QLatin1String(f.pattern)).match(*value).hasMatch()) {
+            a.fail(field, u"invalid"_s, u"Ongeldige waarde: %1"_s.arg(*value));
+        }
+        out[field] = *value;
+    }
+    const QJsonValue number = o->value(u"huisnummer"_s);
+    if (number.isDouble() && number.toInt() >= 1 && number.toInt() <= 99999) {
+        out[u"huisnummer"_s] = number.toInt();
+    } else if (number.isUndefined() || number.isNull()) {
+        out[u"huisnummer"_s] = QJsonValue::Null;
+    } else {
+        a.fail(u"huisnummer"_s, u"invalid"_s, u"Een geldig getal tussen 1 en 99999 is vereist."_s);
+    }
+    return out;
+}
+
+KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, BodyReader &in, bool withContact)
+{
+    KiCreatedInvolved involved;
+    if (withContact) {
+        involved.contact = in.reference(backend, u"hadKlantcontact"_s, UuidKind::Contact, true, false).value_or(0);
+    }
+    if (const auto party = in.reference(backend, u"wasPartij"_s, UuidKind::Party, false)) {
+        involved.party = quint32(*party);
+    }
+    QJsonObject &f = involved.fields;
+    f[u"bezoekadres"_s] = readAddress(in, u"bezoekadres"_s);
+    f[u"correspondentieadres"_s] = readAddress(in, u"correspondentieadres"_s);
+    QJsonValue naam = QJsonValue::Null;
+    if (const auto o = in.object(u"contactnaam"_s, false)) {
+        BodyReader n(*o, in.prefix() + u"contactnaam."_s, in.errors());
+        naam = QJsonObject{{u"voorletters"_s, n.string(u"voorletters"_s, 10, false).value_or(QString())},
+                           {u"voornaam"_s, n.string(u"voornaam"_s, 200, false).value_or(QString())},
+                           {u"voorvoegselAchternaam"_s, n.string(u"voorvoegselAchternaam"_s, 10, false).value_or(QString())},
+                           {u"achternaam"_s, n.string(u"achternaam"_s, 200, false).value_or(QString())}};
+    }
+    f[u"contactnaam"_s] = naam;
+    f[u"volledigeNaam"_s] = KlantinteractiesBackend::volledigeNaam(naam.toObject());
+    f[u"rol"_s] = in.choice(u"rol"_s, {u"vertegenwoordiger"_s, u"klant"_s}, true).value_or(QString());
+    f[u"organisatienaam"_s] = in.string(u"organisatienaam"_s, 200, false).value_or(QString());
+    f[u"initiator"_s] = in.boolean(u"initiator"_s, true).value_or(false);
+    return involved;
+}
+
+KiCreatedSubject readSubject(KlantinteractiesBackend &backend, BodyReader &in, bool withContact)
+{
+    KiCreatedSubject subject;
+    if (withContact) {
+        subject.contact = in.reference(backend, u"klantcontact"_s, UuidKind::Contact, false);
+    }
+    subject.wasContact = in.reference(backend, u"wasKlantcontact"_s, UuidKind::Contact, false);
+    subject.identificator = QJsonValue::Null;
+    if (const auto o = in.object(u"onderwerpobjectidentificator"_s, false)) {
+        BodyReader id(*o, in.prefix() + u"onderwerpobjectidentificator."_s, in.errors());
+        QJsonObject out;
+        for (const char *field : {"objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId"}) {
+            out[QLatin1String(field)] = id.string(QLatin1String(field), 200, false).value_or(QString());
+        }
+        subject.identificator = out;
+    }
+    return subject;
+}
+
+KiCreatedTask readTask(KlantinteractiesBackend &backend, BodyReader &in)
+{
+    KiCreatedTask task;
+    QJsonObject &f = task.fields;
+    const auto nummer = in.string(u"nummer"_s, 10, false, true);
+    const QString number = nummer && !nummer->isEmpty() ? *nummer : backend.nextCreatedNumber();
+    f[u"nummer"_s] = number;
+    f[u"referentienummer"_s] = in.string(u"referentienummer"_s, 10, false, true).value_or(number);
+    f[u"gevraagdeHandeling"_s] = in.string(u"gevraagdeHandeling"_s, 200, true).value_or(QString());
+    task.contact = in.reference(backend, u"aanleidinggevendKlantcontact"_s, UuidKind::Contact, true, false).value_or(0);
+    if (const auto actor = in.reference(backend, u"toegewezenAanActor"_s, UuidKind::Actor, false)) {
+        task.actors.append(*actor);
+    }
+    f[u"toelichting"_s] = in.string(u"toelichting"_s, 1000, false).value_or(QString());
+    const auto status = in.choice(u"status"_s, {u"te_verwerken"_s, u"verwerkt"_s}, true);
+    f[u"status"_s] = status.value_or(QString());
+    const QDateTime now = backend.nextCreationTime();
+    f[u"toegewezenOp"_s] = KlantinteractiesBackend::timestamp(now);
+    const auto done = in.dateTime(u"afgehandeldOp"_s, true);
+    f[u"afgehandeldOp"_s] = done                         ? QJsonValue(*done)
+        : status && *status == QLatin1String("verwerkt") ? QJsonValue(KlantinteractiesBackend::timestamp(now))
+                                                         : QJsonValue(QJsonValue::Null);
+    return task;
+}
+
+// toegewezenAanActoren: an array of {"uuid": …}; at least one actor in all.
+void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCreatedTask &task, QList<KiInvalidParam> *errors)
+{
+    const QJsonArray actors = body.value(u"toegewezenAanActoren"_s).toArray();
+    for (qsizetype i = 0; i < actors.size(); ++i) {
+        const QString uuid = actors.at(i)[u"uuid"_s].toString();
+        if (const auto index = backend.find(UuidKind::Actor, uuid)) {
+            if (!task.actors.contains(*index)) {
+                task.actors.append(*index);
+            }
+        } else {
+            errors->append({u"toegewezenAanActoren.%1.uuid"_s.arg(i), u"does_not_exist"_s, u"Object met uuid \"%1\" bestaat niet."_s.arg(uuid)});
+        }
+    }
+    if (task.actors.isEmpty() && errors->isEmpty()) {
+        errors->append({u"toegewezenAanActoren"_s, u"required"_s, u"Dit veld is vereist."_s});
+    }
+}
+
+// A PATCH on an internetaak: only the fields present are checked and set. Like Open Klant, setting
+// the status to verwerkt stamps afgehandeldOp when the body does not give it, and back to
+// te_verwerken clears it. The aanleidinggevend klantcontact stays what it was: this back end keeps
+// tasks with the contact they came from (a different one is refused with a ValidatieFout).
+std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, quint64 index, const QJsonObject &body, QList<KiInvalidParam> *errors)
+{
+    BodyReader in(body, QString(), errors);
+    KiTaskChange change;
+    QJsonObject &f = change.fields;
+    for (const auto &[name, length] : {std::pair{u"nummer"_s, 10}, std::pair{u"referentienummer"_s, 10}}) {
+        if (in.present(name)) {
+            if (const auto v = in.string(name, length, false, true)) {
+                f[name] = *v;
+            }
+        }
+    }
+    if (in.present(u"gevraagdeHandeling"_s)) {
+        if (const auto v = in.string(u"gevraagdeHandeling"_s, 200, true)) {
+            f[u"gevraagdeHandeling"_s] = *v;
+        }
+    }
+    if (in.present(u"toelichting"_s)) {
+        if (const auto v = in.string(u"toelichting"_s, 1000, false)) {
+            f[u"toelichting"_s] = *v;
+        }
+    }
+    if (in.present(u"aanleidinggevendKlantcontact"_s)) {
+        const auto contact = in.reference(backend, u"aanleidinggevendKlantcontact"_s, UuidKind::Contact, true, false);
+        const QJsonObject current = backend.interneTaak(index, QString()).value(u"aanleidinggevendKlantcontact"_s).toObject();
+        if (contact && backend.ref(UuidKind::Contact, *contact, QString()).value(u"uuid"_s) != current.value(u"uuid"_s)) {
+            in.fail(u"aanleidinggevendKlantcontact"_s, u"immutable"_s, u"De referentie-backend verplaatst geen interne taak naar een ander klantcontact."_s);
+        }
+    }
+    std::optional<QString> status;
+    if (in.present(u"status"_s)) {
+        status = in.choice(u"status"_s, {u"te_verwerken"_s, u"verwerkt"_s}, true);
+    }
+    const bool givesDone = in.present(u"afgehandeldOp"_s);
+    const auto done = in.dateTime(u"afgehandeldOp"_s, true);
+    if (givesDone) {
+        f[u"afgehandeldOp"_s] = done ? QJsonValue(*done) : QJsonValue(QJsonValue::Null);
+    }
+    if (status) {
+        f[u"status"_s] = *status;
+        if (*status == QLatin1String("te_verwerken")) {
+            f[u"afgehandeldOp"_s] = QJsonValue::Null;
+        } else if (!givesDone && backend.taskStatus(index) != QLatin1String("verwerkt")) {
+            f[u"afgehandeldOp"_s] = KlantinteractiesBackend::timestamp(backend.nextCreationTime());
+        }
+    }
+    if (body.contains(u"toegewezenAanActoren"_s) || body.contains(u"toegewezenAanActor"_s)) {
+        KiCreatedTask actors;
+        if (const auto actor = in.reference(backend, u"toegewezenAanActor"_s, UuidKind::Actor, false)) {
+            actors.actors.append(*actor);
+        }
+        readActors(backend, body, actors, errors);
+        change.actors = actors.actors;
+    }
+    if (!errors->isEmpty()) {
+        return std::nullopt;
+    }
+    return change;
+}
+
+template<typename Create>
+Handler creating(RefServer &server, const KiBackend &backend, Create create)
+{
+    // Creates honour Idempotency-Key, so that a client's retried push never creates twice.
+    return server.idempotent([backend, create](const HttpRequest &request) {
+        HttpReply error;
+        const auto body = parseBody(request, &error);
+        if (!body) {
+            return error;
+        }
+        QList<KiInvalidParam> errors;
+        return create(*backend, request, *body, &errors);
+    });
+}
+} // namespace
+
+void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QString &token)
+{
+    server.route(
+        "POST",
+        kiPath("klantcontacten"),
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const QJsonObject fields = readContact(b, in);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.klantcontact(b.addContact({fields}), KiHttp::root(request)), 201);
+            })));
+    server.route(
+        "POST",
+        kiPath("betrokkenen"),
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const KiCreatedInvolved involved = readInvolved(b, in, true);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.betrokkene(b.addInvolved(involved), KiHttp::root(request)), 201);
+            })));
+    server.route(
+        "POST",
+        kiPath("onderwerpobjecten"),
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                const KiCreatedSubject subject = readSubject(b, in, true);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.onderwerpobject(b.addSubject(subject), KiHttp::root(request)), 201);
+            })));
+    server.route(
+        "POST",
+        kiPath("internetaken"),
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader in(body, QString(), errors);
+                KiCreatedTask task = readTask(b, in);
+                readActors(b, body, task, errors);
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                return HttpReply::json(b.interneTaak(b.addTask(task), KiHttp::root(request)), 201);
+            })));
+    server.route("PATCH", kiPath("internetaken", true), KiHttp::guarded(token, server.idempotent([backend](const HttpRequest &request) {
+                     const auto index = backend->find(UuidKind::Task, request.match.captured(1));
+                     if (!index) {
+                         return KiHttp::notFound(request);
+                     }
+                     HttpReply error;
+                     const auto body = parseBody(request, &error);
+                     if (!body) {
+                         return error;
+                     }
+                     QList<KiInvalidParam> errors;
+                     const auto change = readTaskChange(*backend, *index, *body, &errors);
+                     if (!change) {
+                         return KiHttp::invalid(request, errors);
+                     }
+                     backend->changeTask(*index, *change);
+                     return HttpReply::json(backend->interneTaak(*index, KiHttp::root(request)));
+                 })));
+    // One call, three records: all checked before any is made.
+    server.route(
+        "POST",
+        kiPath("maak-klantcontact"),
+        KiHttp::guarded(
+            token,
+            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
+                BodyReader top(body, QString(), errors);
+                const auto contactBody = top.object(u"klantcontact"_s, true, false);
+                BodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
+                const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
+                std::optional<KiCreatedInvolved> involved;
+                if (const auto o = top.object(u"betrokkene"_s, false)) {
+                    BodyReader in(*o, u"betrokkene."_s, errors);
+                    involved = readInvolved(b, in, false);
+                }
+                std::optional<KiCreatedSubject> subject;
+                if (const auto o = top.object(u"onderwerpobject"_s, false)) {
+                    BodyReader in(*o, u"onderwerpobject."_s, errors);
+                    subject = readSubject(b, in, false);
+                }
+                if (!errors->isEmpty()) {
+                    return KiHttp::invalid(request, *errors);
+                }
+                const QString root = KiHttp::root(request);
+                const quint64 contact = b.addContact({fields});
+                // Left out when not asked for: Open Klant sends null,
+                // which its own OpenAPI document does not allow.
+                QJsonObject reply;
+                if (involved) {
+                    involved->contact = contact;
+                    reply[u"betrokkene"_s] = b.betrokkene(b.addInvolved(*involved), root);
+                }
+                if (subject) {
+                    subject->contact = contact;
+                    reply[u"onderwerpobject"_s] = b.onderwerpobject(b.addSubject(*subject), root);
+                }
+                reply[u"klantcontact"_s] = b.klantcontact(contact, root);
+                return HttpReply::json(reply, 201);
+            })));
+}
+
+} // namespace c360::ref
