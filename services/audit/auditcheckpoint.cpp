@@ -4,6 +4,7 @@
 
 #include "audit/auditrepository.h"
 #include "common/privatefile.h"
+#include "jsonnumber.h"
 #include "store/statement.h"
 #include "store/storeidentity.h"
 
@@ -87,11 +88,11 @@ Expected<QList<AuditCheckpoint>, QString> read(const QString &file, const QStrin
         }
         AuditCheckpoint c;
         c.storeId = storeId;
-        const double sequence = o.value(QStringLiteral("sequence")).toDouble(-1);
-        c.sequence = qint64(sequence);
+        const std::optional<qint64> sequence = wholeNumber(o.value(QStringLiteral("sequence")));
+        c.sequence = sequence.value_or(-1);
         c.hash = QByteArray::fromHex(o.value(QStringLiteral("hash")).toString().toLatin1());
         c.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
-        if (sequence < 0 || sequence > 9e15 || double(c.sequence) != sequence || c.hash.size() != 32 || !c.at.isValid()) {
+        if (c.sequence < 0 || c.hash.size() != 32 || !c.at.isValid()) {
             return unexpected(
                 i18nc("@info; %1 a line number, %2 a file", "Line %1 of the checkpoint file %2 is damaged.", number, QDir::toNativeSeparators(file)));
         }

@@ -370,6 +370,19 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"chmod 600"_s), qPrintable(r.err));
 
+        // A credentials file without its second line: said so, nothing done.
+        const QString halfPath = m_home.filePath(u"half-credentials"_s);
+        {
+            QFile half(halfPath);
+            QVERIFY(half.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+            half.write("beheer\n");
+        }
+        QVERIFY(QFile::setPermissions(halfPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        careless.setEnvironment(u"C360_CREDENTIALS"_s, halfPath);
+        r = careless.run(admin, {u"users"_s, u"--database"_s, path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"needs two lines"_s), qPrintable(r.err));
+
         // A counter clerk's account may not manage accounts: refused, and the refusal audited.
         QString clerk;
         {
