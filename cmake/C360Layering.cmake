@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 # SPDX-License-Identifier: EUPL-1.2
 # Configure-time enforcement of the layer rules in DESIGN.md: the headless targets must not reach
-# Qt Widgets through any of their (transitive) link dependencies.
+# Qt Widgets, and the store and domain libraries not Qt Network, through any of their (transitive)
+# link dependencies.
 
 function(_c360_collect_links target out_var)
     set(seen ${${out_var}})
@@ -41,12 +42,21 @@ function(_c360_collect_links target out_var)
     set(${out_var} ${seen} PARENT_SCOPE)
 endfunction()
 
-function(c360_check_no_widgets target)
+# Fails the configuration when target reaches a library whose name matches pattern.
+function(_c360_check_no_link target pattern why)
     set(links "")
     _c360_collect_links(${target} links)
     foreach(lib IN LISTS links)
-        if(lib MATCHES "Widgets")
-            message(FATAL_ERROR "${target} links ${lib}: the headless layers (models, services, citizen360-admin) must not link Qt Widgets (see DESIGN.md).")
+        if(lib MATCHES "${pattern}")
+            message(FATAL_ERROR "${target} links ${lib}: ${why}")
         endif()
     endforeach()
+endfunction()
+
+function(c360_check_no_widgets target)
+    _c360_check_no_link(${target} "Widgets" "the headless layers (models, services, citizen360-admin) must not link Qt Widgets (see DESIGN.md).")
+endfunction()
+
+function(c360_check_no_network target)
+    _c360_check_no_link(${target} "Network" "only c360_sync may link Qt Network (see services/CMakeLists.txt).")
 endfunction()

@@ -3,6 +3,8 @@
 #include "casepresenter.h"
 
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "case/searchworker.h"
 #include "casedialogs.h"
 #include "caseview.h"
@@ -31,10 +33,19 @@
 namespace c360
 {
 
-CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorker &searchWorker, const StaffMember &staff, Clock &clock, QObject *parent)
+CasePresenter::CasePresenter(MainWindow &window,
+                             CaseService &cases,
+                             RequestService &requests,
+                             CatalogueService &catalogue,
+                             SearchWorker &searchWorker,
+                             const StaffMember &staff,
+                             Clock &clock,
+                             QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_cases(cases)
+    , m_requests(requests)
+    , m_catalogue(catalogue)
     , m_search(searchWorker)
     , m_staff(staff)
     , m_clock(clock)
@@ -79,10 +90,10 @@ CasePresenter::CasePresenter(MainWindow &window, CaseService &cases, SearchWorke
         }
     });
 
-    CataloguePanel *catalogue = m_window.cataloguePanel();
-    connect(catalogue, &CataloguePanel::searchRequested, this, &CasePresenter::searchCatalogue);
-    connect(catalogue, &CataloguePanel::linkRequested, this, [this](qint64 entryId) {
-        if (m_openCitizen && succeeded(m_cases.linkCatalogue(m_staff, m_purpose, m_openCitizen, entryId))) {
+    CataloguePanel *cataloguePanel = m_window.cataloguePanel();
+    connect(cataloguePanel, &CataloguePanel::searchRequested, this, &CasePresenter::searchCatalogue);
+    connect(cataloguePanel, &CataloguePanel::linkRequested, this, [this](qint64 entryId) {
+        if (m_openCitizen && succeeded(m_catalogue.linkCatalogue(m_staff, m_purpose, m_openCitizen, entryId))) {
             reloadCase();
             m_caseView->selectItem(ItemKind::CatalogueEntry, entryId);
             Q_EMIT changed();
@@ -194,7 +205,7 @@ void CasePresenter::searchCatalogue(const QString &text)
             m_window.cataloguePanel()->setEntries({});
             return;
         }
-        if (auto suggested = m_cases.suggestions(m_caseView->caseFile(), language); succeeded(suggested)) {
+        if (auto suggested = m_catalogue.suggestions(m_caseView->caseFile(), language); succeeded(suggested)) {
             QList<CatalogueEntry> entries;
             QHash<qint64, QString> reasons;
             for (const CatalogueSuggestion &s : std::as_const(*suggested)) {
@@ -205,7 +216,7 @@ void CasePresenter::searchCatalogue(const QString &text)
         }
         return;
     }
-    if (auto found = m_cases.searchCatalogue(text, language); succeeded(found)) {
+    if (auto found = m_catalogue.searchCatalogue(text, language); succeeded(found)) {
         m_window.cataloguePanel()->setEntries(*found);
     }
 }
@@ -213,7 +224,7 @@ void CasePresenter::searchCatalogue(const QString &text)
 void CasePresenter::refreshWorklist()
 {
     WorklistPanel *panel = m_window.worklistPanel();
-    if (auto items = m_cases.worklist(m_staff, panel->includesTeam() ? m_staff.team : QString()); succeeded(items)) {
+    if (auto items = m_requests.worklist(m_staff, panel->includesTeam() ? m_staff.team : QString()); succeeded(items)) {
         panel->model()->setItems(*items, m_clock.now());
     }
 }
@@ -281,7 +292,7 @@ void CasePresenter::newRequest()
     if (m_openCitizen == 0) {
         return;
     }
-    auto known = m_cases.assignees(m_staff, m_staff.team);
+    auto known = m_requests.assignees(m_staff, m_staff.team);
     if (!succeeded(known)) {
         return;
     }
@@ -294,12 +305,12 @@ void CasePresenter::newRequest()
             assignees.append(r.assignee);
         }
     }
-    auto *dialog = new RequestDialog(m_clock.now(), m_cases.retentionDays(), assignees, &m_window);
+    auto *dialog = new RequestDialog(m_clock.now(), m_requests.retentionDays(), assignees, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Request request = dialog->request();
         request.citizenId = m_openCitizen;
-        if (auto id = m_cases.createRequest(m_staff, m_purpose, request, 0, contactChannel()); succeeded(id)) {
+        if (auto id = m_requests.createRequest(m_staff, m_purpose, request, 0, contactChannel()); succeeded(id)) {
             m_window.statusBar()->showMessage(i18nc("@info:status", "Request created."), 5000);
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, *id);
@@ -319,7 +330,7 @@ void CasePresenter::supplement(qint64 requestId)
     bool ok = false;
     const QString text =
         QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
-    if (ok && succeeded(m_cases.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
+    if (ok && succeeded(m_requests.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -330,7 +341,7 @@ void CasePresenter::answer(qint64 requestId)
 {
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
-    if (ok && succeeded(m_cases.answerRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
+    if (ok && succeeded(m_requests.answerRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -339,7 +350,7 @@ void CasePresenter::answer(qint64 requestId)
 
 void CasePresenter::close(qint64 requestId)
 {
-    if (succeeded(m_cases.closeRequest(m_staff, m_purpose, requestId))) {
+    if (succeeded(m_requests.closeRequest(m_staff, m_purpose, requestId))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -348,7 +359,7 @@ void CasePresenter::close(qint64 requestId)
 
 void CasePresenter::assign(qint64 requestId)
 {
-    auto known = m_cases.assignees(m_staff, m_staff.team);
+    auto known = m_requests.assignees(m_staff, m_staff.team);
     if (!succeeded(known)) {
         return;
     }
@@ -375,7 +386,7 @@ void CasePresenter::assign(qint64 requestId)
             assignee = a;
         }
     }
-    if (succeeded(m_cases.assignRequest(m_staff, m_purpose, requestId, assignee))) {
+    if (succeeded(m_requests.assignRequest(m_staff, m_purpose, requestId, assignee))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();

@@ -14,6 +14,8 @@ class QPagedPaintDevice;
 namespace c360
 {
 class CaseService;
+class CatalogueService;
+class RequestService;
 class CaseView;
 class Clock;
 class MainWindow;
@@ -23,14 +25,21 @@ class SearchWorker;
 
 // The front-office workflow on the main window: search as you type (debounced, on the search
 // worker's thread), open a case with its purpose (asked once per running contact), and the case
-// actions through CaseService. Dialogs open window-modal without blocking the event loop.
+// actions through CaseService, RequestService and CatalogueService. Dialogs open window-modal without blocking the event loop.
 class CasePresenter : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int SearchDelayMs = 180;
 
-    CasePresenter(MainWindow &window, CaseService &cases, SearchWorker &searchWorker, const StaffMember &staff, Clock &clock, QObject *parent = nullptr);
+    CasePresenter(MainWindow &window,
+                  CaseService &cases,
+                  RequestService &requests,
+                  CatalogueService &catalogue,
+                  SearchWorker &searchWorker,
+                  const StaffMember &staff,
+                  Clock &clock,
+                  QObject *parent = nullptr);
     ~CasePresenter() override;
 
     SearchResultModel *results() const { return m_results; }
@@ -87,6 +96,8 @@ private:
 
     MainWindow &m_window;
     CaseService &m_cases;
+    RequestService &m_requests;
+    CatalogueService &m_catalogue;
     SearchWorker &m_search;
     StaffMember m_staff;
     Clock &m_clock;

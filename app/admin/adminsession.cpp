@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "privacy/accountservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/secretstore.h"
 #include "store/storeidentity.h"
 

@@ -5,6 +5,7 @@
 #include "adminsession.h"
 #include "common/clock.h"
 #include "privacy/accountservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/secretstore.h"
 #include "privacycommands.h"
 #include "store/database.h"

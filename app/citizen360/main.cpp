@@ -9,6 +9,8 @@
 #include "auditwindow.h"
 #include "c360version.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "case/searchworker.h"
 #include "casepresenter.h"
 #include "common/clock.h"
@@ -18,6 +20,7 @@
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "privacy/accountservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/privacyservice.h"
 #include "privacy/retentionservice.h"
 #include "privacy/secretstore.h"
@@ -266,16 +269,22 @@ int main(int argc, char *argv[])
         return fail(auditKey.error());
     }
     c360::AuditService audit(**database, *auditKey);
+    std::unique_ptr<c360::AuditExportSink> processingLog; // the municipality's one processing log
+    std::unique_ptr<c360::AssigneeDirectory> assigneeDirectory;
     QString contactSource;
     for (const c360::SourceConfig &source : std::as_const(sync.sources)) {
         if (source.enabled && source.dialect == c360::Dialect::Klantinteracties && contactSource.isEmpty()) {
             contactSource = source.id;
+            assigneeDirectory = c360::assigneeDirectory(source);
         }
-        if (source.enabled && source.dialect == c360::Dialect::Verwerkingenlogging) {
-            audit.setExportSource(source.id); // the municipality's one processing log
+        if (source.enabled && !processingLog && (processingLog = c360::auditExportSink(**database, source))) {
+            audit.setExportSink(processingLog.get());
         }
     }
     c360::CaseService cases(audit, contactSource);
+    c360::RequestService requests(audit, contactSource);
+    requests.setAssigneeDirectory(assigneeDirectory.get());
+    c360::CatalogueService catalogue(audit);
     c360::SearchWorker searchWorker(path, *auditKey, c360::SystemClock::instance());
 
     // Who works at this workstation: signed in with a local account (the first start of an empty
@@ -334,7 +343,7 @@ int main(int argc, char *argv[])
     if (staff.isValid() && staff.team.isEmpty()) {
         staff.team = settings.team();
     }
-    c360::CasePresenter casePresenter(window, cases, searchWorker, staff, c360::SystemClock::instance());
+    c360::CasePresenter casePresenter(window, cases, requests, catalogue, searchWorker, staff, c360::SystemClock::instance());
     // Requests go at the end of their retention period: now, hourly, and after each
     // synchronisation (which may bring requests that are past it).
     c360::RetentionService retention(audit);
@@ -424,7 +433,7 @@ int main(int argc, char *argv[])
             return c360::probeFirstPaint(window);
         }
         const QString shots = parser.value(screenshotOption);
-        const int tour = c360::runScreenshotTour(window, casePresenter, cases, **database, staff, shots);
+        const int tour = c360::runScreenshotTour(window, casePresenter, catalogue, **database, staff, shots);
         if (tour != 0 || !training) {
             return tour;
         }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "screenshottour.h"
 
-#include "case/caseservice.h"
+#include "case/catalogueservice.h"
 #include "casepresenter.h"
 #include "cataloguemodel.h"
 #include "cataloguepanel.h"
@@ -60,7 +60,8 @@ QString firstString(Database &db, const QString &sql)
 }
 } // namespace
 
-int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService &cases, Database &db, const StaffMember &staff, const QString &directory)
+int runScreenshotTour(
+    MainWindow &window, CasePresenter &presenter, CatalogueService &catalogue, Database &db, const StaffMember &staff, const QString &directory)
 {
     if (!QDir().mkpath(directory)) {
         QTextStream(stderr) << i18nc("@info:shell", "Cannot create the screenshot folder %1.", QDir::toNativeSeparators(directory)) << Qt::endl;
@@ -106,7 +107,7 @@ int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService 
     if (!presenter.openCase(citizen, purpose)) {
         return 1; // the presenter's problem() said why
     }
-    if (product != 0 && cases.linkCatalogue(staff, purpose, citizen, product)) {
+    if (product != 0 && catalogue.linkCatalogue(staff, purpose, citizen, product)) {
         presenter.reloadCase();
     }
     if (!saveScreenshot(window, directory, QStringLiteral("case.png"))) {

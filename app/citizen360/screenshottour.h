@@ -9,7 +9,7 @@ class QWidget;
 namespace c360
 {
 class CasePresenter;
-class CaseService;
+class CatalogueService;
 class Database;
 class MainWindow;
 struct StaffMember;
@@ -22,7 +22,8 @@ struct StaffMember;
 // gives main.png only; one without a citizen who has all three kinds, no case and catalogue
 // pictures. Returns the exit code.
 // Without a signed-in staff member, main.png only.
-int runScreenshotTour(MainWindow &window, CasePresenter &presenter, CaseService &cases, Database &db, const StaffMember &staff, const QString &directory);
+int runScreenshotTour(
+    MainWindow &window, CasePresenter &presenter, CatalogueService &catalogue, Database &db, const StaffMember &staff, const QString &directory);
 
 // Grabs widget as directory/name and prints the path; false (said on stderr) when it cannot be written.
 bool saveScreenshot(QWidget &widget, const QString &directory, const QString &name);

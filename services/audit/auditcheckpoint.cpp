@@ -15,7 +15,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 namespace c360::AuditCheckpoints
 {
@@ -99,12 +98,6 @@ Expected<QList<AuditCheckpoint>, QString> read(const QString &file, const QStrin
         checkpoints.append(c);
     }
     return checkpoints;
-}
-
-QString defaultFile(const QString &storeId)
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/citizen360/audit-checkpoints/") + storeId +
-        QStringLiteral(".jsonl");
 }
 
 Expected<Comparison, StoreError> compare(Database &db, const QList<AuditCheckpoint> &checkpoints)

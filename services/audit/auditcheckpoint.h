@@ -38,9 +38,6 @@ Expected<void, QString> append(const QString &file, const AuditCheckpoint &check
 // missing file holds none). A translated sentence when the file cannot be read or a line of this
 // store is damaged.
 Expected<QList<AuditCheckpoint>, QString> read(const QString &file, const QString &storeId);
-// Where the application keeps the checkpoints of the store storeId unless the administrator has
-// set a folder of their own.
-QString defaultFile(const QString &storeId);
 
 // How the log compares with checkpoints.
 struct Comparison

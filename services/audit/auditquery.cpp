@@ -111,7 +111,7 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     AuditRepository repository(m_db, QByteArray());
     auto found = repository.matching(where.isEmpty() ? QString() : where.join(QLatin1String(" AND ")), values);
     if (!found) {
-        return unexpected(ServiceError::store(found.error()));
+        return unexpected(asServiceError(found.error()));
     }
     QList<AuditRow> rows;
     rows.reserve(found->size());
@@ -130,7 +130,7 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
             QStringLiteral("actor = ? AND occurred_at >= ? AND occurred_at < ?"),
             {it.key(), sql::fromDateTime(it->first.addSecs(-60 * 60)), sql::fromDateTime(it->second.addSecs(SessionMinutes * 60 + 1)), 200000});
         if (!around) {
-            return unexpected(ServiceError::store(around.error()));
+            return unexpected(asServiceError(around.error()));
         }
         std::reverse(around->begin(), around->end()); // oldest first
         context.insert(it.key(), *around);
@@ -149,14 +149,14 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
             }
             if (e.subjectCitizenId && !citizenNames.contains(e.subjectCitizenId)) {
                 if (auto r = citizen.exec({e.subjectCitizenId}); !r) {
-                    return unexpected(ServiceError::store(r.error()));
+                    return unexpected(asServiceError(r.error()));
                 }
                 citizenNames.insert(e.subjectCitizenId, citizen.next() ? SearchText::fold(citizen.value(0).toString()) : QString());
                 citizen.finish();
             }
             if (!staffNames.contains(e.actor)) {
                 if (auto r = account.exec({e.actor}); !r) {
-                    return unexpected(ServiceError::store(r.error()));
+                    return unexpected(asServiceError(r.error()));
                 }
                 const QString display = account.next() ? account.value(0).toString().simplified() : QString();
                 account.finish();
@@ -263,7 +263,7 @@ Expected<QStringList, ServiceError> AuditQueryService::actors(const StaffMember 
     }
     Statement q(m_db, QStringLiteral("SELECT DISTINCT actor FROM audit_log ORDER BY actor"));
     if (auto r = q.exec({}); !r) {
-        return unexpected(ServiceError::store(r.error()));
+        return unexpected(asServiceError(r.error()));
     }
     QStringList names;
     while (q.next()) {
@@ -279,7 +279,7 @@ Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyC
     }
     auto verification = m_audit.verifyChain();
     if (!verification) {
-        return unexpected(ServiceError::store(verification.error()));
+        return unexpected(asServiceError(verification.error()));
     }
     auto &v = *verification;
     // A chain that verifies may still have been rewritten with the key, or cut short: what was
@@ -287,7 +287,7 @@ Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyC
     if (v.intact() && !m_checkpointFile.isEmpty()) {
         auto storeId = StoreIdentity::id(m_audit.database());
         if (!storeId) {
-            return unexpected(ServiceError::store(storeId.error()));
+            return unexpected(asServiceError(storeId.error()));
         }
         auto checkpoints = AuditCheckpoints::read(m_checkpointFile, *storeId);
         if (!checkpoints) {
@@ -295,7 +295,7 @@ Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyC
         }
         auto comparison = AuditCheckpoints::compare(m_audit.database(), *checkpoints);
         if (!comparison) {
-            return unexpected(ServiceError::store(comparison.error()));
+            return unexpected(asServiceError(comparison.error()));
         }
         v.checkpointsCompared = comparison->compared;
         if (comparison->problem != AuditCheckpoints::Comparison::Problem::None) {
@@ -317,7 +317,7 @@ Expected<AuditRepository::Verification, ServiceError> AuditQueryService::verifyC
                                    v.intact() ? AuditOutcome::Success : AuditOutcome::Failed,
                                    details);
     if (!recorded) {
-        return unexpected(ServiceError::store(recorded.error()));
+        return unexpected(asServiceError(recorded.error()));
     }
     return *verification;
 }
@@ -383,7 +383,7 @@ Expected<void, ServiceError> AuditQueryService::beforeExport(const StaffMember &
         AuditOutcome::Success,
         QJsonObject{{QStringLiteral("what"), QStringLiteral("audit_log")}, {QStringLiteral("format"), format}, {QStringLiteral("rows"), double(rows)}});
     if (!recorded) {
-        return unexpected(ServiceError::store(recorded.error()));
+        return unexpected(asServiceError(recorded.error()));
     }
     return {};
 }

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "audit/accesspolicy.h"
+#include "audit/auditexportsink.h"
 #include "audit/auditrepository.h"
 #include "auditentry.h"
 #include "casefile.h"
+#include "common/serviceerror.h"
 #include "expected.h"
 #include "store/storeerror.h"
 
@@ -16,43 +18,6 @@ namespace c360
 {
 class Database;
 
-class SecretStore;
-
-// The key of the audit log's hash chain: 32 random bytes, kept outside the store and its folder in
-// the person's secret store (the OS keychain; SecretStore::personal()) under the store's identity.
-namespace AuditKey
-{
-// The name under which the key of the store with storeId is kept.
-QString secretName(const QString &storeId);
-// Where earlier versions kept the key: a file beside the store (PATH.auditkey).
-QString legacyPathFor(const QString &databasePath);
-// The key of db's audit log. A new one is made only while the log is empty; a key file of an
-// earlier version beside the store is moved into secrets. A missing key for a log with entries is
-// an error (translated), never a new key: that would let whoever holds it write a new history.
-Expected<QByteArray, QString> load(Database &db, SecretStore &secrets);
-} // namespace AuditKey
-
-// Why a service call that touches a citizen did not go through; message is translated and says
-// what to do.
-struct ServiceError
-{
-    enum class Kind {
-        Denied, // the role may not do this (audited)
-        NoPurpose, // a profile needs a purpose
-        NotFound,
-        Invalid, // the input cannot be used (message says why)
-        Store, // the local store refused
-    };
-    Kind kind = Kind::Store;
-    QString message;
-
-    static ServiceError denied(Operation operation);
-    static ServiceError noPurpose();
-    static ServiceError notFound();
-    static ServiceError invalid(const QString &message);
-    static ServiceError store(const StoreError &error);
-};
-
 // Writes audit entries for the services. Every entry is durable when the call returns (the main
 // connection commits with synchronous=FULL), so that no profile data leaves a service before its
 // entry is on disk.
@@ -61,10 +26,9 @@ class AuditService
 public:
     AuditService(Database &db, const QByteArray &key);
 
-    // Also queue each exported entry (auditexport.h) for the Verwerkingenlogging back end source,
-    // in the entry's own transaction, so that a municipality with many workstations has one log.
-    // Empty: no export.
-    void setExportSource(const QString &source) { m_exportSource = source; }
+    // Also hand each entry the sink wants to it, in the entry's own transaction (for instance so
+    // that a municipality with many workstations has one processing log). Not owned; null: none.
+    void setExportSink(AuditExportSink *sink) { m_exportSink = sink; }
 
     Expected<AuditEntry, StoreError> record(const StaffMember &staff,
                                             AuditAction action,
@@ -99,7 +63,7 @@ private:
     Database &m_db;
     QByteArray m_key;
     QByteArray m_searchKey;
-    QString m_exportSource;
+    AuditExportSink *m_exportSink = nullptr;
 };
 
 } // namespace c360

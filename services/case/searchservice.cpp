@@ -195,11 +195,11 @@ Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember
     // (the profile opened from the results, any other audit entry) flushes them with it.
     if (m_db.transactionDepth() == 0) {
         if (auto r = m_db.setDurableCommits(false); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         auto result = searchAndAudit(staff, *query, text.trimmed(), limit);
         if (auto r = m_db.setDurableCommits(true); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         return result;
     }
@@ -210,15 +210,15 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
-        return unexpected(ServiceError::store(transaction.error()));
+        return unexpected(asServiceError(transaction.error()));
     }
     auto ids = findIds(query, limit);
     if (!ids) {
-        return unexpected(ServiceError::store(ids.error()));
+        return unexpected(asServiceError(ids.error()));
     }
     auto found = hits(*ids);
     if (!found) {
-        return unexpected(ServiceError::store(found.error()));
+        return unexpected(asServiceError(found.error()));
     }
     // A keystroke of the same typing shows anew only the citizens it did not show yet.
     const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
@@ -247,14 +247,14 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     }
     auto searched = m_audit.record(staff, AuditAction::Search, 0, {}, AuditOutcome::Success, details);
     if (!searched) {
-        return unexpected(ServiceError::store(searched.error()));
+        return unexpected(asServiceError(searched.error()));
     }
     if (auto r = m_audit.recordEach(staff, AuditAction::SearchResultShown, shown, {}, QJsonObject{{QStringLiteral("search"), double(searched->sequence)}});
         !r) {
-        return unexpected(ServiceError::store(r.error()));
+        return unexpected(asServiceError(r.error()));
     }
     if (auto r = transaction->commit(); !r) {
-        return unexpected(ServiceError::store(r.error()));
+        return unexpected(asServiceError(r.error()));
     }
     // Only what was committed counts as shown.
     m_session = {staffKey, typed, now, std::move(recorded)};

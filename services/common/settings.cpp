@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "common/settings.h"
 
-#include "audit/auditcheckpoint.h"
-
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -56,7 +54,10 @@ void Settings::setTeam(const QString &team)
 QString Settings::auditCheckpointFile(const QString &storeId) const
 {
     const QString folder = m_settings->value(QStringLiteral("audit/checkpointFolder")).toString();
-    return folder.isEmpty() ? AuditCheckpoints::defaultFile(storeId) : folder + QLatin1Char('/') + storeId + QStringLiteral(".jsonl");
+    // By default in the person's data folder, beside the stores and outside their folder.
+    const QString base =
+        folder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/citizen360/audit-checkpoints") : folder;
+    return base + QLatin1Char('/') + storeId + QStringLiteral(".jsonl");
 }
 
 QString Settings::syncConfigurationPath() const

@@ -4,18 +4,18 @@
 
 #include "store/storeidentity.h"
 
-#include "case/servicetransaction.h"
 #include "common/clock.h"
 #include "store/database.h"
+#include "store/servicetransaction.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
 
 #include <KLocalizedString>
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <QLocale>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -28,9 +28,23 @@ const QString scheme = QStringLiteral("pbkdf2-sha256");
 constexpr int SaltBytes = 16;
 constexpr int HashBytes = 32;
 
+// PBKDF2-HMAC-SHA-256, as earlier versions hashed passwords (OpenSSL's, so that this layer needs
+// no Qt Network); empty when it fails.
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, HashBytes);
+    const QByteArray utf8 = password.toUtf8();
+    QByteArray key(HashBytes, Qt::Uninitialized);
+    if (PKCS5_PBKDF2_HMAC(utf8.constData(),
+                          int(utf8.size()),
+                          reinterpret_cast<const unsigned char *>(salt.constData()),
+                          int(salt.size()),
+                          iterations,
+                          EVP_sha256(),
+                          int(key.size()),
+                          reinterpret_cast<unsigned char *>(key.data())) != 1) {
+        return {};
+    }
+    return key;
 }
 
 // Compares in time that does not depend on where the first difference is.
@@ -98,7 +112,7 @@ auditAccountChange(AuditService &audit, const StaffMember &admin, const QString 
     details.insert(QStringLiteral("account"), account);
     auto entry = audit.record(admin, AuditAction::Change, 0, Purpose{QStringLiteral("account_management"), QString()}, AuditOutcome::Success, details);
     if (!entry) {
-        return unexpected(ServiceError::store(entry.error()));
+        return unexpected(asServiceError(entry.error()));
     }
     return {};
 }
@@ -191,7 +205,7 @@ Expected<bool, ServiceError> AccountService::hasAccounts()
 {
     auto any = selectId(m_db, QStringLiteral("SELECT id FROM staff_accounts LIMIT 1"), {});
     if (!any) {
-        return unexpected(ServiceError::store(any.error()));
+        return unexpected(asServiceError(any.error()));
     }
     return any->has_value();
 }
@@ -209,7 +223,7 @@ Expected<StaffAccount, ServiceError> AccountService::createFirstAdministrator(
     if (existing == ExistingData::Refuse) {
         auto holdsData = StoreIdentity::holdsData(m_audit.database());
         if (!holdsData) {
-            return unexpected(ServiceError::store(holdsData.error()));
+            return unexpected(asServiceError(holdsData.error()));
         }
         if (*holdsData) {
             return unexpected(ServiceError::invalid(i18nc(
@@ -245,7 +259,7 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
     return inTransaction<StaffAccount>(m_db, [&]() -> Expected<StaffAccount, ServiceError> {
         auto taken = selectId(m_db, QStringLiteral("SELECT id FROM staff_accounts WHERE username = ?"), {account.username});
         if (!taken) {
-            return unexpected(ServiceError::store(taken.error()));
+            return unexpected(asServiceError(taken.error()));
         }
         if (*taken) {
             return unexpected(ServiceError::invalid(i18nc("@info", "There is an account called “%1” already.", account.username)));
@@ -256,7 +270,7 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
                                         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
         if (auto r = insert.exec({account.username, account.displayName, toKey(account.role), account.team, PasswordHash::make(password, m_cost), now, now});
             !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         account.id = insert.lastInsertId();
         account.created = sql::toDateTime(now);
@@ -275,7 +289,7 @@ Expected<QList<StaffAccount>, ServiceError> AccountService::accounts(const Staff
     }
     auto all = selectAll(m_db, QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM staff_accounts ORDER BY username"), {}, readAccount);
     if (!all) {
-        return unexpected(ServiceError::store(all.error()));
+        return unexpected(asServiceError(all.error()));
     }
     return *all;
 }
@@ -293,7 +307,7 @@ Expected<void, ServiceError> AccountService::resetPassword(const StaffMember &ad
                          QStringLiteral("UPDATE staff_accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, password_changed_at = ? "
                                         "WHERE username = ?"));
         if (auto r = update.exec({PasswordHash::make(password, m_cost), sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         if (update.numRowsAffected() == 0) {
             return unexpected(ServiceError::invalid(i18nc("@info", "There is no account called “%1”.", username.trimmed())));
@@ -313,7 +327,7 @@ Expected<void, ServiceError> AccountService::setDisabled(const StaffMember &admi
     return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
         Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET disabled = ? WHERE username = ?"));
         if (auto r = update.exec({disabled ? 1 : 0, username.trimmed()}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         if (update.numRowsAffected() == 0) {
             return unexpected(ServiceError::invalid(i18nc("@info", "There is no account called “%1”.", username.trimmed())));
@@ -336,7 +350,7 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
                                return std::make_pair(readAccount(row), row.value(9).toString());
                            });
     if (!found) {
-        return unexpected(ServiceError::store(found.error()));
+        return unexpected(asServiceError(found.error()));
     }
     auto failed = [&](const StaffMember &as, const QString &reason, const QString &message) -> Expected<StaffMember, ServiceError> {
         // An unknown name is kept as a keyed hash: what was typed may be a password.
@@ -346,7 +360,7 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
         }
         if (auto entry = m_audit.record(as, AuditAction::LoginFailed, 0, Purpose{QStringLiteral("sign_in"), QString()}, AuditOutcome::Denied, details);
             !entry) {
-            return unexpected(ServiceError::store(entry.error()));
+            return unexpected(asServiceError(entry.error()));
         }
         return unexpected(signInRefused(message));
     };
@@ -378,7 +392,7 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
         const bool lock = attempts >= MaxFailures;
         Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
         if (auto r = update.exec({lock ? 0 : attempts, lock ? sql::fromDateTime(now.addSecs(LockMinutes * 60)) : sql::null(), account.id}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         // The lock says nothing either: a name that does not exist would not be locked.
         return failed(staff, lock ? QStringLiteral("locked_now") : QStringLiteral("wrong_password"), wrongCredentials());
@@ -387,10 +401,10 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
     // A hash of before (PBKDF2) or of another cost is made again now that the password is known.
     const QString current = PasswordHash::needsRehash(hash, m_cost) ? PasswordHash::make(password, m_cost) : hash;
     if (auto r = update.exec({current, account.id}); !r) {
-        return unexpected(ServiceError::store(r.error()));
+        return unexpected(asServiceError(r.error()));
     }
     if (auto entry = m_audit.record(staff, AuditAction::Login, 0, Purpose{QStringLiteral("sign_in"), QString()}); !entry) {
-        return unexpected(ServiceError::store(entry.error()));
+        return unexpected(asServiceError(entry.error()));
     }
     return staff;
 }

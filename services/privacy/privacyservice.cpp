@@ -184,7 +184,7 @@ Expected<qint64, ServiceError> PrivacyService::citizenByNumber(const QString &nu
     }
     auto id = CitizenRepository(m_db).findIdByIdentifier(*identifier);
     if (!id) {
-        return unexpected(ServiceError::store(id.error()));
+        return unexpected(asServiceError(id.error()));
     }
     if (!*id) {
         return unexpected(ServiceError::notFound());
@@ -200,7 +200,7 @@ Expected<PrivacyService::AccessReport, ServiceError> PrivacyService::accessRepor
     }
     auto citizen = CitizenRepository(m_db).find(citizenId);
     if (!citizen) {
-        return unexpected(ServiceError::store(citizen.error()));
+        return unexpected(asServiceError(citizen.error()));
     }
     if (!*citizen) {
         return unexpected(ServiceError::notFound());
@@ -211,7 +211,7 @@ Expected<PrivacyService::AccessReport, ServiceError> PrivacyService::accessRepor
     report.generatedBy = staff;
     auto entries = AuditRepository(m_db, QByteArray()).aboutCitizen(citizenId);
     if (!entries) {
-        return unexpected(ServiceError::store(entries.error()));
+        return unexpected(asServiceError(entries.error()));
     }
     report.entries = std::move(*entries);
     return report;
@@ -229,7 +229,7 @@ Expected<PrivacyService::Export, ServiceError> PrivacyService::exportCitizen(con
     }
     auto accesses = AuditRepository(m_db, QByteArray()).aboutCitizen(citizenId);
     if (!accesses) {
-        return unexpected(ServiceError::store(accesses.error()));
+        return unexpected(asServiceError(accesses.error()));
     }
     return Export{std::move(*file), std::move(*accesses), entry->time, staff, purpose};
 }

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "privacy/retentionservice.h"
 
-#include "case/servicetransaction.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "store/database.h"
 #include "store/requestrepository.h"
+#include "store/servicetransaction.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
 
@@ -45,7 +45,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
     run.dryRun = dryRun;
     auto days = RetentionPolicy::days(m_db);
     if (!days) {
-        return unexpected(ServiceError::store(days.error()));
+        return unexpected(asServiceError(days.error()));
     }
     run.retentionDays = *days;
     RequestRepository requests(m_db);
@@ -57,7 +57,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
     for (;;) {
         QList<std::tuple<qint64, qint64, QDateTime>> batch;
         if (auto r = expired.exec({sql::fromDateTime(run.asOf), after, batchSize}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         while (expired.next()) {
             batch.append({expired.value(0).toLongLong(), expired.value(1).toLongLong(), sql::toDateTime(expired.value(2))});
@@ -74,7 +74,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
                 } else {
                     auto record = requests.purge(id, retentionReason);
                     if (!record) {
-                        return unexpected(ServiceError::store(record.error()));
+                        return unexpected(asServiceError(record.error()));
                     }
                     run.purged.append(*record);
                 }
@@ -100,7 +100,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
                               {QStringLiteral("retention_days"), run.retentionDays},
                               {QStringLiteral("dry_run"), dryRun}};
     if (auto entry = m_audit.record(staff, AuditAction::Purge, 0, Purpose{QStringLiteral("retention"), QString()}, AuditOutcome::Success, details); !entry) {
-        return unexpected(ServiceError::store(entry.error()));
+        return unexpected(asServiceError(entry.error()));
     }
     qCInfo(C360_STORE) << (dryRun ? "retention dry run:" : "retention:") << run.purged.size() << "request(s) expired as of" << run.asOf << "after"
                        << run.retentionDays << "days";
@@ -118,18 +118,18 @@ Expected<void, ServiceError> RetentionService::setRetentionDays(const StaffMembe
     }
     auto before = RetentionPolicy::days(m_db);
     if (!before) {
-        return unexpected(ServiceError::store(before.error()));
+        return unexpected(asServiceError(before.error()));
     }
     return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
         Statement set(m_db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         if (auto r = set.exec({RetentionPolicy::settingKey, QString::number(days)}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         // The period counts from each request's creation (times are stored as sqlvalue.h writes
         // them, which strftime writes back alike).
         Statement move(m_db, QStringLiteral("UPDATE requests SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, ?)"));
         if (auto r = move.exec({QStringLiteral("+%1 days").arg(days)}); !r) {
-            return unexpected(ServiceError::store(r.error()));
+            return unexpected(asServiceError(r.error()));
         }
         auto entry = m_audit.record(
             staff,
@@ -139,7 +139,7 @@ Expected<void, ServiceError> RetentionService::setRetentionDays(const StaffMembe
             AuditOutcome::Success,
             QJsonObject{{QStringLiteral("what"), QStringLiteral("retention_days")}, {QStringLiteral("from"), *before}, {QStringLiteral("to"), days}});
         if (!entry) {
-            return unexpected(ServiceError::store(entry.error()));
+            return unexpected(asServiceError(entry.error()));
         }
         return {};
     });

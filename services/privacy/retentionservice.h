@@ -3,8 +3,8 @@
 #pragma once
 
 #include "audit/auditservice.h"
-#include "privacy/retentionpolicy.h"
 #include "request.h"
+#include "store/retentionpolicy.h"
 
 #include <QDateTime>
 #include <QList>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "store/casesnapshot.h"
 
-#include "case/servicetransaction.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
 #include "store/reportrepository.h"
 #include "store/requestrepository.h"
+#include "store/servicetransaction.h"
 
 namespace c360
 {
@@ -18,7 +18,7 @@ Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
         CaseFile file;
         auto citizen = CitizenRepository(db).find(citizenId);
         if (!citizen) {
-            return unexpected(ServiceError::store(citizen.error()));
+            return unexpected(asServiceError(citizen.error()));
         }
         if (!*citizen) {
             return unexpected(ServiceError::notFound());
@@ -33,7 +33,7 @@ Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
                                     requests ? nullptr : &requests.error(),
                                     catalogue ? nullptr : &catalogue.error()}) {
             if (e) {
-                return unexpected(ServiceError::store(*e));
+                return unexpected(asServiceError(*e));
             }
         }
         file.reports = std::move(*reports);

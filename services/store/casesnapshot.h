@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "audit/auditservice.h"
 #include "casefile.h"
+#include "expected.h"
+#include "store/storeerror.h"
 
 namespace c360
 {

@@ -4,8 +4,8 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
-#include "privacy/retentionpolicy.h"
 #include "store/database.h"
+#include "store/retentionpolicy.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
 #include "store/transaction.h"
@@ -334,6 +334,33 @@ Expected<QList<PurgeRecord>, StoreError> RequestRepository::purgeRecords()
 Expected<qint64, StoreError> RequestRepository::count()
 {
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM requests"));
+}
+
+Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QString &assignee, const QString &team, int limit)
+{
+    // Two index ranges of requests_worklist per name; the deadline orders within each.
+    QString sql = QStringLiteral(
+        "SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at, r.deadline_at "
+        "FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id WHERE r.status IN ('open', 'answered') AND (r.assignee_name = ?");
+    QVariantList values{assignee};
+    if (!team.isEmpty()) {
+        sql += QStringLiteral(" OR r.assignee_name = ?");
+        values.append(team);
+    }
+    sql += QStringLiteral(") ORDER BY r.deadline_at IS NULL, r.deadline_at, r.created_at LIMIT ?");
+    values.append(limit);
+    return selectAll(m_db, sql, values, [](const Statement &row) {
+        WorklistItem item;
+        item.requestId = row.value(0).toLongLong();
+        item.citizenId = row.value(1).toLongLong();
+        item.citizenName = QString(row.value(2).toString() + QLatin1Char(' ') + row.value(3).toString()).trimmed();
+        item.question = row.value(4).toString();
+        item.assignee = {fromKey<AssigneeKind>(row.value(5).toString()).value_or(AssigneeKind::Team), row.value(6).toString()};
+        item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
+        item.created = sql::toDateTime(row.value(8));
+        item.deadline = sql::toDateTime(row.value(9));
+        return item;
+    });
 }
 
 } // namespace c360

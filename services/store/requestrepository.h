@@ -5,6 +5,7 @@
 #include "expected.h"
 #include "request.h"
 #include "store/storeerror.h"
+#include "worklistmodel.h"
 
 #include <QList>
 
@@ -36,6 +37,9 @@ public:
     Expected<std::optional<Request>, StoreError> find(qint64 id);
     // The citizen's requests with supplements and links, newest first.
     Expected<QList<Request>, StoreError> forCitizen(qint64 citizenId);
+    // The open requests (open or answered) assigned to assignee by name, or to team when it is not
+    // empty; those with the nearest deadline first, at most limit.
+    Expected<QList<WorklistItem>, StoreError> worklist(const QString &assignee, const QString &team, int limit);
     // Ids of requests expired at time (expiry at or before it), soonest expired first.
     Expected<QList<qint64>, StoreError> expiredBefore(const QDateTime &time);
 

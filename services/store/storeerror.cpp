@@ -119,4 +119,9 @@ StoreError StoreError::fromSql(const QSqlError &error, const QString &path)
     return e;
 }
 
+ServiceError asServiceError(const StoreError &error)
+{
+    return {ServiceError::Kind::Store, error.message()};
+}
+
 } // namespace c360

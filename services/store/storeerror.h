@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "common/serviceerror.h"
+
 #include <QString>
 
 class QSqlError;
@@ -45,5 +47,8 @@ struct StoreError
     // Classifies a driver error (SQLite result codes) for a store at path.
     static StoreError fromSql(const QSqlError &error, const QString &path);
 };
+
+// A service call that failed because the store did: its message is the store's.
+ServiceError asServiceError(const StoreError &error);
 
 } // namespace c360

@@ -4,7 +4,9 @@
 
 #include "sync/ipdc/ipdcsync.h"
 #include "sync/klantinteracties/klantinteracties.h"
+#include "sync/klantinteracties/klantinteractiestaken.h"
 #include "sync/open311/open311sync.h"
+#include "sync/verwerkingenlogging/auditexport.h"
 #include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
 
 namespace c360
@@ -41,6 +43,22 @@ OutboxTargetFactory allOutboxTargets()
         }
         return {};
     };
+}
+
+std::unique_ptr<AuditExportSink> auditExportSink(Database &db, const SourceConfig &source)
+{
+    if (source.dialect == Dialect::Verwerkingenlogging) {
+        return std::make_unique<AuditExport>(db, source.id);
+    }
+    return nullptr;
+}
+
+std::unique_ptr<AssigneeDirectory> assigneeDirectory(const SourceConfig &source)
+{
+    if (source.dialect == Dialect::Klantinteracties) {
+        return std::make_unique<KlantinteractiesActors>(source.id);
+    }
+    return nullptr;
 }
 
 } // namespace c360

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "audit/auditexportsink.h"
+#include "case/assigneedirectory.h"
 #include "sync/resourcesync.h"
+
+#include <memory>
 
 namespace c360
 {
@@ -11,5 +15,12 @@ namespace c360
 // application and citizen360-admin hand to the sync engine.
 ResourceSyncFactory allResourceSyncs();
 OutboxTargetFactory allOutboxTargets();
+
+// Where the audit service hands the entries that leave the workstation when source keeps a
+// processing log (Verwerkingenlogging), queued for it in db; null for other dialects.
+std::unique_ptr<AuditExportSink> auditExportSink(Database &db, const SourceConfig &source);
+// Whom requests pushed to source can be assigned to, when its dialect knows (Klantinteracties);
+// null for other dialects.
+std::unique_ptr<AssigneeDirectory> assigneeDirectory(const SourceConfig &source);
 
 } // namespace c360

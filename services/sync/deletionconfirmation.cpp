@@ -34,7 +34,7 @@ Expected<void, ServiceError> DeletionConfirmation::confirm(const StaffMember &st
                                     AuditOutcome::Success,
                                     QJsonObject{{QStringLiteral("what"), QStringLiteral("deletions_confirmed")}, {QStringLiteral("resource"), resource}});
         if (!entry) {
-            return unexpected(ServiceError::store(entry.error()));
+            return unexpected(asServiceError(entry.error()));
         }
     }
     return {};

@@ -8,6 +8,7 @@
 #include "audit/auditservice.h"
 #include "citizenbuilder.h"
 #include "common/clock.h"
+#include "privacy/auditkey.h"
 #include "processrunner.h"
 #include "staffaccess.h"
 #include "store/citizenrepository.h"

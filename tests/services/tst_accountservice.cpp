@@ -86,6 +86,11 @@ private Q_SLOTS:
         // A hash made before Argon2id still verifies, and is one to make again.
         QVERIFY(PasswordHash::verify(u"geheim wachtwoord"_s, pbkdf2));
         QVERIFY(PasswordHash::needsRehash(pbkdf2, Light));
+        // PBKDF2-HMAC-SHA-256 as any implementation computes it (this one from Python's hashlib),
+        // so that hashes written by earlier versions, with another PBKDF2, still verify.
+        const QString earlier = u"pbkdf2-sha256$1000$AAECAwQFBgcICQoLDA0ODw==$Joif5FjS0cFlAr4mrmC8E6zBoEAZNnz2xL6en+U7EjU="_s;
+        QVERIFY(PasswordHash::verify(u"geheim wachtwoord"_s, earlier));
+        QVERIFY(!PasswordHash::verify(u"geheim wachtwoorD"_s, earlier));
         QVERIFY(!PasswordHash::needsRehash(stored, Light));
         QVERIFY(PasswordHash::needsRehash(stored, PasswordHash::Cost::Standard));
         // The standard cost, once: 64 MiB, two passes.

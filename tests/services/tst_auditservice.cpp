@@ -4,6 +4,7 @@
 // never made again for a log with entries; a damaged one is a clear error and is left as it was) and the keyed hash that stands in for searched identifiers.
 
 #include "audit/auditservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/secretstore.h"
 #include "store/storeidentity.h"
 #include "tempstore.h"

@@ -8,10 +8,13 @@
 #include "audit/auditrepository.h"
 #include "audit/auditservice.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "citizenbuilder.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
+#include "store/localchange.h"
 #include "store/outboxrepository.h"
 #include "store/reportrepository.h"
 #include "store/requestrepository.h"
@@ -39,6 +42,8 @@ class TestCaseService : public QObject
     std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<RequestService> m_requests;
+    std::unique_ptr<CatalogueService> m_catalogue;
     const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
     qint64 m_citizen = 0;
     qint64 m_report = 0;
@@ -59,6 +64,8 @@ private Q_SLOTS:
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit, u"openklant"_s);
+        m_requests = std::make_unique<RequestService>(*m_audit, u"openklant"_s);
+        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_citizen = CitizenRepository(db)
                         .insert(test::CitizenBuilder()
                                     .withName(u"Lotte"_s, u"Claes"_s)
@@ -91,7 +98,7 @@ private Q_SLOTS:
     // holds all four kinds of item.
     void openWritesItsEntryFirst()
     {
-        QVERIFY(m_cases->linkCatalogue(m_clerk, counterVisit, m_citizen, m_entry));
+        QVERIFY(m_catalogue->linkCatalogue(m_clerk, counterVisit, m_citizen, m_entry));
         ContactMoment contact;
         contact.citizenId = m_citizen;
         contact.subject = u"Parkeerkaart"_s;
@@ -101,7 +108,7 @@ private Q_SLOTS:
         request.citizenId = m_citizen;
         request.question = u"Hoe vraag ik een bewonerskaart aan?"_s;
         request.assignee = {AssigneeKind::Team, u"Mobiliteit"_s};
-        const auto requestId = m_cases->createRequest(m_clerk, counterVisit, request, *contactId);
+        const auto requestId = m_requests->createRequest(m_clerk, counterVisit, request, *contactId);
         QVERIFY2(requestId, requestId ? "" : qPrintable(requestId.error().message));
 
         const qint64 before = auditCount();
@@ -197,17 +204,17 @@ private Q_SLOTS:
         } else if (call == u"contact"_s) {
             check(m_cases->registerContact(staff, counterVisit, contact));
         } else if (call == u"request"_s) {
-            check(m_cases->createRequest(staff, counterVisit, r));
+            check(m_requests->createRequest(staff, counterVisit, r));
         } else if (call == u"supplement"_s) {
-            check(m_cases->supplementRequest(staff, counterVisit, requestId, u"Meer info"_s));
+            check(m_requests->supplementRequest(staff, counterVisit, requestId, u"Meer info"_s));
         } else if (call == u"answer"_s) {
-            check(m_cases->answerRequest(staff, counterVisit, requestId, u"Antwoord"_s));
+            check(m_requests->answerRequest(staff, counterVisit, requestId, u"Antwoord"_s));
         } else if (call == u"close"_s) {
-            check(m_cases->closeRequest(staff, counterVisit, requestId));
+            check(m_requests->closeRequest(staff, counterVisit, requestId));
         } else if (call == u"assign"_s) {
-            check(m_cases->assignRequest(staff, counterVisit, requestId, {AssigneeKind::Person, u"Piet"_s}));
+            check(m_requests->assignRequest(staff, counterVisit, requestId, {AssigneeKind::Person, u"Piet"_s}));
         } else if (call == u"catalogue"_s) {
-            check(m_cases->linkCatalogue(staff, counterVisit, m_citizen, m_entry));
+            check(m_catalogue->linkCatalogue(staff, counterVisit, m_citizen, m_entry));
         } else if (call == u"match"_s) {
             check(m_cases->decideMatch(staff, counterVisit, m_possible, m_citizen, true));
         }
@@ -239,21 +246,26 @@ private Q_SLOTS:
         request.citizenId = m_citizen;
         request.question = u"Ophaling grofvuil aanvragen"_s;
         request.assignee = {AssigneeKind::Team, u"Afval"_s};
-        const auto requestId = m_cases->createRequest(m_clerk, counterVisit, request, *contactId, Channel::Phone);
+        const auto requestId = m_requests->createRequest(m_clerk, counterVisit, request, *contactId, Channel::Phone);
         QVERIFY(requestId);
-        const auto supplementId = m_cases->supplementRequest(m_clerk, counterVisit, *requestId, u"Liefst op zaterdag"_s, Channel::Phone);
+        const auto supplementId = m_requests->supplementRequest(m_clerk, counterVisit, *requestId, u"Liefst op zaterdag"_s, Channel::Phone);
         QVERIFY(supplementId);
 
         const auto outstanding = OutboxRepository(m_store->db()).outstanding().value();
         QCOMPARE(outstanding.size(), 3);
-        QCOMPARE(outstanding.at(0).resource, u"klantcontacten"_s);
+        // Dialect-neutral: the local table, what happened, and where it came from; the back end's
+        // own terms are the outbox target's business when it sends the entry.
+        QCOMPARE(outstanding.at(0).resource, LocalChange::ContactMoments);
         QCOMPARE(outstanding.at(0).entityId, *contactId);
-        QVERIFY(outstanding.at(0).payload.contains("0b7c6c5e-0000-4000-8000-000000000001")); // the party
-        QCOMPARE(outstanding.at(1).resource, u"internetaken"_s);
+        QCOMPARE(LocalChange::factsOf(outstanding.at(0)).origin.party, u"0b7c6c5e-0000-4000-8000-000000000001"_s);
+        QCOMPARE(LocalChange::factsOf(outstanding.at(0)).origin.channel, Channel::Phone);
+        QVERIFY(!outstanding.at(0).payload.contains("klantcontact"));
+        QVERIFY(!outstanding.at(0).payload.contains("Afvalkalender")); // the contact itself is read when it is sent
+        QCOMPARE(outstanding.at(1).resource, LocalChange::Requests);
         QCOMPARE(outstanding.at(1).operation, u"create"_s);
         QCOMPARE(outstanding.at(1).entityId, *requestId);
-        QCOMPARE(outstanding.at(2).operation, u"supplement"_s);
-        QVERIFY(outstanding.at(2).payload.contains(QByteArray::number(*supplementId)));
+        QCOMPARE(outstanding.at(2).operation, LocalChange::Supplement);
+        QCOMPARE(LocalChange::factsOf(outstanding.at(2)).supplementId, *supplementId);
         for (const OutboxEntry &e : outstanding) {
             QCOMPARE(e.source, u"openklant"_s);
         }
@@ -283,16 +295,16 @@ private Q_SLOTS:
         Request request;
         request.citizenId = m_citizen;
         request.question = u"Kan ik mijn adres online wijzigen?"_s;
-        const auto id = m_cases->createRequest(m_clerk, counterVisit, request);
+        const auto id = m_requests->createRequest(m_clerk, counterVisit, request);
         QVERIFY(id);
-        QVERIFY(m_cases->assignRequest(m_clerk, counterVisit, *id, {AssigneeKind::Person, u"Piet Peeters"_s}));
-        QVERIFY(m_cases->answerRequest(m_clerk, counterVisit, *id, u"Ja, via Mijn Burgerprofiel."_s));
+        QVERIFY(m_requests->assignRequest(m_clerk, counterVisit, *id, {AssigneeKind::Person, u"Piet Peeters"_s}));
+        QVERIFY(m_requests->answerRequest(m_clerk, counterVisit, *id, u"Ja, via Mijn Burgerprofiel."_s));
         auto stored = RequestRepository(m_store->db()).find(*id).value().value();
         QCOMPARE(stored.status, RequestStatus::Answered);
         QCOMPARE(stored.assignee.name, u"Piet Peeters"_s);
         QCOMPARE(stored.answer, u"Ja, via Mijn Burgerprofiel."_s);
         m_store->clock().advance(60000);
-        QVERIFY(m_cases->closeRequest(m_clerk, counterVisit, *id));
+        QVERIFY(m_requests->closeRequest(m_clerk, counterVisit, *id));
         QCOMPARE(RequestRepository(m_store->db()).find(*id).value()->status, RequestStatus::Closed);
         // Each handling step follows the request to the back end: assign, answer (with the
         // answer), close (with the time it was closed).
@@ -302,7 +314,7 @@ private Q_SLOTS:
         QStringList updates;
         for (qsizetype i = 1; i < outstanding.size(); ++i) {
             const OutboxEntry &e = outstanding.at(i);
-            QCOMPARE(e.resource, u"internetaken"_s);
+            QCOMPARE(e.resource, LocalChange::Requests);
             QCOMPARE(e.entityId, *id);
             const QJsonObject o = QJsonDocument::fromJson(e.payload).object();
             updates.append(e.operation + u":"_s + (o.value(u"answer"_s).toBool() ? u"answer"_s : u"-"_s) + u":"_s + o.value(u"done"_s).toString());
@@ -313,11 +325,11 @@ private Q_SLOTS:
                      {u"update:-:"_s, u"update:answer:"_s + m_store->clock().now().addSecs(-60).toUTC().toString(Qt::ISODateWithMs), u"update:-:"_s + closed}));
         QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         // Empty input is refused with a sentence, and nothing changes.
-        const auto empty = m_cases->answerRequest(m_clerk, counterVisit, *id, u"  "_s);
+        const auto empty = m_requests->answerRequest(m_clerk, counterVisit, *id, u"  "_s);
         QVERIFY(!empty);
         QCOMPARE(empty.error().kind, ServiceError::Kind::Invalid);
         QVERIFY(!empty.error().message.isEmpty());
-        const auto gone = m_cases->closeRequest(m_clerk, counterVisit, *id + 100);
+        const auto gone = m_requests->closeRequest(m_clerk, counterVisit, *id + 100);
         QVERIFY(!gone);
         QCOMPARE(gone.error().kind, ServiceError::Kind::Invalid);
     }
@@ -356,11 +368,11 @@ private Q_SLOTS:
         Request request;
         request.citizenId = child;
         request.question = u"Mag mijn moeder een bewonerskaart voor haar wagen?"_s;
-        QVERIFY(m_cases->createRequest(m_clerk, counterVisit, request));
+        QVERIFY(m_requests->createRequest(m_clerk, counterVisit, request));
         auto file = m_cases->open(m_clerk, child, counterVisit);
         QVERIFY(file);
 
-        auto suggested = m_cases->suggestions(*file, u"nl"_s);
+        auto suggested = m_catalogue->suggestions(*file, u"nl"_s);
         QVERIFY(suggested);
         QList<qint64> ids;
         for (const CatalogueSuggestion &s : std::as_const(*suggested)) {
@@ -372,41 +384,45 @@ private Q_SLOTS:
         QCOMPARE(suggested->at(1).reason, u"About the open report “Grofvuil”."_s);
         QVERIFY2(suggested->at(2).reason.startsWith(u"About the open request “Mag mijn moeder"_s), qPrintable(suggested->at(2).reason));
         // Linked once, never suggested again; the limit holds.
-        QVERIFY(m_cases->linkCatalogue(m_clerk, counterVisit, child, eid));
+        QVERIFY(m_catalogue->linkCatalogue(m_clerk, counterVisit, child, eid));
         file = m_cases->open(m_clerk, child, counterVisit);
         QVERIFY(file);
-        suggested = m_cases->suggestions(*file, u"nl"_s, 1);
+        suggested = m_catalogue->suggestions(*file, u"nl"_s, 1);
         QVERIFY(suggested);
         QCOMPARE(suggested->size(), 1);
         QCOMPARE(suggested->first().entry.id, waste);
         // A younger child gets the Kids-ID instead.
         file->citizen.birthDate = today.addYears(-5);
-        suggested = m_cases->suggestions(*file, u"nl"_s);
+        suggested = m_catalogue->suggestions(*file, u"nl"_s);
         QVERIFY(suggested && !suggested->isEmpty());
         QCOMPARE(suggested->first().entry.id, kids);
     }
 
-    // Whom to assign to: the back end's staff and teams as the last pull read them, and the staff
-    // member and their team, once each, by name.
+    // Whom to assign to: those the contact back end knows (through the directory its dialect
+    // provides), and the staff member and their team, once each, by name.
     void assignees()
     {
-        SyncState state;
-        state.source = u"openklant"_s;
-        state.resource = u"internetaken"_s;
-        // As the internetaken pull keeps them in its cursor.
-        const QJsonObject actors{{u"6f1c0000-0000-4000-8000-000000000001"_s, QJsonArray{u"team"_s, u"Burgerzaken"_s}},
-                                 {u"6f1c0000-0000-4000-8000-000000000002"_s, QJsonArray{u"person"_s, u"Els Maes"_s}}};
-        state.cursor = QString::fromUtf8(QJsonDocument(QJsonObject{{u"extra"_s, QJsonObject{{u"actors"_s, actors}}}}).toJson(QJsonDocument::Compact));
-        QVERIFY(SyncStateRepository(m_store->db()).saveState(state));
-        auto known = m_cases->assignees(m_clerk, u"burgerzaken"_s);
+        // The directory answers as the Klantinteracties one does from its last pull (tested in
+        // tst_klantinteractiessync); here only what the case service makes of it.
+        struct Listed final : AssigneeDirectory
+        {
+            QList<Assignee> list;
+            Expected<QList<Assignee>, StoreError> knownAssignees(Database &) const override { return list; }
+        } directory;
+        directory.list = {{AssigneeKind::Team, u"Burgerzaken"_s}, {AssigneeKind::Person, u"Els Maes"_s}, {AssigneeKind::Person, u" "_s}};
+        m_requests->setAssigneeDirectory(&directory);
+        auto known = m_requests->assignees(m_clerk, u"burgerzaken"_s);
         QVERIFY(known);
         QStringList names;
         for (const Assignee &a : std::as_const(*known)) {
             names.append(toKey(a.kind) + u":"_s + a.name);
         }
+        // The staff member's team matches the back end's by name; a blank name is left out.
         QCOMPARE(names, QStringList({u"person:an.balie"_s, u"team:Burgerzaken"_s, u"person:Els Maes"_s}));
         const StaffMember admin{u"beheer"_s, Role::Administrator, u"ws"_s};
-        QCOMPARE(m_cases->assignees(admin).error().kind, ServiceError::Kind::Denied);
+        QCOMPARE(m_requests->assignees(admin).error().kind, ServiceError::Kind::Denied);
+        m_requests->setAssigneeDirectory(nullptr); // without one: the staff member and their team
+        QCOMPARE(m_requests->assignees(m_clerk, u"burgerzaken"_s)->size(), 2);
     }
 
     // The contact being typed survives a closed window (a new service on the same store finds it)
@@ -444,28 +460,28 @@ private Q_SLOTS:
             r.question = question;
             r.assignee = who;
             r.deadline = m_store->clock().now().addDays(days);
-            return m_cases->createRequest(m_clerk, counterVisit, r).value_or(0);
+            return m_requests->createRequest(m_clerk, counterVisit, r).value_or(0);
         };
         const qint64 mineLater = make(u"Later"_s, {AssigneeKind::Person, m_clerk.name}, 10);
         const qint64 teamOverdue = make(u"Te laat"_s, {AssigneeKind::Team, u"Burgerzaken"_s}, -2);
         const qint64 otherTeam = make(u"Andere dienst"_s, {AssigneeKind::Team, u"Mobiliteit"_s}, 1);
         const qint64 closed = make(u"Klaar"_s, {AssigneeKind::Person, m_clerk.name}, 3);
         QVERIFY(mineLater && teamOverdue && otherTeam && closed);
-        QVERIFY(m_cases->closeRequest(m_clerk, counterVisit, closed));
+        QVERIFY(m_requests->closeRequest(m_clerk, counterVisit, closed));
         const qint64 shownBefore = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s);
 
-        auto mine = m_cases->worklist(m_clerk);
+        auto mine = m_requests->worklist(m_clerk);
         QVERIFY(mine);
         QCOMPARE(mine->size(), 1);
         QCOMPARE(mine->first().requestId, mineLater);
         QCOMPARE(mine->first().citizenName, u"Lotte Claes"_s);
-        auto team = m_cases->worklist(m_clerk, u"Burgerzaken"_s);
+        auto team = m_requests->worklist(m_clerk, u"Burgerzaken"_s);
         QVERIFY(team);
         QCOMPARE(team->size(), 2);
         QCOMPARE(team->at(0).requestId, teamOverdue);
         QCOMPARE(team->at(1).requestId, mineLater);
         QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s), shownBefore + 2);
-        const auto denied = m_cases->worklist({u"root"_s, Role::Administrator, u"server"_s});
+        const auto denied = m_requests->worklist({u"root"_s, Role::Administrator, u"server"_s});
         QVERIFY(!denied);
         QCOMPARE(denied.error().kind, ServiceError::Kind::Denied);
     }

@@ -6,6 +6,8 @@
 
 #include "audit/auditrepository.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "citizenbuilder.h"
 #include "privacy/privacyservice.h"
 #include "store/cataloguerepository.h"
@@ -47,6 +49,8 @@ class TestPrivacyService : public QObject
     std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<RequestService> m_requests;
+    std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<PrivacyService> m_privacy;
     qint64 m_citizen = 0;
     qint64 m_other = 0;
@@ -61,6 +65,8 @@ private Q_SLOTS:
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
+        m_requests = std::make_unique<RequestService>(*m_audit);
+        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_privacy = std::make_unique<PrivacyService>(*m_audit);
         const Citizen lotte = test::CitizenBuilder()
                                   .withName(u"Lotte"_s, u"Claes"_s)
@@ -101,10 +107,10 @@ private Q_SLOTS:
         Request request;
         request.citizenId = m_citizen;
         request.question = u"Kan de kaart ook voor een deelwagen?"_s;
-        const qint64 requestId = m_cases->createRequest(clerk, visit, request).value_or(0);
+        const qint64 requestId = m_requests->createRequest(clerk, visit, request).value_or(0);
         QVERIFY(requestId);
-        QVERIFY(m_cases->supplementRequest(clerk, visit, requestId, u"Nummerplaat 1-ABC-123"_s));
-        QVERIFY(m_cases->linkCatalogue(clerk, visit, m_citizen, entryId));
+        QVERIFY(m_requests->supplementRequest(clerk, visit, requestId, u"Nummerplaat 1-ABC-123"_s));
+        QVERIFY(m_catalogue->linkCatalogue(clerk, visit, m_citizen, entryId));
         QVERIFY(m_cases->open(clerk, m_other, visit)); // someone else's case: not in her report
     }
 

@@ -6,6 +6,8 @@
 
 #include "audit/auditrepository.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "citizenbuilder.h"
 #include "privacy/retentionservice.h"
 #include "store/citizenrepository.h"
@@ -43,6 +45,8 @@ class TestRetentionService : public QObject
     std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<RequestService> m_requests;
+    std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<RetentionService> m_retention;
     qint64 m_citizen = 0;
 
@@ -59,9 +63,9 @@ class TestRetentionService : public QObject
         contact.citizenId = m_citizen;
         contact.subject = u"Balie"_s;
         const qint64 contactId = m_cases->registerContact(clerk, counterVisit, contact).value_or(0);
-        const qint64 id = m_cases->createRequest(clerk, counterVisit, r, contactId).value_or(0);
+        const qint64 id = m_requests->createRequest(clerk, counterVisit, r, contactId).value_or(0);
         if (id) {
-            if (!m_cases->supplementRequest(clerk, counterVisit, id, u"Bijkomende info bij "_s + question)) {
+            if (!m_requests->supplementRequest(clerk, counterVisit, id, u"Bijkomende info bij "_s + question)) {
                 return 0;
             }
         }
@@ -75,6 +79,8 @@ private Q_SLOTS:
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
+        m_requests = std::make_unique<RequestService>(*m_audit);
+        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_retention = std::make_unique<RetentionService>(*m_audit);
         m_citizen = CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).build()).value_or(0);
         QVERIFY(m_citizen);
@@ -210,7 +216,7 @@ private Q_SLOTS:
         QCOMPARE(RequestRepository(m_store->db()).find(second).value()->expires, made.addDays(46));
         QVERIFY(m_retention->purge(admin, made.addDays(44))->purged.isEmpty());
         QCOMPARE(m_retention->purge(admin, made.addDays(45))->purged.size(), 1);
-        QCOMPARE(m_cases->retentionDays(), 45);
+        QCOMPARE(m_requests->retentionDays(), 45);
 
         for (const int wrong : {0, -3, RetentionPolicy::MaximumDays + 1}) {
             auto set = m_retention->setRetentionDays(admin, wrong, policy);

@@ -5,6 +5,7 @@
 #include "audit/auditservice.h"
 #include "common/clock.h"
 #include "privacy/accountservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/secretstore.h"
 #include "store/database.h"
 #include "store/statement.h"

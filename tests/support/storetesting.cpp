@@ -4,10 +4,10 @@
 
 #include "citizenbuilder.h"
 #include "common/clock.h"
-#include "privacy/retentionpolicy.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/reportrepository.h"
+#include "store/retentionpolicy.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>

@@ -6,12 +6,12 @@
 
 #include "common/clock.h"
 #include "population/dataset.h"
-#include "privacy/retentionpolicy.h"
 #include "processrunner.h"
 #include "request.h"
 #include "server/referencebackend.h"
 #include "staffaccess.h"
 #include "store/database.h"
+#include "store/retentionpolicy.h"
 #include "store/sqlvalue.h"
 #include "store/storestatistics.h"
 #include "storetesting.h"

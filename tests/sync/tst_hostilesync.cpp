@@ -8,10 +8,10 @@
 // with it.
 
 #include "common/clock.h"
-#include "privacy/retentionpolicy.h"
 #include "privacy/secretstore.h"
 #include "server/referencebackend.h"
 #include "server/refserver.h"
+#include "store/retentionpolicy.h"
 #include "store/storestatistics.h"
 #include "store/syncstaterepository.h"
 #include "storetesting.h"

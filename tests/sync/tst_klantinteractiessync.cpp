@@ -7,14 +7,15 @@
 // ETag of a one-page list saves the download, and the outbox pushes a contact exactly once.
 
 #include "audit/auditservice.h"
-#include "case/caseservice.h"
+#include "case/requestservice.h"
 #include "common/clock.h"
-#include "privacy/retentionpolicy.h"
 #include "privacy/secretstore.h"
 #include "server/referencebackend.h"
 #include "store/contactmomentrepository.h"
+#include "store/localchange.h"
 #include "store/outboxrepository.h"
 #include "store/requestrepository.h"
+#include "store/retentionpolicy.h"
 #include "store/sqlvalue.h"
 #include "store/syncstaterepository.h"
 #include "storetesting.h"
@@ -464,6 +465,7 @@ private Q_SLOTS:
         m.time = store.clock().now();
         const auto local = ContactMomentRepository(db).insert(m);
         QVERIFY(local);
+        // As an earlier version queued it: the maak-klantcontact body itself.
         OutboxEntry entry;
         entry.source = u"openklant"_s;
         entry.resource = u"klantcontacten"_s;
@@ -529,6 +531,11 @@ private Q_SLOTS:
         const auto actors = KlantinteractiesTakenSync::knownActors(db, u"openklant"_s);
         QVERIFY(actors && !actors->isEmpty());
         const Assignee assignee = actors->cbegin().value();
+        // The same actors, as the case services ask for them (the assignee list).
+        const auto directory = KlantinteractiesActors(u"openklant"_s).knownAssignees(db);
+        QVERIFY(directory);
+        QCOMPARE(directory->size(), actors->size());
+        QVERIFY(directory->contains(assignee));
         const QUrl tasks = url(b, u"/klantinteracties/api/v1/internetaken"_s, u"pageSize=1"_s);
         const QUrl contacts = url(b, u"/klantinteracties/api/v1/klantcontacten"_s, u"pageSize=1"_s);
         const qint64 tasksBefore = http(m_network, "GET", tasks).json()[u"count"_s].toInteger();
@@ -553,11 +560,11 @@ private Q_SLOTS:
         const auto unknownId = RequestRepository(db).insert(unknown);
         QVERIFY(unknownId);
         unknown.id = *unknownId;
-        const KlantinteractiesRequestTarget::Origin origin{citizen.at(1), Channel::Phone, u"nl"_s};
+        const ChangeOrigin origin{citizen.at(1), Channel::Phone, u"nl"_s};
         OutboxRepository outbox(db);
-        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::requestEntry(u"openklant"_s, request, origin)));
-        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::supplementEntry(u"openklant"_s, *requestId, *supplementId, origin)));
-        QVERIFY(outbox.enqueue(KlantinteractiesRequestTarget::requestEntry(u"openklant"_s, unknown, origin)));
+        QVERIFY(outbox.enqueue(LocalChange::request(u"openklant"_s, request.id, origin)));
+        QVERIFY(outbox.enqueue(LocalChange::supplement(u"openklant"_s, *requestId, *supplementId, origin)));
+        QVERIFY(outbox.enqueue(LocalChange::request(u"openklant"_s, unknown.id, origin)));
         store.close();
 
         // The klantcontact goes; the internetaak fails; the supplement waits for its request.
@@ -683,12 +690,12 @@ private Q_SLOTS:
         const QString answer = u"De herstelling is gepland voor volgende week dinsdag."_s;
         {
             AuditService audit(db, QByteArray(32, 'k'));
-            CaseService cases(audit, u"openklant"_s);
+            RequestService requests(audit, u"openklant"_s);
             const StaffMember agent{u"an.callcenter"_s, Role::CallCentreAgent, u"cc-1"_s};
             const Purpose purpose{u"phone_call"_s, u"Vraag over de herstelling"_s};
-            QVERIFY(cases.answerRequest(agent, purpose, a, answer, Channel::Phone));
-            QVERIFY(cases.assignRequest(agent, purpose, a, other));
-            QVERIFY(cases.closeRequest(agent, purpose, bId));
+            QVERIFY(requests.answerRequest(agent, purpose, a, answer, Channel::Phone));
+            QVERIFY(requests.assignRequest(agent, purpose, a, other));
+            QVERIFY(requests.closeRequest(agent, purpose, bId));
         }
         QCOMPARE(rows(db, u"SELECT operation FROM outbox WHERE state = 'pending'"_s), QStringList({u"update"_s, u"update"_s, u"update"_s}));
         store.close();

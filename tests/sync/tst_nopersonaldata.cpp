@@ -8,12 +8,13 @@
 
 #include "audit/auditservice.h"
 #include "case/caseservice.h"
+#include "case/requestservice.h"
 #include "case/searchservice.h"
 #include "privacy/privacyservice.h"
-#include "privacy/retentionpolicy.h"
 #include "privacy/retentionservice.h"
 #include "privacy/secretstore.h"
 #include "server/referencebackend.h"
+#include "store/retentionpolicy.h"
 #include "storetesting.h"
 #include "sync/connectors.h"
 #include "sync/klantinteracties/klantinteractiestaken.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
         // A case session on the first citizen with a request, found every way there is.
         AuditService audit(db, QByteArray(32, 'n'));
         CaseService cases(audit, u"openklant"_s);
+        RequestService requests(audit, u"openklant"_s);
         SearchService search(audit);
         const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-1"_s};
         const Purpose visit{u"counter_visit"_s, u"Vraag over een attest"_s};
@@ -133,11 +135,11 @@ private Q_SLOTS:
         const auto actors = KlantinteractiesTakenSync::knownActors(db, u"openklant"_s);
         QVERIFY(actors && !actors->isEmpty());
         request.assignee = actors->cbegin().value(); // one the back end knows, so that it goes out
-        const qint64 requestId = cases.createRequest(clerk, visit, request).value_or(0);
+        const qint64 requestId = requests.createRequest(clerk, visit, request).value_or(0);
         QVERIFY(requestId);
-        QVERIFY(cases.supplementRequest(clerk, visit, requestId, u"Naar het adres in Gent"_s));
-        QVERIFY(cases.answerRequest(clerk, visit, requestId, u"Ja, binnen drie dagen."_s));
-        QVERIFY(cases.worklist(clerk));
+        QVERIFY(requests.supplementRequest(clerk, visit, requestId, u"Naar het adres in Gent"_s));
+        QVERIFY(requests.answerRequest(clerk, visit, requestId, u"Ja, binnen drie dagen."_s));
+        QVERIFY(requests.worklist(clerk));
         const StaffMember admin{u"beheer"_s, Role::Administrator, u"beheer-1"_s};
         RetentionService retention(audit);
         // Back to the usual period: the synchronised requests older than it go.

@@ -237,7 +237,8 @@ private Q_SLOTS:
         auto citizenId = CitizenRepository(db).insert(citizen);
         QVERIFY(citizenId);
         AuditService audit(db, QByteArray(32, 'v'));
-        audit.setExportSource(QStringLiteral("verwerkingenlogging"));
+        AuditExport exportSink(db, QStringLiteral("verwerkingenlogging"));
+        audit.setExportSink(&exportSink);
         CaseService cases(audit);
         const StaffMember clerk{QStringLiteral("an.balie"), Role::CounterClerk, QStringLiteral("balie-1")};
         const Purpose visit{QStringLiteral("counter_visit"), QStringLiteral("Vraag over een attest")};

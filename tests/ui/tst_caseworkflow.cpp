@@ -7,6 +7,8 @@
 #include "audit/auditrepository.h"
 #include "audit/auditservice.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "case/searchworker.h"
 #include "casedialogs.h"
 #include "casepresenter.h"
@@ -82,6 +84,8 @@ class TestCaseWorkflow : public QObject
     std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<RequestService> m_requests;
+    std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<SearchWorker> m_worker;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<CasePresenter> m_presenter;
@@ -168,9 +172,11 @@ private Q_SLOTS:
         QVERIFY(CatalogueRepository(db).upsertByProductId(entry));
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
+        m_requests = std::make_unique<RequestService>(*m_audit);
+        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_worker = std::make_unique<SearchWorker>(m_store->path(), key, m_store->clock());
         m_window = std::make_unique<MainWindow>(*m_settings);
-        m_presenter = std::make_unique<CasePresenter>(*m_window, *m_cases, *m_worker, m_clerk, m_store->clock());
+        m_presenter = std::make_unique<CasePresenter>(*m_window, *m_cases, *m_requests, *m_catalogue, *m_worker, m_clerk, m_store->clock());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -394,9 +400,9 @@ private Q_SLOTS:
         request.question = u"Kan ik een bewonerskaart voor een deelwagen krijgen?"_s;
         request.assignee = {AssigneeKind::Person, m_clerk.name};
         const QDateTime made = m_store->clock().now();
-        const qint64 id = m_cases->createRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, request).value_or(0);
+        const qint64 id = m_requests->createRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, request).value_or(0);
         QVERIFY(id);
-        QVERIFY(m_cases->supplementRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, id, u"Het is een gedeelde wagen."_s));
+        QVERIFY(m_requests->supplementRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, id, u"Het is een gedeelde wagen."_s));
         openCitizenCase();
         m_presenter->refreshWorklist();
         QCOMPARE(m_window->worklistPanel()->model()->rowCount(), 1);

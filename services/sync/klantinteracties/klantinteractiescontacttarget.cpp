@@ -3,12 +3,16 @@
 #include "sync/klantinteracties/klantinteractiescontacttarget.h"
 
 #include "common/clock.h"
+#include "store/contactmomentrepository.h"
 #include "store/database.h"
+#include "store/localchange.h"
 #include "store/statement.h"
 #include "store/syncstaterepository.h"
 #include "sync/klantinteracties/klantinteractiescrawl.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 #include "sync/restjob.h"
+
+#include <KLocalizedString>
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -25,6 +29,10 @@ SyncProblem problem(SyncProblem::Kind kind, const QString &detail)
     p.detail = detail;
     return p;
 }
+
+// The outbox resource under which versions before the dialect-neutral outbox queued contact
+// moments, with the maak-klantcontact body as payload.
+const QString legacyResource = QStringLiteral("klantcontacten");
 } // namespace
 
 QByteArray KlantinteractiesContactTarget::payload(const ContactMoment &contact, const QString &partyUuid, const QString &language)
@@ -34,13 +42,32 @@ QByteArray KlantinteractiesContactTarget::payload(const ContactMoment &contact, 
 
 bool KlantinteractiesContactTarget::handles(const OutboxEntry &entry) const
 {
-    return entry.source == context().source.id && entry.resource == QLatin1String("klantcontacten") && entry.entityKind == ItemKind::ContactMoment;
+    return entry.source == context().source.id && (entry.resource == LocalChange::ContactMoments || entry.resource == legacyResource) &&
+        entry.entityKind == ItemKind::ContactMoment;
+}
+
+std::optional<OutboxTarget::Hold> KlantinteractiesContactTarget::prepare(Database &db, const OutboxEntry &entry)
+{
+    if (entry.resource == legacyResource) {
+        m_body = entry.payload; // an earlier version queued the body itself
+        return std::nullopt;
+    }
+    auto contact = ContactMomentRepository(db).find(entry.entityId);
+    if (!contact) {
+        return Hold{false, i18nc("@info outbox", "The local store could not be read (%1). The change is tried again later.", contact.error().message())};
+    }
+    if (!*contact) {
+        return Hold{true, i18nc("@info outbox", "The contact moment no longer exists here, so it cannot be sent.")};
+    }
+    const LocalChange::Facts facts = LocalChange::factsOf(entry);
+    m_body = payload(**contact, facts.origin.party, facts.origin.language);
+    return std::nullopt;
 }
 
 QNetworkRequest KlantinteractiesContactTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
 {
     *method = QByteArrayLiteral("POST");
-    *body = entry.payload;
+    *body = m_body;
     return authorizedRequest(context().source.baseUrl.resolved(QUrl(QStringLiteral("maak-klantcontact"))), entry);
 }
 

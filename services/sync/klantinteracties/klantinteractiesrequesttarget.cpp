@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sync/klantinteracties/klantinteractiesrequesttarget.h"
 
-#include "jsonnumber.h"
-
 #include "common/clock.h"
 #include "store/database.h"
+#include "store/localchange.h"
 #include "store/requestrepository.h"
 #include "store/statement.h"
 #include "store/syncstaterepository.h"
@@ -26,9 +25,9 @@ namespace c360
 namespace
 {
 const QString resourceName = QStringLiteral("internetaken");
-const QString createOperation = QStringLiteral("create");
-const QString supplementOperation = QStringLiteral("supplement");
-const QString updateOperation = QStringLiteral("update");
+// The outbox resource under which versions before the dialect-neutral outbox queued requests (the
+// payload had the same form).
+const QString legacyResource = resourceName;
 constexpr qsizetype MaxHandeling = 200;
 constexpr qsizetype MaxToelichting = 1000;
 
@@ -40,44 +39,15 @@ SyncProblem problem(SyncProblem::Kind kind, const QString &detail)
     return p;
 }
 
-QJsonObject originObject(const KlantinteractiesRequestTarget::Origin &origin)
-{
-    return QJsonObject{
-        {QStringLiteral("party"), origin.partyUuid}, {QStringLiteral("channel"), toKey(origin.channel)}, {QStringLiteral("language"), origin.language}};
-}
-
-// An outbox entry on request requestId, with what the caller knows in payload.
-OutboxEntry entryFor(const QString &source, const QString &operation, qint64 requestId, const QJsonObject &payload)
-{
-    OutboxEntry entry;
-    entry.source = source;
-    entry.resource = resourceName;
-    entry.operation = operation;
-    entry.entityKind = ItemKind::Request;
-    entry.entityId = requestId;
-    entry.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    return entry;
-}
-
-KlantinteractiesRequestTarget::Origin originOf(const OutboxEntry &entry)
-{
-    const QJsonObject o = QJsonDocument::fromJson(entry.payload).object();
-    KlantinteractiesRequestTarget::Origin origin;
-    origin.partyUuid = o.value(QStringLiteral("party")).toString();
-    origin.channel = fromKey<Channel>(o.value(QStringLiteral("channel")).toString()).value_or(Channel::Counter);
-    origin.language = o.value(QStringLiteral("language")).toString(QStringLiteral("nl"));
-    return origin;
-}
-
 // The maak-klantcontact body for a contact of the citizen in origin.
-QJsonObject contactBody(const KlantinteractiesRequestTarget::Origin &origin, const QString &subject, const QString &text, const QDateTime &time)
+QJsonObject contactBody(const ChangeOrigin &origin, const QString &subject, const QString &text, const QDateTime &time)
 {
     ContactMoment contact;
     contact.channel = origin.channel;
     contact.subject = subject.left(MaxHandeling);
     contact.text = text;
     contact.time = time;
-    return KlantinteractiesMapper::maakKlantcontact(contact, origin.partyUuid, origin.language);
+    return KlantinteractiesMapper::maakKlantcontact(contact, origin.party, origin.language);
 }
 
 // Whether one of the outstanding outbox entries of source matches condition (on the entry "o").
@@ -109,28 +79,6 @@ OutboxTarget::Hold storeHold(const StoreError &error)
 }
 } // namespace
 
-OutboxEntry KlantinteractiesRequestTarget::requestEntry(const QString &source, const Request &request, const Origin &origin)
-{
-    return entryFor(source, createOperation, request.id, originObject(origin));
-}
-
-OutboxEntry KlantinteractiesRequestTarget::supplementEntry(const QString &source, qint64 requestId, qint64 supplementId, const Origin &origin)
-{
-    QJsonObject payload = originObject(origin);
-    payload.insert(QStringLiteral("supplement"), double(supplementId));
-    return entryFor(source, supplementOperation, requestId, payload);
-}
-
-OutboxEntry KlantinteractiesRequestTarget::updateEntry(const QString &source, qint64 requestId, const Origin &origin, bool withAnswer, const QDateTime &done)
-{
-    QJsonObject payload = originObject(origin);
-    payload.insert(QStringLiteral("answer"), withAnswer);
-    if (done.isValid()) {
-        payload.insert(QStringLiteral("done"), done.toUTC().toString(Qt::ISODateWithMs));
-    }
-    return entryFor(source, updateOperation, requestId, payload);
-}
-
 std::pair<QString, QString> KlantinteractiesRequestTarget::splitQuestion(const QString &question)
 {
     const QString q = question.trimmed();
@@ -150,8 +98,9 @@ std::pair<QString, QString> KlantinteractiesRequestTarget::splitQuestion(const Q
 
 bool KlantinteractiesRequestTarget::handles(const OutboxEntry &entry) const
 {
-    return entry.source == context().source.id && entry.resource == resourceName && entry.entityKind == ItemKind::Request &&
-        (entry.operation == createOperation || entry.operation == supplementOperation || entry.operation == updateOperation);
+    return entry.source == context().source.id && (entry.resource == LocalChange::Requests || entry.resource == legacyResource) &&
+        entry.entityKind == ItemKind::Request &&
+        (entry.operation == LocalChange::Create || entry.operation == LocalChange::Supplement || entry.operation == LocalChange::Update);
 }
 
 std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepare(Database &db, const OutboxEntry &entry)
@@ -164,10 +113,10 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepare(Databas
         return refused(i18nc("@info outbox", "The request no longer exists here (its retention period ended), so it cannot be sent."));
     }
     m_request = **request;
-    if (entry.operation == supplementOperation) {
+    if (entry.operation == LocalChange::Supplement) {
         return prepareSupplement(db, entry);
     }
-    return entry.operation == updateOperation ? prepareUpdate(db, entry) : prepareRequest(db, entry);
+    return entry.operation == LocalChange::Update ? prepareUpdate(db, entry) : prepareRequest(db, entry);
 }
 
 std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::resolveActor(Database &db)
@@ -204,8 +153,9 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::requestSent(Dat
     if (m_request.source.system == source && !m_request.source.id.isEmpty()) {
         return std::nullopt;
     }
-    auto pending = outstanding(
-        db, QStringLiteral("o.source = ? AND o.resource = ? AND o.operation = ? AND o.entity_id = ?"), {source, resourceName, createOperation, m_request.id});
+    auto pending = outstanding(db,
+                               QStringLiteral("o.source = ? AND o.resource IN (?, ?) AND o.operation = ? AND o.entity_id = ?"),
+                               {source, LocalChange::Requests, legacyResource, LocalChange::Create, m_request.id});
     if (!pending) {
         return storeHold(pending.error());
     }
@@ -248,7 +198,7 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareRequest(
 
 std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareSupplement(Database &db, const OutboxEntry &entry)
 {
-    const qint64 supplementId = wholeNumberOr(QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("supplement")), 0);
+    const qint64 supplementId = LocalChange::factsOf(entry).supplementId;
     const auto it = std::find_if(m_request.supplements.cbegin(), m_request.supplements.cend(), [supplementId](const Supplement &s) {
         return s.id == supplementId;
     });
@@ -275,7 +225,7 @@ std::optional<OutboxTarget::Hold> KlantinteractiesRequestTarget::prepareUpdate(D
     if (auto hold = resolveActor(db)) {
         return hold;
     }
-    const bool withAnswer = QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("answer")).toBool();
+    const bool withAnswer = LocalChange::factsOf(entry).withAnswer;
     m_step = withAnswer && entry.remoteId.isEmpty() && !m_request.answer.trimmed().isEmpty() ? Step::Answer : Step::Patch;
     return std::nullopt;
 }
@@ -294,7 +244,8 @@ QByteArray KlantinteractiesRequestTarget::aboutTask(QJsonObject contact) const
 QNetworkRequest KlantinteractiesRequestTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
 {
     *method = QByteArrayLiteral("POST");
-    const Origin origin = originOf(entry);
+    const LocalChange::Facts facts = LocalChange::factsOf(entry);
+    const ChangeOrigin &origin = facts.origin;
     const QUrl base = context().source.baseUrl;
     switch (m_step) {
     case Step::Contact: {
@@ -334,9 +285,8 @@ QNetworkRequest KlantinteractiesRequestTarget::request(const OutboxEntry &entry,
             {QStringLiteral("status"), open ? QStringLiteral("te_verwerken") : QStringLiteral("verwerkt")},
             {QStringLiteral("toegewezenAanActoren"), QJsonArray{QJsonObject{{QStringLiteral("uuid"), m_actorUuid}}}},
         };
-        const QString done = QJsonDocument::fromJson(entry.payload).object().value(QStringLiteral("done")).toString();
-        if (!open && !done.isEmpty()) {
-            task.insert(QStringLiteral("afgehandeldOp"), done);
+        if (!open && facts.done.isValid()) {
+            task.insert(QStringLiteral("afgehandeldOp"), facts.done.toString(Qt::ISODateWithMs));
         }
         *body = QJsonDocument(task).toJson(QJsonDocument::Compact);
         return authorizedRequest(base.resolved(QUrl(resourceName + QLatin1Char('/') + m_request.source.id)), entry, stepKey(entry, QStringLiteral("patch")));

@@ -12,9 +12,9 @@
 namespace c360
 {
 
-// Pushes requests made here, and supplements added here, to a Klantinteracties back end (outbox
-// resource "internetaken", ItemKind::Request; operation "create" for a request, "supplement" for a
-// supplement, whose entity is its request).
+// Pushes requests made here, and supplements added here, to a Klantinteracties back end: the
+// dialect-neutral outbox entries of store/localchange.h on LocalChange::Requests (and those an
+// earlier version queued as "internetaken", with the same payload).
 //
 // A request becomes an InterneTaak, which needs the klantcontact it came from
 // (aanleidinggevendKlantcontact):
@@ -44,20 +44,6 @@ class KlantinteractiesRequestTarget final : public OutboxTarget
 public:
     using OutboxTarget::OutboxTarget;
 
-    // What the caller knows of the contact the request or supplement was made in: the citizen's
-    // party uuid at this back end (its source id; empty: none), the channel and the language.
-    struct Origin
-    {
-        QString partyUuid;
-        Channel channel = Channel::Counter;
-        QString language = QStringLiteral("nl");
-    };
-    // Outbox entries (not yet queued) for request, and for the supplement of request requestId.
-    static OutboxEntry requestEntry(const QString &source, const Request &request, const Origin &origin);
-    static OutboxEntry supplementEntry(const QString &source, qint64 requestId, qint64 supplementId, const Origin &origin);
-    // An update of request requestId: withAnswer when it was answered, done the time it was
-    // answered or closed (invalid: neither).
-    static OutboxEntry updateEntry(const QString &source, qint64 requestId, const Origin &origin, bool withAnswer, const QDateTime &done);
     // The question as gevraagdeHandeling (at most 200 characters) and toelichting (the rest).
     static std::pair<QString, QString> splitQuestion(const QString &question);
 

@@ -3,8 +3,8 @@
 #include "sync/klantinteracties/klantinteractiestaken.h"
 
 #include "common/clock.h"
-#include "privacy/retentionpolicy.h"
 #include "store/requestrepository.h"
+#include "store/retentionpolicy.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
 #include "store/syncstaterepository.h"
@@ -46,6 +46,15 @@ Expected<QHash<QString, Assignee>, StoreError> KlantinteractiesTakenSync::knownA
         return unexpected(std::move(state).error());
     }
     return actorsOf(KiCursor::fromJson(state->cursor));
+}
+
+Expected<QList<Assignee>, StoreError> KlantinteractiesActors::knownAssignees(Database &db) const
+{
+    auto actors = KlantinteractiesTakenSync::knownActors(db, m_source);
+    if (!actors) {
+        return unexpected(std::move(actors).error());
+    }
+    return actors->values();
 }
 
 QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)

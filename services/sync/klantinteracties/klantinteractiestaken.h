@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "case/assigneedirectory.h"
 #include "request.h"
 #include "sync/klantinteracties/klantinteractiescrawl.h"
 
@@ -26,6 +27,20 @@ namespace c360
 // Each run first reads the actoren (a short list) for the assignees' names; they are kept in the
 // cursor, so that a resumed run needs not read them again, and from one run to the next, for the
 // requests pushed from here (knownActors).
+// The actors the last internetaken pull of source read: whom requests made here can be assigned to.
+class KlantinteractiesActors final : public AssigneeDirectory
+{
+public:
+    explicit KlantinteractiesActors(const QString &source)
+        : m_source(source)
+    {
+    }
+    Expected<QList<Assignee>, StoreError> knownAssignees(Database &db) const override;
+
+private:
+    QString m_source;
+};
+
 class KlantinteractiesTakenSync final : public KlantinteractiesCrawl
 {
 public:

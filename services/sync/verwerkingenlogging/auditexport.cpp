@@ -68,6 +68,15 @@ QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identif
     return action;
 }
 
+Expected<void, StoreError> AuditExport::take(const AuditEntry &entry)
+{
+    auto queued = enqueue(m_db, entry, m_source);
+    if (!queued) {
+        return unexpected(std::move(queued).error());
+    }
+    return {};
+}
+
 Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &db, const AuditEntry &entry, const QString &source)
 {
     if (!isExported(entry)) {

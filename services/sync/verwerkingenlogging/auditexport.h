@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "audit/auditexportsink.h"
 #include "auditentry.h"
 #include "expected.h"
 #include "identifier.h"
@@ -18,10 +19,19 @@ class Database;
 
 // Exports the local access log to a VNG Verwerkingenlogging back end: each audit entry that
 // processed one citizen's data becomes a verwerkingsactie, queued in the outbox and pushed by
-// VerwerkingsactiesTarget.
-class AuditExport
+// VerwerkingsactiesTarget. As the audit service's export sink, it queues each entry it wants for
+// source in the entry's own transaction.
+class AuditExport final : public AuditExportSink
 {
 public:
+    AuditExport(Database &db, const QString &source)
+        : m_db(db)
+        , m_source(source)
+    {
+    }
+    bool wants(const AuditEntry &entry) const override { return isExported(entry); }
+    Expected<void, StoreError> take(const AuditEntry &entry) override;
+
     static constexpr const char *resource = "verwerkingsacties";
 
     // Queues entry for source in the caller's transaction (or its own). Nothing is queued
@@ -44,6 +54,10 @@ public:
     static QString chainWitness(const AuditEntry &entry, const QString &storeId);
     // soortObjectId for an identifier: "rijksregisternummer", "bisnummer" or "BSN".
     static QString identifierKind(IdentifierType type);
+
+private:
+    Database &m_db;
+    QString m_source;
 };
 
 } // namespace c360

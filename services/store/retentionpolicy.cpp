@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "privacy/retentionpolicy.h"
+#include "store/retentionpolicy.h"
 
 #include "request.h"
 #include "store/statement.h"

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "audit/auditservice.h"
+#include "expected.h"
+#include "store/storeerror.h"
 #include "store/transaction.h"
 
 namespace c360
@@ -15,14 +16,14 @@ Expected<T, ServiceError> inTransaction(Database &db, Body body)
 {
     auto transaction = Transaction::begin(db);
     if (!transaction) {
-        return unexpected(ServiceError::store(transaction.error()));
+        return unexpected(asServiceError(transaction.error()));
     }
     auto result = body();
     if (!result) {
         return result; // rolled back
     }
     if (auto r = transaction->commit(); !r) {
-        return unexpected(ServiceError::store(r.error()));
+        return unexpected(asServiceError(r.error()));
     }
     return result;
 }

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#include "privacy/auditkey.h"
+
+#include "common/logging.h"
+#include "privacy/secretstore.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/storeidentity.h"
+
+#include <KLocalizedString>
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+
+namespace c360
+{
+
+QString AuditKey::secretName(const QString &storeId)
+{
+    return QStringLiteral("audit-key-") + storeId;
+}
+
+QString AuditKey::legacyPathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".auditkey");
+}
+
+Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
+{
+    auto storeId = StoreIdentity::id(db);
+    if (!storeId) {
+        return unexpected(storeId.error().message());
+    }
+    if (storeId->isEmpty()) {
+        return unexpected(
+            i18nc("@info", "The store %1 is from an earlier version: migrate it first (citizen360-admin init).", QDir::toNativeSeparators(db.path())));
+    }
+    const QString name = secretName(*storeId);
+    const auto decode = [](const QByteArray &hex) {
+        const QByteArray key = QByteArray::fromHex(hex.trimmed());
+        return key.size() == 32 ? key : QByteArray();
+    };
+    QByteArray legacy;
+    const QString legacyPath = legacyPathFor(db.path());
+    if (QFile file(legacyPath); file.exists()) {
+        if (!file.open(QIODevice::ReadOnly) || (legacy = decode(file.readAll())).isEmpty()) {
+            return unexpected(i18nc("@info", "The audit key %1 of an earlier version cannot be read or is damaged.", QDir::toNativeSeparators(legacyPath)));
+        }
+    }
+    auto kept = secrets.read(name);
+    if (kept) {
+        const QByteArray key = decode(kept->toLatin1());
+        if (key.isEmpty()) {
+            return unexpected(
+                i18nc("@info", "The audit key of this store in the %1 secret store is damaged: it must hold 64 hexadecimal digits.", secrets.kind()));
+        }
+        if (!legacy.isEmpty() && legacy == key) {
+            QFile::remove(legacyPath); // moved before; its copy beside the store goes now
+        }
+        return key;
+    }
+    QByteArray key = legacy;
+    if (key.isEmpty()) {
+        Statement any(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM audit_log)"));
+        if (auto r = any.exec({}); !r) {
+            return unexpected(r.error().message());
+        }
+        if (any.next() && any.value(0).toBool()) {
+            qCWarning(C360_STORE) << "the audit key of a store with audit entries is missing:" << kept.error();
+            return unexpected(i18nc("@info %1 where secrets are kept (keychain, files)",
+                                    "The audit key of this store is missing from this desk's %1 secret store. Its audit log has entries, so no new "
+                                    "key is made: restore the key from the backup of the secret store, or ask the administrator.",
+                                    secrets.kind()));
+        }
+        key = QByteArray(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / int(sizeof(quint32)));
+    }
+    if (auto written = secrets.write(name, QString::fromLatin1(key.toHex())); !written) {
+        qCWarning(C360_STORE) << "cannot keep the audit key:" << written.error();
+        return unexpected(i18nc("@info", "The audit key of this store cannot be kept in this desk's %1 secret store.", secrets.kind()));
+    }
+    if (!legacy.isEmpty()) {
+        QFile::remove(legacyPath);
+        qCInfo(C360_STORE) << "moved the audit key from beside the store into the" << secrets.kind() << "secret store";
+    } else {
+        qCInfo(C360_STORE) << "made a new audit key for an empty audit log, kept in the" << secrets.kind() << "secret store";
+    }
+    return key;
+}
+
+} // namespace c360
