@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The paths c360-bench measures, one file each (benchrun_<path>.cpp), and its report; main
+// (bench/bench_run.cpp) runs them in the order of bench_run.cpp's header comment.
+#pragma once
+
+#include "benchrun_harness.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace c360
+{
+class AuditService;
+class Database;
+} // namespace c360
+
+namespace c360::bench
+{
+class RawDb;
+
+inline constexpr quint32 SyncCitizens = 20000; // sync_ingest's municipality (at most N)
+
+// case_open: CaseService::open + the case view's TimelineModel, for the given citizens, vs one raw
+// durable audit INSERT + the raw queries returning the same rows.
+Row benchCaseOpen(AuditService &audit, RawDb &raw, const QList<qint64> &citizens);
+
+// search_keystroke: SearchService::search (audited, durable) on prefixes of the given citizens'
+// names, numbers, phones and addresses vs the raw FTS5 / index queries.
+Row benchSearch(Database &db, AuditService &audit, RawDb &raw, const QList<qint64> &citizens);
+
+// audit_append: AuditService::record, durable, samples times vs a raw INSERT in WAL mode.
+Row benchAuditAppend(AuditService &audit, RawDb &raw, const QList<qint64> &citizens, int samples);
+
+// audit_verify: the chain verification vs raw HMAC-SHA-256 over the same bytes.
+Row benchAuditVerify(Database &db, AuditService &audit, const QByteArray &key);
+
+// sync_ingest and ui_stall: a full sync of a municipality of citizens from citizen360-refbackend,
+// in a store of its own under dataDir, with the main window open.
+std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate);
+
+// cold_start: citizen360 --startup-probe on the store vs an empty Qt Widgets window, runs times.
+Row benchColdStart(const QString &store, int runs);
+
+// The report: a table on stdout, and the rows as JSON in a file.
+void printTable(const QList<Row> &rows, quint32 citizens);
+bool writeJson(const QList<Row> &rows, const QString &path);
+} // namespace c360::bench
