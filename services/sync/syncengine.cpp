@@ -9,6 +9,8 @@
 #include "store/outboxrepository.h"
 #include "store/syncstaterepository.h"
 #include "store/transaction.h"
+#include "sync/outboxpush.h"
+#include "sync/resourcepull.h"
 #include "sync/restjob.h"
 
 #include <QJsonDocument>
@@ -45,16 +47,12 @@ QJsonObject SyncSummary::toJson() const
     };
 }
 
+// A job of a run, waiting in the queue: a resource to pull or a source's outbox to push.
 struct SyncEngine::Work
 {
     SyncContext context;
     std::unique_ptr<ResourceSync> resource; // a pull
     std::vector<std::unique_ptr<OutboxTarget>> targets; // a push
-    SyncState state;
-    ResourceStats stats;
-    QList<OutboxEntry> entries;
-    qsizetype nextEntry = 0;
-    OutboxTarget *target = nullptr;
 };
 
 SyncEngine::SyncEngine(const Options &options, QObject *parent)
@@ -70,12 +68,8 @@ SyncEngine::SyncEngine(const Options &options, QObject *parent)
 
 SyncEngine::~SyncEngine()
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        delete m_job;
-    }
-    delete m_lookahead;
-    m_current.reset();
+    m_pull.reset();
+    m_push.reset();
     m_queue.clear();
 }
 
@@ -222,26 +216,30 @@ void SyncEngine::run(const QStringList &only)
 
 void SyncEngine::next()
 {
-    m_current.reset();
+    m_pull.reset();
+    m_push.reset();
     if (m_cancelled || m_queue.empty()) {
         m_queue.clear();
         finishRun();
         return;
     }
-    m_current = std::move(m_queue.front());
+    std::unique_ptr<Work> work = std::move(m_queue.front());
     m_queue.pop_front();
-    if (m_current->resource) {
-        SyncStateRepository states(*m_db);
-        auto state = states.state(m_current->context.source.id, m_current->resource->resource());
-        if (!state) {
-            endResource(storeProblem(state.error()));
-            return;
-        }
-        m_current->state = *state;
-        Q_EMIT resourceStarted(m_current->context.source.id, m_current->resource->resource());
-        startResource();
+    // The jobs report back queued, so that none is destroyed inside its own call.
+    if (work->resource) {
+        m_pull = std::make_unique<ResourcePull>(*m_db, m_network, work->context, std::move(work->resource));
+        ResourcePull *pull = m_pull.get();
+        connect(pull, &ResourcePull::pageApplied, this, [this, pull](const ResourceStats &soFar) {
+            Q_EMIT pageApplied(pull->context().source.id, pull->resource().resource(), soFar);
+        });
+        connect(pull, &ResourcePull::recordSkipped, this, &SyncEngine::recordSkipped);
+        connect(pull, &ResourcePull::finished, this, &SyncEngine::endResource, Qt::QueuedConnection);
+        Q_EMIT resourceStarted(work->context.source.id, pull->resource().resource());
+        pull->start();
     } else {
-        startPush();
+        m_push = std::make_unique<OutboxPush>(*m_db, m_network, work->context, std::move(work->targets));
+        connect(m_push.get(), &OutboxPush::finished, this, &SyncEngine::endPush, Qt::QueuedConnection);
+        m_push->start();
     }
 }
 
@@ -255,173 +253,6 @@ void SyncEngine::finishRun()
         QTimer::singleShot(0, this, [this, due = std::exchange(m_due, {})] {
             run(due);
         });
-    }
-}
-
-namespace
-{
-// The same request as far as the back end can tell: URL and every header.
-bool sameRequest(const QNetworkRequest &a, const QNetworkRequest &b)
-{
-    if (a.url() != b.url()) {
-        return false;
-    }
-    QList<QByteArray> names = a.rawHeaderList();
-    QList<QByteArray> others = b.rawHeaderList();
-    std::sort(names.begin(), names.end());
-    std::sort(others.begin(), others.end());
-    if (names != others) {
-        return false;
-    }
-    return std::all_of(names.cbegin(), names.cend(), [&](const QByteArray &name) {
-        return a.rawHeader(name) == b.rawHeader(name);
-    });
-}
-} // namespace
-
-void SyncEngine::startResource()
-{
-    const QNetworkRequest request = m_current->resource->nextRequest(m_current->state);
-    if (m_lookahead && sameRequest(m_lookahead->request(), request)) {
-        // Asked for while the previous page was applied: its answer may be here already.
-        m_job = std::exchange(m_lookahead, nullptr);
-        if (m_job->isFinished()) {
-            QMetaObject::invokeMethod(this, &SyncEngine::onPage, Qt::QueuedConnection);
-        } else {
-            connect(m_job, &RestJob::finished, this, &SyncEngine::onPage);
-        }
-        return;
-    }
-    dropLookahead();
-    auto *job = new RestJob(m_network, request, QByteArrayLiteral("GET"), {}, m_options.retry, this);
-    m_job = job;
-    connect(job, &RestJob::finished, this, &SyncEngine::onPage);
-    job->start();
-}
-
-void SyncEngine::startLookahead(const QNetworkRequest &request)
-{
-    dropLookahead();
-    m_lookahead = new RestJob(m_network, request, QByteArrayLiteral("GET"), {}, m_options.retry, this);
-    m_lookahead->start();
-}
-
-void SyncEngine::dropLookahead()
-{
-    if (RestJob *job = std::exchange(m_lookahead, nullptr)) {
-        job->disconnect(this);
-        job->abort();
-        job->deleteLater();
-    }
-}
-
-SyncProblem SyncEngine::problemFor(const RestJob &job) const
-{
-    SyncProblem p;
-    p.network = job.error();
-    if (job.error().kind == RestError::Kind::Aborted) {
-        p.kind = SyncProblem::Kind::Cancelled;
-    } else if (job.error().kind == RestError::Kind::Http && (job.error().httpStatus == 401 || job.error().httpStatus == 403)) {
-        p.kind = SyncProblem::Kind::Authentication;
-    } else {
-        p.kind = SyncProblem::Kind::Network;
-    }
-    p.detail = job.error().detail.left(200);
-    return p;
-}
-
-void SyncEngine::onPage()
-{
-    RestJob *job = m_job;
-    m_job = nullptr;
-    if (!job || !m_current) {
-        return;
-    }
-    if (job->succeeded() && !job->notModified() && !m_cancelled) {
-        const QNetworkRequest ahead = m_current->resource->lookahead(*job, m_current->state);
-        if (!ahead.url().isEmpty()) {
-            // The back end makes the next page while this one is applied. The event loop first
-            // hands the request to the network thread, then the page is applied.
-            startLookahead(ahead);
-            QTimer::singleShot(0, this, [this, job = QPointer<RestJob>(job)] {
-                if (job && m_current) {
-                    applyPage(job);
-                }
-            });
-            return;
-        }
-    }
-    applyPage(job);
-}
-
-void SyncEngine::applyPage(RestJob *job)
-{
-    job->deleteLater();
-    ResourceSync &resource = *m_current->resource;
-    SyncState state = m_current->state;
-    std::optional<ResourceSync::Page> recovered;
-    if (!job->succeeded()) {
-        recovered = resource.failed(job->error(), state);
-        if (!recovered) {
-            endResource(problemFor(*job));
-            return;
-        }
-        qCInfo(C360_SYNC) << "sync of" << resource.source() << resource.resource() << "goes on another way after HTTP" << job->error().httpStatus;
-    }
-    auto transaction = Transaction::begin(*m_db);
-    if (!transaction) {
-        endResource(storeProblem(transaction.error()));
-        return;
-    }
-    auto page = recovered    ? Expected<ResourceSync::Page, SyncProblem>(*recovered)
-        : job->notModified() ? Expected<ResourceSync::Page, SyncProblem>(resource.unchanged(state))
-                             : resource.apply(*m_db, *job, state);
-    if (!page) {
-        // Nothing of the page stays; the problem is recorded after the rollback, so that it stays.
-        transaction->rollback();
-        endResource(page.error());
-        return;
-    }
-    state.cursor = page->cursor;
-    if (!page->etag.isEmpty()) {
-        state.etag = page->etag;
-    }
-    if (page->finished) {
-        state.lastSuccess = m_options.clock->now();
-        state.lastError.clear();
-        state.lastErrorAt = {};
-    }
-    SyncStateRepository states(*m_db);
-    if (auto saved = states.saveState(state); !saved) {
-        transaction->rollback();
-        endResource(storeProblem(saved.error()));
-        return;
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        transaction->rollback();
-        endResource(storeProblem(committed.error()));
-        return;
-    }
-    m_current->state = state;
-    ResourceStats pageStats = page->stats;
-    pageStats.pages = recovered ? 0 : 1; // a page that could not be fetched is not one
-    pageStats.bytes = job->body().size();
-    pageStats.skipped = std::max<qint64>(pageStats.skipped, page->skipped.size());
-    m_current->stats += pageStats;
-    for (const SkippedRecord &skipped : std::as_const(page->skipped)) {
-        // Ids and reasons only: never the record's content.
-        qCWarning(C360_SYNC) << "skipped" << skipped.source << skipped.resource << "record" << skipped.recordId << "-" << skipped.reason;
-        Q_EMIT recordSkipped(skipped);
-    }
-    Q_EMIT pageApplied(resource.source(), resource.resource(), m_current->stats);
-    if (page->finished) {
-        endResource(page->withheld);
-    } else if (m_cancelled) {
-        SyncProblem cancelled;
-        cancelled.kind = SyncProblem::Kind::Cancelled;
-        endResource(cancelled);
-    } else {
-        startResource();
     }
 }
 
@@ -444,17 +275,20 @@ void SyncEngine::recordProblem(const QString &source, const QString &resource, c
 
 void SyncEngine::endResource(const SyncProblem &stopped)
 {
-    dropLookahead();
-    const QString source = m_current->context.source.id;
-    const QString resource = m_current->resource->resource();
+    if (!m_pull) {
+        return;
+    }
+    const QString source = m_pull->context().source.id;
+    const QString resource = m_pull->resource().resource();
+    const ResourceStats stats = m_pull->stats();
     SyncProblem problem = stopped;
-    problem.applied = m_current->stats; // what the run saved before it, for the sentence
+    problem.applied = stats; // what the run saved before it, for the sentence
     if (!problem.isNone()) {
         qCWarning(C360_SYNC) << "sync of" << source << resource << "stopped:" << problem.key() << problem.detail.left(120);
         recordProblem(source, resource, problem);
     }
-    m_summary.resources.append({source, resource, m_current->stats, problem});
-    Q_EMIT resourceFinished(source, resource, m_current->stats, problem);
+    m_summary.resources.append({source, resource, stats, problem});
+    Q_EMIT resourceFinished(source, resource, stats, problem);
     // A server that cannot be reached at all is not tried again for each of its other resources
     // in this run (each would wait through every retry): they share its problem.
     const bool unreachable =
@@ -475,152 +309,16 @@ void SyncEngine::endResource(const SyncProblem &stopped)
     next();
 }
 
-void SyncEngine::startPush()
+void SyncEngine::endPush()
 {
-    Work &work = *m_current;
-    if (work.nextEntry == 0 && work.entries.isEmpty()) {
-        OutboxRepository outbox(*m_db);
-        auto due = outbox.due(m_options.clock->now(), 500);
-        if (!due) {
-            qCWarning(C360_SYNC) << "cannot read the outbox:" << due.error().detail;
-            next();
-            return;
-        }
-        for (const OutboxEntry &entry : std::as_const(*due)) {
-            if (entry.source == work.context.source.id) {
-                work.entries.append(entry);
-            }
-        }
-    }
-    while (work.nextEntry < work.entries.size() && !m_cancelled) {
-        const OutboxEntry &entry = work.entries.at(work.nextEntry);
-        work.target = nullptr;
-        for (auto &target : work.targets) {
-            if (target->handles(entry)) {
-                work.target = target.get();
-                break;
-            }
-        }
-        if (!work.target) {
-            ++work.nextEntry;
-            continue;
-        }
-        OutboxRepository outbox(*m_db);
-        if (auto sending = outbox.markSending(entry.id); !sending) {
-            ++work.nextEntry;
-            continue;
-        }
-        if (sendStep()) {
-            return;
-        }
-    }
-    next();
-}
-
-bool SyncEngine::sendStep()
-{
-    Work &work = *m_current;
-    const OutboxEntry &entry = work.entries.at(work.nextEntry);
-    if (const auto hold = work.target->prepare(*m_db, entry)) {
-        OutboxRepository outbox(*m_db);
-        if (hold->permanent) {
-            if (auto r = outbox.markRejected(entry.id, hold->reason); !r) {
-                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "rejected:" << r.error().detail;
-            }
-            ++m_summary.pushRejected;
-        } else {
-            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
-            if (auto r = outbox.markFailed(entry.id, hold->reason, m_options.clock->now().addMSecs(delay)); !r) {
-                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
-            }
-            ++m_summary.pushFailed;
-        }
-        ++work.nextEntry;
-        return false;
-    }
-    QByteArray method = QByteArrayLiteral("POST");
-    QByteArray body;
-    const QNetworkRequest request = work.target->request(entry, &method, &body);
-    auto *job = new RestJob(m_network, request, method, body, m_options.retry, this);
-    m_job = job;
-    connect(job, &RestJob::finished, this, &SyncEngine::onPushed);
-    job->start();
-    return true;
-}
-
-void SyncEngine::onPushed()
-{
-    RestJob *job = m_job;
-    m_job = nullptr;
-    if (!job || !m_current) {
+    if (!m_push) {
         return;
     }
-    job->deleteLater();
-    Work &work = *m_current;
-    const OutboxEntry entry = work.entries.at(work.nextEntry++);
-    OutboxRepository outbox(*m_db);
-    const QDateTime now = m_options.clock->now();
-    if (job->succeeded()) {
-        bool recorded = false;
-        bool complete = true;
-        QString remoteId;
-        QString why;
-        {
-            auto transaction = Transaction::begin(*m_db);
-            auto pushed = transaction ? work.target->accepted(*m_db, entry, *job) : Expected<OutboxTarget::Pushed, SyncProblem>(unexpected(SyncProblem{}));
-            if (pushed) {
-                complete = pushed->complete;
-                remoteId = pushed->remoteId;
-            } else {
-                why = pushed.error().detail;
-            }
-            recorded =
-                transaction && pushed && (complete ? outbox.markDone(entry.id, remoteId, now) : outbox.markStep(entry.id, remoteId)) && transaction->commit();
-        } // not committed: rolled back here
-        if (recorded && !complete) {
-            // The next step of the same entry, unless the run was cancelled (it goes on from here
-            // next run).
-            --work.nextEntry;
-            work.entries[work.nextEntry].remoteId = remoteId;
-            if (m_cancelled) {
-                ++work.nextEntry;
-                if (auto r = outbox.markFailed(entry.id, QString(), now); !r) {
-                    qCWarning(C360_SYNC) << "cannot return outbox entry" << entry.id << "to the queue:" << r.error().detail;
-                }
-            } else if (sendStep()) {
-                return;
-            }
-        } else if (recorded) {
-            ++m_summary.pushed;
-        } else {
-            // Pushed, but not recorded here: it goes out again later with the same key, which the
-            // server recognises, and is recorded then.
-            qCWarning(C360_SYNC) << "outbox entry" << entry.id << "was accepted but could not be recorded; it will be sent again:" << why.left(200);
-            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
-            if (auto r = outbox.markFailed(entry.id, QStringLiteral("accepted, not recorded: %1").arg(why.left(200)), now.addMSecs(delay)); !r) {
-                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
-            }
-            ++m_summary.pushFailed;
-        }
-    } else {
-        const RestError &e = job->error();
-        const bool permanent = e.kind == RestError::Kind::Http && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus != 408 && e.httpStatus != 429 &&
-            e.httpStatus != 401 && e.httpStatus != 403;
-        if (permanent) {
-            // The server refused the content: keep it, with the server's reason, for correction.
-            if (auto r = outbox.markRejected(entry.id, QStringLiteral("HTTP %1: %2").arg(e.httpStatus).arg(e.detail.left(500))); !r) {
-                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "rejected:" << r.error().detail;
-            }
-            ++m_summary.pushRejected;
-        } else {
-            const int delay = RestJob::backoffMs(RetryPolicy{.maxDelayMs = 3600 * 1000}, entry.attempts + 2);
-            if (auto r = outbox.markFailed(entry.id, QStringLiteral("%1 (HTTP %2)").arg(e.detail.left(200)).arg(e.httpStatus), now.addMSecs(delay)); !r) {
-                qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
-            }
-            ++m_summary.pushFailed;
-        }
-    }
-    startPush();
+    const OutboxPush::Counts &counts = m_push->counts();
+    m_summary.pushed += counts.pushed;
+    m_summary.pushFailed += counts.failed;
+    m_summary.pushRejected += counts.rejected;
+    next();
 }
 
 void SyncEngine::startScheduler()
@@ -649,9 +347,11 @@ void SyncEngine::stop()
         return;
     }
     m_cancelled = true;
-    dropLookahead();
-    if (m_job) {
-        m_job->abort();
+    if (m_pull) {
+        m_pull->cancel();
+    }
+    if (m_push) {
+        m_push->cancel();
     }
 }
 

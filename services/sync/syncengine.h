@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "sync/outboxpush.h"
+#include "sync/resourcepull.h"
 #include "sync/resourcesync.h"
 
 #include <QDateTime>
@@ -43,7 +45,8 @@ struct SyncSummary
 };
 
 // The sync engine: pushes the outbox, then pulls every enabled resource of every source, page by
-// page, each page committed with its cursor. Lives on one thread with its own database connection
+// page, each page committed with its cursor: one job at a time from a queue (OutboxPush,
+// ResourcePull). Lives on one thread with its own database connection
 // and network access manager (SyncService puts it on a worker thread; citizen360-admin runs it on
 // its main thread). One run at a time; signals report progress.
 class SyncEngine : public QObject
@@ -101,22 +104,12 @@ private:
     bool openDatabase(SyncProblem *problem);
     // A run of the given sources (all when empty).
     void run(const QStringList &only);
+    // Starts the next job in the queue, or ends the run.
     void next();
     void finishRun();
-    void startResource();
-    void onPage();
-    void applyPage(RestJob *job);
-    // Starts the lookahead's request now; startResource() takes its job when it asks the same.
-    void startLookahead(const QNetworkRequest &request);
-    void dropLookahead();
-    void endResource(const SyncProblem &problem);
-    void startPush();
-    // Sends the current entry's next step; false when prepare() held it back (the entry is then
-    // marked and the push goes on with the next one).
-    bool sendStep();
-    void onPushed();
+    void endResource(const c360::SyncProblem &problem);
+    void endPush();
     void recordProblem(const QString &source, const QString &resource, const SyncProblem &problem);
-    SyncProblem problemFor(const RestJob &job) const;
 
     Options m_options;
     std::unique_ptr<Database> m_db;
@@ -129,14 +122,11 @@ private:
     bool m_cancelled = false;
     SyncSummary m_summary;
     std::deque<std::unique_ptr<Work>> m_queue;
-    std::unique_ptr<Work> m_current;
-    QPointer<RestJob> m_job;
-    QPointer<RestJob> m_lookahead; // the next page's job, started before this one was applied
+    // The job under way: one of them.
+    std::unique_ptr<ResourcePull> m_pull;
+    std::unique_ptr<OutboxPush> m_push;
 };
 
 } // namespace c360
 
-Q_DECLARE_METATYPE(c360::ResourceStats)
-Q_DECLARE_METATYPE(c360::SyncProblem)
-Q_DECLARE_METATYPE(c360::SkippedRecord)
 Q_DECLARE_METATYPE(c360::SyncSummary)

@@ -92,3 +92,7 @@ struct SyncProblem
 SyncProblem storeProblem(const StoreError &error);
 
 } // namespace c360
+
+Q_DECLARE_METATYPE(c360::ResourceStats)
+Q_DECLARE_METATYPE(c360::SyncProblem)
+Q_DECLARE_METATYPE(c360::SkippedRecord)
