@@ -69,7 +69,6 @@ private:
     void updateDetails();
     void updateActions();
     void step(int delta);
-    QString detailHtml(const ItemLink &item, bool supplement, qint64 supplementId) const;
 
     CaseFile m_file;
     QDateTime m_now;

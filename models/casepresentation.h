@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "casefile.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+namespace c360
+{
+
+// What the case view shows of an open case, as translated rich text: the facts under the name,
+// the badges of what is open, and the details of a timeline item. No widget here, so that it is
+// tested without a window; every value from the store is escaped.
+namespace CasePresentation
+{
+// The citizen's facts: birth, address, language, verified e-mail addresses and phones, channel
+// preferences and consents, joined by " · " (HTML).
+QString facts(const Citizen &citizen);
+
+struct Badges
+{
+    QString html; // "<b>2 open requests (3 days left)</b> · 1 open report"
+    QString accessible; // the same without markup, for a screen reader
+};
+// The open requests (with the days left of the nearest deadline, or how far it is overdue) and
+// the open reports of the citizen themselves, as of now.
+Badges badges(const CaseFile &file, const QDateTime &now);
+
+// The details of item (of a request, with its supplement supplementId in bold when supplement),
+// as of now; empty when the case holds no such item.
+QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &now, bool supplement = false, qint64 supplementId = 0);
+
+// Translated names of channels, and of the statuses and outcomes by their keys.
+QString channelName(Channel channel);
+QHash<QString, QString> statusNames();
+} // namespace CasePresentation
+
+} // namespace c360
