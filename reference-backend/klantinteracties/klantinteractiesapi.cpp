@@ -128,12 +128,7 @@ HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request
     list.render = [&backend, root](quint64 i) {
         return backend.interneTaak(i, root);
     };
-    list.generatedCount = [&backend] {
-        return backend.liveTaskCount();
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveTasks(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::liveTaskCount, &KlantinteractiesBackend::liveTasks);
     list.created = backend.liveCreated(UuidKind::Task);
     return serveList(request, list);
 }

@@ -70,6 +70,7 @@ public:
     explicit KlantinteractiesBackend(DataSet &data);
 
     DataSet &data() const { return m_data; }
+    quint64 livePartyCount() const { return quint64(m_data.liveCitizenCount()); }
     static QString collection(UuidKind kind);
 
     // Exists and has not gone with a deleted party.

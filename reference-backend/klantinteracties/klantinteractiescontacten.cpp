@@ -279,12 +279,7 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
     list.decorate = [&backend, root, expand](QJsonObject &record, quint64 i) {
         record[u"_expand"_s] = contactExpansion(backend, i, expand, root);
     };
-    list.generatedCount = [&backend] {
-        return backend.liveContactCount();
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveContacts(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::liveContactCount, &KlantinteractiesBackend::liveContacts);
     list.created = backend.liveCreated(UuidKind::Contact);
     return serveList(request, list);
 }
@@ -336,12 +331,7 @@ HttpReply listInvolved(KlantinteractiesBackend &backend, const HttpRequest &requ
         record[u"_expand"_s] = involvedExpansion(expand);
     };
     // A generated betrokkene per generated contact, numbered alike.
-    list.generatedCount = [&backend] {
-        return backend.liveContactCount();
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveContacts(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::liveContactCount, &KlantinteractiesBackend::liveContacts);
     list.created = backend.liveCreated(UuidKind::Involved);
     return serveList(request, list);
 }
@@ -376,12 +366,7 @@ HttpReply listSubjects(KlantinteractiesBackend &backend, const HttpRequest &requ
     list.render = [&backend, root](quint64 i) {
         return backend.onderwerpobject(i, root);
     };
-    list.generatedCount = [&backend] {
-        return backend.liveSubjectCount();
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveSubjects(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::liveSubjectCount, &KlantinteractiesBackend::liveSubjects);
     list.created = backend.liveCreated(UuidKind::Subject);
     return serveList(request, list);
 }

@@ -5,6 +5,7 @@
 // the first wrong field of each), the records kept in memory and shown from then on alongside (or
 // over) the generated ones.
 
+#include "klantinteracties/klantinteractiesbodyreader.h"
 #include "klantinteracties/klantinteractiesroutes.h"
 
 #include <QJsonDocument>
@@ -16,167 +17,7 @@ namespace c360::ref
 
 namespace
 {
-// Reads one JSON object field by field, collecting errors as Django REST Framework words them.
-class BodyReader
-{
-public:
-    BodyReader(const QJsonObject &object, const QString &prefix, QList<KiInvalidParam> *errors)
-        : m_object(object)
-        , m_prefix(prefix)
-        , m_errors(errors)
-    {
-    }
-
-    bool present(const QString &name) const { return m_object.contains(name); }
-    void fail(const QString &name, const QString &code, const QString &reason) { m_errors->append({m_prefix + name, code, reason}); }
-
-    // A string field: required ones may not be missing, null or blank; optional ones default.
-    std::optional<QString> string(const QString &name, int maxLength, bool required, bool nullable = false)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined()) {
-            if (required) {
-                fail(name, u"required"_s, u"Dit veld is vereist."_s);
-            }
-            return std::nullopt;
-        }
-        if (v.isNull()) {
-            if (!nullable) {
-                fail(name, u"null"_s, u"Dit veld mag niet leeg zijn."_s);
-            }
-            return std::nullopt;
-        }
-        if (!v.isString()) {
-            fail(name, u"invalid"_s, u"Geen geldige string."_s);
-            return std::nullopt;
-        }
-        const QString s = v.toString();
-        if (required && s.trimmed().isEmpty()) {
-            fail(name, u"blank"_s, u"Dit veld mag niet leeg zijn."_s);
-            return std::nullopt;
-        }
-        if (s.size() > maxLength) {
-            fail(name, u"max_length"_s, u"Zorg ervoor dat dit veld niet meer dan %1 karakters bevat."_s.arg(maxLength));
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<bool> boolean(const QString &name, bool required, bool nullable = false)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() || (v.isNull() && nullable)) {
-            if (required && v.isUndefined()) {
-                fail(name, u"required"_s, u"Dit veld is vereist."_s);
-            }
-            return std::nullopt;
-        }
-        if (!v.isBool()) {
-            fail(name, u"invalid"_s, u"Moet een geldige boolean zijn."_s);
-            return std::nullopt;
-        }
-        return v.toBool();
-    }
-
-    std::optional<QString> choice(const QString &name, const QStringList &choices, bool required)
-    {
-        const auto s = string(name, 100, required);
-        if (s && !choices.contains(*s)) {
-            fail(name, u"invalid_choice"_s, u"\"%1\" is een ongeldige keuze."_s.arg(*s));
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    // A date-time as Django renders it back: UTC, microseconds when there are any.
-    std::optional<QString> dateTime(const QString &name, bool nullable)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() || (v.isNull() && nullable)) {
-            return std::nullopt;
-        }
-        const QString text = v.toString();
-        QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!v.isString() || !t.isValid() || !text.contains(QLatin1Char('T'))) {
-            fail(name,
-                 u"invalid"_s,
-                 u"Datetime heeft een ongeldig formaat, gebruik 1 van de volgende formaten: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."_s);
-            return std::nullopt;
-        }
-        if (t.timeSpec() == Qt::LocalTime) {
-            t.setTimeSpec(Qt::UTC); // a naive time is taken as UTC, as the recorded exchanges show
-        }
-        QString fraction;
-        if (const qsizetype dot = text.indexOf(QLatin1Char('.')); dot >= 0) {
-            qsizetype end = dot + 1;
-            while (end < text.size() && text.at(end).isDigit()) {
-                ++end;
-            }
-            fraction = text.mid(dot + 1, std::min<qsizetype>(end - dot - 1, 6)).leftJustified(6, QLatin1Char('0'));
-        }
-        const bool whole = fraction.isEmpty() || fraction == QLatin1String("000000");
-        return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s) + (whole ? QString() : QLatin1Char('.') + fraction) + QLatin1Char('Z');
-    }
-
-    // A nested object ({"uuid": …} reference, an address, a name); nullopt when absent or null.
-    std::optional<QJsonObject> object(const QString &name, bool required, bool nullable = true)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() || v.isNull()) {
-            if (required && v.isUndefined()) {
-                fail(name, u"required"_s, u"Dit veld is vereist."_s);
-            } else if (v.isNull() && !nullable) {
-                fail(name, u"null"_s, u"Dit veld mag niet leeg zijn."_s);
-            }
-            return std::nullopt;
-        }
-        if (!v.isObject()) {
-            fail(name, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s);
-            return std::nullopt;
-        }
-        return v.toObject();
-    }
-
-    // A reference {"uuid": …} to a live record of kind.
-    std::optional<quint64> reference(KlantinteractiesBackend &backend, const QString &name, UuidKind kind, bool required, bool nullable = true)
-    {
-        const auto o = object(name, required, nullable);
-        if (!o) {
-            return std::nullopt;
-        }
-        const QString uuid = o->value(u"uuid"_s).toString();
-        const auto index = backend.find(kind, uuid);
-        if (!index) {
-            m_errors->append({m_prefix + name + u".uuid"_s, u"does_not_exist"_s, u"Object met uuid \"%1\" bestaat niet."_s.arg(uuid)});
-        }
-        return index;
-    }
-
-    QString prefix() const { return m_prefix; }
-    QList<KiInvalidParam> *errors() const { return m_errors; }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-    QList<KiInvalidParam> *m_errors;
-};
-
-std::optional<QJsonObject> parseBody(const HttpRequest &request, HttpReply *error)
-{
-    QJsonParseError parse;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        *error = KiHttp::parseError(request, u"JSON parse error - %1"_s.arg(parse.errorString()));
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *error = KiHttp::invalid(request, {{u"nonFieldErrors"_s, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s}});
-        return std::nullopt;
-    }
-    return document.object();
-}
-
-QJsonObject readContact(KlantinteractiesBackend &backend, BodyReader &in)
+QJsonObject readContact(KlantinteractiesBackend &backend, KiBodyReader &in)
 {
     QJsonObject f;
     const auto nummer = in.string(u"nummer"_s, 10, false, true);
@@ -214,13 +55,13 @@ QJsonObject readContact(KlantinteractiesBackend &backend, BodyReader &in)
 
 // An address as the client gave it, with the fields Open Klant checks; empty values of the
 // patterned fields are left out so that the record stays valid against the OpenAPI document.
-QJsonValue readAddress(BodyReader &in, const QString &name)
+QJsonValue readAddress(KiBodyReader &in, const QString &name)
 {
     const auto o = in.object(name, false);
     if (!o) {
         return QJsonValue::Null;
     }
-    BodyReader a(*o, in.prefix() + name + QLatin1Char('.'), in.errors());
+    KiBodyReader a(*o, in.prefix() + name + QLatin1Char('.'), in.errors());
     QJsonObject out;
     const struct
     {
@@ -263,7 +104,7 @@ QJsonValue readAddress(BodyReader &in, const QString &name)
     return out;
 }
 
-KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, BodyReader &in, bool withContact)
+KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, KiBodyReader &in, bool withContact)
 {
     KiCreatedInvolved involved;
     if (withContact) {
@@ -277,7 +118,7 @@ KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, BodyReader &in,
     f[u"correspondentieadres"_s] = readAddress(in, u"correspondentieadres"_s);
     QJsonValue naam = QJsonValue::Null;
     if (const auto o = in.object(u"contactnaam"_s, false)) {
-        BodyReader n(*o, in.prefix() + u"contactnaam."_s, in.errors());
+        KiBodyReader n(*o, in.prefix() + u"contactnaam."_s, in.errors());
         naam = QJsonObject{{u"voorletters"_s, n.string(u"voorletters"_s, 10, false).value_or(QString())},
                            {u"voornaam"_s, n.string(u"voornaam"_s, 200, false).value_or(QString())},
                            {u"voorvoegselAchternaam"_s, n.string(u"voorvoegselAchternaam"_s, 10, false).value_or(QString())},
@@ -291,7 +132,7 @@ KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, BodyReader &in,
     return involved;
 }
 
-KiCreatedSubject readSubject(KlantinteractiesBackend &backend, BodyReader &in, bool withContact)
+KiCreatedSubject readSubject(KlantinteractiesBackend &backend, KiBodyReader &in, bool withContact)
 {
     KiCreatedSubject subject;
     if (withContact) {
@@ -300,7 +141,7 @@ KiCreatedSubject readSubject(KlantinteractiesBackend &backend, BodyReader &in, b
     subject.wasContact = in.reference(backend, u"wasKlantcontact"_s, UuidKind::Contact, false);
     subject.identificator = QJsonValue::Null;
     if (const auto o = in.object(u"onderwerpobjectidentificator"_s, false)) {
-        BodyReader id(*o, in.prefix() + u"onderwerpobjectidentificator."_s, in.errors());
+        KiBodyReader id(*o, in.prefix() + u"onderwerpobjectidentificator."_s, in.errors());
         QJsonObject out;
         for (const char *field : {"objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId"}) {
             out[QLatin1String(field)] = id.string(QLatin1String(field), 200, false).value_or(QString());
@@ -310,7 +151,7 @@ KiCreatedSubject readSubject(KlantinteractiesBackend &backend, BodyReader &in, b
     return subject;
 }
 
-KiCreatedTask readTask(KlantinteractiesBackend &backend, BodyReader &in)
+KiCreatedTask readTask(KlantinteractiesBackend &backend, KiBodyReader &in)
 {
     KiCreatedTask task;
     QJsonObject &f = task.fields;
@@ -360,7 +201,7 @@ void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCre
 // tasks with the contact they came from (a different one is refused with a ValidatieFout).
 std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, quint64 index, const QJsonObject &body, QList<KiInvalidParam> *errors)
 {
-    BodyReader in(body, QString(), errors);
+    KiBodyReader in(body, QString(), errors);
     KiTaskChange change;
     QJsonObject &f = change.fields;
     for (const auto &[name, length] : {std::pair{u"nummer"_s, 10}, std::pair{u"referentienummer"_s, 10}}) {
@@ -424,7 +265,7 @@ Handler creating(RefServer &server, const KiBackend &backend, Create create)
     // Creates honour Idempotency-Key, so that a client's retried push never creates twice.
     return server.idempotent([backend, create](const HttpRequest &request) {
         HttpReply error;
-        const auto body = parseBody(request, &error);
+        const auto body = KiBodyReader::parse(request, &error);
         if (!body) {
             return error;
         }
@@ -442,7 +283,7 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
         KiHttp::guarded(
             token,
             creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                BodyReader in(body, QString(), errors);
+                KiBodyReader in(body, QString(), errors);
                 const QJsonObject fields = readContact(b, in);
                 if (!errors->isEmpty()) {
                     return KiHttp::invalid(request, *errors);
@@ -455,7 +296,7 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
         KiHttp::guarded(
             token,
             creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                BodyReader in(body, QString(), errors);
+                KiBodyReader in(body, QString(), errors);
                 const KiCreatedInvolved involved = readInvolved(b, in, true);
                 if (!errors->isEmpty()) {
                     return KiHttp::invalid(request, *errors);
@@ -468,7 +309,7 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
         KiHttp::guarded(
             token,
             creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                BodyReader in(body, QString(), errors);
+                KiBodyReader in(body, QString(), errors);
                 const KiCreatedSubject subject = readSubject(b, in, true);
                 if (!errors->isEmpty()) {
                     return KiHttp::invalid(request, *errors);
@@ -481,7 +322,7 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
         KiHttp::guarded(
             token,
             creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                BodyReader in(body, QString(), errors);
+                KiBodyReader in(body, QString(), errors);
                 KiCreatedTask task = readTask(b, in);
                 readActors(b, body, task, errors);
                 if (!errors->isEmpty()) {
@@ -495,7 +336,7 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
                          return KiHttp::notFound(request);
                      }
                      HttpReply error;
-                     const auto body = parseBody(request, &error);
+                     const auto body = KiBodyReader::parse(request, &error);
                      if (!body) {
                          return error;
                      }
@@ -514,18 +355,18 @@ void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QS
         KiHttp::guarded(
             token,
             creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                BodyReader top(body, QString(), errors);
+                KiBodyReader top(body, QString(), errors);
                 const auto contactBody = top.object(u"klantcontact"_s, true, false);
-                BodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
+                KiBodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
                 const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
                 std::optional<KiCreatedInvolved> involved;
                 if (const auto o = top.object(u"betrokkene"_s, false)) {
-                    BodyReader in(*o, u"betrokkene."_s, errors);
+                    KiBodyReader in(*o, u"betrokkene."_s, errors);
                     involved = readInvolved(b, in, false);
                 }
                 std::optional<KiCreatedSubject> subject;
                 if (const auto o = top.object(u"onderwerpobject"_s, false)) {
-                    BodyReader in(*o, u"onderwerpobject."_s, errors);
+                    KiBodyReader in(*o, u"onderwerpobject."_s, errors);
                     subject = readSubject(b, in, false);
                 }
                 if (!errors->isEmpty()) {

@@ -171,12 +171,7 @@ HttpReply listPartijen(KlantinteractiesBackend &backend, const HttpRequest &requ
     list.decorate = [&backend, root, expand](QJsonObject &record, quint64 i) {
         record[u"_expand"_s] = partijExpansion(backend, quint32(i), expand, root);
     };
-    list.generatedCount = [&data] {
-        return quint64(data.liveCitizenCount());
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveParties(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::livePartyCount, &KlantinteractiesBackend::liveParties);
     return serveList(request, list);
 }
 
@@ -200,12 +195,7 @@ HttpReply listIdentificatoren(KlantinteractiesBackend &backend, const HttpReques
     list.render = [&backend, root](quint64 i) {
         return backend.identificator(quint32(i), root);
     };
-    list.generatedCount = [&backend] {
-        return quint64(backend.data().liveCitizenCount());
-    };
-    list.generated = [&backend](quint64 offset, quint64 limit) {
-        return backend.liveParties(offset, limit);
-    };
+    list.generatedBy(backend, &KlantinteractiesBackend::livePartyCount, &KlantinteractiesBackend::liveParties);
     return serveList(request, list);
 }
 

@@ -34,6 +34,19 @@ struct KiList
     std::function<std::vector<quint64>(quint64 offset, quint64 limit)> generated; // ascending
     std::vector<quint64> created;
 
+    // The generated records: backend's count of the live ones and a page of them, two member
+    // functions of KlantinteractiesBackend (liveContactCount and liveContacts, …).
+    template<typename Count, typename Page>
+    void generatedBy(KlantinteractiesBackend &backend, Count count, Page page)
+    {
+        generatedCount = [&backend, count] {
+            return quint64((backend.*count)());
+        };
+        generated = [&backend, page](quint64 offset, quint64 limit) {
+            return (backend.*page)(offset, limit);
+        };
+    }
+
     // Narrows the scope to these candidates (intersecting with an earlier scope).
     void narrow(const std::vector<quint64> &candidates);
     void narrow(const QList<quint64> &candidates) { narrow(std::vector<quint64>(candidates.cbegin(), candidates.cend())); }
