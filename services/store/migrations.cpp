@@ -15,6 +15,20 @@ namespace c360::Migrations
 
 namespace
 {
+// An FTS5 index over column of table (an external-content table, rowid id), folded and with
+// prefixes of two and three letters, and the triggers trigger_insert, trigger_delete and
+// trigger_update that kept it until schema 3 (then each connection's queue).
+#define C360_FTS_INDEX(index, table, column, trigger)                                                                                                          \
+    "CREATE VIRTUAL TABLE " #index " USING fts5 (" #column ", content = '" #table "', content_rowid = 'id', "                                                  \
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",                                                                                             \
+        "CREATE TRIGGER " #trigger "_insert AFTER INSERT ON " #table " BEGIN "                                                                                 \
+        "INSERT INTO " #index " (rowid, " #column ") VALUES (new.id, new." #column "); END",                                                                   \
+        "CREATE TRIGGER " #trigger "_delete AFTER DELETE ON " #table " BEGIN "                                                                                 \
+        "INSERT INTO " #index " (" #index ", rowid, " #column ") VALUES ('delete', old.id, old." #column "); END",                                             \
+        "CREATE TRIGGER " #trigger "_update AFTER UPDATE OF " #column " ON " #table " BEGIN "                                                                  \
+        "INSERT INTO " #index " (" #index ", rowid, " #column ") VALUES ('delete', old.id, old." #column "); "                                                 \
+        "INSERT INTO " #index " (rowid, " #column ") VALUES (new.id, new." #column "); END"
+
 // Schema 1: the whole data model of DESIGN.md. Times are ISO 8601 UTC text (see sqlvalue.h).
 const QList<const char *> schema1 = {
     R"(CREATE TABLE store_settings (
@@ -42,20 +56,7 @@ const QList<const char *> schema1 = {
     "CREATE INDEX citizens_birth_date ON citizens (birth_date)",
 
     // Names are found through FTS5 over the folded names the repository writes to search_names.
-    R"(CREATE VIRTUAL TABLE citizen_search USING fts5 (
-        search_names,
-        content = 'citizens', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))",
-    R"(CREATE TRIGGER citizens_search_insert AFTER INSERT ON citizens BEGIN
-        INSERT INTO citizen_search (rowid, search_names) VALUES (new.id, new.search_names);
-    END)",
-    R"(CREATE TRIGGER citizens_search_delete AFTER DELETE ON citizens BEGIN
-        INSERT INTO citizen_search (citizen_search, rowid, search_names) VALUES ('delete', old.id, old.search_names);
-    END)",
-    R"(CREATE TRIGGER citizens_search_update AFTER UPDATE OF search_names ON citizens BEGIN
-        INSERT INTO citizen_search (citizen_search, rowid, search_names) VALUES ('delete', old.id, old.search_names);
-        INSERT INTO citizen_search (rowid, search_names) VALUES (new.id, new.search_names);
-    END)",
+    C360_FTS_INDEX(citizen_search, citizens, search_names, citizens_search),
 
     R"(CREATE TABLE citizen_identifiers (
         citizen_id INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
@@ -137,20 +138,7 @@ const QList<const char *> schema1 = {
         language TEXT NOT NULL,
         text TEXT NOT NULL,
         UNIQUE (entry_id, field, language)))",
-    R"(CREATE VIRTUAL TABLE catalogue_search USING fts5 (
-        text,
-        content = 'catalogue_texts', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))",
-    R"(CREATE TRIGGER catalogue_texts_search_insert AFTER INSERT ON catalogue_texts BEGIN
-        INSERT INTO catalogue_search (rowid, text) VALUES (new.id, new.text);
-    END)",
-    R"(CREATE TRIGGER catalogue_texts_search_delete AFTER DELETE ON catalogue_texts BEGIN
-        INSERT INTO catalogue_search (catalogue_search, rowid, text) VALUES ('delete', old.id, old.text);
-    END)",
-    R"(CREATE TRIGGER catalogue_texts_search_update AFTER UPDATE OF text ON catalogue_texts BEGIN
-        INSERT INTO catalogue_search (catalogue_search, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO catalogue_search (rowid, text) VALUES (new.id, new.text);
-    END)",
+    C360_FTS_INDEX(catalogue_search, catalogue_texts, text, catalogue_texts_search),
 
     // Catalogue entries staff linked to a case directly (others come through contacts and requests).
     R"(CREATE TABLE citizen_catalogue_links (
@@ -365,6 +353,8 @@ const QList<const char *> schema5 = {
 const QList<const char *> schema6 = {
     "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_id', lower(hex(randomblob(16))))",
 };
+
+#undef C360_FTS_INDEX
 
 } // namespace
 
