@@ -5,6 +5,8 @@
 // (six connections, as Qt's network access manager opens per host), and its peak RSS.
 // Usage: c360-bench-refbackend [--citizens N] [--requests R] [--json FILE]
 
+#include "backendprocess.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -19,23 +21,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
-
-namespace
-{
-qint64 peakRssKb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-        }
-    }
-    return -1;
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -53,17 +38,14 @@ int main(int argc, char *argv[])
     const int total = parser.value(requestsOption).toInt();
     QTextStream out(stdout);
 
-    QProcess server;
-    server.setProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")));
-    server.setArguments({QStringLiteral("--citizens"), QString::number(citizens), QStringLiteral("--exit-on-stdin-close")});
     QElapsedTimer startup;
     startup.start();
-    server.start();
-    while (!server.canReadLine() && server.waitForReadyRead(120000)) { }
-    const QString base = QString::fromUtf8(server.readLine()).trimmed();
+    c360::test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+                                      {QStringLiteral("--citizens"), QString::number(citizens)});
+    const QString base = server.url().toString();
     const qint64 startupMs = startup.elapsed();
-    if (!base.startsWith(QLatin1String("http://"))) {
-        QTextStream(stderr) << "the back end did not start: " << server.readAllStandardError() << Qt::endl;
+    if (base.isEmpty()) {
+        QTextStream(stderr) << "the back end did not start: " << server.process().readAllStandardError() << Qt::endl;
         return 1;
     }
 
@@ -113,9 +95,7 @@ int main(int argc, char *argv[])
     }
     loop.exec();
     const double seconds = timer.nsecsElapsed() / 1e9;
-    const qint64 rss = peakRssKb(server.processId());
-    server.closeWriteChannel();
-    server.waitForFinished(10000);
+    const qint64 rss = server.peakRssKb();
 
     const double rate = total / seconds;
     out << QStringLiteral("%1 residents: start-up %2 ms, %3 requests in %4 s = %5 requests/s (%6 MB/s), %7 failed, peak RSS %8 MB\n")

@@ -6,6 +6,7 @@
 // peak RSS of both processes.
 // Usage: c360-bench-sync [--citizens N] [--store FILE] [--json FILE]
 
+#include "backendprocess.h"
 #include "common/clock.h"
 #include "privacy/secretstore.h"
 #include "sync/connectors.h"
@@ -27,20 +28,6 @@
 
 namespace
 {
-qint64 peakRssKb(qint64 pid)
-{
-    QFile status(pid ? QStringLiteral("/proc/%1/status").arg(pid) : QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-        }
-    }
-    return -1;
-}
-
 struct Run
 {
     c360::SyncSummary summary;
@@ -87,14 +74,11 @@ int main(int argc, char *argv[])
     const quint32 citizens = parser.value(citizensOption).toUInt();
     QTextStream out(stdout);
 
-    QProcess server;
-    server.setProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")));
-    server.setArguments({QStringLiteral("--citizens"), QString::number(citizens), QStringLiteral("--exit-on-stdin-close")});
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start();
-    while (!server.canReadLine() && server.waitForReadyRead(120000)) { }
-    const QString base = QString::fromUtf8(server.readLine()).trimmed();
-    if (!base.startsWith(QLatin1String("http://"))) {
+    c360::test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+                                      {QStringLiteral("--citizens"), QString::number(citizens)},
+                                      QProcess::ForwardedErrorChannel);
+    const QString base = server.url().toString();
+    if (base.isEmpty()) {
         QTextStream(stderr) << "the back end did not start" << Qt::endl;
         return 1;
     }
@@ -120,10 +104,8 @@ int main(int argc, char *argv[])
     const c360::ResourceStats fullStats = total(full.summary);
     const c360::ResourceStats againStats = total(again.summary);
     const qint64 records = fullStats.inserted + fullStats.updated + fullStats.skipped;
-    const qint64 clientRss = peakRssKb(0);
-    const qint64 serverRss = peakRssKb(server.processId());
-    server.closeWriteChannel();
-    server.waitForFinished(30000);
+    const qint64 clientRss = c360::test::BackendProcess::peakRssKbOf(0);
+    const qint64 serverRss = server.peakRssKb();
 
     QJsonArray perResource;
     out << QStringLiteral("full sync of %1 residents into %2\n").arg(citizens).arg(QDir::toNativeSeparators(store));

@@ -106,30 +106,16 @@ QJsonValue number(double v)
 
 // --- the reference back end ---------------------------------------------------------------------
 
-bool Backend::start(quint32 citizens, const QDate &referenceDate)
+std::unique_ptr<test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate)
 {
-    m_process.setProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")));
-    m_process.setArguments({QStringLiteral("--citizens"),
-                            QString::number(citizens),
-                            QStringLiteral("--seed"),
-                            QString::number(Seed),
-                            QStringLiteral("--reference-date"),
-                            referenceDate.toString(Qt::ISODate),
-                            QStringLiteral("--exit-on-stdin-close")});
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start();
-    while (!m_process.canReadLine() && m_process.waitForReadyRead(600000)) { }
-    m_url = QUrl(QString::fromUtf8(m_process.readLine()).trimmed());
-    return m_url.scheme() == QLatin1String("http");
-}
-
-Backend::~Backend()
-{
-    m_process.closeWriteChannel();
-    if (!m_process.waitForFinished(30000)) {
-        m_process.kill();
-        m_process.waitForFinished();
-    }
+    return std::make_unique<test::BackendProcess>(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+                                                  QStringList{QStringLiteral("--citizens"),
+                                                              QString::number(citizens),
+                                                              QStringLiteral("--seed"),
+                                                              QString::number(Seed),
+                                                              QStringLiteral("--reference-date"),
+                                                              referenceDate.toString(Qt::ISODate)},
+                                                  QProcess::ForwardedErrorChannel);
 }
 
 SyncEngine::Options syncOptions(const QString &store, const QUrl &backend, MemorySecretStore &secrets)

@@ -5,6 +5,7 @@
 // who acts, so that each path's file holds only its own measurement.
 #pragma once
 
+#include "backendprocess.h"
 #include "casefile.h"
 #include "common/clock.h"
 #include "privacy/secretstore.h"
@@ -90,18 +91,9 @@ QJsonValue number(double v);
 // --- the reference back end ---------------------------------------------------------------------
 
 // citizen360-refbackend on loopback, started beside this program, stopped when this goes.
-class Backend
-{
-public:
-    bool start(quint32 citizens, const QDate &referenceDate);
-    ~Backend();
-    QUrl url() const { return m_url; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    QUrl m_url;
-};
+// The reference back end of the benchmarks: citizens residents from the bench seed, with their
+// history up to referenceDate; its errors go to ours.
+std::unique_ptr<test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate);
 
 SyncEngine::Options syncOptions(const QString &store, const QUrl &backend, MemorySecretStore &secrets);
 

@@ -179,13 +179,13 @@ bool prepareStore(const QString &path, quint32 citizens, const QDate &referenceD
     QElapsedTimer timer;
     timer.start();
     {
-        Backend backend;
-        if (!backend.start(citizens, referenceDate)) {
+        const auto backend = startBackend(citizens, referenceDate);
+        if (backend->url().isEmpty()) {
             say(QStringLiteral("the reference back end did not start"));
             return false;
         }
         MemorySecretStore secrets;
-        SyncEngine engine(syncOptions(path, backend.url(), secrets));
+        SyncEngine engine(syncOptions(path, backend->url(), secrets));
         QEventLoop loop;
         SyncSummary summary;
         QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncSummary &s) {

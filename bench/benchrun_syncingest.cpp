@@ -134,8 +134,8 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
 {
     Row ingest(QStringLiteral("sync_ingest"));
     Row stall(QStringLiteral("ui_stall"));
-    Backend backend;
-    if (!backend.start(citizens, referenceDate)) {
+    const auto backend = startBackend(citizens, referenceDate);
+    if (backend->url().isEmpty()) {
         ingest.note = stall.note = QStringLiteral("the reference back end did not start");
         return {ingest, stall};
     }
@@ -151,7 +151,7 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
     MainWindow window(settings);
     SyncStatusModel model;
     MemorySecretStore secrets;
-    SyncService service(syncOptions(store, backend.url(), secrets));
+    SyncService service(syncOptions(store, backend->url(), secrets));
     SyncPresenter presenter(service, model, window, **db);
     window.show();
 
@@ -194,7 +194,7 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
     stall.rss = ingest.rss;
     stall.note = QStringLiteral("%1 pulses of %2 ms; p99 gap %3 ms; the p99 column is the longest").arg(gaps.size()).arg(Pulse).arg(g.p99, 0, 'f', 1);
 
-    const QList<QByteArray> pages = fetchPages(backend.url());
+    const QList<QByteArray> pages = fetchPages(backend->url());
     const IngestBaseline base = rawIngest(pages, dir.filePath(QStringLiteral("raw.sqlite")));
     ingest.baseline = double(base.records) / base.seconds;
     ingest.ratio = ingest.baseline / ingest.throughput;

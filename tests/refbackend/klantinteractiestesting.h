@@ -5,6 +5,7 @@
 // Shared by the Klantinteracties tests: a reference server with the API on loopback, requests
 // through QNetworkAccessManager, and validation against the saved OpenAPI document.
 
+#include "httpclient.h"
 #include "klantinteracties/klantinteractiesapi.h"
 #include "population/dataset.h"
 #include "referencedate.h"
@@ -25,22 +26,11 @@
 namespace c360::ref::testing
 {
 
-struct Fetched
+// An answer with its JSON object at hand (json), as the Klantinteracties lists are read.
+struct Fetched : c360::test::HttpAnswer
 {
-    int status = 0;
-    QByteArray body;
     QJsonObject json;
-    QList<QNetworkReply::RawHeaderPair> headers;
 
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0) {
-                return value;
-            }
-        }
-        return {};
-    }
     QJsonArray results() const { return json.value(QStringLiteral("results")).toArray(); }
     qint64 count() const { return json.value(QStringLiteral("count")).toInteger(); }
 };
@@ -131,16 +121,8 @@ public:
 private:
     static Fetched finish(QNetworkReply *reply)
     {
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        Fetched f;
-        if (!reply->isFinished() && !finished.wait(60000)) {
-            qWarning() << "no answer for" << reply->url();
-        }
-        f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        f.body = reply->readAll();
+        Fetched f{c360::test::answerOf(reply, 60000), {}};
         f.json = QJsonDocument::fromJson(f.body).object();
-        f.headers = reply->rawHeaderPairs();
-        reply->deleteLater();
         return f;
     }
 };

@@ -5,6 +5,7 @@
 // Shared by the Open311 tests: a reference server with the GeoReport API on loopback, requests
 // through QNetworkAccessManager, validation against the saved schemas, and XML element paths.
 
+#include "httpclient.h"
 #include "open311/open311api.h"
 #include "population/dataset.h"
 #include "referencedate.h"
@@ -28,15 +29,12 @@
 namespace c360::ref::testing
 {
 
-struct Answer
+// An answer with the Open311 lists at hand.
+struct Answer : c360::test::HttpAnswer
 {
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
     QByteArray etag;
 
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonObject object() const { return json(); }
     // service_request_id of every request in a JSON list.
     QStringList ids() const
     {
@@ -98,16 +96,8 @@ public:
 private:
     static Answer finish(QNetworkReply *reply)
     {
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        Answer a;
-        if (!reply->isFinished() && !finished.wait(120000)) {
-            qWarning() << "no answer for" << reply->url();
-        }
-        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.body = reply->readAll();
-        a.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        a.etag = reply->rawHeader("ETag");
-        reply->deleteLater();
+        Answer a{c360::test::answerOf(reply, 120000), {}};
+        a.etag = a.header("etag");
         return a;
     }
 };

@@ -4,6 +4,7 @@
 // resume; pages have the shape of the real LDES pages, members satisfy the IPDC SHACL shape and use
 // only terms of the JSON-LD context; same seed, same bytes; the duplicate fault repeats members.
 
+#include "httpclient.h"
 #include "ipdc/ipdcapi.h"
 #include "ipdc/productcatalogue.h"
 #include "ipdcshapecheck.h"
@@ -38,15 +39,7 @@ QJsonObject readJson(const QString &relative)
     return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
 }
 
-struct Fetched
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QByteArray cacheControl;
-    QByteArray etag;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Fetched = c360::test::HttpAnswer;
 
 Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, const QByteArray &ifNoneMatch = {})
 {
@@ -54,17 +47,7 @@ Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, const QByteArray 
     if (!ifNoneMatch.isEmpty()) {
         request.setRawHeader("If-None-Match", ifNoneMatch);
     }
-    QNetworkReply *reply = manager.get(request);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    Fetched f;
-    f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    f.body = reply->readAll();
-    f.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    f.cacheControl = reply->rawHeader("Cache-Control");
-    f.etag = reply->rawHeader("ETag");
-    reply->deleteLater();
-    return f;
+    return c360::test::answerOf(manager.get(request), 10000);
 }
 
 // What a consumer of the stream keeps: the members it processed and the last page it saw.
@@ -384,13 +367,13 @@ private Q_SLOTS:
     {
         const Walk w = walk(m_manager, url(QStringLiteral("/ipdc/ldes")));
         const Fetched full = fetch(m_manager, QUrl(url(QStringLiteral("/ipdc/ldes?pageNumber=0"))));
-        QVERIFY(full.cacheControl.contains("immutable"));
+        QVERIFY(full.header("cache-control").contains("immutable"));
         const Fetched last = fetch(m_manager, QUrl(w.lastPage));
-        QCOMPARE(last.cacheControl, QByteArray("no-cache"));
-        QVERIFY(!last.etag.isEmpty());
-        QCOMPARE(fetch(m_manager, QUrl(w.lastPage), last.etag).status, 304);
+        QCOMPARE(last.header("cache-control"), QByteArray("no-cache"));
+        QVERIFY(!last.header("etag").isEmpty());
+        QCOMPARE(fetch(m_manager, QUrl(w.lastPage), last.header("etag")).status, 304);
         m_catalogue->change(1);
-        QCOMPARE(fetch(m_manager, QUrl(w.lastPage), last.etag).status, 200); // the last page grew
+        QCOMPARE(fetch(m_manager, QUrl(w.lastPage), last.header("etag")).status, 200); // the last page grew
     }
 
     void badPageNumbers_data()

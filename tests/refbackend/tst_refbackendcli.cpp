@@ -3,6 +3,8 @@
 // citizen360-refbackend as a program: its command line, the first line it prints, the admin API,
 // determinism across processes, and bounded memory at a million residents.
 
+#include "backendprocess.h"
+#include "httpclient.h"
 #include "population/dataset.h"
 #include "processrunner.h"
 
@@ -24,78 +26,29 @@ using c360::test::ProcessRunner;
 namespace
 {
 // A back end process for one test; it dies with the test (it stops when its stdin closes).
-class Backend
+class Backend : public c360::test::BackendProcess
 {
 public:
     explicit Backend(const QStringList &arguments)
+        : BackendProcess(ProcessRunner::binary(QStringLiteral("citizen360-refbackend")), arguments)
     {
-        m_process.setProgram(ProcessRunner::binary(QStringLiteral("citizen360-refbackend")));
-        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--exit-on-stdin-close")} + arguments);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
     }
-    ~Backend()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-    // The base URL: the first line the server prints.
-    QUrl url()
-    {
-        if (m_url.isEmpty()) {
-            while (!m_process.canReadLine() && m_process.waitForReadyRead(60000)) { }
-            m_url = QUrl(QString::fromUtf8(m_process.readLine()).trimmed());
-        }
-        return m_url;
-    }
-    QProcess &process() { return m_process; }
-    qint64 peakRssKb() const
-    {
-        QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
-        if (!status.open(QIODevice::ReadOnly)) {
-            return -1;
-        }
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:")) {
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-            }
-        }
-        return -1;
-    }
-
-private:
-    QProcess m_process;
-    QUrl m_url;
 };
 
-struct Response
-{
-    int status = 0;
-    QByteArray body;
-};
+using Response = c360::test::HttpAnswer;
 
 Response request(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body = {}, const QByteArray &authorization = {})
 {
-    QNetworkRequest r(url);
-    r.setTransferTimeout(60000);
-    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    c360::test::HttpHeaders headers;
     if (!authorization.isEmpty()) {
-        r.setRawHeader("Authorization", authorization);
+        headers.append({"Authorization", authorization});
     }
-    QNetworkReply *reply = manager.sendCustomRequest(r, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(90000);
-    Response out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
-    reply->deleteLater();
-    return out;
+    return c360::test::http(manager, method, url, body, headers, 90000);
 }
 
 QJsonObject json(const Response &r)
 {
-    return QJsonDocument::fromJson(r.body).object();
+    return r.json();
 }
 } // namespace
 

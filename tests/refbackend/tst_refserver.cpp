@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The back end's HTTP layer: routing, loopback only, and every fault kind as a client meets it.
 
+#include "httpclient.h"
 #include "server/faults.h"
 #include "server/refserver.h"
 
@@ -20,31 +21,14 @@ Q_DECLARE_METATYPE(Fault::Kind)
 
 namespace
 {
-struct Fetched
-{
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QByteArray retryAfter;
-    bool finished = false;
-};
+using Fetched = c360::test::HttpAnswer;
 
+// A GET that the client itself gives up after timeoutMs (its transfer timeout).
 Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, int timeoutMs = 10000)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
-    QNetworkReply *reply = manager.get(request);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Fetched f;
-    f.finished = finished.wait(timeoutMs + 5000);
-    f.error = reply->error();
-    f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    f.body = reply->readAll();
-    f.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    f.retryAfter = reply->rawHeader("Retry-After");
-    reply->deleteLater();
-    return f;
+    return c360::test::answerOf(manager.get(request), timeoutMs + 5000);
 }
 } // namespace
 
@@ -166,7 +150,7 @@ private Q_SLOTS:
         m_server->faults().add(*FaultRule::parse(QStringLiteral("/things/*=status:429:3"), nullptr));
         const Fetched f = fetch(m_manager, url(QStringLiteral("/things/1")));
         QCOMPARE(f.status, 429);
-        QCOMPARE(f.retryAfter, QByteArrayLiteral("3"));
+        QCOMPARE(f.header("retry-after"), QByteArrayLiteral("3"));
     }
 
     void delayFault()

@@ -4,6 +4,7 @@
 // end (its admin API included), an engine for one of its sources, and a store's catalogue as text.
 #pragma once
 
+#include "httpclient.h"
 #include "privacy/secretstore.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
@@ -13,41 +14,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QSqlQuery>
 
 namespace c360::test::backend
 {
 
-struct HttpResult
-{
-    int status = 0;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-// One request, waited for on the event loop (the in-process back end answers on the same one).
-inline HttpResult http(QNetworkAccessManager &network,
-                       const QByteArray &method,
-                       const QUrl &url,
-                       const QByteArray &body = {},
-                       const QList<std::pair<QByteArray, QByteArray>> &headers = {})
-{
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    for (const auto &[name, value] : headers) {
-        request.setRawHeader(name, value);
-    }
-    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(30000)) {
-        qWarning("no answer from %s", qPrintable(url.path()));
-        return {};
-    }
-    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->rawHeaderPairs()};
-}
+using HttpResult = HttpAnswer;
+using test::http;
 
 inline QUrl backendUrl(const QUrl &base, const QString &path)
 {
@@ -56,7 +29,7 @@ inline QUrl backendUrl(const QUrl &base, const QString &path)
 
 inline QJsonObject adminStats(QNetworkAccessManager &network, const QUrl &base)
 {
-    return http(network, "GET", backendUrl(base, QStringLiteral("/admin/stats"))).object();
+    return http(network, "GET", backendUrl(base, QStringLiteral("/admin/stats"))).json();
 }
 
 inline bool addFault(QNetworkAccessManager &network, const QUrl &base, const QString &fault)

@@ -5,6 +5,7 @@
 // started again converges to the same store as one that was never interrupted.
 
 #include "common/clock.h"
+#include "httpclient.h"
 #include "population/dataset.h"
 #include "processrunner.h"
 #include "request.h"
@@ -119,10 +120,9 @@ private Q_SLOTS:
         o.citizens = Citizens;
         m_backend = std::make_unique<ref::ReferenceBackend>(o);
         QVERIFY(m_backend->listen(0) != 0);
-        std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(QUrl(m_backend->baseUrl().toString() + QStringLiteral("/admin/stats")))));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(30000));
-        m_stats = QJsonDocument::fromJson(reply->readAll()).object();
+        const test::HttpAnswer stats = test::http(m_network, "GET", QUrl(m_backend->baseUrl().toString() + QStringLiteral("/admin/stats")), {}, {}, 30000);
+        QVERIFY(stats.finished);
+        m_stats = stats.json();
         QCOMPARE(m_stats.value(QStringLiteral("citizens")).toInteger(), qint64(Citizens));
     }
 

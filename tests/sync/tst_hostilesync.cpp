@@ -8,6 +8,7 @@
 // with it.
 
 #include "common/clock.h"
+#include "httpclient.h"
 #include "privacy/secretstore.h"
 #include "server/referencebackend.h"
 #include "server/refserver.h"
@@ -81,14 +82,7 @@ class TestHostileSync : public QObject
 
     QJsonObject admin(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
-        QNetworkRequest request(QUrl(m_backend->baseUrl().toString() + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        if (!done.wait(30000)) {
-            return {};
-        }
-        return QJsonDocument::fromJson(reply->readAll()).object();
+        return test::http(m_network, method, QUrl(m_backend->baseUrl().toString() + path), body, {}, 30000).json();
     }
 
     SyncSummary sync(test::TempStore &store, const QStringList &confirmed = {})

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
+#include "repositorytest.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "storetesting.h"
@@ -27,7 +28,7 @@ CatalogueEntry makeEntry(const QString &productId, const QString &nlName, const 
 }
 } // namespace
 
-class TestCatalogueRepository : public QObject
+class TestCatalogueRepository : public test::RepositoryTest<CatalogueRepository>
 {
     Q_OBJECT
 
@@ -48,22 +49,18 @@ private Q_SLOTS:
 
 private:
     void addSearchEntries();
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<CatalogueRepository> m_catalogue;
     QHash<QString, qint64> m_ids;
 };
 
 void TestCatalogueRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
-    m_catalogue = std::make_unique<CatalogueRepository>(m_store->open());
+    openStore();
     m_ids.clear();
 }
 
 void TestCatalogueRepository::cleanup()
 {
-    m_catalogue.reset();
-    m_store.reset();
+    closeStore();
 }
 
 void TestCatalogueRepository::roundTrip_data()
@@ -93,41 +90,41 @@ void TestCatalogueRepository::roundTrip_data()
 void TestCatalogueRepository::roundTrip()
 {
     QFETCH(CatalogueEntry, entry);
-    auto id = m_catalogue->upsertByProductId(entry);
+    auto id = m_repository->upsertByProductId(entry);
     QVERIFY2(id, why(id).constData());
-    auto found = m_catalogue->find(*id);
+    auto found = m_repository->find(*id);
     QVERIFY2(found, why(found).constData());
     QVERIFY(found->has_value());
     entry.id = *id;
     QCOMPARE(found->value(), entry);
-    QCOMPARE(m_catalogue->findByProductId(entry.source.system, entry.productId)->value(), entry);
-    QCOMPARE(m_catalogue->count().value_or(-1), 1);
-    QVERIFY(!m_catalogue->find(*id + 1)->has_value());
+    QCOMPARE(m_repository->findByProductId(entry.source.system, entry.productId)->value(), entry);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
+    QVERIFY(!m_repository->find(*id + 1)->has_value());
 }
 
 void TestCatalogueRepository::upsertReplacesTextsAndIndex()
 {
     CatalogueEntry entry = makeEntry(QStringLiteral("p1"), QStringLiteral("Huisvuilzakken"), QStringLiteral("Sacs poubelle"));
     entry.description = {{QStringLiteral("nl"), QStringLiteral("Verkrijgbaar in de supermarkt.")}};
-    const qint64 id = m_catalogue->upsertByProductId(entry).value_or(0);
+    const qint64 id = m_repository->upsertByProductId(entry).value_or(0);
     QVERIFY(id);
-    QCOMPARE(m_catalogue->search(QStringLiteral("supermarkt"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
+    QCOMPARE(m_repository->search(QStringLiteral("supermarkt"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
 
     // The newer version has no description and no French name any more.
     entry.description = {};
     entry.name = {{QStringLiteral("nl"), QStringLiteral("Restafvalzakken")}};
     entry.themes = {QStringLiteral("afval")};
     entry.lastModified = entry.lastModified.addDays(30);
-    auto again = m_catalogue->upsertByProductId(entry);
+    auto again = m_repository->upsertByProductId(entry);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(*again, id);
-    QCOMPARE(m_catalogue->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
     entry.id = id;
-    QCOMPARE(m_catalogue->find(id)->value(), entry);
+    QCOMPARE(m_repository->find(id)->value(), entry);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("catalogue_texts")), 1);
-    QVERIFY(m_catalogue->search(QStringLiteral("supermarkt"), QStringLiteral("nl"), 10)->isEmpty());
-    QVERIFY(m_catalogue->search(QStringLiteral("poubelle"), QStringLiteral("fr"), 10)->isEmpty());
-    QCOMPARE(m_catalogue->search(QStringLiteral("restafval"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
+    QVERIFY(m_repository->search(QStringLiteral("supermarkt"), QStringLiteral("nl"), 10)->isEmpty());
+    QVERIFY(m_repository->search(QStringLiteral("poubelle"), QStringLiteral("fr"), 10)->isEmpty());
+    QCOMPARE(m_repository->search(QStringLiteral("restafval"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
 }
 
 void TestCatalogueRepository::findByProductIdPerSource()
@@ -136,13 +133,13 @@ void TestCatalogueRepository::findByProductIdPerSource()
     CatalogueEntry local = ipdc;
     local.source = {QString(), QString()};
     local.name = {{QStringLiteral("nl"), QStringLiteral("Rijbewijs (lokaal)")}};
-    const qint64 ipdcId = m_catalogue->upsertByProductId(ipdc).value_or(0);
-    const qint64 localId = m_catalogue->upsertByProductId(local).value_or(0);
+    const qint64 ipdcId = m_repository->upsertByProductId(ipdc).value_or(0);
+    const qint64 localId = m_repository->upsertByProductId(local).value_or(0);
     QVERIFY(ipdcId && localId && ipdcId != localId);
-    QCOMPARE(m_catalogue->findByProductId(QStringLiteral("ipdc"), QStringLiteral("p1"))->value().id, ipdcId);
-    QCOMPARE(m_catalogue->findByProductId(QString(), QStringLiteral("p1"))->value().id, localId);
-    QCOMPARE(m_catalogue->findByProductId(QStringLiteral("local"), QStringLiteral("p1"))->value().id, localId);
-    QVERIFY(!m_catalogue->findByProductId(QStringLiteral("ipdc"), QStringLiteral("p2"))->has_value());
+    QCOMPARE(m_repository->findByProductId(QStringLiteral("ipdc"), QStringLiteral("p1"))->value().id, ipdcId);
+    QCOMPARE(m_repository->findByProductId(QString(), QStringLiteral("p1"))->value().id, localId);
+    QCOMPARE(m_repository->findByProductId(QStringLiteral("local"), QStringLiteral("p1"))->value().id, localId);
+    QVERIFY(!m_repository->findByProductId(QStringLiteral("ipdc"), QStringLiteral("p2"))->has_value());
 }
 
 void TestCatalogueRepository::addSearchEntries()
@@ -158,7 +155,7 @@ void TestCatalogueRepository::addSearchEntries()
     environment.description = {{QStringLiteral("nl"), QStringLiteral("Vroeger: stedenbouwkundige vergunning en milieuvergunning (permis).")}};
     environment.keywords = {{QStringLiteral("nl-BE-x-informal"), QStringLiteral("bouwen,verbouwen")}};
     for (const CatalogueEntry &e : {eid, licence, parking, environment}) {
-        auto id = m_catalogue->upsertByProductId(e);
+        auto id = m_repository->upsertByProductId(e);
         QVERIFY2(id, why(id).constData());
         m_ids.insert(e.productId, *id);
     }
@@ -196,7 +193,7 @@ void TestCatalogueRepository::search()
     QFETCH(QStringList, expected);
     addSearchEntries();
 
-    auto ids = m_catalogue->search(text, language, 10);
+    auto ids = m_repository->search(text, language, 10);
     QVERIFY2(ids, why(ids).constData());
     QList<qint64> expectedIds;
     for (const QString &productId : std::as_const(expected)) {
@@ -208,9 +205,9 @@ void TestCatalogueRepository::search()
 void TestCatalogueRepository::searchLimit()
 {
     addSearchEntries();
-    QCOMPARE(m_catalogue->search(QStringLiteral("ca"), QStringLiteral("fr"), 10)->size(), 2);
-    QCOMPARE(m_catalogue->search(QStringLiteral("ca"), QStringLiteral("fr"), 1)->size(), 1);
-    QVERIFY(m_catalogue->search(QStringLiteral("ca"), QStringLiteral("fr"), 0)->isEmpty());
+    QCOMPARE(m_repository->search(QStringLiteral("ca"), QStringLiteral("fr"), 10)->size(), 2);
+    QCOMPARE(m_repository->search(QStringLiteral("ca"), QStringLiteral("fr"), 1)->size(), 1);
+    QVERIFY(m_repository->search(QStringLiteral("ca"), QStringLiteral("fr"), 0)->isEmpty());
 }
 
 void TestCatalogueRepository::failedUpsertLeavesNothing()
@@ -221,16 +218,16 @@ void TestCatalogueRepository::failedUpsertLeavesNothing()
         "CREATE TEMP TRIGGER refuse_text BEFORE INSERT ON catalogue_texts WHEN new.text = 'weigeren' BEGIN SELECT RAISE(ABORT, 'refused'); END")));
     CatalogueEntry entry = makeEntry(QStringLiteral("p1"), QStringLiteral("Huisvuil"), QStringLiteral("Déchets"));
     entry.procedure = {{QStringLiteral("nl"), QStringLiteral("weigeren")}};
-    QVERIFY(!m_catalogue->upsertByProductId(entry));
-    QCOMPARE(m_catalogue->count().value_or(-1), 0);
+    QVERIFY(!m_repository->upsertByProductId(entry));
+    QCOMPARE(m_repository->count().value_or(-1), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("catalogue_texts")), 0);
-    QVERIFY(m_catalogue->search(QStringLiteral("huisvuil"), QStringLiteral("nl"), 10)->isEmpty());
+    QVERIFY(m_repository->search(QStringLiteral("huisvuil"), QStringLiteral("nl"), 10)->isEmpty());
 }
 
 void TestCatalogueRepository::failedUpdateKeepsThePreviousVersion()
 {
     CatalogueEntry entry = makeEntry(QStringLiteral("p1"), QStringLiteral("Huisvuil"), QStringLiteral("Déchets"));
-    const qint64 id = m_catalogue->upsertByProductId(entry).value_or(0);
+    const qint64 id = m_repository->upsertByProductId(entry).value_or(0);
     QVERIFY(id);
     entry.id = id;
 
@@ -241,10 +238,10 @@ void TestCatalogueRepository::failedUpdateKeepsThePreviousVersion()
     changed.name = {{QStringLiteral("nl"), QStringLiteral("Restafval")}};
     changed.cost = {{QStringLiteral("nl"), QStringLiteral("weigeren")}};
     changed.themes = {QStringLiteral("afval")};
-    QVERIFY(!m_catalogue->upsertByProductId(changed));
-    QCOMPARE(m_catalogue->find(id)->value(), entry);
-    QCOMPARE(m_catalogue->search(QStringLiteral("huisvuil"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
-    QVERIFY(m_catalogue->search(QStringLiteral("restafval"), QStringLiteral("nl"), 10)->isEmpty());
+    QVERIFY(!m_repository->upsertByProductId(changed));
+    QCOMPARE(m_repository->find(id)->value(), entry);
+    QCOMPARE(m_repository->search(QStringLiteral("huisvuil"), QStringLiteral("nl"), 10).value_or(QList<qint64>()), QList<qint64>{id});
+    QVERIFY(m_repository->search(QStringLiteral("restafval"), QStringLiteral("nl"), 10)->isEmpty());
 }
 
 void TestCatalogueRepository::linksToCitizen()
@@ -255,28 +252,28 @@ void TestCatalogueRepository::linksToCitizen()
     QVERIFY(jan);
     const QDateTime first = m_store->clock().now();
 
-    auto linked = m_catalogue->linkToCitizen(jan, m_ids.value(QStringLiteral("licence")), QStringLiteral("loket.els"));
+    auto linked = m_repository->linkToCitizen(jan, m_ids.value(QStringLiteral("licence")), QStringLiteral("loket.els"));
     QVERIFY2(linked, why(linked).constData());
     m_store->clock().advance(60 * 1000);
-    QVERIFY(m_catalogue->linkToCitizen(jan, m_ids.value(QStringLiteral("eid")), QStringLiteral("kcc.agent1")));
+    QVERIFY(m_repository->linkToCitizen(jan, m_ids.value(QStringLiteral("eid")), QStringLiteral("kcc.agent1")));
     m_store->clock().advance(60 * 1000);
     // Linking again keeps the first link.
-    QVERIFY(m_catalogue->linkToCitizen(jan, m_ids.value(QStringLiteral("licence")), QStringLiteral("kcc.agent2")));
+    QVERIFY(m_repository->linkToCitizen(jan, m_ids.value(QStringLiteral("licence")), QStringLiteral("kcc.agent2")));
 
-    auto links = m_catalogue->linkedToCitizen(jan);
+    auto links = m_repository->linkedToCitizen(jan);
     QVERIFY2(links, why(links).constData());
     const QList<CatalogueRepository::CitizenLink> expected = {
-        {m_catalogue->find(m_ids.value(QStringLiteral("eid")))->value(), first.addSecs(60), QStringLiteral("kcc.agent1")},
-        {m_catalogue->find(m_ids.value(QStringLiteral("licence")))->value(), first, QStringLiteral("loket.els")},
+        {m_repository->find(m_ids.value(QStringLiteral("eid")))->value(), first.addSecs(60), QStringLiteral("kcc.agent1")},
+        {m_repository->find(m_ids.value(QStringLiteral("licence")))->value(), first, QStringLiteral("loket.els")},
     };
     QCOMPARE(*links, expected);
     QCOMPARE(links->first().entry.name.text(QStringLiteral("nl")), QStringLiteral("Identiteitskaart"));
 
-    QVERIFY(m_catalogue->unlinkFromCitizen(jan, m_ids.value(QStringLiteral("eid"))));
-    QCOMPARE(m_catalogue->linkedToCitizen(jan)->size(), 1);
-    QVERIFY(m_catalogue->linkedToCitizen(jan + 1)->isEmpty());
+    QVERIFY(m_repository->unlinkFromCitizen(jan, m_ids.value(QStringLiteral("eid"))));
+    QCOMPARE(m_repository->linkedToCitizen(jan)->size(), 1);
+    QVERIFY(m_repository->linkedToCitizen(jan + 1)->isEmpty());
 
-    auto missing = m_catalogue->linkToCitizen(jan, 9999, QStringLiteral("loket.els"));
+    auto missing = m_repository->linkToCitizen(jan, 9999, QStringLiteral("loket.els"));
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, StoreError::Code::Constraint);
 }
@@ -288,20 +285,20 @@ void TestCatalogueRepository::deletingCitizenOrEntryDropsLinks()
     const qint64 jan = citizens.insert(test::CitizenBuilder().build()).value_or(0);
     const qint64 an = citizens.insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
     QVERIFY(jan && an);
-    QVERIFY(m_catalogue->linkToCitizen(jan, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));
-    QVERIFY(m_catalogue->linkToCitizen(an, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));
-    QVERIFY(m_catalogue->linkToCitizen(an, m_ids.value(QStringLiteral("parking")), QStringLiteral("loket.els")));
+    QVERIFY(m_repository->linkToCitizen(jan, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));
+    QVERIFY(m_repository->linkToCitizen(an, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));
+    QVERIFY(m_repository->linkToCitizen(an, m_ids.value(QStringLiteral("parking")), QStringLiteral("loket.els")));
 
     QVERIFY(citizens.remove(jan));
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("citizen_catalogue_links")), 2);
 
-    auto removed = m_catalogue->remove(m_ids.value(QStringLiteral("eid")));
+    auto removed = m_repository->remove(m_ids.value(QStringLiteral("eid")));
     QVERIFY2(removed, why(removed).constData());
-    QVERIFY(!m_catalogue->find(m_ids.value(QStringLiteral("eid")))->has_value());
-    QCOMPARE(m_catalogue->linkedToCitizen(an)->size(), 1);
+    QVERIFY(!m_repository->find(m_ids.value(QStringLiteral("eid")))->has_value());
+    QCOMPARE(m_repository->linkedToCitizen(an)->size(), 1);
     // Its texts and their index entries go with it.
-    QVERIFY(m_catalogue->search(QStringLiteral("identiteitskaart"), QStringLiteral("nl"), 10)->size() == 1);
-    QCOMPARE(m_catalogue->count().value_or(-1), 3);
+    QVERIFY(m_repository->search(QStringLiteral("identiteitskaart"), QStringLiteral("nl"), 10)->size() == 1);
+    QCOMPARE(m_repository->count().value_or(-1), 3);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogueRepository)

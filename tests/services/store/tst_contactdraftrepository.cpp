@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
+#include "repositorytest.h"
 #include "store/citizenrepository.h"
 #include "store/contactdraftrepository.h"
 #include "storetesting.h"
@@ -18,7 +19,7 @@ const QString els = QStringLiteral("loket.els");
 const QString agent = QStringLiteral("kcc.agent1");
 } // namespace
 
-class TestContactDraftRepository : public QObject
+class TestContactDraftRepository : public test::RepositoryTest<ContactDraftRepository>
 {
     Q_OBJECT
 
@@ -36,17 +37,13 @@ private Q_SLOTS:
 
 private:
     ContactDraft makeDraft(const QString &staff, qint64 citizenId) const;
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<ContactDraftRepository> m_drafts;
     qint64 m_jan = 0;
     qint64 m_an = 0;
 };
 
 void TestContactDraftRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
-    Database &db = m_store->open();
-    m_drafts = std::make_unique<ContactDraftRepository>(db);
+    Database &db = openStore();
     CitizenRepository citizens(db);
     m_jan = citizens.insert(test::CitizenBuilder().build()).value_or(0);
     m_an = citizens.insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
@@ -55,8 +52,7 @@ void TestContactDraftRepository::init()
 
 void TestContactDraftRepository::cleanup()
 {
-    m_drafts.reset();
-    m_store.reset();
+    closeStore();
 }
 
 ContactDraft TestContactDraftRepository::makeDraft(const QString &staff, qint64 citizenId) const
@@ -98,7 +94,7 @@ void TestContactDraftRepository::roundTrip()
         draft.contact = ContactMoment();
     }
     m_store->clock().advance(1234);
-    auto saved = m_drafts->save(draft);
+    auto saved = m_repository->save(draft);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(saved->id > 0);
     QCOMPARE(saved->saved, m_store->clock().now());
@@ -106,85 +102,85 @@ void TestContactDraftRepository::roundTrip()
     draft.saved = saved->saved;
     QCOMPARE(*saved, draft);
 
-    auto loaded = m_drafts->load(agent, draft.citizenId);
+    auto loaded = m_repository->load(agent, draft.citizenId);
     QVERIFY2(loaded, why(loaded).constData());
     QVERIFY(loaded->has_value());
     QCOMPARE(loaded->value(), draft);
-    QVERIFY(!m_drafts->load(els, draft.citizenId)->has_value());
-    QVERIFY(!m_drafts->load(agent, m_an)->has_value());
+    QVERIFY(!m_repository->load(els, draft.citizenId)->has_value());
+    QVERIFY(!m_repository->load(agent, m_an)->has_value());
 }
 
 void TestContactDraftRepository::oneDraftPerStaffAndCitizen()
 {
-    const qint64 first = m_drafts->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
+    const qint64 first = m_repository->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
     QVERIFY(first);
     m_store->clock().advance(5000);
     ContactDraft changed = makeDraft(els, m_jan);
     changed.contact.text = QStringLiteral("Aangevuld.");
-    auto again = m_drafts->save(changed);
+    auto again = m_repository->save(changed);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(again->id, first);
-    QCOMPARE(m_drafts->load(els, m_jan)->value().contact.text, QStringLiteral("Aangevuld."));
-    QCOMPARE(m_drafts->load(els, m_jan)->value().saved, m_store->clock().now());
+    QCOMPARE(m_repository->load(els, m_jan)->value().contact.text, QStringLiteral("Aangevuld."));
+    QCOMPARE(m_repository->load(els, m_jan)->value().saved, m_store->clock().now());
 
     // Other staff, other citizen, no citizen: separate drafts; the one without a citizen is
     // replaced as well, not added again.
-    QVERIFY(m_drafts->save(makeDraft(agent, m_jan)));
-    QVERIFY(m_drafts->save(makeDraft(els, m_an)));
-    const qint64 anonymous = m_drafts->save(makeDraft(els, 0)).value_or(ContactDraft()).id;
-    QCOMPARE(m_drafts->save(makeDraft(els, 0)).value_or(ContactDraft()).id, anonymous);
-    QCOMPARE(m_drafts->forStaff(els)->size(), 3);
-    QCOMPARE(m_drafts->forStaff(agent)->size(), 1);
+    QVERIFY(m_repository->save(makeDraft(agent, m_jan)));
+    QVERIFY(m_repository->save(makeDraft(els, m_an)));
+    const qint64 anonymous = m_repository->save(makeDraft(els, 0)).value_or(ContactDraft()).id;
+    QCOMPARE(m_repository->save(makeDraft(els, 0)).value_or(ContactDraft()).id, anonymous);
+    QCOMPARE(m_repository->forStaff(els)->size(), 3);
+    QCOMPARE(m_repository->forStaff(agent)->size(), 1);
 }
 
 void TestContactDraftRepository::survivesClosingTheStore()
 {
     ContactDraft draft = makeDraft(els, m_jan);
     draft.contact.links = {{ItemKind::Report, 4}};
-    const ContactDraft saved = m_drafts->save(draft).value_or(ContactDraft());
+    const ContactDraft saved = m_repository->save(draft).value_or(ContactDraft());
     QVERIFY(saved.id);
 
     // The window closed (or the program crashed) and the program starts again.
-    m_drafts.reset();
+    m_repository.reset();
     m_store->close();
-    m_drafts = std::make_unique<ContactDraftRepository>(m_store->open());
-    QCOMPARE(m_drafts->load(els, m_jan).value_or(std::optional<ContactDraft>()), std::optional<ContactDraft>(saved));
+    m_repository = std::make_unique<ContactDraftRepository>(m_store->open());
+    QCOMPARE(m_repository->load(els, m_jan).value_or(std::optional<ContactDraft>()), std::optional<ContactDraft>(saved));
 }
 
 void TestContactDraftRepository::forStaffNewestFirst()
 {
     ManualClock &clock = m_store->clock();
-    const ContactDraft older = m_drafts->save(makeDraft(els, m_jan)).value_or(ContactDraft());
+    const ContactDraft older = m_repository->save(makeDraft(els, m_jan)).value_or(ContactDraft());
     clock.advance(1000);
-    const ContactDraft newer = m_drafts->save(makeDraft(els, 0)).value_or(ContactDraft());
+    const ContactDraft newer = m_repository->save(makeDraft(els, 0)).value_or(ContactDraft());
     clock.advance(1000);
-    QVERIFY(m_drafts->save(makeDraft(agent, m_an)));
-    auto drafts = m_drafts->forStaff(els);
+    QVERIFY(m_repository->save(makeDraft(agent, m_an)));
+    auto drafts = m_repository->forStaff(els);
     QVERIFY2(drafts, why(drafts).constData());
     QCOMPARE(*drafts, (QList<ContactDraft>{newer, older}));
 
     // Saving the older one again brings it to the top.
     clock.advance(1000);
-    QVERIFY(m_drafts->save(makeDraft(els, m_jan)));
-    QCOMPARE(m_drafts->forStaff(els)->first().id, older.id);
-    QVERIFY(m_drafts->forStaff(QStringLiteral("nobody"))->isEmpty());
+    QVERIFY(m_repository->save(makeDraft(els, m_jan)));
+    QCOMPARE(m_repository->forStaff(els)->first().id, older.id);
+    QVERIFY(m_repository->forStaff(QStringLiteral("nobody"))->isEmpty());
 }
 
 void TestContactDraftRepository::remove()
 {
-    const qint64 id = m_drafts->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
-    QVERIFY(m_drafts->save(makeDraft(els, m_an)));
-    auto removed = m_drafts->remove(id);
+    const qint64 id = m_repository->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
+    QVERIFY(m_repository->save(makeDraft(els, m_an)));
+    auto removed = m_repository->remove(id);
     QVERIFY2(removed, why(removed).constData());
-    QVERIFY(!m_drafts->load(els, m_jan)->has_value());
-    QVERIFY(m_drafts->load(els, m_an)->has_value());
-    QVERIFY(m_drafts->remove(id)); // already gone: nothing to do
+    QVERIFY(!m_repository->load(els, m_jan)->has_value());
+    QVERIFY(m_repository->load(els, m_an)->has_value());
+    QVERIFY(m_repository->remove(id)); // already gone: nothing to do
 }
 
 void TestContactDraftRepository::unreadablePayloadIsLeftOut()
 {
-    const qint64 broken = m_drafts->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
-    QVERIFY(m_drafts->save(makeDraft(els, m_an)));
+    const qint64 broken = m_repository->save(makeDraft(els, m_jan)).value_or(ContactDraft()).id;
+    QVERIFY(m_repository->save(makeDraft(els, m_an)));
     QSqlQuery query(m_store->db().connection());
     query.prepare(QStringLiteral("UPDATE contact_drafts SET payload = ? WHERE id = ?"));
     query.addBindValue(QStringLiteral("{\"format\": 1, \"subject\": \"Verhu"));
@@ -193,24 +189,24 @@ void TestContactDraftRepository::unreadablePayloadIsLeftOut()
 
     const QByteArray warning = "contact draft " + QByteArray::number(broken) + " cannot be read; it is left out";
     QTest::ignoreMessage(QtWarningMsg, warning.constData());
-    auto loaded = m_drafts->load(els, m_jan);
+    auto loaded = m_repository->load(els, m_jan);
     QVERIFY2(loaded, why(loaded).constData());
     QVERIFY(!loaded->has_value());
     QTest::ignoreMessage(QtWarningMsg, warning.constData());
-    QCOMPARE(m_drafts->forStaff(els)->size(), 1);
+    QCOMPARE(m_repository->forStaff(els)->size(), 1);
 
     // Saving over it replaces the unreadable draft.
-    QVERIFY(m_drafts->save(makeDraft(els, m_jan)));
-    QVERIFY(m_drafts->load(els, m_jan)->has_value());
+    QVERIFY(m_repository->save(makeDraft(els, m_jan)));
+    QVERIFY(m_repository->load(els, m_jan)->has_value());
 }
 
 void TestContactDraftRepository::deletingCitizenDeletesTheirDrafts()
 {
-    QVERIFY(m_drafts->save(makeDraft(els, m_jan)));
-    QVERIFY(m_drafts->save(makeDraft(els, m_an)));
+    QVERIFY(m_repository->save(makeDraft(els, m_jan)));
+    QVERIFY(m_repository->save(makeDraft(els, m_an)));
     QVERIFY(CitizenRepository(m_store->db()).remove(m_jan));
-    QCOMPARE(m_drafts->forStaff(els)->size(), 1);
-    QCOMPARE(m_drafts->forStaff(els)->first().citizenId, m_an);
+    QCOMPARE(m_repository->forStaff(els)->size(), 1);
+    QCOMPARE(m_repository->forStaff(els)->first().citizenId, m_an);
 }
 
 QTEST_GUILESS_MAIN(TestContactDraftRepository)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
+#include "repositorytest.h"
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
 #include "store/requestrepository.h"
@@ -14,7 +15,7 @@ using namespace c360;
 using test::rowCount;
 using test::why;
 
-class TestContactMomentRepository : public QObject
+class TestContactMomentRepository : public test::RepositoryTest<ContactMomentRepository>
 {
     Q_OBJECT
 
@@ -36,24 +37,12 @@ private Q_SLOTS:
 
 private:
     ContactMoment makeContact(const QDateTime &time) const;
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<ContactMomentRepository> m_contacts;
-    qint64 m_citizen = 0;
-    qint64 m_report = 0;
     qint64 m_request = 0;
-    qint64 m_entry = 0;
 };
 
 void TestContactMomentRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
-    Database &db = m_store->open();
-    m_contacts = std::make_unique<ContactMomentRepository>(db);
-
-    const test::LinkTargets targets = test::addLinkTargets(db);
-    m_citizen = targets.citizen;
-    m_report = targets.report;
-    m_entry = targets.entry;
+    Database &db = openStoreWithLinkTargets();
     Request request;
     request.citizenId = m_citizen;
     request.question = QStringLiteral("Wanneer wordt de lamp hersteld?");
@@ -63,8 +52,7 @@ void TestContactMomentRepository::init()
 
 void TestContactMomentRepository::cleanup()
 {
-    m_contacts.reset();
-    m_store.reset();
+    closeStore();
 }
 
 ContactMoment TestContactMomentRepository::makeContact(const QDateTime &time) const
@@ -103,22 +91,22 @@ void TestContactMomentRepository::roundTrip()
         contact.subject.clear();
     }
 
-    auto id = m_contacts->insert(contact);
+    auto id = m_repository->insert(contact);
     QVERIFY2(id, why(id).constData());
-    auto found = m_contacts->find(*id);
+    auto found = m_repository->find(*id);
     QVERIFY2(found, why(found).constData());
     QVERIFY(found->has_value());
     contact.id = *id;
     QCOMPARE(found->value(), contact);
-    QCOMPARE(m_contacts->count().value_or(-1), 1);
-    QVERIFY(!m_contacts->find(*id + 1)->has_value());
+    QCOMPARE(m_repository->count().value_or(-1), 1);
+    QVERIFY(!m_repository->find(*id + 1)->has_value());
 }
 
 void TestContactMomentRepository::invalidTimeBecomesNow()
 {
-    auto id = m_contacts->insert(makeContact(QDateTime()));
+    auto id = m_repository->insert(makeContact(QDateTime()));
     QVERIFY2(id, why(id).constData());
-    QCOMPARE(m_contacts->find(*id)->value().time, m_store->clock().now());
+    QCOMPARE(m_repository->find(*id)->value().time, m_store->clock().now());
 }
 
 void TestContactMomentRepository::badLinkRollsBackTheWholeInsert_data()
@@ -140,10 +128,10 @@ void TestContactMomentRepository::badLinkRollsBackTheWholeInsert()
     // A good link first, so that something was written before the failure.
     contact.links = {{ItemKind::Report, m_report}, badLink};
 
-    auto id = m_contacts->insert(contact);
+    auto id = m_repository->insert(contact);
     QVERIFY(!id);
     QCOMPARE(id.error().code, code);
-    QCOMPARE(m_contacts->count().value_or(-1), 0);
+    QCOMPARE(m_repository->count().value_or(-1), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("contact_moment_links")), 0);
     QCOMPARE(m_store->db().transactionDepth(), 0);
 }
@@ -164,14 +152,14 @@ void TestContactMomentRepository::linkRowsHoldExactlyOneTarget()
 {
     QFETCH(QString, targets);
     QFETCH(bool, accepted);
-    const qint64 contact = m_contacts->insert(makeContact(m_store->clock().now())).value_or(0);
+    const qint64 contact = m_repository->insert(makeContact(m_store->clock().now())).value_or(0);
     QVERIFY(contact);
 
     QSqlQuery query(m_store->db().connection());
     const QString sql = QStringLiteral("INSERT INTO contact_moment_links (contact_moment_id, report_id, request_id, entry_id) VALUES (%1, ").arg(contact) +
         targets.arg(m_report).arg(m_request).arg(m_entry) + QLatin1Char(')');
     QCOMPARE(query.exec(sql), accepted);
-    QCOMPARE(m_contacts->find(contact)->value().links.size(), accepted ? 1 : 0);
+    QCOMPARE(m_repository->find(contact)->value().links.size(), accepted ? 1 : 0);
 }
 
 void TestContactMomentRepository::upsertBySourceReplacesLinks()
@@ -179,40 +167,40 @@ void TestContactMomentRepository::upsertBySourceReplacesLinks()
     ContactMoment contact = makeContact(QDateTime(QDate(2026, 2, 20), QTime(10, 0), Qt::UTC));
     contact.source = {QStringLiteral("openklant"), QStringLiteral("kc-7")};
     contact.links = {{ItemKind::Report, m_report}, {ItemKind::Request, m_request}};
-    auto id = m_contacts->upsertBySource(contact);
+    auto id = m_repository->upsertBySource(contact);
     QVERIFY2(id, why(id).constData());
 
     contact.text = QStringLiteral("Bijgewerkt in Open Klant.");
     contact.outcome = ContactOutcome::Answered;
     contact.links = {{ItemKind::CatalogueEntry, m_entry}};
-    auto again = m_contacts->upsertBySource(contact);
+    auto again = m_repository->upsertBySource(contact);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(*again, *id);
-    QCOMPARE(m_contacts->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
     contact.id = *id;
-    QCOMPARE(m_contacts->find(*id)->value(), contact);
+    QCOMPARE(m_repository->find(*id)->value(), contact);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("contact_moment_links")), 1);
 
     // A failing update leaves the previous version whole.
     ContactMoment broken = contact;
     broken.text = QStringLiteral("Mag niet blijven staan.");
     broken.links = {{ItemKind::Report, 12345}};
-    QVERIFY(!m_contacts->upsertBySource(broken));
-    QCOMPARE(m_contacts->find(*id)->value(), contact);
+    QVERIFY(!m_repository->upsertBySource(broken));
+    QCOMPARE(m_repository->find(*id)->value(), contact);
 }
 
 void TestContactMomentRepository::updateOfAMissingContactIsNoSuchRecord()
 {
     // Without a source id, upsertBySource updates the row with the contact's id.
     ContactMoment contact = makeContact(m_store->clock().now());
-    contact.id = m_contacts->insert(contact).value_or(0) + 100;
+    contact.id = m_repository->insert(contact).value_or(0) + 100;
     QVERIFY(contact.id > 100);
     contact.links = {{ItemKind::Report, m_report}};
-    auto id = m_contacts->upsertBySource(contact);
+    auto id = m_repository->upsertBySource(contact);
     QVERIFY(!id);
     QCOMPARE(id.error().code, StoreError::Code::NoSuchRecord);
     QCOMPARE(id.error().detail, QStringLiteral("no contact moment with id %1").arg(contact.id));
-    QCOMPARE(m_contacts->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("contact_moment_links")), 0);
     QCOMPARE(m_store->db().transactionDepth(), 0);
 }
@@ -233,25 +221,25 @@ void TestContactMomentRepository::forCitizenNewestFirstWithLinks()
     othersContact.links = {{ItemKind::Report, m_report}};
 
     for (ContactMoment *c : {&middle, &newest, &oldest, &othersContact}) {
-        auto id = m_contacts->insert(*c);
+        auto id = m_repository->insert(*c);
         QVERIFY2(id, why(id).constData());
         c->id = *id;
     }
-    auto contacts = m_contacts->forCitizen(m_citizen);
+    auto contacts = m_repository->forCitizen(m_citizen);
     QVERIFY2(contacts, why(contacts).constData());
     const QList<ContactMoment> expected = {newest, middle, oldest};
     QCOMPARE(*contacts, expected);
-    QCOMPARE(m_contacts->forCitizen(other)->size(), 1);
-    QVERIFY(m_contacts->forCitizen(other + 100)->isEmpty());
+    QCOMPARE(m_repository->forCitizen(other)->size(), 1);
+    QVERIFY(m_repository->forCitizen(other + 100)->isEmpty());
 }
 
 void TestContactMomentRepository::deletingCitizenDeletesContactsAndLinks()
 {
     ContactMoment contact = makeContact(m_store->clock().now());
     contact.links = {{ItemKind::Report, m_report}};
-    QVERIFY(m_contacts->insert(contact));
+    QVERIFY(m_repository->insert(contact));
     QVERIFY(CitizenRepository(m_store->db()).remove(m_citizen));
-    QCOMPARE(m_contacts->count().value_or(-1), 0);
+    QCOMPARE(m_repository->count().value_or(-1), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("contact_moment_links")), 0);
 }
 
@@ -259,13 +247,13 @@ void TestContactMomentRepository::deletingLinkedItemDropsOnlyTheLink()
 {
     ContactMoment contact = makeContact(m_store->clock().now());
     contact.links = {{ItemKind::Report, m_report}, {ItemKind::Request, m_request}};
-    const qint64 id = m_contacts->insert(contact).value_or(0);
+    const qint64 id = m_repository->insert(contact).value_or(0);
     QVERIFY(id);
 
     auto purged = RequestRepository(m_store->db()).purge(m_request, QStringLiteral("retention"));
     QVERIFY2(purged, why(purged).constData());
     const QList<ItemLink> remaining = {{ItemKind::Report, m_report}};
-    QCOMPARE(m_contacts->find(id)->value().links, remaining);
+    QCOMPARE(m_repository->find(id)->value().links, remaining);
 }
 
 QTEST_GUILESS_MAIN(TestContactMomentRepository)

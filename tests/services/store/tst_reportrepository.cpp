@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
+#include "repositorytest.h"
 #include "store/citizenrepository.h"
 #include "store/reportrepository.h"
 #include "storetesting.h"
@@ -39,7 +40,7 @@ Report makeReport(const QString &sourceId, const QDateTime &requested)
 }
 } // namespace
 
-class TestReportRepository : public QObject
+class TestReportRepository : public test::RepositoryTest<ReportRepository>
 {
     Q_OBJECT
 
@@ -62,20 +63,16 @@ private Q_SLOTS:
 
 private:
     qint64 addCitizen(const QString &family);
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<ReportRepository> m_reports;
 };
 
 void TestReportRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
-    m_reports = std::make_unique<ReportRepository>(m_store->open());
+    openStore();
 }
 
 void TestReportRepository::cleanup()
 {
-    m_reports.reset();
-    m_store.reset();
+    closeStore();
 }
 
 qint64 TestReportRepository::addCitizen(const QString &family)
@@ -118,18 +115,18 @@ void TestReportRepository::roundTrip()
     for (int i = 0; i < candidates; ++i) {
         report.candidates.append({addCitizen(QStringLiteral("Kandidaat")), i == 0 ? MatchBasis::Email : MatchBasis::Phone, CandidateState::Possible});
     }
-    auto id = m_reports->upsertBySource(report);
+    auto id = m_repository->upsertBySource(report);
     QVERIFY2(id, why(id).constData());
     QVERIFY(*id > 0);
 
-    auto found = m_reports->find(*id);
+    auto found = m_repository->find(*id);
     QVERIFY2(found, why(found).constData());
     QVERIFY(found->has_value());
     report.id = *id;
     QCOMPARE(found->value(), report);
-    QCOMPARE(m_reports->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
 
-    auto missing = m_reports->find(*id + 1);
+    auto missing = m_repository->find(*id + 1);
     QVERIFY(missing && !missing->has_value());
 }
 
@@ -139,27 +136,27 @@ void TestReportRepository::upsertUpdatesBySource()
     const qint64 second = addCitizen(QStringLiteral("Tweede"));
     Report report = makeReport(QStringLiteral("r-9"), at(3, 10));
     report.candidates = {{first, MatchBasis::Email, CandidateState::Possible}};
-    auto id = m_reports->upsertBySource(report);
+    auto id = m_repository->upsertBySource(report);
     QVERIFY2(id, why(id).constData());
 
     report.status = ReportStatus::Closed;
     report.statusNotes = QStringLiteral("Hersteld");
     report.location.reset();
     report.candidates = {{second, MatchBasis::Phone, CandidateState::Possible}};
-    auto again = m_reports->upsertBySource(report);
+    auto again = m_repository->upsertBySource(report);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(*again, *id);
-    QCOMPARE(m_reports->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
 
     report.id = *id;
-    QCOMPARE(m_reports->find(*id)->value(), report);
+    QCOMPARE(m_repository->find(*id)->value(), report);
 
     // The same source id from another back end is another report.
     report.source.system = QStringLiteral("other311");
-    auto other = m_reports->upsertBySource(report);
+    auto other = m_repository->upsertBySource(report);
     QVERIFY2(other, why(other).constData());
     QVERIFY(*other != *id);
-    QCOMPARE(m_reports->count().value_or(-1), 2);
+    QCOMPARE(m_repository->count().value_or(-1), 2);
 }
 
 void TestReportRepository::upsertKeepsStaffDecisions()
@@ -168,16 +165,16 @@ void TestReportRepository::upsertKeepsStaffDecisions()
     const qint64 rejected = addCitizen(QStringLiteral("Afgewezen"));
     Report report = makeReport(QStringLiteral("r-5"), at(4, 10));
     report.candidates = {{confirmed, MatchBasis::Email, CandidateState::Possible}, {rejected, MatchBasis::Phone, CandidateState::Possible}};
-    auto id = m_reports->upsertBySource(report);
+    auto id = m_repository->upsertBySource(report);
     QVERIFY2(id, why(id).constData());
-    QVERIFY(m_reports->rejectCandidate(*id, rejected));
-    QVERIFY(m_reports->confirmCandidate(*id, confirmed));
+    QVERIFY(m_repository->rejectCandidate(*id, rejected));
+    QVERIFY(m_repository->confirmCandidate(*id, confirmed));
 
     // The back end sends the report again, still without a certain reporter.
     report.description = QStringLiteral("Lamp brandt nog altijd niet");
-    QVERIFY(m_reports->upsertBySource(report));
+    QVERIFY(m_repository->upsertBySource(report));
 
-    const Report stored = m_reports->find(*id)->value();
+    const Report stored = m_repository->find(*id)->value();
     QCOMPARE(stored.description, report.description);
     QCOMPARE(stored.citizenId, confirmed);
     QCOMPARE(stored.matchBasis, MatchBasis::Staff);
@@ -188,8 +185,8 @@ void TestReportRepository::upsertKeepsStaffDecisions()
     const qint64 certain = addCitizen(QStringLiteral("Zeker"));
     report.citizenId = certain;
     report.matchBasis = MatchBasis::NationalNumber;
-    QVERIFY(m_reports->upsertBySource(report));
-    QCOMPARE(m_reports->find(*id)->value().citizenId, certain);
+    QVERIFY(m_repository->upsertBySource(report));
+    QCOMPARE(m_repository->find(*id)->value().citizenId, certain);
 }
 
 void TestReportRepository::forCitizenIncludesPossibleMatchesNewestFirst()
@@ -213,17 +210,17 @@ void TestReportRepository::forCitizenIncludesPossibleMatchesNewestFirst()
 
     QList<qint64> ids;
     for (Report *r : {&oldest, &possible, &rejected, &someoneElses, &newest}) {
-        auto id = m_reports->upsertBySource(*r);
+        auto id = m_repository->upsertBySource(*r);
         QVERIFY2(id, why(id).constData());
         r->id = *id;
     }
 
-    auto reports = m_reports->forCitizen(jan);
+    auto reports = m_repository->forCitizen(jan);
     QVERIFY2(reports, why(reports).constData());
     const QList<Report> expected = {newest, possible, oldest};
     QCOMPARE(*reports, expected);
 
-    auto none = m_reports->forCitizen(jan + other + 100);
+    auto none = m_repository->forCitizen(jan + other + 100);
     QVERIFY(none && none->isEmpty());
 }
 
@@ -233,19 +230,19 @@ void TestReportRepository::confirmCandidate()
     const qint64 piet = addCitizen(QStringLiteral("Janssens"));
     Report report = makeReport(QStringLiteral("r-7"), at(6, 8));
     report.candidates = {{jan, MatchBasis::Email, CandidateState::Possible}, {piet, MatchBasis::Phone, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(report).value_or(0);
+    const qint64 id = m_repository->upsertBySource(report).value_or(0);
     QVERIFY(id);
 
-    auto confirmed = m_reports->confirmCandidate(id, jan);
+    auto confirmed = m_repository->confirmCandidate(id, jan);
     QVERIFY2(confirmed, why(confirmed).constData());
 
-    const Report stored = m_reports->find(id)->value();
+    const Report stored = m_repository->find(id)->value();
     QCOMPARE(stored.citizenId, jan);
     QCOMPARE(stored.matchBasis, MatchBasis::Staff);
     const QList<ReportCandidate> remaining = {{piet, MatchBasis::Phone, CandidateState::Possible}};
     QCOMPARE(stored.candidates, remaining);
-    QCOMPARE(m_reports->forCitizen(jan)->size(), 1);
-    QCOMPARE(m_reports->forCitizen(jan)->first().candidates, remaining);
+    QCOMPARE(m_repository->forCitizen(jan)->size(), 1);
+    QCOMPARE(m_repository->forCitizen(jan)->first().candidates, remaining);
 }
 
 void TestReportRepository::confirmUnknownCandidateChangesNothing()
@@ -254,19 +251,19 @@ void TestReportRepository::confirmUnknownCandidateChangesNothing()
     const qint64 stranger = addCitizen(QStringLiteral("Vreemde"));
     Report report = makeReport(QStringLiteral("r-8"), at(6, 9));
     report.candidates = {{jan, MatchBasis::Email, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(report).value_or(0);
+    const qint64 id = m_repository->upsertBySource(report).value_or(0);
     QVERIFY(id);
     report.id = id;
 
-    auto confirmed = m_reports->confirmCandidate(id, stranger);
+    auto confirmed = m_repository->confirmCandidate(id, stranger);
     QVERIFY(!confirmed);
     QCOMPARE(confirmed.error().code, StoreError::Code::NoSuchRecord);
-    QCOMPARE(m_reports->find(id)->value(), report);
-    QVERIFY(!m_reports->confirmCandidate(id + 1, jan));
-    auto rejected = m_reports->rejectCandidate(id, stranger);
+    QCOMPARE(m_repository->find(id)->value(), report);
+    QVERIFY(!m_repository->confirmCandidate(id + 1, jan));
+    auto rejected = m_repository->rejectCandidate(id, stranger);
     QVERIFY(!rejected);
     QCOMPARE(rejected.error().code, StoreError::Code::NoSuchRecord);
-    QCOMPARE(m_reports->find(id)->value(), report);
+    QCOMPARE(m_repository->find(id)->value(), report);
 }
 
 void TestReportRepository::rejectCandidate()
@@ -274,34 +271,34 @@ void TestReportRepository::rejectCandidate()
     const qint64 jan = addCitizen(QStringLiteral("Peeters"));
     Report report = makeReport(QStringLiteral("r-10"), at(7, 9));
     report.candidates = {{jan, MatchBasis::Phone, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(report).value_or(0);
+    const qint64 id = m_repository->upsertBySource(report).value_or(0);
     QVERIFY(id);
-    QCOMPARE(m_reports->forCitizen(jan)->size(), 1);
+    QCOMPARE(m_repository->forCitizen(jan)->size(), 1);
 
-    auto rejected = m_reports->rejectCandidate(id, jan);
+    auto rejected = m_repository->rejectCandidate(id, jan);
     QVERIFY2(rejected, why(rejected).constData());
-    const Report stored = m_reports->find(id)->value();
+    const Report stored = m_repository->find(id)->value();
     QCOMPARE(stored.citizenId, 0);
     QCOMPARE(stored.candidates.size(), 1);
     QCOMPARE(stored.candidates.first().state, CandidateState::Rejected);
-    QVERIFY(m_reports->forCitizen(jan)->isEmpty());
+    QVERIFY(m_repository->forCitizen(jan)->isEmpty());
 }
 
 void TestReportRepository::setCandidates()
 {
     const qint64 jan = addCitizen(QStringLiteral("Peeters"));
     const qint64 piet = addCitizen(QStringLiteral("Janssens"));
-    const qint64 id = m_reports->upsertBySource(makeReport(QStringLiteral("r-11"), at(8, 9))).value_or(0);
+    const qint64 id = m_repository->upsertBySource(makeReport(QStringLiteral("r-11"), at(8, 9))).value_or(0);
     QVERIFY(id);
 
     const QList<ReportCandidate> candidates = {{piet, MatchBasis::Phone, CandidateState::Rejected}, {jan, MatchBasis::Email, CandidateState::Possible}};
-    auto set = m_reports->setCandidates(id, candidates);
+    auto set = m_repository->setCandidates(id, candidates);
     QVERIFY2(set, why(set).constData());
-    QCOMPARE(m_reports->find(id)->value().candidates, candidates);
+    QCOMPARE(m_repository->find(id)->value().candidates, candidates);
 
-    QVERIFY(m_reports->setCandidates(id, {}));
-    QVERIFY(m_reports->find(id)->value().candidates.isEmpty());
-    auto missing = m_reports->setCandidates(id + 1, candidates);
+    QVERIFY(m_repository->setCandidates(id, {}));
+    QVERIFY(m_repository->find(id)->value().candidates.isEmpty());
+    auto missing = m_repository->setCandidates(id + 1, candidates);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, StoreError::Code::NoSuchRecord);
 }
@@ -313,10 +310,10 @@ void TestReportRepository::failedUpsertLeavesNothing()
     // The second candidate is no citizen: its row breaks a foreign key after the report and the
     // first candidate were written.
     report.candidates = {{jan, MatchBasis::Email, CandidateState::Possible}, {jan + 1000, MatchBasis::Phone, CandidateState::Possible}};
-    auto id = m_reports->upsertBySource(report);
+    auto id = m_repository->upsertBySource(report);
     QVERIFY(!id);
     QCOMPARE(id.error().code, StoreError::Code::Constraint);
-    QCOMPARE(m_reports->count().value_or(-1), 0);
+    QCOMPARE(m_repository->count().value_or(-1), 0);
 
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("report_candidates")), 0);
     QCOMPARE(m_store->db().transactionDepth(), 0);
@@ -327,15 +324,15 @@ void TestReportRepository::failedUpdateKeepsThePreviousVersion()
     const qint64 jan = addCitizen(QStringLiteral("Peeters"));
     Report report = makeReport(QStringLiteral("r-13"), at(9, 10));
     report.candidates = {{jan, MatchBasis::Email, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(report).value_or(0);
+    const qint64 id = m_repository->upsertBySource(report).value_or(0);
     QVERIFY(id);
     report.id = id;
 
     Report changed = report;
     changed.description = QStringLiteral("Gewijzigd");
     changed.candidates = {{jan + 1000, MatchBasis::Phone, CandidateState::Possible}};
-    QVERIFY(!m_reports->upsertBySource(changed));
-    QCOMPARE(m_reports->find(id)->value(), report);
+    QVERIFY(!m_repository->upsertBySource(changed));
+    QCOMPARE(m_repository->find(id)->value(), report);
 }
 
 void TestReportRepository::deletingCitizenUnlinksAndDropsCandidates()
@@ -346,7 +343,7 @@ void TestReportRepository::deletingCitizenUnlinksAndDropsCandidates()
     linked.citizenId = jan;
     linked.matchBasis = MatchBasis::NationalNumber;
     linked.candidates = {{piet, MatchBasis::Email, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(linked).value_or(0);
+    const qint64 id = m_repository->upsertBySource(linked).value_or(0);
     QVERIFY(id);
 
     CitizenRepository citizens(m_store->db());
@@ -354,10 +351,10 @@ void TestReportRepository::deletingCitizenUnlinksAndDropsCandidates()
     QVERIFY(citizens.remove(piet));
 
     // The report stays (it belongs to the back end), without the people.
-    const Report stored = m_reports->find(id)->value();
+    const Report stored = m_repository->find(id)->value();
     QCOMPARE(stored.citizenId, 0);
     QVERIFY(stored.candidates.isEmpty());
-    QCOMPARE(m_reports->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
 }
 
 void TestReportRepository::deletingReportDropsCandidates()
@@ -365,7 +362,7 @@ void TestReportRepository::deletingReportDropsCandidates()
     const qint64 jan = addCitizen(QStringLiteral("Peeters"));
     Report report = makeReport(QStringLiteral("r-15"), at(12, 10));
     report.candidates = {{jan, MatchBasis::Email, CandidateState::Possible}};
-    const qint64 id = m_reports->upsertBySource(report).value_or(0);
+    const qint64 id = m_repository->upsertBySource(report).value_or(0);
     QVERIFY(id);
 
     QSqlQuery query(m_store->db().connection());
@@ -374,7 +371,7 @@ void TestReportRepository::deletingReportDropsCandidates()
     QVERIFY(query.exec());
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM report_candidates")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    QVERIFY(m_reports->forCitizen(jan)->isEmpty());
+    QVERIFY(m_repository->forCitizen(jan)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestReportRepository)

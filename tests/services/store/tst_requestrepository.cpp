@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
+#include "repositorytest.h"
 #include "store/citizenrepository.h"
 #include "store/requestrepository.h"
 #include "storetesting.h"
@@ -22,7 +23,7 @@ QDateTime day(int d, int hour = 9)
 }
 } // namespace
 
-class TestRequestRepository : public QObject
+class TestRequestRepository : public test::RepositoryTest<RequestRepository>
 {
     Q_OBJECT
 
@@ -46,29 +47,17 @@ private Q_SLOTS:
 
 private:
     Request makeRequest(const QDateTime &created) const;
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<RequestRepository> m_requests;
-    qint64 m_citizen = 0;
-    qint64 m_report = 0;
-    qint64 m_entry = 0;
 };
 
 void TestRequestRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
-    Database &db = m_store->open();
-    m_requests = std::make_unique<RequestRepository>(db);
-    const test::LinkTargets targets = test::addLinkTargets(db);
-    m_citizen = targets.citizen;
-    m_report = targets.report;
-    m_entry = targets.entry;
+    openStoreWithLinkTargets();
     QVERIFY(m_citizen && m_report && m_entry);
 }
 
 void TestRequestRepository::cleanup()
 {
-    m_requests.reset();
-    m_store.reset();
+    closeStore();
 }
 
 Request TestRequestRepository::makeRequest(const QDateTime &created) const
@@ -110,9 +99,9 @@ void TestRequestRepository::roundTrip()
         request.status = RequestStatus::Closed;
     }
 
-    auto id = m_requests->insert(request);
+    auto id = m_repository->insert(request);
     QVERIFY2(id, why(id).constData());
-    auto found = m_requests->find(*id);
+    auto found = m_repository->find(*id);
     QVERIFY2(found, why(found).constData());
     QVERIFY(found->has_value());
     request.id = *id;
@@ -122,34 +111,34 @@ void TestRequestRepository::roundTrip()
         request.supplements[i].id = found->value().supplements.at(i).id;
     }
     QCOMPARE(found->value(), request);
-    QCOMPARE(m_requests->count().value_or(-1), 1);
-    QVERIFY(!m_requests->find(*id + 1)->has_value());
+    QCOMPARE(m_repository->count().value_or(-1), 1);
+    QVERIFY(!m_repository->find(*id + 1)->has_value());
 }
 
 void TestRequestRepository::defaultsForCreatedAndExpiry()
 {
     Request request = makeRequest(QDateTime());
     request.expires = QDateTime();
-    const qint64 id = m_requests->insert(request).value_or(0);
+    const qint64 id = m_repository->insert(request).value_or(0);
     QVERIFY(id);
-    const Request stored = m_requests->find(id)->value();
+    const Request stored = m_repository->find(id)->value();
     QCOMPARE(stored.created, m_store->clock().now());
     QCOMPARE(stored.expires, m_store->clock().now().addDays(Request::DefaultRetentionDays));
 
     // A given expiry (a configured retention) is kept.
     request.created = day(1);
     request.expires = day(1).addDays(90);
-    const qint64 kept = m_requests->insert(request).value_or(0);
-    QCOMPARE(m_requests->find(kept)->value().expires, day(1).addDays(90));
+    const qint64 kept = m_repository->insert(request).value_or(0);
+    QCOMPARE(m_repository->find(kept)->value().expires, day(1).addDays(90));
 }
 
 void TestRequestRepository::updateChangesOnlyTheHandlingFields()
 {
     Request request = makeRequest(day(2));
     request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Eerste aanvulling.")}};
-    const qint64 id = m_requests->insert(request).value_or(0);
+    const qint64 id = m_repository->insert(request).value_or(0);
     QVERIFY(id);
-    Request expected = m_requests->find(id)->value();
+    Request expected = m_repository->find(id)->value();
 
     Request changed = expected;
     changed.status = RequestStatus::Answered;
@@ -158,62 +147,62 @@ void TestRequestRepository::updateChangesOnlyTheHandlingFields()
     changed.deadline = QDateTime();
     changed.question = QStringLiteral("Wordt niet gewijzigd");
     changed.supplements.clear();
-    auto updated = m_requests->update(changed);
+    auto updated = m_repository->update(changed);
     QVERIFY2(updated, why(updated).constData());
 
     expected.status = changed.status;
     expected.answer = changed.answer;
     expected.assignee = changed.assignee;
     expected.deadline = QDateTime();
-    QCOMPARE(m_requests->find(id)->value(), expected);
+    QCOMPARE(m_repository->find(id)->value(), expected);
 
     changed.id = id + 1;
-    QVERIFY(!m_requests->update(changed));
+    QVERIFY(!m_repository->update(changed));
 }
 
 void TestRequestRepository::missingRequestIsNoSuchRecord()
 {
     Request request = makeRequest(day(2));
-    request.id = m_requests->insert(request).value_or(0) + 100;
+    request.id = m_repository->insert(request).value_or(0) + 100;
     QVERIFY(request.id > 100);
     request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Aanvulling")}};
-    auto updated = m_requests->update(request);
+    auto updated = m_repository->update(request);
     QVERIFY(!updated);
     QCOMPARE(updated.error().code, StoreError::Code::NoSuchRecord);
     QCOMPARE(updated.error().detail, QStringLiteral("no request with id %1").arg(request.id));
     // Without a source id, the id decides: the row it names is gone.
-    auto upserted = m_requests->upsertBySource(request);
+    auto upserted = m_repository->upsertBySource(request);
     QVERIFY(!upserted);
     QCOMPARE(upserted.error().code, StoreError::Code::NoSuchRecord);
-    auto purged = m_requests->purge(request.id, QStringLiteral("retention"));
+    auto purged = m_repository->purge(request.id, QStringLiteral("retention"));
     QVERIFY(!purged);
     QCOMPARE(purged.error().code, StoreError::Code::NoSuchRecord);
-    QCOMPARE(m_requests->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
-    QVERIFY(m_requests->purgeRecords()->isEmpty());
+    QVERIFY(m_repository->purgeRecords()->isEmpty());
     QCOMPARE(m_store->db().transactionDepth(), 0);
 }
 
 void TestRequestRepository::addSupplement()
 {
-    const qint64 id = m_requests->insert(makeRequest(day(2))).value_or(0);
+    const qint64 id = m_repository->insert(makeRequest(day(2))).value_or(0);
     QVERIFY(id);
     const Supplement later{0, QStringLiteral("kcc.agent1"), day(6), QStringLiteral("Later")};
     const Supplement earlier{0, QStringLiteral("loket.els"), day(4), QStringLiteral("Eerder")};
-    auto laterId = m_requests->addSupplement(id, later);
-    auto earlierId = m_requests->addSupplement(id, earlier);
+    auto laterId = m_repository->addSupplement(id, later);
+    auto earlierId = m_repository->addSupplement(id, earlier);
     QVERIFY2(laterId, why(laterId).constData());
     QVERIFY2(earlierId, why(earlierId).constData());
     QVERIFY(*laterId != *earlierId);
 
     const QList<Supplement> expected = {{*earlierId, earlier.author, earlier.time, earlier.text}, {*laterId, later.author, later.time, later.text}};
-    QCOMPARE(m_requests->find(id)->value().supplements, expected);
+    QCOMPARE(m_repository->find(id)->value().supplements, expected);
 
     // Without a time it is now; to a missing request it is refused.
-    auto now = m_requests->addSupplement(id, {0, QStringLiteral("x"), QDateTime(), QStringLiteral("Nu")});
+    auto now = m_repository->addSupplement(id, {0, QStringLiteral("x"), QDateTime(), QStringLiteral("Nu")});
     QVERIFY(now);
-    QCOMPARE(m_requests->find(id)->value().supplements.last().time, m_store->clock().now());
-    auto orphan = m_requests->addSupplement(id + 1, later);
+    QCOMPARE(m_repository->find(id)->value().supplements.last().time, m_store->clock().now());
+    auto orphan = m_repository->addSupplement(id + 1, later);
     QVERIFY(!orphan);
     QCOMPARE(orphan.error().code, StoreError::Code::Constraint);
 }
@@ -233,8 +222,8 @@ void TestRequestRepository::invalidLinkRollsBack()
     Request request = makeRequest(day(2));
     request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Aanvulling")}};
     request.links = {{ItemKind::Report, m_report}, link};
-    QVERIFY(!m_requests->insert(request));
-    QCOMPARE(m_requests->count().value_or(-1), 0);
+    QVERIFY(!m_repository->insert(request));
+    QCOMPARE(m_repository->count().value_or(-1), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
 }
@@ -256,15 +245,15 @@ void TestRequestRepository::forCitizenNewestFirstWithSupplementsAndLinks()
     others.supplements = {{0, QStringLiteral("d"), day(8), QStringLiteral("niet van jou")}};
 
     for (Request *r : {&oldest, &newest, &middle, &others}) {
-        const qint64 id = m_requests->insert(*r).value_or(0);
+        const qint64 id = m_repository->insert(*r).value_or(0);
         QVERIFY(id);
-        *r = m_requests->find(id)->value();
+        *r = m_repository->find(id)->value();
     }
-    auto requests = m_requests->forCitizen(m_citizen);
+    auto requests = m_repository->forCitizen(m_citizen);
     QVERIFY2(requests, why(requests).constData());
     const QList<Request> expected = {newest, middle, oldest};
     QCOMPARE(*requests, expected);
-    QCOMPARE(m_requests->forCitizen(other)->size(), 1);
+    QCOMPARE(m_repository->forCitizen(other)->size(), 1);
 }
 
 void TestRequestRepository::upsertBySourceMergesSupplementsAndReplacesLinks()
@@ -273,20 +262,20 @@ void TestRequestRepository::upsertBySourceMergesSupplementsAndReplacesLinks()
     remote.source = {QStringLiteral("openklant"), QStringLiteral("taak-1")};
     remote.supplements = {{0, QStringLiteral("backoffice"), day(3), QStringLiteral("Van de back end")}};
     remote.links = {{ItemKind::Report, m_report}};
-    auto id = m_requests->upsertBySource(remote);
+    auto id = m_repository->upsertBySource(remote);
     QVERIFY2(id, why(id).constData());
 
     // Staff add a supplement here; the back end then sends the request again, with one more.
-    QVERIFY(m_requests->addSupplement(*id, {0, QStringLiteral("loket.els"), day(4), QStringLiteral("Hier toegevoegd")}));
+    QVERIFY(m_repository->addSupplement(*id, {0, QStringLiteral("loket.els"), day(4), QStringLiteral("Hier toegevoegd")}));
     remote.status = RequestStatus::Answered;
     remote.supplements.append({0, QStringLiteral("backoffice"), day(5), QStringLiteral("Nog een")});
     remote.links = {{ItemKind::CatalogueEntry, m_entry}};
-    auto again = m_requests->upsertBySource(remote);
+    auto again = m_repository->upsertBySource(remote);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(*again, *id);
-    QCOMPARE(m_requests->count().value_or(-1), 1);
+    QCOMPARE(m_repository->count().value_or(-1), 1);
 
-    const Request stored = m_requests->find(*id)->value();
+    const Request stored = m_repository->find(*id)->value();
     QCOMPARE(stored.status, RequestStatus::Answered);
     QStringList texts;
     for (const Supplement &s : stored.supplements) {
@@ -304,15 +293,15 @@ void TestRequestRepository::expiredBefore()
     Request c = makeRequest(day(2)); // expires 4 March
     QList<qint64> ids;
     for (const Request &r : {a, b, c}) {
-        ids.append(m_requests->insert(r).value_or(0));
+        ids.append(m_repository->insert(r).value_or(0));
     }
-    auto none = m_requests->expiredBefore(a.expires.addMSecs(-1));
+    auto none = m_repository->expiredBefore(a.expires.addMSecs(-1));
     QVERIFY2(none, why(none).constData());
     QVERIFY(none->isEmpty());
-    QCOMPARE(m_requests->expiredBefore(a.expires).value_or(QList<qint64>()), QList<qint64>{ids.at(0)});
-    QCOMPARE(m_requests->expiredBefore(b.expires).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2), ids.at(1)}));
+    QCOMPARE(m_repository->expiredBefore(a.expires).value_or(QList<qint64>()), QList<qint64>{ids.at(0)});
+    QCOMPARE(m_repository->expiredBefore(b.expires).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2), ids.at(1)}));
     // The same instant in another time zone.
-    QCOMPARE(m_requests->expiredBefore(c.expires.toOffsetFromUtc(3600)).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2)}));
+    QCOMPARE(m_repository->expiredBefore(c.expires.toOffsetFromUtc(3600)).value_or(QList<qint64>()), (QList<qint64>{ids.at(0), ids.at(2)}));
 }
 
 void TestRequestRepository::purgeLeavesARecordWithoutPersonalData()
@@ -320,12 +309,12 @@ void TestRequestRepository::purgeLeavesARecordWithoutPersonalData()
     Request request = makeRequest(day(1));
     request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Persoonlijke aanvulling")}};
     request.links = {{ItemKind::Report, m_report}};
-    const qint64 id = m_requests->insert(request).value_or(0);
-    const qint64 kept = m_requests->insert(makeRequest(day(20))).value_or(0);
+    const qint64 id = m_repository->insert(request).value_or(0);
+    const qint64 kept = m_repository->insert(makeRequest(day(20))).value_or(0);
     QVERIFY(id && kept);
     m_store->clock().set(request.expires.addSecs(60));
 
-    auto record = m_requests->purge(id, QStringLiteral("retention"));
+    auto record = m_repository->purge(id, QStringLiteral("retention"));
     QVERIFY2(record, why(record).constData());
     QVERIFY(record->id > 0);
     QCOMPARE(record->kind, ItemKind::Request);
@@ -334,12 +323,12 @@ void TestRequestRepository::purgeLeavesARecordWithoutPersonalData()
     QCOMPARE(record->purged, m_store->clock().now());
     QCOMPARE(record->reason, QStringLiteral("retention"));
 
-    QVERIFY(!m_requests->find(id)->has_value());
-    QCOMPARE(m_requests->count().value_or(-1), 1);
-    QCOMPARE(m_requests->find(kept)->value().question, request.question);
+    QVERIFY(!m_repository->find(id)->has_value());
+    QCOMPARE(m_repository->count().value_or(-1), 1);
+    QCOMPARE(m_repository->find(kept)->value().question, request.question);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
-    QCOMPARE(m_requests->purgeRecords().value_or(QList<PurgeRecord>()), QList<PurgeRecord>{*record});
+    QCOMPARE(m_repository->purgeRecords().value_or(QList<PurgeRecord>()), QList<PurgeRecord>{*record});
 
     // Nothing of the person, the question or the staff in the record: only these columns, and
     // none of the texts.
@@ -363,24 +352,24 @@ void TestRequestRepository::purgeLeavesARecordWithoutPersonalData()
                           QStringLiteral("reason")}));
 
     // Purging what is gone fails and writes no record.
-    QVERIFY(!m_requests->purge(id, QStringLiteral("retention")));
-    QCOMPARE(m_requests->purgeRecords()->size(), 1);
+    QVERIFY(!m_repository->purge(id, QStringLiteral("retention")));
+    QCOMPARE(m_repository->purgeRecords()->size(), 1);
 }
 
 void TestRequestRepository::failedPurgeKeepsTheRequest()
 {
     Request request = makeRequest(day(1));
     request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Aanvulling")}};
-    const qint64 id = m_requests->insert(request).value_or(0);
+    const qint64 id = m_repository->insert(request).value_or(0);
     QVERIFY(id);
-    const Request before = m_requests->find(id)->value();
+    const Request before = m_repository->find(id)->value();
 
     // The purge record cannot be written: the deletion before it must be undone.
     QSqlQuery query(m_store->db().connection());
     QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_purge BEFORE INSERT ON purge_records BEGIN SELECT RAISE(ABORT, 'refused'); END")));
-    QVERIFY(!m_requests->purge(id, QStringLiteral("retention")));
-    QCOMPARE(m_requests->find(id)->value(), before);
-    QVERIFY(m_requests->purgeRecords()->isEmpty());
+    QVERIFY(!m_repository->purge(id, QStringLiteral("retention")));
+    QCOMPARE(m_repository->find(id)->value(), before);
+    QVERIFY(m_repository->purgeRecords()->isEmpty());
     QCOMPARE(m_store->db().transactionDepth(), 0);
 }
 
@@ -389,9 +378,9 @@ void TestRequestRepository::deletingCitizenDeletesRequestsAndSupplements()
     Request request = makeRequest(day(1));
     request.supplements = {{0, QStringLiteral("loket.els"), day(2), QStringLiteral("Aanvulling")}};
     request.links = {{ItemKind::CatalogueEntry, m_entry}};
-    QVERIFY(m_requests->insert(request));
+    QVERIFY(m_repository->insert(request));
     QVERIFY(CitizenRepository(m_store->db()).remove(m_citizen));
-    QCOMPARE(m_requests->count().value_or(-1), 0);
+    QCOMPARE(m_repository->count().value_or(-1), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_supplements")), 0);
     QCOMPARE(rowCount(m_store->db(), QStringLiteral("request_links")), 0);
 }

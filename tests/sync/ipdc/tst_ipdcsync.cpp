@@ -36,7 +36,7 @@ QHash<QString, QJsonObject> newestMembers(QNetworkAccessManager &network, const 
     int count = 0;
     while (url.isValid() && count < 1000) {
         ++count;
-        const QJsonObject page = http(network, "GET", url).object();
+        const QJsonObject page = http(network, "GET", url).json();
         for (const QJsonValue &v : page.value(QStringLiteral("member")).toArray()) {
             const QJsonObject m = v.toObject();
             const QString product = m.value(QStringLiteral("isVersionOf")).toString();
@@ -210,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(runOnce(engine).ok());
         const HttpResult mutated = http(m_network, "POST", backendUrl(base(), QStringLiteral("/admin/mutate")), R"({"changed_products": 4})");
         QCOMPARE(mutated.status, 200);
-        const QJsonArray changed = mutated.object().value(QStringLiteral("changed_products")).toArray();
+        const QJsonArray changed = mutated.json().value(QStringLiteral("changed_products")).toArray();
         QCOMPARE(changed.size(), 4);
 
         const SyncSummary summary = runOnce(engine);

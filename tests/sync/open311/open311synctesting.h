@@ -4,6 +4,7 @@
 // local citizens (so that reporters can be matched), and the reports of a store as comparable text.
 #pragma once
 
+#include "httpclient.h"
 #include "privacy/secretstore.h"
 #include "store/citizenrepository.h"
 #include "store/database.h"
@@ -15,40 +16,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QUrlQuery>
 
 namespace c360::test::open311
 {
 
-struct HttpResult
-{
-    int status = 0;
-    QByteArray body;
-    QJsonValue json() const
-    {
-        return QJsonDocument::fromJson(body).isArray() ? QJsonValue(QJsonDocument::fromJson(body).array()) : QJsonValue(QJsonDocument::fromJson(body).object());
-    }
-};
-
-// One request, waited for on the event loop (the in-process back end answers on the same one).
-inline HttpResult http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url, const QByteArray &body = {}, const QByteArray &token = {})
-{
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!token.isEmpty()) {
-        request.setRawHeader("Authorization", "Token " + token);
-    }
-    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(30000)) {
-        qWarning("no answer from %s", qPrintable(url.toString()));
-        return {};
-    }
-    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
-}
+using HttpResult = HttpAnswer;
+using test::http;
 
 inline QUrl backendUrl(const QUrl &base, const QString &path, const QString &query = {})
 {
@@ -68,8 +43,8 @@ inline QList<Citizen> fetchCitizens(QNetworkAccessManager &network, const QUrl &
                                   "GET",
                                   backendUrl(base, QStringLiteral("/klantinteracties/api/v1/partijen"), QStringLiteral("page=%1&pageSize=100").arg(page)),
                                   {},
-                                  "training");
-        const QJsonObject o = r.json().toObject();
+                                  {{"Authorization", "Token training"}});
+        const QJsonObject o = r.json();
         for (const QJsonValue &v : o.value(QStringLiteral("results")).toArray()) {
             const QJsonObject p = v.toObject();
             Citizen c;
@@ -102,8 +77,8 @@ inline QList<Citizen> fetchCitizens(QNetworkAccessManager &network, const QUrl &
                  "GET",
                  backendUrl(base, QStringLiteral("/klantinteracties/api/v1/digitaleadressen"), QStringLiteral("page=%1&pageSize=100").arg(page)),
                  {},
-                 "training");
-        const QJsonObject o = r.json().toObject();
+                 {{"Authorization", "Token training"}});
+        const QJsonObject o = r.json();
         for (const QJsonValue &v : o.value(QStringLiteral("results")).toArray()) {
             const QJsonObject a = v.toObject();
             const auto owner = byUuid.constFind(a.value(QStringLiteral("verstrektDoorPartij")).toObject().value(QStringLiteral("uuid")).toString());

@@ -32,7 +32,7 @@ class TestOpen311Sync : public QObject
     MemorySecretStore m_secrets;
     QStringList m_reference; // the reports of an unfaulted full sync
 
-    QJsonObject stats() { return http(m_network, "GET", backendUrl(m_base, QStringLiteral("/admin/stats"))).json().toObject(); }
+    QJsonObject stats() { return http(m_network, "GET", backendUrl(m_base, QStringLiteral("/admin/stats"))).json(); }
 
     bool setFault(const QString &rule)
     {
@@ -115,7 +115,7 @@ private Q_SLOTS:
                      "GET",
                      backendUrl(m_base, QStringLiteral("/open311/v2/requests/%1.json").arg(id), QStringLiteral("api_key=training&extensions=true")));
             QCOMPARE(r.status, 200);
-            const QJsonObject remote = r.json().toArray().first().toObject();
+            const QJsonObject remote = r.array().first().toObject();
             QCOMPARE(q.value(1).toString(), remote.value(QStringLiteral("service_code")).toString());
             QCOMPARE(q.value(2).toString(), remote.value(QStringLiteral("status")).toString());
             QCOMPARE(q.value(3).toString(), remote.value(QStringLiteral("description")).toString());

@@ -260,7 +260,7 @@ private Q_SLOTS:
         const QString query = QStringLiteral("/verwerkingenlogging/api/v1/verwerkingsacties?objecttype=persoon&soortObjectId=rijksregisternummer&objectId=") +
             citizen.primaryIdentifier()->value;
         const HttpResult listed = http(m_network, "GET", backendUrl(backend.baseUrl(), query), {}, {{"Authorization", "Bearer training"}});
-        QCOMPARE(listed.object().value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(listed.json().value(QStringLiteral("count")).toInt(), 1);
     }
 
     void pushedExactlyOnce_data()
@@ -349,9 +349,9 @@ private Q_SLOTS:
             citizen.primaryIdentifier()->value;
         const HttpResult listed = http(m_network, "GET", backendUrl(base, query), {}, {{"Authorization", "Bearer training"}});
         QCOMPARE(listed.status, 200);
-        QCOMPARE(listed.object().value(QStringLiteral("count")).toInt(), 4);
+        QCOMPARE(listed.json().value(QStringLiteral("count")).toInt(), 4);
         QSet<QString> remote;
-        for (const QJsonValue &v : listed.object().value(QStringLiteral("results")).toArray()) {
+        for (const QJsonValue &v : listed.json().value(QStringLiteral("results")).toArray()) {
             remote.insert(v.toObject().value(QStringLiteral("actieId")).toString());
         }
         OutboxRepository outbox(db);
@@ -364,7 +364,7 @@ private Q_SLOTS:
         }
         QCOMPARE(local, remote);
         // The entry sent twice is the action the server made the first time.
-        QCOMPARE((*outbox.find(killed.id))->remoteId, sentBefore.object().value(QStringLiteral("actieId")).toString());
+        QCOMPARE((*outbox.find(killed.id))->remoteId, sentBefore.json().value(QStringLiteral("actieId")).toString());
     }
 };
 
