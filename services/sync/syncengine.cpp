@@ -56,7 +56,7 @@ struct SyncEngine::Work
 };
 
 SyncEngine::SyncEngine(const Options &options, QObject *parent)
-    : QObject(parent)
+    : SyncProgress(parent)
     , m_options(options)
 {
     qRegisterMetaType<c360::ResourceStats>();

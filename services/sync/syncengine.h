@@ -5,6 +5,7 @@
 #include "sync/outboxpush.h"
 #include "sync/resourcepull.h"
 #include "sync/resourcesync.h"
+#include "sync/syncprogress.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -23,33 +24,12 @@ class Clock;
 class Database;
 class SecretStore;
 
-// What one run did, per resource and for the outbox.
-struct SyncSummary
-{
-    struct Resource
-    {
-        QString source;
-        QString resource;
-        ResourceStats stats;
-        SyncProblem problem;
-    };
-    QList<Resource> resources;
-    qint64 pushed = 0;
-    qint64 pushFailed = 0; // kept, retried later
-    qint64 pushRejected = 0; // kept for correction
-    bool ok() const;
-    // {"ok": true, "resources": {"openklant/partijen": {"inserted": …, "updated": …, "deleted": …,
-    //  "skipped": …, "pages": …, "bytes": …, "error": "…"}, …}, "outbox": {"pushed": …, "failed": …,
-    //  "rejected": …}}
-    QJsonObject toJson() const;
-};
-
 // The sync engine: pushes the outbox, then pulls every enabled resource of every source, page by
 // page, each page committed with its cursor: one job at a time from a queue (OutboxPush,
 // ResourcePull). Lives on one thread with its own database connection
 // and network access manager (SyncService puts it on a worker thread; citizen360-admin runs it on
 // its main thread). One run at a time; signals report progress.
-class SyncEngine : public QObject
+class SyncEngine : public SyncProgress
 {
     Q_OBJECT
 public:
@@ -91,14 +71,6 @@ public Q_SLOTS:
     // Stops the scheduler and cancels the current run after its current step (nothing half-done).
     void stop();
 
-Q_SIGNALS:
-    void started();
-    void resourceStarted(const QString &source, const QString &resource);
-    void pageApplied(const QString &source, const QString &resource, const c360::ResourceStats &soFar);
-    void resourceFinished(const QString &source, const QString &resource, const c360::ResourceStats &stats, const c360::SyncProblem &problem);
-    void recordSkipped(const c360::SkippedRecord &record);
-    void finished(const c360::SyncSummary &summary);
-
 private:
     struct Work;
     bool openDatabase(SyncProblem *problem);
@@ -128,5 +100,3 @@ private:
 };
 
 } // namespace c360
-
-Q_DECLARE_METATYPE(c360::SyncSummary)

@@ -8,7 +8,7 @@ namespace c360
 {
 
 SyncService::SyncService(const SyncEngine::Options &options, QObject *parent)
-    : QObject(parent)
+    : SyncProgress(parent)
     , m_engine(new SyncEngine(options))
 {
     m_thread.setObjectName(QStringLiteral("c360-sync"));
@@ -18,9 +18,11 @@ SyncService::SyncService(const SyncEngine::Options &options, QObject *parent)
         m_running = true;
         Q_EMIT started();
     });
-    connect(m_engine, &SyncEngine::resourceStarted, this, &SyncService::resourceStarted);
-    connect(m_engine, &SyncEngine::pageApplied, this, &SyncService::pageApplied);
-    connect(m_engine, &SyncEngine::resourceFinished, this, &SyncService::resourceFinished);
+    // The progress as it comes, queued to this thread.
+    connect(m_engine, &SyncProgress::resourceStarted, this, &SyncProgress::resourceStarted);
+    connect(m_engine, &SyncProgress::pageApplied, this, &SyncProgress::pageApplied);
+    connect(m_engine, &SyncProgress::resourceFinished, this, &SyncProgress::resourceFinished);
+    connect(m_engine, &SyncProgress::recordSkipped, this, &SyncProgress::recordSkipped);
     connect(m_engine, &SyncEngine::finished, this, [this](const SyncSummary &summary) {
         m_running = false;
         m_lastSummary = summary;

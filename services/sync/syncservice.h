@@ -13,7 +13,7 @@ namespace c360
 // The sync engine on a worker thread of its own, for the desktop application: the UI thread only
 // sends it intentions and receives its (queued) signals, so that a full sync never stalls the
 // window (Nextcloud #7055).
-class SyncService : public QObject
+class SyncService : public SyncProgress
 {
     Q_OBJECT
 public:
@@ -32,13 +32,6 @@ public Q_SLOTS:
     void runConfirming(const QStringList &confirmed);
     // Stops the schedule and cancels the current run between two pages.
     void stop();
-
-Q_SIGNALS:
-    void started();
-    void resourceStarted(const QString &source, const QString &resource);
-    void pageApplied(const QString &source, const QString &resource, const c360::ResourceStats &soFar);
-    void resourceFinished(const QString &source, const QString &resource, const c360::ResourceStats &stats, const c360::SyncProblem &problem);
-    void finished(const c360::SyncSummary &summary);
 
 private:
     QThread m_thread;
