@@ -13,5 +13,5 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QMainWindow window;
     window.resize(1280, 800);
-    return c360::probeFirstPaint(window);
+    return C360::probeFirstPaint(window);
 }

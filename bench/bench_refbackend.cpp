@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer startup;
     startup.start();
-    c360::test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+    C360::Test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
                                       {QStringLiteral("--citizens"), QString::number(citizens)});
     const QString base = server.url().toString();
     const qint64 startupMs = startup.elapsed();

@@ -44,8 +44,8 @@
 #include <algorithm>
 #include <utility>
 
-using namespace c360;
-using namespace c360::bench;
+using namespace C360;
+using namespace C360::Bench;
 
 int main(int argc, char *argv[])
 {

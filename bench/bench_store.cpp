@@ -26,7 +26,7 @@
 
 #include <algorithm>
 
-using namespace c360;
+using namespace C360;
 
 namespace
 {

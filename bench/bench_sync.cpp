@@ -30,29 +30,29 @@ namespace
 {
 struct Run
 {
-    c360::SyncSummary summary;
+    C360::SyncSummary summary;
     double seconds = 0;
 };
 
-Run runOnce(c360::SyncEngine &engine)
+Run runOnce(C360::SyncEngine &engine)
 {
     Run run;
     QEventLoop loop;
-    QObject::connect(&engine, &c360::SyncEngine::finished, &loop, [&](const c360::SyncSummary &summary) {
+    QObject::connect(&engine, &C360::SyncEngine::finished, &loop, [&](const C360::SyncSummary &summary) {
         run.summary = summary;
         loop.quit();
     });
     QElapsedTimer timer;
     timer.start();
-    QMetaObject::invokeMethod(&engine, &c360::SyncEngine::runOnce, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(&engine, &C360::SyncEngine::runOnce, Qt::QueuedConnection);
     loop.exec();
     run.seconds = timer.nsecsElapsed() / 1e9;
     return run;
 }
 
-c360::ResourceStats total(const c360::SyncSummary &summary)
+C360::ResourceStats total(const C360::SyncSummary &summary)
 {
-    c360::ResourceStats t;
+    C360::ResourceStats t;
     for (const auto &r : summary.resources) {
         t += r.stats;
     }
@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
     const quint32 citizens = parser.value(citizensOption).toUInt();
     QTextStream out(stdout);
 
-    c360::test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+    C360::Test::BackendProcess server(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
                                       {QStringLiteral("--citizens"), QString::number(citizens)},
                                       QProcess::ForwardedErrorChannel);
     const QString base = server.url().toString();
@@ -88,23 +88,23 @@ int main(int argc, char *argv[])
     for (const char *suffix : {"", "-wal", "-shm"}) {
         QFile::remove(store + QLatin1String(suffix));
     }
-    c360::MemorySecretStore secrets;
+    C360::MemorySecretStore secrets;
     (void)secrets.write(QStringLiteral("reference"), QStringLiteral("training"));
-    c360::SyncEngine::Options options;
+    C360::SyncEngine::Options options;
     options.databasePath = store;
-    options.sources = c360::SourceConfig::forReferenceBackend(QUrl(base));
+    options.sources = C360::SourceConfig::forReferenceBackend(QUrl(base));
     options.secrets = &secrets;
-    options.clock = &c360::SystemClock::instance();
-    options.resources = c360::allResourceSyncs();
-    options.outbox = c360::allOutboxTargets();
-    c360::SyncEngine engine(options);
+    options.clock = &C360::SystemClock::instance();
+    options.resources = C360::allResourceSyncs();
+    options.outbox = C360::allOutboxTargets();
+    C360::SyncEngine engine(options);
 
     const Run full = runOnce(engine);
     const Run again = runOnce(engine);
-    const c360::ResourceStats fullStats = total(full.summary);
-    const c360::ResourceStats againStats = total(again.summary);
+    const C360::ResourceStats fullStats = total(full.summary);
+    const C360::ResourceStats againStats = total(again.summary);
     const qint64 records = fullStats.inserted + fullStats.updated + fullStats.skipped;
-    const qint64 clientRss = c360::test::BackendProcess::peakRssKbOf(0);
+    const qint64 clientRss = C360::Test::BackendProcess::peakRssKbOf(0);
     const qint64 serverRss = server.peakRssKb();
 
     QJsonArray perResource;

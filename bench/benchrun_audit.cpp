@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 // --- audit_append and audit_verify ------------------------------------------------------------
 
@@ -139,4 +139,4 @@ Row benchAuditVerify(Database &db, AuditService &audit, const QByteArray &key)
     Q_UNUSED(previous);
     return row;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

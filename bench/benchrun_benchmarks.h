@@ -13,13 +13,13 @@
 
 #include <utility>
 
-namespace c360
+namespace C360
 {
 class AuditService;
 class Database;
-} // namespace c360
+} // namespace C360
 
-namespace c360::bench
+namespace C360::Bench
 {
 class RawDb;
 
@@ -49,4 +49,4 @@ Row benchColdStart(const QString &store, int runs);
 // The report: a table on stdout, and the rows as JSON in a file.
 void printTable(const QList<Row> &rows, quint32 citizens);
 bool writeJson(const QList<Row> &rows, const QString &path);
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 // --- case_open ------------------------------------------------------------------------------
 
@@ -87,4 +87,4 @@ Row benchCaseOpen(AuditService &audit, RawDb &raw, const QList<qint64> &citizens
                    .arg(bp.p99, 0, 'f', 3);
     return row;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -119,4 +119,4 @@ Row benchColdStart(const QString &store, int runs)
     }
     return row;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -106,9 +106,9 @@ QJsonValue number(double v)
 
 // --- the reference back end ---------------------------------------------------------------------
 
-std::unique_ptr<test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate)
+std::unique_ptr<Test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate)
 {
-    return std::make_unique<test::BackendProcess>(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
+    return std::make_unique<Test::BackendProcess>(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("citizen360-refbackend")),
                                                   QStringList{QStringLiteral("--citizens"),
                                                               QString::number(citizens),
                                                               QStringLiteral("--seed"),
@@ -144,4 +144,4 @@ qint64 records(const ResourceStats &s)
 {
     return s.inserted + s.updated + s.skipped;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

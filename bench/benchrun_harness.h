@@ -24,7 +24,7 @@
 #include <memory>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 inline constexpr double Nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -93,7 +93,7 @@ QJsonValue number(double v);
 // citizen360-refbackend on loopback, started beside this program, stopped when this goes.
 // The reference back end of the benchmarks: citizens residents from the bench seed, with their
 // history up to referenceDate; its errors go to ours.
-std::unique_ptr<test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate);
+std::unique_ptr<Test::BackendProcess> startBackend(quint32 citizens, const QDate &referenceDate);
 
 SyncEngine::Options syncOptions(const QString &store, const QUrl &backend, MemorySecretStore &secrets);
 
@@ -104,4 +104,4 @@ qint64 records(const ResourceStats &s);
 // Who acts in the measured paths, and why.
 inline const StaffMember benchClerk{QStringLiteral("bench.balie"), Role::CounterClerk, QStringLiteral("bench-1"), QStringLiteral("Burgerzaken")};
 inline const Purpose benchPurpose{QStringLiteral("counter_visit"), QString()};
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QLatin1String>
 
-namespace c360::bench
+namespace C360::Bench
 {
 // --- the raw SQLite C API -------------------------------------------------------------------
 
@@ -107,4 +107,4 @@ bool RawAuditInsert::run(qint64 citizen)
     sqlite3_reset(m_insert);
     return ok;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -12,7 +12,7 @@
 
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 // --- the raw SQLite C API -------------------------------------------------------------------
 
@@ -53,4 +53,4 @@ private:
     sqlite3_stmt *m_insert;
     QByteArray m_hash = QByteArray(32, '\x5a');
 };
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -11,7 +11,7 @@
 
 #include <cmath>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -85,4 +85,4 @@ bool writeJson(const QList<Row> &rows, const QString &path)
     file.write(QJsonDocument(array).toJson());
     return true;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -200,4 +200,4 @@ Row benchSearch(Database &db, AuditService &audit, RawDb &raw, const QList<qint6
                    .arg(bp.p99, 0, 'f', 3);
     return row;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -27,7 +27,7 @@
 #include <algorithm>
 #include <optional>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -87,7 +87,7 @@ bool fillAudit(const QString &path, Database &db, const QByteArray &key, qint64 
         for (int i = 0; i < 100000 && n < auditEntries(); ++i) {
             AuditEntry e;
             e.sequence = ++n;
-            e.time = sql::toDateTime(sql::fromDateTime(start.addMSecs(span * n / auditEntries())));
+            e.time = Sql::toDateTime(Sql::fromDateTime(start.addMSecs(span * n / auditEntries())));
             const int staff = int(rng.bounded(60));
             e.actor = QStringLiteral("medewerker%1").arg(staff);
             e.role = staff % 3 == 0 ? Role::CallCentreAgent : Role::CounterClerk;
@@ -106,7 +106,7 @@ bool fillAudit(const QString &path, Database &db, const QByteArray &key, qint64 
             e.hash = AuditRepository::computeHash(key, e);
             previous = e.hash;
             sqlite3_bind_int64(insert, 1, e.sequence);
-            RawDb::bindText(insert, 2, sql::fromDateTime(e.time).toString().toUtf8());
+            RawDb::bindText(insert, 2, Sql::fromDateTime(e.time).toString().toUtf8());
             RawDb::bindText(insert, 3, e.actor.toUtf8());
             RawDb::bindText(insert, 4, toKey(e.role).toUtf8());
             RawDb::bindText(insert, 5, e.workstation.toUtf8());
@@ -264,4 +264,4 @@ QList<qint64> randomCitizens(Database &db, int count)
     }
     return ids;
 }
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -8,12 +8,12 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 }
 
-namespace c360::bench
+namespace C360::Bench
 {
 // The store's reference date: kept in it, the legacy one for a store finished before it was kept,
 // today's (UTC) for a store begun now. Invalid when the store cannot be read or written.
@@ -28,4 +28,4 @@ void warmUp(const QString &path);
 
 // Picks count citizens of the store at random, the same ones in every run on the same store.
 QList<qint64> randomCitizens(Database &db, int count);
-} // namespace c360::bench
+} // namespace C360::Bench

@@ -29,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-namespace c360::bench
+namespace C360::Bench
 {
 namespace
 {
@@ -210,4 +210,4 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
                       .arg(base.seconds, 0, 'f', 2);
     return {ingest, stall};
 }
-} // namespace c360::bench
+} // namespace C360::Bench

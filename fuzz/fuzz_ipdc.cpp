@@ -10,10 +10,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
+    using namespace C360;
     static const IpdcParser parser(QStringLiteral("ipdc"));
     static const QUrl pageUrl(QStringLiteral("https://ipdc.example.be/doc/conceptsnapshot?pageNumber=3"));
-    const auto page = parser.parsePage(fuzz::bytes(data, size), pageUrl);
-    fuzz::consume(page);
+    const auto page = parser.parsePage(Fuzz::bytes(data, size), pageUrl);
+    Fuzz::consume(page);
     return 0;
 }

@@ -12,20 +12,20 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const QJsonObject record = QJsonDocument::fromJson(fuzz::bytes(data, size)).object();
-    fuzz::consume(KlantinteractiesParser::checkRecord(record, false));
+    using namespace C360;
+    const QJsonObject record = QJsonDocument::fromJson(Fuzz::bytes(data, size)).object();
+    Fuzz::consume(KlantinteractiesParser::checkRecord(record, false));
     if (const auto party = KlantinteractiesParser::party(record)) {
-        fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
+        Fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
     }
     if (const auto contact = KlantinteractiesParser::contact(record)) {
-        fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
+        Fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
     }
     if (const auto task = KlantinteractiesParser::task(record)) {
-        fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
+        Fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
     }
-    fuzz::consume(KlantinteractiesParser::actor(record));
-    fuzz::consume(KlantinteractiesParser::digitalAddress(record));
-    fuzz::consume(KlantinteractiesParser::involved(record));
+    Fuzz::consume(KlantinteractiesParser::actor(record));
+    Fuzz::consume(KlantinteractiesParser::digitalAddress(record));
+    Fuzz::consume(KlantinteractiesParser::involved(record));
     return 0;
 }

@@ -10,28 +10,28 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const auto page = KlantinteractiesParser::page(fuzz::bytes(data, size));
+    using namespace C360;
+    const auto page = KlantinteractiesParser::page(Fuzz::bytes(data, size));
     if (!page) {
-        fuzz::consume(page.error());
+        Fuzz::consume(page.error());
         return 0;
     }
     for (const QJsonObject &record : page->records) {
-        fuzz::consume(KlantinteractiesParser::recordId(record));
-        fuzz::consume(KlantinteractiesParser::checkRecord(record, page->invalidUtf8));
-        fuzz::consume(KlantinteractiesParser::contentHash(record, {QStringLiteral("betrokkenen")}));
+        Fuzz::consume(KlantinteractiesParser::recordId(record));
+        Fuzz::consume(KlantinteractiesParser::checkRecord(record, page->invalidUtf8));
+        Fuzz::consume(KlantinteractiesParser::contentHash(record, {QStringLiteral("betrokkenen")}));
         if (const auto party = KlantinteractiesParser::party(record)) {
-            fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
+            Fuzz::consume(KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant")));
         }
         if (const auto contact = KlantinteractiesParser::contact(record)) {
-            fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
-            fuzz::consume(KlantinteractiesMapper::partyOf(*contact));
+            Fuzz::consume(KlantinteractiesMapper::contactMoment(*contact, QStringLiteral("openklant"), 1));
+            Fuzz::consume(KlantinteractiesMapper::partyOf(*contact));
         }
         if (const auto task = KlantinteractiesParser::task(record)) {
-            fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
+            Fuzz::consume(KlantinteractiesMapper::request(*task, QStringLiteral("openklant"), 1, {}));
         }
         if (const auto actor = KlantinteractiesParser::actor(record)) {
-            fuzz::consume(KlantinteractiesMapper::assignee(*actor));
+            Fuzz::consume(KlantinteractiesMapper::assignee(*actor));
         }
     }
     return 0;

@@ -10,17 +10,17 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const auto records = Open311Parser::parse(fuzz::bytes(data, size));
+    using namespace C360;
+    const auto records = Open311Parser::parse(Fuzz::bytes(data, size));
     if (!records) {
-        fuzz::consume(records.error());
+        Fuzz::consume(records.error());
         return 0;
     }
     for (const Open311Record &record : *records) {
-        fuzz::consume(Open311Mapper::recordId(record));
-        fuzz::consume(Open311Mapper::changedAt(record, Timestamp::defaultZone()));
+        Fuzz::consume(Open311Mapper::recordId(record));
+        Fuzz::consume(Open311Mapper::changedAt(record, Timestamp::defaultZone()));
         const auto mapped = Open311Mapper::map(record, QStringLiteral("open311"), Timestamp::defaultZone());
-        fuzz::consume(mapped);
+        Fuzz::consume(mapped);
     }
     return 0;
 }

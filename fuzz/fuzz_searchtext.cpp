@@ -10,11 +10,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const QString text = QString::fromUtf8(fuzz::bytes(data, size));
-    fuzz::consume(SearchService::classify(text));
-    fuzz::consume(SearchText::fold(text));
-    fuzz::consume(SearchText::normalizePhone(text));
-    fuzz::consume(SearchText::normalizeEmail(text));
+    using namespace C360;
+    const QString text = QString::fromUtf8(Fuzz::bytes(data, size));
+    Fuzz::consume(SearchService::classify(text));
+    Fuzz::consume(SearchText::fold(text));
+    Fuzz::consume(SearchText::normalizePhone(text));
+    Fuzz::consume(SearchText::normalizeEmail(text));
     return 0;
 }

@@ -8,15 +8,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const auto sources = SourceConfig::fromJson(fuzz::bytes(data, size));
+    using namespace C360;
+    const auto sources = SourceConfig::fromJson(Fuzz::bytes(data, size));
     if (sources) {
         for (const SourceConfig &s : *sources) {
-            fuzz::consume(s.hasResource(QStringLiteral("partijen")));
-            fuzz::consume(SourceConfig::resourcesOf(s.dialect));
+            Fuzz::consume(s.hasResource(QStringLiteral("partijen")));
+            Fuzz::consume(SourceConfig::resourcesOf(s.dialect));
         }
     } else {
-        fuzz::consume(sources.error());
+        Fuzz::consume(sources.error());
     }
     return 0;
 }

@@ -7,12 +7,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const QString text = QString::fromUtf8(fuzz::bytes(data, size));
+    using namespace C360;
+    const QString text = QString::fromUtf8(Fuzz::bytes(data, size));
     const QDateTime t = Timestamp::parse(text, Timestamp::defaultZone());
     if (t.isValid() && t.timeSpec() != Qt::UTC) {
         __builtin_trap(); // what it gives is UTC, always
     }
-    fuzz::consume(t);
+    Fuzz::consume(t);
     return 0;
 }

@@ -8,11 +8,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace c360;
-    const QByteArray input = fuzz::bytes(data, size);
+    using namespace C360;
+    const QByteArray input = Fuzz::bytes(data, size);
     const qsizetype newline = input.indexOf('\n');
     const QByteArray location = newline < 0 ? QByteArray() : input.left(newline);
     const QByteArray body = newline < 0 ? input : input.mid(newline + 1);
-    fuzz::consume(VerwerkingsactiesTarget::remoteId(body, location));
+    Fuzz::consume(VerwerkingenloggingTarget::remoteId(body, location));
     return 0;
 }

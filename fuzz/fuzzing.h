@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace c360::fuzz
+namespace C360::Fuzz
 {
 
 inline QByteArray bytes(const uint8_t *data, size_t size)
@@ -27,4 +27,4 @@ inline void consume(const T &value)
     asm volatile("" : : "g"(&value) : "memory");
 }
 
-} // namespace c360::fuzz
+} // namespace C360::Fuzz

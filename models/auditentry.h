@@ -9,7 +9,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 enum class AuditAction {
@@ -66,4 +66,4 @@ struct AuditEntry
     friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "bsn.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<Bsn, IdentifierError> Bsn::parse(QStringView input)
@@ -10,7 +10,7 @@ Expected<Bsn, IdentifierError> Bsn::parse(QStringView input)
     if (input.trimmed().isEmpty()) {
         return unexpected(IdentifierError::Empty);
     }
-    std::optional<QString> digits = detail::digitsOnly(input);
+    std::optional<QString> digits = Detail::digitsOnly(input);
     if (!digits) {
         return unexpected(IdentifierError::InvalidCharacters);
     }
@@ -46,4 +46,4 @@ QString Bsn::masked() const
     return QStringLiteral("••••.••.") + QStringView(m_digits).mid(6, 3);
 }
 
-} // namespace c360
+} // namespace C360

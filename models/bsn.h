@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // A validated Dutch citizen service number (burgerservicenummer), checked with the 11-check.
@@ -31,4 +31,4 @@ private:
     QString m_digits;
 };
 
-} // namespace c360
+} // namespace C360

@@ -12,7 +12,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 
 // Who is acting: the signed-in staff member, their role and the workstation, as every service
@@ -75,4 +75,4 @@ struct CaseFile
     qint64 auditSequence = 0; // the audit entry that opened it
 };
 
-} // namespace c360
+} // namespace C360

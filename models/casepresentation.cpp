@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace c360::CasePresentation
+namespace C360::CasePresentation
 {
 
 namespace
@@ -218,4 +218,4 @@ QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &
     return {};
 }
 
-} // namespace c360::CasePresentation
+} // namespace C360::CasePresentation

@@ -8,7 +8,7 @@
 #include <QHash>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // What the case view shows of an open case, as translated rich text: the facts under the name,
@@ -38,4 +38,4 @@ QString channelName(Channel channel);
 QHash<QString, QString> statusNames();
 } // namespace CasePresentation
 
-} // namespace c360
+} // namespace C360

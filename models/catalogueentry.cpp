@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "catalogueentry.h"
 
-namespace c360
+namespace C360
 {
 
 LocalizedText::LocalizedText(std::initializer_list<std::pair<QString, QString>> texts)
@@ -39,4 +39,4 @@ QString LocalizedText::text(const QString &language) const
     return m_texts.isEmpty() ? QString() : m_texts.first();
 }
 
-} // namespace c360
+} // namespace C360

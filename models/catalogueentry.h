@@ -8,7 +8,7 @@
 #include <QMap>
 #include <QStringList>
 
-namespace c360
+namespace C360
 {
 
 // A text in several languages, keyed by BCP 47 tag: nl, fr, de, en, and the formal and informal
@@ -53,4 +53,4 @@ struct CatalogueEntry
     friend bool operator==(const CatalogueEntry &, const CatalogueEntry &) = default;
 };
 
-} // namespace c360
+} // namespace C360

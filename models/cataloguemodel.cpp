@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cataloguemodel.h"
 
-namespace c360
+namespace C360
 {
 
 CatalogueModel::CatalogueModel(QObject *parent)
@@ -61,4 +61,4 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-} // namespace c360
+} // namespace C360

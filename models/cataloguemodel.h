@@ -7,7 +7,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 
-namespace c360
+namespace C360
 {
 
 // Products and services as the catalogue pane lists them, in the UI language with Dutch (then
@@ -43,4 +43,4 @@ private:
     QString m_language = QStringLiteral("nl");
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizen.h"
 
-namespace c360
+namespace C360
 {
 
 QString Citizen::displayName() const
@@ -57,4 +57,4 @@ std::optional<Consent> Citizen::consent(ConsentTopic topic) const
     return std::nullopt;
 }
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 
 enum class DigitalAddressKind { Email, Phone };
@@ -78,4 +78,4 @@ struct Citizen
     friend bool operator==(const Citizen &, const Citizen &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <QStringList>
 
-namespace c360
+namespace C360
 {
 
 QString Address::singleLine() const
@@ -30,4 +30,4 @@ QString Address::singleLine() const
     return parts.join(QLatin1String(", "));
 }
 
-} // namespace c360
+} // namespace C360

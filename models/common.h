@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // Where a record came from: the back end ("open311", "openklant", "ipdc", "local") and its id there.
@@ -70,4 +70,4 @@ struct ItemLink
     friend bool operator==(const ItemLink &, const ItemLink &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 
 enum class ContactOutcome { Answered, Referred, CallbackNeeded };
@@ -46,4 +46,4 @@ struct ContactDraft
     friend bool operator==(const ContactDraft &, const ContactDraft &) = default;
 };
 
-} // namespace c360
+} // namespace C360

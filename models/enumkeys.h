@@ -11,7 +11,7 @@
 #include <optional>
 #include <utility>
 
-namespace c360
+namespace C360
 {
 
 // Stable, language-neutral keys for enums, as stored in the database and exchanged in exports.
@@ -51,9 +51,9 @@ constexpr auto allValues()
     return values;
 }
 
-} // namespace c360
+} // namespace C360
 
-// Use inside namespace c360: C360_ENUM_KEYS(Channel, {Channel::Counter, "counter"}, {Channel::Phone, "phone"})
+// Use inside namespace C360: C360_ENUM_KEYS(Channel, {Channel::Counter, "counter"}, {Channel::Phone, "phone"})
 #define C360_ENUM_KEYS(Enum, ...)                                                                                                                              \
     template<>                                                                                                                                                 \
     struct EnumKeys<Enum>                                                                                                                                      \

@@ -7,7 +7,7 @@
 #include <utility>
 #include <variant>
 
-namespace c360
+namespace C360
 {
 
 // Wraps an error for construction of an Expected, as std::unexpected does (C++23).
@@ -102,4 +102,4 @@ private:
     std::optional<E> m_error;
 };
 
-} // namespace c360
+} // namespace C360

@@ -5,7 +5,7 @@
 #include "bsn.h"
 #include "nationalnumber.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<Identifier, IdentifierError> Identifier::parse(IdentifierType type, QStringView value)
@@ -39,7 +39,7 @@ Expected<Identifier, IdentifierError> Identifier::detect(QStringView value)
     if (value.trimmed().isEmpty()) {
         return unexpected(IdentifierError::Empty);
     }
-    const std::optional<QString> digits = detail::digitsOnly(value);
+    const std::optional<QString> digits = Detail::digitsOnly(value);
     if (!digits) {
         return unexpected(IdentifierError::InvalidCharacters);
     }
@@ -77,4 +77,4 @@ QString Identifier::masked() const
     return number ? number->masked() : QString(value.size(), QChar(0x2022));
 }
 
-} // namespace c360
+} // namespace C360

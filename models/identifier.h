@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 enum class IdentifierType {
@@ -40,4 +40,4 @@ struct Identifier
     friend bool operator==(const Identifier &, const Identifier &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include "enumkeys.h"
 
-namespace c360
+namespace C360
 {
 
 // Why an identifier was refused; services turn it into a translated sentence.
@@ -27,11 +27,11 @@ C360_ENUM_KEYS(IdentifierError,
                {IdentifierError::ChecksumMismatch, "checksum_mismatch"},
                {IdentifierError::UnknownType, "unknown_type"})
 
-namespace detail
+namespace Detail
 {
 // Strips the separators people type (spaces, dots, dashes, slashes); nullopt when anything else
 // but digits remains.
 std::optional<QString> digitsOnly(QStringView input);
-} // namespace detail
+} // namespace Detail
 
-} // namespace c360
+} // namespace C360

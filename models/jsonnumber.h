@@ -7,7 +7,7 @@
 #include <cmath>
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // A JSON number that is a whole number a double holds exactly (|n| < 2^53), as a qint64; nullopt for
@@ -31,4 +31,4 @@ inline qint64 wholeNumberOr(const QJsonValue &value, qint64 fallback)
     return wholeNumber(value).value_or(fallback);
 }
 
-} // namespace c360
+} // namespace C360

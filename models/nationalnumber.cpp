@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "nationalnumber.h"
 
-namespace c360
+namespace C360
 {
 
-namespace detail
+namespace Detail
 {
 std::optional<QString> digitsOnly(QStringView input)
 {
@@ -22,7 +22,7 @@ std::optional<QString> digitsOnly(QStringView input)
     }
     return digits;
 }
-} // namespace detail
+} // namespace Detail
 
 namespace
 {
@@ -45,7 +45,7 @@ Expected<NationalNumber, IdentifierError> NationalNumber::parse(QStringView inpu
     if (input.trimmed().isEmpty()) {
         return unexpected(IdentifierError::Empty);
     }
-    const std::optional<QString> digits = detail::digitsOnly(input);
+    const std::optional<QString> digits = Detail::digitsOnly(input);
     if (!digits) {
         return unexpected(IdentifierError::InvalidCharacters);
     }
@@ -131,4 +131,4 @@ NationalNumber::Sex NationalNumber::sex() const
     return field(m_digits, 6, 3) % 2 == 1 ? Sex::Male : Sex::Female;
 }
 
-} // namespace c360
+} // namespace C360

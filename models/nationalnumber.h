@@ -8,7 +8,7 @@
 #include <QDate>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // A validated Belgian national register number (rijksregisternummer) or BIS number.
@@ -45,4 +45,4 @@ private:
     bool m_bornFrom2000 = false;
 };
 
-} // namespace c360
+} // namespace C360

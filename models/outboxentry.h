@@ -7,7 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 
-namespace c360
+namespace C360
 {
 
 enum class OutboxState { Pending, Sending, Failed, Rejected, Done };
@@ -42,4 +42,4 @@ struct OutboxEntry
     friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "purposemodel.h"
 
-namespace c360
+namespace C360
 {
 
 QStringList PurposeModel::defaultCodes()
@@ -68,4 +68,4 @@ QVariant PurposeModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-} // namespace c360
+} // namespace C360

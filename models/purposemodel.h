@@ -4,7 +4,7 @@
 
 #include <QAbstractListModel>
 
-namespace c360
+namespace C360
 {
 
 // The purposes staff choose from when they open a profile: a short configurable list of codes
@@ -38,4 +38,4 @@ private:
     QList<Choice> m_choices;
 };
 
-} // namespace c360
+} // namespace C360

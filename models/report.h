@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 
 enum class ReportStatus { Open, InProgress, Closed };
@@ -58,4 +58,4 @@ struct Report
     friend bool operator==(const Report &, const Report &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 
 enum class RequestStatus { Open, Answered, Closed };
@@ -75,4 +75,4 @@ struct PurgeRecord
     friend bool operator==(const PurgeRecord &, const PurgeRecord &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -5,7 +5,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace c360::RichText
+namespace C360::RichText
 {
 
 QString safeFeedHtml(const QString &html)
@@ -87,4 +87,4 @@ QString safeFeedHtml(const QString &html)
     return out;
 }
 
-} // namespace c360::RichText
+} // namespace C360::RichText

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace c360::RichText
+namespace C360::RichText
 {
 
 // An HTML fragment from a feed (the product catalogue's texts) reduced to what a reader needs and
@@ -14,4 +14,4 @@ namespace c360::RichText
 // are; a stray "<" is escaped.
 QString safeFeedHtml(const QString &html);
 
-} // namespace c360::RichText
+} // namespace C360::RichText

@@ -4,7 +4,7 @@
 
 #include "enumkeys.h"
 
-namespace c360
+namespace C360
 {
 
 // The four roles of DESIGN.md, and the account a synchronisation service runs as (citizen360-admin
@@ -18,4 +18,4 @@ C360_ENUM_KEYS(Role,
                {Role::Administrator, "administrator"},
                {Role::SyncService, "sync_service"})
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // What a search text was taken for.
@@ -32,4 +32,4 @@ struct SearchHit
     friend bool operator==(const SearchHit &, const SearchHit &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "searchresultmodel.h"
 
-namespace c360
+namespace C360
 {
 
 SearchResultModel::SearchResultModel(QObject *parent)
@@ -85,4 +85,4 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
     return names;
 }
 
-} // namespace c360
+} // namespace C360

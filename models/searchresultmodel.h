@@ -6,7 +6,7 @@
 
 #include <QAbstractListModel>
 
-namespace c360
+namespace C360
 {
 
 // The citizens a search found, as the search list shows them: "Family, Given" with birth year
@@ -42,4 +42,4 @@ private:
     quint64 m_generation = 0;
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QStringList>
 
-namespace c360::SearchText
+namespace C360::SearchText
 {
 
 QString fold(QStringView text)
@@ -89,4 +89,4 @@ QString normalizeEmail(QStringView email)
     return email.trimmed().toString().toLower();
 }
 
-} // namespace c360::SearchText
+} // namespace C360::SearchText

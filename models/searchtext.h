@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringView>
 
-namespace c360
+namespace C360
 {
 struct Citizen;
 
@@ -23,4 +23,4 @@ QString normalizePhone(QStringView phone, QStringView countryCode = u"32");
 QString normalizeEmail(QStringView email);
 } // namespace SearchText
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // How far synchronisation of one resource of one back end got, so that it resumes there.
@@ -38,4 +38,4 @@ struct SyncRecord
     friend bool operator==(const SyncRecord &, const SyncRecord &) = default;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <QLocale>
 
-namespace c360
+namespace C360
 {
 
 SyncStatusModel::SyncStatusModel(QObject *parent)
@@ -111,4 +111,4 @@ bool SyncStatusModel::anyFailed() const
     });
 }
 
-} // namespace c360
+} // namespace C360

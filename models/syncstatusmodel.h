@@ -7,7 +7,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // How synchronisation of one resource of one back end stands, as the sync panel shows it.
@@ -66,4 +66,4 @@ private:
     QStringList m_stateNames;
 };
 
-} // namespace c360
+} // namespace C360

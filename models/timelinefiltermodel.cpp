@@ -5,7 +5,7 @@
 #include "searchtext.h"
 #include "timelinemodel.h"
 
-namespace c360
+namespace C360
 {
 
 TimelineFilterModel::TimelineFilterModel(QObject *parent)
@@ -91,4 +91,4 @@ bool TimelineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return false;
 }
 
-} // namespace c360
+} // namespace C360

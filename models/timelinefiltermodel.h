@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 
-namespace c360
+namespace C360
 {
 
 // Filters a TimelineModel by kind, status, period and text (accents and case ignored). A request
@@ -41,4 +41,4 @@ private:
     QStringList m_words; // folded
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -315,4 +315,4 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
     return names;
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QAbstractItemModel>
 #include <QHash>
 
-namespace c360
+namespace C360
 {
 
 // One line of a case's timeline: a report, a contact moment, a request or a linked catalogue
@@ -90,4 +90,4 @@ private:
     QStringList m_headers;
 };
 
-} // namespace c360
+} // namespace C360

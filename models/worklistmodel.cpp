@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 WorklistModel::WorklistModel(QObject *parent)
@@ -108,4 +108,4 @@ QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int
     return m_headers.value(section);
 }
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QAbstractTableModel>
 
-namespace c360
+namespace C360
 {
 
 // One open request on a worklist, with whose it is.
@@ -51,4 +51,4 @@ private:
     QStringList m_headers;
 };
 
-} // namespace c360
+} // namespace C360

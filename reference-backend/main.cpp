@@ -15,7 +15,7 @@
 
 #include <unistd.h>
 
-using namespace c360::ref;
+using namespace C360::Ref;
 
 int main(int argc, char *argv[])
 {

@@ -31,7 +31,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -457,4 +457,4 @@ void AuditWindow::askAccessReport()
     }
 }
 
-} // namespace c360
+} // namespace C360

@@ -15,7 +15,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
-namespace c360
+namespace C360
 {
 class AuditLogModel;
 class Clock;
@@ -88,4 +88,4 @@ private:
     QList<QWidget *> m_needsPermission;
 };
 
-} // namespace c360
+} // namespace C360

@@ -17,7 +17,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -192,4 +192,4 @@ Request RequestDialog::request() const
     return r;
 }
 
-} // namespace c360
+} // namespace C360

@@ -12,7 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
-namespace c360
+namespace C360
 {
 class PurposeModel;
 
@@ -45,7 +45,7 @@ public:
     QComboBox *channel() const { return m_channel; }
 
 Q_SIGNALS:
-    void draftChanged(const c360::ContactMoment &contact);
+    void draftChanged(const C360::ContactMoment &contact);
 
 private:
     ContactMoment m_base;
@@ -78,4 +78,4 @@ private:
     QLabel *m_expiry;
 };
 
-} // namespace c360
+} // namespace C360

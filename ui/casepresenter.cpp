@@ -30,7 +30,7 @@
 #include <QtPrintSupport/QPrintDialog>
 #include <QtPrintSupport/QPrinter>
 
-namespace c360
+namespace C360
 {
 
 CasePresenter::CasePresenter(MainWindow &window,
@@ -435,4 +435,4 @@ void CasePresenter::reveal()
     }
 }
 
-} // namespace c360
+} // namespace C360

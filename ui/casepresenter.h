@@ -11,7 +11,7 @@
 
 class QPagedPaintDevice;
 
-namespace c360
+namespace C360
 {
 class CaseService;
 class CatalogueService;
@@ -112,4 +112,4 @@ private:
     qint64 m_pendingRequest = 0; // to select once its case is open
 };
 
-} // namespace c360
+} // namespace C360

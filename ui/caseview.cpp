@@ -22,7 +22,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -390,4 +390,4 @@ void CaseView::step(int delta)
     }
 }
 
-} // namespace c360
+} // namespace C360

@@ -15,7 +15,7 @@ class QTextBrowser;
 class QToolButton;
 class QTreeView;
 
-namespace c360
+namespace C360
 {
 class TimelineFilterModel;
 class TimelineModel;
@@ -96,4 +96,4 @@ private:
     QAction *m_previous = nullptr;
 };
 
-} // namespace c360
+} // namespace C360

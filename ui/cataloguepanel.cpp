@@ -16,7 +16,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 CataloguePanel::CataloguePanel(QWidget *parent)
@@ -111,4 +111,4 @@ void CataloguePanel::showSelected()
     m_details->setHtml(html);
 }
 
-} // namespace c360
+} // namespace C360

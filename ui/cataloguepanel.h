@@ -12,7 +12,7 @@ class QListView;
 class QPushButton;
 class QTextBrowser;
 
-namespace c360
+namespace C360
 {
 class CatalogueModel;
 
@@ -48,4 +48,4 @@ private:
     bool m_caseOpen = false;
 };
 
-} // namespace c360
+} // namespace C360

@@ -29,7 +29,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -351,4 +351,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-} // namespace c360
+} // namespace C360

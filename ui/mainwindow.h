@@ -12,7 +12,7 @@ class QListView;
 class QMenu;
 class QStackedWidget;
 
-namespace c360
+namespace C360
 {
 class Settings;
 struct StaffMember;
@@ -107,4 +107,4 @@ private:
     QMenu *m_supervisionMenu = nullptr;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <KLocalizedString>
 
-namespace c360
+namespace C360
 {
 
 QList<PurposeModel::Choice> standardPurposes()
@@ -17,4 +17,4 @@ QList<PurposeModel::Choice> standardPurposes()
             {QStringLiteral("other"), i18nc("@item purpose", "Other (say which)")}};
 }
 
-} // namespace c360
+} // namespace C360

@@ -4,8 +4,8 @@
 
 #include "purposemodel.h"
 
-namespace c360
+namespace C360
 {
 // The purposes staff choose from when they open a profile (codes as the audit log keeps them).
 QList<PurposeModel::Choice> standardPurposes();
-} // namespace c360
+} // namespace C360

@@ -15,7 +15,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -256,4 +256,4 @@ void FirstRunDialog::accept()
     }
 }
 
-} // namespace c360
+} // namespace C360

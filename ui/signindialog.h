@@ -10,7 +10,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
-namespace c360
+namespace C360
 {
 class AccountService;
 
@@ -84,4 +84,4 @@ private:
     QDialogButtonBox *m_buttons;
 };
 
-} // namespace c360
+} // namespace C360

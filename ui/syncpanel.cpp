@@ -14,7 +14,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 SyncPanel::SyncPanel(QWidget *parent)
@@ -121,4 +121,4 @@ void SyncPanel::setModel(SyncStatusModel *model)
     updateConfirm();
 }
 
-} // namespace c360
+} // namespace C360

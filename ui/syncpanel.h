@@ -8,7 +8,7 @@ class QLabel;
 class QPushButton;
 class QTableView;
 
-namespace c360
+namespace C360
 {
 class SyncStatusModel;
 
@@ -46,4 +46,4 @@ private:
     QLabel *m_outbox;
 };
 
-} // namespace c360
+} // namespace C360

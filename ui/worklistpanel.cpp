@@ -12,7 +12,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace c360
+namespace C360
 {
 
 WorklistPanel::WorklistPanel(QWidget *parent)
@@ -70,4 +70,4 @@ void WorklistPanel::updateSummary()
     m_summary->setText(text);
 }
 
-} // namespace c360
+} // namespace C360

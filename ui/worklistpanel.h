@@ -8,7 +8,7 @@ class QComboBox;
 class QLabel;
 class QTableView;
 
-namespace c360
+namespace C360
 {
 class WorklistModel;
 
@@ -38,4 +38,4 @@ private:
     QLabel *m_summary;
 };
 
-} // namespace c360
+} // namespace C360

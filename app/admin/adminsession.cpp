@@ -28,7 +28,7 @@
 #include <unistd.h>
 #endif
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -231,4 +231,4 @@ Expected<AdminSession, int> openSession(const QString &path, const AdminCredenti
     return std::move(*session);
 }
 
-} // namespace c360
+} // namespace C360

@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // Who runs a command of citizen360-admin: a staff account of the store, never the operating
@@ -54,4 +54,4 @@ Expected<AdminSession, int> openSession(const QString &path, const AdminCredenti
 // makes the first administrator. Refuses a training store.
 std::optional<AdminSession> openStore(const QString &path, Database::OpenMode mode, QTextStream &err);
 
-} // namespace c360
+} // namespace C360

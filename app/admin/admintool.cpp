@@ -26,7 +26,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -427,4 +427,4 @@ int AdminTool::status(const QString &path)
     return 0;
 }
 
-} // namespace c360
+} // namespace C360

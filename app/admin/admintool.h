@@ -5,7 +5,7 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace c360
+namespace C360
 {
 
 // The headless administration tool: parses `citizen360-admin <command> [options]`, runs the
@@ -28,4 +28,4 @@ private:
     QTextStream &m_err;
 };
 
-} // namespace c360
+} // namespace C360

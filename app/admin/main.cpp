@@ -45,10 +45,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("citizen360"));
     QCoreApplication::setApplicationVersion(QStringLiteral(C360_VERSION_STRING));
     KLocalizedString::setApplicationDomain("citizen360");
-    c360::installQtTranslations(app);
+    C360::installQtTranslations(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    c360::AdminTool tool(out, err);
+    C360::AdminTool tool(out, err);
     return tool.run(QCoreApplication::arguments());
 }

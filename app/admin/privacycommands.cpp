@@ -28,7 +28,7 @@
 #include <memory>
 #include <variant>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -326,4 +326,4 @@ int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-} // namespace c360
+} // namespace C360

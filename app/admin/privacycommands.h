@@ -7,7 +7,7 @@
 #include <QString>
 #include <QTextStream>
 
-namespace c360
+namespace C360
 {
 
 // What the privacy commands of citizen360-admin were given.
@@ -55,4 +55,4 @@ int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err
 // `users`: the accounts, as a JSON array (never their password hashes).
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 
-} // namespace c360
+} // namespace C360

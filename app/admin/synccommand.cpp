@@ -19,7 +19,7 @@
 #include <QFile>
 #include <QJsonDocument>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -29,7 +29,7 @@ namespace
 class EnvironmentFirstSecretStore final : public SecretStore
 {
 public:
-    Expected<QString, QString> read(const QString &key) override
+    Expected<QString, SecretError> read(const QString &key) override
     {
         const QByteArray value = qgetenv(environmentVariable(key).toLatin1().constData());
         if (!value.isEmpty()) {
@@ -37,8 +37,8 @@ public:
         }
         return m_keychain.read(key);
     }
-    Expected<void, QString> write(const QString &key, const QString &secret) override { return m_keychain.write(key, secret); }
-    Expected<void, QString> remove(const QString &key) override { return m_keychain.remove(key); }
+    Expected<void, SecretError> write(const QString &key, const QString &secret) override { return m_keychain.write(key, secret); }
+    Expected<void, SecretError> remove(const QString &key) override { return m_keychain.remove(key); }
     QString kind() const override { return QStringLiteral("environment"); }
 
 private:
@@ -155,4 +155,4 @@ int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err)
     return QCoreApplication::exec();
 }
 
-} // namespace c360
+} // namespace C360

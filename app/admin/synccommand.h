@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace c360
+namespace C360
 {
 
 struct SyncCommand
@@ -26,4 +26,4 @@ struct SyncCommand
 // one had a problem (the summary says which), 2 for a configuration that cannot be used.
 int runSync(const SyncCommand &command, QTextStream &out, QTextStream &err);
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QTimer>
 #include <QWidget>
 
-namespace c360
+namespace C360
 {
 
 // cold_start's probe, shared by citizen360 --startup-probe and its baseline (an empty window), so
@@ -50,4 +50,4 @@ inline int probeFirstPaint(QWidget &window)
     return probe.painted ? 0 : 1;
 }
 
-} // namespace c360
+} // namespace C360

@@ -74,38 +74,38 @@ struct TrainingAccount
 {
     const char *username;
     const char *displayName;
-    c360::Role role;
+    C360::Role role;
 };
 constexpr TrainingAccount TrainingAccounts[] = {
-    {"beheerder", "Dana Eeckhout", c360::Role::Administrator}, // the first: the administrator who makes the others
-    {"baliemedewerker", "An Baert", c360::Role::CounterClerk},
-    {"kcc", "Bram Claes", c360::Role::CallCentreAgent},
-    {"supervisor", "Chris Dewulf", c360::Role::Supervisor},
+    {"beheerder", "Dana Eeckhout", C360::Role::Administrator}, // the first: the administrator who makes the others
+    {"baliemedewerker", "An Baert", C360::Role::CounterClerk},
+    {"kcc", "Bram Claes", C360::Role::CallCentreAgent},
+    {"supervisor", "Chris Dewulf", C360::Role::Supervisor},
 };
 constexpr auto TrainingPassword = "oefenen-citizen360";
 // The practice municipality's front office, whose requests fill the team worklist.
 constexpr auto TrainingTeam = "Burgerzaken";
 
-c360::Expected<void, c360::ServiceError> createTrainingAccounts(c360::AccountService &accounts, const QString &workstation)
+C360::Expected<void, C360::ServiceError> createTrainingAccounts(C360::AccountService &accounts, const QString &workstation)
 {
     const QString password = QLatin1String(TrainingPassword);
     const TrainingAccount &first = TrainingAccounts[0];
     auto admin = accounts.createFirstAdministrator(QLatin1String(first.username), QLatin1String(first.displayName), password, workstation);
     if (!admin) {
-        return c360::unexpected(admin.error());
+        return C360::unexpected(admin.error());
     }
-    const c360::StaffMember adminStaff(admin->username, c360::Role::Administrator, workstation);
+    const C360::StaffMember adminStaff(admin->username, C360::Role::Administrator, workstation);
     for (const TrainingAccount &t : TrainingAccounts) {
-        if (t.role == c360::Role::Administrator) {
+        if (t.role == C360::Role::Administrator) {
             continue;
         }
-        c360::StaffAccount account;
+        C360::StaffAccount account;
         account.username = QLatin1String(t.username);
         account.displayName = QLatin1String(t.displayName);
         account.role = t.role;
         account.team = QLatin1String(TrainingTeam);
         if (auto made = accounts.createAccount(adminStaff, account, password); !made) {
-            return c360::unexpected(made.error());
+            return C360::unexpected(made.error());
         }
     }
     return {};
@@ -115,7 +115,7 @@ QString trainingHint()
 {
     QStringList lines;
     for (const TrainingAccount &t : TrainingAccounts) {
-        lines.append(QStringLiteral("<b>%1</b> — %2").arg(QLatin1String(t.username), c360::AccessPolicy::roleName(t.role)));
+        lines.append(QStringLiteral("<b>%1</b> — %2").arg(QLatin1String(t.username), C360::AccessPolicy::roleName(t.role)));
     }
     return i18nc("@info; %1 a list of user names and roles, %2 the password",
                  "Training mode: sign in as one of<br>%1<br>with the password <b>%2</b>.",
@@ -133,7 +133,7 @@ int main(int argc, char *argv[])
     KLocalizedString::setApplicationDomain("citizen360");
     QApplication::setApplicationDisplayName(i18nc("@title", "Citizen 360"));
     QApplication::setDesktopFileName(QStringLiteral("org.citizen360.Citizen360"));
-    c360::installQtTranslations(app);
+    C360::installQtTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(i18nc("@info:shell", "One view of a citizen for municipal front offices."));
@@ -171,7 +171,7 @@ int main(int argc, char *argv[])
         return 1;
     };
 
-    c360::Settings settings;
+    C360::Settings settings;
     QString path = parser.value(databaseOption);
     if (training && !path.isEmpty()) {
         // Training makes its practice accounts (with the published password) and syncs practice
@@ -180,9 +180,9 @@ int main(int argc, char *argv[])
     }
     if (path.isEmpty()) {
         // Training data never mixes with real data: a store of its own.
-        path = training ? c360::Settings::defaultTrainingDatabasePath() : settings.databasePath();
+        path = training ? C360::Settings::defaultTrainingDatabasePath() : settings.databasePath();
         // The default stores live in the user's data folder (the owner's only), made on first start.
-        if (auto made = c360::makePrivateFolder(QFileInfo(path).absolutePath()); !made) {
+        if (auto made = C360::makePrivateFolder(QFileInfo(path).absolutePath()); !made) {
             return fail(made.error());
         }
         if (training && QFileInfo::exists(path)) {
@@ -190,40 +190,40 @@ int main(int argc, char *argv[])
             // process forgets what was sent to it when it stops, so yesterday's practice store
             // would no longer match it. Only a store that training mode made is removed.
             bool wasTraining = false;
-            if (auto previous = c360::Database::open(path, c360::Database::OpenMode::ReadOnly, c360::SystemClock::instance())) {
-                wasTraining = c360::StoreIdentity::isTraining(**previous).value_or(false);
+            if (auto previous = C360::Database::open(path, C360::Database::OpenMode::ReadOnly, C360::SystemClock::instance())) {
+                wasTraining = C360::StoreIdentity::isTraining(**previous).value_or(false);
             }
             if (!wasTraining) {
-                return fail(c360::StoreIdentity::realStoreRefusedForTraining(path));
+                return fail(C360::StoreIdentity::realStoreRefusedForTraining(path));
             }
             for (const char *suffix : {"", "-wal", "-shm"}) {
                 QFile::remove(path + QLatin1String(suffix));
             }
         }
     }
-    auto database = c360::Database::open(path, c360::Database::OpenMode::Create, c360::SystemClock::instance());
+    auto database = C360::Database::open(path, C360::Database::OpenMode::Create, C360::SystemClock::instance());
     if (!database) {
         return fail(database.error().message());
     }
     if (training) {
-        if (auto marked = c360::StoreIdentity::markAsTraining(**database); !marked) {
+        if (auto marked = C360::StoreIdentity::markAsTraining(**database); !marked) {
             return fail(marked.error().message());
         }
-    } else if (auto isTraining = c360::StoreIdentity::isTraining(**database); !isTraining || *isTraining) {
-        return fail(isTraining ? c360::StoreIdentity::trainingStoreRefused(path) : isTraining.error().message());
+    } else if (auto isTraining = C360::StoreIdentity::isTraining(**database); !isTraining || *isTraining) {
+        return fail(isTraining ? C360::StoreIdentity::trainingStoreRefused(path) : isTraining.error().message());
     }
     (*database)->checkpointInBackground(); // no checkpoint lands on a click
 
     // The back ends: in training mode the reference back end in this process; otherwise those of
     // the configuration file the administrator set up (none: the application works offline).
-    c360::TrainingBackend trainingBackend;
-    c360::MemorySecretStore trainingSecrets;
-    c360::KeychainSecretStore keychain;
-    c360::SyncEngine::Options sync;
+    C360::TrainingBackend trainingBackend;
+    C360::MemorySecretStore trainingSecrets;
+    C360::KeychainSecretStore keychain;
+    C360::SyncEngine::Options sync;
     sync.databasePath = path;
-    sync.clock = &c360::SystemClock::instance();
-    sync.resources = c360::allResourceSyncs();
-    sync.outbox = c360::allOutboxTargets();
+    sync.clock = &C360::SystemClock::instance();
+    sync.resources = C360::allResourceSyncs();
+    sync.outbox = C360::allOutboxTargets();
     if (training) {
         QString error;
         // The practice municipality's history ends today, so that it looks current on any day.
@@ -232,13 +232,13 @@ int main(int argc, char *argv[])
         if (url.isEmpty()) {
             return fail(i18nc("@info", "Training mode could not start its practice back end: %1", error));
         }
-        sync.sources = c360::SourceConfig::forReferenceBackend(url);
+        sync.sources = C360::SourceConfig::forReferenceBackend(url);
         (void)trainingSecrets.write(QStringLiteral("reference"), QStringLiteral("training"));
         sync.secrets = &trainingSecrets;
     } else if (const QString config = settings.syncConfigurationPath(); !config.isEmpty()) {
         QFile file(config);
-        auto sources = file.open(QIODevice::ReadOnly) ? c360::SourceConfig::fromJson(file.readAll())
-                                                      : c360::Expected<QList<c360::SourceConfig>, QString>(c360::unexpected(file.errorString()));
+        auto sources = file.open(QIODevice::ReadOnly) ? C360::SourceConfig::fromJson(file.readAll())
+                                                      : C360::Expected<QList<C360::SourceConfig>, QString>(C360::unexpected(file.errorString()));
         if (!sources) {
             printError(i18nc("@info", "The synchronisation configuration %1 cannot be used: %2", QDir::toNativeSeparators(config), sources.error()));
         } else {
@@ -247,56 +247,56 @@ int main(int argc, char *argv[])
         sync.secrets = &keychain;
     }
 
-    c360::MainWindow window(settings);
+    C360::MainWindow window(settings);
     window.setStoreInfo(path, (*database)->schemaVersion());
     if (training) {
         window.setWindowTitle(i18nc("@title:window", "Citizen 360 — Training"));
     }
-    c360::SyncStatusModel syncStatus;
-    std::unique_ptr<c360::SyncService> syncService;
-    std::unique_ptr<c360::SyncPresenter> syncPresenter;
+    C360::SyncStatusModel syncStatus;
+    std::unique_ptr<C360::SyncService> syncService;
+    std::unique_ptr<C360::SyncPresenter> syncPresenter;
     if (!sync.sources.isEmpty()) {
-        syncService = std::make_unique<c360::SyncService>(sync);
-        syncPresenter = std::make_unique<c360::SyncPresenter>(*syncService, syncStatus, window, **database);
+        syncService = std::make_unique<C360::SyncService>(sync);
+        syncPresenter = std::make_unique<C360::SyncPresenter>(*syncService, syncStatus, window, **database);
     }
 
     // The audit key lives outside the store's folder: the OS keychain, or this person's own
     // secrets folder on a desk without one; training keeps it in memory, as its store is
     // thrown away at the next start.
-    std::unique_ptr<c360::SecretStore> keySecrets = training ? std::make_unique<c360::MemorySecretStore>() : c360::SecretStore::personal();
-    auto auditKey = c360::AuditKey::load(**database, *keySecrets);
+    std::unique_ptr<C360::SecretStore> keySecrets = training ? std::make_unique<C360::MemorySecretStore>() : C360::SecretStore::personal();
+    auto auditKey = C360::AuditKey::load(**database, *keySecrets);
     if (!auditKey) {
         return fail(auditKey.error());
     }
-    c360::AuditService audit(**database, *auditKey);
-    std::unique_ptr<c360::AuditExportSink> processingLog; // the municipality's one processing log
-    std::unique_ptr<c360::AssigneeDirectory> assigneeDirectory;
+    C360::AuditService audit(**database, *auditKey);
+    std::unique_ptr<C360::AuditExportSink> processingLog; // the municipality's one processing log
+    std::unique_ptr<C360::AssigneeDirectory> assigneeDirectory;
     QString contactSource;
-    for (const c360::SourceConfig &source : std::as_const(sync.sources)) {
-        if (source.enabled && source.dialect == c360::Dialect::Klantinteracties && contactSource.isEmpty()) {
+    for (const C360::SourceConfig &source : std::as_const(sync.sources)) {
+        if (source.enabled && source.dialect == C360::Dialect::Klantinteracties && contactSource.isEmpty()) {
             contactSource = source.id;
-            assigneeDirectory = c360::assigneeDirectory(source);
+            assigneeDirectory = C360::assigneeDirectory(source);
         }
-        if (source.enabled && !processingLog && (processingLog = c360::auditExportSink(**database, source))) {
+        if (source.enabled && !processingLog && (processingLog = C360::auditExportSink(**database, source))) {
             audit.setExportSink(processingLog.get());
         }
     }
-    c360::CaseService cases(audit, contactSource);
-    c360::RequestService requests(audit, contactSource);
+    C360::CaseService cases(audit, contactSource);
+    C360::RequestService requests(audit, contactSource);
     requests.setAssigneeDirectory(assigneeDirectory.get());
-    c360::CatalogueService catalogue(audit);
-    c360::SearchWorker searchWorker(path, *auditKey, c360::SystemClock::instance());
+    C360::CatalogueService catalogue(audit);
+    C360::SearchWorker searchWorker(path, *auditKey, C360::SystemClock::instance());
 
     // Who works at this workstation: signed in with a local account (the first start of an empty
     // store makes the administrator's). Nothing is synchronised before someone has signed in.
     const QString workstation = QSysInfo::machineHostName();
-    c360::AccountService accounts(audit, training ? c360::PasswordHash::Cost::Light : c360::PasswordHash::Cost::Standard);
+    C360::AccountService accounts(audit, training ? C360::PasswordHash::Cost::Light : C360::PasswordHash::Cost::Standard);
     if (training) {
         if (auto made = createTrainingAccounts(accounts, workstation); !made) {
             return fail(made.error().message);
         }
     }
-    c360::StaffMember staff;
+    C360::StaffMember staff;
     if (screenshot) {
         // Pictures without anyone at the keyboard: training mode signs in as its counter clerk;
         // a real store shows the window as it is before anyone signs in.
@@ -315,7 +315,7 @@ int main(int argc, char *argv[])
         if (!*hasAccounts) {
             // Whoever starts the application first on a store that already holds data (filled by
             // citizen360-admin sync, or copied) must not become its administrator.
-            auto holdsData = c360::StoreIdentity::holdsData(**database);
+            auto holdsData = C360::StoreIdentity::holdsData(**database);
             if (!holdsData || *holdsData) {
                 return fail(holdsData ? i18nc("@info",
                                               "%1 holds data but has no staff accounts, so nobody can become its administrator here. Make the "
@@ -323,13 +323,13 @@ int main(int argc, char *argv[])
                                               QDir::toNativeSeparators(path))
                                       : holdsData.error().message());
             }
-            c360::FirstRunDialog firstRun(accounts, workstation);
+            C360::FirstRunDialog firstRun(accounts, workstation);
             if (firstRun.exec() != QDialog::Accepted) {
                 return 0;
             }
             staff = firstRun.staff();
         } else {
-            c360::SignInDialog signIn(accounts, workstation);
+            C360::SignInDialog signIn(accounts, workstation);
             if (training) {
                 signIn.setHint(trainingHint());
                 signIn.setUserName(QLatin1String(TrainingAccounts[1].username));
@@ -343,25 +343,25 @@ int main(int argc, char *argv[])
     if (staff.isValid() && staff.team.isEmpty()) {
         staff.team = settings.team();
     }
-    c360::CasePresenter casePresenter(window, cases, requests, catalogue, searchWorker, staff, c360::SystemClock::instance());
+    C360::CasePresenter casePresenter(window, cases, requests, catalogue, searchWorker, staff, C360::SystemClock::instance());
     // Requests go at the end of their retention period: now, hourly, and after each
     // synchronisation (which may bring requests that are past it).
-    c360::RetentionService retention(audit);
-    c360::RetentionScheduler retentionScheduler(retention, c360::RetentionService::systemActor(workstation), c360::SystemClock::instance());
-    QObject::connect(&retentionScheduler, &c360::RetentionScheduler::purged, &casePresenter, &c360::CasePresenter::dropPurged);
-    QObject::connect(&retentionScheduler, &c360::RetentionScheduler::failed, &window, [&window](const QString &message) {
+    C360::RetentionService retention(audit);
+    C360::RetentionScheduler retentionScheduler(retention, C360::RetentionService::systemActor(workstation), C360::SystemClock::instance());
+    QObject::connect(&retentionScheduler, &C360::RetentionScheduler::purged, &casePresenter, &C360::CasePresenter::dropPurged);
+    QObject::connect(&retentionScheduler, &C360::RetentionScheduler::failed, &window, [&window](const QString &message) {
         window.statusBar()->showMessage(message, 10000);
     });
     if (syncService) {
-        QObject::connect(syncService.get(), &c360::SyncService::finished, &retentionScheduler, &c360::RetentionScheduler::runNow);
+        QObject::connect(syncService.get(), &C360::SyncService::finished, &retentionScheduler, &C360::RetentionScheduler::runNow);
     }
     retentionScheduler.start();
-    c360::AuditQueryService auditQuery(audit);
+    C360::AuditQueryService auditQuery(audit);
     // The audit chain's head, witnessed outside the store when someone signs in and when the
     // application closes; the supervisor's verification compares the log with what was witnessed.
     QString checkpointFile;
     if (!training) {
-        auto storeId = c360::StoreIdentity::id(**database);
+        auto storeId = C360::StoreIdentity::id(**database);
         if (!storeId) {
             return fail(storeId.error().message());
         }
@@ -372,13 +372,13 @@ int main(int argc, char *argv[])
         if (checkpointFile.isEmpty()) {
             return;
         }
-        auto head = c360::AuditCheckpoints::head(**database, c360::SystemClock::instance().now());
-        auto written = head ? c360::AuditCheckpoints::append(checkpointFile, *head) : c360::Expected<void, QString>(c360::unexpected(head.error().message()));
+        auto head = C360::AuditCheckpoints::head(**database, C360::SystemClock::instance().now());
+        auto written = head ? C360::AuditCheckpoints::append(checkpointFile, *head) : C360::Expected<void, QString>(C360::unexpected(head.error().message()));
         if (!written) {
             qCWarning(C360_STORE) << "cannot write an audit checkpoint:" << written.error();
         }
     };
-    c360::PrivacyService privacy(audit);
+    C360::PrivacyService privacy(audit);
     if (staff.isValid()) {
         window.setSignedIn(staff);
         if (!screenshot) {
@@ -389,32 +389,32 @@ int main(int argc, char *argv[])
             syncService->start();
         }
         if (syncService) {
-            QObject::connect(syncService.get(), &c360::SyncService::finished, &casePresenter, &c360::CasePresenter::refreshWorklist);
+            QObject::connect(syncService.get(), &C360::SyncService::finished, &casePresenter, &C360::CasePresenter::refreshWorklist);
         }
         casePresenter.refreshWorklist();
         if (syncService) {
             // Deletions a sync withheld (a list that shrank too much at once) wait for an
             // administrator's word, which is audited before the sync that acts on it.
-            window.syncPanel()->setMayConfirmDeletions(c360::AccessPolicy::allows(staff.role, c360::Operation::ConfirmDeletions));
-            QObject::connect(window.syncPanel(), &c360::SyncPanel::confirmDeletionsRequested, &window, [&](const QString &source, const QString &resource) {
+            window.syncPanel()->setMayConfirmDeletions(C360::AccessPolicy::allows(staff.role, C360::Operation::ConfirmDeletions));
+            QObject::connect(window.syncPanel(), &C360::SyncPanel::confirmDeletionsRequested, &window, [&](const QString &source, const QString &resource) {
                 const QString question = i18nc("@info %1 a back end, %2 its resource",
                                                "Remove here what %1 no longer has in “%2”? Do this only when you know that these records were really "
                                                "removed there, not lost by a fault of the server.",
-                                               c360::SyncMessages::sourceName(source),
+                                               C360::SyncMessages::sourceName(source),
                                                resource);
                 if (QMessageBox::question(&window, i18nc("@title:window", "Confirm Deletions"), question) != QMessageBox::Yes) {
                     return;
                 }
                 const QString named = source + QLatin1Char('/') + resource;
-                if (auto confirmed = c360::DeletionConfirmation(audit).confirm(staff, {named}); !confirmed) {
+                if (auto confirmed = C360::DeletionConfirmation(audit).confirm(staff, {named}); !confirmed) {
                     QMessageBox::warning(&window, i18nc("@title:window", "Confirm Deletions"), confirmed.error().message);
                     return;
                 }
                 syncService->runConfirming({named});
             });
         }
-        QObject::connect(&window, &c360::MainWindow::auditLogRequested, &window, [&] {
-            auto *auditWindow = new c360::AuditWindow(auditQuery, privacy, staff, c360::SystemClock::instance(), &window);
+        QObject::connect(&window, &C360::MainWindow::auditLogRequested, &window, [&] {
+            auto *auditWindow = new C360::AuditWindow(auditQuery, privacy, staff, C360::SystemClock::instance(), &window);
             auditWindow->setAttribute(Qt::WA_DeleteOnClose);
             auditWindow->show();
         });
@@ -424,34 +424,34 @@ int main(int argc, char *argv[])
         if (syncService && !startupProbe) {
             // Show what a new user sees once the first synchronisation is through.
             QEventLoop wait;
-            QObject::connect(syncService.get(), &c360::SyncService::finished, &wait, &QEventLoop::quit);
+            QObject::connect(syncService.get(), &C360::SyncService::finished, &wait, &QEventLoop::quit);
             QTimer::singleShot(std::chrono::minutes(5), &wait, &QEventLoop::quit);
             syncService->runNow();
             wait.exec();
         }
         if (startupProbe) {
-            return c360::probeFirstPaint(window);
+            return C360::probeFirstPaint(window);
         }
         const QString shots = parser.value(screenshotOption);
-        const int tour = c360::runScreenshotTour(window, casePresenter, catalogue, **database, staff, shots);
+        const int tour = C360::runScreenshotTour(window, casePresenter, catalogue, **database, staff, shots);
         if (tour != 0 || !training) {
             return tour;
         }
         // Training only: the sign-in dialog, and the audit window as the practice supervisor.
-        c360::SignInDialog signIn(accounts, workstation, &window);
+        C360::SignInDialog signIn(accounts, workstation, &window);
         signIn.setHint(trainingHint());
         signIn.setUserName(QLatin1String(TrainingAccounts[3].username));
         signIn.show();
-        if (!c360::saveScreenshot(signIn, shots, QStringLiteral("signin.png"))) {
+        if (!C360::saveScreenshot(signIn, shots, QStringLiteral("signin.png"))) {
             return 1;
         }
         if (!signIn.signIn(QLatin1String(TrainingAccounts[3].username), QLatin1String(TrainingPassword))) {
             return fail(signIn.problemLabel()->text());
         }
-        c360::AuditWindow auditWindow(auditQuery, privacy, signIn.staff(), c360::SystemClock::instance(), &window);
+        C360::AuditWindow auditWindow(auditQuery, privacy, signIn.staff(), C360::SystemClock::instance(), &window);
         auditWindow.flaggedOnly()->setChecked(true); // what a supervisor looks at first
         auditWindow.show();
-        return c360::saveScreenshot(auditWindow, shots, QStringLiteral("audit.png")) ? 0 : 1;
+        return C360::saveScreenshot(auditWindow, shots, QStringLiteral("audit.png")) ? 0 : 1;
     }
     window.show();
     return app.exec();

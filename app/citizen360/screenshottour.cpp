@@ -19,7 +19,7 @@
 #include <QTextStream>
 #include <QTimer>
 
-namespace c360
+namespace C360
 {
 
 bool saveScreenshot(QWidget &window, const QString &directory, const QString &name)
@@ -124,4 +124,4 @@ int runScreenshotTour(
     return saveScreenshot(window, directory, QStringLiteral("catalogue.png")) ? 0 : 1;
 }
 
-} // namespace c360
+} // namespace C360

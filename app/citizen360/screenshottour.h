@@ -6,7 +6,7 @@
 
 class QWidget;
 
-namespace c360
+namespace C360
 {
 class CasePresenter;
 class CatalogueService;
@@ -28,4 +28,4 @@ int runScreenshotTour(
 // Grabs widget as directory/name and prints the path; false (said on stderr) when it cannot be written.
 bool saveScreenshot(QWidget &widget, const QString &directory, const QString &name);
 
-} // namespace c360
+} // namespace C360

@@ -15,7 +15,7 @@
 
 #include <QLocale>
 
-namespace c360
+namespace C360
 {
 
 SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainWindow &window, Database &db, QObject *parent)
@@ -126,4 +126,4 @@ void SyncPresenter::showOverall()
     }
 }
 
-} // namespace c360
+} // namespace C360

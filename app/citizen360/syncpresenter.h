@@ -4,7 +4,7 @@
 
 #include <QObject>
 
-namespace c360
+namespace C360
 {
 class Database;
 class MainWindow;
@@ -29,4 +29,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

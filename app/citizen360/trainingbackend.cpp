@@ -6,7 +6,7 @@
 
 #include <QMetaObject>
 
-namespace c360
+namespace C360
 {
 
 TrainingBackend::TrainingBackend()
@@ -32,12 +32,12 @@ QUrl TrainingBackend::start(quint32 citizens, quint64 seed, const QDate &referen
     QMetaObject::invokeMethod(
         anchor,
         [&]() {
-            ref::ReferenceBackend::Options options;
+            Ref::ReferenceBackend::Options options;
             options.citizens = citizens;
             options.seed = seed;
             options.referenceDate = referenceDate;
             options.token = token;
-            m_backend = new ref::ReferenceBackend(options);
+            m_backend = new Ref::ReferenceBackend(options);
             QObject::connect(&m_thread, &QThread::finished, m_backend, &QObject::deleteLater);
             if (m_backend->listen(0) == 0) {
                 *error = m_backend->errorString();
@@ -50,4 +50,4 @@ QUrl TrainingBackend::start(quint32 citizens, quint64 seed, const QDate &referen
     return url;
 }
 
-} // namespace c360
+} // namespace C360

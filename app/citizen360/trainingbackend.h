@@ -6,12 +6,12 @@
 #include <QThread>
 #include <QUrl>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class ReferenceBackend;
 }
 
-namespace c360
+namespace C360
 {
 
 // Training mode's municipal back end: the reference back end in this process, on a thread of its
@@ -30,7 +30,7 @@ public:
 
 private:
     QThread m_thread;
-    ref::ReferenceBackend *m_backend = nullptr;
+    Ref::ReferenceBackend *m_backend = nullptr;
 };
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QLocale>
 #include <QTranslator>
 
-namespace c360
+namespace C360
 {
 
 void installQtTranslations(QCoreApplication &app)
@@ -28,4 +28,4 @@ void installQtTranslations(QCoreApplication &app)
     }
 }
 
-} // namespace c360
+} // namespace C360

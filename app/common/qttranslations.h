@@ -4,9 +4,9 @@
 
 class QCoreApplication;
 
-namespace c360
+namespace C360
 {
 // Loads Qt's own catalogue (qtbase: standard dialogs, "Usage:", "Options:" of --help) for the
 // first of the application's languages that has one.
 void installQtTranslations(QCoreApplication &app);
-} // namespace c360
+} // namespace C360

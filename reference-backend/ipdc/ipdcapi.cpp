@@ -9,7 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -223,4 +223,4 @@ void installIpdcApi(RefServer &server, ProductCatalogue &catalogue)
     }
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include <QJsonObject>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class ProductCatalogue;
 class RefServer;
@@ -25,4 +25,4 @@ void installIpdcApi(RefServer &server, ProductCatalogue &catalogue);
 // One member of the stream (a ConceptSnapshot), as the feed serves it.
 QJsonObject ipdcMember(const ProductSnapshot &snapshot);
 
-} // namespace c360::ref
+} // namespace C360::Ref

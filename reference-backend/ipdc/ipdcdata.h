@@ -7,7 +7,7 @@
 
 #include <span>
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 // One text in the four languages IPDC publishes; Dutch is written in the formal register ("u"), the
@@ -77,4 +77,4 @@ std::span<const Phrase> units();
 std::span<const Variant> variants();
 std::span<const Procedure> procedures();
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -85,7 +85,7 @@ struct Text
 {
     QString nl, fr, de, en;
 
-    static Text from(const ipdc::Text4 &t) { return {QString::fromUtf8(t.nl), QString::fromUtf8(t.fr), QString::fromUtf8(t.de), QString::fromUtf8(t.en)}; }
+    static Text from(const Ipdc::Text4 &t) { return {QString::fromUtf8(t.nl), QString::fromUtf8(t.fr), QString::fromUtf8(t.de), QString::fromUtf8(t.en)}; }
     static Text same(const QString &all) { return {all, all, all, all}; }
     bool isEmpty() const { return nl.isEmpty(); }
     Text operator+(const Text &o) const { return {nl + o.nl, fr + o.fr, de + o.de, en + o.en}; }
@@ -99,10 +99,10 @@ Text paragraph(const Text &t)
             QStringLiteral("<p>") + t.en + QStringLiteral("</p>")};
 }
 
-Text bulletList(const QList<const ipdc::Phrase *> &items)
+Text bulletList(const QList<const Ipdc::Phrase *> &items)
 {
     Text t = Text::same(QStringLiteral("<ul>"));
-    for (const ipdc::Phrase *item : items) {
+    for (const Ipdc::Phrase *item : items) {
         t = t + Text::same(QStringLiteral("<li>")) + Text::from(item->text) + Text::same(QStringLiteral("</li>"));
     }
     return t + Text::same(QStringLiteral("</ul>"));
@@ -134,7 +134,7 @@ Text money(double amount)
             QStringLiteral("€") + withFraction(grouped(QStringLiteral(",")), QLatin1Char('.'))};
 }
 
-Text withUnit(const Text &amount, const ipdc::Phrase *unit)
+Text withUnit(const Text &amount, const Ipdc::Phrase *unit)
 {
     if (unit == nullptr) {
         return amount;
@@ -169,14 +169,14 @@ QDateTime fromMs(qint64 ms)
 // One product: a base product in one combination of its variants.
 struct ProductCatalogue::Definition
 {
-    const ipdc::BaseProduct *base = nullptr;
-    QList<const ipdc::Variant *> variants;
+    const Ipdc::BaseProduct *base = nullptr;
+    QList<const Ipdc::Variant *> variants;
     double amount = 0;
-    const ipdc::Phrase *unit = nullptr;
+    const Ipdc::Phrase *unit = nullptr;
     QStringList audiences;
-    const ipdc::Procedure *procedure = nullptr;
-    QList<const ipdc::Phrase *> conditions;
-    QList<const ipdc::Phrase *> documents;
+    const Ipdc::Procedure *procedure = nullptr;
+    QList<const Ipdc::Phrase *> conditions;
+    QList<const Ipdc::Phrase *> documents;
     bool allLanguages = true;
 };
 
@@ -187,43 +187,43 @@ ProductCatalogue::ProductCatalogue(quint64 seed, Profile profile, const QDateTim
 {
     // The catalogue is Flemish by nature (IPDC); both profiles serve the same products.
     Q_UNUSED(m_profile);
-    for (const auto &table : {ipdc::civilProducts(),
-                              ipdc::civilRegistryProducts(),
-                              ipdc::livingProducts(),
-                              ipdc::environmentProducts(),
-                              ipdc::communityProducts(),
-                              ipdc::careProducts()}) {
-        for (const ipdc::BaseProduct &base : table) {
+    for (const auto &table : {Ipdc::civilProducts(),
+                              Ipdc::civilRegistryProducts(),
+                              Ipdc::livingProducts(),
+                              Ipdc::environmentProducts(),
+                              Ipdc::communityProducts(),
+                              Ipdc::careProducts()}) {
+        for (const Ipdc::BaseProduct &base : table) {
             for (const QByteArray &entry : splitList(base.variants)) {
                 Definition d;
                 d.base = &base;
                 const qsizetype equals = entry.indexOf('=');
                 const QByteArray keys = entry.left(equals);
                 QByteArray amount = entry.mid(equals + 1);
-                d.unit = base.unit ? find(ipdc::units(), base.unit) : nullptr;
+                d.unit = base.unit ? find(Ipdc::units(), base.unit) : nullptr;
                 if (const qsizetype at = amount.indexOf('@'); at >= 0) {
                     const QByteArray unit = amount.mid(at + 1);
-                    d.unit = unit.isEmpty() ? nullptr : find(ipdc::units(), unit);
+                    d.unit = unit.isEmpty() ? nullptr : find(Ipdc::units(), unit);
                     amount.truncate(at);
                 }
                 d.amount = amount.toDouble();
                 d.audiences = splitStrings(base.audiences);
-                d.procedure = find(ipdc::procedures(), base.procedure);
+                d.procedure = find(Ipdc::procedures(), base.procedure);
                 for (const QByteArray &key : keys.split('+')) {
-                    const ipdc::Variant *variant = find(ipdc::variants(), key);
+                    const Ipdc::Variant *variant = find(Ipdc::variants(), key);
                     d.variants.append(variant);
                     if (variant->audience) {
                         d.audiences = splitStrings(variant->audience);
                     }
                     if (variant->procedure) {
-                        d.procedure = find(ipdc::procedures(), variant->procedure);
+                        d.procedure = find(Ipdc::procedures(), variant->procedure);
                     }
                 }
                 for (const QByteArray &key : splitList(base.conditions)) {
-                    d.conditions.append(find(ipdc::conditions(), key));
+                    d.conditions.append(find(Ipdc::conditions(), key));
                 }
                 for (const QByteArray &key : splitList(base.evidence)) {
-                    d.documents.append(find(ipdc::documents(), key));
+                    d.documents.append(find(Ipdc::documents(), key));
                 }
                 m_definitions.push_back(std::move(d));
             }
@@ -317,7 +317,7 @@ ProductSnapshot ProductCatalogue::snapshot(qint64 position) const
 {
     const Version &version = m_versions[std::size_t(position)];
     const Definition &d = m_definitions[version.product];
-    const ipdc::BaseProduct &base = *d.base;
+    const Ipdc::BaseProduct &base = *d.base;
     const bool all = d.allLanguages;
 
     ProductSnapshot s;
@@ -352,7 +352,7 @@ ProductSnapshot ProductCatalogue::snapshot(qint64 position) const
     Text name = Text::from(base.name);
     Text notes;
     for (qsizetype i = 0, suffixes = 0; i < d.variants.size(); ++i) {
-        const ipdc::Variant *v = d.variants[i];
+        const Ipdc::Variant *v = d.variants[i];
         if (v->suffix.nl) {
             const Text separator = Text::same(suffixes++ == 0 ? QStringLiteral(" – ") : QStringLiteral(", "));
             name = name + separator + Text::from(v->suffix);
@@ -414,4 +414,4 @@ ProductSnapshot ProductCatalogue::snapshot(qint64 position) const
     return s;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -12,7 +12,7 @@
 
 #include <vector>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // A text per BCP 47 language tag (nl, nl-BE-x-formal, nl-BE-x-informal, fr, de, en), in that order.
@@ -113,4 +113,4 @@ private:
     quint64 m_changes = 0;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -44,9 +44,9 @@ const char *const emptyCollections[] = {"bijlagen", "categorieen", "categorie-re
 
 HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, taskFilters);
-    KiList list;
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, taskFilters);
+    KlantinteractiesList list;
     auto byContact = [&](std::optional<quint64> contact) {
         list.narrow(contact ? backend.tasksOfContact(*contact) : QList<quint64>());
     };
@@ -61,7 +61,7 @@ HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request
     for (const QString &field : {u"nummer"_s, u"referentienummer"_s}) {
         if (const auto value = q.text(u"klantcontact__"_s + field)) {
             QList<quint64> tasks;
-            for (const quint64 c : kiContactsNumbered(backend, field, *value)) {
+            for (const quint64 c : klantinteractiesContactsNumbered(backend, field, *value)) {
                 tasks += backend.tasksOfContact(c);
             }
             list.narrow(tasks);
@@ -71,11 +71,11 @@ HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request
             std::vector<quint64> tasks;
             bool ok = false;
             const quint64 n = value->toULongLong(&ok);
-            if (ok && n >= 1 && value->size() == 10 && n - 1 < KiCreatedBase && backend.live(UuidKind::Task, n - 1)) {
+            if (ok && n >= 1 && value->size() == 10 && n - 1 < KlantinteractiesCreatedBase && backend.live(UuidKind::Task, n - 1)) {
                 tasks.push_back(n - 1);
             }
             for (const quint64 t : backend.liveCreated(UuidKind::Task)) {
-                if (backend.createdTasks().at(qsizetype(t - KiCreatedBase)).fields.value(field).toString() == *value) {
+                if (backend.createdTasks().at(qsizetype(t - KlantinteractiesCreatedBase)).fields.value(field).toString() == *value) {
                     tasks.push_back(t);
                 }
             }
@@ -122,8 +122,8 @@ HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request
             std::nullopt);
     }
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.interneTaak(i, root);
@@ -136,9 +136,9 @@ HttpReply listTasks(KlantinteractiesBackend &backend, const HttpRequest &request
 HttpReply listActors(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
     // A dozen actors: every filter can look at each of them.
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, actorFilters);
-    KiList list;
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, actorFilters);
+    KlantinteractiesList list;
     std::vector<quint64> all;
     for (qsizetype i = 0; i < backend.data().actors().size(); ++i) {
         all.push_back(quint64(i));
@@ -153,8 +153,8 @@ HttpReply listActors(KlantinteractiesBackend &backend, const HttpRequest &reques
     if (q.choice(u"soortActor"_s, {u"geautomatiseerde_actor"_s, u"medewerker"_s, u"organisatorische_eenheid"_s})) {
         list.exact(q, u"soortActor"_s, u"soortActor"_s);
     }
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.actor(i, root);
@@ -163,34 +163,36 @@ HttpReply listActors(KlantinteractiesBackend &backend, const HttpRequest &reques
 }
 } // namespace
 
-void installKiTaskRoutes(RefServer &server, const KiBackend &backend, const QString &token)
+void installKlantinteractiesTaskRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token)
 {
-    server.route("GET", kiPath("internetaken"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+    server.route("GET", klantinteractiesPath("internetaken"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listTasks(*backend, request);
                  }));
     server.route(
         "GET",
-        kiPath("internetaken", true),
-        KiHttp::guarded(token, kiDetail(backend, UuidKind::Task, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
-                            return b.interneTaak(i, root);
-                        })));
-    server.route("GET", kiPath("actoren"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+        klantinteractiesPath("internetaken", true),
+        KlantinteractiesHttp::guarded(
+            token, klantinteractiesDetail(backend, UuidKind::Task, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
+                return b.interneTaak(i, root);
+            })));
+    server.route("GET", klantinteractiesPath("actoren"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listActors(*backend, request);
                  }));
     server.route(
         "GET",
-        kiPath("actoren", true),
-        KiHttp::guarded(token, kiDetail(backend, UuidKind::Actor, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
-                            return b.actor(i, root);
-                        })));
+        klantinteractiesPath("actoren", true),
+        KlantinteractiesHttp::guarded(
+            token, klantinteractiesDetail(backend, UuidKind::Actor, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
+                return b.actor(i, root);
+            })));
     for (const char *collection : emptyCollections) {
-        server.route("GET", kiPath(collection), KiHttp::guarded(token, [](const HttpRequest &request) {
-                         return KiHttp::paged(request, 0, [](quint64, quint64) {
+        server.route("GET", klantinteractiesPath(collection), KlantinteractiesHttp::guarded(token, [](const HttpRequest &request) {
+                         return KlantinteractiesHttp::paged(request, 0, [](quint64, quint64) {
                              return QJsonArray();
                          });
                      }));
-        server.route("GET", kiPath(collection, true), KiHttp::guarded(token, [](const HttpRequest &request) {
-                         return KiHttp::notFound(request);
+        server.route("GET", klantinteractiesPath(collection, true), KlantinteractiesHttp::guarded(token, [](const HttpRequest &request) {
+                         return KlantinteractiesHttp::notFound(request);
                      }));
     }
 }
@@ -198,13 +200,13 @@ void installKiTaskRoutes(RefServer &server, const KiBackend &backend, const QStr
 std::function<qint64()> installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token)
 {
     const auto backend = std::make_shared<KlantinteractiesBackend>(data);
-    installKiPartyRoutes(server, backend, token);
-    installKiContactRoutes(server, backend, token);
-    installKiTaskRoutes(server, backend, token);
-    installKiCreateRoutes(server, backend, token);
+    installKlantinteractiesPartyRoutes(server, backend, token);
+    installKlantinteractiesContactRoutes(server, backend, token);
+    installKlantinteractiesTaskRoutes(server, backend, token);
+    installKlantinteractiesCreateRoutes(server, backend, token);
     return [backend]() {
         return qint64(backend->createdContacts().size());
     };
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -6,7 +6,7 @@
 
 #include <QString>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class DataSet;
 class RefServer;
@@ -18,4 +18,4 @@ class RefServer;
 // Returns the number of klantcontacten created through the API so far (for /admin/stats).
 std::function<qint64()> installKlantinteractiesApi(RefServer &server, DataSet &data, const QString &token);
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -17,7 +17,7 @@ namespace
 // Person flags in the digital address index.
 enum : quint8 { HasEmail = 1, EmailVerified = 2, HasPhone = 4, PhoneVerified = 8 };
 
-quint8 weightFor(quint8 flags, const KiAddressFilter &filter)
+quint8 weightFor(quint8 flags, const KlantinteractiesAddressFilter &filter)
 {
     quint8 w = 0;
     if ((flags & HasEmail) && filter.accepts(0, flags & EmailVerified)) {
@@ -60,13 +60,13 @@ QString KlantinteractiesBackend::collection(UuidKind kind)
 
 bool KlantinteractiesBackend::contactLive(quint64 index) const
 {
-    if (index >= KiCreatedBase) {
-        const quint64 n = index - KiCreatedBase;
+    if (index >= KlantinteractiesCreatedBase) {
+        const quint64 n = index - KlantinteractiesCreatedBase;
         if (n >= quint64(m_contacts.size())) {
             return false;
         }
         // A created contact goes with the deleted party one of its betrokkenen was.
-        for (const KiCreatedInvolved &involved : m_involved) {
+        for (const KlantinteractiesCreatedInvolved &involved : m_involved) {
             if (involved.contact == index && involved.party && m_data.isDeleted(*involved.party)) {
                 return false;
             }
@@ -93,28 +93,28 @@ bool KlantinteractiesBackend::live(UuidKind kind, quint64 index) const
     case UuidKind::Contact:
         return contactLive(index);
     case UuidKind::Involved:
-        if (index >= KiCreatedBase) {
-            const quint64 n = index - KiCreatedBase;
+        if (index >= KlantinteractiesCreatedBase) {
+            const quint64 n = index - KlantinteractiesCreatedBase;
             if (n >= quint64(m_involved.size())) {
                 return false;
             }
-            const KiCreatedInvolved &involved = m_involved.at(qsizetype(n));
+            const KlantinteractiesCreatedInvolved &involved = m_involved.at(qsizetype(n));
             return contactLive(involved.contact) && (!involved.party || !m_data.isDeleted(*involved.party));
         }
         return contactLive(index); // every generated contact has its citizen as betrokkene
     case UuidKind::Subject:
-        if (index >= KiCreatedBase) {
-            const quint64 n = index - KiCreatedBase;
+        if (index >= KlantinteractiesCreatedBase) {
+            const quint64 n = index - KlantinteractiesCreatedBase;
             if (n >= quint64(m_subjects.size())) {
                 return false;
             }
-            const KiCreatedSubject &subject = m_subjects.at(qsizetype(n));
+            const KlantinteractiesCreatedSubject &subject = m_subjects.at(qsizetype(n));
             return (!subject.contact || contactLive(*subject.contact)) && (!subject.wasContact || contactLive(*subject.wasContact));
         }
         return contactLive(index) && m_data.contactService(index) >= 0;
     case UuidKind::Task:
-        if (index >= KiCreatedBase) {
-            const quint64 n = index - KiCreatedBase;
+        if (index >= KlantinteractiesCreatedBase) {
+            const quint64 n = index - KlantinteractiesCreatedBase;
             return n < quint64(m_tasks.size()) && contactLive(m_tasks.at(qsizetype(n)).contact);
         }
         return index < m_data.taskCount() && !m_data.isDeleted(m_data.taskCitizen(index));
@@ -164,8 +164,8 @@ QList<quint64> KlantinteractiesBackend::involvedOfParty(quint32 citizen) const
 {
     QList<quint64> list = m_data.contactsOf(citizen);
     for (qsizetype i = 0; i < m_involved.size(); ++i) {
-        if (m_involved.at(i).party == citizen && live(UuidKind::Involved, KiCreatedBase + quint64(i))) {
-            list.append(KiCreatedBase + quint64(i));
+        if (m_involved.at(i).party == citizen && live(UuidKind::Involved, KlantinteractiesCreatedBase + quint64(i))) {
+            list.append(KlantinteractiesCreatedBase + quint64(i));
         }
     }
     return list;
@@ -175,7 +175,7 @@ QList<quint64> KlantinteractiesBackend::contactsOfParty(quint32 citizen) const
 {
     QList<quint64> list = m_data.contactsOf(citizen);
     for (qsizetype i = 0; i < m_involved.size(); ++i) {
-        const KiCreatedInvolved &involved = m_involved.at(i);
+        const KlantinteractiesCreatedInvolved &involved = m_involved.at(i);
         if (involved.party == citizen && contactLive(involved.contact) && !list.contains(involved.contact)) {
             list.append(involved.contact);
         }
@@ -187,12 +187,12 @@ QList<quint64> KlantinteractiesBackend::contactsOfParty(quint32 citizen) const
 QList<quint64> KlantinteractiesBackend::involvedOfContact(quint64 contact) const
 {
     QList<quint64> list;
-    if (contact < KiCreatedBase) {
+    if (contact < KlantinteractiesCreatedBase) {
         list.append(contact);
     }
     for (qsizetype i = 0; i < m_involved.size(); ++i) {
-        if (m_involved.at(i).contact == contact && live(UuidKind::Involved, KiCreatedBase + quint64(i))) {
-            list.append(KiCreatedBase + quint64(i));
+        if (m_involved.at(i).contact == contact && live(UuidKind::Involved, KlantinteractiesCreatedBase + quint64(i))) {
+            list.append(KlantinteractiesCreatedBase + quint64(i));
         }
     }
     return list;
@@ -201,12 +201,12 @@ QList<quint64> KlantinteractiesBackend::involvedOfContact(quint64 contact) const
 QList<quint64> KlantinteractiesBackend::subjectsOfContact(quint64 contact) const
 {
     QList<quint64> list;
-    if (contact < KiCreatedBase && m_data.contactService(contact) >= 0) {
+    if (contact < KlantinteractiesCreatedBase && m_data.contactService(contact) >= 0) {
         list.append(contact);
     }
     for (qsizetype i = 0; i < m_subjects.size(); ++i) {
-        if (m_subjects.at(i).contact == contact && live(UuidKind::Subject, KiCreatedBase + quint64(i))) {
-            list.append(KiCreatedBase + quint64(i));
+        if (m_subjects.at(i).contact == contact && live(UuidKind::Subject, KlantinteractiesCreatedBase + quint64(i))) {
+            list.append(KlantinteractiesCreatedBase + quint64(i));
         }
     }
     return list;
@@ -226,7 +226,7 @@ QList<quint64> KlantinteractiesBackend::tasksOfContact(quint64 contact) const
     }
     for (qsizetype i = 0; i < m_tasks.size(); ++i) {
         if (m_tasks.at(i).contact == contact) {
-            list.append(KiCreatedBase + quint64(i));
+            list.append(KlantinteractiesCreatedBase + quint64(i));
         }
     }
     return list;
@@ -234,15 +234,15 @@ QList<quint64> KlantinteractiesBackend::tasksOfContact(quint64 contact) const
 
 std::optional<quint32> KlantinteractiesBackend::partyOfInvolved(quint64 involved) const
 {
-    if (involved >= KiCreatedBase) {
-        return m_involved.at(qsizetype(involved - KiCreatedBase)).party;
+    if (involved >= KlantinteractiesCreatedBase) {
+        return m_involved.at(qsizetype(involved - KlantinteractiesCreatedBase)).party;
     }
     return m_data.contactCitizen(involved);
 }
 
 quint64 KlantinteractiesBackend::contactOfInvolved(quint64 involved) const
 {
-    return involved >= KiCreatedBase ? m_involved.at(qsizetype(involved - KiCreatedBase)).contact : involved;
+    return involved >= KlantinteractiesCreatedBase ? m_involved.at(qsizetype(involved - KlantinteractiesCreatedBase)).contact : involved;
 }
 
 std::vector<quint64> KlantinteractiesBackend::liveParties(quint64 offset, quint64 limit) const
@@ -330,7 +330,7 @@ std::vector<quint64> KlantinteractiesBackend::liveTasks(quint64 offset, quint64 
     return out;
 }
 
-const WeightedIndex &KlantinteractiesBackend::addressIndex(const KiAddressFilter &filter)
+const WeightedIndex &KlantinteractiesBackend::addressIndex(const KlantinteractiesAddressFilter &filter)
 {
     if (m_addressFlags.size() != m_data.citizenCount()) {
         // Once per data set: one pass over the population (persons never change afterwards).
@@ -353,14 +353,14 @@ const WeightedIndex &KlantinteractiesBackend::addressIndex(const KiAddressFilter
     return it->second;
 }
 
-quint64 KlantinteractiesBackend::liveAddressCount(const KiAddressFilter &filter)
+quint64 KlantinteractiesBackend::liveAddressCount(const KlantinteractiesAddressFilter &filter)
 {
     const WeightedIndex &index = addressIndex(filter);
     const std::vector<quint64> deleted(m_data.deletedCitizens().cbegin(), m_data.deletedCitizens().cend());
     return index.total() - index.excludedTotal(deleted);
 }
 
-std::vector<quint64> KlantinteractiesBackend::liveAddresses(const KiAddressFilter &filter, quint64 offset, quint64 limit)
+std::vector<quint64> KlantinteractiesBackend::liveAddresses(const KlantinteractiesAddressFilter &filter, quint64 offset, quint64 limit)
 {
     std::vector<quint64> out;
     if (offset >= liveAddressCount(filter)) {
@@ -430,4 +430,4 @@ std::vector<quint64> KlantinteractiesBackend::liveSubjects(quint64 offset, quint
     return out;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

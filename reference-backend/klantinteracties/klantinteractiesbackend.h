@@ -13,38 +13,38 @@
 #include <optional>
 #include <vector>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // Record indices from here on are records a client created through the API (held in memory);
 // below are the generated ones, numbered as the data set numbers them.
-constexpr quint64 KiCreatedBase = quint64(1) << 40;
+constexpr quint64 KlantinteractiesCreatedBase = quint64(1) << 40;
 
 // What a client created, kept as Open Klant would render it (the writable fields), plus links.
-struct KiCreatedContact
+struct KlantinteractiesCreatedContact
 {
     QJsonObject fields;
 };
-struct KiCreatedInvolved
+struct KlantinteractiesCreatedInvolved
 {
     quint64 contact = 0;
     std::optional<quint32> party;
     QJsonObject fields;
 };
-struct KiCreatedSubject
+struct KlantinteractiesCreatedSubject
 {
     std::optional<quint64> contact;
     std::optional<quint64> wasContact;
     QJsonValue identificator;
 };
-struct KiCreatedTask
+struct KlantinteractiesCreatedTask
 {
     quint64 contact = 0;
     QList<quint64> actors;
     QJsonObject fields;
 };
 // What a PATCH changed in a task: the fields it set, and the actors when it set them.
-struct KiTaskChange
+struct KlantinteractiesTaskChange
 {
     QJsonObject fields;
     std::optional<QList<quint64>> actors;
@@ -52,7 +52,7 @@ struct KiTaskChange
 
 // Which digital addresses a list asks for (soortDigitaalAdres, isGeverifieerd), so that the index
 // can count and find them without generating the population.
-struct KiAddressFilter
+struct KlantinteractiesAddressFilter
 {
     int kind = -1; // -1 any, 0 e-mail, 1 telephone
     std::optional<bool> verified;
@@ -95,22 +95,22 @@ public:
     std::vector<quint64> liveContacts(quint64 offset, quint64 limit) const;
     quint64 liveTaskCount() const { return m_data.liveTaskCount(); }
     std::vector<quint64> liveTasks(quint64 offset, quint64 limit) const;
-    quint64 liveAddressCount(const KiAddressFilter &filter);
-    std::vector<quint64> liveAddresses(const KiAddressFilter &filter, quint64 offset, quint64 limit);
+    quint64 liveAddressCount(const KlantinteractiesAddressFilter &filter);
+    std::vector<quint64> liveAddresses(const KlantinteractiesAddressFilter &filter, quint64 offset, quint64 limit);
     quint64 liveSubjectCount();
     std::vector<quint64> liveSubjects(quint64 offset, quint64 limit);
 
-    // Records created through the API; their indices are KiCreatedBase + position.
-    const QList<KiCreatedContact> &createdContacts() const { return m_contacts; }
-    const QList<KiCreatedInvolved> &createdInvolved() const { return m_involved; }
-    const QList<KiCreatedSubject> &createdSubjects() const { return m_subjects; }
-    const QList<KiCreatedTask> &createdTasks() const { return m_tasks; }
-    quint64 addContact(const KiCreatedContact &contact);
-    quint64 addInvolved(const KiCreatedInvolved &involved);
-    quint64 addSubject(const KiCreatedSubject &subject);
-    quint64 addTask(const KiCreatedTask &task);
+    // Records created through the API; their indices are KlantinteractiesCreatedBase + position.
+    const QList<KlantinteractiesCreatedContact> &createdContacts() const { return m_contacts; }
+    const QList<KlantinteractiesCreatedInvolved> &createdInvolved() const { return m_involved; }
+    const QList<KlantinteractiesCreatedSubject> &createdSubjects() const { return m_subjects; }
+    const QList<KlantinteractiesCreatedTask> &createdTasks() const { return m_tasks; }
+    quint64 addContact(const KlantinteractiesCreatedContact &contact);
+    quint64 addInvolved(const KlantinteractiesCreatedInvolved &involved);
+    quint64 addSubject(const KlantinteractiesCreatedSubject &subject);
+    quint64 addTask(const KlantinteractiesCreatedTask &task);
     // Applies a partial update to a live task, generated or created; later changes win per field.
-    void changeTask(quint64 index, const KiTaskChange &change);
+    void changeTask(quint64 index, const KlantinteractiesTaskChange &change);
     // The task's status as rendered (generated, created, changed since).
     QString taskStatus(quint64 index) const;
     // The live created records of a kind, ascending.
@@ -140,20 +140,20 @@ private:
     QJsonObject identificator(const Person &person, const QString &root) const;
     QJsonObject digitaalAdres(const Person &person, int kind, const QString &root) const;
     QJsonObject address(const Person &person) const;
-    const WeightedIndex &addressIndex(const KiAddressFilter &filter);
+    const WeightedIndex &addressIndex(const KlantinteractiesAddressFilter &filter);
     const WeightedIndex &subjectIndex();
     std::vector<quint64> deletedContacts() const;
 
     DataSet &m_data;
-    QList<KiCreatedContact> m_contacts;
-    QList<KiCreatedInvolved> m_involved;
-    QList<KiCreatedSubject> m_subjects;
-    QList<KiCreatedTask> m_tasks;
-    std::map<quint64, KiTaskChange> m_taskChanges; // generated tasks that a PATCH changed
+    QList<KlantinteractiesCreatedContact> m_contacts;
+    QList<KlantinteractiesCreatedInvolved> m_involved;
+    QList<KlantinteractiesCreatedSubject> m_subjects;
+    QList<KlantinteractiesCreatedTask> m_tasks;
+    std::map<quint64, KlantinteractiesTaskChange> m_taskChanges; // generated tasks that a PATCH changed
     quint64 m_creations = 0;
     std::vector<quint8> m_addressFlags; // per citizen: e-mail, e-mail verified, phone, phone verified
     std::map<int, WeightedIndex> m_addressIndices;
     WeightedIndex m_subjectIndex;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

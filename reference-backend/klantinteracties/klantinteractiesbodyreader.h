@@ -9,12 +9,12 @@
 
 #include <optional>
 
-namespace c360::ref
+namespace C360::Ref
 {
 using namespace Qt::StringLiterals;
 
 // Reads one JSON object field by field, collecting errors as Django REST Framework words them.
-class KiBodyReader
+class KlantinteractiesBodyReader
 {
 public:
     // The request's body as a JSON object, or the answer Open Klant gives when it is none.
@@ -23,17 +23,17 @@ public:
         QJsonParseError parse;
         const QJsonDocument document = QJsonDocument::fromJson(request.body, &parse);
         if (parse.error != QJsonParseError::NoError) {
-            *error = KiHttp::parseError(request, u"JSON parse error - %1"_s.arg(parse.errorString()));
+            *error = KlantinteractiesHttp::parseError(request, u"JSON parse error - %1"_s.arg(parse.errorString()));
             return std::nullopt;
         }
         if (!document.isObject()) {
-            *error = KiHttp::invalid(request, {{u"nonFieldErrors"_s, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s}});
+            *error = KlantinteractiesHttp::invalid(request, {{u"nonFieldErrors"_s, u"invalid"_s, u"Ongeldige gegevens. Verwacht een dictionary."_s}});
             return std::nullopt;
         }
         return document.object();
     }
 
-    KiBodyReader(const QJsonObject &object, const QString &prefix, QList<KiInvalidParam> *errors)
+    KlantinteractiesBodyReader(const QJsonObject &object, const QString &prefix, QList<KlantinteractiesInvalidParam> *errors)
         : m_object(object)
         , m_prefix(prefix)
         , m_errors(errors)
@@ -166,12 +166,12 @@ public:
     }
 
     QString prefix() const { return m_prefix; }
-    QList<KiInvalidParam> *errors() const { return m_errors; }
+    QList<KlantinteractiesInvalidParam> *errors() const { return m_errors; }
 
 private:
     QJsonObject m_object;
     QString m_prefix;
-    QList<KiInvalidParam> *m_errors;
+    QList<KlantinteractiesInvalidParam> *m_errors;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -144,7 +144,7 @@ std::vector<quint64> contactOf(std::optional<quint64> contact)
 }
 
 // A contact named by uuid or url in name__uuid / name__url.
-void contactFilter(KlantinteractiesBackend &backend, KiQuery &q, const QString &name, const std::function<void(std::optional<quint64>)> &found)
+void contactFilter(KlantinteractiesBackend &backend, KlantinteractiesQuery &q, const QString &name, const std::function<void(std::optional<quint64>)> &found)
 {
     if (const auto uuid = q.uuid(name + u"__uuid"_s)) {
         found(backend.find(UuidKind::Contact, *uuid));
@@ -156,10 +156,10 @@ void contactFilter(KlantinteractiesBackend &backend, KiQuery &q, const QString &
 
 HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, contactFilters);
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, contactFilters);
     const QSet<QString> expand = effectiveExpand(q.expand(contactExpand));
-    KiList list;
+    KlantinteractiesList list;
     bool given = false;
     const auto party = partyFilter(backend, q, u"hadBetrokkene__wasPartij"_s, &given);
     if (given) {
@@ -177,8 +177,8 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
             const auto subject = kind == QLatin1String("uuid") ? backend.find(UuidKind::Subject, *s) : backend.findUrl(UuidKind::Subject, *s);
             std::optional<quint64> contact;
             if (subject) {
-                contact =
-                    *subject < KiCreatedBase ? std::optional<quint64>(*subject) : backend.createdSubjects().at(qsizetype(*subject - KiCreatedBase)).contact;
+                contact = *subject < KlantinteractiesCreatedBase ? std::optional<quint64>(*subject)
+                                                                 : backend.createdSubjects().at(qsizetype(*subject - KlantinteractiesCreatedBase)).contact;
             }
             list.narrow(contactOf(contact));
         }
@@ -186,15 +186,15 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
         if (const auto s = kind == QLatin1String("uuid") ? q.uuid(wasName) : q.url(wasName)) {
             const auto subject = kind == QLatin1String("uuid") ? backend.find(UuidKind::Subject, *s) : backend.findUrl(UuidKind::Subject, *s);
             std::optional<quint64> contact;
-            if (subject && *subject >= KiCreatedBase) {
-                contact = backend.createdSubjects().at(qsizetype(*subject - KiCreatedBase)).wasContact;
+            if (subject && *subject >= KlantinteractiesCreatedBase) {
+                contact = backend.createdSubjects().at(qsizetype(*subject - KlantinteractiesCreatedBase)).wasContact;
             }
             list.narrow(contactOf(contact));
         }
     }
     for (const QString &field : {u"nummer"_s, u"referentienummer"_s}) {
         if (const auto value = q.text(field)) {
-            list.narrow(kiContactsNumbered(backend, field, *value));
+            list.narrow(klantinteractiesContactsNumbered(backend, field, *value));
         }
     }
     if (const auto wasPartij = q.boolean(u"hadBetrokkene__wasPartij"_s)) {
@@ -259,7 +259,7 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
                 u"wasOnderwerpobject__onderwerpobjectidentificator"_s + field,
                 [&backend, key, v = *value](quint64 i, const QJsonObject &) {
                     // Only created subject objects point back at a contact they were.
-                    for (const KiCreatedSubject &s : backend.createdSubjects()) {
+                    for (const KlantinteractiesCreatedSubject &s : backend.createdSubjects()) {
                         if (s.wasContact == i && s.identificator[key].toString() == v) {
                             return true;
                         }
@@ -270,8 +270,8 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
         }
     }
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.klantcontact(i, root);
@@ -286,10 +286,10 @@ HttpReply listContacts(KlantinteractiesBackend &backend, const HttpRequest &requ
 
 HttpReply listInvolved(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, involvedFilters);
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, involvedFilters);
     const QSet<QString> expand = effectiveExpand(q.expand(involvedExpand));
-    KiList list;
+    KlantinteractiesList list;
     bool given = false;
     const auto party = partyFilter(backend, q, u"wasPartij"_s, &given);
     if (given) {
@@ -301,7 +301,7 @@ HttpReply listInvolved(KlantinteractiesBackend &backend, const HttpRequest &requ
     for (const QString &field : {u"nummer"_s, u"referentienummer"_s}) {
         if (const auto value = q.text(u"hadKlantcontact__"_s + field)) {
             QList<quint64> involved;
-            for (const quint64 c : kiContactsNumbered(backend, field, *value)) {
+            for (const quint64 c : klantinteractiesContactsNumbered(backend, field, *value)) {
                 involved += backend.involvedOfContact(c);
             }
             list.narrow(involved);
@@ -321,8 +321,8 @@ HttpReply listInvolved(KlantinteractiesBackend &backend, const HttpRequest &requ
         list.exact(q, u"contactnaam"_s + f, u"contactnaam."_s + f.at(0).toLower() + f.mid(1));
     }
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.betrokkene(i, root);
@@ -338,16 +338,16 @@ HttpReply listInvolved(KlantinteractiesBackend &backend, const HttpRequest &requ
 
 HttpReply listSubjects(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, subjectFilters);
-    KiList list;
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, subjectFilters);
+    KlantinteractiesList list;
     contactFilter(backend, q, u"klantcontact"_s, [&](std::optional<quint64> contact) {
         list.narrow(contact ? backend.subjectsOfContact(*contact) : QList<quint64>());
     });
     contactFilter(backend, q, u"wasKlantcontact"_s, [&](std::optional<quint64> contact) {
         std::vector<quint64> subjects;
         for (const quint64 s : backend.liveCreated(UuidKind::Subject)) {
-            if (contact && backend.createdSubjects().at(qsizetype(s - KiCreatedBase)).wasContact == contact) {
+            if (contact && backend.createdSubjects().at(qsizetype(s - KlantinteractiesCreatedBase)).wasContact == contact) {
                 subjects.push_back(s);
             }
         }
@@ -360,8 +360,8 @@ HttpReply listSubjects(KlantinteractiesBackend &backend, const HttpRequest &requ
     list.exact(q, u"onderwerpobjectidentificatorCodeSoortObjectId"_s, group + u"codeSoortObjectId"_s, u"service_code"_s);
     list.exact(q, u"onderwerpobjectidentificatorObjectId"_s, group + u"objectId"_s);
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.onderwerpobject(i, root);
@@ -372,60 +372,64 @@ HttpReply listSubjects(KlantinteractiesBackend &backend, const HttpRequest &requ
 }
 } // namespace
 
-std::vector<quint64> kiContactsNumbered(KlantinteractiesBackend &backend, const QString &field, const QString &value)
+std::vector<quint64> klantinteractiesContactsNumbered(KlantinteractiesBackend &backend, const QString &field, const QString &value)
 {
     // Generated contacts are numbered index + 1; created ones carry theirs.
     std::vector<quint64> out;
     bool ok = false;
     const quint64 n = value.toULongLong(&ok);
-    if (ok && n >= 1 && value.size() == 10 && n - 1 < KiCreatedBase && backend.live(UuidKind::Contact, n - 1)) {
+    if (ok && n >= 1 && value.size() == 10 && n - 1 < KlantinteractiesCreatedBase && backend.live(UuidKind::Contact, n - 1)) {
         out.push_back(n - 1);
     }
     for (const quint64 c : backend.liveCreated(UuidKind::Contact)) {
-        if (backend.createdContacts().at(qsizetype(c - KiCreatedBase)).fields.value(field).toString() == value) {
+        if (backend.createdContacts().at(qsizetype(c - KlantinteractiesCreatedBase)).fields.value(field).toString() == value) {
             out.push_back(c);
         }
     }
     return out;
 }
 
-void installKiContactRoutes(RefServer &server, const KiBackend &backend, const QString &token)
+void installKlantinteractiesContactRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token)
 {
-    server.route("GET", kiPath("klantcontacten"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+    server.route("GET", klantinteractiesPath("klantcontacten"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listContacts(*backend, request);
                  }));
     server.route(
         "GET",
-        kiPath("klantcontacten", true),
-        KiHttp::guarded(
+        klantinteractiesPath("klantcontacten", true),
+        KlantinteractiesHttp::guarded(
             token,
-            kiDetail(backend, UuidKind::Contact, contactExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
-                QJsonObject o = b.klantcontact(i, root);
-                expandDetail(o, contactExpansion(b, i, expand, root));
-                return o;
-            })));
-    server.route("GET", kiPath("betrokkenen"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+            klantinteractiesDetail(
+                backend, UuidKind::Contact, contactExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
+                    QJsonObject o = b.klantcontact(i, root);
+                    expandDetail(o, contactExpansion(b, i, expand, root));
+                    return o;
+                })));
+    server.route("GET", klantinteractiesPath("betrokkenen"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listInvolved(*backend, request);
                  }));
     server.route(
         "GET",
-        kiPath("betrokkenen", true),
-        KiHttp::guarded(
+        klantinteractiesPath("betrokkenen", true),
+        KlantinteractiesHttp::guarded(
             token,
-            kiDetail(backend, UuidKind::Involved, involvedExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
-                QJsonObject o = b.betrokkene(i, root);
-                expandDetail(o, involvedExpansion(expand));
-                return o;
-            })));
-    server.route("GET", kiPath("onderwerpobjecten"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+            klantinteractiesDetail(
+                backend, UuidKind::Involved, involvedExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
+                    QJsonObject o = b.betrokkene(i, root);
+                    expandDetail(o, involvedExpansion(expand));
+                    return o;
+                })));
+    server.route("GET", klantinteractiesPath("onderwerpobjecten"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listSubjects(*backend, request);
                  }));
     server.route(
         "GET",
-        kiPath("onderwerpobjecten", true),
-        KiHttp::guarded(token, kiDetail(backend, UuidKind::Subject, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
-                            return b.onderwerpobject(i, root);
-                        })));
+        klantinteractiesPath("onderwerpobjecten", true),
+        KlantinteractiesHttp::guarded(
+            token,
+            klantinteractiesDetail(backend, UuidKind::Subject, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
+                return b.onderwerpobject(i, root);
+            })));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

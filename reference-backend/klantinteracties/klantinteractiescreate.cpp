@@ -12,12 +12,12 @@
 
 using namespace Qt::StringLiterals;
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
 {
-QJsonObject readContact(KlantinteractiesBackend &backend, KiBodyReader &in)
+QJsonObject readContact(KlantinteractiesBackend &backend, KlantinteractiesBodyReader &in)
 {
     QJsonObject f;
     const auto nummer = in.string(u"nummer"_s, 10, false, true);
@@ -55,13 +55,13 @@ QJsonObject readContact(KlantinteractiesBackend &backend, KiBodyReader &in)
 
 // An address as the client gave it, with the fields Open Klant checks; empty values of the
 // patterned fields are left out so that the record stays valid against the OpenAPI document.
-QJsonValue readAddress(KiBodyReader &in, const QString &name)
+QJsonValue readAddress(KlantinteractiesBodyReader &in, const QString &name)
 {
     const auto o = in.object(name, false);
     if (!o) {
         return QJsonValue::Null;
     }
-    KiBodyReader a(*o, in.prefix() + name + QLatin1Char('.'), in.errors());
+    KlantinteractiesBodyReader a(*o, in.prefix() + name + QLatin1Char('.'), in.errors());
     QJsonObject out;
     const struct
     {
@@ -104,9 +104,9 @@ QJsonValue readAddress(KiBodyReader &in, const QString &name)
     return out;
 }
 
-KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, KiBodyReader &in, bool withContact)
+KlantinteractiesCreatedInvolved readInvolved(KlantinteractiesBackend &backend, KlantinteractiesBodyReader &in, bool withContact)
 {
-    KiCreatedInvolved involved;
+    KlantinteractiesCreatedInvolved involved;
     if (withContact) {
         involved.contact = in.reference(backend, u"hadKlantcontact"_s, UuidKind::Contact, true, false).value_or(0);
     }
@@ -118,7 +118,7 @@ KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, KiBodyReader &i
     f[u"correspondentieadres"_s] = readAddress(in, u"correspondentieadres"_s);
     QJsonValue naam = QJsonValue::Null;
     if (const auto o = in.object(u"contactnaam"_s, false)) {
-        KiBodyReader n(*o, in.prefix() + u"contactnaam."_s, in.errors());
+        KlantinteractiesBodyReader n(*o, in.prefix() + u"contactnaam."_s, in.errors());
         naam = QJsonObject{{u"voorletters"_s, n.string(u"voorletters"_s, 10, false).value_or(QString())},
                            {u"voornaam"_s, n.string(u"voornaam"_s, 200, false).value_or(QString())},
                            {u"voorvoegselAchternaam"_s, n.string(u"voorvoegselAchternaam"_s, 10, false).value_or(QString())},
@@ -132,16 +132,16 @@ KiCreatedInvolved readInvolved(KlantinteractiesBackend &backend, KiBodyReader &i
     return involved;
 }
 
-KiCreatedSubject readSubject(KlantinteractiesBackend &backend, KiBodyReader &in, bool withContact)
+KlantinteractiesCreatedSubject readSubject(KlantinteractiesBackend &backend, KlantinteractiesBodyReader &in, bool withContact)
 {
-    KiCreatedSubject subject;
+    KlantinteractiesCreatedSubject subject;
     if (withContact) {
         subject.contact = in.reference(backend, u"klantcontact"_s, UuidKind::Contact, false);
     }
     subject.wasContact = in.reference(backend, u"wasKlantcontact"_s, UuidKind::Contact, false);
     subject.identificator = QJsonValue::Null;
     if (const auto o = in.object(u"onderwerpobjectidentificator"_s, false)) {
-        KiBodyReader id(*o, in.prefix() + u"onderwerpobjectidentificator."_s, in.errors());
+        KlantinteractiesBodyReader id(*o, in.prefix() + u"onderwerpobjectidentificator."_s, in.errors());
         QJsonObject out;
         for (const char *field : {"objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId"}) {
             out[QLatin1String(field)] = id.string(QLatin1String(field), 200, false).value_or(QString());
@@ -151,9 +151,9 @@ KiCreatedSubject readSubject(KlantinteractiesBackend &backend, KiBodyReader &in,
     return subject;
 }
 
-KiCreatedTask readTask(KlantinteractiesBackend &backend, KiBodyReader &in)
+KlantinteractiesCreatedTask readTask(KlantinteractiesBackend &backend, KlantinteractiesBodyReader &in)
 {
-    KiCreatedTask task;
+    KlantinteractiesCreatedTask task;
     QJsonObject &f = task.fields;
     const auto nummer = in.string(u"nummer"_s, 10, false, true);
     const QString number = nummer && !nummer->isEmpty() ? *nummer : backend.nextCreatedNumber();
@@ -177,7 +177,7 @@ KiCreatedTask readTask(KlantinteractiesBackend &backend, KiBodyReader &in)
 }
 
 // toegewezenAanActoren: an array of {"uuid": …}; at least one actor in all.
-void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCreatedTask &task, QList<KiInvalidParam> *errors)
+void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KlantinteractiesCreatedTask &task, QList<KlantinteractiesInvalidParam> *errors)
 {
     const QJsonArray actors = body.value(u"toegewezenAanActoren"_s).toArray();
     for (qsizetype i = 0; i < actors.size(); ++i) {
@@ -199,10 +199,11 @@ void readActors(KlantinteractiesBackend &backend, const QJsonObject &body, KiCre
 // the status to verwerkt stamps afgehandeldOp when the body does not give it, and back to
 // te_verwerken clears it. The aanleidinggevend klantcontact stays what it was: this back end keeps
 // tasks with the contact they came from (a different one is refused with a ValidatieFout).
-std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, quint64 index, const QJsonObject &body, QList<KiInvalidParam> *errors)
+std::optional<KlantinteractiesTaskChange>
+readTaskChange(KlantinteractiesBackend &backend, quint64 index, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors)
 {
-    KiBodyReader in(body, QString(), errors);
-    KiTaskChange change;
+    KlantinteractiesBodyReader in(body, QString(), errors);
+    KlantinteractiesTaskChange change;
     QJsonObject &f = change.fields;
     for (const auto &[name, length] : {std::pair{u"nummer"_s, 10}, std::pair{u"referentienummer"_s, 10}}) {
         if (in.present(name)) {
@@ -246,7 +247,7 @@ std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, qui
         }
     }
     if (body.contains(u"toegewezenAanActoren"_s) || body.contains(u"toegewezenAanActor"_s)) {
-        KiCreatedTask actors;
+        KlantinteractiesCreatedTask actors;
         if (const auto actor = in.reference(backend, u"toegewezenAanActor"_s, UuidKind::Actor, false)) {
             actors.actors.append(*actor);
         }
@@ -260,134 +261,140 @@ std::optional<KiTaskChange> readTaskChange(KlantinteractiesBackend &backend, qui
 }
 
 template<typename Create>
-Handler creating(RefServer &server, const KiBackend &backend, Create create)
+Handler creating(RefServer &server, const KlantinteractiesBackendPtr &backend, Create create)
 {
     // Creates honour Idempotency-Key, so that a client's retried push never creates twice.
     return server.idempotent([backend, create](const HttpRequest &request) {
         HttpReply error;
-        const auto body = KiBodyReader::parse(request, &error);
+        const auto body = KlantinteractiesBodyReader::parse(request, &error);
         if (!body) {
             return error;
         }
-        QList<KiInvalidParam> errors;
+        QList<KlantinteractiesInvalidParam> errors;
         return create(*backend, request, *body, &errors);
     });
 }
 } // namespace
 
-void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QString &token)
+void installKlantinteractiesCreateRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token)
 {
+    server.route("POST",
+                 klantinteractiesPath("klantcontacten"),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     creating(server,
+                              backend,
+                              [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors) {
+                                  KlantinteractiesBodyReader in(body, QString(), errors);
+                                  const QJsonObject fields = readContact(b, in);
+                                  if (!errors->isEmpty()) {
+                                      return KlantinteractiesHttp::invalid(request, *errors);
+                                  }
+                                  return HttpReply::json(b.klantcontact(b.addContact({fields}), KlantinteractiesHttp::root(request)), 201);
+                              })));
+    server.route("POST",
+                 klantinteractiesPath("betrokkenen"),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     creating(server,
+                              backend,
+                              [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors) {
+                                  KlantinteractiesBodyReader in(body, QString(), errors);
+                                  const KlantinteractiesCreatedInvolved involved = readInvolved(b, in, true);
+                                  if (!errors->isEmpty()) {
+                                      return KlantinteractiesHttp::invalid(request, *errors);
+                                  }
+                                  return HttpReply::json(b.betrokkene(b.addInvolved(involved), KlantinteractiesHttp::root(request)), 201);
+                              })));
+    server.route("POST",
+                 klantinteractiesPath("onderwerpobjecten"),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     creating(server,
+                              backend,
+                              [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors) {
+                                  KlantinteractiesBodyReader in(body, QString(), errors);
+                                  const KlantinteractiesCreatedSubject subject = readSubject(b, in, true);
+                                  if (!errors->isEmpty()) {
+                                      return KlantinteractiesHttp::invalid(request, *errors);
+                                  }
+                                  return HttpReply::json(b.onderwerpobject(b.addSubject(subject), KlantinteractiesHttp::root(request)), 201);
+                              })));
+    server.route("POST",
+                 klantinteractiesPath("internetaken"),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     creating(server,
+                              backend,
+                              [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors) {
+                                  KlantinteractiesBodyReader in(body, QString(), errors);
+                                  KlantinteractiesCreatedTask task = readTask(b, in);
+                                  readActors(b, body, task, errors);
+                                  if (!errors->isEmpty()) {
+                                      return KlantinteractiesHttp::invalid(request, *errors);
+                                  }
+                                  return HttpReply::json(b.interneTaak(b.addTask(task), KlantinteractiesHttp::root(request)), 201);
+                              })));
     server.route(
-        "POST",
-        kiPath("klantcontacten"),
-        KiHttp::guarded(
-            token,
-            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                KiBodyReader in(body, QString(), errors);
-                const QJsonObject fields = readContact(b, in);
-                if (!errors->isEmpty()) {
-                    return KiHttp::invalid(request, *errors);
-                }
-                return HttpReply::json(b.klantcontact(b.addContact({fields}), KiHttp::root(request)), 201);
-            })));
-    server.route(
-        "POST",
-        kiPath("betrokkenen"),
-        KiHttp::guarded(
-            token,
-            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                KiBodyReader in(body, QString(), errors);
-                const KiCreatedInvolved involved = readInvolved(b, in, true);
-                if (!errors->isEmpty()) {
-                    return KiHttp::invalid(request, *errors);
-                }
-                return HttpReply::json(b.betrokkene(b.addInvolved(involved), KiHttp::root(request)), 201);
-            })));
-    server.route(
-        "POST",
-        kiPath("onderwerpobjecten"),
-        KiHttp::guarded(
-            token,
-            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                KiBodyReader in(body, QString(), errors);
-                const KiCreatedSubject subject = readSubject(b, in, true);
-                if (!errors->isEmpty()) {
-                    return KiHttp::invalid(request, *errors);
-                }
-                return HttpReply::json(b.onderwerpobject(b.addSubject(subject), KiHttp::root(request)), 201);
-            })));
-    server.route(
-        "POST",
-        kiPath("internetaken"),
-        KiHttp::guarded(
-            token,
-            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                KiBodyReader in(body, QString(), errors);
-                KiCreatedTask task = readTask(b, in);
-                readActors(b, body, task, errors);
-                if (!errors->isEmpty()) {
-                    return KiHttp::invalid(request, *errors);
-                }
-                return HttpReply::json(b.interneTaak(b.addTask(task), KiHttp::root(request)), 201);
-            })));
-    server.route("PATCH", kiPath("internetaken", true), KiHttp::guarded(token, server.idempotent([backend](const HttpRequest &request) {
-                     const auto index = backend->find(UuidKind::Task, request.match.captured(1));
-                     if (!index) {
-                         return KiHttp::notFound(request);
-                     }
-                     HttpReply error;
-                     const auto body = KiBodyReader::parse(request, &error);
-                     if (!body) {
-                         return error;
-                     }
-                     QList<KiInvalidParam> errors;
-                     const auto change = readTaskChange(*backend, *index, *body, &errors);
-                     if (!change) {
-                         return KiHttp::invalid(request, errors);
-                     }
-                     backend->changeTask(*index, *change);
-                     return HttpReply::json(backend->interneTaak(*index, KiHttp::root(request)));
-                 })));
+        "PATCH", klantinteractiesPath("internetaken", true), KlantinteractiesHttp::guarded(token, server.idempotent([backend](const HttpRequest &request) {
+            const auto index = backend->find(UuidKind::Task, request.match.captured(1));
+            if (!index) {
+                return KlantinteractiesHttp::notFound(request);
+            }
+            HttpReply error;
+            const auto body = KlantinteractiesBodyReader::parse(request, &error);
+            if (!body) {
+                return error;
+            }
+            QList<KlantinteractiesInvalidParam> errors;
+            const auto change = readTaskChange(*backend, *index, *body, &errors);
+            if (!change) {
+                return KlantinteractiesHttp::invalid(request, errors);
+            }
+            backend->changeTask(*index, *change);
+            return HttpReply::json(backend->interneTaak(*index, KlantinteractiesHttp::root(request)));
+        })));
     // One call, three records: all checked before any is made.
-    server.route(
-        "POST",
-        kiPath("maak-klantcontact"),
-        KiHttp::guarded(
-            token,
-            creating(server, backend, [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KiInvalidParam> *errors) {
-                KiBodyReader top(body, QString(), errors);
-                const auto contactBody = top.object(u"klantcontact"_s, true, false);
-                KiBodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
-                const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
-                std::optional<KiCreatedInvolved> involved;
-                if (const auto o = top.object(u"betrokkene"_s, false)) {
-                    KiBodyReader in(*o, u"betrokkene."_s, errors);
-                    involved = readInvolved(b, in, false);
-                }
-                std::optional<KiCreatedSubject> subject;
-                if (const auto o = top.object(u"onderwerpobject"_s, false)) {
-                    KiBodyReader in(*o, u"onderwerpobject."_s, errors);
-                    subject = readSubject(b, in, false);
-                }
-                if (!errors->isEmpty()) {
-                    return KiHttp::invalid(request, *errors);
-                }
-                const QString root = KiHttp::root(request);
-                const quint64 contact = b.addContact({fields});
-                // Left out when not asked for: Open Klant sends null,
-                // which its own OpenAPI document does not allow.
-                QJsonObject reply;
-                if (involved) {
-                    involved->contact = contact;
-                    reply[u"betrokkene"_s] = b.betrokkene(b.addInvolved(*involved), root);
-                }
-                if (subject) {
-                    subject->contact = contact;
-                    reply[u"onderwerpobject"_s] = b.onderwerpobject(b.addSubject(*subject), root);
-                }
-                reply[u"klantcontact"_s] = b.klantcontact(contact, root);
-                return HttpReply::json(reply, 201);
-            })));
+    server.route("POST",
+                 klantinteractiesPath("maak-klantcontact"),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     creating(server,
+                              backend,
+                              [](KlantinteractiesBackend &b, const HttpRequest &request, const QJsonObject &body, QList<KlantinteractiesInvalidParam> *errors) {
+                                  KlantinteractiesBodyReader top(body, QString(), errors);
+                                  const auto contactBody = top.object(u"klantcontact"_s, true, false);
+                                  KlantinteractiesBodyReader contactIn(contactBody.value_or(QJsonObject()), u"klantcontact."_s, errors);
+                                  const QJsonObject fields = contactBody ? readContact(b, contactIn) : QJsonObject();
+                                  std::optional<KlantinteractiesCreatedInvolved> involved;
+                                  if (const auto o = top.object(u"betrokkene"_s, false)) {
+                                      KlantinteractiesBodyReader in(*o, u"betrokkene."_s, errors);
+                                      involved = readInvolved(b, in, false);
+                                  }
+                                  std::optional<KlantinteractiesCreatedSubject> subject;
+                                  if (const auto o = top.object(u"onderwerpobject"_s, false)) {
+                                      KlantinteractiesBodyReader in(*o, u"onderwerpobject."_s, errors);
+                                      subject = readSubject(b, in, false);
+                                  }
+                                  if (!errors->isEmpty()) {
+                                      return KlantinteractiesHttp::invalid(request, *errors);
+                                  }
+                                  const QString root = KlantinteractiesHttp::root(request);
+                                  const quint64 contact = b.addContact({fields});
+                                  // Left out when not asked for: Open Klant sends null,
+                                  // which its own OpenAPI document does not allow.
+                                  QJsonObject reply;
+                                  if (involved) {
+                                      involved->contact = contact;
+                                      reply[u"betrokkene"_s] = b.betrokkene(b.addInvolved(*involved), root);
+                                  }
+                                  if (subject) {
+                                      subject->contact = contact;
+                                      reply[u"onderwerpobject"_s] = b.onderwerpobject(b.addSubject(*subject), root);
+                                  }
+                                  reply[u"klantcontact"_s] = b.klantcontact(contact, root);
+                                  return HttpReply::json(reply, 201);
+                              })));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -1,43 +1,43 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 // The Klantinteracties records made through the API (klantinteractiescreate.cpp), kept in memory
-// after the generated ones and numbered from KiCreatedBase, with their times and numbers.
+// after the generated ones and numbered from KlantinteractiesCreatedBase, with their times and numbers.
 
 #include "klantinteracties/klantinteractiesbackend.h"
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
-quint64 KlantinteractiesBackend::addContact(const KiCreatedContact &contact)
+quint64 KlantinteractiesBackend::addContact(const KlantinteractiesCreatedContact &contact)
 {
     m_contacts.append(contact);
-    return KiCreatedBase + quint64(m_contacts.size() - 1);
+    return KlantinteractiesCreatedBase + quint64(m_contacts.size() - 1);
 }
 
-quint64 KlantinteractiesBackend::addInvolved(const KiCreatedInvolved &involved)
+quint64 KlantinteractiesBackend::addInvolved(const KlantinteractiesCreatedInvolved &involved)
 {
     m_involved.append(involved);
-    return KiCreatedBase + quint64(m_involved.size() - 1);
+    return KlantinteractiesCreatedBase + quint64(m_involved.size() - 1);
 }
 
-quint64 KlantinteractiesBackend::addSubject(const KiCreatedSubject &subject)
+quint64 KlantinteractiesBackend::addSubject(const KlantinteractiesCreatedSubject &subject)
 {
     m_subjects.append(subject);
-    return KiCreatedBase + quint64(m_subjects.size() - 1);
+    return KlantinteractiesCreatedBase + quint64(m_subjects.size() - 1);
 }
 
-quint64 KlantinteractiesBackend::addTask(const KiCreatedTask &task)
+quint64 KlantinteractiesBackend::addTask(const KlantinteractiesCreatedTask &task)
 {
     m_tasks.append(task);
-    return KiCreatedBase + quint64(m_tasks.size() - 1);
+    return KlantinteractiesCreatedBase + quint64(m_tasks.size() - 1);
 }
 
-void KlantinteractiesBackend::changeTask(quint64 index, const KiTaskChange &change)
+void KlantinteractiesBackend::changeTask(quint64 index, const KlantinteractiesTaskChange &change)
 {
-    if (index >= KiCreatedBase) {
-        KiCreatedTask &task = m_tasks[qsizetype(index - KiCreatedBase)];
+    if (index >= KlantinteractiesCreatedBase) {
+        KlantinteractiesCreatedTask &task = m_tasks[qsizetype(index - KlantinteractiesCreatedBase)];
         for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
             task.fields.insert(it.key(), it.value());
         }
@@ -46,7 +46,7 @@ void KlantinteractiesBackend::changeTask(quint64 index, const KiTaskChange &chan
         }
         return;
     }
-    KiTaskChange &held = m_taskChanges[index];
+    KlantinteractiesTaskChange &held = m_taskChanges[index];
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         held.fields.insert(it.key(), it.value());
     }
@@ -57,8 +57,8 @@ void KlantinteractiesBackend::changeTask(quint64 index, const KiTaskChange &chan
 
 QString KlantinteractiesBackend::taskStatus(quint64 index) const
 {
-    if (index >= KiCreatedBase) {
-        return m_tasks.at(qsizetype(index - KiCreatedBase)).fields.value(QStringLiteral("status")).toString();
+    if (index >= KlantinteractiesCreatedBase) {
+        return m_tasks.at(qsizetype(index - KlantinteractiesCreatedBase)).fields.value(QStringLiteral("status")).toString();
     }
     if (const auto it = m_taskChanges.find(index); it != m_taskChanges.end() && it->second.fields.contains(QStringLiteral("status"))) {
         return it->second.fields.value(QStringLiteral("status")).toString();
@@ -87,8 +87,8 @@ std::vector<quint64> KlantinteractiesBackend::liveCreated(UuidKind kind) const
     }
     std::vector<quint64> out;
     for (qsizetype i = 0; i < n; ++i) {
-        if (live(kind, KiCreatedBase + quint64(i))) {
-            out.push_back(KiCreatedBase + quint64(i));
+        if (live(kind, KlantinteractiesCreatedBase + quint64(i))) {
+            out.push_back(KlantinteractiesCreatedBase + quint64(i));
         }
     }
     return out;
@@ -107,4 +107,4 @@ QString KlantinteractiesBackend::nextCreatedNumber()
     return QStringLiteral("9%1").arg(m_contacts.size() + m_tasks.size() + 1, 9, 10, QLatin1Char('0'));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <map>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -48,12 +48,13 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 }
 } // namespace
 
-QString KiHttp::root(const HttpRequest &request)
+QString KlantinteractiesHttp::root(const HttpRequest &request)
 {
     return request.baseUrl.toString() + QStringLiteral("/klantinteracties/api/v1");
 }
 
-HttpReply KiHttp::fout(const HttpRequest &request, int status, const QString &exception, const QString &code, const QString &title, const QString &detail)
+HttpReply
+KlantinteractiesHttp::fout(const HttpRequest &request, int status, const QString &exception, const QString &code, const QString &title, const QString &detail)
 {
     // "instance" names this occurrence; derived from the request, not drawn, so that the same
     // requests give the same bytes.
@@ -70,29 +71,29 @@ HttpReply KiHttp::fout(const HttpRequest &request, int status, const QString &ex
         status);
 }
 
-HttpReply KiHttp::notFound(const HttpRequest &request)
+HttpReply KlantinteractiesHttp::notFound(const HttpRequest &request)
 {
     return fout(request, 404, QStringLiteral("NotFound"), QStringLiteral("not_found"), QStringLiteral("Niet gevonden."), QStringLiteral("Niet gevonden."));
 }
 
-HttpReply KiHttp::parseError(const HttpRequest &request, const QString &detail)
+HttpReply KlantinteractiesHttp::parseError(const HttpRequest &request, const QString &detail)
 {
     return fout(request, 400, QStringLiteral("ParseError"), QStringLiteral("parse_error"), QStringLiteral("Ongeldig verzoek."), detail);
 }
 
-HttpReply KiHttp::invalid(const HttpRequest &request, const QList<KiInvalidParam> &params)
+HttpReply KlantinteractiesHttp::invalid(const HttpRequest &request, const QList<KlantinteractiesInvalidParam> &params)
 {
     HttpReply reply = fout(request, 400, QStringLiteral("ValidationError"), QStringLiteral("invalid"), QStringLiteral("Ongeldige invoer."), QString());
     QJsonObject body = QJsonDocument::fromJson(reply.body).object();
     QJsonArray list;
-    for (const KiInvalidParam &p : params) {
+    for (const KlantinteractiesInvalidParam &p : params) {
         list.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("code"), p.code}, {QStringLiteral("reason"), p.reason}});
     }
     body[QStringLiteral("invalidParams")] = list;
     return HttpReply::json(body, 400);
 }
 
-Handler KiHttp::guarded(const QString &token, Handler handler)
+Handler KlantinteractiesHttp::guarded(const QString &token, Handler handler)
 {
     return [token, handler = std::move(handler)](const HttpRequest &request) {
         HttpReply reply;
@@ -132,7 +133,7 @@ Handler KiHttp::guarded(const QString &token, Handler handler)
     };
 }
 
-KiHttp::Page KiHttp::page(const HttpRequest &request)
+KlantinteractiesHttp::Page KlantinteractiesHttp::page(const HttpRequest &request)
 {
     Page p;
     if (request.hasQuery(QStringLiteral("page"))) {
@@ -149,7 +150,7 @@ KiHttp::Page KiHttp::page(const HttpRequest &request)
     return p;
 }
 
-QString KiHttp::withPage(const HttpRequest &request, qint64 page)
+QString KlantinteractiesHttp::withPage(const HttpRequest &request, qint64 page)
 {
     std::map<QString, QStringList> items; // sorted by key, as Django sorts them
     for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
@@ -169,7 +170,7 @@ QString KiHttp::withPage(const HttpRequest &request, qint64 page)
     return pairs.isEmpty() ? url : url + QLatin1Char('?') + pairs.join(QLatin1Char('&'));
 }
 
-HttpReply KiHttp::paged(const HttpRequest &request, quint64 count, const std::function<QJsonArray(quint64, quint64)> &results)
+HttpReply KlantinteractiesHttp::paged(const HttpRequest &request, quint64 count, const std::function<QJsonArray(quint64, quint64)> &results)
 {
     const Page p = page(request);
     const qint64 pages = qint64(std::max<quint64>(1, (count + p.size - 1) / p.size));
@@ -202,7 +203,7 @@ HttpReply KiHttp::paged(const HttpRequest &request, quint64 count, const std::fu
     });
 }
 
-KiQuery::KiQuery(const HttpRequest &request, const QStringList &specFilters)
+KlantinteractiesQuery::KlantinteractiesQuery(const HttpRequest &request, const QStringList &specFilters)
     : m_request(request)
     , m_specFilters(specFilters)
 {
@@ -210,12 +211,12 @@ KiQuery::KiQuery(const HttpRequest &request, const QStringList &specFilters)
     m_read.insert(QStringLiteral("pageSize"));
 }
 
-bool KiQuery::has(const QString &name) const
+bool KlantinteractiesQuery::has(const QString &name) const
 {
     return !m_request.queryValue(name).isEmpty();
 }
 
-std::optional<QString> KiQuery::value(const QString &name)
+std::optional<QString> KlantinteractiesQuery::value(const QString &name)
 {
     m_read.insert(name);
     const QString v = m_request.queryValue(name);
@@ -225,12 +226,12 @@ std::optional<QString> KiQuery::value(const QString &name)
     return v;
 }
 
-std::optional<QString> KiQuery::text(const QString &name)
+std::optional<QString> KlantinteractiesQuery::text(const QString &name)
 {
     return value(name);
 }
 
-std::optional<bool> KiQuery::boolean(const QString &name)
+std::optional<bool> KlantinteractiesQuery::boolean(const QString &name)
 {
     // django-filter's BooleanWidget: true/false (and 1/0); anything else means no filter.
     const auto v = value(name);
@@ -247,7 +248,7 @@ std::optional<bool> KiQuery::boolean(const QString &name)
     return std::nullopt;
 }
 
-std::optional<QString> KiQuery::choice(const QString &name, const QStringList &choices)
+std::optional<QString> KlantinteractiesQuery::choice(const QString &name, const QStringList &choices)
 {
     const auto v = value(name);
     if (v && !choices.contains(*v)) {
@@ -257,7 +258,7 @@ std::optional<QString> KiQuery::choice(const QString &name, const QStringList &c
     return v;
 }
 
-std::optional<QString> KiQuery::uuid(const QString &name)
+std::optional<QString> KlantinteractiesQuery::uuid(const QString &name)
 {
     const auto v = value(name);
     if (!v) {
@@ -271,7 +272,7 @@ std::optional<QString> KiQuery::uuid(const QString &name)
     return parsed.toString(QUuid::WithoutBraces);
 }
 
-std::optional<QString> KiQuery::url(const QString &name)
+std::optional<QString> KlantinteractiesQuery::url(const QString &name)
 {
     const auto v = value(name);
     if (v && !QUrl(*v, QUrl::StrictMode).isValid()) {
@@ -281,7 +282,7 @@ std::optional<QString> KiQuery::url(const QString &name)
     return v;
 }
 
-std::optional<QDate> KiQuery::date(const QString &name)
+std::optional<QDate> KlantinteractiesQuery::date(const QString &name)
 {
     const auto v = value(name);
     if (!v) {
@@ -295,7 +296,7 @@ std::optional<QDate> KiQuery::date(const QString &name)
     return d;
 }
 
-std::optional<QDateTime> KiQuery::dateTime(const QString &name)
+std::optional<QDateTime> KlantinteractiesQuery::dateTime(const QString &name)
 {
     const auto v = value(name);
     if (!v) {
@@ -309,7 +310,7 @@ std::optional<QDateTime> KiQuery::dateTime(const QString &name)
     return t;
 }
 
-QSet<QString> KiQuery::expand(const QStringList &choices)
+QSet<QString> KlantinteractiesQuery::expand(const QStringList &choices)
 {
     m_read.insert(QStringLiteral("expand"));
     QSet<QString> out;
@@ -327,20 +328,20 @@ QSet<QString> KiQuery::expand(const QStringList &choices)
     return out;
 }
 
-void KiQuery::needsScope(const QString &name)
+void KlantinteractiesQuery::needsScope(const QString &name)
 {
     fail(
         name, QStringLiteral("unsupported"), QStringLiteral("De referentie-backend filtert hierop alleen samen met een filter op één partij of klantcontact."));
 }
 
-void KiQuery::fail(const QString &name, const QString &code, const QString &reason)
+void KlantinteractiesQuery::fail(const QString &name, const QString &code, const QString &reason)
 {
     m_errors.append({name, code, reason});
 }
 
-QList<KiInvalidParam> KiQuery::finish()
+QList<KlantinteractiesInvalidParam> KlantinteractiesQuery::finish()
 {
-    QList<KiInvalidParam> errors = m_errors;
+    QList<KlantinteractiesInvalidParam> errors = m_errors;
     for (const QString &name : m_specFilters) {
         if (!m_read.contains(name) && has(name)) {
             errors.append({name, QStringLiteral("unsupported"), QStringLiteral("De referentie-backend ondersteunt dit filter niet.")});
@@ -349,4 +350,4 @@ QList<KiInvalidParam> KiQuery::finish()
     return errors;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

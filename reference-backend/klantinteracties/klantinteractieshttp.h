@@ -11,11 +11,11 @@
 #include <functional>
 #include <optional>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // One field error in a ValidatieFout body (vng-api-common): name, code, reason.
-struct KiInvalidParam
+struct KlantinteractiesInvalidParam
 {
     QString name;
     QString code;
@@ -25,7 +25,7 @@ struct KiInvalidParam
 // The HTTP side of Open Klant as Django REST Framework and vng-api-common shape it: token
 // authentication, the Fout and ValidatieFout error bodies, page-number paging with absolute
 // next/previous links, the API-version header, and ETags for conditional GETs.
-namespace KiHttp
+namespace KlantinteractiesHttp
 {
 inline const QString ApiVersion = QStringLiteral("0.9.0"); // info.version of the OpenAPI document
 QString root(const HttpRequest &request);
@@ -34,7 +34,7 @@ QString root(const HttpRequest &request);
 Handler guarded(const QString &token, Handler handler);
 HttpReply fout(const HttpRequest &request, int status, const QString &exception, const QString &code, const QString &title, const QString &detail);
 HttpReply notFound(const HttpRequest &request);
-HttpReply invalid(const HttpRequest &request, const QList<KiInvalidParam> &params);
+HttpReply invalid(const HttpRequest &request, const QList<KlantinteractiesInvalidParam> &params);
 HttpReply parseError(const HttpRequest &request, const QString &detail);
 
 // page and pageSize as DynamicPageSizePagination reads them (default 100, at most 500).
@@ -49,16 +49,16 @@ Page page(const HttpRequest &request);
 HttpReply paged(const HttpRequest &request, quint64 count, const std::function<QJsonArray(quint64 offset, quint64 limit)> &results);
 // Django's replace_query_param: the request's URL with one parameter set (or removed when empty).
 QString withPage(const HttpRequest &request, qint64 page);
-} // namespace KiHttp
+} // namespace KlantinteractiesHttp
 
 // A list request's query filters as django-filter reads them: empty values are ignored, wrong
 // values give a ValidatieFout. Every filter the OpenAPI document lists must be read by the route
 // or reported as unsupported: finish() turns the unread ones into errors, so that a filter the
 // reference back end cannot answer cheaply fails loudly instead of being silently ignored.
-class KiQuery
+class KlantinteractiesQuery
 {
 public:
-    KiQuery(const HttpRequest &request, const QStringList &specFilters);
+    KlantinteractiesQuery(const HttpRequest &request, const QStringList &specFilters);
 
     bool has(const QString &name) const;
     std::optional<QString> text(const QString &name);
@@ -74,14 +74,14 @@ public:
     void needsScope(const QString &name);
     void fail(const QString &name, const QString &code, const QString &reason);
     // The errors, with every spec filter given but not read counted as unsupported.
-    QList<KiInvalidParam> finish();
+    QList<KlantinteractiesInvalidParam> finish();
 
 private:
     std::optional<QString> value(const QString &name);
     const HttpRequest &m_request;
     QStringList m_specFilters;
     QSet<QString> m_read;
-    QList<KiInvalidParam> m_errors;
+    QList<KlantinteractiesInvalidParam> m_errors;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 void WeightedIndex::append(quint8 weight)
@@ -68,4 +68,4 @@ quint64 WeightedIndex::excludedTotal(const std::vector<quint64> &excluded) const
     return sum;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

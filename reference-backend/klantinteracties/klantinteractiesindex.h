@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // Rank and select over positions that each hold a few records (digital addresses per citizen,
@@ -36,4 +36,4 @@ private:
     quint64 m_total = 0;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -234,8 +234,8 @@ QJsonObject KlantinteractiesBackend::partij(quint32 citizen, const QString &root
 QJsonObject KlantinteractiesBackend::klantcontact(quint64 index, const QString &root) const
 {
     QJsonObject o;
-    if (index >= KiCreatedBase) {
-        o = m_contacts.at(qsizetype(index - KiCreatedBase)).fields;
+    if (index >= KlantinteractiesCreatedBase) {
+        o = m_contacts.at(qsizetype(index - KlantinteractiesCreatedBase)).fields;
     } else {
         const ContactRecord c = m_data.contact(index);
         o[QStringLiteral("nummer")] = number(index + 1);
@@ -266,8 +266,8 @@ QJsonObject KlantinteractiesBackend::klantcontact(quint64 index, const QString &
 QJsonObject KlantinteractiesBackend::betrokkene(quint64 index, const QString &root) const
 {
     QJsonObject o;
-    if (index >= KiCreatedBase) {
-        const KiCreatedInvolved &involved = m_involved.at(qsizetype(index - KiCreatedBase));
+    if (index >= KlantinteractiesCreatedBase) {
+        const KlantinteractiesCreatedInvolved &involved = m_involved.at(qsizetype(index - KlantinteractiesCreatedBase));
         o = involved.fields;
         o[QStringLiteral("wasPartij")] = involved.party ? QJsonValue(ref(UuidKind::Party, *involved.party, root)) : QJsonValue(QJsonValue::Null);
         o[QStringLiteral("hadKlantcontact")] = ref(UuidKind::Contact, involved.contact, root);
@@ -296,8 +296,8 @@ QJsonObject KlantinteractiesBackend::betrokkene(quint64 index, const QString &ro
 QJsonObject KlantinteractiesBackend::onderwerpobject(quint64 index, const QString &root) const
 {
     QJsonObject o = ref(UuidKind::Subject, index, root);
-    if (index >= KiCreatedBase) {
-        const KiCreatedSubject &subject = m_subjects.at(qsizetype(index - KiCreatedBase));
+    if (index >= KlantinteractiesCreatedBase) {
+        const KlantinteractiesCreatedSubject &subject = m_subjects.at(qsizetype(index - KlantinteractiesCreatedBase));
         o[QStringLiteral("klantcontact")] = subject.contact ? QJsonValue(ref(UuidKind::Contact, *subject.contact, root)) : QJsonValue(QJsonValue::Null);
         o[QStringLiteral("wasKlantcontact")] =
             subject.wasContact ? QJsonValue(ref(UuidKind::Contact, *subject.wasContact, root)) : QJsonValue(QJsonValue::Null);
@@ -321,8 +321,8 @@ QJsonObject KlantinteractiesBackend::interneTaak(quint64 index, const QString &r
 {
     QJsonObject o;
     QJsonArray actors;
-    if (index >= KiCreatedBase) {
-        const KiCreatedTask &task = m_tasks.at(qsizetype(index - KiCreatedBase));
+    if (index >= KlantinteractiesCreatedBase) {
+        const KlantinteractiesCreatedTask &task = m_tasks.at(qsizetype(index - KlantinteractiesCreatedBase));
         o = task.fields;
         o[QStringLiteral("aanleidinggevendKlantcontact")] = ref(UuidKind::Contact, task.contact, root);
         actors = refs(UuidKind::Actor, task.actors, root);
@@ -388,4 +388,4 @@ QJsonObject KlantinteractiesBackend::actor(quint64 index, const QString &root) c
     return o;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -7,15 +7,15 @@
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
-QString kiPath(const char *collection, bool detail)
+QString klantinteractiesPath(const char *collection, bool detail)
 {
     return QStringLiteral("/klantinteracties/api/v1/") + QLatin1String(collection) + (detail ? QStringLiteral("/([^/]+)") : QString());
 }
 
-void KiList::narrow(const std::vector<quint64> &candidates)
+void KlantinteractiesList::narrow(const std::vector<quint64> &candidates)
 {
     if (!scope) {
         scope = candidates;
@@ -30,7 +30,7 @@ void KiList::narrow(const std::vector<quint64> &candidates)
     scope = both;
 }
 
-void KiList::add(const QString &name, std::function<bool(quint64, const QJsonObject &)> test, std::optional<bool> onGenerated)
+void KlantinteractiesList::add(const QString &name, std::function<bool(quint64, const QJsonObject &)> test, std::optional<bool> onGenerated)
 {
     predicates.push_back({name, std::move(test), onGenerated});
 }
@@ -44,7 +44,7 @@ QJsonValue field(const QJsonObject &record, const QString &path)
 }
 } // namespace
 
-void KiList::exact(KiQuery &query, const QString &name, const QString &path, std::optional<QString> allGenerated)
+void KlantinteractiesList::exact(KlantinteractiesQuery &query, const QString &name, const QString &path, std::optional<QString> allGenerated)
 {
     if (const auto value = query.text(name)) {
         add(
@@ -56,7 +56,7 @@ void KiList::exact(KiQuery &query, const QString &name, const QString &path, std
     }
 }
 
-void KiList::contains(KiQuery &query, const QString &name, const QString &path, std::optional<QString> allGenerated)
+void KlantinteractiesList::contains(KlantinteractiesQuery &query, const QString &name, const QString &path, std::optional<QString> allGenerated)
 {
     if (const auto value = query.text(name)) {
         add(
@@ -68,7 +68,7 @@ void KiList::contains(KiQuery &query, const QString &name, const QString &path, 
     }
 }
 
-void KiList::flag(KiQuery &query, const QString &name, const QString &path, std::optional<bool> allGenerated)
+void KlantinteractiesList::flag(KlantinteractiesQuery &query, const QString &name, const QString &path, std::optional<bool> allGenerated)
 {
     if (const auto value = query.boolean(name)) {
         add(
@@ -80,22 +80,22 @@ void KiList::flag(KiQuery &query, const QString &name, const QString &path, std:
     }
 }
 
-void KiList::check(KiQuery &query) const
+void KlantinteractiesList::check(KlantinteractiesQuery &query) const
 {
     if (scope || none) {
         return;
     }
-    for (const KiPredicate &p : predicates) {
+    for (const KlantinteractiesPredicate &p : predicates) {
         if (!p.onGenerated) {
             query.needsScope(p.name);
         }
     }
 }
 
-HttpReply serveList(const HttpRequest &request, const KiList &list)
+HttpReply serveList(const HttpRequest &request, const KlantinteractiesList &list)
 {
     auto passes = [&list](quint64 index, const QJsonObject &record) {
-        return std::all_of(list.predicates.cbegin(), list.predicates.cend(), [&](const KiPredicate &p) {
+        return std::all_of(list.predicates.cbegin(), list.predicates.cend(), [&](const KlantinteractiesPredicate &p) {
             return p.test(index, record);
         });
     };
@@ -106,7 +106,7 @@ HttpReply serveList(const HttpRequest &request, const KiList &list)
         return record;
     };
     if (list.none) {
-        return KiHttp::paged(request, 0, [](quint64, quint64) {
+        return KlantinteractiesHttp::paged(request, 0, [](quint64, quint64) {
             return QJsonArray();
         });
     }
@@ -130,12 +130,12 @@ HttpReply serveList(const HttpRequest &request, const KiList &list)
                                }),
                    selected.end());
 
-    const bool generatedPass = !list.scope && std::all_of(list.predicates.cbegin(), list.predicates.cend(), [](const KiPredicate &p) {
+    const bool generatedPass = !list.scope && std::all_of(list.predicates.cbegin(), list.predicates.cend(), [](const KlantinteractiesPredicate &p) {
         return p.onGenerated.value_or(false);
     });
     const quint64 first = selected.size();
     const quint64 generated = generatedPass ? list.generatedCount() : 0;
-    return KiHttp::paged(request, first + generated, [&](quint64 offset, quint64 limit) {
+    return KlantinteractiesHttp::paged(request, first + generated, [&](quint64 offset, quint64 limit) {
         QJsonArray results;
         quint64 position = offset;
         for (; position < first && position < offset + limit; ++position) {
@@ -196,7 +196,7 @@ QStringList identifierChoices(const DataSet &data, const QString &field)
     return choices;
 }
 
-std::optional<quint32> partyFilter(KlantinteractiesBackend &backend, KiQuery &query, const QString &prefix, bool *given)
+std::optional<quint32> partyFilter(KlantinteractiesBackend &backend, KlantinteractiesQuery &query, const QString &prefix, bool *given)
 {
     // Any of these names one party; a party that does not exist (or is gone) leaves no records.
     constexpr quint64 Nobody = ~quint64(0);
@@ -226,8 +226,11 @@ std::optional<quint32> partyFilter(KlantinteractiesBackend &backend, KiQuery &qu
     return party != Nobody ? std::optional<quint32>(quint32(party)) : std::nullopt;
 }
 
-void identifierCodeFilters(
-    KlantinteractiesBackend &backend, KiQuery &query, KiList &list, const QString &prefix, std::function<QJsonArray(quint64, const QJsonObject &)> identifiers)
+void identifierCodeFilters(KlantinteractiesBackend &backend,
+                           KlantinteractiesQuery &query,
+                           KlantinteractiesList &list,
+                           const QString &prefix,
+                           std::function<QJsonArray(quint64, const QJsonObject &)> identifiers)
 {
     // The profile's codes: one for every party (nl), or two per field (Flanders: register / BIS).
     const bool flanders = backend.data().profile() == Profile::Flanders;
@@ -265,4 +268,4 @@ void identifierCodeFilters(
     }
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

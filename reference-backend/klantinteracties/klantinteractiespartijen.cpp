@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -123,10 +123,10 @@ HttpReply listPartijen(KlantinteractiesBackend &backend, const HttpRequest &requ
 {
     DataSet &data = backend.data();
     const bool nl = data.profile() == Profile::Netherlands;
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, partijFilters);
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, partijFilters);
     const QSet<QString> expand = effectiveExpand(q.expand(partijExpand));
-    KiList list;
+    KlantinteractiesList list;
     if (const auto id = q.text(u"partijIdentificator__objectId"_s)) {
         const auto citizen = data.citizenWithIdentifier(*id);
         list.narrow(one(citizen && backend.live(UuidKind::Party, *citizen) ? std::optional<quint64>(*citizen) : std::nullopt));
@@ -162,8 +162,8 @@ HttpReply listPartijen(KlantinteractiesBackend &backend, const HttpRequest &requ
         return record.value(u"partijIdentificatoren"_s).toArray();
     });
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.partij(quint32(i), root);
@@ -177,9 +177,9 @@ HttpReply listPartijen(KlantinteractiesBackend &backend, const HttpRequest &requ
 
 HttpReply listIdentificatoren(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, identificatorFilters);
-    KiList list;
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, identificatorFilters);
+    KlantinteractiesList list;
     if (const auto id = q.text(u"partijIdentificatorObjectId"_s)) {
         const auto citizen = backend.data().citizenWithIdentifier(*id);
         list.narrow(one(citizen && backend.live(UuidKind::Party, *citizen) ? std::optional<quint64>(*citizen) : std::nullopt));
@@ -189,8 +189,8 @@ HttpReply listIdentificatoren(KlantinteractiesBackend &backend, const HttpReques
         return QJsonArray{record};
     });
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.identificator(quint32(i), root);
@@ -201,10 +201,10 @@ HttpReply listIdentificatoren(KlantinteractiesBackend &backend, const HttpReques
 
 HttpReply listAddresses(KlantinteractiesBackend &backend, const HttpRequest &request)
 {
-    const QString root = KiHttp::root(request);
-    KiQuery q(request, addressFilters);
+    const QString root = KlantinteractiesHttp::root(request);
+    KlantinteractiesQuery q(request, addressFilters);
     const QSet<QString> expand = effectiveExpand(q.expand(addressExpand));
-    KiList list;
+    KlantinteractiesList list;
     bool given = false;
     const auto party = partyFilter(backend, q, u"verstrektDoorPartij"_s, &given);
     if (given) {
@@ -215,7 +215,7 @@ HttpReply listAddresses(KlantinteractiesBackend &backend, const HttpRequest &req
     list.none = q.url(u"verstrektDoorBetrokkene__url"_s).has_value() || list.none;
     list.none = q.choice(u"verstrektDoorBetrokkene__rol"_s, {u"klant"_s, u"vertegenwoordiger"_s}).has_value() || list.none;
     // Kind and verification: answered by the index over the whole population too.
-    KiAddressFilter filter;
+    KlantinteractiesAddressFilter filter;
     if (const auto soort = q.choice(u"soortDigitaalAdres"_s, {u"email"_s, u"overig"_s, u"telefoonnummer"_s})) {
         filter.kind = *soort == QLatin1String("email") ? 0 : *soort == QLatin1String("telefoonnummer") ? 1 : 2;
         list.exact(q, u"soortDigitaalAdres"_s, u"soortDigitaalAdres"_s, *soort);
@@ -264,8 +264,8 @@ HttpReply listAddresses(KlantinteractiesBackend &backend, const HttpRequest &req
         }
     }
     list.check(q);
-    if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-        return KiHttp::invalid(request, errors);
+    if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+        return KlantinteractiesHttp::invalid(request, errors);
     }
     list.render = [&backend, root](quint64 i) {
         return backend.digitaalAdres(i, root);
@@ -284,47 +284,48 @@ HttpReply listAddresses(KlantinteractiesBackend &backend, const HttpRequest &req
 
 } // namespace
 
-void installKiPartyRoutes(RefServer &server, const KiBackend &backend, const QString &token)
+void installKlantinteractiesPartyRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token)
 {
-    server.route("GET", kiPath("partijen"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+    server.route("GET", klantinteractiesPath("partijen"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listPartijen(*backend, request);
                  }));
-    server.route(
-        "GET",
-        kiPath("partijen", true),
-        KiHttp::guarded(
-            token,
-            kiDetail(backend, UuidKind::Party, partijExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
-                QJsonObject o = b.partij(quint32(i), root);
-                if (!expand.isEmpty()) {
-                    expandDetail(o, partijExpansion(b, quint32(i), expand, root));
-                }
-                return o;
-            })));
-    server.route("GET", kiPath("partij-identificatoren"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+    server.route("GET",
+                 klantinteractiesPath("partijen", true),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     klantinteractiesDetail(
+                         backend, UuidKind::Party, partijExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
+                             QJsonObject o = b.partij(quint32(i), root);
+                             if (!expand.isEmpty()) {
+                                 expandDetail(o, partijExpansion(b, quint32(i), expand, root));
+                             }
+                             return o;
+                         })));
+    server.route("GET", klantinteractiesPath("partij-identificatoren"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listIdentificatoren(*backend, request);
                  }));
-    server.route(
-        "GET",
-        kiPath("partij-identificatoren", true),
-        KiHttp::guarded(token,
-                        kiDetail(backend, UuidKind::PartyIdentifier, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
-                            return b.identificator(quint32(i), root);
-                        })));
-    server.route("GET", kiPath("digitaleadressen"), KiHttp::guarded(token, [backend](const HttpRequest &request) {
+    server.route("GET",
+                 klantinteractiesPath("partij-identificatoren", true),
+                 KlantinteractiesHttp::guarded(
+                     token,
+                     klantinteractiesDetail(
+                         backend, UuidKind::PartyIdentifier, {}, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &, const QString &root) {
+                             return b.identificator(quint32(i), root);
+                         })));
+    server.route("GET", klantinteractiesPath("digitaleadressen"), KlantinteractiesHttp::guarded(token, [backend](const HttpRequest &request) {
                      return listAddresses(*backend, request);
                  }));
-    server.route("GET",
-                 kiPath("digitaleadressen", true),
-                 KiHttp::guarded(token,
-                                 kiDetail(backend,
-                                          UuidKind::DigitalAddress,
-                                          addressExpand,
-                                          [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
-                                              QJsonObject o = b.digitaalAdres(i, root);
-                                              expandDetail(o, addressExpansion(expand));
-                                              return o;
-                                          })));
+    server.route(
+        "GET",
+        klantinteractiesPath("digitaleadressen", true),
+        KlantinteractiesHttp::guarded(
+            token,
+            klantinteractiesDetail(
+                backend, UuidKind::DigitalAddress, addressExpand, [](KlantinteractiesBackend &b, quint64 i, const QSet<QString> &expand, const QString &root) {
+                    QJsonObject o = b.digitaalAdres(i, root);
+                    expandDetail(o, addressExpansion(expand));
+                    return o;
+                })));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

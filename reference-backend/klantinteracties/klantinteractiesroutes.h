@@ -7,13 +7,13 @@
 #include "klantinteracties/klantinteractiesbackend.h"
 #include "klantinteracties/klantinteractieshttp.h"
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // One filter as a test on a rendered record, and what it means for the generated records as a
 // whole when no narrowing filter is given: all pass, none pass, or it varies (then it would need a
 // scan, and the route refuses it).
-struct KiPredicate
+struct KlantinteractiesPredicate
 {
     QString name;
     std::function<bool(quint64 index, const QJsonObject &record)> test;
@@ -23,11 +23,11 @@ struct KiPredicate
 // What a list route answers: a scope (the few candidates a party or contact filter leaves), or the
 // whole generated collection, paged in O(page), with the live created records before it (newest
 // first, as Open Klant orders by -pk).
-struct KiList
+struct KlantinteractiesList
 {
     std::function<QJsonObject(quint64)> render;
     std::function<void(QJsonObject &, quint64)> decorate; // _expand, for the resources that have it
-    std::vector<KiPredicate> predicates;
+    std::vector<KlantinteractiesPredicate> predicates;
     std::optional<std::vector<quint64>> scope;
     bool none = false; // a filter already excludes everything
     std::function<quint64()> generatedCount; // asked only when generated records can match
@@ -54,14 +54,14 @@ struct KiList
     // Exact, case-insensitive substring and boolean matches on a field ("group.field" for a
     // nested one). allGenerated: the value every generated record has, if they all have the same
     // (a null string for "empty or absent"); without it the filter needs a scope.
-    void exact(KiQuery &query, const QString &name, const QString &field, std::optional<QString> allGenerated = std::nullopt);
-    void contains(KiQuery &query, const QString &name, const QString &field, std::optional<QString> allGenerated = std::nullopt);
-    void flag(KiQuery &query, const QString &name, const QString &field, std::optional<bool> allGenerated = std::nullopt);
+    void exact(KlantinteractiesQuery &query, const QString &name, const QString &field, std::optional<QString> allGenerated = std::nullopt);
+    void contains(KlantinteractiesQuery &query, const QString &name, const QString &field, std::optional<QString> allGenerated = std::nullopt);
+    void flag(KlantinteractiesQuery &query, const QString &name, const QString &field, std::optional<bool> allGenerated = std::nullopt);
     // Reports the filters that would need a scan (call once all filters are read).
-    void check(KiQuery &query) const;
+    void check(KlantinteractiesQuery &query) const;
 };
 
-HttpReply serveList(const HttpRequest &request, const KiList &list);
+HttpReply serveList(const HttpRequest &request, const KlantinteractiesList &list);
 
 // The expansions that take effect: a nested path only with its parent also asked for, as Open
 // Klant's expand loader does.
@@ -71,40 +71,43 @@ void expandDetail(QJsonObject &record, const QJsonObject &expanded);
 
 // Filters common to several routes: a party named by uuid, url, nummer or identifier; the codes
 // of its identifier.
-std::optional<quint32> partyFilter(KlantinteractiesBackend &backend, KiQuery &query, const QString &prefix, bool *given);
-void identifierCodeFilters(
-    KlantinteractiesBackend &backend, KiQuery &query, KiList &list, const QString &prefix, std::function<QJsonArray(quint64, const QJsonObject &)> identifiers);
+std::optional<quint32> partyFilter(KlantinteractiesBackend &backend, KlantinteractiesQuery &query, const QString &prefix, bool *given);
+void identifierCodeFilters(KlantinteractiesBackend &backend,
+                           KlantinteractiesQuery &query,
+                           KlantinteractiesList &list,
+                           const QString &prefix,
+                           std::function<QJsonArray(quint64, const QJsonObject &)> identifiers);
 // The identifier code choices for the partij-identificatoren filters: the OpenAPI enums, plus the
 // Flemish codes in that profile.
 QStringList identifierChoices(const DataSet &data, const QString &field);
 // Live contacts whose nummer (or referentienummer) is value.
-std::vector<quint64> kiContactsNumbered(KlantinteractiesBackend &backend, const QString &field, const QString &value);
+std::vector<quint64> klantinteractiesContactsNumbered(KlantinteractiesBackend &backend, const QString &field, const QString &value);
 
-using KiBackend = std::shared_ptr<KlantinteractiesBackend>;
-void installKiPartyRoutes(RefServer &server, const KiBackend &backend, const QString &token);
-void installKiContactRoutes(RefServer &server, const KiBackend &backend, const QString &token);
-void installKiTaskRoutes(RefServer &server, const KiBackend &backend, const QString &token);
-void installKiCreateRoutes(RefServer &server, const KiBackend &backend, const QString &token);
+using KlantinteractiesBackendPtr = std::shared_ptr<KlantinteractiesBackend>;
+void installKlantinteractiesPartyRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token);
+void installKlantinteractiesContactRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token);
+void installKlantinteractiesTaskRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token);
+void installKlantinteractiesCreateRoutes(RefServer &server, const KlantinteractiesBackendPtr &backend, const QString &token);
 
-QString kiPath(const char *collection, bool detail = false);
+QString klantinteractiesPath(const char *collection, bool detail = false);
 
 // A detail route: the record by its UUID, _expand when asked.
 template<typename Render>
-Handler kiDetail(const KiBackend &backend, UuidKind kind, const QStringList &expandChoices, Render render)
+Handler klantinteractiesDetail(const KlantinteractiesBackendPtr &backend, UuidKind kind, const QStringList &expandChoices, Render render)
 {
     return [backend, kind, expandChoices, render](const HttpRequest &request) {
-        KiQuery q(request, {});
+        KlantinteractiesQuery q(request, {});
         // Only the routes with expansions know the parameter (elsewhere it is ignored, as unknown).
         const QSet<QString> expand = expandChoices.isEmpty() ? QSet<QString>() : effectiveExpand(q.expand(expandChoices));
-        if (const QList<KiInvalidParam> errors = q.finish(); !errors.isEmpty()) {
-            return KiHttp::invalid(request, errors);
+        if (const QList<KlantinteractiesInvalidParam> errors = q.finish(); !errors.isEmpty()) {
+            return KlantinteractiesHttp::invalid(request, errors);
         }
         const auto index = backend->find(kind, request.match.captured(1));
         if (!index) {
-            return KiHttp::notFound(request);
+            return KlantinteractiesHttp::notFound(request);
         }
-        return HttpReply::json(render(*backend, *index, expand, KiHttp::root(request)));
+        return HttpReply::json(render(*backend, *index, expand, KlantinteractiesHttp::root(request)));
     };
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

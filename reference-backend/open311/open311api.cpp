@@ -27,10 +27,10 @@
 #include <cmath>
 #include <memory>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
-using namespace open311;
+using namespace Open311;
 
 namespace
 {
@@ -281,4 +281,4 @@ void installOpen311Api(RefServer &server, DataSet &data, const QString &apiKey)
     }
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class DataSet;
 class RefServer;
@@ -14,4 +14,4 @@ class RefServer;
 // the Chicago endpoint) and POST of new requests with apiKey, in JSON and in XML.
 void installOpen311Api(RefServer &server, DataSet &data, const QString &apiKey);
 
-} // namespace c360::ref
+} // namespace C360::Ref

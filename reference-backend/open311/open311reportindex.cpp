@@ -6,7 +6,7 @@
 
 #include <bit>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 Open311ReportIndex::Open311ReportIndex(const DataSet &data, quint64 blockSize)
@@ -101,4 +101,4 @@ QList<quint64> Open311ReportIndex::select(quint64 from, quint64 to, quint64 mask
     return found;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class DataSet;
 struct ReportHead;
@@ -48,4 +48,4 @@ private:
     quint64 m_counted = 0;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

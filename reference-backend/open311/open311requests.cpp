@@ -30,7 +30,7 @@
 
 #include <cmath>
 
-namespace c360::ref::open311
+namespace C360::Ref::Open311
 {
 
 namespace
@@ -436,4 +436,4 @@ HttpReply oneRequest(State &state, const HttpRequest &request, Format format, co
     return render(state, {*index}, request, format);
 }
 
-} // namespace c360::ref::open311
+} // namespace C360::Ref::Open311

@@ -6,12 +6,12 @@
 
 #include <optional>
 
-namespace c360::ref
+namespace C360::Ref
 {
 struct HttpReply;
 struct HttpRequest;
 
-namespace open311
+namespace Open311
 {
 struct State;
 
@@ -26,5 +26,5 @@ HttpReply listRequests(State &state, const HttpRequest &request, Format format);
 // GET requests/{id}.{format}: an array of one, or the spec's 404.
 HttpReply oneRequest(State &state, const HttpRequest &request, Format format, const QString &id);
 
-} // namespace open311
-} // namespace c360::ref
+} // namespace Open311
+} // namespace C360::Ref

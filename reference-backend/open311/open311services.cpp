@@ -7,7 +7,7 @@
 
 #include "population/dataset.h"
 
-namespace c360::ref::open311
+namespace C360::Ref::Open311
 {
 
 namespace
@@ -129,4 +129,4 @@ QString serviceNoticeFor(const ServiceType &service)
     return QStringLiteral("%1 bekijkt uw melding en plant een oplossing binnen %2 dagen.").arg(agencyFor(service)).arg(service.typicalDays);
 }
 
-} // namespace c360::ref::open311
+} // namespace C360::Ref::Open311

@@ -5,11 +5,11 @@
 #include <QList>
 #include <QString>
 
-namespace c360::ref
+namespace C360::Ref
 {
 struct ServiceType;
 
-namespace open311
+namespace Open311
 {
 
 // One choice of a singlevaluelist or multivaluelist attribute.
@@ -39,5 +39,5 @@ QString agencyFor(const ServiceType &service);
 // What the municipality says it will do, as service_notice.
 QString serviceNoticeFor(const ServiceType &service);
 
-} // namespace open311
-} // namespace c360::ref
+} // namespace Open311
+} // namespace C360::Ref

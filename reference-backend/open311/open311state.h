@@ -9,7 +9,7 @@
 #include <QString>
 #include <QTimeZone>
 
-namespace c360::ref::open311
+namespace C360::Ref::Open311
 {
 
 // Who a POST said they were (first_name, last_name, email, phone, account_id).
@@ -58,4 +58,4 @@ struct State
     QHash<quint64, SubmittedReporter> reporters; // by report index
 };
 
-} // namespace c360::ref::open311
+} // namespace C360::Ref::Open311

@@ -12,7 +12,7 @@
 
 #include <cmath>
 
-namespace c360::ref::open311
+namespace C360::Ref::Open311
 {
 
 namespace
@@ -191,4 +191,4 @@ HttpReply withEntityTag(const HttpRequest &request, HttpReply reply)
     return reply;
 }
 
-} // namespace c360::ref::open311
+} // namespace C360::Ref::Open311

@@ -9,12 +9,12 @@
 
 class QXmlStreamWriter;
 
-namespace c360::ref
+namespace C360::Ref
 {
 struct HttpReply;
 struct HttpRequest;
 
-namespace open311
+namespace Open311
 {
 
 enum class Format { Json, Xml };
@@ -84,5 +84,5 @@ HttpReply documentReply(Format format, const Node &root, int status = 200);
 // when the request's If-None-Match already names it.
 HttpReply withEntityTag(const HttpRequest &request, HttpReply reply);
 
-} // namespace open311
-} // namespace c360::ref
+} // namespace Open311
+} // namespace C360::Ref

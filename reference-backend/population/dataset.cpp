@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -386,4 +386,4 @@ QList<quint32> DataSet::restoreParties(int n)
     return restored;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // A resident as the population register and the customer contact system know them.
@@ -282,4 +282,4 @@ private:
     int m_mutations = 0;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

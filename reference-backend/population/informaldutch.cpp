@@ -9,7 +9,7 @@
 #include <QHash>
 #include <QRegularExpression>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -143,4 +143,4 @@ QString ProductCatalogue::informalDutch(const QString &formal)
     return text;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -6,7 +6,7 @@
 #include "population/dataset.h"
 #include "server/streams.h"
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -404,4 +404,4 @@ TaskRecord DataSet::task(quint64 index) const
     return t;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -8,7 +8,7 @@
 
 #include <QStringList>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -289,4 +289,4 @@ std::optional<quint32> DataSet::citizenWithIdentifier(const QString &identifier)
     return quint32(index);
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

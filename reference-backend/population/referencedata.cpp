@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -247,4 +247,4 @@ const Municipality &ReferenceData::municipality(Rng &rng) const
     return municipalities.at(std::min<qsizetype>(it - m_inhabitants.cbegin(), municipalities.size() - 1));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

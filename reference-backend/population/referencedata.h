@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class Rng;
 
@@ -58,4 +58,4 @@ private:
     QList<quint64> m_inhabitants; // cumulative
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

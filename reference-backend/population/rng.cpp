@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "population/rng.h"
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -63,4 +63,4 @@ quint64 Permutation::unmap(quint64 y) const
     return x;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // SplitMix64: a fast, well-mixed 64-bit generator; every record draws from its own stream keyed by
@@ -78,4 +78,4 @@ private:
     quint64 m_mask = 1;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

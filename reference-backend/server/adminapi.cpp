@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -108,4 +108,4 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
     });
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -7,7 +7,7 @@
 
 #include <functional>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class DataSet;
 class RefServer;
@@ -29,4 +29,4 @@ struct CreatedHooks
 
 void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &catalogue, const CreatedHooks &created = {});
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include "population/rng.h"
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 std::optional<Fault> Fault::parse(const QString &spec, QString *error)
@@ -167,4 +167,4 @@ std::optional<Fault> FaultInjector::decide(const QString &path)
     return std::nullopt;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // A way for the back end to misbehave, as real municipal servers do.
@@ -80,4 +80,4 @@ private:
     QList<FaultRule> m_rules;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

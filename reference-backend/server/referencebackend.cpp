@@ -13,7 +13,7 @@
 
 #include <QTimeZone>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -74,4 +74,4 @@ QUrl ReferenceBackend::baseUrl() const
     return m_server->baseUrl();
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -11,7 +11,7 @@
 
 #include <memory>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class DataSet;
 class ProductCatalogue;
@@ -56,4 +56,4 @@ private:
     QString m_error;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -14,7 +14,7 @@
 #include <cstring>
 #include <sys/socket.h>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 HttpReply HttpReply::json(const QJsonDocument &document, int status)
@@ -374,4 +374,4 @@ void RefServer::send(QTcpSocket *socket, const HttpReply &reply, const std::opti
     }
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

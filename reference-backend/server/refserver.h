@@ -18,7 +18,7 @@
 class QTcpServer;
 class QTcpSocket;
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // What a route answers.
@@ -122,4 +122,4 @@ private:
     quint64 m_served = 0;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

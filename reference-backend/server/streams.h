@@ -7,7 +7,7 @@
 
 #include "population/dataset.h"
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace Stream
@@ -34,4 +34,4 @@ QList<Actor> actorList(Profile profile);
 QString closingNote(int service, Rng &rng);
 QString reopeningNote(Rng &rng);
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include "population/rng.h"
 #include "server/refserver.h"
-#include "verwerkingenlogging/verwerkingenlog.h"
+#include "verwerkingenlogging/verwerkingenlogginglog.h"
 #include "verwerkingenlogging/verwerkingenloggingvalidation.h"
 
 #include <QCryptographicHash>
@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <memory>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -75,7 +75,7 @@ private:
     // count/next/previous/results over items, by the request's page.
     HttpReply page(const HttpRequest &request, qsizetype count, const std::function<QJsonValue(qsizetype)> &item, int pageNumber);
 
-    VerwerkingenLog m_log;
+    VerwerkingenloggingLog m_log;
     QString m_token;
     quint64 m_errors = 0;
     qint64 m_lastRegistrationMs = 0;
@@ -199,9 +199,9 @@ HttpReply Service::create(const HttpRequest &request)
         object.insert(QStringLiteral("verwerktObjectId"), id(objectId));
         object.insert(QStringLiteral("url"), QString(base + QStringLiteral("/verwerkte-objecten/") + id(objectId)));
         logged.objects.append(objectId);
-        logged.objectKeys.append(VerwerkingenLog::objectKey(object.value(QStringLiteral("objecttype")).toString(),
-                                                            object.value(QStringLiteral("soortObjectId")).toString(),
-                                                            object.value(QStringLiteral("objectId")).toString()));
+        logged.objectKeys.append(VerwerkingenloggingLog::objectKey(object.value(QStringLiteral("objecttype")).toString(),
+                                                                   object.value(QStringLiteral("soortObjectId")).toString(),
+                                                                   object.value(QStringLiteral("objectId")).toString()));
         objects.replace(i, object);
     }
     action.insert(QStringLiteral("verwerkteObjecten"), objects);
@@ -356,4 +356,4 @@ void installVerwerkingenloggingApi(RefServer &server, const QString &token, qsiz
     server.route("GET", root + QStringLiteral("/verwerkte-objecten/") + uuid, handle(&Service::inzageRead));
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace c360::ref
+namespace C360::Ref
 {
 class RefServer;
 
@@ -19,4 +19,4 @@ class RefServer;
 // storing it twice. The log keeps at most capacity actions in memory, dropping the oldest.
 void installVerwerkingenloggingApi(RefServer &server, const QString &token, qsizetype capacity = 1000000);
 
-} // namespace c360::ref
+} // namespace C360::Ref

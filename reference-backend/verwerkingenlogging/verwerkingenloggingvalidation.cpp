@@ -11,7 +11,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 namespace
@@ -264,7 +264,7 @@ ObjectQuery parseObjectQuery(const HttpRequest &request, bool inzage, Invalid *p
     if (object.toUcs4().size() > 40) {
         problems->add(QStringLiteral("objectId"), "max_length", QStringLiteral("Zorg ervoor dat dit veld niet meer dan 40 karakters bevat."));
     }
-    query.objectKey = VerwerkingenLog::objectKey(objecttype, soort, object);
+    query.objectKey = VerwerkingenloggingLog::objectKey(objecttype, soort, object);
 
     for (const auto &[name, date] : {std::pair{QStringLiteral("beginDatum"), &query.begin}, std::pair{QStringLiteral("eindDatum"), &query.end}}) {
         const QString text = inzage ? required(name) : request.queryValue(name);
@@ -304,4 +304,4 @@ ObjectQuery parseObjectQuery(const HttpRequest &request, bool inzage, Invalid *p
     return query;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

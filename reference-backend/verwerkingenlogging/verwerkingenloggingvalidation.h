@@ -4,14 +4,14 @@
 
 // Internal to the Verwerkingenlogging API: what the OpenAPI documents allow in a request.
 
-#include "verwerkingenlogging/verwerkingenlog.h"
+#include "verwerkingenlogging/verwerkingenlogginglog.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 
-namespace c360::ref
+namespace C360::Ref
 {
 struct HttpRequest;
 
@@ -48,4 +48,4 @@ struct ObjectQuery
 // with inzage, GET /verwerkte-objecten (Inzage API: the period required).
 ObjectQuery parseObjectQuery(const HttpRequest &request, bool inzage, Invalid *problems);
 
-} // namespace c360::ref
+} // namespace C360::Ref

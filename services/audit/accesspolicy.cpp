@@ -4,7 +4,7 @@
 
 #include <KLocalizedString>
 
-namespace c360::AccessPolicy
+namespace C360::AccessPolicy
 {
 
 bool allows(Role role, Operation operation)
@@ -50,4 +50,4 @@ QString roleName(Role role)
     return {};
 }
 
-} // namespace c360::AccessPolicy
+} // namespace C360::AccessPolicy

@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // What a service call does, for the role check every such call makes first.
@@ -55,4 +55,4 @@ bool allows(Role role, Operation operation);
 QString roleName(Role role);
 } // namespace AccessPolicy
 
-} // namespace c360
+} // namespace C360

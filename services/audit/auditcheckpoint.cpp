@@ -16,7 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace c360::AuditCheckpoints
+namespace C360::AuditCheckpoints
 {
 
 Expected<AuditCheckpoint, StoreError> head(Database &db, const QDateTime &now)
@@ -134,4 +134,4 @@ Expected<Comparison, StoreError> compare(Database &db, const QList<AuditCheckpoi
     return result;
 }
 
-} // namespace c360::AuditCheckpoints
+} // namespace C360::AuditCheckpoints

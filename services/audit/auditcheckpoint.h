@@ -10,7 +10,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -55,4 +55,4 @@ struct Comparison
 Expected<Comparison, StoreError> compare(Database &db, const QList<AuditCheckpoint> &checkpoints);
 } // namespace AuditCheckpoints
 
-} // namespace c360
+} // namespace C360

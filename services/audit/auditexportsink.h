@@ -6,11 +6,11 @@
 #include "expected.h"
 #include "store/storeerror.h"
 
-namespace c360
+namespace C360
 {
 
 // Where AuditService hands the entries it writes that leave the workstation as well, for
-// instance a municipality's processing log (sync/verwerkingenlogging/auditexport.h). The audit
+// instance a municipality's processing log (sync/verwerkingenlogging/verwerkingenloggingexport.h). The audit
 // layer knows only this interface, never a back end.
 class AuditExportSink
 {
@@ -24,4 +24,4 @@ public:
     virtual Expected<void, StoreError> take(const AuditEntry &entry) = 0;
 };
 
-} // namespace c360
+} // namespace C360

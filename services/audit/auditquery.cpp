@@ -22,7 +22,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -101,11 +101,11 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     }
     if (filter.from.isValid()) {
         where.append(QStringLiteral("occurred_at >= ?"));
-        values.append(sql::fromDateTime(filter.from));
+        values.append(Sql::fromDateTime(filter.from));
     }
     if (filter.to.isValid()) {
         where.append(QStringLiteral("occurred_at < ?"));
-        values.append(sql::fromDateTime(filter.to));
+        values.append(Sql::fromDateTime(filter.to));
     }
     values.append(std::max(1, filter.limit));
     AuditRepository repository(m_db, QByteArray());
@@ -128,7 +128,7 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
         auto around = repository.matching(
             QStringLiteral("actor = ? AND occurred_at >= ? AND occurred_at < ?"),
-            {it.key(), sql::fromDateTime(it->first.addSecs(-60 * 60)), sql::fromDateTime(it->second.addSecs(SessionMinutes * 60 + 1)), 200000});
+            {it.key(), Sql::fromDateTime(it->first.addSecs(-60 * 60)), Sql::fromDateTime(it->second.addSecs(SessionMinutes * 60 + 1)), 200000});
         if (!around) {
             return unexpected(asServiceError(around.error()));
         }
@@ -431,4 +431,4 @@ QString AuditQueryService::toHtml(const QList<AuditRow> &rows, const QString &cr
     return html;
 }
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -89,4 +89,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

@@ -19,7 +19,7 @@
 #include <memory>
 #include <thread>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -47,7 +47,7 @@ AuditEntry readEntry(const Statement &row)
 {
     AuditEntry e;
     e.sequence = row.value(0).toLongLong();
-    e.time = sql::toDateTime(row.value(1));
+    e.time = Sql::toDateTime(row.value(1));
     e.actor = row.value(2).toString();
     e.role = fromKey<Role>(row.value(3).toString()).value_or(Role::CounterClerk);
     e.workstation = row.value(4).toString();
@@ -81,7 +81,7 @@ QByteArray AuditRepository::canonicalBytes(const AuditEntry &e)
     auto clean = [us](QString s) {
         return s.replace(us, QLatin1Char(' '));
     };
-    const QString text = QString::number(e.sequence) + us + sql::fromDateTime(e.time).toString() + us + clean(e.actor) + us + toKey(e.role) + us +
+    const QString text = QString::number(e.sequence) + us + Sql::fromDateTime(e.time).toString() + us + clean(e.actor) + us + toKey(e.role) + us +
         clean(e.workstation) + us + toKey(e.action) + us + QString::number(e.subjectCitizenId) + us + clean(e.purposeCode) + us + clean(e.purposeText) + us +
         toKey(e.outcome) + us + clean(e.details) + us;
     return text.toUtf8() + e.previousHash;
@@ -128,19 +128,19 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::appendAll(QList<AuditEn
             entry.time = m_db.clock().now();
         }
         // Stored with millisecond precision: hash what will be read back.
-        entry.time = sql::toDateTime(sql::fromDateTime(entry.time));
+        entry.time = Sql::toDateTime(Sql::fromDateTime(entry.time));
         if (entry.details.isEmpty()) {
             entry.details = QStringLiteral("{}");
         }
         entry.hash = hmac.mac(canonicalBytes(entry));
         if (auto r = logRows.insert(m_db,
                                     {entry.sequence,
-                                     sql::fromDateTime(entry.time),
+                                     Sql::fromDateTime(entry.time),
                                      entry.actor,
                                      toKey(entry.role),
                                      entry.workstation,
                                      toKey(entry.action),
-                                     sql::nullableId(entry.subjectCitizenId),
+                                     Sql::nullableId(entry.subjectCitizenId),
                                      entry.purposeCode,
                                      entry.purposeText,
                                      toKey(entry.outcome),
@@ -423,4 +423,4 @@ Expected<AuditRepository::Verification, StoreError> AuditRepository::verifySqlit
     return second.v;
 }
 
-} // namespace c360
+} // namespace C360

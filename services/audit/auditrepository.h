@@ -11,7 +11,7 @@
 
 struct sqlite3;
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -73,4 +73,4 @@ private:
     QByteArray m_key;
 };
 
-} // namespace c360
+} // namespace C360

@@ -15,7 +15,7 @@
 #include <QMessageAuthenticationCode>
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 AuditService::AuditService(Database &db, const QByteArray &key)
@@ -146,4 +146,4 @@ Expected<AuditRepository::Verification, StoreError> AuditService::verifyChain() 
     return AuditRepository(m_db, m_key).verify();
 }
 
-} // namespace c360
+} // namespace C360

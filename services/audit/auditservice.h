@@ -14,7 +14,7 @@
 #include <QJsonObject>
 #include <QList>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -66,4 +66,4 @@ private:
     AuditExportSink *m_exportSink = nullptr;
 };
 
-} // namespace c360
+} // namespace C360

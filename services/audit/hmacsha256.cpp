@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -80,4 +80,4 @@ QByteArray HmacSha256::mac(QByteArrayView message) const
     return QByteArray(reinterpret_cast<const char *>(d.data()), qsizetype(d.size()));
 }
 
-} // namespace c360
+} // namespace C360

@@ -8,7 +8,7 @@
 #include <array>
 #include <memory>
 
-namespace c360
+namespace C360
 {
 
 // HMAC-SHA-256 (RFC 2104) with one key for many messages: the key's inner and outer pads are
@@ -33,4 +33,4 @@ private:
     std::unique_ptr<Contexts> m_d;
 };
 
-} // namespace c360
+} // namespace C360

@@ -8,7 +8,7 @@
 
 #include <QList>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -22,4 +22,4 @@ public:
     virtual Expected<QList<Assignee>, StoreError> knownAssignees(Database &db) const = 0;
 };
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 CaseChanges::CaseChanges(AuditService &audit, const QString &contactSource)
@@ -48,4 +48,4 @@ Expected<void, ServiceError> CaseChanges::audited(const StaffMember &staff, cons
     return {};
 }
 
-} // namespace c360
+} // namespace C360

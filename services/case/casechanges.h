@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // What every change in a case does besides itself, inside the change's transaction: its audit
@@ -35,4 +35,4 @@ private:
     QString m_contactSource;
 };
 
-} // namespace c360
+} // namespace C360

@@ -14,7 +14,7 @@
 
 #include <KLocalizedString>
 
-namespace c360
+namespace C360
 {
 
 CaseService::CaseService(AuditService &audit, const QString &contactSource)
@@ -184,4 +184,4 @@ Expected<void, ServiceError> CaseService::decideMatch(const StaffMember &staff, 
     });
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include "casefile.h"
 #include "identifier.h"
 
-namespace c360
+namespace C360
 {
 
 // The one path to a citizen's profile, and the contacts and decisions staff record in a case
@@ -48,4 +48,4 @@ private:
     CaseChanges m_changes;
 };
 
-} // namespace c360
+} // namespace C360

@@ -14,7 +14,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 CatalogueService::CatalogueService(AuditService &audit)
@@ -113,4 +113,4 @@ Expected<QList<CatalogueSuggestion>, ServiceError> CatalogueService::suggestions
     return result;
 }
 
-} // namespace c360
+} // namespace C360

@@ -5,7 +5,7 @@
 #include "case/casechanges.h"
 #include "casefile.h"
 
-namespace c360
+namespace C360
 {
 
 // The municipality's products and services in a case: searched, suggested for the open case, and
@@ -30,4 +30,4 @@ private:
     CaseChanges m_changes; // for the link's audit entry; a link is not pushed
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include "searchtext.h"
 #include "store/citizenrepository.h"
 
-namespace c360
+namespace C360
 {
 
 QByteArray IdentityMatcher::Match::fingerprint() const
@@ -77,4 +77,4 @@ Expected<IdentityMatcher::Match, StoreError> IdentityMatcher::match(const Report
     return m;
 }
 
-} // namespace c360
+} // namespace C360

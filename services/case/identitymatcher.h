@@ -8,7 +8,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -55,4 +55,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QLocale>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -71,4 +71,4 @@ QList<LifeEvent> lifeEvents(const QDate &birthDate, const QDate &today)
     return events;
 }
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // A moment in a citizen's life that calls for a product of the municipality, told by the birth
@@ -28,4 +28,4 @@ struct LifeEvent
 // The life events of someone born on birthDate, as of today; none for an invalid birth date.
 QList<LifeEvent> lifeEvents(const QDate &birthDate, const QDate &today);
 
-} // namespace c360
+} // namespace C360

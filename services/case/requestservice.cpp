@@ -14,7 +14,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 RequestService::RequestService(AuditService &audit, const QString &contactSource)
@@ -234,4 +234,4 @@ Expected<QList<WorklistItem>, ServiceError> RequestService::worklist(const Staff
     return std::move(*items);
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include "request.h"
 #include "worklistmodel.h"
 
-namespace c360
+namespace C360
 {
 
 // The requests staff make for a citizen, and their handling: made, supplemented, answered, closed
@@ -56,4 +56,4 @@ private:
     const AssigneeDirectory *m_assignees = nullptr;
 };
 
-} // namespace c360
+} // namespace C360

@@ -13,7 +13,7 @@
 
 #include <QRegularExpression>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -134,7 +134,7 @@ Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int l
                          QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized >= ? AND normalized < ? LIMIT ?"),
                          {toKey(q.kind == SearchKind::Phone ? DigitalAddressKind::Phone : DigitalAddressKind::Email), q.text, prefixEnd(q.text), limit});
     case SearchKind::BirthDate:
-        return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE birth_date = ? LIMIT ?"), {sql::fromDate(q.date), limit});
+        return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE birth_date = ? LIMIT ?"), {Sql::fromDate(q.date), limit});
     case SearchKind::Address:
         if (q.houseNumber.isEmpty()) {
             return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE postcode = ? LIMIT ?"), {q.postcode, limit});
@@ -167,7 +167,7 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &
         hit.citizenId = rows.value(0).toLongLong();
         hit.familyName = rows.value(1).toString();
         hit.givenNames = rows.value(2).toString();
-        hit.birthYear = sql::toDate(rows.value(3)).year();
+        hit.birthYear = Sql::toDate(rows.value(3)).year();
         hit.municipality = rows.value(4).toString();
         const QString identifier = rows.value(5).toString();
         if (const qsizetype colon = identifier.indexOf(QLatin1Char(':')); colon > 0) {
@@ -261,4 +261,4 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     return std::move(*found);
 }
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 
 #include <QDate>
 
-namespace c360
+namespace C360
 {
 
 // Finds citizens from what staff type: a name (any order of given and family names, prefixes,
@@ -70,4 +70,4 @@ private:
     Session m_session;
 };
 
-} // namespace c360
+} // namespace C360

@@ -8,7 +8,7 @@
 #include "common/logging.h"
 #include "store/database.h"
 
-namespace c360
+namespace C360
 {
 
 // Lives on the worker thread; opens its connection there, at the first search.
@@ -62,7 +62,7 @@ SearchWorker::SearchWorker(const QString &databasePath, const QByteArray &auditK
     : QObject(parent)
     , m_runner(new Runner(databasePath, auditKey, clock, m_latest))
 {
-    qRegisterMetaType<QList<c360::SearchHit>>();
+    qRegisterMetaType<QList<C360::SearchHit>>();
     m_thread.setObjectName(QStringLiteral("c360-search"));
     m_runner->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
@@ -83,4 +83,4 @@ void SearchWorker::search(quint64 generation, const StaffMember &staff, const QS
     });
 }
 
-} // namespace c360
+} // namespace C360

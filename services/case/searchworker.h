@@ -9,7 +9,7 @@
 #include <QObject>
 #include <QThread>
 
-namespace c360
+namespace C360
 {
 class Clock;
 
@@ -28,7 +28,7 @@ public:
     void search(quint64 generation, const StaffMember &staff, const QString &text);
 
 Q_SIGNALS:
-    void found(quint64 generation, const QList<c360::SearchHit> &hits);
+    void found(quint64 generation, const QList<C360::SearchHit> &hits);
     void failed(quint64 generation, const QString &message);
 
 private:
@@ -38,6 +38,6 @@ private:
     QAtomicInteger<quint64> m_latest = 0;
 };
 
-} // namespace c360
+} // namespace C360
 
-Q_DECLARE_METATYPE(QList<c360::SearchHit>)
+Q_DECLARE_METATYPE(QList<C360::SearchHit>)

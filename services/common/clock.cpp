@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "common/clock.h"
 
-namespace c360
+namespace C360
 {
 
 SystemClock &SystemClock::instance()
@@ -11,4 +11,4 @@ SystemClock &SystemClock::instance()
     return clock;
 }
 
-} // namespace c360
+} // namespace C360

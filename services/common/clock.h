@@ -6,7 +6,7 @@
 
 #include <atomic>
 
-namespace c360
+namespace C360
 {
 
 // The time as services see it; injected so that retention, deadlines and audit times can be tested.
@@ -59,4 +59,4 @@ private:
     std::atomic<qint64> m_msecs;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <KLocalizedString>
 
-namespace c360::Messages
+namespace C360::Messages
 {
 
 QString auditActionName(AuditAction action)
@@ -92,4 +92,4 @@ QString identifierError(IdentifierError error, IdentifierType type)
     return {};
 }
 
-} // namespace c360::Messages
+} // namespace C360::Messages

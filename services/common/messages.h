@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360::Messages
+namespace C360::Messages
 {
 // What is wrong with an identifier a person typed, in a sentence that says what to do.
 QString identifierError(IdentifierError error, IdentifierType type);
@@ -17,4 +17,4 @@ QString identifierTypeName(IdentifierType type);
 QString auditActionName(AuditAction action);
 // The translated outcome of an audited call ("Done", "Refused", "Failed").
 QString auditOutcomeName(AuditOutcome outcome);
-} // namespace c360::Messages
+} // namespace C360::Messages

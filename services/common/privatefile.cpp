@@ -11,7 +11,7 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -104,4 +104,4 @@ bool restrictToOwner(const QString &path)
     return file.setPermissions(now & ~others);
 }
 
-} // namespace c360
+} // namespace C360

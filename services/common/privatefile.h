@@ -7,7 +7,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // Files with personal data (exports, access reports): created with mode 0600 (the owner only),
@@ -25,4 +25,4 @@ Expected<void, QString> makePrivateFolder(const QString &path);
 // false when it could not be.
 bool restrictToOwner(const QString &path);
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <KLocalizedString>
 
-namespace c360
+namespace C360
 {
 
 ServiceError ServiceError::denied()
@@ -27,4 +27,4 @@ ServiceError ServiceError::invalid(const QString &message)
     return {Kind::Invalid, message};
 }
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // Why a service call that touches a citizen did not go through; message is translated and says
@@ -27,4 +27,4 @@ struct ServiceError
     static ServiceError invalid(const QString &message);
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -106,4 +106,4 @@ void Settings::sync()
     m_settings->sync();
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 
 class QSettings;
 
-namespace c360
+namespace C360
 {
 
 // The workstation's settings (QSettings: ~/.config/citizen360/citizen360.conf on Linux). Typed
@@ -53,4 +53,4 @@ private:
     bool m_owned;
 };
 
-} // namespace c360
+} // namespace C360

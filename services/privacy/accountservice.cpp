@@ -19,7 +19,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -98,9 +98,9 @@ StaffAccount readAccount(const Statement &row)
     a.role = fromKey<Role>(row.value(3).toString()).value_or(Role::CounterClerk);
     a.team = row.value(4).toString();
     a.failedAttempts = row.value(5).toInt();
-    a.lockedUntil = sql::toDateTime(row.value(6));
+    a.lockedUntil = Sql::toDateTime(row.value(6));
     a.disabled = row.value(7).toBool();
-    a.created = sql::toDateTime(row.value(8));
+    a.created = Sql::toDateTime(row.value(8));
     return a;
 }
 
@@ -264,7 +264,7 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
         if (*taken) {
             return unexpected(ServiceError::invalid(i18nc("@info", "There is an account called “%1” already.", account.username)));
         }
-        const QVariant now = sql::fromDateTime(m_db.clock().now());
+        const QVariant now = Sql::fromDateTime(m_db.clock().now());
         Statement insert(m_db,
                          QStringLiteral("INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -273,7 +273,7 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
             return unexpected(asServiceError(r.error()));
         }
         account.id = insert.lastInsertId();
-        account.created = sql::toDateTime(now);
+        account.created = Sql::toDateTime(now);
         if (auto r = auditAccountChange(m_audit, admin, QStringLiteral("account_created"), account.username, {{QStringLiteral("role"), toKey(account.role)}});
             !r) {
             return unexpected(r.error());
@@ -306,7 +306,7 @@ Expected<void, ServiceError> AccountService::resetPassword(const StaffMember &ad
         Statement update(m_db,
                          QStringLiteral("UPDATE staff_accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, password_changed_at = ? "
                                         "WHERE username = ?"));
-        if (auto r = update.exec({PasswordHash::make(password, m_cost), sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
+        if (auto r = update.exec({PasswordHash::make(password, m_cost), Sql::fromDateTime(m_db.clock().now()), username.trimmed()}); !r) {
             return unexpected(asServiceError(r.error()));
         }
         if (update.numRowsAffected() == 0) {
@@ -391,7 +391,7 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
         const int attempts = account.failedAttempts + 1;
         const bool lock = attempts >= MaxFailures;
         Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
-        if (auto r = update.exec({lock ? 0 : attempts, lock ? sql::fromDateTime(now.addSecs(LockMinutes * 60)) : sql::null(), account.id}); !r) {
+        if (auto r = update.exec({lock ? 0 : attempts, lock ? Sql::fromDateTime(now.addSecs(LockMinutes * 60)) : Sql::null(), account.id}); !r) {
             return unexpected(asServiceError(r.error()));
         }
         // The lock says nothing either: a name that does not exist would not be locked.
@@ -409,4 +409,4 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
     return staff;
 }
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QDateTime>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -88,4 +88,4 @@ private:
     PasswordHash::Cost m_cost;
 };
 
-} // namespace c360
+} // namespace C360

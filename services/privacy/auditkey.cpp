@@ -14,7 +14,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 
-namespace c360
+namespace C360
 {
 
 QString AuditKey::secretName(const QString &storeId)
@@ -61,6 +61,14 @@ Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
         }
         return key;
     }
+    if (kept.error().kind != SecretError::Kind::Missing) {
+        // A locked or refused keychain is not a missing key: making a new one would orphan the log.
+        qCWarning(C360_STORE) << "cannot read the audit key:" << kept.error().detail;
+        return unexpected(i18nc("@info %1 where secrets are kept (keychain, files)",
+                                "The audit key of this store cannot be read from this desk's %1 secret store. Unlock the keychain, or "
+                                "ask the administrator.",
+                                secrets.kind()));
+    }
     QByteArray key = legacy;
     if (key.isEmpty()) {
         Statement any(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM audit_log)"));
@@ -68,7 +76,7 @@ Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
             return unexpected(r.error().message());
         }
         if (any.next() && any.value(0).toBool()) {
-            qCWarning(C360_STORE) << "the audit key of a store with audit entries is missing:" << kept.error();
+            qCWarning(C360_STORE) << "the audit key of a store with audit entries is missing:" << kept.error().detail;
             return unexpected(i18nc("@info %1 where secrets are kept (keychain, files)",
                                     "The audit key of this store is missing from this desk's %1 secret store. Its audit log has entries, so no new "
                                     "key is made: restore the key from the backup of the secret store, or ask the administrator.",
@@ -78,7 +86,7 @@ Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / int(sizeof(quint32)));
     }
     if (auto written = secrets.write(name, QString::fromLatin1(key.toHex())); !written) {
-        qCWarning(C360_STORE) << "cannot keep the audit key:" << written.error();
+        qCWarning(C360_STORE) << "cannot keep the audit key:" << written.error().detail;
         return unexpected(i18nc("@info", "The audit key of this store cannot be kept in this desk's %1 secret store.", secrets.kind()));
     }
     if (!legacy.isEmpty()) {
@@ -90,4 +98,4 @@ Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
     return key;
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 class SecretStore;
@@ -26,4 +26,4 @@ QString legacyPathFor(const QString &databasePath);
 Expected<QByteArray, QString> load(Database &db, SecretStore &secrets);
 } // namespace AuditKey
 
-} // namespace c360
+} // namespace C360

@@ -13,7 +13,7 @@
 #include <QJsonArray>
 #include <QLocale>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -375,4 +375,4 @@ QString PrivacyService::toHtml(const Export &data)
     return html;
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -60,4 +60,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

@@ -14,7 +14,7 @@
 
 #include <QSet>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -41,7 +41,7 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
         return unexpected(permitted.error());
     }
     Run run;
-    run.asOf = sql::toDateTime(sql::fromDateTime(asOf.isValid() ? asOf : m_db.clock().now()));
+    run.asOf = Sql::toDateTime(Sql::fromDateTime(asOf.isValid() ? asOf : m_db.clock().now()));
     run.dryRun = dryRun;
     auto days = RetentionPolicy::days(m_db);
     if (!days) {
@@ -56,11 +56,11 @@ Expected<RetentionService::Run, ServiceError> RetentionService::purge(const Staf
     QSet<qint64> citizens; // run.citizens as a set: a long-unpurged store has a million of them
     for (;;) {
         QList<std::tuple<qint64, qint64, QDateTime>> batch;
-        if (auto r = expired.exec({sql::fromDateTime(run.asOf), after, batchSize}); !r) {
+        if (auto r = expired.exec({Sql::fromDateTime(run.asOf), after, batchSize}); !r) {
             return unexpected(asServiceError(r.error()));
         }
         while (expired.next()) {
-            batch.append({expired.value(0).toLongLong(), expired.value(1).toLongLong(), sql::toDateTime(expired.value(2))});
+            batch.append({expired.value(0).toLongLong(), expired.value(1).toLongLong(), Sql::toDateTime(expired.value(2))});
         }
         expired.finish();
         if (batch.isEmpty()) {
@@ -191,4 +191,4 @@ bool RetentionScheduler::runNow()
     return true;
 }
 
-} // namespace c360
+} // namespace C360

@@ -13,7 +13,7 @@
 
 #include <chrono>
 
-namespace c360
+namespace C360
 {
 class Clock;
 class Database;
@@ -91,4 +91,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace c360
+} // namespace C360

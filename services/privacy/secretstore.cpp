@@ -11,7 +11,7 @@
 
 #include <qt6keychain/keychain.h>
 
-namespace c360
+namespace C360
 {
 
 QString SecretStore::environmentVariable(const QString &key)
@@ -25,24 +25,24 @@ QString SecretStore::environmentVariable(const QString &key)
     return variable;
 }
 
-Expected<QString, QString> MemorySecretStore::read(const QString &key)
+Expected<QString, SecretError> MemorySecretStore::read(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_secrets.constFind(key);
     if (it == m_secrets.cend()) {
-        return unexpected(QStringLiteral("no secret stored under \"%1\"").arg(key));
+        return unexpected(SecretError{SecretError::Kind::Missing, key, QStringLiteral("no secret stored under \"%1\"").arg(key)});
     }
     return *it;
 }
 
-Expected<void, QString> MemorySecretStore::write(const QString &key, const QString &secret)
+Expected<void, SecretError> MemorySecretStore::write(const QString &key, const QString &secret)
 {
     QMutexLocker lock(&m_mutex);
     m_secrets.insert(key, secret);
     return {};
 }
 
-Expected<void, QString> MemorySecretStore::remove(const QString &key)
+Expected<void, SecretError> MemorySecretStore::remove(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
     m_secrets.remove(key);
@@ -58,7 +58,7 @@ namespace
 {
 // Runs a QtKeychain job to its end on this thread.
 template<typename Job>
-QKeychain::Error runJob(Job &job, QString *errorText)
+QKeychain::Error runJob(Job &job, QString *errorText, SecretError::Kind *kind = nullptr)
 {
     QEventLoop loop;
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
@@ -89,6 +89,23 @@ QKeychain::Error runJob(Job &job, QString *errorText)
             : QStringLiteral("the keychain failed (%1)").arg(job.errorString());
         break;
     }
+    if (kind) {
+        switch (job.error()) {
+        case QKeychain::EntryNotFound:
+            *kind = SecretError::Kind::Missing;
+            break;
+        case QKeychain::NoBackendAvailable:
+            *kind = SecretError::Kind::Unavailable;
+            break;
+        case QKeychain::AccessDeniedByUser:
+        case QKeychain::AccessDenied:
+            *kind = SecretError::Kind::Denied;
+            break;
+        default:
+            *kind = SecretError::Kind::Failed;
+            break;
+        }
+    }
     return job.error();
 }
 } // namespace
@@ -102,36 +119,39 @@ bool KeychainSecretStore::isAvailable()
     return result == QKeychain::NoError || result == QKeychain::EntryNotFound;
 }
 
-Expected<QString, QString> KeychainSecretStore::read(const QString &key)
+Expected<QString, SecretError> KeychainSecretStore::read(const QString &key)
 {
     QKeychain::ReadPasswordJob job(m_service);
     job.setKey(key);
     QString error;
-    if (runJob(job, &error) != QKeychain::NoError) {
-        return unexpected(QStringLiteral("the keychain has no secret \"%1\": %2").arg(key, error));
+    SecretError::Kind kind = SecretError::Kind::Failed;
+    if (runJob(job, &error, &kind) != QKeychain::NoError) {
+        return unexpected(SecretError{kind, key, QStringLiteral("the keychain has no secret \"%1\": %2").arg(key, error)});
     }
     return job.textData();
 }
 
-Expected<void, QString> KeychainSecretStore::write(const QString &key, const QString &secret)
+Expected<void, SecretError> KeychainSecretStore::write(const QString &key, const QString &secret)
 {
     QKeychain::WritePasswordJob job(m_service);
     job.setKey(key);
     job.setTextData(secret);
     QString error;
-    if (runJob(job, &error) != QKeychain::NoError) {
-        return unexpected(QStringLiteral("the keychain did not store \"%1\": %2").arg(key, error));
+    SecretError::Kind kind = SecretError::Kind::Failed;
+    if (runJob(job, &error, &kind) != QKeychain::NoError) {
+        return unexpected(SecretError{kind, key, QStringLiteral("the keychain did not store \"%1\": %2").arg(key, error)});
     }
     return {};
 }
 
-Expected<void, QString> KeychainSecretStore::remove(const QString &key)
+Expected<void, SecretError> KeychainSecretStore::remove(const QString &key)
 {
     QKeychain::DeletePasswordJob job(m_service);
     job.setKey(key);
     QString error;
-    if (runJob(job, &error) != QKeychain::NoError) {
-        return unexpected(QStringLiteral("the keychain did not remove \"%1\": %2").arg(key, error));
+    SecretError::Kind kind = SecretError::Kind::Failed;
+    if (runJob(job, &error, &kind) != QKeychain::NoError) {
+        return unexpected(SecretError{kind, key, QStringLiteral("the keychain did not remove \"%1\": %2").arg(key, error)});
     }
     return {};
 }
@@ -167,33 +187,37 @@ QString FileSecretStore::fileFor(const QString &key) const
     return m_folder + QLatin1Char('/') + name;
 }
 
-Expected<QString, QString> FileSecretStore::read(const QString &key)
+Expected<QString, SecretError> FileSecretStore::read(const QString &key)
 {
     QFile file(fileFor(key));
     if (!file.exists()) {
-        return unexpected(QStringLiteral("no secret stored under \"%1\"").arg(key));
+        return unexpected(SecretError{SecretError::Kind::Missing, key, QStringLiteral("no secret stored under \"%1\"").arg(key)});
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return unexpected(QStringLiteral("the secret \"%1\" cannot be read: %2").arg(key, file.errorString()));
+        const SecretError::Kind kind = file.error() == QFileDevice::PermissionsError ? SecretError::Kind::Denied : SecretError::Kind::Failed;
+        return unexpected(SecretError{kind, key, QStringLiteral("the secret \"%1\" cannot be read: %2").arg(key, file.errorString())});
     }
     return QString::fromUtf8(file.readAll().trimmed());
 }
 
-Expected<void, QString> FileSecretStore::write(const QString &key, const QString &secret)
+Expected<void, SecretError> FileSecretStore::write(const QString &key, const QString &secret)
 {
     if (auto made = makePrivateFolder(m_folder); !made) {
-        return unexpected(made.error());
+        return unexpected(SecretError{SecretError::Kind::Failed, key, made.error()});
     }
-    return writePrivateFile(fileFor(key), secret.toUtf8() + '\n');
-}
-
-Expected<void, QString> FileSecretStore::remove(const QString &key)
-{
-    const QString path = fileFor(key);
-    if (QFile::exists(path) && !QFile::remove(path)) {
-        return unexpected(QStringLiteral("the secret \"%1\" cannot be removed").arg(key));
+    if (auto written = writePrivateFile(fileFor(key), secret.toUtf8() + '\n'); !written) {
+        return unexpected(SecretError{SecretError::Kind::Failed, key, written.error()});
     }
     return {};
 }
 
-} // namespace c360
+Expected<void, SecretError> FileSecretStore::remove(const QString &key)
+{
+    const QString path = fileFor(key);
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        return unexpected(SecretError{SecretError::Kind::Failed, key, QStringLiteral("the secret \"%1\" cannot be removed").arg(key)});
+    }
+    return {};
+}
+
+} // namespace C360

@@ -10,8 +10,23 @@
 
 #include <memory>
 
-namespace c360
+namespace C360
 {
+
+// Why a secret could not be read, kept or removed. The detail is English, for the log, and names
+// the key, never the secret.
+struct SecretError
+{
+    enum class Kind {
+        Missing, // nothing is stored under the key
+        Unavailable, // there is no keychain in this session
+        Denied, // the keychain or the file system refused access
+        Failed, // anything else: the keychain failed, the file could not be written
+    };
+    Kind kind = Kind::Failed;
+    QString key;
+    QString detail;
+};
 
 // Where back-end secrets (API keys, tokens) live: the OS keychain in the application, memory in
 // tests and for secrets given on a command line. Never the database, never the settings file.
@@ -20,9 +35,9 @@ class SecretStore
 public:
     virtual ~SecretStore() = default;
     // The secret, or why it cannot be had (English, for the log; never the secret itself).
-    virtual Expected<QString, QString> read(const QString &key) = 0;
-    virtual Expected<void, QString> write(const QString &key, const QString &secret) = 0;
-    virtual Expected<void, QString> remove(const QString &key) = 0;
+    virtual Expected<QString, SecretError> read(const QString &key) = 0;
+    virtual Expected<void, SecretError> write(const QString &key, const QString &secret) = 0;
+    virtual Expected<void, SecretError> remove(const QString &key) = 0;
 
     // Where citizen360-admin looks for the secret key before the keychain: C360_SECRET_<KEY>, the
     // key in upper case with every other character than a letter or digit as "_".
@@ -42,9 +57,9 @@ public:
 class MemorySecretStore final : public SecretStore
 {
 public:
-    Expected<QString, QString> read(const QString &key) override;
-    Expected<void, QString> write(const QString &key, const QString &secret) override;
-    Expected<void, QString> remove(const QString &key) override;
+    Expected<QString, SecretError> read(const QString &key) override;
+    Expected<void, SecretError> write(const QString &key, const QString &secret) override;
+    Expected<void, SecretError> remove(const QString &key) override;
     QString kind() const override { return QStringLiteral("memory"); }
 
 private:
@@ -58,9 +73,9 @@ class KeychainSecretStore final : public SecretStore
 {
 public:
     explicit KeychainSecretStore(const QString &service = QStringLiteral("citizen360"));
-    Expected<QString, QString> read(const QString &key) override;
-    Expected<void, QString> write(const QString &key, const QString &secret) override;
-    Expected<void, QString> remove(const QString &key) override;
+    Expected<QString, SecretError> read(const QString &key) override;
+    Expected<void, SecretError> write(const QString &key, const QString &secret) override;
+    Expected<void, SecretError> remove(const QString &key) override;
     QString kind() const override { return QStringLiteral("keychain"); }
     // Whether this session has a keychain at all (a Secret Service, the macOS Keychain, the
     // Windows Credential Store) and not only entries missing from it.
@@ -75,9 +90,9 @@ class FileSecretStore final : public SecretStore
 {
 public:
     explicit FileSecretStore(const QString &folder);
-    Expected<QString, QString> read(const QString &key) override;
-    Expected<void, QString> write(const QString &key, const QString &secret) override;
-    Expected<void, QString> remove(const QString &key) override;
+    Expected<QString, SecretError> read(const QString &key) override;
+    Expected<void, SecretError> write(const QString &key, const QString &secret) override;
+    Expected<void, SecretError> remove(const QString &key) override;
     QString kind() const override { return QStringLiteral("files"); }
 
 private:
@@ -85,4 +100,4 @@ private:
     QString m_folder;
 };
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include "store/requestrepository.h"
 #include "store/servicetransaction.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
@@ -44,4 +44,4 @@ Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
     });
 }
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include "expected.h"
 #include "store/storeerror.h"
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -15,4 +15,4 @@ class Database;
 // no such citizen.
 Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId);
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -51,7 +51,7 @@ CatalogueEntry readEntry(const Statement &row)
     e.productId = row.value(3).toString();
     e.targetAudiences = splitKeys(row.value(4));
     e.themes = splitKeys(row.value(5));
-    e.lastModified = sql::toDateTime(row.value(6));
+    e.lastModified = Sql::toDateTime(row.value(6));
     return e;
 }
 
@@ -85,18 +85,18 @@ Expected<qint64, StoreError> CatalogueRepository::upsertByProductId(const Catalo
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    const QString system = sql::sourceSystem(entry.source.system);
+    const QString system = Sql::sourceSystem(entry.source.system);
     Statement upsert(m_db,
                      QStringLiteral("INSERT INTO catalogue_entries (source_system, source_id, product_id, target_audiences, themes, last_modified) "
                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_system, product_id) DO UPDATE SET source_id = excluded.source_id, "
                                     "target_audiences = excluded.target_audiences, themes = excluded.themes, last_modified = excluded.last_modified "
                                     "RETURNING id"));
     if (auto r = upsert.exec({system,
-                              sql::nullableText(entry.source.id),
+                              Sql::nullableText(entry.source.id),
                               entry.productId,
                               joinKeys(entry.targetAudiences),
                               joinKeys(entry.themes),
-                              sql::fromDateTime(entry.lastModified)});
+                              Sql::fromDateTime(entry.lastModified)});
         !r) {
         return unexpected(std::move(r).error());
     }
@@ -133,7 +133,7 @@ Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::find(qi
 
 Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::findByProductId(const QString &source, const QString &productId)
 {
-    return findWhere(QStringLiteral("e.source_system = ? AND e.product_id = ?"), {sql::sourceSystem(source), productId});
+    return findWhere(QStringLiteral("e.source_system = ? AND e.product_id = ?"), {Sql::sourceSystem(source), productId});
 }
 
 Expected<std::optional<CatalogueEntry>, StoreError> CatalogueRepository::findWhere(const QString &condition, const QVariantList &values)
@@ -213,7 +213,7 @@ Expected<void, StoreError> CatalogueRepository::linkToCitizen(qint64 citizenId, 
     Statement link(m_db,
                    QStringLiteral("INSERT INTO citizen_catalogue_links (citizen_id, entry_id, linked_at, staff_member) VALUES (?, ?, ?, ?) "
                                   "ON CONFLICT (citizen_id, entry_id) DO NOTHING"));
-    if (auto r = link.exec({citizenId, entryId, sql::fromDateTime(m_db.clock().now()), staffMember}); !r) {
+    if (auto r = link.exec({citizenId, entryId, Sql::fromDateTime(m_db.clock().now()), staffMember}); !r) {
         return r;
     }
     return transaction->commit();
@@ -254,7 +254,7 @@ Expected<QList<CatalogueRepository::CitizenLink>, StoreError> CatalogueRepositor
                                               "WHERE l.citizen_id = ? ORDER BY l.linked_at DESC, e.id DESC"),
                            {citizenId},
                            [](const Statement &row) {
-                               return CitizenLink{readEntry(row), sql::toDateTime(row.value(7)), row.value(8).toString()};
+                               return CitizenLink{readEntry(row), Sql::toDateTime(row.value(7)), row.value(8).toString()};
                            });
     if (!links || links->isEmpty()) {
         return links;
@@ -276,4 +276,4 @@ Expected<qint64, StoreError> CatalogueRepository::count()
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM catalogue_entries"));
 }
 
-} // namespace c360
+} // namespace C360

@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -51,4 +51,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

@@ -11,7 +11,7 @@
 
 #include <QStringList>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -130,7 +130,7 @@ Expected<void, StoreError> CitizenRepository::writeRow(const Citizen &c, qint64 
         c.givenNames,
         c.familyName,
         SearchText::citizenNames(c),
-        sql::fromDate(c.birthDate),
+        Sql::fromDate(c.birthDate),
         c.address.street,
         c.address.number,
         c.address.box,
@@ -138,9 +138,9 @@ Expected<void, StoreError> CitizenRepository::writeRow(const Citizen &c, qint64 
         c.address.municipality,
         c.address.countryCode,
         c.preferredLanguage,
-        sql::sourceSystem(c.source.system),
-        sql::nullableText(c.source.id),
-        sql::fromDateTime(c.updated.isValid() ? c.updated : m_db.clock().now()),
+        Sql::sourceSystem(c.source.system),
+        Sql::nullableText(c.source.id),
+        Sql::fromDateTime(c.updated.isValid() ? c.updated : m_db.clock().now()),
     };
     return citizenRows.write(m_db, values, id);
 }
@@ -156,7 +156,7 @@ Expected<void, StoreError> CitizenRepository::writeChildren(qint64 id, const Cit
     Statement address(m_db, QStringLiteral("INSERT INTO digital_addresses (citizen_id, kind, value, normalized, verified_on) VALUES (?, ?, ?, ?, ?)"));
     for (const DigitalAddress &d : c.digitalAddresses) {
         const QString normalized = d.kind == DigitalAddressKind::Phone ? SearchText::normalizePhone(d.value) : SearchText::normalizeEmail(d.value);
-        if (auto r = address.exec({id, toKey(d.kind), d.value, normalized, sql::fromDate(d.verifiedOn)}); !r) {
+        if (auto r = address.exec({id, toKey(d.kind), d.value, normalized, Sql::fromDate(d.verifiedOn)}); !r) {
             return r;
         }
     }
@@ -168,7 +168,7 @@ Expected<void, StoreError> CitizenRepository::writeChildren(qint64 id, const Cit
     }
     Statement consent(m_db, QStringLiteral("INSERT INTO consents (citizen_id, topic, granted, recorded_on) VALUES (?, ?, ?, ?)"));
     for (const Consent &k : c.consents) {
-        if (auto r = consent.exec({id, toKey(k.topic), k.granted ? 1 : 0, sql::fromDate(k.recordedOn)}); !r) {
+        if (auto r = consent.exec({id, toKey(k.topic), k.granted ? 1 : 0, Sql::fromDate(k.recordedOn)}); !r) {
             return r;
         }
     }
@@ -190,7 +190,7 @@ Expected<std::optional<Citizen>, StoreError> CitizenRepository::find(qint64 id)
     c.id = id;
     c.givenNames = row.value(0).toString();
     c.familyName = row.value(1).toString();
-    c.birthDate = sql::toDate(row.value(2));
+    c.birthDate = Sql::toDate(row.value(2));
     c.address.street = row.value(3).toString();
     c.address.number = row.value(4).toString();
     c.address.box = row.value(5).toString();
@@ -199,7 +199,7 @@ Expected<std::optional<Citizen>, StoreError> CitizenRepository::find(qint64 id)
     c.address.countryCode = row.value(8).toString();
     c.preferredLanguage = row.value(9).toString();
     c.source = {row.value(10).toString(), row.value(11).toString()};
-    c.updated = sql::toDateTime(row.value(12));
+    c.updated = Sql::toDateTime(row.value(12));
     row.finish();
 
     Statement identifiers(m_db, QStringLiteral("SELECT type, value FROM citizen_identifiers WHERE citizen_id = ? ORDER BY type, value"));
@@ -218,7 +218,7 @@ Expected<std::optional<Citizen>, StoreError> CitizenRepository::find(qint64 id)
     }
     while (addresses.next()) {
         if (const auto kind = fromKey<DigitalAddressKind>(addresses.value(0).toString())) {
-            c.digitalAddresses.append({*kind, addresses.value(1).toString(), sql::toDate(addresses.value(2))});
+            c.digitalAddresses.append({*kind, addresses.value(1).toString(), Sql::toDate(addresses.value(2))});
         }
     }
 
@@ -238,7 +238,7 @@ Expected<std::optional<Citizen>, StoreError> CitizenRepository::find(qint64 id)
     }
     while (consents.next()) {
         if (const auto topic = fromKey<ConsentTopic>(consents.value(0).toString())) {
-            c.consents.append({*topic, consents.value(1).toInt() != 0, sql::toDate(consents.value(2))});
+            c.consents.append({*topic, consents.value(1).toInt() != 0, Sql::toDate(consents.value(2))});
         }
     }
     return std::optional<Citizen>(std::move(c));
@@ -252,7 +252,7 @@ Expected<std::optional<qint64>, StoreError> CitizenRepository::findIdByIdentifie
 
 Expected<std::optional<qint64>, StoreError> CitizenRepository::findIdBySource(const SourceRef &source)
 {
-    return selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE source_system = ? AND source_id = ?"), {sql::sourceSystem(source.system), source.id});
+    return selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE source_system = ? AND source_id = ?"), {Sql::sourceSystem(source.system), source.id});
 }
 
 Expected<QList<qint64>, StoreError> CitizenRepository::findIdsByDigitalAddress(DigitalAddressKind kind, const QString &value, bool verifiedOnly)
@@ -290,4 +290,4 @@ Expected<qint64, StoreError> CitizenRepository::count()
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM citizens"));
 }
 
-} // namespace c360
+} // namespace C360

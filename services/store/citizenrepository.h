@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -48,4 +48,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

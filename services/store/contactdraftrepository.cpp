@@ -13,7 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -30,7 +30,7 @@ QJsonValue timeToJson(const QDateTime &time)
 
 QDateTime timeFromJson(const QJsonValue &value)
 {
-    return value.isString() ? sql::toDateTime(value.toString()) : QDateTime();
+    return value.isString() ? Sql::toDateTime(value.toString()) : QDateTime();
 }
 } // namespace
 
@@ -100,12 +100,12 @@ Expected<ContactDraft, StoreError> ContactDraftRepository::save(const ContactDra
         return unexpected(std::move(transaction).error());
     }
     ContactDraft stored = draft;
-    stored.saved = sql::toDateTime(sql::fromDateTime(m_db.clock().now()));
+    stored.saved = Sql::toDateTime(Sql::fromDateTime(m_db.clock().now()));
     // "IS" rather than "=": a draft without a citizen has a NULL citizen_id, which UNIQUE does not
     // treat as equal to another NULL, so the lookup has to.
     auto existing = selectId(m_db,
                              QStringLiteral("SELECT id FROM contact_drafts WHERE staff_member = ? AND citizen_id IS ?"),
-                             {draft.staffMember, sql::nullableId(draft.citizenId)});
+                             {draft.staffMember, Sql::nullableId(draft.citizenId)});
     if (!existing) {
         return unexpected(std::move(existing).error());
     }
@@ -113,7 +113,7 @@ Expected<ContactDraft, StoreError> ContactDraftRepository::save(const ContactDra
 
     // An update writes staff member and citizen too: the same values the row was found by.
     const QString payload = QString::fromUtf8(toJson(draft.contact));
-    if (auto r = draftRows.write(m_db, {draft.staffMember, sql::nullableId(draft.citizenId), payload, sql::fromDateTime(stored.saved)}, &stored.id); !r) {
+    if (auto r = draftRows.write(m_db, {draft.staffMember, Sql::nullableId(draft.citizenId), payload, Sql::fromDateTime(stored.saved)}, &stored.id); !r) {
         return unexpected(std::move(r).error());
     }
     if (auto r = transaction->commit(); !r) {
@@ -141,7 +141,7 @@ Expected<QList<ContactDraft>, StoreError> ContactDraftRepository::select(const Q
         d.staffMember = rows.value(1).toString();
         d.citizenId = rows.value(2).toLongLong();
         d.contact = *contact;
-        d.saved = sql::toDateTime(rows.value(4));
+        d.saved = Sql::toDateTime(rows.value(4));
         drafts.append(d);
     }
     return drafts;
@@ -149,7 +149,7 @@ Expected<QList<ContactDraft>, StoreError> ContactDraftRepository::select(const Q
 
 Expected<std::optional<ContactDraft>, StoreError> ContactDraftRepository::load(const QString &staffMember, qint64 citizenId)
 {
-    auto drafts = select(QStringLiteral("WHERE staff_member = ? AND citizen_id IS ?"), {staffMember, sql::nullableId(citizenId)});
+    auto drafts = select(QStringLiteral("WHERE staff_member = ? AND citizen_id IS ?"), {staffMember, Sql::nullableId(citizenId)});
     if (!drafts) {
         return unexpected(std::move(drafts).error());
     }
@@ -174,4 +174,4 @@ Expected<void, StoreError> ContactDraftRepository::remove(qint64 id)
     return transaction->commit();
 }
 
-} // namespace c360
+} // namespace C360

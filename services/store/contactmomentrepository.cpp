@@ -8,7 +8,7 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -30,7 +30,7 @@ ContactMoment readContact(const Statement &row)
     c.text = row.value(6).toString();
     c.outcome = fromKey<ContactOutcome>(row.value(7).toString()).value_or(ContactOutcome::Answered);
     c.staffMember = row.value(8).toString();
-    c.time = sql::toDateTime(row.value(9));
+    c.time = Sql::toDateTime(row.value(9));
     return c;
 }
 
@@ -77,7 +77,7 @@ Expected<qint64, StoreError> ContactMomentRepository::save(const ContactMoment &
     if (bySource && !contact.source.id.isEmpty()) {
         auto existing = selectId(m_db,
                                  QStringLiteral("SELECT id FROM contact_moments WHERE source_system = ? AND source_id = ?"),
-                                 {sql::sourceSystem(contact.source.system), contact.source.id});
+                                 {Sql::sourceSystem(contact.source.system), contact.source.id});
         if (!existing) {
             return unexpected(std::move(existing).error());
         }
@@ -98,15 +98,15 @@ Expected<qint64, StoreError> ContactMomentRepository::save(const ContactMoment &
 Expected<void, StoreError> ContactMomentRepository::writeRow(const ContactMoment &c, qint64 *id)
 {
     const QVariantList values = {
-        sql::sourceSystem(c.source.system),
-        sql::nullableText(c.source.id),
-        sql::nullableId(c.citizenId),
+        Sql::sourceSystem(c.source.system),
+        Sql::nullableText(c.source.id),
+        Sql::nullableId(c.citizenId),
         toKey(c.channel),
         c.subject,
         c.text,
         toKey(c.outcome),
         c.staffMember,
-        sql::fromDateTime(c.time.isValid() ? c.time : m_db.clock().now()),
+        Sql::fromDateTime(c.time.isValid() ? c.time : m_db.clock().now()),
     };
     return contactRows.write(m_db, values, id);
 }
@@ -134,7 +134,7 @@ Expected<void, StoreError> ContactMomentRepository::insertLink(Statement &insert
     // One column per kind, so that each link has a real foreign key; an id of 0 is written as
     // NULL and the row's CHECK refuses it.
     const auto column = [&link](ItemKind kind) {
-        return link.kind == kind ? sql::nullableId(link.id) : sql::null();
+        return link.kind == kind ? Sql::nullableId(link.id) : Sql::null();
     };
     return insert.exec({id, column(ItemKind::Report), column(ItemKind::Request), column(ItemKind::CatalogueEntry)});
 }
@@ -202,4 +202,4 @@ Expected<qint64, StoreError> ContactMomentRepository::count()
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM contact_moments"));
 }
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 class Statement;
@@ -46,4 +46,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

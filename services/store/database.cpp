@@ -15,7 +15,7 @@
 #include <QSqlError>
 #include <QUrl>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -386,4 +386,4 @@ StoreError Database::error(StoreError::Code code, const QString &detail) const
     return makeError(code, m_path, detail);
 }
 
-} // namespace c360
+} // namespace C360

@@ -14,7 +14,7 @@
 
 struct sqlite3;
 
-namespace c360
+namespace C360
 {
 class Clock;
 
@@ -102,4 +102,4 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
-} // namespace c360
+} // namespace C360

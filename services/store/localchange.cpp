@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace c360::LocalChange
+namespace C360::LocalChange
 {
 
 namespace
@@ -65,4 +65,4 @@ Facts factsOf(const OutboxEntry &entry)
     return facts;
 }
 
-} // namespace c360::LocalChange
+} // namespace C360::LocalChange

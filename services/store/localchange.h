@@ -8,7 +8,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // Where a change made here comes from, as far as the contact back end is concerned: the citizen's
@@ -52,4 +52,4 @@ struct Facts
 Facts factsOf(const OutboxEntry &entry);
 } // namespace LocalChange
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 
 #include <QSqlQuery>
 
-namespace c360::Migrations
+namespace C360::Migrations
 {
 
 namespace
@@ -433,7 +433,7 @@ Expected<void, StoreError> migrate(Database &db, int target)
         record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
         record.addBindValue(step.version);
         record.addBindValue(QString::fromUtf8(step.description));
-        record.addBindValue(sql::fromDateTime(db.clock().now()));
+        record.addBindValue(Sql::fromDateTime(db.clock().now()));
         if (!record.exec()) {
             return unexpected(db.error(record));
         }
@@ -445,4 +445,4 @@ Expected<void, StoreError> migrate(Database &db, int target)
     return {};
 }
 
-} // namespace c360::Migrations
+} // namespace C360::Migrations

@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -33,4 +33,4 @@ Expected<int, StoreError> currentVersion(Database &db);
 Expected<void, StoreError> migrate(Database &db, int target = -1);
 } // namespace Migrations
 
-} // namespace c360
+} // namespace C360

@@ -11,7 +11,7 @@
 
 #include <QUuid>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -50,9 +50,9 @@ OutboxEntry readEntry(const Statement &row)
     e.state = fromKey<OutboxState>(row.value(8).toString()).value_or(OutboxState::Pending);
     e.attempts = row.value(9).toInt();
     e.lastError = row.value(10).toString();
-    e.created = sql::toDateTime(row.value(11));
-    e.nextAttempt = sql::toDateTime(row.value(12));
-    e.sent = sql::toDateTime(row.value(13));
+    e.created = Sql::toDateTime(row.value(11));
+    e.nextAttempt = Sql::toDateTime(row.value(12));
+    e.sent = Sql::toDateTime(row.value(13));
     e.remoteId = row.value(14).toString();
     return e;
 }
@@ -73,8 +73,8 @@ Expected<OutboxEntry, StoreError> OutboxRepository::enqueue(OutboxEntry entry)
         entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
     // As it will be read back: times keep milliseconds only.
-    entry.created = sql::toDateTime(sql::fromDateTime(m_db.clock().now()));
-    entry.nextAttempt = sql::toDateTime(sql::fromDateTime(entry.nextAttempt));
+    entry.created = Sql::toDateTime(Sql::fromDateTime(m_db.clock().now()));
+    entry.nextAttempt = Sql::toDateTime(Sql::fromDateTime(entry.nextAttempt));
     entry.state = OutboxState::Pending;
     entry.attempts = 0;
     entry.lastError.clear();
@@ -94,9 +94,9 @@ Expected<OutboxEntry, StoreError> OutboxRepository::enqueue(OutboxEntry entry)
                                 toKey(entry.state),
                                 entry.attempts,
                                 entry.lastError,
-                                sql::fromDateTime(entry.created),
-                                sql::fromDateTime(entry.nextAttempt),
-                                sql::fromDateTime(entry.sent),
+                                Sql::fromDateTime(entry.created),
+                                Sql::fromDateTime(entry.nextAttempt),
+                                Sql::fromDateTime(entry.sent),
                                 entry.remoteId});
     if (!id) {
         return unexpected(std::move(id).error());
@@ -127,7 +127,7 @@ Expected<QList<OutboxEntry>, StoreError> OutboxRepository::due(const QDateTime &
 {
     // Times are stored in one fixed format (sqlvalue.h), so comparing them as text orders them.
     return select(QStringLiteral("WHERE state IN (?, ?) AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, id LIMIT ?"),
-                  {toKey(OutboxState::Pending), toKey(OutboxState::Failed), sql::fromDateTime(now), limit});
+                  {toKey(OutboxState::Pending), toKey(OutboxState::Failed), Sql::fromDateTime(now), limit});
 }
 
 Expected<QList<OutboxEntry>, StoreError> OutboxRepository::rejected(int limit)
@@ -178,7 +178,7 @@ Expected<void, StoreError> OutboxRepository::markDone(qint64 id, const QString &
     return transition(
         id,
         QStringLiteral("UPDATE outbox SET state = ?, remote_id = ?, sent_at = ?, last_error = '', next_attempt_at = NULL WHERE id = ? AND state = ?"),
-        {toKey(OutboxState::Done), remoteId, sql::fromDateTime(sentAt), id, toKey(OutboxState::Sending)});
+        {toKey(OutboxState::Done), remoteId, Sql::fromDateTime(sentAt), id, toKey(OutboxState::Sending)});
 }
 
 Expected<void, StoreError> OutboxRepository::markStep(qint64 id, const QString &remoteId)
@@ -190,7 +190,7 @@ Expected<void, StoreError> OutboxRepository::markFailed(qint64 id, const QString
 {
     return transition(id,
                       QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = ?"),
-                      {toKey(OutboxState::Failed), error, sql::fromDateTime(nextAttempt), id, toKey(OutboxState::Sending)});
+                      {toKey(OutboxState::Failed), error, Sql::fromDateTime(nextAttempt), id, toKey(OutboxState::Sending)});
 }
 
 Expected<void, StoreError> OutboxRepository::markRejected(qint64 id, const QString &error)
@@ -243,4 +243,4 @@ Expected<QMap<OutboxState, qint64>, StoreError> OutboxRepository::countByState()
     return counts;
 }
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 
 #include <QSet>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -26,7 +26,7 @@ const RowWriter reportRows("reports",
 
 QVariant nullableReal(const std::optional<GeoPoint> &point, double GeoPoint::*member)
 {
-    return point ? QVariant(*point.*member) : sql::null();
+    return point ? QVariant(*point.*member) : Sql::null();
 }
 
 Report readReport(const Statement &row)
@@ -50,9 +50,9 @@ Report readReport(const Statement &row)
     if (!row.value(16).isNull() && !row.value(17).isNull()) {
         r.location = GeoPoint{row.value(16).toDouble(), row.value(17).toDouble()};
     }
-    r.requested = sql::toDateTime(row.value(18));
-    r.updated = sql::toDateTime(row.value(19));
-    r.expected = sql::toDateTime(row.value(20));
+    r.requested = Sql::toDateTime(row.value(18));
+    r.updated = Sql::toDateTime(row.value(19));
+    r.expected = Sql::toDateTime(row.value(20));
     return r;
 }
 
@@ -87,7 +87,7 @@ Expected<qint64, StoreError> ReportRepository::upsertBySource(const Report &repo
     QSet<qint64> rejected;
     if (!report.source.id.isEmpty()) {
         Statement existing(m_db, QStringLiteral("SELECT id, citizen_id, match_basis FROM reports WHERE source_system = ? AND source_id = ?"));
-        if (auto r = existing.exec({sql::sourceSystem(report.source.system), report.source.id}); !r) {
+        if (auto r = existing.exec({Sql::sourceSystem(report.source.system), report.source.id}); !r) {
             return unexpected(std::move(r).error());
         }
         copy.id = 0;
@@ -134,9 +134,9 @@ Expected<qint64, StoreError> ReportRepository::upsertBySource(const Report &repo
 Expected<void, StoreError> ReportRepository::writeRow(const Report &report, qint64 *id)
 {
     const QVariantList values = {
-        sql::sourceSystem(report.source.system),
-        sql::nullableText(report.source.id),
-        sql::nullableId(report.citizenId),
+        Sql::sourceSystem(report.source.system),
+        Sql::nullableText(report.source.id),
+        Sql::nullableId(report.citizenId),
         toKey(report.matchBasis),
         report.serviceCode,
         report.serviceName,
@@ -151,9 +151,9 @@ Expected<void, StoreError> ReportRepository::writeRow(const Report &report, qint
         report.address.countryCode,
         nullableReal(report.location, &GeoPoint::latitude),
         nullableReal(report.location, &GeoPoint::longitude),
-        sql::fromDateTime(report.requested),
-        sql::fromDateTime(report.updated),
-        sql::fromDateTime(report.expected),
+        Sql::fromDateTime(report.requested),
+        Sql::fromDateTime(report.updated),
+        Sql::fromDateTime(report.expected),
     };
     return reportRows.write(m_db, values, id);
 }
@@ -279,4 +279,4 @@ Expected<qint64, StoreError> ReportRepository::count()
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM reports"));
 }
 
-} // namespace c360
+} // namespace C360

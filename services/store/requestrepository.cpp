@@ -10,7 +10,7 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -38,9 +38,9 @@ Request readRequest(const Statement &row)
     r.status = fromKey<RequestStatus>(row.value(6).toString()).value_or(RequestStatus::Open);
     r.assignee.kind = fromKey<AssigneeKind>(row.value(7).toString()).value_or(AssigneeKind::Team);
     r.assignee.name = row.value(8).toString();
-    r.created = sql::toDateTime(row.value(9));
-    r.deadline = sql::toDateTime(row.value(10));
-    r.expires = sql::toDateTime(row.value(11));
+    r.created = Sql::toDateTime(row.value(9));
+    r.deadline = Sql::toDateTime(row.value(10));
+    r.expires = Sql::toDateTime(row.value(11));
     return r;
 }
 
@@ -53,7 +53,7 @@ qint64 idOf(const Request &request)
 void readSupplements(Statement &rows, QList<Request> &requests)
 {
     readChildRows(rows, requests, idOf, [](Request &request, const Statement &row) {
-        request.supplements.append({row.value(1).toLongLong(), row.value(2).toString(), sql::toDateTime(row.value(3)), row.value(4).toString()});
+        request.supplements.append({row.value(1).toLongLong(), row.value(2).toString(), Sql::toDateTime(row.value(3)), row.value(4).toString()});
     });
 }
 
@@ -85,7 +85,7 @@ Expected<void, StoreError> RequestRepository::update(const Request &request)
     }
     if (auto r = handlingRows.update(
             m_db,
-            {toKey(request.status), request.answer, toKey(request.assignee.kind), request.assignee.name, sql::fromDateTime(request.deadline)},
+            {toKey(request.status), request.answer, toKey(request.assignee.kind), request.assignee.name, Sql::fromDateTime(request.deadline)},
             request.id);
         !r) {
         return r;
@@ -111,7 +111,7 @@ Expected<qint64, StoreError> RequestRepository::addSupplement(qint64 requestId, 
 
 Expected<qint64, StoreError> RequestRepository::insertSupplement(qint64 requestId, const Supplement &s)
 {
-    return supplementRows.insert(m_db, {requestId, s.author, sql::fromDateTime(s.time.isValid() ? s.time : m_db.clock().now()), s.text});
+    return supplementRows.insert(m_db, {requestId, s.author, Sql::fromDateTime(s.time.isValid() ? s.time : m_db.clock().now()), s.text});
 }
 
 Expected<qint64, StoreError> RequestRepository::upsertBySource(const Request &request)
@@ -129,7 +129,7 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
     if (bySource && !request.source.id.isEmpty()) {
         auto existing = selectId(m_db,
                                  QStringLiteral("SELECT id FROM requests WHERE source_system = ? AND source_id = ?"),
-                                 {sql::sourceSystem(request.source.system), request.source.id});
+                                 {Sql::sourceSystem(request.source.system), request.source.id});
         if (!existing) {
             return unexpected(std::move(existing).error());
         }
@@ -139,7 +139,7 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
     if (id != 0) {
         auto supplements =
             selectAll(m_db, QStringLiteral("SELECT author, created_at, body FROM request_supplements WHERE request_id = ?"), {id}, [](const Statement &row) {
-                return Supplement{0, row.value(0).toString(), sql::toDateTime(row.value(1)), row.value(2).toString()};
+                return Supplement{0, row.value(0).toString(), Sql::toDateTime(row.value(1)), row.value(2).toString()};
             });
         if (!supplements) {
             return unexpected(std::move(supplements).error());
@@ -151,7 +151,7 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
     }
     for (const Supplement &s : request.supplements) {
         // Compared as stored: times keep milliseconds only.
-        const Supplement key{0, s.author, sql::toDateTime(sql::fromDateTime(s.time)), s.text};
+        const Supplement key{0, s.author, Sql::toDateTime(Sql::fromDateTime(s.time)), s.text};
         if (stored.contains(key)) {
             continue;
         }
@@ -183,17 +183,17 @@ Expected<void, StoreError> RequestRepository::writeRow(const Request &request, q
         expires = Request::expiryFor(created, m_retentionDays);
     }
     const QVariantList values = {
-        sql::sourceSystem(request.source.system),
-        sql::nullableText(request.source.id),
-        sql::nullableId(request.citizenId),
+        Sql::sourceSystem(request.source.system),
+        Sql::nullableText(request.source.id),
+        Sql::nullableId(request.citizenId),
         request.question,
         request.answer,
         toKey(request.status),
         toKey(request.assignee.kind),
         request.assignee.name,
-        sql::fromDateTime(created),
-        sql::fromDateTime(request.deadline),
-        sql::fromDateTime(expires),
+        Sql::fromDateTime(created),
+        Sql::fromDateTime(request.deadline),
+        Sql::fromDateTime(expires),
     };
     return requestRows.write(m_db, values, id);
 }
@@ -205,13 +205,13 @@ Expected<void, StoreError> RequestRepository::writeLinks(qint64 id, const QList<
         return r;
     }
     Statement insert(m_db, QStringLiteral("INSERT INTO request_links (request_id, report_id, entry_id) VALUES (?, ?, ?)"));
-    const QVariant none = sql::null();
+    const QVariant none = Sql::null();
     for (const ItemLink &link : links) {
         if (link.kind != ItemKind::Report && link.kind != ItemKind::CatalogueEntry) {
             return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("request %1 can link only to reports and catalogue entries").arg(id)));
         }
         const bool report = link.kind == ItemKind::Report;
-        if (auto r = insert.exec({id, report ? sql::nullableId(link.id) : none, report ? none : sql::nullableId(link.id)}); !r) {
+        if (auto r = insert.exec({id, report ? Sql::nullableId(link.id) : none, report ? none : Sql::nullableId(link.id)}); !r) {
             return r;
         }
     }
@@ -273,7 +273,7 @@ Expected<QList<Request>, StoreError> RequestRepository::forCitizen(qint64 citize
 Expected<QList<qint64>, StoreError> RequestRepository::expiredBefore(const QDateTime &time)
 {
     // Times are stored in one fixed format (sqlvalue.h), so comparing them as text orders them.
-    return selectIds(m_db, QStringLiteral("SELECT id FROM requests WHERE expires_at <= ? ORDER BY expires_at, id"), {sql::fromDateTime(time)});
+    return selectIds(m_db, QStringLiteral("SELECT id FROM requests WHERE expires_at <= ? ORDER BY expires_at, id"), {Sql::fromDateTime(time)});
 }
 
 Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, const QString &reason)
@@ -286,7 +286,7 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
     record.kind = ItemKind::Request;
     record.itemId = requestId;
     record.reason = reason;
-    record.purged = sql::toDateTime(sql::fromDateTime(m_db.clock().now()));
+    record.purged = Sql::toDateTime(Sql::fromDateTime(m_db.clock().now()));
     {
         Statement created(m_db, QStringLiteral("SELECT created_at FROM requests WHERE id = ?"));
         if (auto r = created.exec({requestId}); !r) {
@@ -295,14 +295,14 @@ Expected<PurgeRecord, StoreError> RequestRepository::purge(qint64 requestId, con
         if (!created.next()) {
             return unexpected(m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no request with id %1").arg(requestId)));
         }
-        record.created = sql::toDateTime(created.value(0));
+        record.created = Sql::toDateTime(created.value(0));
     }
     // Supplements and links (the request's own and those of contacts) go with it by cascade.
     Statement del(m_db, QStringLiteral("DELETE FROM requests WHERE id = ?"));
     if (auto r = del.exec({requestId}); !r) {
         return unexpected(std::move(r).error());
     }
-    auto recordId = purgeRows.insert(m_db, {toKey(record.kind), requestId, sql::fromDateTime(record.created), sql::fromDateTime(record.purged), reason});
+    auto recordId = purgeRows.insert(m_db, {toKey(record.kind), requestId, Sql::fromDateTime(record.created), Sql::fromDateTime(record.purged), reason});
     if (!recordId) {
         return unexpected(std::move(recordId).error());
     }
@@ -324,8 +324,8 @@ Expected<QList<PurgeRecord>, StoreError> RequestRepository::purgeRecords()
                          p.id = row.value(0).toLongLong();
                          p.kind = fromKey<ItemKind>(row.value(1).toString()).value_or(ItemKind::Request);
                          p.itemId = row.value(2).toLongLong();
-                         p.created = sql::toDateTime(row.value(3));
-                         p.purged = sql::toDateTime(row.value(4));
+                         p.created = Sql::toDateTime(row.value(3));
+                         p.purged = Sql::toDateTime(row.value(4));
                          p.reason = row.value(5).toString();
                          return p;
                      });
@@ -357,10 +357,10 @@ Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QStr
         item.question = row.value(4).toString();
         item.assignee = {fromKey<AssigneeKind>(row.value(5).toString()).value_or(AssigneeKind::Team), row.value(6).toString()};
         item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
-        item.created = sql::toDateTime(row.value(8));
-        item.deadline = sql::toDateTime(row.value(9));
+        item.created = Sql::toDateTime(row.value(8));
+        item.deadline = Sql::toDateTime(row.value(9));
         return item;
     });
 }
 
-} // namespace c360
+} // namespace C360

@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -60,4 +60,4 @@ private:
     int m_retentionDays = 0; // read when first needed
 };
 
-} // namespace c360
+} // namespace C360

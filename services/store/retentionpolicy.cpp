@@ -5,7 +5,7 @@
 #include "request.h"
 #include "store/statement.h"
 
-namespace c360
+namespace C360
 {
 
 const QString RetentionPolicy::settingKey = QStringLiteral("retention_days");
@@ -24,4 +24,4 @@ Expected<int, StoreError> RetentionPolicy::days(Database &db)
     return ok && days >= MinimumDays && days <= MaximumDays ? days : Request::DefaultRetentionDays;
 }
 
-} // namespace c360
+} // namespace C360

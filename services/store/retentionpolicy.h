@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -22,4 +22,4 @@ constexpr int MaximumDays = 3650;
 extern const QString settingKey;
 } // namespace RetentionPolicy
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include "store/storeerror.h"
 #include "store/transaction.h"
 
-namespace c360
+namespace C360
 {
 
 // Runs body (returning Expected<T, ServiceError>) in a transaction; commits when it succeeds,
@@ -28,4 +28,4 @@ Expected<T, ServiceError> inTransaction(Database &db, Body body)
     return result;
 }
 
-} // namespace c360
+} // namespace C360

@@ -4,13 +4,13 @@
 
 // How values are written to and read from the store: times as ISO 8601 UTC text with milliseconds
 // (sortable as text, the same on SQLite and PostgreSQL), dates as YYYY-MM-DD, nulls for invalid ones.
-// SQL NULL is an invalid QVariant (sql::null()); a null QString is written as '' (see Statement).
+// SQL NULL is an invalid QVariant (Sql::null()); a null QString is written as '' (see Statement).
 
 #include <QDate>
 #include <QDateTime>
 #include <QVariant>
 
-namespace c360::sql
+namespace C360::Sql
 {
 
 inline QVariant null()
@@ -64,4 +64,4 @@ inline QString sourceSystem(const QString &system)
     return system.isEmpty() ? QStringLiteral("local") : system;
 }
 
-} // namespace c360::sql
+} // namespace C360::Sql

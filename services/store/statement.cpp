@@ -4,7 +4,7 @@
 
 #include <QStringList>
 
-namespace c360
+namespace C360
 {
 
 Statement::Statement(Database &db, const QString &sql)
@@ -32,7 +32,7 @@ Expected<void, StoreError> Statement::exec(const QVariantList &values)
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
         // Qt SQL binds a null QString as NULL; our NOT NULL text columns want ''. NULL is asked
-        // for explicitly with an invalid QVariant (sql::null()).
+        // for explicitly with an invalid QVariant (Sql::null()).
         if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull()) {
             m_query->bindValue(static_cast<int>(i), QStringLiteral(""));
         } else if (value.metaType() == QMetaType::fromType<QByteArray>() && value.toByteArray().isNull()) {
@@ -139,4 +139,4 @@ QString inIds(const QList<qint64> &ids, QVariantList *values)
     return QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
-} // namespace c360
+} // namespace C360

@@ -12,7 +12,7 @@
 #include <optional>
 #include <type_traits>
 
-namespace c360
+namespace C360
 {
 
 // One use of a prepared statement from the connection's cache: binds positional values, runs,
@@ -110,4 +110,4 @@ private:
     QLatin1String m_record;
 };
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QSqlError>
 #include <QStorageInfo>
 
-namespace c360
+namespace C360
 {
 
 QString StoreError::message() const
@@ -124,4 +124,4 @@ ServiceError asServiceError(const StoreError &error)
     return {ServiceError::Kind::Store, error.message()};
 }
 
-} // namespace c360
+} // namespace C360

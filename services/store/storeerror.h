@@ -8,7 +8,7 @@
 
 class QSqlError;
 
-namespace c360
+namespace C360
 {
 
 // Why the local store could not do what was asked. message() is the translated sentence a person
@@ -51,4 +51,4 @@ struct StoreError
 // A service call that failed because the store did: its message is the store's.
 ServiceError asServiceError(const StoreError &error);
 
-} // namespace c360
+} // namespace C360

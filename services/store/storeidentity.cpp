@@ -8,7 +8,7 @@
 
 #include <QDir>
 
-namespace c360::StoreIdentity
+namespace C360::StoreIdentity
 {
 
 namespace
@@ -73,4 +73,4 @@ QString realStoreRefusedForTraining(const QString &path)
                  QDir::toNativeSeparators(path));
 }
 
-} // namespace c360::StoreIdentity
+} // namespace C360::StoreIdentity

@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -30,4 +30,4 @@ QString trainingStoreRefused(const QString &path);
 QString realStoreRefusedForTraining(const QString &path);
 } // namespace StoreIdentity
 
-} // namespace c360
+} // namespace C360

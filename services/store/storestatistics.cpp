@@ -5,7 +5,7 @@
 #include "store/database.h"
 #include "store/statement.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<StoreStatistics, StoreError> StoreStatistics::collect(Database &db)
@@ -43,4 +43,4 @@ QJsonObject StoreStatistics::toJson() const
     };
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -28,4 +28,4 @@ struct StoreStatistics
     QJsonObject toJson() const;
 };
 
-} // namespace c360
+} // namespace C360

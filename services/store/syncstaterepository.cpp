@@ -8,7 +8,7 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -35,8 +35,8 @@ Expected<SyncState, StoreError> SyncStateRepository::state(const QString &source
     if (row.next()) {
         s.cursor = row.value(0).toString();
         s.etag = row.value(1).toString();
-        s.lastSuccess = sql::toDateTime(row.value(2));
-        s.lastErrorAt = sql::toDateTime(row.value(3));
+        s.lastSuccess = Sql::toDateTime(row.value(2));
+        s.lastErrorAt = Sql::toDateTime(row.value(3));
         s.lastError = row.value(4).toString();
         s.recordCount = row.value(5).toLongLong();
     }
@@ -58,8 +58,8 @@ Expected<QList<SyncState>, StoreError> SyncStateRepository::states()
         s.resource = rows.value(1).toString();
         s.cursor = rows.value(2).toString();
         s.etag = rows.value(3).toString();
-        s.lastSuccess = sql::toDateTime(rows.value(4));
-        s.lastErrorAt = sql::toDateTime(rows.value(5));
+        s.lastSuccess = Sql::toDateTime(rows.value(4));
+        s.lastErrorAt = Sql::toDateTime(rows.value(5));
         s.lastError = rows.value(6).toString();
         s.recordCount = rows.value(7).toLongLong();
         result.append(s);
@@ -82,8 +82,8 @@ Expected<void, StoreError> SyncStateRepository::saveState(const SyncState &state
                               state.resource,
                               state.cursor,
                               state.etag,
-                              sql::fromDateTime(state.lastSuccess),
-                              sql::fromDateTime(state.lastErrorAt),
+                              Sql::fromDateTime(state.lastSuccess),
+                              Sql::fromDateTime(state.lastErrorAt),
                               state.lastError,
                               state.recordCount});
         !r) {
@@ -101,7 +101,7 @@ Expected<QList<SyncRecord>, StoreError> SyncStateRepository::query(const QString
         s.sourceId = row.value(2).toString();
         s.contentHash = row.value(3).toByteArray();
         s.localId = row.value(4).toLongLong();
-        s.lastSeen = sql::toDateTime(row.value(5));
+        s.lastSeen = Sql::toDateTime(row.value(5));
         return s;
     });
 }
@@ -123,7 +123,7 @@ Expected<QList<SyncRecord>, StoreError> SyncStateRepository::records(const QStri
 Expected<QList<SyncRecord>, StoreError> SyncStateRepository::recordsNotSeenSince(const QString &source, const QString &resource, const QDateTime &time)
 {
     // Times are stored in one fixed format (sqlvalue.h), so comparing them as text orders them.
-    return query(QStringLiteral("WHERE source = ? AND resource = ? AND last_seen_at < ? ORDER BY source_id"), {source, resource, sql::fromDateTime(time)});
+    return query(QStringLiteral("WHERE source = ? AND resource = ? AND last_seen_at < ? ORDER BY source_id"), {source, resource, Sql::fromDateTime(time)});
 }
 
 Expected<QHash<QString, SyncRecord>, StoreError> SyncStateRepository::recordsIn(const QString &source, const QString &resource, const QStringList &sourceIds)
@@ -167,7 +167,7 @@ Expected<void, StoreError> SyncStateRepository::saveRecord(const SyncRecord &rec
                               record.sourceId,
                               hash,
                               record.localId,
-                              sql::fromDateTime(record.lastSeen.isValid() ? record.lastSeen : m_db.clock().now())});
+                              Sql::fromDateTime(record.lastSeen.isValid() ? record.lastSeen : m_db.clock().now())});
         !r) {
         return r;
     }
@@ -201,4 +201,4 @@ SyncStateRepository::forgetContentOf(const QString &source, const QString &resou
     return forget.numRowsAffected();
 }
 
-} // namespace c360
+} // namespace C360

@@ -12,7 +12,7 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -54,4 +54,4 @@ private:
     Database &m_db;
 };
 
-} // namespace c360
+} // namespace C360

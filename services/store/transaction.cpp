@@ -5,7 +5,7 @@
 #include "common/logging.h"
 #include "store/database.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -96,4 +96,4 @@ void Transaction::rollback()
     }
 }
 
-} // namespace c360
+} // namespace C360

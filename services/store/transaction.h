@@ -7,7 +7,7 @@
 
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -33,4 +33,4 @@ private:
     int m_depth;
 };
 
-} // namespace c360
+} // namespace C360

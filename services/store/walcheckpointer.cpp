@@ -14,7 +14,7 @@
 #include <string>
 #include <thread>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -165,4 +165,4 @@ std::uint64_t WalCheckpointer::completed()
     return Checkpointer::instance().completed();
 }
 
-} // namespace c360
+} // namespace C360

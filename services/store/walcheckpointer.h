@@ -8,7 +8,7 @@
 
 struct sqlite3;
 
-namespace c360
+namespace C360
 {
 
 // Moves SQLite's WAL checkpoints off a connection that answers a person (the UI's, the search
@@ -31,4 +31,4 @@ public:
     static std::uint64_t completed();
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sync/connectors.h"
 
-#include "sync/ipdc/ipdcsync.h"
+#include "sync/ipdc/ipdcldessync.h"
 #include "sync/klantinteracties/klantinteracties.h"
-#include "sync/klantinteracties/klantinteractiestaken.h"
-#include "sync/open311/open311sync.h"
-#include "sync/verwerkingenlogging/auditexport.h"
+#include "sync/klantinteracties/klantinteractiesactors.h"
+#include "sync/open311/open311requestssync.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingexport.h"
 #include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
 
-namespace c360
+namespace C360
 {
 
 ResourceSyncFactory allResourceSyncs()
@@ -48,7 +48,7 @@ OutboxTargetFactory allOutboxTargets()
 std::unique_ptr<AuditExportSink> auditExportSink(Database &db, const SourceConfig &source)
 {
     if (source.dialect == Dialect::Verwerkingenlogging) {
-        return std::make_unique<AuditExport>(db, source.id);
+        return std::make_unique<VerwerkingenloggingExport>(db, source.id);
     }
     return nullptr;
 }
@@ -61,4 +61,4 @@ std::unique_ptr<AssigneeDirectory> assigneeDirectory(const SourceConfig &source)
     return nullptr;
 }
 
-} // namespace c360
+} // namespace C360

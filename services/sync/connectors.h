@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace c360
+namespace C360
 {
 
 // Every dialect's resources and outbox targets, chosen by each source's dialect: what the
@@ -23,4 +23,4 @@ std::unique_ptr<AuditExportSink> auditExportSink(Database &db, const SourceConfi
 // null for other dialects.
 std::unique_ptr<AssigneeDirectory> assigneeDirectory(const SourceConfig &source);
 
-} // namespace c360
+} // namespace C360

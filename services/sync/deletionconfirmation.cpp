@@ -9,7 +9,7 @@
 
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 DeletionConfirmation::DeletionConfirmation(AuditService &audit)
@@ -40,4 +40,4 @@ Expected<void, ServiceError> DeletionConfirmation::confirm(const StaffMember &st
     return {};
 }
 
-} // namespace c360
+} // namespace C360

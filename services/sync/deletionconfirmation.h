@@ -7,7 +7,7 @@
 
 #include <QStringList>
 
-namespace c360
+namespace C360
 {
 // An administrator's confirmation that a back end really removed what a full crawl found gone,
 // beyond the share a sync removes on its own (SourceConfig::maxDeletionShare): permitted to the
@@ -26,4 +26,4 @@ private:
     AuditService &m_audit;
 };
 
-} // namespace c360
+} // namespace C360

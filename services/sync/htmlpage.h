@@ -4,7 +4,7 @@
 
 #include <QByteArray>
 
-namespace c360
+namespace C360
 {
 
 // Whether an answer is an HTML page (a proxy's error page, a sign-in page, a portal's "not found")
@@ -20,7 +20,4 @@ inline bool isHtmlPage(const QByteArray &body)
     return head.startsWith("<!doctype html") || head.startsWith("<html");
 }
 
-// The sentence for the log (English) when such a page came instead of data.
-inline constexpr const char *htmlPageProblem = "the server answered with an HTML page, not data (a proxy or portal error page?)";
-
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include "store/transaction.h"
 #include "sync/restjob.h"
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -189,4 +189,4 @@ void OutboxPush::onPushed()
     pushNext();
 }
 
-} // namespace c360
+} // namespace C360

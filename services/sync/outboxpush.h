@@ -12,7 +12,7 @@
 
 class QNetworkAccessManager;
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -72,4 +72,4 @@ private:
     Counts m_counts;
 };
 
-} // namespace c360
+} // namespace C360

@@ -13,7 +13,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -226,4 +226,4 @@ void ResourcePull::end(const SyncProblem &problem)
     Q_EMIT finished(problem);
 }
 
-} // namespace c360
+} // namespace C360

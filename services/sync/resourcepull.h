@@ -11,7 +11,7 @@
 
 class QNetworkAccessManager;
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -34,10 +34,10 @@ public:
     const ResourceStats &stats() const { return m_stats; }
 
 Q_SIGNALS:
-    void pageApplied(const c360::ResourceStats &soFar);
-    void recordSkipped(const c360::SkippedRecord &record);
+    void pageApplied(const C360::ResourceStats &soFar);
+    void recordSkipped(const C360::SkippedRecord &record);
     // The pull ended: problem is none when the resource was read to its end.
-    void finished(const c360::SyncProblem &problem);
+    void finished(const C360::SyncProblem &problem);
 
 private:
     void fetch();
@@ -60,4 +60,4 @@ private:
     bool m_cancelled = false;
 };
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 
 #include <QUrlQuery>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -83,4 +83,4 @@ QNetworkRequest OutboxTarget::authorizedRequest(QUrl url, const OutboxEntry &ent
     return request;
 }
 
-} // namespace c360
+} // namespace C360

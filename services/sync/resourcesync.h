@@ -16,7 +16,7 @@
 #include <optional>
 #include <vector>
 
-namespace c360
+namespace C360
 {
 class Clock;
 class Database;
@@ -149,4 +149,4 @@ private:
 using ResourceSyncFactory = std::function<std::vector<std::unique_ptr<ResourceSync>>(const SyncContext &)>;
 using OutboxTargetFactory = std::function<std::vector<std::unique_ptr<OutboxTarget>>(const SyncContext &)>;
 
-} // namespace c360
+} // namespace C360

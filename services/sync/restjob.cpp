@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-namespace c360
+namespace C360
 {
 
 bool RestError::isTransient() const
@@ -307,4 +307,4 @@ QByteArray RestJob::header(const QByteArray &name) const
     return {};
 }
 
-} // namespace c360
+} // namespace C360

@@ -13,7 +13,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace c360
+namespace C360
 {
 
 // When and how often a REST operation is tried again.
@@ -97,7 +97,7 @@ public:
 Q_SIGNALS:
     void finished();
     // Attempt failed and another comes after delayMs (for progress displays).
-    void retrying(int attempt, int delayMs, const c360::RestError &error);
+    void retrying(int attempt, int delayMs, const C360::RestError &error);
 
 private:
     void attempt();
@@ -122,4 +122,4 @@ private:
     RestError m_error;
 };
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -183,4 +183,4 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
     return result;
 }
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
-namespace c360
+namespace C360
 {
 
 enum class Dialect { Open311, Klantinteracties, Ipdc, Verwerkingenlogging };
@@ -64,4 +64,4 @@ struct SourceConfig
     static Expected<QList<SourceConfig>, QString> fromJson(const QByteArray &json);
 };
 
-} // namespace c360
+} // namespace C360

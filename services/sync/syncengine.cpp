@@ -16,7 +16,7 @@
 #include <QJsonDocument>
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 bool SyncSummary::ok() const
@@ -59,10 +59,10 @@ SyncEngine::SyncEngine(const Options &options, QObject *parent)
     : SyncProgress(parent)
     , m_options(options)
 {
-    qRegisterMetaType<c360::ResourceStats>();
-    qRegisterMetaType<c360::SyncProblem>();
-    qRegisterMetaType<c360::SkippedRecord>();
-    qRegisterMetaType<c360::SyncSummary>();
+    qRegisterMetaType<C360::ResourceStats>();
+    qRegisterMetaType<C360::SyncProblem>();
+    qRegisterMetaType<C360::SkippedRecord>();
+    qRegisterMetaType<C360::SyncSummary>();
     // A child, so that moveToThread() takes the timer along to the worker thread.
 }
 
@@ -169,12 +169,13 @@ void SyncEngine::run(const QStringList &only)
         }
         SyncContext context{source, {}, m_options.retry, m_options.clock, m_confirmedNow};
         if (source.auth != AuthKind::None) {
-            auto secret =
-                m_options.secrets ? m_options.secrets->read(source.secretKey) : Expected<QString, QString>(unexpected(QStringLiteral("no secret store")));
+            auto secret = m_options.secrets
+                ? m_options.secrets->read(source.secretKey)
+                : Expected<QString, SecretError>(unexpected(SecretError{SecretError::Kind::Unavailable, source.secretKey, QStringLiteral("no secret store")}));
             if (!secret) {
                 SyncProblem p;
                 p.kind = SyncProblem::Kind::Configuration;
-                p.detail = QStringLiteral("no secret \"%1\": %2").arg(source.secretKey, secret.error());
+                p.detail = QStringLiteral("no secret \"%1\": %2").arg(source.secretKey, secret.error().detail);
                 p.secret = source.secretKey;
                 qCWarning(C360_SYNC) << "source" << source.id << "skipped:" << p.detail;
                 recordProblem(source.id, QStringLiteral("*"), p);
@@ -355,4 +356,4 @@ void SyncEngine::stop()
     }
 }
 
-} // namespace c360
+} // namespace C360

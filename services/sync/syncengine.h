@@ -18,7 +18,7 @@
 #include <deque>
 #include <memory>
 
-namespace c360
+namespace C360
 {
 class Clock;
 class Database;
@@ -79,7 +79,7 @@ private:
     // Starts the next job in the queue, or ends the run.
     void next();
     void finishRun();
-    void endResource(const c360::SyncProblem &problem);
+    void endResource(const C360::SyncProblem &problem);
     void endPush();
     void recordProblem(const QString &source, const QString &resource, const SyncProblem &problem);
 
@@ -99,4 +99,4 @@ private:
     std::unique_ptr<OutboxPush> m_push;
 };
 
-} // namespace c360
+} // namespace C360

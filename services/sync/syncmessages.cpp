@@ -8,7 +8,7 @@
 
 #include <QLocale>
 
-namespace c360::SyncMessages
+namespace C360::SyncMessages
 {
 
 QString sourceName(const QString &sourceId)
@@ -230,4 +230,4 @@ QString refusedChange(const OutboxEntry &entry)
                  entry.lastError);
 }
 
-} // namespace c360::SyncMessages
+} // namespace C360::SyncMessages

@@ -9,7 +9,7 @@
 
 #include <QString>
 
-namespace c360::SyncMessages
+namespace C360::SyncMessages
 {
 // The back end a source id stands for, as staff know it ("the reports server").
 QString sourceName(const QString &sourceId);
@@ -24,4 +24,4 @@ QString summary(const QString &sourceId, const QString &resource, const Resource
 QString outboxSummary(const QMap<OutboxState, qint64> &counts);
 // A refused change with the server's reason, for the panel's details.
 QString refusedChange(const OutboxEntry &entry);
-} // namespace c360::SyncMessages
+} // namespace C360::SyncMessages

@@ -8,7 +8,7 @@
 #include <QList>
 #include <QObject>
 
-namespace c360
+namespace C360
 {
 
 // What one run did, per resource and for the outbox.
@@ -44,12 +44,12 @@ public:
 Q_SIGNALS:
     void started();
     void resourceStarted(const QString &source, const QString &resource);
-    void pageApplied(const QString &source, const QString &resource, const c360::ResourceStats &soFar);
-    void resourceFinished(const QString &source, const QString &resource, const c360::ResourceStats &stats, const c360::SyncProblem &problem);
-    void recordSkipped(const c360::SkippedRecord &record);
-    void finished(const c360::SyncSummary &summary);
+    void pageApplied(const QString &source, const QString &resource, const C360::ResourceStats &soFar);
+    void resourceFinished(const QString &source, const QString &resource, const C360::ResourceStats &stats, const C360::SyncProblem &problem);
+    void recordSkipped(const C360::SkippedRecord &record);
+    void finished(const C360::SyncSummary &summary);
 };
 
-} // namespace c360
+} // namespace C360
 
-Q_DECLARE_METATYPE(c360::SyncSummary)
+Q_DECLARE_METATYPE(C360::SyncSummary)

@@ -4,7 +4,7 @@
 
 #include <QMetaObject>
 
-namespace c360
+namespace C360
 {
 
 SyncService::SyncService(const SyncEngine::Options &options, QObject *parent)
@@ -65,4 +65,4 @@ void SyncService::stop()
     QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::QueuedConnection);
 }
 
-} // namespace c360
+} // namespace C360

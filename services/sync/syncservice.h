@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QThread>
 
-namespace c360
+namespace C360
 {
 
 // The sync engine on a worker thread of its own, for the desktop application: the UI thread only
@@ -40,4 +40,4 @@ private:
     SyncSummary m_lastSummary;
 };
 
-} // namespace c360
+} // namespace C360

@@ -5,7 +5,7 @@
 #include "store/syncstaterepository.h"
 #include "sync/syncmessages.h"
 
-namespace c360::SyncStatus
+namespace C360::SyncStatus
 {
 
 Expected<QList<SyncStatusRow>, StoreError> load(Database &db)
@@ -65,4 +65,4 @@ SyncStatusRow finished(const QString &source, const QString &resource, const Res
     return row;
 }
 
-} // namespace c360::SyncStatus
+} // namespace C360::SyncStatus

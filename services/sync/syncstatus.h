@@ -7,7 +7,7 @@
 #include "sync/synctypes.h"
 #include "syncstatusmodel.h"
 
-namespace c360
+namespace C360
 {
 class Database;
 
@@ -19,4 +19,4 @@ Expected<QList<SyncStatusRow>, StoreError> load(Database &db);
 SyncStatusRow finished(const QString &source, const QString &resource, const ResourceStats &stats, const SyncProblem &problem, const QDateTime &now);
 } // namespace SyncStatus
 
-} // namespace c360
+} // namespace C360

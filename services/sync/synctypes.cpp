@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace c360
+namespace C360
 {
 
 ResourceStats &ResourceStats::operator+=(const ResourceStats &o)
@@ -165,4 +165,4 @@ SyncProblem SyncProblem::fromRecord(const QString &record)
     return p;
 }
 
-} // namespace c360
+} // namespace C360

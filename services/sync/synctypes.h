@@ -9,7 +9,7 @@
 #include <QList>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // What a sync run did to one resource.
@@ -91,8 +91,8 @@ struct SyncProblem
 // The local store refused: a Store problem with the store's message (ids, no personal data).
 SyncProblem storeProblem(const StoreError &error);
 
-} // namespace c360
+} // namespace C360
 
-Q_DECLARE_METATYPE(c360::ResourceStats)
-Q_DECLARE_METATYPE(c360::SyncProblem)
-Q_DECLARE_METATYPE(c360::SkippedRecord)
+Q_DECLARE_METATYPE(C360::ResourceStats)
+Q_DECLARE_METATYPE(C360::SyncProblem)
+Q_DECLARE_METATYPE(C360::SkippedRecord)

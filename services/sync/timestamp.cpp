@@ -4,7 +4,7 @@
 
 #include <QRegularExpression>
 
-namespace c360::Timestamp
+namespace C360::Timestamp
 {
 
 QDateTime parse(QStringView text, const QTimeZone &localZone)
@@ -64,4 +64,4 @@ QTimeZone defaultZone()
     return brussels;
 }
 
-} // namespace c360::Timestamp
+} // namespace C360::Timestamp

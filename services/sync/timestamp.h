@@ -6,7 +6,7 @@
 #include <QStringView>
 #include <QTimeZone>
 
-namespace c360::Timestamp
+namespace C360::Timestamp
 {
 
 // An ISO 8601 / RFC 3339 date-time as back ends send them, as UTC with milliseconds; invalid when
@@ -19,4 +19,4 @@ QDateTime parse(QStringView text, const QTimeZone &localZone);
 // The zone a source reads offset-less times in when its configuration names none.
 QTimeZone defaultZone();
 
-} // namespace c360::Timestamp
+} // namespace C360::Timestamp

@@ -13,7 +13,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
-namespace c360::test::admincli
+namespace C360::Test::AdminCli
 {
 
 // The JSON object on the last line of out; empty when there is none.
@@ -45,4 +45,4 @@ protected:
     }
 };
 
-} // namespace c360::test::admincli
+} // namespace C360::Test::AdminCli

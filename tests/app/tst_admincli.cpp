@@ -16,10 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
-using test::ProcessResult;
-using test::ProcessRunner;
-using namespace c360::test::admincli;
+using namespace C360;
+using Test::ProcessResult;
+using Test::ProcessRunner;
+using namespace C360::Test::AdminCli;
 
 class TestAdminCli : public AdminCliTest
 {
@@ -122,7 +122,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("new.sqlite"));
-        const QString credentials = test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
+        const QString credentials = Test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
         const ProcessResult r = runAs(credentials,
                                       {QStringLiteral("sync"),
                                        QStringLiteral("--database"),
@@ -190,7 +190,7 @@ private Q_SLOTS:
                 "\"secret\": \"kcc-gent\"}]}");
         f.close();
         const QString store = m_home.filePath(QStringLiteral("secret.sqlite"));
-        const QString credentials = test::storeWithAdministrator(store, m_home.path());
+        const QString credentials = Test::storeWithAdministrator(store, m_home.path());
         QVERIFY(!credentials.isEmpty());
         const ProcessResult r =
             runAs(credentials, {QStringLiteral("sync"), QStringLiteral("--database"), store, QStringLiteral("--config"), config, QStringLiteral("--once")});
@@ -204,7 +204,7 @@ private Q_SLOTS:
     {
         // Nothing listens on port 1: every source fails, the summary says so.
         const QString store = m_home.filePath(QStringLiteral("unreachable.sqlite"));
-        const QString credentials = test::storeWithAdministrator(store, m_home.path());
+        const QString credentials = Test::storeWithAdministrator(store, m_home.path());
         QVERIFY(!credentials.isEmpty());
         const ProcessResult r = runAs(credentials,
                                       {QStringLiteral("sync"),

@@ -25,10 +25,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
-using test::ProcessResult;
-using test::ProcessRunner;
+using Test::ProcessResult;
+using Test::ProcessRunner;
 
 namespace
 {
@@ -71,7 +71,7 @@ class TestAdminPrivacy : public QObject
         if (!db) {
             return {};
         }
-        const Citizen lotte = test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).withNationalNumber(45).build();
+        const Citizen lotte = Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).withNationalNumber(45).build();
         m_number = lotte.identifiers.first().formatted();
         const qint64 citizen = CitizenRepository(**db).insert(lotte).value_or(0);
         for (int day = 0; day < 2; ++day) {
@@ -83,11 +83,11 @@ class TestAdminPrivacy : public QObject
                 return {};
             }
         }
-        m_credentials = test::addAccount(**db, m_home.path(), u"beheer"_s, Role::Administrator);
+        m_credentials = Test::addAccount(**db, m_home.path(), u"beheer"_s, Role::Administrator);
         if (m_credentials.isEmpty()) {
             return {};
         }
-        AuditService audit(**db, test::auditKeyFor(**db, m_home.path()));
+        AuditService audit(**db, Test::auditKeyFor(**db, m_home.path()));
         const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-1"_s};
         for (int i = 0; i < 5; ++i) {
             if (!audit.record(clerk, AuditAction::ProfileOpened, citizen, Purpose{u"counter_visit"_s, u"Bezoek %1"_s.arg(i)})) {
@@ -121,10 +121,10 @@ private Q_SLOTS:
             ManualClock clock(made);
             auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
             QVERIFY(db);
-            QCOMPARE(test::rows(**db, u"SELECT question FROM requests"_s), QStringList{u"Vraag 1"_s});
-            QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM purge_records WHERE reason = 'retention'"_s), 1);
+            QCOMPARE(Test::rows(**db, u"SELECT question FROM requests"_s), QStringList{u"Vraag 1"_s});
+            QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM purge_records WHERE reason = 'retention'"_s), 1);
             // Both runs audited, as the administrator role under the operating system's user.
-            const QStringList purges = test::rows(**db, u"SELECT role, actor <> '', details FROM audit_log WHERE action = 'purge' ORDER BY sequence"_s);
+            const QStringList purges = Test::rows(**db, u"SELECT role, actor <> '', details FROM audit_log WHERE action = 'purge' ORDER BY sequence"_s);
             QCOMPARE(purges.size(), 2);
             QVERIFY2(purges.at(0).startsWith(u"administrator|1|"_s) && purges.at(0).contains(u"\"dry_run\":true"_s), qPrintable(purges.at(0)));
             QVERIFY2(purges.at(1).contains(u"\"dry_run\":false"_s), qPrintable(purges.at(1)));
@@ -161,7 +161,7 @@ private Q_SLOTS:
             ManualClock clock(made);
             auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
             QVERIFY(db);
-            QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'change' AND details LIKE '%retention_days%'"_s), 1);
+            QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'change' AND details LIKE '%retention_days%'"_s), 1);
         }
     }
 
@@ -196,7 +196,7 @@ private Q_SLOTS:
         const QString path = makeStore(dir);
         QVERIFY(!path.isEmpty());
         if (!edits.isEmpty()) {
-            QVERIFY(test::writeSqliteFile(path, edits));
+            QVERIFY(Test::writeSqliteFile(path, edits));
         }
         const ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path});
         QVERIFY2(r.exitCode == exitCode, qPrintable(describe(r)));
@@ -208,7 +208,7 @@ private Q_SLOTS:
         ManualClock clock(made);
         auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
         QVERIFY(db);
-        QCOMPARE(test::rows(**db, u"SELECT action, outcome FROM audit_log ORDER BY sequence DESC LIMIT 1"_s),
+        QCOMPARE(Test::rows(**db, u"SELECT action, outcome FROM audit_log ORDER BY sequence DESC LIMIT 1"_s),
                  QStringList{exitCode == 0 ? u"audit_verified|success"_s : u"audit_verified|failed"_s});
     }
 
@@ -248,7 +248,7 @@ private Q_SLOTS:
             ManualClock clock(made);
             auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
             QVERIFY(db);
-            QCOMPARE(test::rows(**db, u"SELECT role, purpose_text FROM audit_log WHERE action = 'export'"_s),
+            QCOMPARE(Test::rows(**db, u"SELECT role, purpose_text FROM audit_log WHERE action = 'export'"_s),
                      QStringList{u"administrator|Verzoek van de burger"_s});
         }
 
@@ -289,7 +289,7 @@ private Q_SLOTS:
                  u"--database"_s,
                  path,
                  u"--citizen"_s,
-                 test::CitizenBuilder().bornOn(QDate(1990, 1, 1)).withNationalNumber(12).build().identifiers.first().value});
+                 Test::CitizenBuilder().bornOn(QDate(1990, 1, 1)).withNationalNumber(12).build().identifiers.first().value});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"Nobody"_s), qPrintable(r.err));
         r = run({u"access-report"_s, u"--database"_s, path});
@@ -358,12 +358,12 @@ private Q_SLOTS:
         r = guessing.run(admin, addMallory + QStringList{u"--user"_s, u"beheer"_s});
         QCOMPARE(r.exitCode, 1);
         // The right password on the first line, the new account's on the second; $USER plays no part.
-        guessing.setInput(QByteArray(test::StaffPassword) + "\nnog een lang wachtwoord\n");
+        guessing.setInput(QByteArray(Test::StaffPassword) + "\nnog een lang wachtwoord\n");
         r = guessing.run(admin, addMallory + QStringList{u"--user"_s, u"beheer"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
 
         // A credentials file others can read is refused before anything is read from the store.
-        const QString loose = test::writeCredentials(m_home.path(), u"loose"_s);
+        const QString loose = Test::writeCredentials(m_home.path(), u"loose"_s);
         QVERIFY(QFile::setPermissions(loose, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         ProcessRunner careless(m_home.path());
         careless.setEnvironment(u"C360_CREDENTIALS"_s, loose);
@@ -390,7 +390,7 @@ private Q_SLOTS:
             ManualClock clock(made);
             auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);
             QVERIFY(db);
-            clerk = test::addAccount(**db, m_home.path(), u"an.balie"_s, Role::CounterClerk);
+            clerk = Test::addAccount(**db, m_home.path(), u"an.balie"_s, Role::CounterClerk);
         }
         QVERIFY(!clerk.isEmpty());
         ProcessRunner asClerk(m_home.path());
@@ -402,12 +402,12 @@ private Q_SLOTS:
         ManualClock clock(made);
         auto db = Database::open(path, Database::OpenMode::ReadOnly, clock);
         QVERIFY(db);
-        QCOMPARE(test::rows(**db, u"SELECT username FROM staff_accounts WHERE role = 'administrator' ORDER BY username"_s),
+        QCOMPARE(Test::rows(**db, u"SELECT username FROM staff_accounts WHERE role = 'administrator' ORDER BY username"_s),
                  (QStringList{u"beheer"_s, u"mallory"_s}));
-        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE actor = 'boss'"_s), 0);
-        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND actor = 'beheer'"_s), 1);
-        QCOMPARE(test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied' AND actor = 'an.balie'"_s), 1);
-        const QStringList creation = test::rows(**db, u"SELECT actor, workstation FROM audit_log WHERE action = 'change' AND details LIKE '%mallory%'"_s);
+        QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE actor = 'boss'"_s), 0);
+        QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND actor = 'beheer'"_s), 1);
+        QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied' AND actor = 'an.balie'"_s), 1);
+        const QStringList creation = Test::rows(**db, u"SELECT actor, workstation FROM audit_log WHERE action = 'change' AND details LIKE '%mallory%'"_s);
         QCOMPARE(creation.size(), 1);
         QVERIFY2(creation.first().startsWith(u"beheer|"_s) && creation.first().contains(u"OS uid"_s), qPrintable(creation.first()));
     }
@@ -440,19 +440,19 @@ private Q_SLOTS:
             ManualClock clock(made);
             auto db = Database::open(path, Database::OpenMode::ReadWrite, clock);
             QVERIFY(db);
-            const QByteArray key = test::auditKeyFor(**db, m_home.path());
+            const QByteArray key = Test::auditKeyFor(**db, m_home.path());
             QVERIFY(!key.isEmpty());
-            QVERIFY(test::writeSqliteFile(path, {u"DROP TRIGGER audit_log_no_delete"_s}));
+            QVERIFY(Test::writeSqliteFile(path, {u"DROP TRIGGER audit_log_no_delete"_s}));
             if (rewrite) {
                 // Everything read back, changed, and written again under the key.
                 QList<AuditEntry> entries = AuditRepository(**db, key).entries(1, 1000).value();
-                QVERIFY(test::writeSqliteFile(path, {u"DELETE FROM audit_log"_s}));
+                QVERIFY(Test::writeSqliteFile(path, {u"DELETE FROM audit_log"_s}));
                 for (AuditEntry &e : entries) {
                     e.purposeText = u"Iets anders"_s;
                     QVERIFY(AuditRepository(**db, key).append(e));
                 }
             } else {
-                QVERIFY(test::writeSqliteFile(path, {u"DELETE FROM audit_log WHERE sequence > 4"_s}));
+                QVERIFY(Test::writeSqliteFile(path, {u"DELETE FROM audit_log WHERE sequence > 4"_s}));
             }
         }
         // The chain alone cannot tell.
@@ -477,7 +477,7 @@ private Q_SLOTS:
             QVERIFY(db);
             storeId = StoreIdentity::id(**db).value();
         }
-        const QString keyFile = test::personalSecretsFolder(m_home.path()) + u"/"_s + AuditKey::secretName(storeId);
+        const QString keyFile = Test::personalSecretsFolder(m_home.path()) + u"/"_s + AuditKey::secretName(storeId);
         QVERIFY(QFile::remove(keyFile));
         const ProcessResult r = run({u"verify-audit"_s, u"--database"_s, path});
         QCOMPARE(r.exitCode, 1);

@@ -26,10 +26,10 @@
 
 #include <sys/mount.h>
 
-using namespace c360;
-using test::ProcessResult;
-using test::ProcessRunner;
-using namespace c360::test::admincli;
+using namespace C360;
+using Test::ProcessResult;
+using Test::ProcessRunner;
+using namespace C360::Test::AdminCli;
 
 namespace
 {
@@ -47,7 +47,7 @@ class TestAdminStore : public AdminCliTest
     // init with the administrator "beheer", whose password comes on standard input.
     ProcessResult initWithAdmin(const QString &path, ProcessRunner runner) const
     {
-        runner.setInput(QByteArray(test::StaffPassword) + '\n');
+        runner.setInput(QByteArray(Test::StaffPassword) + '\n');
         return runner.run(admin(), {QStringLiteral("init"), QStringLiteral("--database"), path, QStringLiteral("--admin"), QStringLiteral("beheer")});
     }
     ProcessResult initWithAdmin(const QString &path) const { return initWithAdmin(path, ProcessRunner(m_home.path())); }
@@ -85,7 +85,7 @@ private Q_SLOTS:
             }
         }
         // The administrator signs in with that password.
-        const QString credentials = test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
+        const QString credentials = Test::writeCredentials(m_home.path(), QStringLiteral("beheer"));
         r = runAs(credentials, {QStringLiteral("users"), QStringLiteral("--database"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QVERIFY2(r.out.contains(QStringLiteral("\"administrator\"")), qPrintable(r.out));
@@ -138,7 +138,7 @@ private Q_SLOTS:
             QVERIFY(db);
             CitizenRepository citizens(**db);
             for (int i = 0; i < 4; ++i) {
-                QVERIFY(citizens.insert(test::CitizenBuilder().build()));
+                QVERIFY(citizens.insert(Test::CitizenBuilder().build()));
             }
             QSqlQuery q((*db)->connection());
             QVERIFY(q.exec(QStringLiteral("INSERT INTO reports (status) VALUES ('open'), ('open'), ('closed')")));

@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-using namespace c360::test;
+using namespace C360::Test;
 using namespace Qt::StringLiterals;
 
 class TestBenchRun : public QObject

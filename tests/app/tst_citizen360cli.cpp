@@ -21,9 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
-using test::ProcessResult;
-using test::ProcessRunner;
+using namespace C360;
+using Test::ProcessResult;
+using Test::ProcessRunner;
 
 namespace
 {
@@ -136,11 +136,11 @@ private Q_SLOTS:
         {
             const QDateTime now = SystemClock::instance().now();
             auto db = Database::open(training, Database::OpenMode::ReadOnly, SystemClock::instance());
-            QVERIFY2(db, test::why(db).constData());
+            QVERIFY2(db, Test::why(db).constData());
             auto scalar = [&](const QString &sql, const QDateTime &time) {
                 QSqlQuery q((*db)->connection());
                 q.prepare(sql);
-                q.addBindValue(sql::fromDateTime(time));
+                q.addBindValue(Sql::fromDateTime(time));
                 return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
             };
             const qint64 open = scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status = 'open' AND expires_at > ?"), now);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         // Training mode's practice accounts, one per role, in its own store only.
         {
             auto db = Database::open(training, Database::OpenMode::ReadOnly, SystemClock::instance());
-            QVERIFY2(db, test::why(db).constData());
+            QVERIFY2(db, Test::why(db).constData());
             QSqlQuery q((*db)->connection());
             QVERIFY(q.exec(QStringLiteral("SELECT role FROM staff_accounts ORDER BY role")));
             QStringList roles;
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         QTemporaryDir work;
         const QString real = work.filePath(QStringLiteral("real.sqlite"));
-        QVERIFY(!test::storeWithAdministrator(real, home.path()).isEmpty());
+        QVERIFY(!Test::storeWithAdministrator(real, home.path()).isEmpty());
         const auto digest = [](const QString &path) {
             QFile f(path);
             return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();

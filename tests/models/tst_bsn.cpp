@@ -7,19 +7,19 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
-Q_DECLARE_METATYPE(c360::IdentifierError)
+Q_DECLARE_METATYPE(C360::IdentifierError)
 
-namespace c360
+namespace C360
 {
 // Readable failure messages for QCOMPARE (found by argument-dependent lookup).
 char *toString(IdentifierError error)
 {
     return qstrdup(toKey(error).toUtf8().constData());
 }
-} // namespace c360
+} // namespace C360
 
 namespace
 {

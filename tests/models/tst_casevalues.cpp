@@ -11,7 +11,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
 namespace

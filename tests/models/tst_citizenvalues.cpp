@@ -12,7 +12,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
 namespace
@@ -22,9 +22,9 @@ const QString bis = u"85273003371"_s;
 const QString bsn = u"123456782"_s;
 } // namespace
 
-Q_DECLARE_METATYPE(c360::Identifier)
-Q_DECLARE_METATYPE(c360::IdentifierType)
-Q_DECLARE_METATYPE(c360::ConsentTopic)
+Q_DECLARE_METATYPE(C360::Identifier)
+Q_DECLARE_METATYPE(C360::IdentifierType)
+Q_DECLARE_METATYPE(C360::ConsentTopic)
 
 class TestCitizenValues : public QObject
 {
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QFETCH(QString, displayName);
         QFETCH(QString, sortName);
 
-        const Citizen citizen = test::CitizenBuilder().withName(given, family).build();
+        const Citizen citizen = Test::CitizenBuilder().withName(given, family).build();
         QCOMPARE(citizen.displayName(), displayName);
         QCOMPARE(citizen.sortName(), sortName);
     }
@@ -151,7 +151,7 @@ private Q_SLOTS:
         QFETCH(bool, hasPrimary);
         QFETCH(Identifier, primary);
 
-        Citizen citizen = test::CitizenBuilder().build();
+        Citizen citizen = Test::CitizenBuilder().build();
         citizen.identifiers = identifiers;
         const std::optional<Identifier> result = citizen.primaryIdentifier();
         QCOMPARE(result.has_value(), hasPrimary);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QFETCH(QString, value);
 
         const Citizen citizen =
-            test::CitizenBuilder().withIdentifier(IdentifierType::DutchBsn, bsn).withIdentifier(IdentifierType::BelgianNationalNumber, nrn).build();
+            Test::CitizenBuilder().withIdentifier(IdentifierType::DutchBsn, bsn).withIdentifier(IdentifierType::BelgianNationalNumber, nrn).build();
         const std::optional<Identifier> id = citizen.identifier(type);
         QCOMPARE(id.has_value(), !value.isEmpty());
         if (id) {
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QFETCH(bool, granted);
         QFETCH(QDate, recordedOn);
 
-        const Citizen citizen = test::CitizenBuilder()
+        const Citizen citizen = Test::CitizenBuilder()
                                     .withConsent(ConsentTopic::DigitalCommunication, true, QDate(2025, 3, 1))
                                     .withConsent(ConsentTopic::Newsletter, false, QDate(2025, 4, 2))
                                     .build();
@@ -220,7 +220,7 @@ private Q_SLOTS:
 
     void digitalAddressVerified()
     {
-        const Citizen citizen = test::CitizenBuilder().withEmail(u"jan@example.be"_s, QDate(2025, 1, 2)).withPhone(u"+32470123456"_s).build();
+        const Citizen citizen = Test::CitizenBuilder().withEmail(u"jan@example.be"_s, QDate(2025, 1, 2)).withPhone(u"+32470123456"_s).build();
         QCOMPARE(citizen.digitalAddresses.size(), 2);
         QVERIFY(citizen.digitalAddresses.at(0).isVerified());
         QVERIFY(!citizen.digitalAddresses.at(1).isVerified());

@@ -6,13 +6,13 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
-Q_DECLARE_METATYPE(c360::IdentifierType)
-Q_DECLARE_METATYPE(c360::IdentifierError)
+Q_DECLARE_METATYPE(C360::IdentifierType)
+Q_DECLARE_METATYPE(C360::IdentifierError)
 
-namespace c360
+namespace C360
 {
 // Readable failure messages for QCOMPARE (found by argument-dependent lookup).
 char *toString(IdentifierError error)
@@ -23,7 +23,7 @@ char *toString(IdentifierType type)
 {
     return qstrdup(toKey(type).toUtf8().constData());
 }
-} // namespace c360
+} // namespace C360
 
 namespace
 {

@@ -8,16 +8,16 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 using Kind = NationalNumber::Kind;
 using Sex = NationalNumber::Sex;
 
-Q_DECLARE_METATYPE(c360::NationalNumber::Kind)
-Q_DECLARE_METATYPE(c360::NationalNumber::Sex)
-Q_DECLARE_METATYPE(c360::IdentifierError)
+Q_DECLARE_METATYPE(C360::NationalNumber::Kind)
+Q_DECLARE_METATYPE(C360::NationalNumber::Sex)
+Q_DECLARE_METATYPE(C360::IdentifierError)
 
-namespace c360
+namespace C360
 {
 // Readable failure messages for QCOMPARE (found by argument-dependent lookup).
 char *toString(IdentifierError error)
@@ -40,7 +40,7 @@ char *toString(NationalNumber::Sex sex)
     }
     return qstrdup("Unknown");
 }
-} // namespace c360
+} // namespace C360
 
 namespace
 {

@@ -9,7 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestSearchResultModel : public QObject

@@ -8,7 +8,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
 class TestSearchText : public QObject
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QFETCH(QString, family);
         QFETCH(QString, names);
 
-        const Citizen citizen = test::CitizenBuilder().withName(given, family).build();
+        const Citizen citizen = Test::CitizenBuilder().withName(given, family).build();
         QCOMPARE(SearchText::citizenNames(citizen), names);
     }
 

@@ -7,7 +7,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestSyncStatusModel : public QObject
 {

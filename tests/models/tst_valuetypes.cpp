@@ -23,7 +23,7 @@
 #include <functional>
 #include <memory>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::Literals::StringLiterals;
 
 namespace
@@ -41,27 +41,27 @@ EnumProbe probe()
 {
     EnumProbe p;
     p.toKey = [](int value) {
-        return c360::toKey(static_cast<Enum>(value));
+        return C360::toKey(static_cast<Enum>(value));
     };
     p.fromKey = [](QStringView key) -> std::optional<int> {
-        const std::optional<Enum> value = c360::fromKey<Enum>(key);
+        const std::optional<Enum> value = C360::fromKey<Enum>(key);
         return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
     };
-    for (const Enum value : c360::allValues<Enum>()) {
+    for (const Enum value : C360::allValues<Enum>()) {
         p.allValues.append(static_cast<int>(value));
     }
     return p;
 }
 
 // allValues() is usable at compile time.
-static_assert(c360::allValues<Channel>().size() == 6);
-static_assert(c360::allValues<Role>()[3] == Role::Administrator);
+static_assert(C360::allValues<Channel>().size() == 6);
+static_assert(C360::allValues<Role>()[3] == Role::Administrator);
 // isOutstanding_data() has one row per state; a new state must get one too.
 static_assert(std::size(EnumKeys<OutboxState>::table) == 5, "add the new OutboxState to isOutstanding_data()");
 } // namespace
 
 Q_DECLARE_METATYPE(EnumProbe)
-Q_DECLARE_METATYPE(c360::OutboxState)
+Q_DECLARE_METATYPE(C360::OutboxState)
 
 class TestValueTypes : public QObject
 {

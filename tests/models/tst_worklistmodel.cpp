@@ -8,7 +8,7 @@
 #include <QFont>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestWorklistModel : public QObject

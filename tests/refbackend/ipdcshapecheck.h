@@ -15,7 +15,7 @@
 #include <QSet>
 #include <QStringList>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // A small reading of the SHACL shapes: per target class, the property paths with their counts,
@@ -207,4 +207,4 @@ checkNode(const QJsonObject &node, const QString &typeName, const Shapes &shapes
     }
 }
 
-} // namespace c360::test
+} // namespace C360::Test

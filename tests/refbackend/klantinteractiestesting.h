@@ -23,11 +23,11 @@
 
 #include <memory>
 
-namespace c360::ref::testing
+namespace C360::Ref::Testing
 {
 
 // An answer with its JSON object at hand (json), as the Klantinteracties lists are read.
-struct Fetched : c360::test::HttpAnswer
+struct Fetched : C360::Test::HttpAnswer
 {
     QJsonObject json;
 
@@ -36,13 +36,13 @@ struct Fetched : c360::test::HttpAnswer
 };
 
 // A data set, a server with the Klantinteracties API on it, and a client.
-class KiServer
+class KlantinteractiesServer
 {
 public:
     static inline const QString Token = QStringLiteral("training");
 
-    KiServer(quint64 seed, quint32 citizens, Profile profile)
-        : data(seed, citizens, profile, c360::test::fixedReferenceDate())
+    KlantinteractiesServer(quint64 seed, quint32 citizens, Profile profile)
+        : data(seed, citizens, profile, C360::Test::fixedReferenceDate())
         , server(seed)
     {
         installKlantinteractiesApi(server, data, Token);
@@ -121,7 +121,7 @@ public:
 private:
     static Fetched finish(QNetworkReply *reply)
     {
-        Fetched f{c360::test::answerOf(reply, 60000), {}};
+        Fetched f{C360::Test::answerOf(reply, 60000), {}};
         f.json = QJsonDocument::fromJson(f.body).object();
         return f;
     }
@@ -201,4 +201,4 @@ inline QString validate(const QList<QByteArray> &bodies, const QString &path, co
     return QString();
 }
 
-} // namespace c360::ref::testing
+} // namespace C360::Ref::Testing

@@ -26,11 +26,11 @@
 
 #include <memory>
 
-namespace c360::ref::testing
+namespace C360::Ref::Testing
 {
 
 // An answer with the Open311 lists at hand.
-struct Answer : c360::test::HttpAnswer
+struct Answer : C360::Test::HttpAnswer
 {
     QByteArray etag;
 
@@ -53,7 +53,7 @@ public:
     static inline const QString Key = QStringLiteral("training");
 
     Open311Server(quint64 seed, quint32 citizens, Profile profile)
-        : data(seed, citizens, profile, c360::test::fixedReferenceDate())
+        : data(seed, citizens, profile, C360::Test::fixedReferenceDate())
         , server(seed)
     {
         installOpen311Api(server, data, Key);
@@ -96,7 +96,7 @@ public:
 private:
     static Answer finish(QNetworkReply *reply)
     {
-        Answer a{c360::test::answerOf(reply, 120000), {}};
+        Answer a{C360::Test::answerOf(reply, 120000), {}};
         a.etag = a.header("etag");
         return a;
     }
@@ -185,4 +185,4 @@ inline QSet<QString> fixturePaths(const QString &relative)
     return elementPaths(file.readAll());
 }
 
-} // namespace c360::ref::testing
+} // namespace C360::Ref::Testing

@@ -11,8 +11,8 @@
 #include <QSet>
 #include <QTest>
 
-using namespace c360;
-using namespace c360::ref;
+using namespace C360;
+using namespace C360::Ref;
 
 class TestDataSet : public QObject
 {
@@ -21,9 +21,9 @@ class TestDataSet : public QObject
 private Q_SLOTS:
     void sameSeedSameData()
     {
-        const DataSet a(7, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
-        const DataSet b(7, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
-        const DataSet other(8, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet a(7, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
+        const DataSet b(7, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
+        const DataSet other(8, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
         int differences = 0;
         for (quint32 i = 0; i < 2000; i += 37) {
             const Person p = a.person(i);
@@ -43,7 +43,7 @@ private Q_SLOTS:
     void belgianNumbersAreValidAndUnique()
     {
         const quint32 n = 200000;
-        const DataSet data(42, n, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(42, n, Profile::Flanders, C360::Test::fixedReferenceDate());
         QSet<QString> seen;
         quint32 bis = 0;
         quint32 from2000 = 0;
@@ -68,7 +68,7 @@ private Q_SLOTS:
 
     void dutchNumbersPassTheElevenCheck()
     {
-        const DataSet data(42, 50000, Profile::Netherlands, c360::test::fixedReferenceDate());
+        const DataSet data(42, 50000, Profile::Netherlands, C360::Test::fixedReferenceDate());
         QSet<QString> seen;
         for (quint32 i = 0; i < 50000; ++i) {
             const Person p = data.person(i);
@@ -83,7 +83,7 @@ private Q_SLOTS:
     void populationLooksReal()
     {
         const quint32 n = 20000;
-        const DataSet data(3, n, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(3, n, Profile::Flanders, C360::Test::fixedReferenceDate());
         QSet<QString> families;
         quint32 particles = 0;
         quint32 accents = 0;
@@ -116,7 +116,7 @@ private Q_SLOTS:
     void itemsAreSkewedAroundTwenty()
     {
         const quint32 n = 20000;
-        const DataSet data(5, n, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(5, n, Profile::Flanders, C360::Test::fixedReferenceDate());
         const double perCitizen = double(data.reportCount() + data.contactCount() + data.taskCount()) / n;
         QVERIFY2(perCitizen > 17 && perCitizen < 23, qPrintable(QString::number(perCitizen)));
         quint32 none = 0;
@@ -139,7 +139,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QDate>("reference");
         QTest::newRow("a year back") << QDate(2025, 12, 6);
-        QTest::newRow("the fixed test date") << c360::test::fixedReferenceDate();
+        QTest::newRow("the fixed test date") << C360::Test::fixedReferenceDate();
         QTest::newRow("five years ahead") << QDate(2031, 12, 6);
         QTest::newRow("a leap day") << QDate(2028, 2, 29);
         QTest::newRow("a Sunday in 2050") << QDate(2050, 6, 12);
@@ -201,22 +201,22 @@ private Q_SLOTS:
         QVERIFY2(youngest <= 2 && oldest >= 80 && oldest <= 102, qPrintable(QStringLiteral("%1–%2").arg(youngest).arg(oldest)));
 
         // The same history, moved: a report lies as long before any reference date.
-        const DataSet fixed(2026, n, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet fixed(2026, n, Profile::Flanders, C360::Test::fixedReferenceDate());
         for (quint64 i = 0; i < data.reportCount(); i += 97) {
-            QCOMPARE(data.report(i).requested.secsTo(taken), fixed.report(i).requested.secsTo(c360::test::fixedReferenceTime()));
+            QCOMPARE(data.report(i).requested.secsTo(taken), fixed.report(i).requested.secsTo(C360::Test::fixedReferenceTime()));
             QCOMPARE(data.report(i).description, fixed.report(i).description);
         }
     }
 
     void reportsComeInTimeOrder()
     {
-        const DataSet data(9, 5000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(9, 5000, Profile::Flanders, C360::Test::fixedReferenceDate());
         QDateTime previous;
         for (quint64 i = 0; i < data.reportCount(); i += 7) {
             const ReportRecord r = data.report(i);
             QVERIFY(!previous.isValid() || r.requested >= previous);
             QVERIFY(r.updated >= r.requested);
-            QVERIFY(r.updated < c360::test::fixedReferenceTime());
+            QVERIFY(r.updated < C360::Test::fixedReferenceTime());
             QVERIFY(r.reporter < 5000);
             QVERIFY(!r.description.isEmpty());
             previous = r.requested;
@@ -229,7 +229,7 @@ private Q_SLOTS:
 
     void updatedAfterMatchesAFullScan()
     {
-        DataSet data(11, 3000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet data(11, 3000, Profile::Flanders, C360::Test::fixedReferenceDate());
         data.mutate(3, 4, 0, 0);
         const QDateTime since = data.report(data.reportCount() * 3 / 4).requested;
         QList<quint64> expected;
@@ -253,7 +253,7 @@ private Q_SLOTS:
 
     void uuidsRoundTrip()
     {
-        const DataSet data(13, 1000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(13, 1000, Profile::Flanders, C360::Test::fixedReferenceDate());
         QSet<QUuid> seen;
         for (quint64 i : {quint64(0), quint64(1), quint64(999), quint64(123456789)}) {
             for (UuidKind kind : {UuidKind::Party, UuidKind::Contact, UuidKind::Task}) {
@@ -267,14 +267,14 @@ private Q_SLOTS:
         }
         QCOMPARE(data.indexOf(UuidKind::Contact, data.uuid(UuidKind::Party, 5)), std::optional<quint64>());
         QCOMPARE(data.indexOf(UuidKind::Party, QUuid::createUuid()), std::optional<quint64>());
-        const DataSet other(14, 1000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet other(14, 1000, Profile::Flanders, C360::Test::fixedReferenceDate());
         QCOMPARE(other.indexOf(UuidKind::Party, data.uuid(UuidKind::Party, 5)), std::optional<quint64>());
     }
 
     void mutationsAreDeterministicAndCounted()
     {
-        DataSet a(21, 4000, Profile::Flanders, c360::test::fixedReferenceDate());
-        DataSet b(21, 4000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet a(21, 4000, Profile::Flanders, C360::Test::fixedReferenceDate());
+        DataSet b(21, 4000, Profile::Flanders, C360::Test::fixedReferenceDate());
         const quint64 reports = a.reportCount();
         const quint64 contacts = a.liveContactCount();
         const quint64 tasks = a.liveTaskCount();
@@ -284,11 +284,11 @@ private Q_SLOTS:
         QCOMPARE(a.reportCount(), reports + 5);
         QCOMPARE(r.changedReports.size(), 3);
         for (quint64 changed : r.changedReports) {
-            QVERIFY(a.report(changed).updated > c360::test::fixedReferenceTime());
+            QVERIFY(a.report(changed).updated > C360::Test::fixedReferenceTime());
         }
         for (quint64 added : r.newReports) {
             const ReportRecord report = a.report(added);
-            QVERIFY(report.requested > c360::test::fixedReferenceTime());
+            QVERIFY(report.requested > C360::Test::fixedReferenceTime());
             QVERIFY(!report.closed || r.changedReports.contains(added));
         }
         QCOMPARE(a.liveCitizenCount(), 4000u - 2);
@@ -316,7 +316,7 @@ private Q_SLOTS:
     void scalesWithoutHoldingThePopulation()
     {
         // A million residents: counting and random access only, in well under a second each.
-        const DataSet data(1, 1000000, Profile::Flanders, c360::test::fixedReferenceDate());
+        const DataSet data(1, 1000000, Profile::Flanders, C360::Test::fixedReferenceDate());
         QVERIFY(data.reportCount() > 4000000);
         const Person last = data.person(999999);
         QVERIFY(NationalNumber::isValid(last.identifier));

@@ -23,8 +23,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360::ref;
-using namespace c360::test;
+using namespace C360::Ref;
+using namespace C360::Test;
 
 namespace
 {
@@ -39,7 +39,7 @@ QJsonObject readJson(const QString &relative)
     return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
 }
 
-using Fetched = c360::test::HttpAnswer;
+using Fetched = C360::Test::HttpAnswer;
 
 Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, const QByteArray &ifNoneMatch = {})
 {
@@ -47,7 +47,7 @@ Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, const QByteArray 
     if (!ifNoneMatch.isEmpty()) {
         request.setRawHeader("If-None-Match", ifNoneMatch);
     }
-    return c360::test::answerOf(manager.get(request), 10000);
+    return C360::Test::answerOf(manager.get(request), 10000);
 }
 
 // What a consumer of the stream keeps: the members it processed and the last page it saw.
@@ -147,7 +147,7 @@ class TestIpdcApi : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_catalogue = std::make_unique<ProductCatalogue>(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        m_catalogue = std::make_unique<ProductCatalogue>(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         m_server = serve(*m_catalogue, 42);
         QVERIFY(m_server->baseUrl().port() > 0);
     }
@@ -396,7 +396,7 @@ private Q_SLOTS:
 
     void sameSeedSameBytes()
     {
-        ProductCatalogue other(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        ProductCatalogue other(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         const auto server = serve(other, 42);
         const QString mine = m_server->baseUrl().toString();
         const QString theirs = server->baseUrl().toString();

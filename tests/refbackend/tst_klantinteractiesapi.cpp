@@ -10,11 +10,11 @@
 
 #include <QSet>
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 using namespace Qt::StringLiterals;
 
-Q_DECLARE_METATYPE(c360::ref::Profile)
+Q_DECLARE_METATYPE(C360::Ref::Profile)
 
 namespace
 {
@@ -42,7 +42,7 @@ class TestKlantinteractiesApi : public QObject
 private Q_SLOTS:
     void authentication()
     {
-        KiServer s(5, 50, Profile::Flanders);
+        KlantinteractiesServer s(5, 50, Profile::Flanders);
         const Fetched missing = s.get(u"/partijen"_s, QByteArray());
         QCOMPARE(missing.status, 401);
         QCOMPARE(missing.json[u"code"_s].toString(), u"not_authenticated"_s);
@@ -80,7 +80,7 @@ private Q_SLOTS:
     {
         // DataSet::citizenWithIdentifier runs the generator backwards: every resident, no scan.
         QFETCH(Profile, profile);
-        const DataSet data(19, 20000, profile, c360::test::fixedReferenceDate());
+        const DataSet data(19, 20000, profile, C360::Test::fixedReferenceDate());
         int bis = 0;
         for (quint32 c = 0; c < data.citizenCount(); ++c) {
             const Person p = data.person(c);
@@ -108,7 +108,7 @@ private Q_SLOTS:
     void partijenWalk()
     {
         QFETCH(Profile, profile);
-        KiServer s(11, 230, profile);
+        KlantinteractiesServer s(11, 230, profile);
         s.data.mutate(0, 0, 0, 7);
         int pages = 0;
         const QList<QJsonObject> all = s.walk(u"/partijen?pageSize=37"_s, &pages);
@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     void paging()
     {
-        KiServer s(3, 120, Profile::Flanders);
+        KlantinteractiesServer s(3, 120, Profile::Flanders);
         // Beyond the last page, page 0, or no number: 404 with "Ongeldige pagina." as DRF has it.
         for (const QString &page : {u"4"_s, u"0"_s, u"x"_s, u"-1"_s}) {
             const Fetched f = s.get(u"/partijen?pageSize=50&page="_s + page);
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(s.get(u"/partijen?pageSize=50&page=3"_s).results().size(), 20);
         QCOMPARE(s.get(u"/partijen?pageSize=50&page=last"_s).results().size(), 20);
         QCOMPARE(s.get(u"/partijen"_s).results().size(), 100); // the default
-        KiServer big(3, 700, Profile::Flanders);
+        KlantinteractiesServer big(3, 700, Profile::Flanders);
         QCOMPARE(big.get(u"/partijen?pageSize=5000"_s).results().size(), 500); // the maximum
         // An empty list still has page 1.
         const Fetched none = s.get(u"/partijen?soortPartij=organisatie"_s);
@@ -170,7 +170,7 @@ private Q_SLOTS:
     void partij()
     {
         QFETCH(Profile, profile);
-        KiServer s(21, 400, profile);
+        KlantinteractiesServer s(21, 400, profile);
         const bool nl = profile == Profile::Netherlands;
         // A resident whose family name has a particle: a Dutch voorvoegsel, a Flemish "Van …".
         const quint32 c = findCitizen(s.data, [nl](const Person &p) {
@@ -219,7 +219,7 @@ private Q_SLOTS:
 
     void partijFilters()
     {
-        KiServer s(8, 300, Profile::Flanders);
+        KlantinteractiesServer s(8, 300, Profile::Flanders);
         const quint32 c = findCitizen(s.data, [](const Person &p) {
             return p.index > 100 && !p.bis;
         });
@@ -256,7 +256,7 @@ private Q_SLOTS:
 
     void partijExpand()
     {
-        KiServer s(8, 200, Profile::Netherlands);
+        KlantinteractiesServer s(8, 200, Profile::Netherlands);
         const quint32 c = findCitizen(s.data, [&s](const Person &p) {
             return !p.email.isEmpty() && !p.phone.isEmpty() && s.data.contactsOf(p.index).size() >= 2;
         });
@@ -288,7 +288,7 @@ private Q_SLOTS:
 
     void identificatoren()
     {
-        KiServer s(13, 260, Profile::Flanders);
+        KlantinteractiesServer s(13, 260, Profile::Flanders);
         s.data.mutate(0, 0, 0, 4);
         const QList<QJsonObject> all = s.walk(u"/partij-identificatoren?pageSize=100"_s);
         QCOMPARE(quint32(all.size()), s.data.liveCitizenCount());
@@ -314,7 +314,7 @@ private Q_SLOTS:
 
     void digitaleAdressen()
     {
-        KiServer s(17, 240, Profile::Flanders);
+        KlantinteractiesServer s(17, 240, Profile::Flanders);
         s.data.mutate(0, 0, 0, 5);
         int emails = 0;
         int phones = 0;
@@ -382,7 +382,7 @@ private Q_SLOTS:
 
     void actoren()
     {
-        KiServer s(2, 10, Profile::Flanders);
+        KlantinteractiesServer s(2, 10, Profile::Flanders);
         const Fetched f = s.get(u"/actoren"_s);
         QCOMPARE(f.count(), s.data.actors().size());
         QCOMPARE(s.get(u"/actoren?soortActor=medewerker"_s).count(), 6);
@@ -399,28 +399,31 @@ private Q_SLOTS:
 
     void conditionalGet()
     {
-        KiServer s(4, 60, Profile::Flanders);
+        KlantinteractiesServer s(4, 60, Profile::Flanders);
         const Fetched f = s.get(u"/partijen?pageSize=5"_s);
         const QByteArray etag = f.header("ETag");
         QVERIFY(etag.startsWith('"') && etag.endsWith('"'));
-        const Fetched again = s.get(u"/partijen?pageSize=5"_s, KiServer::Token.toUtf8(), {{"If-None-Match", etag}});
+        const Fetched again = s.get(u"/partijen?pageSize=5"_s, KlantinteractiesServer::Token.toUtf8(), {{"If-None-Match", etag}});
         QCOMPARE(again.status, 304);
         QVERIFY(again.body.isEmpty());
         QCOMPARE(again.header("ETag"), etag);
-        QCOMPARE(s.get(u"/partijen?pageSize=5"_s, KiServer::Token.toUtf8(), {{"If-None-Match", "\"other\""}}).status, 200);
+        QCOMPARE(s.get(u"/partijen?pageSize=5"_s, KlantinteractiesServer::Token.toUtf8(), {{"If-None-Match", "\"other\""}}).status, 200);
         // A change (a resident gone) changes the page, and so the ETag.
         s.data.mutate(0, 0, 0, 1);
-        const Fetched changed = s.get(u"/partijen?pageSize=500"_s, KiServer::Token.toUtf8(), {{"If-None-Match", etag}});
+        const Fetched changed = s.get(u"/partijen?pageSize=500"_s, KlantinteractiesServer::Token.toUtf8(), {{"If-None-Match", etag}});
         QCOMPARE(changed.status, 200);
         const Fetched detail = s.get(u"/actoren/"_s + uuidOf(s.data, UuidKind::Actor, 0));
-        QCOMPARE(s.get(u"/actoren/"_s + uuidOf(s.data, UuidKind::Actor, 0), KiServer::Token.toUtf8(), {{"If-None-Match", "W/" + detail.header("ETag")}}).status,
+        QCOMPARE(s.get(u"/actoren/"_s + uuidOf(s.data, UuidKind::Actor, 0),
+                       KlantinteractiesServer::Token.toUtf8(),
+                       {{"If-None-Match", "W/" + detail.header("ETag")}})
+                     .status,
                  304);
     }
 
     void determinism()
     {
-        KiServer a(77, 150, Profile::Flanders);
-        KiServer b(77, 150, Profile::Flanders);
+        KlantinteractiesServer a(77, 150, Profile::Flanders);
+        KlantinteractiesServer b(77, 150, Profile::Flanders);
         for (const QString &path : {u"/partijen?pageSize=20&page=3&expand=betrokkenen,digitaleAdressen"_s,
                                     u"/partij-identificatoren?pageSize=50"_s,
                                     u"/digitaleadressen?pageSize=50&page=2"_s,
@@ -435,14 +438,14 @@ private Q_SLOTS:
             const QByteArray two = b.get(path).body.replace(b.server.baseUrl().toString().toUtf8(), "BASE");
             QCOMPARE(one, two);
         }
-        KiServer other(78, 150, Profile::Flanders);
+        KlantinteractiesServer other(78, 150, Profile::Flanders);
         QVERIFY(other.get(u"/partijen"_s).body.replace(other.server.baseUrl().toString().toUtf8(), "BASE") !=
                 a.get(u"/partijen"_s).body.replace(a.server.baseUrl().toString().toUtf8(), "BASE"));
     }
 
     void duplicateOverlap()
     {
-        KiServer s(9, 100, Profile::Flanders);
+        KlantinteractiesServer s(9, 100, Profile::Flanders);
         const QJsonArray plain = s.get(u"/partijen?pageSize=10&page=2"_s).results();
         QString error;
         s.server.faults().add(*FaultRule::parse(u"*/partijen=duplicate"_s, &error));
@@ -459,7 +462,7 @@ private Q_SLOTS:
     void millionResidents()
     {
         // A deep page of a million residents, correct without generating what lies before it.
-        KiServer s(2026, 1000000, Profile::Flanders);
+        KlantinteractiesServer s(2026, 1000000, Profile::Flanders);
         s.data.mutate(0, 0, 0, 3);
         Fetched f = s.get(u"/partijen?pageSize=100&page=8000"_s);
         QCOMPARE(f.status, 200);

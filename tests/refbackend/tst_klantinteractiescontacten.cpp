@@ -10,8 +10,8 @@
 
 #include <QSet>
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -52,14 +52,14 @@ private Q_SLOTS:
     {
         // Every offset of every generated collection against a plain enumeration, with deleted
         // residents (some of them owners of contacts added at run time) to skip.
-        DataSet data(47, 140, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet data(47, 140, Profile::Flanders, C360::Test::fixedReferenceDate());
         data.mutate(0, 0, 25, 0);
         data.mutate(0, 0, 0, 9);
         data.mutate(0, 0, 10, 0);
         KlantinteractiesBackend backend(data);
         std::vector<quint64> parties, contacts, tasks, subjects;
         std::vector<quint64> addresses[3];
-        const KiAddressFilter filters[3] = {{}, {0, std::nullopt}, {-1, true}};
+        const KlantinteractiesAddressFilter filters[3] = {{}, {0, std::nullopt}, {-1, true}};
         for (quint32 c = 0; c < data.citizenCount(); ++c) {
             if (data.isDeleted(c)) {
                 continue;
@@ -120,7 +120,7 @@ private Q_SLOTS:
     void walks()
     {
         // Every live record once, as many as the data set says, newest first.
-        KiServer s(41, 180, Profile::Flanders);
+        KlantinteractiesServer s(41, 180, Profile::Flanders);
         s.data.mutate(0, 0, 6, 4);
         const QList<QJsonObject> contacts = s.walk(u"/klantcontacten?pageSize=111"_s);
         QCOMPARE(quint64(contacts.size()), s.data.liveContactCount());
@@ -189,7 +189,7 @@ private Q_SLOTS:
 
     void contactFilters()
     {
-        KiServer s(42, 200, Profile::Netherlands);
+        KlantinteractiesServer s(42, 200, Profile::Netherlands);
         const quint32 c = busyCitizen(s.data);
         const QString party = uuidOf(s.data, UuidKind::Party, c);
         const QList<quint64> own = s.data.contactsOf(c);
@@ -246,7 +246,7 @@ private Q_SLOTS:
 
     void contactExpand()
     {
-        KiServer s(43, 120, Profile::Flanders);
+        KlantinteractiesServer s(43, 120, Profile::Flanders);
         const quint32 c = busyCitizen(s.data);
         const auto [first, end] = s.data.tasksOf(c);
         const quint64 contact = s.data.task(first).contact;
@@ -276,7 +276,7 @@ private Q_SLOTS:
 
     void involvedSubjectTaskFilters()
     {
-        KiServer s(44, 150, Profile::Flanders);
+        KlantinteractiesServer s(44, 150, Profile::Flanders);
         const quint32 c = busyCitizen(s.data);
         const QList<quint64> own = s.data.contactsOf(c);
         const QString party = uuidOf(s.data, UuidKind::Party, c);
@@ -330,7 +330,7 @@ private Q_SLOTS:
 
     void deletedParties()
     {
-        KiServer s(45, 160, Profile::Flanders);
+        KlantinteractiesServer s(45, 160, Profile::Flanders);
         const quint32 c = busyCitizen(s.data);
         const QList<quint64> own = s.data.contactsOf(c);
         const auto [first, end] = s.data.tasksOf(c);
@@ -375,7 +375,7 @@ private Q_SLOTS:
 
     void mutationsAppear()
     {
-        KiServer s(46, 100, Profile::Netherlands);
+        KlantinteractiesServer s(46, 100, Profile::Netherlands);
         const qint64 before = s.get(u"/klantcontacten"_s).count();
         const MutationResult m = s.data.mutate(0, 0, 3, 0);
         const Fetched f = s.get(u"/klantcontacten?pageSize=3"_s);

@@ -7,8 +7,8 @@
 #include "klantinteractiestesting.h"
 #include "referencedate.h"
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -51,7 +51,7 @@ class TestKlantinteractiesCreate : public QObject
 private Q_SLOTS:
     void klantcontact()
     {
-        KiServer s(51, 80, Profile::Flanders);
+        KlantinteractiesServer s(51, 80, Profile::Flanders);
         const qint64 before = s.get(u"/klantcontacten"_s).count();
         QJsonObject body = contactBody();
         body[u"plaatsgevondenOp"_s] = u"2021-03-10T15:56:41.240337"_s;
@@ -76,13 +76,13 @@ private Q_SLOTS:
         QCOMPARE(s.get(u"/klantcontacten?nummer="_s + f.json[u"nummer"_s].toString()).count(), 1);
         // The server's clock for it: after the data set, never the wall clock.
         QVERIFY(QDateTime::fromString(s.post(u"/klantcontacten"_s, contactBody()).json[u"plaatsgevondenOp"_s].toString(), Qt::ISODate) >
-                c360::test::fixedReferenceTime());
+                C360::Test::fixedReferenceTime());
         QCOMPARE(s.walk(u"/klantcontacten?pageSize=300"_s).size(), before + 2);
     }
 
     void klantcontactInvalid()
     {
-        KiServer s(52, 20, Profile::Netherlands);
+        KlantinteractiesServer s(52, 20, Profile::Netherlands);
         Fetched f = s.post(u"/klantcontacten"_s, QJsonObject{{u"kanaal"_s, u""_s}, {u"taal"_s, u"nederlands"_s}, {u"vertrouwelijk"_s, u"ja"_s}});
         QCOMPARE(f.status, 400);
         QCOMPARE(f.json[u"code"_s].toString(), u"invalid"_s);
@@ -107,7 +107,7 @@ private Q_SLOTS:
 
     void betrokkene()
     {
-        KiServer s(53, 60, Profile::Flanders);
+        KlantinteractiesServer s(53, 60, Profile::Flanders);
         const QString contact = s.post(u"/klantcontacten"_s, contactBody()).json[u"uuid"_s].toString();
         const quint32 citizen = 12;
         const QString party = uuidOf(s.data, UuidKind::Party, citizen);
@@ -152,7 +152,7 @@ private Q_SLOTS:
 
     void interneTaak()
     {
-        KiServer s(54, 60, Profile::Flanders);
+        KlantinteractiesServer s(54, 60, Profile::Flanders);
         const quint64 generated = s.data.contactsOf(5).first();
         const QString contact = uuidOf(s.data, UuidKind::Contact, generated);
         const QString actor = uuidOf(s.data, UuidKind::Actor, 2);
@@ -196,7 +196,7 @@ private Q_SLOTS:
 
     void interneTaakPatched()
     {
-        KiServer s(56, 60, Profile::Flanders);
+        KlantinteractiesServer s(56, 60, Profile::Flanders);
         // A generated open task, and one made through the API.
         quint64 open = 0;
         while (s.data.task(open).done) {
@@ -261,7 +261,7 @@ private Q_SLOTS:
 
     void onderwerpobject()
     {
-        KiServer s(55, 40, Profile::Netherlands);
+        KlantinteractiesServer s(55, 40, Profile::Netherlands);
         const QString a = s.post(u"/klantcontacten"_s, contactBody()).json[u"uuid"_s].toString();
         const QString b = s.post(u"/klantcontacten"_s, contactBody()).json[u"uuid"_s].toString();
         const Fetched f = s.post(u"/onderwerpobjecten"_s, QJsonObject{{u"klantcontact"_s, ref(a)}, {u"wasKlantcontact"_s, ref(b)}});
@@ -278,7 +278,7 @@ private Q_SLOTS:
 
     void maakKlantcontact()
     {
-        KiServer s(56, 50, Profile::Flanders);
+        KlantinteractiesServer s(56, 50, Profile::Flanders);
         const QString party = uuidOf(s.data, UuidKind::Party, 7);
         Fetched f = s.post(u"/maak-klantcontact"_s, QJsonObject{{u"klantcontact"_s, contactBody()}});
         QCOMPARE(f.status, 201);

@@ -6,17 +6,17 @@
 
 #include "klantinteractiestesting.h"
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 using namespace Qt::StringLiterals;
 
-Q_DECLARE_METATYPE(c360::ref::Profile)
+Q_DECLARE_METATYPE(C360::Ref::Profile)
 
 class TestKlantinteractiesSchemas : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<KiServer> m_server;
+    std::unique_ptr<KlantinteractiesServer> m_server;
     bool m_flemish = false;
 
     QString uuid(UuidKind kind, quint64 index) const { return m_server->data.uuid(kind, index).toString(QUuid::WithoutBraces); }
@@ -75,7 +75,7 @@ private Q_SLOTS:
     void init()
     {
         QFETCH_GLOBAL(Profile, profile);
-        m_server = std::make_unique<KiServer>(31, 300, profile);
+        m_server = std::make_unique<KlantinteractiesServer>(31, 300, profile);
         m_server->data.mutate(2, 2, 5, 3);
         m_flemish = profile == Profile::Flanders;
     }
@@ -213,7 +213,7 @@ private Q_SLOTS:
     void created()
     {
         // What POST answers, and the created records as the lists show them.
-        KiServer &s = *m_server;
+        KlantinteractiesServer &s = *m_server;
         const QString party = uuid(UuidKind::Party, interesting().first());
         const Fetched contact = s.post(u"/klantcontacten"_s,
                                        QJsonObject{{u"kanaal"_s, u"telefoon"_s},

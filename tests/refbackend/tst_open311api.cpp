@@ -11,10 +11,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 
-Q_DECLARE_METATYPE(c360::ref::Profile)
+Q_DECLARE_METATYPE(C360::Ref::Profile)
 
 namespace
 {
@@ -324,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("address")).toString(), QStringLiteral("Kerkstraat 12, 9000 Gent"));
         QCOMPARE(o.value(QStringLiteral("lat")).toDouble(), 51.0543);
         QCOMPARE(o.value(QStringLiteral("long")).toDouble(), 3.7174);
-        QCOMPARE(QDateTime::fromString(o.value(QStringLiteral("requested_datetime")).toString(), Qt::ISODate), c360::test::fixedReferenceTime().addSecs(60));
+        QCOMPARE(QDateTime::fromString(o.value(QStringLiteral("requested_datetime")).toString(), Qt::ISODate), C360::Test::fixedReferenceTime().addSecs(60));
         const QJsonObject extended = o.value(QStringLiteral("extended_attributes")).toObject();
         QCOMPARE(extended.value(QStringLiteral("channel")).toString(), QStringLiteral("api"));
         QCOMPARE(extended.value(QStringLiteral("first_name")).toString(), QStringLiteral("Jan"));

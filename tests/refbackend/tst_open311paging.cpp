@@ -11,8 +11,8 @@
 
 #include <functional>
 
-using namespace c360::ref;
-using namespace c360::ref::testing;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing;
 
 namespace
 {
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QTest::addColumn<QDateTime>("end");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("codes");
-        const QDateTime reference = c360::test::fixedReferenceTime();
+        const QDateTime reference = C360::Test::fixedReferenceTime();
         QTest::newRow("default: the last 90 days") << QString() << reference.addSecs(-90 * Day) << reference << QString() << QStringList();
         QTest::newRow("start and end") << QStringLiteral("start_date=2025-03-01T00:00:00Z&end_date=2025-05-15T12:00:00Z")
                                        << w3(QStringLiteral("2025-03-01T00:00:00Z")) << w3(QStringLiteral("2025-05-15T12:00:00Z")) << QString()
@@ -280,7 +280,7 @@ private Q_SLOTS:
 
         // A filter over the default window (tens of blocks), a deep page of it.
         const int service = serviceIndex(data, QStringLiteral("afval-niet-opgehaald"));
-        const QDateTime now = c360::test::fixedReferenceTime();
+        const QDateTime now = C360::Test::fixedReferenceTime();
         const QStringList matches = bruteForce(
             data,
             [service](const ReportHead &h) {

@@ -10,7 +10,7 @@
 
 #include <QTest>
 
-using namespace c360::ref;
+using namespace C360::Ref;
 
 namespace
 {
@@ -73,7 +73,7 @@ class TestOpen311ReportIndex : public QObject
 private Q_SLOTS:
     void agreesWithABruteForceFilter()
     {
-        DataSet data(3, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet data(3, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
         QVERIFY(data.reportCount() > 5000);
         Open311ReportIndex index(data, 64);
         compareEverywhere(data, index);
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void countsBlocksOnlyAsPagesReachThem()
     {
-        DataSet data(3, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet data(3, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
         Open311ReportIndex index(data, 64);
         const quint64 closed = masks(index).at(2); // most reports: the first matches lie in the first block
         QCOMPARE(index.select(0, data.reportCount(), closed, 0, 5).size(), 5);
@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void followsRunTimeChanges()
     {
-        DataSet data(4, 2000, Profile::Flanders, c360::test::fixedReferenceDate());
+        DataSet data(4, 2000, Profile::Flanders, C360::Test::fixedReferenceDate());
         Open311ReportIndex index(data, 64);
         compareEverywhere(data, index);
         // Status changes alter counted blocks; new reports complete the last block.
@@ -118,7 +118,7 @@ private Q_SLOTS:
 
     void headsAgreeWithReports()
     {
-        DataSet data(9, 500, Profile::Netherlands, c360::test::fixedReferenceDate());
+        DataSet data(9, 500, Profile::Netherlands, C360::Test::fixedReferenceDate());
         data.mutate(5, 5, 0, 0);
         for (quint64 i = 0; i < data.reportCount(); ++i) {
             const ReportRecord r = data.report(i);

@@ -14,7 +14,7 @@
 #include <QSet>
 #include <QTest>
 
-using namespace c360::ref;
+using namespace C360::Ref;
 
 namespace
 {
@@ -79,7 +79,7 @@ class TestProductCatalogue : public QObject
 private Q_SLOTS:
     void aboutThreeHundredDistinctProducts()
     {
-        const ProductCatalogue catalogue(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue catalogue(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         QVERIFY2(catalogue.count() >= 280 && catalogue.count() <= 320, qPrintable(QString::number(catalogue.count())));
         QVERIFY(catalogue.versionCount() > catalogue.count());
         QSet<QString> names;
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void textsInSixLanguageVariants()
     {
-        const ProductCatalogue catalogue(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue catalogue(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         const QSet<QString> allowed = {QStringLiteral("nl"),
                                        QStringLiteral("nl-BE-x-formal"),
                                        QStringLiteral("nl-BE-x-informal"),
@@ -192,7 +192,7 @@ private Q_SLOTS:
         const QSet<QString> executing = codeList(QStringLiteral("uitvoerend-bestuursniveau"));
         QVERIFY(types.contains(QStringLiteral("Toelating")) && themes.contains(QStringLiteral("BouwenWonen")));
         QVERIFY(audiences.contains(QStringLiteral("Vereniging")) && executing.contains(QStringLiteral("Derden")));
-        const ProductCatalogue catalogue(5, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue catalogue(5, Profile::Flanders, C360::Test::fixedReferenceTime());
         QSet<QString> typesUsed;
         QSet<QString> themesUsed;
         for (const ProductSnapshot &s : newest(catalogue)) {
@@ -220,7 +220,7 @@ private Q_SLOTS:
 
     void costsInEuro()
     {
-        const ProductCatalogue catalogue(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue catalogue(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         int paid = 0;
         int free = 0;
         int advantages = 0;
@@ -242,7 +242,7 @@ private Q_SLOTS:
         }
         QVERIFY(paid > 100 && free > 40 && advantages > 20);
         // Formats per language.
-        const ProductCatalogue fresh(1, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue fresh(1, Profile::Flanders, C360::Test::fixedReferenceTime());
         int checked = 0;
         for (qint64 i = 0; i < fresh.versionCount(); ++i) {
             const ProductSnapshot s = fresh.snapshot(i);
@@ -265,7 +265,7 @@ private Q_SLOTS:
 
     void versionsInPublicationOrder()
     {
-        const ProductCatalogue catalogue(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue catalogue(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         QList<qint32> lastVersion(catalogue.count(), -1);
         QDateTime previous;
         for (qint64 i = 0; i < catalogue.versionCount(); ++i) {
@@ -273,7 +273,7 @@ private Q_SLOTS:
             QCOMPARE(s.generated, catalogue.generatedAt(i));
             QVERIFY(!previous.isValid() || previous <= s.generated);
             previous = s.generated;
-            QVERIFY(s.generated < c360::test::fixedReferenceTime());
+            QVERIFY(s.generated < C360::Test::fixedReferenceTime());
             QVERIFY(s.created <= s.modified && s.modified <= s.generated);
             QCOMPARE(qint32(s.version), lastVersion[s.product] + 1); // each product's versions, oldest first
             lastVersion[s.product] = qint32(s.version);
@@ -286,10 +286,10 @@ private Q_SLOTS:
 
     void sameSeedSameCatalogue()
     {
-        const ProductCatalogue a(7, Profile::Flanders, c360::test::fixedReferenceTime());
-        const ProductCatalogue b(7, Profile::Flanders, c360::test::fixedReferenceTime());
-        const ProductCatalogue nl(7, Profile::Netherlands, c360::test::fixedReferenceTime());
-        const ProductCatalogue other(8, Profile::Flanders, c360::test::fixedReferenceTime());
+        const ProductCatalogue a(7, Profile::Flanders, C360::Test::fixedReferenceTime());
+        const ProductCatalogue b(7, Profile::Flanders, C360::Test::fixedReferenceTime());
+        const ProductCatalogue nl(7, Profile::Netherlands, C360::Test::fixedReferenceTime());
+        const ProductCatalogue other(8, Profile::Flanders, C360::Test::fixedReferenceTime());
         QCOMPARE(a.versionCount(), b.versionCount());
         QCOMPARE(a.count(), nl.count());
         for (qint64 i = 0; i < a.versionCount(); ++i) {
@@ -302,8 +302,8 @@ private Q_SLOTS:
 
     void changePublishesNewVersionsLast()
     {
-        ProductCatalogue a(42, Profile::Flanders, c360::test::fixedReferenceTime());
-        ProductCatalogue b(42, Profile::Flanders, c360::test::fixedReferenceTime());
+        ProductCatalogue a(42, Profile::Flanders, C360::Test::fixedReferenceTime());
+        ProductCatalogue b(42, Profile::Flanders, C360::Test::fixedReferenceTime());
         const qint64 before = a.versionCount();
         const QDateTime last = a.generatedAt(before - 1);
         const QStringList changed = a.change(5);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         for (qint64 i = before; i < a.versionCount(); ++i) {
             const ProductSnapshot s = a.snapshot(i);
             QVERIFY(s.generated > last);
-            QVERIFY(s.generated > c360::test::fixedReferenceTime());
+            QVERIFY(s.generated > C360::Test::fixedReferenceTime());
             QCOMPARE(s.productNumber, changed.at(int(i - before)));
             QCOMPARE(s.version + 1, a.versionsOf(s.product));
             QVERIFY(s.version >= 1);

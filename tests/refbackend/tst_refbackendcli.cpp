@@ -20,13 +20,13 @@
 #include <QTcpServer>
 #include <QTest>
 
-using c360::test::ProcessResult;
-using c360::test::ProcessRunner;
+using C360::Test::ProcessResult;
+using C360::Test::ProcessRunner;
 
 namespace
 {
 // A back end process for one test; it dies with the test (it stops when its stdin closes).
-class Backend : public c360::test::BackendProcess
+class Backend : public C360::Test::BackendProcess
 {
 public:
     explicit Backend(const QStringList &arguments)
@@ -35,15 +35,15 @@ public:
     }
 };
 
-using Response = c360::test::HttpAnswer;
+using Response = C360::Test::HttpAnswer;
 
 Response request(QNetworkAccessManager &manager, const QByteArray &method, const QUrl &url, const QByteArray &body = {}, const QByteArray &authorization = {})
 {
-    c360::test::HttpHeaders headers;
+    C360::Test::HttpHeaders headers;
     if (!authorization.isEmpty()) {
         headers.append({"Authorization", authorization});
     }
-    return c360::test::http(manager, method, url, body, headers, 90000);
+    return C360::Test::http(manager, method, url, body, headers, 90000);
 }
 
 QJsonObject json(const Response &r)
@@ -154,7 +154,7 @@ private Q_SLOTS:
         };
         QVERIFY(reportsBetween(reference.addDays(-7), reference) > 0);
         QCOMPARE(reportsBetween(reference, reference.addDays(7)), 0);
-        QVERIFY(reportsBetween(reference.addDays(-c360::ref::DataSet::HistoryDays), reference.addDays(-c360::ref::DataSet::HistoryDays + 60)) > 0);
+        QVERIFY(reportsBetween(reference.addDays(-C360::Ref::DataSet::HistoryDays), reference.addDays(-C360::Ref::DataSet::HistoryDays + 60)) > 0);
     }
 
     void sameSeedSameBytesAcrossProcesses()

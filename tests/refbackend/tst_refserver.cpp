@@ -15,20 +15,20 @@
 #include <QTcpSocket>
 #include <QTest>
 
-using namespace c360::ref;
+using namespace C360::Ref;
 
 Q_DECLARE_METATYPE(Fault::Kind)
 
 namespace
 {
-using Fetched = c360::test::HttpAnswer;
+using Fetched = C360::Test::HttpAnswer;
 
 // A GET that the client itself gives up after timeoutMs (its transfer timeout).
 Fetched fetch(QNetworkAccessManager &manager, const QUrl &url, int timeoutMs = 10000)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
-    return c360::test::answerOf(manager.get(request), timeoutMs + 5000);
+    return C360::Test::answerOf(manager.get(request), timeoutMs + 5000);
 }
 } // namespace
 

@@ -18,8 +18,8 @@
 #include <QTest>
 #include <QUuid>
 
-using namespace c360::ref;
-using namespace c360::ref::testing::verwerkingen;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing::Verwerkingenlogging;
 
 class TestVerwerkingenloggingApi : public VerwerkingenloggingTest
 {

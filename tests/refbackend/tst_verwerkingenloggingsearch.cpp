@@ -18,8 +18,8 @@
 #include <QSet>
 #include <QTest>
 
-using namespace c360::ref;
-using namespace c360::ref::testing::verwerkingen;
+using namespace C360::Ref;
+using namespace C360::Ref::Testing::Verwerkingenlogging;
 
 class TestVerwerkingenloggingSearch : public VerwerkingenloggingTest
 {

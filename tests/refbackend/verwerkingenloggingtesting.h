@@ -23,20 +23,20 @@
 
 #include <memory>
 
-namespace c360::ref::testing::verwerkingen
+namespace C360::Ref::Testing::Verwerkingenlogging
 {
 
 inline const QString api = QStringLiteral("/verwerkingenlogging/api/v1");
 
-using Fetched = c360::test::HttpAnswer;
+using Fetched = C360::Test::HttpAnswer;
 
 inline Fetched send(QNetworkAccessManager &manager,
                     const QByteArray &method,
                     const QUrl &url,
                     const QByteArray &body = {},
-                    const c360::test::HttpHeaders &headers = {{"Authorization", "Bearer T"}})
+                    const C360::Test::HttpHeaders &headers = {{"Authorization", "Bearer T"}})
 {
-    return c360::test::http(manager, method, url, body, headers, 10000);
+    return C360::Test::http(manager, method, url, body, headers, 10000);
 }
 
 // An action on the person (BSN) objectId at tijdstip, its other fields filled in.
@@ -149,4 +149,4 @@ protected:
     }
 };
 
-} // namespace c360::ref::testing::verwerkingen
+} // namespace C360::Ref::Testing::Verwerkingenlogging

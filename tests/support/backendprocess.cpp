@@ -4,7 +4,7 @@
 
 #include <QFile>
 
-namespace c360::test
+namespace C360::Test
 {
 
 BackendProcess::BackendProcess(const QString &program, const QStringList &arguments, QProcess::ProcessChannelMode errors)
@@ -53,4 +53,4 @@ qint64 BackendProcess::peakRssKbOf(qint64 pid)
     return -1;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <QUrl>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // citizen360-refbackend as a child process on a free loopback port, for the tests and the
@@ -36,4 +36,4 @@ private:
     QUrl m_url;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

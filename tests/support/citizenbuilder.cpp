@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "citizenbuilder.h"
 
-namespace c360::test
+namespace C360::Test
 {
 
 CitizenBuilder::CitizenBuilder()
@@ -97,4 +97,4 @@ CitizenBuilder &CitizenBuilder::fromSource(const QString &system, const QString 
     return *this;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -4,7 +4,7 @@
 
 #include "citizen.h"
 
-namespace c360::test
+namespace C360::Test
 {
 
 // Builds citizens for tests: CitizenBuilder().withName(u"Marie", u"Van den Bossche").build().
@@ -34,4 +34,4 @@ private:
     Citizen m_citizen;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

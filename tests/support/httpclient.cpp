@@ -8,7 +8,7 @@
 #include <QSignalSpy>
 #include <QUrl>
 
-namespace c360::test
+namespace C360::Test
 {
 
 QJsonObject HttpAnswer::json() const
@@ -53,4 +53,4 @@ HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method, const 
     return answerOf(network.sendCustomRequest(request, method, body), timeoutMs);
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -14,7 +14,7 @@
 class QNetworkAccessManager;
 class QUrl;
 
-namespace c360::test
+namespace C360::Test
 {
 
 // One HTTP answer as the tests look at it.
@@ -46,4 +46,4 @@ HttpAnswer http(QNetworkAccessManager &network,
                 const HttpHeaders &headers = {},
                 int timeoutMs = 60000);
 
-} // namespace c360::test
+} // namespace C360::Test

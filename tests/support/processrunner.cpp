@@ -9,7 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-namespace c360::test
+namespace C360::Test
 {
 
 ProcessRunner::ProcessRunner(const QString &home)
@@ -93,4 +93,4 @@ ProcessResult ProcessRunner::run(const QString &program, const QStringList &argu
     return result;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -8,7 +8,7 @@
 
 #include <functional>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // What a finished program printed and returned.
@@ -51,4 +51,4 @@ private:
     QByteArray m_input;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

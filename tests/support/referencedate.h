@@ -5,7 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // The reference date of tests that compare the reference back end's exact content (a data set,
@@ -22,4 +22,4 @@ inline QDateTime fixedReferenceTime()
     return fixedReferenceDate().startOfDay(Qt::UTC);
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // The base of a repository's test: each test function gets a fresh store (openStore() in init())
@@ -48,4 +48,4 @@ protected:
     qint64 m_entry = 0;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -13,7 +13,7 @@
 #include <QDir>
 #include <QFile>
 
-namespace c360::test
+namespace C360::Test
 {
 
 QString personalSecretsFolder(const QString &home)
@@ -91,4 +91,4 @@ QString storeWithAdministrator(const QString &path, const QString &home)
     return addAccount(**db, home, QStringLiteral("beheer"), Role::Administrator);
 }
 
-} // namespace c360::test
+} // namespace C360::Test

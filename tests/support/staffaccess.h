@@ -7,12 +7,12 @@
 #include <QByteArray>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 class Database;
 }
 
-namespace c360::test
+namespace C360::Test
 {
 
 // The password of the accounts the tests make; long enough for the password policy.
@@ -34,4 +34,4 @@ QString storeWithAdministrator(const QString &path, const QString &home);
 // A credentials file (mode 0600) for username and password in home; its path.
 QString writeCredentials(const QString &home, const QString &username, const QString &password = QString::fromLatin1(StaffPassword));
 
-} // namespace c360::test
+} // namespace C360::Test

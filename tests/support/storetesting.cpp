@@ -15,7 +15,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
-namespace c360::test
+namespace C360::Test
 {
 
 qint64 scalar(Database &db, const QString &sql)
@@ -168,4 +168,4 @@ QMap<QString, QByteArray> contentDigests(const QString &path)
     return result;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

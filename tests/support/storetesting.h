@@ -8,7 +8,7 @@
 #include <QMap>
 #include <QStringList>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // Why a store call failed, for QVERIFY2(result, why(result).constData()); empty when it did not.
@@ -50,4 +50,4 @@ const QStringList &contentTables();
 // failing statement in a warning) when that fails.
 bool writeSqliteFile(const QString &path, const QStringList &statements);
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -4,7 +4,7 @@
 
 #include <QTest>
 
-namespace c360::test
+namespace C360::Test
 {
 
 TempStore::TempStore(const QDateTime &start)
@@ -23,4 +23,4 @@ Database &TempStore::open()
     return *m_db;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

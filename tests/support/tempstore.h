@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // A real SQLite store in a fresh temporary folder, with a clock the test controls.
@@ -38,4 +38,4 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

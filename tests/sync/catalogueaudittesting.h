@@ -16,11 +16,11 @@
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 
-namespace c360::test::backend
+namespace C360::Test::Backend
 {
 
 using HttpResult = HttpAnswer;
-using test::http;
+using Test::http;
 
 inline QUrl backendUrl(const QUrl &base, const QString &path)
 {
@@ -78,8 +78,8 @@ inline SyncEngine::Options engineOptions(const QString &databasePath,
     return o;
 }
 
-using c360::test::runOnce;
-using c360::test::statsOf;
+using C360::Test::runOnce;
+using C360::Test::statsOf;
 
 // Every catalogue entry with all its texts, one line per entry and text, without local ids.
 inline QStringList dumpCatalogue(Database &db)
@@ -99,4 +99,4 @@ inline QStringList dumpCatalogue(Database &db)
     return lines;
 }
 
-} // namespace c360::test::backend
+} // namespace C360::Test::Backend

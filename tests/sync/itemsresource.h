@@ -15,7 +15,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace c360::test
+namespace C360::Test
 {
 constexpr int Pages = 4;
 constexpr int PerPage = 5;
@@ -161,4 +161,4 @@ private:
     const bool *m_refuse;
 };
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -22,7 +22,7 @@
 
 #include <memory>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // The base of the sync engine tests: a server per test (startServer() from init()), with what it
@@ -30,7 +30,7 @@ namespace c360::test
 class SyncEngineTest : public QObject
 {
 protected:
-    std::unique_ptr<ref::RefServer> m_server;
+    std::unique_ptr<Ref::RefServer> m_server;
     QList<int> m_pagesServed;
     QStringList m_notes; // what the server stored
     QList<QByteArray> m_authorizations;
@@ -39,7 +39,7 @@ protected:
     ItemsSync::Lookahead m_lookahead = ItemsSync::Lookahead::None;
     MemorySecretStore m_secrets;
 
-    SyncEngine::Options options(test::TempStore &store, AuthKind auth = AuthKind::Token)
+    SyncEngine::Options options(Test::TempStore &store, AuthKind auth = AuthKind::Token)
     {
         SourceConfig source;
         source.id = QStringLiteral("test");
@@ -88,13 +88,13 @@ protected:
         m_failReplies = false;
         m_lookahead = ItemsSync::Lookahead::None;
         QVERIFY(m_secrets.write(QStringLiteral("test-secret"), QStringLiteral("s3cret")));
-        m_server = std::make_unique<ref::RefServer>(1);
-        m_server->route("GET", QStringLiteral("/api/items"), [this](const ref::HttpRequest &r) {
+        m_server = std::make_unique<Ref::RefServer>(1);
+        m_server->route("GET", QStringLiteral("/api/items"), [this](const Ref::HttpRequest &r) {
             const int page = r.queryValue(QStringLiteral("page")).toInt();
             m_pagesServed.append(page);
             m_authorizations.append(r.header("Authorization"));
             if (m_malformed && page == 2) {
-                return ref::HttpReply::text("<html>maintenance</html>", 200);
+                return Ref::HttpReply::text("<html>maintenance</html>", 200);
             }
             QJsonArray list;
             for (int i = 0; i < PerPage; ++i) {
@@ -103,21 +103,21 @@ protected:
             if (page == 3) {
                 list.append(QStringLiteral("bad"));
             }
-            return ref::HttpReply::json(QJsonObject{{QStringLiteral("items"), list}, {QStringLiteral("more"), page < Pages}});
+            return Ref::HttpReply::json(QJsonObject{{QStringLiteral("items"), list}, {QStringLiteral("more"), page < Pages}});
         });
-        m_server->route("POST", QStringLiteral("/api/notes"), m_server->idempotent([this](const ref::HttpRequest &r) {
+        m_server->route("POST", QStringLiteral("/api/notes"), m_server->idempotent([this](const Ref::HttpRequest &r) {
             const QString text = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("text")).toString();
             if (text == QLatin1String("invalid")) {
-                return ref::HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("text may not be 'invalid'")}}, 400);
+                return Ref::HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("text may not be 'invalid'")}}, 400);
             }
             if (m_failReplies && text.startsWith(QLatin1String("reply"))) {
-                return ref::HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("unavailable")}}, 503);
+                return Ref::HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("unavailable")}}, 503);
             }
             m_notes.append(text);
-            return ref::HttpReply::json(QJsonObject{{QStringLiteral("id"), QStringLiteral("n%1").arg(m_notes.size())}}, 201);
+            return Ref::HttpReply::json(QJsonObject{{QStringLiteral("id"), QStringLiteral("n%1").arg(m_notes.size())}}, 201);
         }));
         QVERIFY(m_server->listenOnLoopback(0));
     }
 };
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -8,7 +8,7 @@
 
 #include <QSignalSpy>
 
-namespace c360::test
+namespace C360::Test
 {
 
 // Runs the engine once; the summary, or an empty one (with a warning) when it did not finish.
@@ -33,4 +33,4 @@ inline ResourceStats statsOf(const SyncSummary &summary)
     return total;
 }
 
-} // namespace c360::test
+} // namespace C360::Test

@@ -29,7 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 namespace
 {
@@ -42,7 +42,7 @@ class TestAdminSync : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
-    std::unique_ptr<ref::ReferenceBackend> m_backend;
+    std::unique_ptr<Ref::ReferenceBackend> m_backend;
     QNetworkAccessManager m_network;
     QJsonObject m_stats;
     QMap<QString, QByteArray> m_reference; // table → digest of an uninterrupted sync
@@ -52,10 +52,10 @@ class TestAdminSync : public QObject
     std::unique_ptr<QProcess> startSync(const QString &database)
     {
         // The back end's tasks go back years: kept all, the store holds what it has.
-        if (!test::setRetentionDays(database, RetentionPolicy::MaximumDays)) {
+        if (!Test::setRetentionDays(database, RetentionPolicy::MaximumDays)) {
             qWarning("cannot set the store's retention");
         }
-        const QString credentials = test::storeWithAdministrator(database, m_home.path());
+        const QString credentials = Test::storeWithAdministrator(database, m_home.path());
         if (credentials.isEmpty()) {
             qWarning("cannot make the store's administrator");
         }
@@ -69,7 +69,7 @@ class TestAdminSync : public QObject
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("C360_CREDENTIALS"), credentials);
         p->setProcessEnvironment(env);
-        p->start(test::ProcessRunner::binary(QStringLiteral("citizen360-admin")),
+        p->start(Test::ProcessRunner::binary(QStringLiteral("citizen360-admin")),
                  {QStringLiteral("sync"),
                   QStringLiteral("--database"),
                   database,
@@ -115,12 +115,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        ref::ReferenceBackend::Options o;
+        Ref::ReferenceBackend::Options o;
         o.seed = 2026;
         o.citizens = Citizens;
-        m_backend = std::make_unique<ref::ReferenceBackend>(o);
+        m_backend = std::make_unique<Ref::ReferenceBackend>(o);
         QVERIFY(m_backend->listen(0) != 0);
-        const test::HttpAnswer stats = test::http(m_network, "GET", QUrl(m_backend->baseUrl().toString() + QStringLiteral("/admin/stats")), {}, {}, 30000);
+        const Test::HttpAnswer stats = Test::http(m_network, "GET", QUrl(m_backend->baseUrl().toString() + QStringLiteral("/admin/stats")), {}, {}, 30000);
         QVERIFY(stats.finished);
         m_stats = stats.json();
         QCOMPARE(m_stats.value(QStringLiteral("citizens")).toInteger(), qint64(Citizens));
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QLatin1String("Synchronising")), qPrintable(err));
 
         auto db = Database::open(storePath(QStringLiteral("full")), Database::OpenMode::ReadOnly, SystemClock::instance());
-        QVERIFY2(db, test::why(db).constData());
+        QVERIFY2(db, Test::why(db).constData());
         const auto held = StoreStatistics::collect(**db);
         QVERIFY(held);
         const QJsonObject counts = held->toJson();
@@ -154,22 +154,22 @@ private Q_SLOTS:
         // tasks of the last 30 days are here, open, with days left in a 30-day retention.
         const QDateTime now = SystemClock::instance().now();
         const QDateTime monthAgo = now.addDays(-Request::DefaultRetentionDays);
-        const ref::DataSet &data = m_backend->data();
+        const Ref::DataSet &data = m_backend->data();
         qint64 recentOpenTasks = 0;
         for (quint64 i = 0; i < data.taskCount(); ++i) {
-            const ref::TaskRecord t = data.task(i);
+            const Ref::TaskRecord t = data.task(i);
             recentOpenTasks += !t.done && t.assigned > monthAgo && !data.isDeleted(t.citizen) ? 1 : 0;
         }
         QVERIFY2(recentOpenTasks >= 20, qPrintable(QString::number(recentOpenTasks)));
         QSqlQuery recent((*db)->connection());
         recent.prepare(QStringLiteral("SELECT COUNT(*), MAX(created_at) FROM requests WHERE status = 'open' AND created_at > ?"));
-        recent.addBindValue(sql::fromDateTime(monthAgo));
+        recent.addBindValue(Sql::fromDateTime(monthAgo));
         QVERIFY(recent.exec() && recent.next());
         QCOMPARE(recent.value(0).toLongLong(), recentOpenTasks);
-        QVERIFY2(sql::toDateTime(recent.value(1)) < now, qPrintable(recent.value(1).toString()));
+        QVERIFY2(Sql::toDateTime(recent.value(1)) < now, qPrintable(recent.value(1).toString()));
         db->reset();
-        m_reference = test::contentDigests(storePath(QStringLiteral("full")));
-        QCOMPARE(m_reference.size(), test::contentTables().size());
+        m_reference = Test::contentDigests(storePath(QStringLiteral("full")));
+        QCOMPARE(m_reference.size(), Test::contentTables().size());
     }
 
     void secondSyncChangesNothing()
@@ -179,7 +179,7 @@ private Q_SLOTS:
         const QJsonObject summary = finish(*p);
         QCOMPARE(p->exitCode(), 0);
         QCOMPARE(total(summary, QStringLiteral("inserted")) + total(summary, QStringLiteral("updated")) + total(summary, QStringLiteral("deleted")), 0);
-        QCOMPARE(test::contentDigests(storePath(QStringLiteral("full"))), m_reference);
+        QCOMPARE(Test::contentDigests(storePath(QStringLiteral("full"))), m_reference);
     }
 
     void killedSyncConverges_data()
@@ -215,7 +215,7 @@ private Q_SLOTS:
         const QJsonObject summary = finish(*again);
         QCOMPARE(again->exitCode(), 0);
         QVERIFY(summary.value(QStringLiteral("ok")).toBool());
-        const QMap<QString, QByteArray> resumed = test::contentDigests(path);
+        const QMap<QString, QByteArray> resumed = Test::contentDigests(path);
         for (auto it = m_reference.begin(); it != m_reference.end(); ++it) {
             QVERIFY2(resumed.value(it.key()) == it.value(), qPrintable(it.key() + QLatin1Char(' ') + QString::fromLatin1(resumed.value(it.key()))));
         }

@@ -32,7 +32,7 @@
 #include <QTest>
 #include <QTimeZone>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -66,26 +66,26 @@ class TestHostileSync : public QObject
 
     MemorySecretStore m_secrets;
     QNetworkAccessManager m_network;
-    std::unique_ptr<ref::ReferenceBackend> m_backend;
+    std::unique_ptr<Ref::ReferenceBackend> m_backend;
     QMap<QString, QByteArray> m_fromEmpty; // a healthy sync into an empty store
-    std::unique_ptr<test::TempStore> m_healthy; // that store
+    std::unique_ptr<Test::TempStore> m_healthy; // that store
 
     void startBackend()
     {
-        ref::ReferenceBackend::Options o;
+        Ref::ReferenceBackend::Options o;
         o.seed = 17;
         o.citizens = Citizens;
-        o.referenceDate = test::TempStore::defaultStart().date(); // the stores' clocks start that day
-        m_backend = std::make_unique<ref::ReferenceBackend>(o);
+        o.referenceDate = Test::TempStore::defaultStart().date(); // the stores' clocks start that day
+        m_backend = std::make_unique<Ref::ReferenceBackend>(o);
         QVERIFY(m_backend->listen(0) != 0);
     }
 
     QJsonObject admin(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
-        return test::http(m_network, method, QUrl(m_backend->baseUrl().toString() + path), body, {}, 30000).json();
+        return Test::http(m_network, method, QUrl(m_backend->baseUrl().toString() + path), body, {}, 30000).json();
     }
 
-    SyncSummary sync(test::TempStore &store, const QStringList &confirmed = {})
+    SyncSummary sync(Test::TempStore &store, const QStringList &confirmed = {})
     {
         SyncEngine::Options o;
         o.databasePath = store.path();
@@ -111,7 +111,7 @@ class TestHostileSync : public QObject
     }
 
     // What the store holds, by the names of /admin/stats.
-    QJsonObject held(test::TempStore &store)
+    QJsonObject held(Test::TempStore &store)
     {
         auto stats = StoreStatistics::collect(store.open());
         store.close();
@@ -123,7 +123,7 @@ class TestHostileSync : public QObject
     // The date-times of store that differ from the healthy store's other than as two readings of
     // one wall-clock time in Brussels (the autumn hour), as "table source_id column"; and the rows
     // that differ elsewhere than in their date-times.
-    QStringList differentReadings(test::TempStore &store) const
+    QStringList differentReadings(Test::TempStore &store) const
     {
         struct Dated
         {
@@ -178,9 +178,9 @@ class TestHostileSync : public QObject
     }
 
     // The tables whose content differs from a healthy sync into an empty store.
-    QStringList differences(test::TempStore &store) const
+    QStringList differences(Test::TempStore &store) const
     {
-        const QMap<QString, QByteArray> digests = test::contentDigests(store.path());
+        const QMap<QString, QByteArray> digests = Test::contentDigests(store.path());
         QStringList differ;
         for (auto it = m_fromEmpty.cbegin(); it != m_fromEmpty.cend(); ++it) {
             if (digests.value(it.key()) != it.value()) {
@@ -194,7 +194,7 @@ class TestHostileSync : public QObject
     bool addFault(const QString &spec)
     {
         QString error;
-        const auto rule = ref::FaultRule::parse(spec, &error);
+        const auto rule = Ref::FaultRule::parse(spec, &error);
         if (!rule) {
             qWarning("%s", qPrintable(error));
             return false;
@@ -203,7 +203,7 @@ class TestHostileSync : public QObject
         return true;
     }
 
-    static SyncProblem recorded(test::TempStore &store, const QString &source, const QString &resource)
+    static SyncProblem recorded(Test::TempStore &store, const QString &source, const QString &resource)
     {
         auto state = SyncStateRepository(store.open()).state(source, resource);
         const SyncProblem p = state ? SyncProblem::fromRecord(state->lastError) : SyncProblem{};
@@ -213,9 +213,9 @@ class TestHostileSync : public QObject
 
     // Per citizen (by the back end's id): its contact moments, requests, reports and possible
     // reports — what a removed party takes along and must bring back.
-    static QStringList dependants(test::TempStore &store)
+    static QStringList dependants(Test::TempStore &store)
     {
-        const QStringList out = test::rows(store.open(),
+        const QStringList out = Test::rows(store.open(),
                                            u"SELECT c.source_id, (SELECT COUNT(*) FROM contact_moments m WHERE m.citizen_id = c.id), "
                                            "(SELECT COUNT(*) FROM requests r WHERE r.citizen_id = c.id), (SELECT group_concat(p.source_id || ':' || "
                                            "p.match_basis) FROM (SELECT * FROM reports p WHERE p.citizen_id = c.id ORDER BY p.source_id) p), "
@@ -229,12 +229,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_secrets.write(u"reference"_s, u"training"_s));
         startBackend();
-        m_healthy = std::make_unique<test::TempStore>();
-        test::TempStore &store = *m_healthy;
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        m_healthy = std::make_unique<Test::TempStore>();
+        Test::TempStore &store = *m_healthy;
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         const SyncSummary s = sync(store);
         QVERIFY2(s.ok(), QJsonDocument(s.toJson()).toJson().constData());
-        m_fromEmpty = test::contentDigests(store.path());
+        m_fromEmpty = Test::contentDigests(store.path());
         const QJsonObject stats = admin("GET", u"/admin/stats"_s);
         const QJsonObject counts = held(store);
         for (const QString &kind : CountedKinds) {
@@ -283,8 +283,8 @@ private Q_SLOTS:
         QFETCH(bool, fromEmpty);
         QFETCH(QString, resource);
         QFETCH(QString, problem);
-        test::TempStore store;
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        Test::TempStore store;
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         QJsonObject before;
         if (!fromEmpty) {
             QVERIFY(sync(store).ok());
@@ -353,8 +353,8 @@ private Q_SLOTS:
     // the back end's counts.
     void everyFaultAtOnceThenHealthy()
     {
-        test::TempStore store;
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        Test::TempStore store;
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         for (const QString &kind : {u"empty-list"_s, u"endless"_s, u"bad-next"_s, u"absurd-count"_s, u"zoneless"_s, u"html"_s, u"duplicate"_s}) {
             QVERIFY(addFault(u"/klantinteracties/*="_s + kind + u"@0.08"_s));
             QVERIFY(addFault(u"/open311/*="_s + kind + u"@0.08"_s));
@@ -382,8 +382,8 @@ private Q_SLOTS:
     void aRestoredPartyBringsItsItemsBack()
     {
         startBackend(); // a back end of its own: it is changed here
-        test::TempStore store;
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        Test::TempStore store;
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         QVERIFY(sync(store).ok());
         const QStringList whole = dependants(store);
         QCOMPARE(whole.size(), qsizetype(Citizens));
@@ -408,8 +408,8 @@ private Q_SLOTS:
     void aLargeShrinkWaitsForConfirmation()
     {
         startBackend();
-        test::TempStore store;
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        Test::TempStore store;
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         QVERIFY(sync(store).ok());
         const qint64 citizens = held(store).value(u"citizens"_s).toInteger();
         admin("POST", u"/admin/mutate"_s, "{\"deleted_parties\": 60}");

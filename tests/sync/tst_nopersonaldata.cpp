@@ -17,7 +17,7 @@
 #include "store/retentionpolicy.h"
 #include "storetesting.h"
 #include "sync/connectors.h"
-#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/klantinteracties/klantinteractiestakensync.h"
 #include "sync/sourceconfig.h"
 #include "sync/syncengine.h"
 #include "tempstore.h"
@@ -28,7 +28,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -55,7 +55,7 @@ class TestNoPersonalData : public QObject
 
     MemorySecretStore m_secrets;
 
-    SyncSummary sync(const QUrl &base, test::TempStore &store)
+    SyncSummary sync(const QUrl &base, Test::TempStore &store)
     {
         SyncEngine::Options o;
         o.databasePath = store.path();
@@ -87,24 +87,24 @@ private Q_SLOTS:
 
     void noneInTheLogs()
     {
-        ref::ReferenceBackend::Options backendOptions;
+        Ref::ReferenceBackend::Options backendOptions;
         backendOptions.citizens = 60;
         backendOptions.seed = 21;
-        ref::ReferenceBackend backend(backendOptions);
+        Ref::ReferenceBackend backend(backendOptions);
         QVERIFY(backend.listen(0) != 0);
         // Now: the back end's time, so that some requests are within their retention period.
-        test::TempStore store(QDateTime::currentDateTimeUtc());
+        Test::TempStore store(QDateTime::currentDateTimeUtc());
         // Every task kept by the sync (a task past the retention is not stored), for the purge.
-        QVERIFY(test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
+        QVERIFY(Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays));
         QVERIFY(sync(backend.baseUrl(), store).ok());
         Database &db = store.open();
 
         // The people in the store, and what identifies them.
-        const QStringList people = test::rows(db, u"SELECT id, given_names, family_name FROM citizens ORDER BY id"_s);
+        const QStringList people = Test::rows(db, u"SELECT id, given_names, family_name FROM citizens ORDER BY id"_s);
         QVERIFY(people.size() >= 50);
-        const QStringList numbers = test::rows(db, u"SELECT value FROM citizen_identifiers"_s);
-        const QStringList emails = test::rows(db, u"SELECT value FROM digital_addresses WHERE kind = 'email'"_s);
-        const QStringList phones = test::rows(db, u"SELECT value FROM digital_addresses WHERE kind = 'phone'"_s);
+        const QStringList numbers = Test::rows(db, u"SELECT value FROM citizen_identifiers"_s);
+        const QStringList emails = Test::rows(db, u"SELECT value FROM digital_addresses WHERE kind = 'email'"_s);
+        const QStringList phones = Test::rows(db, u"SELECT value FROM digital_addresses WHERE kind = 'phone'"_s);
         QVERIFY(!numbers.isEmpty() && !emails.isEmpty() && !phones.isEmpty());
 
         // A case session on the first citizen with a request, found every way there is.
@@ -114,11 +114,11 @@ private Q_SLOTS:
         SearchService search(audit);
         const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-1"_s};
         const Purpose visit{u"counter_visit"_s, u"Vraag over een attest"_s};
-        const qint64 citizen = test::scalar(db,
+        const qint64 citizen = Test::scalar(db,
                                             u"SELECT c.id FROM citizens c WHERE c.source_system = 'openklant' AND EXISTS (SELECT 1 FROM "
                                             "citizen_identifiers i WHERE i.citizen_id = c.id) ORDER BY c.id LIMIT 1"_s);
         QVERIFY(citizen > 0);
-        const QStringList who = test::rows(db, u"SELECT given_names, family_name FROM citizens WHERE id = "_s + QString::number(citizen)).first().split(u'|');
+        const QStringList who = Test::rows(db, u"SELECT given_names, family_name FROM citizens WHERE id = "_s + QString::number(citizen)).first().split(u'|');
         for (const QString &text : {who.at(1), QString(who.at(0) + u' ' + who.at(1)), numbers.first(), emails.first(), phones.first()}) {
             QVERIFY(search.search(clerk, text));
         }

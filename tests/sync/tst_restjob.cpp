@@ -13,14 +13,14 @@
 #include <QTcpServer>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
-using c360::ref::FaultRule;
-using c360::ref::HttpReply;
-using c360::ref::HttpRequest;
-using c360::ref::RefServer;
+using C360::Ref::FaultRule;
+using C360::Ref::HttpReply;
+using C360::Ref::HttpRequest;
+using C360::Ref::RefServer;
 
-Q_DECLARE_METATYPE(c360::RestError)
+Q_DECLARE_METATYPE(C360::RestError)
 
 namespace
 {
@@ -60,7 +60,7 @@ class TestRestJob : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { qRegisterMetaType<c360::RestError>(); }
+    void initTestCase() { qRegisterMetaType<C360::RestError>(); }
 
     void init()
     {

@@ -5,7 +5,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestSourceConfig : public QObject

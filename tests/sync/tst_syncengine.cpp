@@ -25,18 +25,18 @@
 #include <QTest>
 #include <QUrlQuery>
 
-using namespace c360;
-using c360::ref::FaultRule;
-using c360::ref::HttpReply;
-using c360::ref::HttpRequest;
+using namespace C360;
+using C360::Ref::FaultRule;
+using C360::Ref::HttpReply;
+using C360::Ref::HttpRequest;
 
-using namespace c360::test;
+using namespace C360::Test;
 
 namespace
 {
 qint64 items(Database &db)
 {
-    return test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM store_settings WHERE key LIKE 'item:%'"));
+    return Test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM store_settings WHERE key LIKE 'item:%'"));
 }
 } // namespace
 
@@ -49,7 +49,7 @@ private Q_SLOTS:
 
     void pullsEveryPageWithCredentials()
     {
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine engine(options(store));
         QSignalSpy pages(&engine, &SyncEngine::pageApplied);
         QSignalSpy skipped(&engine, &SyncEngine::recordSkipped);
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void aFailedPageKeepsWhatCameBeforeAndResumes()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_server->faults().add(*FaultRule::parse(QStringLiteral("/api/items=status:503"), nullptr));
         {
             // The first page comes through, then everything fails.
@@ -116,7 +116,7 @@ private Q_SLOTS:
 
     void aMalformedPageAppliesNothing()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_malformed = true;
         SyncEngine engine(options(store));
         const SyncSummary summary = run(engine);
@@ -128,7 +128,7 @@ private Q_SLOTS:
 
     void stoppingMidRunLosesNothing()
     {
-        test::TempStore store;
+        Test::TempStore store;
         {
             SyncEngine engine(options(store));
             connect(&engine, &SyncEngine::pageApplied, &engine, &SyncEngine::stop);
@@ -145,7 +145,7 @@ private Q_SLOTS:
     // page is served once, in order, and everything lands.
     void theLookaheadFetchesEachPageOnce()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_lookahead = ItemsSync::Lookahead::NextPage;
         SyncEngine engine(options(store));
         const SyncSummary summary = run(engine);
@@ -158,7 +158,7 @@ private Q_SLOTS:
     // A guess that is not what nextRequest() asks is dropped: the right page is fetched.
     void aWrongLookaheadIsDropped()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_lookahead = ItemsSync::Lookahead::WrongPage;
         SyncEngine engine(options(store));
         const SyncSummary summary = run(engine);
@@ -175,7 +175,7 @@ private Q_SLOTS:
     // A page answered while stopped (the lookahead's) is not applied: the next run fetches it.
     void stoppingWithALookaheadLosesNothing()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_lookahead = ItemsSync::Lookahead::NextPage;
         {
             SyncEngine engine(options(store));
@@ -195,7 +195,7 @@ private Q_SLOTS:
 
     void wrongCredentialsAreAnAuthenticationProblem()
     {
-        test::TempStore store;
+        Test::TempStore store;
         m_server->route("GET", QStringLiteral("/api/denied/items"), [](const HttpRequest &) {
             return HttpReply::json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Ongeldige token.")}}, 401);
         });
@@ -209,7 +209,7 @@ private Q_SLOTS:
 
     void anUnreachableServerIsTriedOncePerRun()
     {
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine::Options o = options(store);
         SourceConfig down = o.sources.first();
         down.id = QStringLiteral("down");
@@ -241,7 +241,7 @@ private Q_SLOTS:
 
     void eachSourceKeepsItsOwnSchedule()
     {
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine::Options o = options(store);
         o.sources.first().pollIntervalSeconds = 1;
         SourceConfig slow = o.sources.first();
@@ -262,7 +262,7 @@ private Q_SLOTS:
 
     void aMissingSecretSkipsTheSource()
     {
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine::Options o = options(store);
         o.sources.first().secretKey = QStringLiteral("nobody-stored-this");
         SyncEngine engine(o);
@@ -275,7 +275,7 @@ private Q_SLOTS:
 
     void apiKeyGoesInTheQuery()
     {
-        test::TempStore store;
+        Test::TempStore store;
         QString seenKey;
         m_server->route("GET", QStringLiteral("/api/keyed/items"), [&seenKey](const HttpRequest &r) {
             seenKey = r.queryValue(QStringLiteral("api_key"));

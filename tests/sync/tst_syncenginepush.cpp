@@ -23,17 +23,17 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
-using c360::ref::FaultRule;
+using namespace C360;
+using C360::Ref::FaultRule;
 
-using namespace c360::test;
+using namespace C360::Test;
 
 class TestSyncEnginePush : public SyncEngineTest
 {
     Q_OBJECT
 
     // Queues a "threads" entry with text as its topic; returns its id.
-    static qint64 queueThread(test::TempStore &store, const QString &text)
+    static qint64 queueThread(Test::TempStore &store, const QString &text)
     {
         OutboxEntry e;
         e.source = QStringLiteral("test");
@@ -45,7 +45,7 @@ class TestSyncEnginePush : public SyncEngineTest
         return id;
     }
 
-    SyncEngine::Options threadOptions(test::TempStore &store, const bool *hold, const bool *refuse)
+    SyncEngine::Options threadOptions(Test::TempStore &store, const bool *hold, const bool *refuse)
     {
         SyncEngine::Options o = options(store);
         o.outbox = [hold, refuse](const SyncContext &c) {
@@ -61,7 +61,7 @@ private Q_SLOTS:
 
     void outboxPushesExactlyOnce()
     {
-        test::TempStore store;
+        Test::TempStore store;
         {
             OutboxRepository outbox(store.open());
             for (const QString &text : {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("invalid")}) {
@@ -97,8 +97,8 @@ private Q_SLOTS:
         QCOMPARE(outbox.count(OutboxState::Done).value(), qint64(2));
         // The refused entry stays, with the server's answer described (status and length, never
         // its words, which may echo personal data), for correction; it is not retried.
-        QCOMPARE(test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'rejected' AND last_error LIKE '%400%'")), qint64(1));
-        QCOMPARE(test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%may not%' OR last_error LIKE '%invalid%'")), qint64(0));
+        QCOMPARE(Test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'rejected' AND last_error LIKE '%400%'")), qint64(1));
+        QCOMPARE(Test::scalar(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%may not%' OR last_error LIKE '%invalid%'")), qint64(0));
         QVERIFY(outbox.outstanding().value().isEmpty());
 
         // A third run sends nothing more.
@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void anAcceptedPushThatCannotBeRecordedGoesOutAgainOnce()
     {
-        test::TempStore store;
+        Test::TempStore store;
         {
             OutboxRepository outbox(store.open());
             OutboxEntry e;
@@ -153,7 +153,7 @@ private Q_SLOTS:
 
     void anEntryLeftSendingByACrashGoesOutOnceMore()
     {
-        test::TempStore store;
+        Test::TempStore store;
         qint64 id = 0;
         QString key;
         {
@@ -191,7 +191,7 @@ private Q_SLOTS:
     // run sends only the second; each step reaches the server once.
     void aPushInStepsGoesOnAtTheStepNotDone()
     {
-        test::TempStore store;
+        Test::TempStore store;
         const qint64 id = queueThread(store, QStringLiteral("topic"));
         bool hold = false;
         bool refuse = false;
@@ -226,7 +226,7 @@ private Q_SLOTS:
     // for correction when it is refused.
     void anEntryHeldBackIsNotSent()
     {
-        test::TempStore store;
+        Test::TempStore store;
         const qint64 id = queueThread(store, QStringLiteral("held"));
         bool hold = true;
         bool refuse = false;

@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 namespace
 {

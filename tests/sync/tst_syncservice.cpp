@@ -13,11 +13,11 @@
 #include <QTest>
 #include <QThread>
 
-using namespace c360;
-using namespace c360::test;
-using c360::ref::HttpReply;
-using c360::ref::HttpRequest;
-using c360::ref::RefServer;
+using namespace C360;
+using namespace C360::Test;
+using C360::Ref::HttpReply;
+using C360::Ref::HttpRequest;
+using C360::Ref::RefServer;
 
 class TestSyncService : public QObject
 {

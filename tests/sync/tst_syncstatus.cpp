@@ -9,7 +9,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestSyncStatus : public QObject
 {
@@ -18,7 +18,7 @@ class TestSyncStatus : public QObject
 private Q_SLOTS:
     void rowsFromTheStoredState()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         const QDateTime morning(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC);
         SyncStateRepository states(db);

@@ -29,7 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -52,7 +52,7 @@ class TestAuditWindow : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AuditQueryService> m_query;
     std::unique_ptr<PrivacyService> m_privacy;
@@ -61,7 +61,7 @@ class TestAuditWindow : public QObject
     qint64 m_lotte = 0;
     QString m_lotteNumber;
 
-    qint64 audited(const QString &action) { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
+    qint64 audited(const QString &action) { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
 
     std::unique_ptr<AuditWindow> window(const StaffMember &staff)
     {
@@ -77,16 +77,16 @@ class TestAuditWindow : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>(at(9, 0));
+        m_store = std::make_unique<Test::TempStore>(at(9, 0));
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_query = std::make_unique<AuditQueryService>(*m_audit);
         m_privacy = std::make_unique<PrivacyService>(*m_audit);
         m_cases = std::make_unique<CaseService>(*m_audit);
         CitizenRepository citizens(db);
-        m_lotteNumber = test::CitizenBuilder::nationalNumberFor(birth, 45);
-        m_lotte = citizens.insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(birth).withNationalNumber(45).build()).value_or(0);
-        const qint64 jan = citizens.insert(test::CitizenBuilder().withName(u"Jan"_s, u"Peeters"_s).bornOn(QDate(1960, 1, 1)).build()).value_or(0);
+        m_lotteNumber = Test::CitizenBuilder::nationalNumberFor(birth, 45);
+        m_lotte = citizens.insert(Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(birth).withNationalNumber(45).build()).value_or(0);
+        const qint64 jan = citizens.insert(Test::CitizenBuilder().withName(u"Jan"_s, u"Peeters"_s).bornOn(QDate(1960, 1, 1)).build()).value_or(0);
         QVERIFY(m_lotte && jan);
         // The clerk opens Lotte's case at 09:00 and registers a contact; opens Jan's at 11:30 and
         // registers nothing; the agent opens Jan's at 21:15, outside office hours.
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, AuditLogModel::ActionColumn).data().toString(), u"Profile opened"_s);
         QCOMPARE(model->index(0, AuditLogModel::PurposeColumn).data().toString(), u"Phone call"_s); // the code, named
         QCOMPARE(model->index(0, AuditLogModel::CitizenColumn).data().toLongLong(),
-                 test::scalar(m_store->db(), u"SELECT id FROM citizens WHERE family_name = 'Peeters'"_s));
+                 Test::scalar(m_store->db(), u"SELECT id FROM citizens WHERE family_name = 'Peeters'"_s));
 
         // By citizen, typed as a national number with separators.
         w->staffFilter()->setCurrentIndex(0);
@@ -200,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).contains("nothing_registered"));
         QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
         // The export's own entry says what went out, never a citizen.
-        QCOMPARE(test::scalar(m_store->db(),
+        QCOMPARE(Test::scalar(m_store->db(),
                               u"SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND subject_citizen_id IS NULL AND details LIKE '%\"format\":\"csv\"%' "
                               u"AND details LIKE '%\"rows\":2%'"_s),
                  1);
@@ -225,7 +225,7 @@ private Q_SLOTS:
     void verifiesTheChain()
     {
         auto w = window(supervisor);
-        const qint64 last = test::scalar(m_store->db(), u"SELECT MAX(sequence) FROM audit_log"_s);
+        const qint64 last = Test::scalar(m_store->db(), u"SELECT MAX(sequence) FROM audit_log"_s);
         QVERIFY(w->verifyChain());
         QVERIFY(w->chainLabel()->text().contains(QString::number(last)));
         QVERIFY(w->chainLabel()->property("intact").toBool());
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QVERIFY2(w->chainLabel()->text().contains(u"Entry 2"_s), qPrintable(w->chainLabel()->text()));
         QVERIFY(w->chainLabel()->text().contains(u"intact through entry 1"_s));
         QVERIFY(!w->chainLabel()->property("intact").toBool());
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'audit_verified' AND outcome = 'failed'"_s), 1);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'audit_verified' AND outcome = 'failed'"_s), 1);
     }
 
     void accessReportFromTheWindow()
@@ -257,12 +257,12 @@ private Q_SLOTS:
         QFile pdf(files.at(1));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_report' AND subject_citizen_id = %1"_s.arg(m_lotte)), 1);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_report' AND subject_citizen_id = %1"_s.arg(m_lotte)), 1);
 
         // A number with wrong check digits, and one nobody has: said, nothing written, no entry.
         QVERIFY(w->saveAccessReport(u"79.04.02-045.00"_s, m_dir.path()).isEmpty());
         QVERIFY(w->statusLabel()->text().contains(u"check"_s, Qt::CaseInsensitive));
-        QVERIFY(w->saveAccessReport(test::CitizenBuilder::nationalNumberFor(QDate(1990, 5, 5), 12), m_dir.path()).isEmpty());
+        QVERIFY(w->saveAccessReport(Test::CitizenBuilder::nationalNumberFor(QDate(1990, 5, 5), 12), m_dir.path()).isEmpty());
         QVERIFY(w->statusLabel()->text().contains(u"Nobody"_s));
         QCOMPARE(audited(u"access_report"_s), 1);
     }

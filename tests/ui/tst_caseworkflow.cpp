@@ -52,7 +52,7 @@
 #include <QToolButton>
 #include <QTreeView>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -81,7 +81,7 @@ class TestCaseWorkflow : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_backing;
     std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
     std::unique_ptr<RequestService> m_requests;
@@ -92,7 +92,7 @@ class TestCaseWorkflow : public QObject
     const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
     qint64 m_citizen = 0;
 
-    qint64 audited(const QString &action) { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
+    qint64 audited(const QString &action) { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
 
     QList<ItemKind> timelineKinds()
     {
@@ -146,18 +146,18 @@ private Q_SLOTS:
         m_backing = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
         m_backing->clear();
         m_settings = std::make_unique<Settings>(m_backing.get());
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         Database &db = m_store->open();
         CitizenRepository citizens(db);
         m_citizen = citizens
-                        .insert(test::CitizenBuilder()
+                        .insert(Test::CitizenBuilder()
                                     .withName(u"Lotte"_s, u"Claes"_s)
                                     .bornOn(QDate(1979, 4, 2))
                                     .withNationalNumber(45)
                                     .livingAt(u"Veldstraat"_s, u"8"_s, u"9000"_s, u"Gent"_s)
                                     .build())
                         .value_or(0);
-        QVERIFY(citizens.insert(test::CitizenBuilder().withName(u"Louis"_s, u"Claes"_s).bornOn(QDate(2001, 1, 1)).build()));
+        QVERIFY(citizens.insert(Test::CitizenBuilder().withName(u"Louis"_s, u"Claes"_s).bornOn(QDate(2001, 1, 1)).build()));
         Report report;
         report.source = {u"open311"_s, u"r-9"_s};
         report.citizenId = m_citizen;
@@ -277,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(assigned.assignee.kind, AssigneeKind::Person);
 
         // Everything through the audited service, and the chain holds.
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
         QCOMPARE(timelineKinds().count(ItemKind::Report), 1);
     }
@@ -340,7 +340,7 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"Claes"_s));
         QVERIFY(html.contains(u"Straatverlichting"_s)); // the timeline's report
         QVERIFY(html.contains(QChar(0x2022))); // the number masked, as on screen
-        const Identifier number{IdentifierType::BelgianNationalNumber, test::CitizenBuilder::nationalNumberFor(QDate(1979, 4, 2), 45)};
+        const Identifier number{IdentifierType::BelgianNationalNumber, Test::CitizenBuilder::nationalNumberFor(QDate(1979, 4, 2), 45)};
         QVERIFY(!html.contains(number.formatted()));
         QVERIFY(html.contains(number.masked()));
         QVERIFY(html.contains(m_clerk.name));
@@ -352,7 +352,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(5) == "%PDF-");
         QVERIFY(file.size() > 1000);
-        QCOMPARE(test::scalar(m_store->db(),
+        QCOMPARE(Test::scalar(m_store->db(),
                               u"SELECT COUNT(*) FROM audit_log WHERE action = 'print' AND subject_citizen_id = %1 AND purpose_code = 'counter_visit' "
                               u"AND actor = 'an.balie'"_s.arg(m_citizen)),
                  1);
@@ -424,7 +424,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->worklistPanel()->model()->rowCount(), 0);
         QCOMPARE(audited(u"profile_opened"_s), opened);
         QCOMPARE(audited(u"purge"_s), 1);
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM request_supplements"_s), 0);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM request_supplements"_s), 0);
     }
 
     // At the screen's scale (twice the scale in ctest's tst_caseworkflow_hidpi): the case renders

@@ -18,7 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestMainWindowDutch : public QObject
 {

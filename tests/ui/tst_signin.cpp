@@ -23,7 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -38,11 +38,11 @@ class TestSignIn : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AccountService> m_accounts;
 
-    qint64 audited(const QString &action) { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
+    qint64 audited(const QString &action) { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = '"_s + action + u"'"_s); }
 
     QPushButton *okButton(QDialog &dialog) { return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok); }
 
@@ -61,7 +61,7 @@ class TestSignIn : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         m_audit = std::make_unique<AuditService>(m_store->open(), key);
         m_accounts = std::make_unique<AccountService>(*m_audit, Light);
     }
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(dialog.passwordField()->text().isEmpty()); // not kept
         QCOMPARE(m_accounts->hasAccounts().value_or(false), true);
         QCOMPARE(audited(u"login"_s), 1);
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts WHERE username = 'beheer' AND role = 'administrator'"_s), 1);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts WHERE username = 'beheer' AND role = 'administrator'"_s), 1);
     }
 
     // A second first-run (say, two workstations at once) cannot make another administrator.
@@ -119,7 +119,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.create(u"indringer"_s, u"Iemand Anders"_s, adminPassword, adminPassword));
         QVERIFY(dialog.problemLabel()->text().contains(u"accounts already"_s));
         QVERIFY(!dialog.staff().isValid());
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
     }
 
     void wrongPasswordIsRefused()
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         const StaffMember clerk = dialog.staff();
         QCOMPARE(clerk, StaffMember(u"an.baert"_s, Role::CounterClerk, u"balie-3"_s, u"Burgerzaken"_s));
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND actor = 'an.baert' AND workstation = 'balie-3'"_s), 1);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND actor = 'an.baert' AND workstation = 'balie-3'"_s), 1);
 
         QTemporaryDir dir;
         QSettings backing(dir.filePath(u"w.ini"_s), QSettings::IniFormat);

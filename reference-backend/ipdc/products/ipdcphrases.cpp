@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -495,4 +495,4 @@ std::span<const Phrase> units()
     return unitTable;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

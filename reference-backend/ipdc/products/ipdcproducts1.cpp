@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -372,4 +372,4 @@ std::span<const BaseProduct> civilProducts()
     return table;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

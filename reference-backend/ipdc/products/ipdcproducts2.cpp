@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -463,4 +463,4 @@ std::span<const BaseProduct> livingProducts()
     return table;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

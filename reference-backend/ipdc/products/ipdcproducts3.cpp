@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -363,4 +363,4 @@ std::span<const BaseProduct> communityProducts()
     return table;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

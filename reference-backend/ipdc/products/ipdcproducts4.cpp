@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -415,4 +415,4 @@ std::span<const BaseProduct> civilRegistryProducts()
     return table;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -228,4 +228,4 @@ std::span<const BaseProduct> careProducts()
     return table;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

@@ -4,7 +4,7 @@
 
 #include "ipdc/ipdcdata.h"
 
-namespace c360::ref::ipdc
+namespace C360::Ref::Ipdc
 {
 
 namespace
@@ -530,4 +530,4 @@ std::span<const Procedure> procedures()
     return procedureTable;
 }
 
-} // namespace c360::ref::ipdc
+} // namespace C360::Ref::Ipdc

@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 void IpdcCursor::markVisited(const QUrl &page)
@@ -68,4 +68,4 @@ QString IpdcCursor::toJson() const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-} // namespace c360
+} // namespace C360

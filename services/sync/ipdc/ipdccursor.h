@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <QUrl>
 
-namespace c360
+namespace C360
 {
 
 // How far an IPDC LDES sync got, kept as the resource's cursor (a small JSON object): the pages
@@ -34,4 +34,4 @@ struct IpdcCursor
     static QString pageKey(const QUrl &page);
 };
 
-} // namespace c360
+} // namespace C360

@@ -12,12 +12,17 @@
 
 #include <algorithm>
 
-namespace c360
+namespace C360
 {
 
 namespace
 {
-using Error = QString;
+using Error = RecordError;
+
+RecordError fault(RecordError::Kind kind, const QString &field, const QString &detail)
+{
+    return {kind, field, detail};
+}
 
 QString lastSegment(const QString &iri)
 {
@@ -49,10 +54,10 @@ Expected<void, Error> checkStrings(const QJsonValue &value, bool lookForReplacem
     if (value.isString()) {
         const QString s = value.toString();
         if (s.size() > IpdcParser::maxTextLength) {
-            return unexpected(QStringLiteral("a text is larger than 64 KiB"));
+            return unexpected(fault(RecordError::Kind::TooLarge, {}, QStringLiteral("a text is larger than 64 KiB")));
         }
         if (lookForReplacement && s.contains(QChar::ReplacementCharacter)) {
-            return unexpected(QStringLiteral("a text is not valid UTF-8"));
+            return unexpected(fault(RecordError::Kind::InvalidUtf8, {}, QStringLiteral("a text is not valid UTF-8")));
         }
     } else if (value.isArray()) {
         for (const QJsonValue &v : value.toArray()) {
@@ -64,7 +69,7 @@ Expected<void, Error> checkStrings(const QJsonValue &value, bool lookForReplacem
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (lookForReplacement && it.key().contains(QChar::ReplacementCharacter)) {
-                return unexpected(QStringLiteral("a key is not valid UTF-8"));
+                return unexpected(fault(RecordError::Kind::InvalidUtf8, {}, QStringLiteral("a key is not valid UTF-8")));
             }
             if (auto r = checkStrings(it.value(), lookForReplacement); !r) {
                 return r;
@@ -83,16 +88,16 @@ Expected<LocalizedText, Error> languageMap(const QJsonObject &owner, const QStri
         return text;
     }
     if (!value.isObject()) {
-        return unexpected(QStringLiteral("\"%1\" is not a language map").arg(field));
+        return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" is not a language map").arg(field)));
     }
     const QJsonObject map = value.toObject();
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString language = IpdcParser::canonicalLanguage(it.key());
         if (language.isEmpty()) {
-            return unexpected(QStringLiteral("\"%1\" has an unknown language tag").arg(field));
+            return unexpected(fault(RecordError::Kind::UnknownValue, field, QStringLiteral("\"%1\" has an unknown language tag").arg(field)));
         }
         if (!it.value().isString()) {
-            return unexpected(QStringLiteral("\"%1\" has a text that is not a string").arg(field));
+            return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" has a text that is not a string").arg(field)));
         }
         text.set(language, it.value().toString().trimmed());
     }
@@ -108,19 +113,21 @@ Expected<LocalizedText, Error> keywords(const QJsonObject &member)
         return text;
     }
     if (!value.isObject()) {
-        return unexpected(QStringLiteral("\"zoektermen\" is not a language map"));
+        return unexpected(fault(RecordError::Kind::WrongType, QStringLiteral("zoektermen"), QStringLiteral("\"zoektermen\" is not a language map")));
     }
     const QJsonObject map = value.toObject();
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString language = IpdcParser::canonicalLanguage(it.key());
         if (language.isEmpty()) {
-            return unexpected(QStringLiteral("\"zoektermen\" has an unknown language tag"));
+            return unexpected(
+                fault(RecordError::Kind::UnknownValue, QStringLiteral("zoektermen"), QStringLiteral("\"zoektermen\" has an unknown language tag")));
         }
         QStringList words;
         const QJsonArray list = it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
         for (const QJsonValue &word : list) {
             if (!word.isString()) {
-                return unexpected(QStringLiteral("\"zoektermen\" has a keyword that is not a string"));
+                return unexpected(
+                    fault(RecordError::Kind::WrongType, QStringLiteral("zoektermen"), QStringLiteral("\"zoektermen\" has a keyword that is not a string")));
             }
             // Commas separate keywords in the store.
             const QString w = word.toString().simplified().remove(QLatin1Char(','));
@@ -152,17 +159,17 @@ Expected<LocalizedText, Error> itemList(const QJsonObject &member, const QString
         return text;
     }
     if (!value.isArray()) {
-        return unexpected(QStringLiteral("\"%1\" is not a list").arg(field));
+        return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" is not a list").arg(field)));
     }
     QList<std::pair<double, QJsonObject>> items;
     for (const QJsonValue &v : value.toArray()) {
         if (!v.isObject()) {
-            return unexpected(QStringLiteral("\"%1\" has an item that is not an object").arg(field));
+            return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" has an item that is not an object").arg(field)));
         }
         const QJsonObject item = v.toObject();
         const QJsonValue order = item.value(QStringLiteral("order"));
         if (!order.isUndefined() && !order.isDouble()) {
-            return unexpected(QStringLiteral("\"%1\" has an order that is not a number").arg(field));
+            return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" has an order that is not a number").arg(field)));
         }
         items.append({order.isDouble() ? order.toDouble() : std::numeric_limits<double>::max(), item});
     }
@@ -178,14 +185,16 @@ Expected<LocalizedText, Error> itemList(const QJsonObject &member, const QString
                 continue;
             }
             if (!inner.isObject()) {
-                return unexpected(QStringLiteral("\"%1\" is not an object").arg(nested));
+                return unexpected(
+                    fault(RecordError::Kind::WrongType, field + QLatin1Char('.') + nested, QStringLiteral("\"%1\" is not an object").arg(nested)));
             }
             item = inner.toObject();
         }
         auto name = languageMap(item, QStringLiteral("naam"));
         auto description = languageMap(item, QStringLiteral("beschrijving"));
         if (!name || !description) {
-            return unexpected(QStringLiteral("in \"%1\": %2").arg(field, !name ? name.error() : description.error()));
+            const RecordError &inner = !name ? name.error() : description.error();
+            return unexpected(fault(inner.kind, field + QLatin1Char('.') + inner.field, QStringLiteral("in \"%1\": %2").arg(field, inner.detail)));
         }
         LocalizedText block = *name;
         for (auto it = description->all().cbegin(); it != description->all().cend(); ++it) {
@@ -208,11 +217,11 @@ Expected<QStringList, Error> codes(const QJsonObject &member, const QString &fie
     const QJsonArray list = value.isArray() ? value.toArray() : QJsonArray{value};
     for (const QJsonValue &v : list) {
         if (!v.isString()) {
-            return unexpected(QStringLiteral("\"%1\" has a value that is not a string").arg(field));
+            return unexpected(fault(RecordError::Kind::WrongType, field, QStringLiteral("\"%1\" has a value that is not a string").arg(field)));
         }
         const auto key = known.constFind(lastSegment(v.toString()));
         if (key == known.cend()) {
-            return unexpected(QStringLiteral("\"%1\" has an unknown code").arg(field));
+            return unexpected(fault(RecordError::Kind::UnknownValue, field, QStringLiteral("\"%1\" has an unknown code").arg(field)));
         }
         if (!keys.contains(*key)) {
             keys.append(*key);
@@ -262,7 +271,8 @@ Expected<QString, Error> requiredIri(const QJsonObject &member, const QString &f
         value = value.toObject().value(QStringLiteral("@id"));
     }
     if (!value.isString() || value.toString().trimmed().isEmpty()) {
-        return unexpected(value.isUndefined() ? QStringLiteral("\"%1\" is missing").arg(field) : QStringLiteral("\"%1\" is not an IRI").arg(field));
+        return unexpected(value.isUndefined() ? fault(RecordError::Kind::Missing, field, QStringLiteral("\"%1\" is missing").arg(field))
+                                              : fault(RecordError::Kind::Malformed, field, QStringLiteral("\"%1\" is not an IRI").arg(field)));
     }
     return value.toString().trimmed();
 }
@@ -300,12 +310,12 @@ QDateTime IpdcParser::parseDateTime(const QString &text, const QTimeZone &localZ
     return Timestamp::parse(text, localZone);
 }
 
-Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member) const
+Expected<IpdcMember, RecordError> IpdcParser::parseMember(const QJsonObject &member) const
 {
     IpdcMember m;
     const QJsonValue id = member.value(QStringLiteral("@id"));
     if (!id.isString() || id.toString().trimmed().isEmpty()) {
-        return unexpected(QStringLiteral("the member has no @id"));
+        return unexpected(fault(RecordError::Kind::Missing, QStringLiteral("@id"), QStringLiteral("the member has no @id")));
     }
     m.memberId = id.toString().trimmed();
 
@@ -315,7 +325,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
         return t.isString() && isSnapshotType(t.toString());
     });
     if (!snapshot) {
-        return unexpected(QStringLiteral("the member is not an IPDC snapshot (@type)"));
+        return unexpected(fault(RecordError::Kind::Refused, QStringLiteral("@type"), QStringLiteral("the member is not an IPDC snapshot (@type)")));
     }
     if (auto r = checkStrings(member, false); !r) {
         return unexpected(r.error());
@@ -328,8 +338,9 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     const QJsonValue generated = member.value(QStringLiteral("generatedAtTime"));
     m.generatedAt = parseDateTime(generated.toString(), m_zone);
     if (!m.generatedAt.isValid()) {
-        return unexpected(generated.isUndefined() ? QStringLiteral("\"generatedAtTime\" is missing")
-                                                  : QStringLiteral("\"generatedAtTime\" is not a date-time"));
+        const QString field = QStringLiteral("generatedAtTime");
+        return unexpected(generated.isUndefined() ? fault(RecordError::Kind::Missing, field, QStringLiteral("\"generatedAtTime\" is missing"))
+                                                  : fault(RecordError::Kind::Malformed, field, QStringLiteral("\"generatedAtTime\" is not a date-time")));
     }
     // xsd:boolean: the instance stub writes it as a string, the concept feed as a JSON boolean.
     const QJsonValue archived = member.value(QStringLiteral("gearchiveerd"));
@@ -340,7 +351,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     } else if (archived.isString() && (archived.toString() == QLatin1String("false") || archived.toString() == QLatin1String("0"))) {
         m.archived = false;
     } else if (!archived.isUndefined() && !archived.isNull()) {
-        return unexpected(QStringLiteral("\"gearchiveerd\" is not a boolean"));
+        return unexpected(fault(RecordError::Kind::WrongType, QStringLiteral("gearchiveerd"), QStringLiteral("\"gearchiveerd\" is not a boolean")));
     }
 
     CatalogueEntry &e = m.entry;
@@ -349,7 +360,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     const QJsonValue modified = member.value(QStringLiteral("laatstGewijzigd"));
     e.lastModified = modified.isUndefined() ? m.generatedAt : parseDateTime(modified.toString(), m_zone);
     if (!e.lastModified.isValid()) {
-        return unexpected(QStringLiteral("\"laatstGewijzigd\" is not a date-time"));
+        return unexpected(fault(RecordError::Kind::Malformed, QStringLiteral("laatstGewijzigd"), QStringLiteral("\"laatstGewijzigd\" is not a date-time")));
     }
 
     auto name = languageMap(member, QStringLiteral("naam"));
@@ -375,7 +386,7 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     }
     // A withdrawn product needs no texts: it leaves the catalogue.
     if (name->isEmpty() && !m.archived) {
-        return unexpected(QStringLiteral("\"naam\" is missing"));
+        return unexpected(fault(RecordError::Kind::Missing, QStringLiteral("naam"), QStringLiteral("\"naam\" is missing")));
     }
     e.name = *name;
     e.description = *description;
@@ -393,10 +404,13 @@ Expected<IpdcMember, QString> IpdcParser::parseMember(const QJsonObject &member)
     return m;
 }
 
-Expected<IpdcPage, QString> IpdcParser::parsePage(const QByteArray &body, const QUrl &pageUrl) const
+Expected<IpdcPage, PageError> IpdcParser::parsePage(const QByteArray &body, const QUrl &pageUrl) const
 {
+    if (body.trimmed().isEmpty()) {
+        return unexpected(PageError::empty());
+    }
     if (isHtmlPage(body)) {
-        return unexpected(QString::fromLatin1(htmlPageProblem));
+        return unexpected(PageError::webPage());
     }
     QJsonParseError error;
     QJsonDocument document = QJsonDocument::fromJson(body, &error);
@@ -408,19 +422,19 @@ Expected<IpdcPage, QString> IpdcParser::parsePage(const QByteArray &body, const 
         repaired = true;
     }
     if (error.error != QJsonParseError::NoError) {
-        return unexpected(QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+        return unexpected(PageError::syntax(QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)));
     }
     if (!document.isObject()) {
-        return unexpected(QStringLiteral("not an LDES page: the document is not an object"));
+        return unexpected(PageError::shape(QStringLiteral("not an LDES page: the document is not an object")));
     }
     const QJsonObject root = document.object();
     const QJsonValue members = root.value(QStringLiteral("member"));
     const QJsonValue view = root.value(QStringLiteral("view"));
     if (!members.isUndefined() && !members.isArray()) {
-        return unexpected(QStringLiteral("not an LDES page: \"member\" is not a list"));
+        return unexpected(PageError::shape(QStringLiteral("not an LDES page: \"member\" is not a list")));
     }
     if (members.isUndefined() && view.isUndefined() && root.value(QStringLiteral("relation")).isUndefined()) {
-        return unexpected(QStringLiteral("not an LDES page: no members and no view"));
+        return unexpected(PageError::shape(QStringLiteral("not an LDES page: no members and no view")));
     }
 
     IpdcPage page;
@@ -455,7 +469,7 @@ Expected<IpdcPage, QString> IpdcParser::parsePage(const QByteArray &body, const 
         const QString id = object.value(QStringLiteral("@id")).isString() ? object.value(QStringLiteral("@id")).toString().left(300)
                                                                           : QStringLiteral("#%1").arg(index); // its place on the page
         if (!v.isObject()) {
-            page.rejected.append({id, QStringLiteral("the member is not an object")});
+            page.rejected.append({id, fault(RecordError::Kind::NotAnObject, {}, QStringLiteral("the member is not an object"))});
             continue;
         }
         if (repaired) {
@@ -474,4 +488,4 @@ Expected<IpdcPage, QString> IpdcParser::parsePage(const QByteArray &body, const 
     return page;
 }
 
-} // namespace c360
+} // namespace C360

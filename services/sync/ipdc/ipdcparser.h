@@ -4,6 +4,7 @@
 
 #include "catalogueentry.h"
 #include "expected.h"
+#include "sync/payloaderror.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -14,7 +15,7 @@
 #include <QTimeZone>
 #include <QUrl>
 
-namespace c360
+namespace C360
 {
 
 // One version of a product as an IPDC LDES member (an InstantieSnapshot or ConceptSnapshot).
@@ -36,7 +37,7 @@ struct IpdcMember
 struct IpdcRejected
 {
     QString memberId;
-    QString reason;
+    RecordError error;
 };
 
 // One page (tree:Node) of the feed.
@@ -61,8 +62,8 @@ public:
     // Date-times without an offset are read in localZone (the source's; Europe/Brussels when none).
     explicit IpdcParser(const QString &sourceId, const QTimeZone &localZone = {});
 
-    Expected<IpdcPage, QString> parsePage(const QByteArray &body, const QUrl &pageUrl) const;
-    Expected<IpdcMember, QString> parseMember(const QJsonObject &member) const;
+    Expected<IpdcPage, PageError> parsePage(const QByteArray &body, const QUrl &pageUrl) const;
+    Expected<IpdcMember, RecordError> parseMember(const QJsonObject &member) const;
 
     // The language tags the IPDC shapes allow (sh:languageIn), in the case LocalizedText uses
     // ("nl-BE-x-formal"); empty for any other tag.
@@ -76,4 +77,4 @@ private:
     QTimeZone m_zone;
 };
 
-} // namespace c360
+} // namespace C360

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sync/klantinteracties/klantinteracties.h"
 
-#include "sync/klantinteracties/klantinteractiescontacten.h"
+#include "sync/klantinteracties/klantinteractiescontactensync.h"
 #include "sync/klantinteracties/klantinteractiescontacttarget.h"
-#include "sync/klantinteracties/klantinteractiespartijen.h"
+#include "sync/klantinteracties/klantinteractiespartijensync.h"
 #include "sync/klantinteracties/klantinteractiesrequesttarget.h"
-#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/klantinteracties/klantinteractiestakensync.h"
 
-namespace c360
+namespace C360
 {
 
 std::vector<std::unique_ptr<ResourceSync>> makeKlantinteractiesSyncs(const SyncContext &context)
@@ -28,4 +28,4 @@ std::vector<std::unique_ptr<OutboxTarget>> makeKlantinteractiesTargets(const Syn
     return targets;
 }
 
-} // namespace c360
+} // namespace C360

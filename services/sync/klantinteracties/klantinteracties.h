@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-namespace c360
+namespace C360
 {
 
 // The Klantinteracties (Open Klant 2.x) resources of a source, in the order a run needs them:
@@ -17,4 +17,4 @@ std::vector<std::unique_ptr<ResourceSync>> makeKlantinteractiesSyncs(const SyncC
 // Its outbox targets: contact moments made here ("klantcontacten").
 std::vector<std::unique_ptr<OutboxTarget>> makeKlantinteractiesTargets(const SyncContext &context);
 
-} // namespace c360
+} // namespace C360

@@ -17,7 +17,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -105,4 +105,4 @@ Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesContactTarget::accep
     return Pushed{uuid};
 }
 
-} // namespace c360
+} // namespace C360

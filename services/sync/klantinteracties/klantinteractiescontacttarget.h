@@ -5,7 +5,7 @@
 #include "contactmoment.h"
 #include "sync/resourcesync.h"
 
-namespace c360
+namespace C360
 {
 
 // Pushes contact moments made here (the dialect-neutral outbox entries LocalChange::ContactMoments
@@ -34,4 +34,4 @@ private:
     QByteArray m_body; // what prepare() made for the request() that follows it
 };
 
-} // namespace c360
+} // namespace C360

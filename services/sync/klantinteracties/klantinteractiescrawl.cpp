@@ -16,7 +16,7 @@
 
 #include <limits>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -44,9 +44,9 @@ int nextPageOf(int page, int linked)
 }
 } // namespace
 
-KiCursor KiCursor::fromJson(const QString &json)
+KlantinteractiesCursor KlantinteractiesCursor::fromJson(const QString &json)
 {
-    KiCursor c;
+    KlantinteractiesCursor c;
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
     c.run = wholeNumberOr(o.value(QStringLiteral("run")), 0);
     c.page = std::max(1, o.value(QStringLiteral("page")).toInt(1));
@@ -62,7 +62,7 @@ KiCursor KiCursor::fromJson(const QString &json)
     return c;
 }
 
-QString KiCursor::toJson() const
+QString KlantinteractiesCursor::toJson() const
 {
     QJsonObject o;
     if (run) {
@@ -91,9 +91,9 @@ QString KiCursor::toJson() const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-KiCursor KlantinteractiesCrawl::position(const SyncState &state) const
+KlantinteractiesCursor KlantinteractiesCrawl::position(const SyncState &state) const
 {
-    KiCursor c = KiCursor::fromJson(state.cursor);
+    KlantinteractiesCursor c = KlantinteractiesCursor::fromJson(state.cursor);
     // A resumed run whose page is gone (404: the list shrank while the run was interrupted) could
     // never finish: it starts over, once per failure.
     const qint64 errorAt = state.lastErrorAt.isValid() ? state.lastErrorAt.toMSecsSinceEpoch() : 0;
@@ -119,7 +119,7 @@ KiCursor KlantinteractiesCrawl::position(const SyncState &state) const
     return c;
 }
 
-int KlantinteractiesCrawl::maxPages(const KiCursor &c) const
+int KlantinteractiesCrawl::maxPages(const KlantinteractiesCursor &c) const
 {
     // What the announced count needs (or, without one to believe, what is held here), a tenth more
     // for records added during the run, and a few pages for a repeating page or two.
@@ -150,7 +150,7 @@ Expected<void, StoreError> KlantinteractiesCrawl::forgetListEtag(Database &db, c
     if (!state) {
         return unexpected(std::move(state).error());
     }
-    KiCursor cursor = KiCursor::fromJson(state->cursor);
+    KlantinteractiesCursor cursor = KlantinteractiesCursor::fromJson(state->cursor);
     if (cursor.etag.isEmpty()) {
         return {};
     }
@@ -199,7 +199,7 @@ ResourceSync::Page KlantinteractiesCrawl::unchanged(const SyncState &state)
 {
     Q_UNUSED(state)
     // Only asked with the ETag of a list that fitted in one page: the whole list is as it was.
-    KiCursor c = m_position;
+    KlantinteractiesCursor c = m_position;
     c.lastRun = c.run;
     c.run = 0;
     Page page;
@@ -224,11 +224,11 @@ QNetworkRequest KlantinteractiesCrawl::lookahead(const RestJob &job, const SyncS
 Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database &db, const RestJob &job, const SyncState &state)
 {
     Q_UNUSED(state)
-    KiCursor c = m_position;
+    KlantinteractiesCursor c = m_position;
     const auto parsed = m_parsedJob == &job && m_parsed ? *std::exchange(m_parsed, std::nullopt) : KlantinteractiesParser::page(job.body());
     m_parsedJob = nullptr;
     if (!parsed) {
-        return unexpected(malformed(parsed.error()));
+        return unexpected(malformed(parsed.error().detail));
     }
     if (parsed->hasNext) {
         // Only the page number of the link is used, but a link elsewhere (or none at all) says
@@ -253,7 +253,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     }
     ++c.pages;
     const QDateTime seen = runTime(c.run);
-    const ki::LocalZoneScope zone(localZone());
+    const Klantinteracties::LocalZoneScope zone(localZone());
     // What is known of the page's records, read at once; kept up to date as they are saved (a
     // page may hold a record twice).
     QStringList ids;
@@ -281,7 +281,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
                 ++c.unidentified;
             }
             page.skipped.append(
-                {source(), resource(), recordId.isEmpty() ? QStringLiteral("(page %1, item %2)").arg(c.page).arg(i + 1) : recordId, id.error()});
+                {source(), resource(), recordId.isEmpty() ? QStringLiteral("(page %1, item %2)").arg(c.page).arg(i + 1) : recordId, id.error().detail});
             if (recordId.isEmpty()) {
                 ++c.seen;
             } else if (const auto found = known->constFind(recordId); found != known->cend()) {
@@ -367,7 +367,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     return page;
 }
 
-SyncProblem KlantinteractiesCrawl::consistency(const KiCursor &c, const KiPage &last, bool emptyTail) const
+SyncProblem KlantinteractiesCrawl::consistency(const KlantinteractiesCursor &c, const KlantinteractiesPage &last, bool emptyTail) const
 {
     using Reason = SyncProblem::Reason;
     if (c.count > MaxBelievableCount || last.count > MaxBelievableCount) {
@@ -387,7 +387,7 @@ SyncProblem KlantinteractiesCrawl::consistency(const KiCursor &c, const KiPage &
     return {};
 }
 
-Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KiCursor &c, Page *page, SyncProblem doubt)
+Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KlantinteractiesCursor &c, Page *page, SyncProblem doubt)
 {
     if (!doubt.isNone()) {
         qCWarning(C360_SYNC) << source() << resource() << "run complete, nothing deleted:" << doubt.detail;
@@ -428,4 +428,4 @@ Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KiCur
     return {};
 }
 
-} // namespace c360
+} // namespace C360

@@ -10,12 +10,12 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // How far a Klantinteracties crawl got; saved as the SyncState cursor (small JSON), so that a
 // killed process resumes at the next page of the same run, with the same run start.
-struct KiCursor
+struct KlantinteractiesCursor
 {
     qint64 run = 0; // start of the run under way (ms since the epoch, UTC); 0: none
     int page = 1; // the next page of the run
@@ -29,7 +29,7 @@ struct KiCursor
     qint64 restartedAt = 0; // the lastErrorAt (ms) that made a run start over
     QJsonObject extra; // the subclass's (KlantinteractiesTakenSync: the actors)
 
-    static KiCursor fromJson(const QString &json);
+    static KlantinteractiesCursor fromJson(const QString &json);
     QString toJson() const;
 };
 
@@ -87,6 +87,7 @@ protected:
         static Outcome stored(qint64 id) { return {Kind::Stored, id, {}}; }
         static Outcome ignored() { return {Kind::Ignored, 0, {}}; }
         static Outcome skipped(QString why) { return {Kind::Skipped, 0, std::move(why)}; }
+        static Outcome skipped(const RecordError &error) { return skipped(error.detail); }
     };
 
     // The list's path under the base URL ("partijen") and the expand parameter it is read with.
@@ -94,7 +95,7 @@ protected:
     virtual QString expand() const { return {}; }
     // Members left out of the content hash: reverse relations that change when other records come.
     virtual QStringList volatileKeys() const { return {}; }
-    // Members of KiCursor::extra kept from one run to the next (by default, none).
+    // Members of KlantinteractiesCursor::extra kept from one run to the next (by default, none).
     virtual QStringList lastingExtra() const { return {}; }
     // Maps record (new, or changed since existing) to the local model and stores it.
     virtual Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) = 0;
@@ -102,24 +103,24 @@ protected:
     virtual Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) = 0;
 
     // The cursor for the next request: the stored one, or a new run when none is under way.
-    KiCursor position(const SyncState &state) const;
+    KlantinteractiesCursor position(const SyncState &state) const;
     // GET path?page=…&pageSize=…[&expand=…] under the source's base URL, with its credentials.
     QNetworkRequest listRequest(const QString &listPath, int page, const QString &expandValue) const;
     int pageSize() const;
     SyncProblem malformed(const QString &detail) const;
 
-    KiCursor m_position; // of the request nextRequest() made last
+    KlantinteractiesCursor m_position; // of the request nextRequest() made last
 
 private:
     // The page lookahead() parsed, for the job it came from.
     const RestJob *m_parsedJob = nullptr;
-    std::optional<Expected<KiPage, QString>> m_parsed;
+    std::optional<Expected<KlantinteractiesPage, PageError>> m_parsed;
 
     QJsonObject lasting(const QJsonObject &extra) const;
-    int maxPages(const KiCursor &c) const;
+    int maxPages(const KlantinteractiesCursor &c) const;
     // Why the run's deletions cannot be trusted (None when they can, but for the share).
-    SyncProblem consistency(const KiCursor &c, const KiPage &last, bool emptyTail) const;
-    Expected<void, SyncProblem> finishRun(Database &db, KiCursor &c, Page *page, SyncProblem doubt);
+    SyncProblem consistency(const KlantinteractiesCursor &c, const KlantinteractiesPage &last, bool emptyTail) const;
+    Expected<void, SyncProblem> finishRun(Database &db, KlantinteractiesCursor &c, Page *page, SyncProblem doubt);
 };
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -43,7 +43,7 @@ constexpr ChannelWord channelWords[] = {
     {"website", Channel::App},
 };
 
-std::optional<Identifier> personIdentifier(const KiIdentifier &id, QString *error)
+std::optional<Identifier> personIdentifier(const KlantinteractiesIdentifier &id, RecordError *error)
 {
     IdentifierType type;
     if (id.codeSoortObjectId == QLatin1String("rijksregisternummer")) {
@@ -57,14 +57,16 @@ std::optional<Identifier> personIdentifier(const KiIdentifier &id, QString *erro
     }
     auto parsed = Identifier::parse(type, id.objectId);
     if (!parsed) {
-        *error = QStringLiteral("partijIdentificator %1 fails its check (%2)").arg(id.codeSoortObjectId, toKey(parsed.error()));
+        *error = {RecordError::Kind::Malformed,
+                  QStringLiteral("partijIdentificatoren.partijIdentificator.objectId"),
+                  QStringLiteral("partijIdentificator %1 fails its check (%2)").arg(id.codeSoortObjectId, toKey(parsed.error()))};
         return std::nullopt;
     }
     return *parsed;
 }
 } // namespace
 
-Expected<Citizen, QString> KlantinteractiesMapper::citizen(const KiParty &party, const QString &sourceSystem)
+Expected<Citizen, RecordError> KlantinteractiesMapper::citizen(const KlantinteractiesParty &party, const QString &sourceSystem)
 {
     Citizen c;
     c.source = {sourceSystem, party.uuid};
@@ -73,10 +75,10 @@ Expected<Citizen, QString> KlantinteractiesMapper::citizen(const KiParty &party,
     if (c.givenNames.isEmpty() && c.familyName.isEmpty()) {
         c.familyName = party.volledigeNaam.trimmed();
     }
-    for (const KiIdentifier &id : party.identifiers) {
-        QString error;
+    for (const KlantinteractiesIdentifier &id : party.identifiers) {
+        RecordError error;
         const std::optional<Identifier> identifier = personIdentifier(id, &error);
-        if (!error.isEmpty()) {
+        if (!error.detail.isEmpty()) {
             return unexpected(error);
         }
         if (identifier && !c.identifier(identifier->type)) {
@@ -91,7 +93,7 @@ Expected<Citizen, QString> KlantinteractiesMapper::citizen(const KiParty &party,
     }
     c.address = address(party.bezoekadres.isEmpty() ? party.correspondentieadres : party.bezoekadres);
     std::optional<DigitalAddressKind> preferred;
-    for (const KiDigitalAddress &a : party.digitalAddresses) {
+    for (const KlantinteractiesDigitalAddress &a : party.digitalAddresses) {
         if (a.soort == QLatin1String("overig") || a.adres.trimmed().isEmpty()) {
             continue;
         }
@@ -108,7 +110,7 @@ Expected<Citizen, QString> KlantinteractiesMapper::citizen(const KiParty &party,
     return c;
 }
 
-Address KlantinteractiesMapper::address(const KiAddress &a)
+Address KlantinteractiesMapper::address(const KlantinteractiesAddress &a)
 {
     Address out;
     if (a.isEmpty()) {
@@ -189,10 +191,10 @@ QString KlantinteractiesMapper::kanaal(Channel channel)
     return QStringLiteral("balie");
 }
 
-QString KlantinteractiesMapper::partyOf(const KiContact &contact)
+QString KlantinteractiesMapper::partyOf(const KlantinteractiesContact &contact)
 {
-    const KiInvolved *best = nullptr;
-    for (const KiInvolved &b : contact.involved) {
+    const KlantinteractiesInvolved *best = nullptr;
+    for (const KlantinteractiesInvolved &b : contact.involved) {
         if (b.partyUuid.isEmpty()) {
             continue;
         }
@@ -204,7 +206,7 @@ QString KlantinteractiesMapper::partyOf(const KiContact &contact)
     return best ? best->partyUuid : QString();
 }
 
-ContactMoment KlantinteractiesMapper::contactMoment(const KiContact &contact, const QString &sourceSystem, qint64 citizenId)
+ContactMoment KlantinteractiesMapper::contactMoment(const KlantinteractiesContact &contact, const QString &sourceSystem, qint64 citizenId)
 {
     ContactMoment m;
     m.source = {sourceSystem, contact.uuid};
@@ -225,12 +227,12 @@ ContactMoment KlantinteractiesMapper::contactMoment(const KiContact &contact, co
     return m;
 }
 
-Assignee KlantinteractiesMapper::assignee(const KiActor &actor)
+Assignee KlantinteractiesMapper::assignee(const KlantinteractiesActor &actor)
 {
     return {actor.soortActor == QLatin1String("medewerker") ? AssigneeKind::Person : AssigneeKind::Team, actor.naam};
 }
 
-Request KlantinteractiesMapper::request(const KiTask &task, const QString &sourceSystem, qint64 citizenId, const QHash<QString, Assignee> &actors)
+Request KlantinteractiesMapper::request(const KlantinteractiesTask &task, const QString &sourceSystem, qint64 citizenId, const QHash<QString, Assignee> &actors)
 {
     Request r;
     r.source = {sourceSystem, task.uuid};
@@ -270,4 +272,4 @@ QJsonObject KlantinteractiesMapper::maakKlantcontact(const ContactMoment &contac
     return body;
 }
 
-} // namespace c360
+} // namespace C360

@@ -11,7 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 // Turns parsed Klantinteracties records into the local model and local contact moments into
@@ -31,18 +31,18 @@ namespace c360
 class KlantinteractiesMapper
 {
 public:
-    static Expected<Citizen, QString> citizen(const KiParty &party, const QString &sourceSystem);
+    static Expected<Citizen, RecordError> citizen(const KlantinteractiesParty &party, const QString &sourceSystem);
     // kanaal is free text in the specification: known words map to a channel, anything else to
     // the counter (a contact without a recognised channel most often is a visit).
-    static ContactMoment contactMoment(const KiContact &contact, const QString &sourceSystem, qint64 citizenId);
+    static ContactMoment contactMoment(const KlantinteractiesContact &contact, const QString &sourceSystem, qint64 citizenId);
     // The party a contact was about: the betrokkene with rol klant that took the initiative, else
     // any betrokkene with a party; empty when none had one.
-    static QString partyOf(const KiContact &contact);
+    static QString partyOf(const KlantinteractiesContact &contact);
     // InterneTaak → Request: see KlantinteractiesTakenSync.
-    static Request request(const KiTask &task, const QString &sourceSystem, qint64 citizenId, const QHash<QString, Assignee> &actors);
-    static Assignee assignee(const KiActor &actor);
+    static Request request(const KlantinteractiesTask &task, const QString &sourceSystem, qint64 citizenId, const QHash<QString, Assignee> &actors);
+    static Assignee assignee(const KlantinteractiesActor &actor);
 
-    static Address address(const KiAddress &address);
+    static Address address(const KlantinteractiesAddress &address);
     static QString language(const QString &iso6392);
     static Channel channel(const QString &kanaal);
     static QString kanaal(Channel channel);
@@ -53,4 +53,4 @@ public:
     static QJsonObject maakKlantcontact(const ContactMoment &contact, const QString &partyUuid, const QString &language = QStringLiteral("nl"));
 };
 
-} // namespace c360
+} // namespace C360

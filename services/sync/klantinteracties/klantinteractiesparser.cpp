@@ -17,16 +17,16 @@
 #include <QUrlQuery>
 #include <QUuid>
 
-namespace c360
+namespace C360
 {
 
 namespace
 {
-using ki::Reader;
+using Klantinteracties::Reader;
 
-KiAddress readAddress(Reader &r)
+KlantinteractiesAddress readAddress(Reader &r)
 {
-    KiAddress a;
+    KlantinteractiesAddress a;
     a.straatnaam = r.string(QStringLiteral("straatnaam"));
     a.huisnummer = r.integer(QStringLiteral("huisnummer"));
     a.huisnummertoevoeging = r.string(QStringLiteral("huisnummertoevoeging"));
@@ -61,20 +61,20 @@ struct Where
 
 // The first string in value (recursively) that is too long or holds a replacement character of a
 // repaired invalid UTF-8 body, as a reason naming where it is.
-QString badString(const QJsonValue &value, const Where &where, bool invalidUtf8)
+RecordError badString(const QJsonValue &value, const Where &where, bool invalidUtf8)
 {
     if (value.isString()) {
         const QString s = value.toString();
         if (s.size() > KlantinteractiesParser::MaxStringBytes / 3 && s.toUtf8().size() > KlantinteractiesParser::MaxStringBytes) {
-            return QStringLiteral("%1 is longer than 64 KiB").arg(where.path());
+            return {RecordError::Kind::TooLarge, where.path(), QStringLiteral("%1 is longer than 64 KiB").arg(where.path())};
         }
         if (invalidUtf8 && s.contains(QChar::ReplacementCharacter)) {
-            return QStringLiteral("%1 is not valid UTF-8").arg(where.path());
+            return {RecordError::Kind::InvalidUtf8, where.path(), QStringLiteral("%1 is not valid UTF-8").arg(where.path())};
         }
     } else if (value.isArray()) {
         const QJsonArray items = value.toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
-            if (QString bad = badString(items.at(i), Where{&where, {}, i}, invalidUtf8); !bad.isEmpty()) {
+            if (RecordError bad = badString(items.at(i), Where{&where, {}, i}, invalidUtf8); !bad.detail.isEmpty()) {
                 return bad;
             }
         }
@@ -84,13 +84,17 @@ QString badString(const QJsonValue &value, const Where &where, bool invalidUtf8)
             const Where member{&where, it.key(), -1};
             if (invalidUtf8 && member.key.contains(QChar::ReplacementCharacter)) {
                 const QString path = where.path();
-                return QStringLiteral("a member name in %1 is not valid UTF-8").arg(path.isEmpty() ? QStringLiteral("the record") : path);
+                return {RecordError::Kind::InvalidUtf8,
+                        path,
+                        QStringLiteral("a member name in %1 is not valid UTF-8").arg(path.isEmpty() ? QStringLiteral("the record") : path)};
             }
             if (member.key.size() > KlantinteractiesParser::MaxStringBytes / 3) {
                 const QString path = where.path();
-                return QStringLiteral("a member name in %1 is longer than 64 KiB").arg(path.isEmpty() ? QStringLiteral("the record") : path);
+                return {RecordError::Kind::TooLarge,
+                        path,
+                        QStringLiteral("a member name in %1 is longer than 64 KiB").arg(path.isEmpty() ? QStringLiteral("the record") : path)};
             }
-            if (QString bad = badString(it.value(), member, invalidUtf8); !bad.isEmpty()) {
+            if (RecordError bad = badString(it.value(), member, invalidUtf8); !bad.detail.isEmpty()) {
                 return bad;
             }
         }
@@ -121,18 +125,21 @@ QJsonValue withoutUrls(const QJsonValue &value)
 }
 } // namespace
 
-bool KiAddress::isEmpty() const
+bool KlantinteractiesAddress::isEmpty() const
 {
     return straatnaam.isEmpty() && huisnummer.isEmpty() && postcode.isEmpty() && stad.isEmpty() && adresregel1.isEmpty() && adresregel2.isEmpty() &&
         adresregel3.isEmpty();
 }
 
-Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
+Expected<KlantinteractiesPage, PageError> KlantinteractiesParser::page(const QByteArray &body)
 {
-    if (isHtmlPage(body)) {
-        return unexpected(QString::fromLatin1(htmlPageProblem));
+    if (body.trimmed().isEmpty()) {
+        return unexpected(PageError::empty());
     }
-    KiPage page;
+    if (isHtmlPage(body)) {
+        return unexpected(PageError::webPage());
+    }
+    KlantinteractiesPage page;
     QByteArray text = body;
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString decoded = decoder(body);
@@ -144,24 +151,24 @@ Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError) {
-        return unexpected(QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+        return unexpected(PageError::syntax(QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)));
     }
     if (!document.isObject()) {
-        return unexpected(QStringLiteral("not a paginated list: the body is not an object"));
+        return unexpected(PageError::shape(QStringLiteral("not a paginated list: the body is not an object")));
     }
     const QJsonObject o = document.object();
     const QJsonValue results = o.value(QStringLiteral("results"));
     if (!results.isArray()) {
-        return unexpected(QStringLiteral("not a paginated list: no results array"));
+        return unexpected(PageError::shape(QStringLiteral("not a paginated list: no results array")));
     }
     const QJsonValue count = o.value(QStringLiteral("count"));
     if (count.isDouble()) {
         // A count no list can have (negative, a fraction, beyond 2^53) is kept as one too large to
         // believe: the crawl then deletes nothing on its word.
         const auto n = wholeNumber(count);
-        page.count = n && *n >= 0 ? *n : KiPage::UnbelievableCount;
+        page.count = n && *n >= 0 ? *n : KlantinteractiesPage::UnbelievableCount;
     } else if (!count.isUndefined() && !count.isNull()) {
-        return unexpected(QStringLiteral("not a paginated list: count is not a number"));
+        return unexpected(PageError::shape(QStringLiteral("not a paginated list: count is not a number")));
     }
     const QJsonValue next = o.value(QStringLiteral("next"));
     if (next.isString() && !next.toString().isEmpty()) {
@@ -169,7 +176,7 @@ Expected<KiPage, QString> KlantinteractiesParser::page(const QByteArray &body)
         page.next = next.toString();
         page.nextPage = QUrlQuery(QUrl(page.next)).queryItemValue(QStringLiteral("page")).toInt();
     } else if (!next.isUndefined() && !next.isNull() && !next.isString()) {
-        return unexpected(QStringLiteral("not a paginated list: next is not a link"));
+        return unexpected(PageError::shape(QStringLiteral("not a paginated list: next is not a link")));
     }
     for (const QJsonValue &v : results.toArray()) {
         page.records.append(v.isObject() ? v.toObject() : QJsonObject());
@@ -186,26 +193,26 @@ QString KlantinteractiesParser::recordId(const QJsonObject &record)
     return v.toString();
 }
 
-Expected<QString, QString> KlantinteractiesParser::checkRecord(const QJsonObject &record, bool invalidUtf8)
+Expected<QString, RecordError> KlantinteractiesParser::checkRecord(const QJsonObject &record, bool invalidUtf8)
 {
     if (record.isEmpty()) {
-        return unexpected(QStringLiteral("the record is not an object"));
+        return unexpected(RecordError{RecordError::Kind::NotAnObject, {}, QStringLiteral("the record is not an object")});
     }
     Reader r(record);
     const QString id = r.uuid(QStringLiteral("uuid"), true);
     if (!r.ok()) {
         return unexpected(r.error());
     }
-    if (QString bad = badString(record, Where{}, invalidUtf8); !bad.isEmpty()) {
+    if (RecordError bad = badString(record, Where{}, invalidUtf8); !bad.detail.isEmpty()) {
         return unexpected(bad);
     }
     return id;
 }
 
-Expected<KiDigitalAddress, QString> KlantinteractiesParser::digitalAddress(const QJsonObject &record)
+Expected<KlantinteractiesDigitalAddress, RecordError> KlantinteractiesParser::digitalAddress(const QJsonObject &record)
 {
     Reader r(record, QStringLiteral("digitaalAdres"));
-    KiDigitalAddress a;
+    KlantinteractiesDigitalAddress a;
     a.uuid = r.uuid(QStringLiteral("uuid"), true);
     a.soort = r.oneOf(QStringLiteral("soortDigitaalAdres"), {"email", "telefoonnummer", "overig"}, true);
     a.adres = r.string(QStringLiteral("adres"), true);
@@ -216,10 +223,10 @@ Expected<KiDigitalAddress, QString> KlantinteractiesParser::digitalAddress(const
     return a;
 }
 
-Expected<KiParty, QString> KlantinteractiesParser::party(const QJsonObject &record)
+Expected<KlantinteractiesParty, RecordError> KlantinteractiesParser::party(const QJsonObject &record)
 {
     Reader r(record);
-    KiParty p;
+    KlantinteractiesParty p;
     p.uuid = r.uuid(QStringLiteral("uuid"), true);
     p.soortPartij = r.oneOf(QStringLiteral("soortPartij"), {"persoon", "organisatie", "contactpersoon"}, true);
     p.voorkeurstaal = r.string(QStringLiteral("voorkeurstaal"));
@@ -242,10 +249,12 @@ Expected<KiParty, QString> KlantinteractiesParser::party(const QJsonObject &reco
     for (const QJsonValue &item : r.array(QStringLiteral("partijIdentificatoren"))) {
         Reader i(item.toObject(), QStringLiteral("partijIdentificatoren"));
         if (!item.isObject()) {
-            r.fail(QStringLiteral("partijIdentificatoren holds an item that is not an object"));
+            r.fail(RecordError::Kind::WrongType,
+                   QStringLiteral("partijIdentificatoren"),
+                   QStringLiteral("partijIdentificatoren holds an item that is not an object"));
             break;
         }
-        KiIdentifier id;
+        KlantinteractiesIdentifier id;
         i.nested(QStringLiteral("partijIdentificator"), [&id](Reader &g) {
             // The specification's enums, plus the Belgian registers of the reference back end's
             // documented deviation (rr/rijksregisternummer, bis/bisnummer).
@@ -269,7 +278,7 @@ Expected<KiParty, QString> KlantinteractiesParser::party(const QJsonObject &reco
         for (const QJsonValue &item : e.array(QStringLiteral("digitaleAdressen"))) {
             auto address = digitalAddress(item.toObject());
             if (!address) {
-                r.fail(QStringLiteral("_expand.") + address.error());
+                r.fail(Reader::within(QStringLiteral("_expand"), address.error()));
                 break;
             }
             p.digitalAddresses.append(*address);
@@ -284,10 +293,10 @@ Expected<KiParty, QString> KlantinteractiesParser::party(const QJsonObject &reco
     return p;
 }
 
-Expected<KiInvolved, QString> KlantinteractiesParser::involved(const QJsonObject &record)
+Expected<KlantinteractiesInvolved, RecordError> KlantinteractiesParser::involved(const QJsonObject &record)
 {
     Reader r(record, QStringLiteral("betrokkene"));
-    KiInvolved b;
+    KlantinteractiesInvolved b;
     b.uuid = r.uuid(QStringLiteral("uuid"), true);
     b.partyUuid = r.reference(QStringLiteral("wasPartij"));
     b.rol = r.oneOf(QStringLiteral("rol"), {"vertegenwoordiger", "klant"}, false);
@@ -298,10 +307,10 @@ Expected<KiInvolved, QString> KlantinteractiesParser::involved(const QJsonObject
     return b;
 }
 
-Expected<KiContact, QString> KlantinteractiesParser::contact(const QJsonObject &record)
+Expected<KlantinteractiesContact, RecordError> KlantinteractiesParser::contact(const QJsonObject &record)
 {
     Reader r(record);
-    KiContact c;
+    KlantinteractiesContact c;
     c.uuid = r.uuid(QStringLiteral("uuid"), true);
     c.kanaal = r.string(QStringLiteral("kanaal"));
     c.onderwerp = r.string(QStringLiteral("onderwerp"));
@@ -329,7 +338,7 @@ Expected<KiContact, QString> KlantinteractiesParser::contact(const QJsonObject &
         for (const QJsonValue &item : e.array(QStringLiteral("hadBetrokkenen"))) {
             auto b = involved(item.toObject());
             if (!b) {
-                r.fail(QStringLiteral("_expand.") + b.error());
+                r.fail(Reader::within(QStringLiteral("_expand"), b.error()));
                 break;
             }
             c.involved.append(*b);
@@ -344,14 +353,14 @@ Expected<KiContact, QString> KlantinteractiesParser::contact(const QJsonObject &
     return c;
 }
 
-Expected<KiTask, QString> KlantinteractiesParser::task(const QJsonObject &record)
+Expected<KlantinteractiesTask, RecordError> KlantinteractiesParser::task(const QJsonObject &record)
 {
     Reader r(record);
-    KiTask t;
+    KlantinteractiesTask t;
     t.uuid = r.uuid(QStringLiteral("uuid"), true);
     t.contactUuid = r.reference(QStringLiteral("aanleidinggevendKlantcontact"));
     if (r.ok() && t.contactUuid.isEmpty()) {
-        r.fail(QStringLiteral("missing aanleidinggevendKlantcontact"));
+        r.fail(RecordError::Kind::Missing, QStringLiteral("aanleidinggevendKlantcontact"), QStringLiteral("missing aanleidinggevendKlantcontact"));
     }
     t.gevraagdeHandeling = r.string(QStringLiteral("gevraagdeHandeling"), true);
     t.toelichting = r.string(QStringLiteral("toelichting"));
@@ -370,10 +379,10 @@ Expected<KiTask, QString> KlantinteractiesParser::task(const QJsonObject &record
     return t;
 }
 
-Expected<KiActor, QString> KlantinteractiesParser::actor(const QJsonObject &record)
+Expected<KlantinteractiesActor, RecordError> KlantinteractiesParser::actor(const QJsonObject &record)
 {
     Reader r(record, QStringLiteral("actor"));
-    KiActor a;
+    KlantinteractiesActor a;
     a.uuid = r.uuid(QStringLiteral("uuid"), true);
     a.naam = r.string(QStringLiteral("naam"));
     a.soortActor = r.oneOf(QStringLiteral("soortActor"), {"medewerker", "geautomatiseerde_actor", "organisatorische_eenheid"}, false);
@@ -396,4 +405,4 @@ QByteArray KlantinteractiesParser::contentHash(const QJsonObject &record, const 
     return hash.result();
 }
 
-} // namespace c360
+} // namespace C360

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "expected.h"
+#include "sync/payloaderror.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -15,11 +16,11 @@
 #include <limits>
 #include <optional>
 
-namespace c360
+namespace C360
 {
 
 // One page of a Klantinteracties list (PaginatedXList: count, next, previous, results).
-struct KiPage
+struct KlantinteractiesPage
 {
     // A count that is no count at all (negative, not whole, beyond 2^53) comes as this.
     static constexpr qint64 UnbelievableCount = std::numeric_limits<qint64>::max();
@@ -33,7 +34,7 @@ struct KiPage
 };
 
 // An address group (bezoekadres, correspondentieadres).
-struct KiAddress
+struct KlantinteractiesAddress
 {
     QString straatnaam;
     QString huisnummer;
@@ -47,7 +48,7 @@ struct KiAddress
     bool isEmpty() const;
 };
 
-struct KiDigitalAddress
+struct KlantinteractiesDigitalAddress
 {
     QString uuid;
     QString soort; // email, telefoonnummer, overig
@@ -55,7 +56,7 @@ struct KiDigitalAddress
     QDate verificatieDatum;
 };
 
-struct KiIdentifier
+struct KlantinteractiesIdentifier
 {
     QString codeObjecttype;
     QString codeRegister;
@@ -63,7 +64,7 @@ struct KiIdentifier
     QString objectId;
 };
 
-struct KiParty
+struct KlantinteractiesParty
 {
     QString uuid;
     QString soortPartij; // persoon, organisatie, contactpersoon
@@ -74,16 +75,16 @@ struct KiParty
     QString volledigeNaam;
     QString voorkeurstaal;
     QString voorkeursDigitaalAdres; // uuid
-    KiAddress bezoekadres;
-    KiAddress correspondentieadres;
-    QList<KiIdentifier> identifiers;
-    QList<KiDigitalAddress> digitalAddresses; // from _expand
+    KlantinteractiesAddress bezoekadres;
+    KlantinteractiesAddress correspondentieadres;
+    QList<KlantinteractiesIdentifier> identifiers;
+    QList<KlantinteractiesDigitalAddress> digitalAddresses; // from _expand
     int digitalAddressRefs = 0; // digitaleAdressen the party lists, expanded or not
     bool digitalAddressesExpanded = false;
 };
 
 // A betrokkene of a klantcontact, from the contact's _expand.hadBetrokkenen.
-struct KiInvolved
+struct KlantinteractiesInvolved
 {
     QString uuid;
     QString partyUuid; // wasPartij; empty when the betrokkene was no known party
@@ -91,7 +92,7 @@ struct KiInvolved
     bool initiator = false;
 };
 
-struct KiContact
+struct KlantinteractiesContact
 {
     QString uuid;
     QString kanaal;
@@ -104,12 +105,12 @@ struct KiContact
     QDateTime plaatsgevondenOp;
     QStringList staff; // names of the hadBetrokkenActoren
     QStringList taskUuids; // leiddeTotInterneTaken
-    QList<KiInvolved> involved;
+    QList<KlantinteractiesInvolved> involved;
     int involvedRefs = 0; // hadBetrokkenen, expanded or not
     bool involvedExpanded = false;
 };
 
-struct KiTask
+struct KlantinteractiesTask
 {
     QString uuid;
     QString contactUuid; // aanleidinggevendKlantcontact
@@ -121,7 +122,7 @@ struct KiTask
     QStringList actorUuids; // toegewezenAanActoren, else the deprecated toegewezenAanActor
 };
 
-struct KiActor
+struct KlantinteractiesActor
 {
     QString uuid;
     QString naam;
@@ -138,18 +139,18 @@ public:
     static constexpr qsizetype MaxStringBytes = 64 * 1024;
 
     // The list envelope. The body may be served with any Content-Type: a good body is accepted.
-    static Expected<KiPage, QString> page(const QByteArray &body);
+    static Expected<KlantinteractiesPage, PageError> page(const QByteArray &body);
     // The record's uuid when it is a well-formed one, else empty (for naming a skipped record).
     static QString recordId(const QJsonObject &record);
     // Checks that apply to any record: its uuid, no over-long strings, no invalid UTF-8.
-    static Expected<QString, QString> checkRecord(const QJsonObject &record, bool invalidUtf8);
+    static Expected<QString, RecordError> checkRecord(const QJsonObject &record, bool invalidUtf8);
 
-    static Expected<KiParty, QString> party(const QJsonObject &record);
-    static Expected<KiContact, QString> contact(const QJsonObject &record);
-    static Expected<KiTask, QString> task(const QJsonObject &record);
-    static Expected<KiActor, QString> actor(const QJsonObject &record);
-    static Expected<KiDigitalAddress, QString> digitalAddress(const QJsonObject &record);
-    static Expected<KiInvolved, QString> involved(const QJsonObject &record);
+    static Expected<KlantinteractiesParty, RecordError> party(const QJsonObject &record);
+    static Expected<KlantinteractiesContact, RecordError> contact(const QJsonObject &record);
+    static Expected<KlantinteractiesTask, RecordError> task(const QJsonObject &record);
+    static Expected<KlantinteractiesActor, RecordError> actor(const QJsonObject &record);
+    static Expected<KlantinteractiesDigitalAddress, RecordError> digitalAddress(const QJsonObject &record);
+    static Expected<KlantinteractiesInvolved, RecordError> involved(const QJsonObject &record);
 
     // SHA-256 of the record as received in canonical JSON (sorted keys, compact), without the
     // `url` members (they carry the server's host, not content) and without dropKeys (reverse
@@ -158,4 +159,4 @@ public:
     static QByteArray contentHash(const QJsonObject &record, const QStringList &dropKeys = {});
 };
 
-} // namespace c360
+} // namespace C360

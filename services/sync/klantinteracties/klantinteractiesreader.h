@@ -6,6 +6,7 @@
 // parser, in a header of its own to keep the parser readable.
 
 #include "jsonnumber.h"
+#include "sync/payloaderror.h"
 #include "sync/timestamp.h"
 
 #include <QDateTime>
@@ -19,7 +20,7 @@
 #include <optional>
 #include <utility>
 
-namespace c360::ki
+namespace C360::Klantinteracties
 {
 
 // The zone date-times without an offset are read in, on this thread: the source's, set for the
@@ -56,13 +57,19 @@ public:
     {
     }
 
-    bool ok() const { return m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-    void fail(const QString &reason)
+    bool ok() const { return m_error.detail.isEmpty(); }
+    const RecordError &error() const { return m_error; }
+    void fail(const RecordError &error)
     {
-        if (m_error.isEmpty()) {
-            m_error = reason;
+        if (ok()) {
+            m_error = error;
         }
+    }
+    void fail(RecordError::Kind kind, const QString &field, const QString &detail) { fail(RecordError{kind, field, detail}); }
+    // error, found in the member prefix of the record read here ("_expand").
+    static RecordError within(const QString &prefix, const RecordError &error)
+    {
+        return {error.kind, prefix + QLatin1Char('.') + error.field, prefix + QLatin1Char('.') + error.detail};
     }
     QString name(const QString &key) const { return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key; }
 
@@ -71,12 +78,12 @@ public:
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull()) {
             if (required) {
-                fail(QStringLiteral("missing %1").arg(name(key)));
+                fail(RecordError::Kind::Missing, name(key), QStringLiteral("missing %1").arg(name(key)));
             }
             return {};
         }
         if (!v.isString()) {
-            fail(QStringLiteral("%1 is not a string").arg(name(key)));
+            fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 is not a string").arg(name(key)));
             return {};
         }
         return v.toString();
@@ -94,7 +101,7 @@ public:
             }
         }
         if (ok()) {
-            fail(QStringLiteral("unknown value of %1").arg(name(key)));
+            fail(RecordError::Kind::UnknownValue, name(key), QStringLiteral("unknown value of %1").arg(name(key)));
         }
         return {};
     }
@@ -103,7 +110,7 @@ public:
     {
         const QString s = string(key, required);
         if (!s.isEmpty() && QUuid::fromString(s).isNull()) {
-            fail(QStringLiteral("%1 is not a uuid").arg(name(key)));
+            fail(RecordError::Kind::Malformed, name(key), QStringLiteral("%1 is not a uuid").arg(name(key)));
             return {};
         }
         return s;
@@ -116,7 +123,7 @@ public:
             return std::nullopt;
         }
         if (!v.isBool()) {
-            fail(QStringLiteral("%1 is not a boolean").arg(name(key)));
+            fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 is not a boolean").arg(name(key)));
             return std::nullopt;
         }
         return v.toBool();
@@ -130,7 +137,7 @@ public:
         }
         const auto n = wholeNumber(v);
         if (!n) {
-            fail(QStringLiteral("%1 is not an integer").arg(name(key)));
+            fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 is not an integer").arg(name(key)));
             return {};
         }
         return QString::number(*n);
@@ -143,7 +150,7 @@ public:
             return {};
         }
         if (!v.isObject()) {
-            fail(QStringLiteral("%1 is not an object").arg(name(key)));
+            fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 is not an object").arg(name(key)));
             return {};
         }
         return v.toObject();
@@ -159,7 +166,7 @@ public:
             return {};
         }
         if (!v.isArray()) {
-            fail(QStringLiteral("%1 is not an array").arg(name(key)));
+            fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 is not an array").arg(name(key)));
             return {};
         }
         return v.toArray();
@@ -186,7 +193,7 @@ public:
         const QJsonArray items = array(key);
         for (const QJsonValue &item : items) {
             if (!item.isObject()) {
-                fail(QStringLiteral("%1 holds an item that is not an object").arg(name(key)));
+                fail(RecordError::Kind::WrongType, name(key), QStringLiteral("%1 holds an item that is not an object").arg(name(key)));
                 return {};
             }
             Reader r(item.toObject(), name(key));
@@ -209,7 +216,7 @@ public:
         // (the source's zone, see LocalZoneScope).
         const QDateTime t = Timestamp::parse(s, localZone());
         if (!t.isValid()) {
-            fail(QStringLiteral("%1 is not a date-time").arg(name(key)));
+            fail(RecordError::Kind::Malformed, name(key), QStringLiteral("%1 is not a date-time").arg(name(key)));
             return {};
         }
         return t;
@@ -223,7 +230,7 @@ public:
         }
         const QDate d = QDate::fromString(s, Qt::ISODate);
         if (!d.isValid()) {
-            fail(QStringLiteral("%1 is not a date").arg(name(key)));
+            fail(RecordError::Kind::Malformed, name(key), QStringLiteral("%1 is not a date").arg(name(key)));
         }
         return d;
     }
@@ -242,7 +249,7 @@ public:
 private:
     QJsonObject m_object;
     QString m_path;
-    QString m_error;
+    RecordError m_error;
 };
 
-} // namespace c360::ki
+} // namespace C360::Klantinteracties

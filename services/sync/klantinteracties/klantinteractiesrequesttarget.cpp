@@ -10,7 +10,7 @@
 #include "store/syncstaterepository.h"
 #include "sync/klantinteracties/klantinteractiescrawl.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
-#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/klantinteracties/klantinteractiestakensync.h"
 #include "sync/restjob.h"
 
 #include <KLocalizedString>
@@ -19,7 +19,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -354,4 +354,4 @@ Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesRequestTarget::taskA
     return Pushed{uuid};
 }
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 
-namespace c360
+namespace C360
 {
 
 // Pushes requests made here, and supplements added here, to a Klantinteracties back end: the
@@ -73,4 +73,4 @@ private:
     QString m_actorUuid;
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include <QJsonDocument>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -99,4 +99,4 @@ Open311Cursor Open311Cursor::fromJson(const QString &text)
     return c;
 }
 
-} // namespace c360
+} // namespace C360

@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace c360
+namespace C360
 {
 
 // Where the sync of an Open311 requests resource stands; saved as SyncState.cursor (compact JSON)
@@ -49,4 +49,4 @@ struct Open311Cursor
     static QString formatTime(const QDateTime &time);
 };
 
-} // namespace c360
+} // namespace C360

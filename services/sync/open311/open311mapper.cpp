@@ -9,7 +9,7 @@
 
 #include <cmath>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -196,26 +196,30 @@ Address Open311Mapper::parseAddress(const QString &address, const QString &zipco
     return a;
 }
 
-Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record, const QString &sourceId, const QTimeZone &localZone)
+Expected<Open311Mapping, RecordError> Open311Mapper::map(const Open311Record &record, const QString &sourceId, const QTimeZone &localZone)
 {
-    if (!record.problem.isEmpty()) {
-        return unexpected(record.problem);
+    if (record.problem) {
+        return unexpected(*record.problem);
     }
     const QJsonObject &f = record.fields;
     bool idWrongType = false;
     const QString id = usableId(f, &idWrongType);
     if (idWrongType) {
-        return unexpected(QStringLiteral("service_request_id has the wrong type"));
+        return unexpected(
+            RecordError{RecordError::Kind::WrongType, QStringLiteral("service_request_id"), QStringLiteral("service_request_id has the wrong type")});
     }
     if (id.isEmpty()) {
-        return unexpected(QStringLiteral("the record has no service_request_id"));
+        return unexpected(
+            RecordError{RecordError::Kind::Missing, QStringLiteral("service_request_id"), QStringLiteral("the record has no service_request_id")});
     }
     for (auto it = f.begin(); it != f.end(); ++it) {
         if (record.invalidUtf8 && (hasReplacement(it.key()) || anyString(it.value(), hasReplacement))) {
-            return unexpected(QStringLiteral("%1 is not valid UTF-8").arg(fieldName(it.key())));
+            return unexpected(
+                RecordError{RecordError::Kind::InvalidUtf8, fieldName(it.key()), QStringLiteral("%1 is not valid UTF-8").arg(fieldName(it.key()))});
         }
         if (tooLong(it.key()) || anyString(it.value(), tooLong)) {
-            return unexpected(QStringLiteral("%1 is longer than 64 KiB").arg(fieldName(it.key())));
+            return unexpected(
+                RecordError{RecordError::Kind::TooLarge, fieldName(it.key()), QStringLiteral("%1 is longer than 64 KiB").arg(fieldName(it.key()))});
         }
     }
 
@@ -224,7 +228,7 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
     r.source = {sourceId, id};
     QString status;
     if (!textOf(f, QLatin1String("status"), &status)) {
-        return unexpected(QStringLiteral("status has the wrong type"));
+        return unexpected(RecordError{RecordError::Kind::WrongType, QStringLiteral("status"), QStringLiteral("status has the wrong type")});
     }
     status = status.trimmed().toLower();
     if (status == QLatin1String("open")) {
@@ -232,7 +236,9 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
     } else if (status == QLatin1String("closed")) {
         r.status = ReportStatus::Closed;
     } else {
-        return unexpected(status.isEmpty() ? QStringLiteral("the record has no status") : QStringLiteral("status is neither open nor closed"));
+        return unexpected(status.isEmpty()
+                              ? RecordError{RecordError::Kind::Missing, QStringLiteral("status"), QStringLiteral("the record has no status")}
+                              : RecordError{RecordError::Kind::UnknownValue, QStringLiteral("status"), QStringLiteral("status is neither open nor closed")});
     }
 
     QString zipcode;
@@ -247,12 +253,12 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
     };
     for (const auto &[key, out] : texts) {
         if (!textOf(f, key, out)) {
-            return unexpected(QStringLiteral("%1 has the wrong type").arg(key));
+            return unexpected(RecordError{RecordError::Kind::WrongType, key, QStringLiteral("%1 has the wrong type").arg(key)});
         }
     }
     r.serviceCode = r.serviceCode.trimmed();
     if (r.serviceCode.isEmpty()) {
-        return unexpected(QStringLiteral("the record has no service_code"));
+        return unexpected(RecordError{RecordError::Kind::Missing, QStringLiteral("service_code"), QStringLiteral("the record has no service_code")});
     }
     r.address = parseAddress(address, zipcode);
 
@@ -264,28 +270,29 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
     for (const auto &[key, out] : times) {
         QString text;
         if (!textOf(f, key, &text)) {
-            return unexpected(QStringLiteral("%1 has the wrong type").arg(key));
+            return unexpected(RecordError{RecordError::Kind::WrongType, key, QStringLiteral("%1 has the wrong type").arg(key)});
         }
         if (text.trimmed().isEmpty()) {
             continue;
         }
         *out = parseDateTime(text, localZone);
         if (!out->isValid()) {
-            return unexpected(QStringLiteral("%1 is not a date-time").arg(key));
+            return unexpected(RecordError{RecordError::Kind::Malformed, key, QStringLiteral("%1 is not a date-time").arg(key)});
         }
     }
     if (!r.requested.isValid()) {
-        return unexpected(QStringLiteral("the record has no requested_datetime"));
+        return unexpected(
+            RecordError{RecordError::Kind::Missing, QStringLiteral("requested_datetime"), QStringLiteral("the record has no requested_datetime")});
     }
 
     std::optional<double> lat;
     std::optional<double> lon;
     if (!coordinateOf(f, QLatin1String("lat"), &lat) || !coordinateOf(f, QLatin1String("long"), &lon)) {
-        return unexpected(QStringLiteral("lat or long is not a number"));
+        return unexpected(RecordError{RecordError::Kind::WrongType, QStringLiteral("lat, long"), QStringLiteral("lat or long is not a number")});
     }
     if (lat && lon) {
         if (!std::isfinite(*lat) || !std::isfinite(*lon) || std::abs(*lat) > 90 || std::abs(*lon) > 180) {
-            return unexpected(QStringLiteral("lat or long is out of range"));
+            return unexpected(RecordError{RecordError::Kind::Malformed, QStringLiteral("lat, long"), QStringLiteral("lat or long is out of range")});
         }
         r.location = GeoPoint{*lat, *lon};
     }
@@ -293,4 +300,4 @@ Expected<Open311Mapping, QString> Open311Mapper::map(const Open311Record &record
     return m;
 }
 
-} // namespace c360
+} // namespace C360

@@ -10,7 +10,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-namespace c360
+namespace C360
 {
 
 // What one Open311 service request becomes locally: the report, and who the back end says made it.
@@ -31,7 +31,7 @@ public:
 
     // The report, or why the record is skipped (English; names fields, never quotes their content).
     // Date-times without an offset are read in localZone (the source's).
-    static Expected<Open311Mapping, QString> map(const Open311Record &record, const QString &sourceId, const QTimeZone &localZone);
+    static Expected<Open311Mapping, RecordError> map(const Open311Record &record, const QString &sourceId, const QTimeZone &localZone);
     // The record's service_request_id when it is usable, else "#<position in the page>".
     static QString recordId(const Open311Record &record);
     // updated_datetime, else requested_datetime, in UTC; invalid when neither can be read.
@@ -45,4 +45,4 @@ public:
     static Address parseAddress(const QString &address, const QString &zipcode);
 };
 
-} // namespace c360
+} // namespace C360

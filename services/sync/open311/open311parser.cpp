@@ -10,7 +10,7 @@
 #include <QStringDecoder>
 #include <QXmlStreamReader>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -131,7 +131,7 @@ Open311Record recordFrom(const QJsonValue &value, int position)
     Open311Record r;
     r.position = position;
     if (!value.isObject()) {
-        r.problem = QStringLiteral("the record is not an object");
+        r.problem = RecordError{RecordError::Kind::NotAnObject, {}, QStringLiteral("the record is not an object")};
         return r;
     }
     r.fields = value.toObject();
@@ -140,7 +140,7 @@ Open311Record recordFrom(const QJsonValue &value, int position)
 }
 } // namespace
 
-Expected<QList<Open311Record>, QString> Open311Parser::parse(const QByteArray &received)
+Expected<QList<Open311Record>, PageError> Open311Parser::parse(const QByteArray &received)
 {
     bool replaced = false;
     const QByteArray body = asValidUtf8(withoutBom(received), &replaced);
@@ -148,18 +148,18 @@ Expected<QList<Open311Record>, QString> Open311Parser::parse(const QByteArray &r
         return c != ' ' && c != '\t' && c != '\r' && c != '\n';
     });
     if (start == body.end()) {
-        return unexpected(QStringLiteral("the answer is empty"));
+        return unexpected(PageError::empty());
     }
-    Expected<QList<Open311Record>, QString> records = QList<Open311Record>();
+    Expected<QList<Open311Record>, PageError> records = QList<Open311Record>();
     if (isHtmlPage(body)) {
-        return unexpected(QString::fromLatin1(htmlPageProblem));
+        return unexpected(PageError::webPage());
     }
     if (*start == '<') {
         records = parseXml(body);
     } else if (*start == '[' || *start == '{') {
         records = parseJson(body);
     } else {
-        return unexpected(QStringLiteral("the answer is neither JSON nor XML"));
+        return unexpected(PageError::syntax(QStringLiteral("the answer is neither JSON nor XML")));
     }
     if (records && replaced) {
         for (Open311Record &r : *records) {
@@ -169,12 +169,12 @@ Expected<QList<Open311Record>, QString> Open311Parser::parse(const QByteArray &r
     return records;
 }
 
-Expected<QList<Open311Record>, QString> Open311Parser::parseJson(const QByteArray &body)
+Expected<QList<Open311Record>, PageError> Open311Parser::parseJson(const QByteArray &body)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        return unexpected(QStringLiteral("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
+        return unexpected(PageError::syntax(QStringLiteral("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())));
     }
     QJsonArray array;
     if (document.isArray()) {
@@ -189,14 +189,14 @@ Expected<QList<Open311Record>, QString> Open311Parser::parseJson(const QByteArra
         } else if (wrapped.isObject() && wrapped.toObject().value(QLatin1String("request")).isObject()) {
             array = QJsonArray{wrapped.toObject().value(QLatin1String("request"))};
         } else if (document.object().contains(QLatin1String("errors"))) {
-            return unexpected(QStringLiteral("the server answered with an error document"));
+            return unexpected(PageError::errorDocument(QStringLiteral("the server answered with an error document")));
         } else {
-            return unexpected(QStringLiteral("the JSON is not a list of service requests"));
+            return unexpected(PageError::shape(QStringLiteral("the JSON is not a list of service requests")));
         }
     }
     if (isErrorList(array)) {
-        return unexpected(QStringLiteral("the server answered with an error document (code %1)")
-                              .arg(array.first().toObject().value(QLatin1String("code")).toVariant().toString().left(10)));
+        return unexpected(PageError::errorDocument(QStringLiteral("the server answered with an error document (code %1)")
+                                                       .arg(array.first().toObject().value(QLatin1String("code")).toVariant().toString().left(10))));
     }
     QList<Open311Record> records;
     records.reserve(array.size());
@@ -206,18 +206,18 @@ Expected<QList<Open311Record>, QString> Open311Parser::parseJson(const QByteArra
     return records;
 }
 
-Expected<QList<Open311Record>, QString> Open311Parser::parseXml(const QByteArray &body)
+Expected<QList<Open311Record>, PageError> Open311Parser::parseXml(const QByteArray &body)
 {
     QXmlStreamReader xml(body);
     if (!xml.readNextStartElement()) {
-        return unexpected(QStringLiteral("not valid XML: %1").arg(xml.errorString().left(120)));
+        return unexpected(PageError::syntax(QStringLiteral("not valid XML: %1").arg(xml.errorString().left(120))));
     }
     const QStringView root = xml.name();
     if (root == QLatin1String("errors") || root == QLatin1String("error")) {
-        return unexpected(QStringLiteral("the server answered with an error document"));
+        return unexpected(PageError::errorDocument(QStringLiteral("the server answered with an error document")));
     }
     if (root != QLatin1String("service_requests")) {
-        return unexpected(QStringLiteral("the XML is not a list of service requests"));
+        return unexpected(PageError::shape(QStringLiteral("the XML is not a list of service requests")));
     }
     QList<Open311Record> records;
     while (xml.readNextStartElement()) {
@@ -228,14 +228,16 @@ Expected<QList<Open311Record>, QString> Open311Parser::parseXml(const QByteArray
         QString problem;
         const QJsonValue value = readElement(xml, 1, &problem);
         Open311Record r = recordFrom(value.isObject() ? value : QJsonValue(QJsonObject()), int(records.size()));
-        r.problem = problem;
+        if (!problem.isEmpty()) {
+            r.problem = RecordError{RecordError::Kind::TooLarge, {}, problem};
+        }
         records.append(r);
     }
     if (xml.hasError()) {
         // A truncated or broken document: nothing of it is used.
-        return unexpected(QStringLiteral("not valid XML at line %1: %2").arg(xml.lineNumber()).arg(xml.errorString().left(120)));
+        return unexpected(PageError::syntax(QStringLiteral("not valid XML at line %1: %2").arg(xml.lineNumber()).arg(xml.errorString().left(120))));
     }
     return records;
 }
 
-} // namespace c360
+} // namespace C360

@@ -3,13 +3,16 @@
 #pragma once
 
 #include "expected.h"
+#include "sync/payloaderror.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
-namespace c360
+#include <optional>
+
+namespace C360
 {
 
 // One service request of a GET requests answer, as received, whatever the format: the JSON object,
@@ -20,7 +23,7 @@ struct Open311Record
     int position = 0; // 0-based place in the page, to name a record that has no usable id
     QJsonObject fields;
     QByteArray canonical; // compact JSON with sorted keys: what the content hash is taken over
-    QString problem; // non-empty when the record cannot be read at all (not an object, nested too deeply)
+    std::optional<RecordError> problem; // when the record cannot be read at all (not an object, nested too deeply)
     bool invalidUtf8 = false; // the page held bytes that are not UTF-8 and this record has some of them
 };
 
@@ -30,9 +33,9 @@ class Open311Parser
 {
 public:
     // The records of a page, or why the page cannot be read at all (English, no content quoted).
-    static Expected<QList<Open311Record>, QString> parse(const QByteArray &body);
-    static Expected<QList<Open311Record>, QString> parseJson(const QByteArray &body);
-    static Expected<QList<Open311Record>, QString> parseXml(const QByteArray &body);
+    static Expected<QList<Open311Record>, PageError> parse(const QByteArray &body);
+    static Expected<QList<Open311Record>, PageError> parseJson(const QByteArray &body);
+    static Expected<QList<Open311Record>, PageError> parseXml(const QByteArray &body);
 };
 
-} // namespace c360
+} // namespace C360

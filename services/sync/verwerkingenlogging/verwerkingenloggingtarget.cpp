@@ -4,13 +4,13 @@
 
 #include "common/logging.h"
 #include "sync/restjob.h"
-#include "sync/verwerkingenlogging/auditexport.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingexport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -32,28 +32,28 @@ QString lastPathSegment(const QString &url)
 }
 } // namespace
 
-VerwerkingsactiesTarget::VerwerkingsactiesTarget(const SyncContext &context)
+VerwerkingenloggingTarget::VerwerkingenloggingTarget(const SyncContext &context)
     : OutboxTarget(context)
 {
 }
 
-bool VerwerkingsactiesTarget::handles(const OutboxEntry &entry) const
+bool VerwerkingenloggingTarget::handles(const OutboxEntry &entry) const
 {
-    return entry.resource == QLatin1String(AuditExport::resource) && entry.operation == QLatin1String("create");
+    return entry.resource == QLatin1String(VerwerkingenloggingExport::resource) && entry.operation == QLatin1String("create");
 }
 
-QNetworkRequest VerwerkingsactiesTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
+QNetworkRequest VerwerkingenloggingTarget::request(const OutboxEntry &entry, QByteArray *method, QByteArray *body)
 {
     QUrl base = context().source.baseUrl;
     if (!base.path().endsWith(QLatin1Char('/'))) {
         base.setPath(base.path() + QLatin1Char('/'));
     }
     *method = QByteArrayLiteral("POST");
-    *body = entry.payload; // built by AuditExport when the entry was queued
-    return authorizedRequest(base.resolved(QUrl(QString::fromLatin1(AuditExport::resource))), entry);
+    *body = entry.payload; // built by VerwerkingenloggingExport when the entry was queued
+    return authorizedRequest(base.resolved(QUrl(QString::fromLatin1(VerwerkingenloggingExport::resource))), entry);
 }
 
-QString VerwerkingsactiesTarget::remoteId(const QByteArray &body, const QByteArray &location)
+QString VerwerkingenloggingTarget::remoteId(const QByteArray &body, const QByteArray &location)
 {
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     if (const QString id = plainId(answer.value(QStringLiteral("actieId")).toString()); !id.isEmpty()) {
@@ -65,7 +65,7 @@ QString VerwerkingsactiesTarget::remoteId(const QByteArray &body, const QByteArr
     return lastPathSegment(QString::fromLatin1(location));
 }
 
-Expected<OutboxTarget::Pushed, SyncProblem> VerwerkingsactiesTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
+Expected<OutboxTarget::Pushed, SyncProblem> VerwerkingenloggingTarget::accepted(Database &db, const OutboxEntry &entry, const RestJob &job)
 {
     Q_UNUSED(db) // the audit log is append-only: the remote id is kept with the outbox entry only
     const QString id = remoteId(job.body(), job.header(QByteArrayLiteral("Location")));
@@ -82,8 +82,8 @@ Expected<OutboxTarget::Pushed, SyncProblem> VerwerkingsactiesTarget::accepted(Da
 std::vector<std::unique_ptr<OutboxTarget>> makeVerwerkingenloggingTargets(const SyncContext &context)
 {
     std::vector<std::unique_ptr<OutboxTarget>> targets;
-    targets.push_back(std::make_unique<VerwerkingsactiesTarget>(context));
+    targets.push_back(std::make_unique<VerwerkingenloggingTarget>(context));
     return targets;
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,16 +7,16 @@
 #include <memory>
 #include <vector>
 
-namespace c360
+namespace C360
 {
 
-// Pushes the verwerkingsacties AuditExport queued to a VNG Verwerkingenlogging back end (Bewerking
+// Pushes the verwerkingsacties VerwerkingenloggingExport queued to a VNG Verwerkingenlogging back end (Bewerking
 // API: POST verwerkingsacties with a bearer token and the entry's Idempotency-Key), and takes the
 // actieId it answers as the entry's remote id.
-class VerwerkingsactiesTarget final : public OutboxTarget
+class VerwerkingenloggingTarget final : public OutboxTarget
 {
 public:
-    explicit VerwerkingsactiesTarget(const SyncContext &context);
+    explicit VerwerkingenloggingTarget(const SyncContext &context);
 
     bool handles(const OutboxEntry &entry) const override;
     QNetworkRequest request(const OutboxEntry &entry, QByteArray *method, QByteArray *body) override;
@@ -29,4 +29,4 @@ public:
 // The Verwerkingenlogging targets of a source: verwerkingsacties.
 std::vector<std::unique_ptr<OutboxTarget>> makeVerwerkingenloggingTargets(const SyncContext &context);
 
-} // namespace c360
+} // namespace C360

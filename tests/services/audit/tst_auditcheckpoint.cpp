@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 using Problem = AuditRepository::Verification::Problem;
 
@@ -61,7 +61,7 @@ class TestAuditCheckpoint : public QObject
 private Q_SLOTS:
     void headsAreWrittenAndReadBack()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         const QString file = m_dir.filePath(u"witness/checkpoints.jsonl"_s);
         const auto empty = AuditCheckpoints::head(db, store.clock().now());
@@ -116,7 +116,7 @@ private Q_SLOTS:
     {
         QFETCH(int, entriesAfter);
         QFETCH(int, problem);
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditService audit(db, key);
         fill(audit, 8);
@@ -136,12 +136,12 @@ private Q_SLOTS:
         const QString said = AuditQueryService::describe(*v);
         QVERIFY2(said.contains(problem == int(Problem::Rewritten) ? u"rewritten"_s : u"removed"_s), qPrintable(said));
         // The check itself is in the log, as failed.
-        QCOMPARE(test::rows(db, u"SELECT outcome FROM audit_log WHERE action = 'audit_verified'"_s), QStringList{u"failed"_s});
+        QCOMPARE(Test::rows(db, u"SELECT outcome FROM audit_log WHERE action = 'audit_verified'"_s), QStringList{u"failed"_s});
     }
 
     void anUntouchedLogMatchesItsCheckpoints()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditService audit(db, key);
         const QString file = m_dir.filePath(u"untouched.jsonl"_s);

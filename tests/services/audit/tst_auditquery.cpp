@@ -13,7 +13,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -46,7 +46,7 @@ class TestAuditQuery : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AuditQueryService> m_query;
     qint64 m_lotte = 0;
@@ -72,16 +72,16 @@ class TestAuditQuery : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>(at(2, 8, 0));
+        m_store = std::make_unique<Test::TempStore>(at(2, 8, 0));
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_query = std::make_unique<AuditQueryService>(*m_audit);
         CitizenRepository citizens(db);
-        m_lotte = citizens.insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()).value_or(0);
-        m_jan = citizens.insert(test::CitizenBuilder().withName(u"Jan"_s, u"Peeters"_s).build()).value_or(0);
+        m_lotte = citizens.insert(Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()).value_or(0);
+        m_jan = citizens.insert(Test::CitizenBuilder().withName(u"Jan"_s, u"Peeters"_s).build()).value_or(0);
         m_many.clear();
         for (int i = 0; i < 22; ++i) {
-            m_many.append(citizens.insert(test::CitizenBuilder().withName(u"Burger"_s, u"Nummer %1"_s.arg(i)).build()).value_or(0));
+            m_many.append(citizens.insert(Test::CitizenBuilder().withName(u"Burger"_s, u"Nummer %1"_s.arg(i)).build()).value_or(0));
         }
         // An Peeters has an account with her name.
         AccountService accounts(*m_audit, PasswordHash::Cost::Light);
@@ -176,7 +176,7 @@ private Q_SLOTS:
             QVERIFY(!rows);
             QCOMPARE(rows.error().kind, ServiceError::Kind::Denied);
         }
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), 2);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), 2);
         QVERIFY(m_query->find(StaffMember{u"beheer"_s, Role::Administrator, u"ws"_s}, AuditFilter{}));
     }
 

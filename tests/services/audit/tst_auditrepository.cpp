@@ -10,7 +10,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using Problem = AuditRepository::Verification::Problem;
 
 Q_DECLARE_METATYPE(AuditRepository::Verification::Problem)
@@ -47,7 +47,7 @@ class TestAuditRepository : public QObject
 private Q_SLOTS:
     void appendChainsEntries()
     {
-        test::TempStore store;
+        Test::TempStore store;
         AuditRepository audit(store.open(), key);
         auto first = audit.append(opened(11));
         QVERIFY(first);
@@ -67,7 +67,7 @@ private Q_SLOTS:
 
     void entriesReadBackAsWritten()
     {
-        test::TempStore store;
+        Test::TempStore store;
         AuditRepository audit(store.open(), key);
         QList<AuditEntry> written;
         for (int i = 0; i < 5; ++i) {
@@ -82,7 +82,7 @@ private Q_SLOTS:
 
     void intactChainVerifies()
     {
-        test::TempStore store;
+        Test::TempStore store;
         AuditRepository audit(store.open(), key);
         auto empty = audit.verify();
         QVERIFY(empty && empty->intact());
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QFETCH(QString, tamper);
         QFETCH(AuditRepository::Verification::Problem, problem);
         QFETCH(qint64, firstBad);
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditRepository audit(db, key);
         for (int i = 1; i <= 8; ++i) {
@@ -158,7 +158,7 @@ private Q_SLOTS:
 
     void anIntactLogVerifiesInHalves()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditRepository audit(db, key);
         for (int i = 1; i <= 9; ++i) {
@@ -174,7 +174,7 @@ private Q_SLOTS:
     // hashed from when it was appended: separators, text beyond ASCII, no subject, long details.
     void verificationMatchesTheAppendedBytes()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditRepository audit(db, key);
         AuditEntry odd = opened(0);
@@ -216,7 +216,7 @@ private Q_SLOTS:
     {
         QFETCH(double, from);
         QFETCH(qint64, parallelFrom);
-        test::TempStore store;
+        Test::TempStore store;
         {
             AuditRepository audit(store.open(), key);
             QList<AuditEntry> entries;
@@ -249,7 +249,7 @@ private Q_SLOTS:
 
     void wrongKeyFailsAtTheFirstEntry()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditRepository audit(db, key);
         QVERIFY(audit.append(opened(1)));
@@ -261,7 +261,7 @@ private Q_SLOTS:
 
     void storeRefusesEdits()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditRepository audit(db, key);
         QVERIFY(audit.append(opened(1)));

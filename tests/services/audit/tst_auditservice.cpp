@@ -14,8 +14,29 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
+
+namespace
+{
+// A keychain that is there but refuses access (locked, or the person said no).
+class RefusingSecretStore final : public SecretStore
+{
+public:
+    Expected<QString, SecretError> read(const QString &key) override { return unexpected(refused(key)); }
+    Expected<void, SecretError> write(const QString &key, const QString &) override
+    {
+        ++writes;
+        return unexpected(refused(key));
+    }
+    Expected<void, SecretError> remove(const QString &key) override { return unexpected(refused(key)); }
+    QString kind() const override { return u"keychain"_s; }
+    int writes = 0;
+
+private:
+    static SecretError refused(const QString &key) { return {SecretError::Kind::Denied, key, u"the keychain refused access"_s}; }
+};
+} // namespace
 
 class TestAuditService : public QObject
 {
@@ -26,7 +47,7 @@ private Q_SLOTS:
     // the store; another store gets another key.
     void keyIsMadeOnceOutsideTheStore()
     {
-        test::TempStore store;
+        Test::TempStore store;
         MemorySecretStore secrets;
         const auto made = AuditKey::load(store.open(), secrets);
         QVERIFY2(made, made ? "" : qPrintable(made.error()));
@@ -38,7 +59,7 @@ private Q_SLOTS:
         const auto again = AuditKey::load(store.open(), secrets);
         QVERIFY(again);
         QCOMPARE(*again, *made);
-        test::TempStore otherStore;
+        Test::TempStore otherStore;
         const auto other = AuditKey::load(otherStore.open(), secrets);
         QVERIFY(other && *other != *made);
     }
@@ -63,7 +84,7 @@ private Q_SLOTS:
     // A log with entries never gets a new key: that would let whoever holds it write a new history.
     void aMissingKeyIsNeverRemadeForALogWithEntries()
     {
-        test::TempStore store;
+        Test::TempStore store;
         MemorySecretStore secrets;
         const auto key = AuditKey::load(store.open(), secrets);
         QVERIFY(key);
@@ -76,10 +97,27 @@ private Q_SLOTS:
         QVERIFY(!emptied.read(AuditKey::secretName(StoreIdentity::id(store.open()).value())));
     }
 
+    // A keychain that refuses access is not one without the key: no new key is made, not even for
+    // an empty log (it would orphan the key that is there), and the message says what to do.
+    void aRefusedKeychainIsNotAMissingKey()
+    {
+        Test::TempStore store;
+        MemorySecretStore memory;
+        const auto missing = memory.read(u"audit-key-x"_s);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, SecretError::Kind::Missing);
+        QCOMPARE(missing.error().key, u"audit-key-x"_s);
+        RefusingSecretStore refusing;
+        const auto key = AuditKey::load(store.open(), refusing);
+        QVERIFY(!key);
+        QVERIFY2(key.error().contains(u"cannot be read"_s) && key.error().contains(u"Unlock"_s), qPrintable(key.error()));
+        QCOMPARE(refusing.writes, 0);
+    }
+
     // Earlier versions kept the key in a file beside the store: it moves into the secret store.
     void aKeyFileBesideTheStoreMovesIntoTheSecretStore()
     {
-        test::TempStore store;
+        Test::TempStore store;
         store.open();
         const QString legacy = AuditKey::legacyPathFor(store.path());
         const QByteArray hex = QByteArray(32, '\x5a').toHex();
@@ -98,7 +136,7 @@ private Q_SLOTS:
 
     void aDamagedKeyIsRefusedAndKept()
     {
-        test::TempStore store;
+        Test::TempStore store;
         MemorySecretStore secrets;
         const QString name = AuditKey::secretName(StoreIdentity::id(store.open()).value());
         QVERIFY(secrets.write(name, u"not a key"_s));
@@ -110,7 +148,7 @@ private Q_SLOTS:
 
     void aKeyThatCannotBeKeptIsAClearError()
     {
-        test::TempStore store;
+        Test::TempStore store;
         QTemporaryDir home;
         QFile blocker(home.filePath(u"secrets"_s)); // a file where the folder should be
         QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -124,7 +162,7 @@ private Q_SLOTS:
     // The same text gives the same hash under one key, another under another key; never the text.
     void keyedHashes()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         AuditService a(db, QByteArray(32, 'a'));
         AuditService b(db, QByteArray(32, 'b'));

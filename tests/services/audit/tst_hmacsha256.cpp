@@ -9,7 +9,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestHmacSha256 : public QObject
 {

@@ -26,7 +26,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -39,7 +39,7 @@ class TestCaseService : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
     std::unique_ptr<RequestService> m_requests;
@@ -50,7 +50,7 @@ class TestCaseService : public QObject
     qint64 m_entry = 0;
     qint64 m_possible = 0; // a report that may be the citizen's
 
-    qint64 auditCount() { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
+    qint64 auditCount() { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
     AuditEntry lastEntry()
     {
         const qint64 n = auditCount();
@@ -60,14 +60,14 @@ class TestCaseService : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit, u"openklant"_s);
         m_requests = std::make_unique<RequestService>(*m_audit, u"openklant"_s);
         m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_citizen = CitizenRepository(db)
-                        .insert(test::CitizenBuilder()
+                        .insert(Test::CitizenBuilder()
                                     .withName(u"Lotte"_s, u"Claes"_s)
                                     .bornOn(QDate(1979, 4, 2))
                                     .withNationalNumber(45)
@@ -187,7 +187,7 @@ private Q_SLOTS:
         const qint64 requestId = RequestRepository(m_store->db()).insert(r).value_or(0);
         QVERIFY(requestId);
         const StaffMember staff{u"someone"_s, Role(role), u"ws"_s};
-        const qint64 deniedBefore = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
+        const qint64 deniedBefore = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
         std::optional<ServiceError> error;
         auto check = [&error](const auto &result) {
             if (!result) {
@@ -218,7 +218,7 @@ private Q_SLOTS:
         } else if (call == u"match"_s) {
             check(m_cases->decideMatch(staff, counterVisit, m_possible, m_citizen, true));
         }
-        const qint64 denied = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s) - deniedBefore;
+        const qint64 denied = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s) - deniedBefore;
         if (allowed) {
             QVERIFY2(!error, error ? qPrintable(error->message) : "");
             QCOMPARE(denied, 0);
@@ -275,14 +275,14 @@ private Q_SLOTS:
         QCOMPARE(stored.status, RequestStatus::Open);
         QCOMPARE(stored.supplements.size(), 1);
         QCOMPARE(stored.supplements.first().author, m_clerk.name);
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 3);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 3);
         QVERIFY(lastEntry().details.contains(u"supplement"_s));
     }
 
     // A citizen not from the contact back end: stored and audited, nothing queued.
     void localCitizensStayLocal()
     {
-        const qint64 local = CitizenRepository(m_store->db()).insert(test::CitizenBuilder().withName(u"Bram"_s, u"Wouters"_s).build()).value_or(0);
+        const qint64 local = CitizenRepository(m_store->db()).insert(Test::CitizenBuilder().withName(u"Bram"_s, u"Wouters"_s).build()).value_or(0);
         ContactMoment contact;
         contact.citizenId = local;
         contact.subject = u"Balie"_s;
@@ -323,7 +323,7 @@ private Q_SLOTS:
         QCOMPARE(updates,
                  QStringList(
                      {u"update:-:"_s, u"update:answer:"_s + m_store->clock().now().addSecs(-60).toUTC().toString(Qt::ISODateWithMs), u"update:-:"_s + closed}));
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         // Empty input is refused with a sentence, and nothing changes.
         const auto empty = m_requests->answerRequest(m_clerk, counterVisit, *id, u"  "_s);
         QVERIFY(!empty);
@@ -356,7 +356,7 @@ private Q_SLOTS:
         // request about a parking permit.
         const QDate today = m_store->clock().now().toLocalTime().date();
         const qint64 child =
-            CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Noor"_s, u"Claes"_s).bornOn(today.addYears(-12).addMonths(1)).build()).value_or(0);
+            CitizenRepository(db).insert(Test::CitizenBuilder().withName(u"Noor"_s, u"Claes"_s).bornOn(today.addYears(-12).addMonths(1)).build()).value_or(0);
         QVERIFY(child);
         Report report;
         report.source = {u"open311"_s, u"r-9"_s};
@@ -468,7 +468,7 @@ private Q_SLOTS:
         const qint64 closed = make(u"Klaar"_s, {AssigneeKind::Person, m_clerk.name}, 3);
         QVERIFY(mineLater && teamOverdue && otherTeam && closed);
         QVERIFY(m_requests->closeRequest(m_clerk, counterVisit, closed));
-        const qint64 shownBefore = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s);
+        const qint64 shownBefore = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s);
 
         auto mine = m_requests->worklist(m_clerk);
         QVERIFY(mine);
@@ -480,7 +480,7 @@ private Q_SLOTS:
         QCOMPARE(team->size(), 2);
         QCOMPARE(team->at(0).requestId, teamOverdue);
         QCOMPARE(team->at(1).requestId, mineLater);
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s), shownBefore + 2);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search_result_shown'"_s), shownBefore + 2);
         const auto denied = m_requests->worklist({u"root"_s, Role::Administrator, u"server"_s});
         QVERIFY(!denied);
         QCOMPARE(denied.error().kind, ServiceError::Kind::Denied);

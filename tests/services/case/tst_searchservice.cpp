@@ -18,14 +18,14 @@
 #include <QRegularExpression>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestSearchService : public QObject
 {
     Q_OBJECT
 
-    test::TempStore m_store;
+    Test::TempStore m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<SearchService> m_search;
     const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
@@ -56,7 +56,7 @@ private Q_SLOTS:
         m_audit = std::make_unique<AuditService>(db, QByteArray(32, 'k'));
         m_search = std::make_unique<SearchService>(*m_audit);
         CitizenRepository citizens(db);
-        const Citizen marie = test::CitizenBuilder()
+        const Citizen marie = Test::CitizenBuilder()
                                   .withName(u"Marie-José"_s, u"Van den Bossche"_s)
                                   .bornOn(QDate(1985, 7, 30))
                                   .withNationalNumber(33)
@@ -67,7 +67,7 @@ private Q_SLOTS:
         m_marieNumber = marie.identifiers.first().value;
         m_marie = citizens.insert(marie).value_or(0);
         m_marieNamesake = citizens
-                              .insert(test::CitizenBuilder()
+                              .insert(Test::CitizenBuilder()
                                           .withName(u"Marie"_s, u"Van den Bossche"_s)
                                           .bornOn(QDate(1962, 1, 5))
                                           .withNationalNumber(101)
@@ -75,7 +75,7 @@ private Q_SLOTS:
                                           .build())
                               .value_or(0);
         m_jan = citizens
-                    .insert(test::CitizenBuilder()
+                    .insert(Test::CitizenBuilder()
                                 .withName(u"Jan"_s, u"Peeters"_s)
                                 .bornOn(QDate(1990, 12, 31))
                                 .withNationalNumber(7)
@@ -184,9 +184,9 @@ private Q_SLOTS:
     {
         m_store.clock().advance(60 * 1000); // a new search session
         Database &db = m_store.db();
-        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
+        const qint64 before = Test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
         QCOMPARE(ids(m_marieNumber), QList<qint64>{m_marie});
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
         const auto entries = AuditRepository(db, QByteArray(32, 'k')).entries(before + 1, 10).value();
         QCOMPARE(entries.size(), 2);
         QCOMPARE(entries.at(0).action, AuditAction::Search);
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).subjectCitizenId, m_marie);
         // Too short: nothing searched, nothing written.
         QVERIFY(ids(u"m"_s).isEmpty());
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s), before + 2);
         QVERIFY(AuditRepository(db, QByteArray(32, 'k')).verify().value().intact());
     }
 
@@ -224,7 +224,7 @@ private Q_SLOTS:
         QFETCH(bool, clear);
         m_store.clock().advance(60 * 1000); // a new search session
         Database &db = m_store.db();
-        const qint64 before = test::scalar(db, u"SELECT MAX(sequence) FROM audit_log"_s);
+        const qint64 before = Test::scalar(db, u"SELECT MAX(sequence) FROM audit_log"_s);
         QVERIFY(m_search->search(m_clerk, typed));
         const auto entries = AuditRepository(db, QByteArray(32, 'k')).entries(before + 1, 1).value();
         QCOMPARE(entries.size(), 1);
@@ -245,12 +245,12 @@ private Q_SLOTS:
     {
         m_store.clock().advance(60 * 1000); // a new search session
         Database &db = m_store.db();
-        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
+        const qint64 before = Test::scalar(db, u"SELECT COUNT(*) FROM audit_log"_s);
         QCOMPARE(ids(u"Van den"_s), (QList<qint64>{m_marie, m_marieNamesake}));
         auto other = Database::open(m_store.path(), Database::OpenMode::ReadOnly, m_store.clock());
         QVERIFY(other);
-        QCOMPARE(test::scalar(**other, u"SELECT COUNT(*) FROM audit_log"_s), before + 3);
-        QCOMPARE(test::scalar(db, u"PRAGMA synchronous"_s), 2); // FULL
+        QCOMPARE(Test::scalar(**other, u"SELECT COUNT(*) FROM audit_log"_s), before + 3);
+        QCOMPARE(Test::scalar(db, u"PRAGMA synchronous"_s), 2); // FULL
         QCOMPARE(db.transactionDepth(), 0);
     }
 
@@ -261,7 +261,7 @@ private Q_SLOTS:
         m_store.clock().advance(60 * 1000);
         Database &db = m_store.db();
         const auto count = [&db](const QString &action) {
-            return test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = '%1'"_s.arg(action));
+            return Test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = '%1'"_s.arg(action));
         };
         const qint64 searches = count(u"search"_s);
         const qint64 shown = count(u"search_result_shown"_s);
@@ -292,13 +292,13 @@ private Q_SLOTS:
     void administratorsDoNotSearch()
     {
         Database &db = m_store.db();
-        const qint64 before = test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
+        const qint64 before = Test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
         const auto found = m_search->search({u"root"_s, Role::Administrator, u"server"_s}, u"peeters"_s);
         QVERIFY(!found);
         QCOMPARE(found.error().kind, ServiceError::Kind::Denied);
         QVERIFY(!found.error().message.isEmpty());
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), before + 1);
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND actor = 'root'"_s), 0);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), before + 1);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND actor = 'root'"_s), 0);
     }
 };
 

@@ -12,7 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestSearchWorker : public QObject
@@ -24,9 +24,9 @@ class TestSearchWorker : public QObject
 private Q_SLOTS:
     void answersOnItsOwnThread()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
-        QVERIFY(CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()));
+        QVERIFY(CitizenRepository(db).insert(Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).build()));
         store.close(); // the worker opens its own connection
         SearchWorker worker(store.path(), QByteArray(32, 'k'), store.clock());
         QSignalSpy found(&worker, &SearchWorker::found);
@@ -41,12 +41,12 @@ private Q_SLOTS:
         worker.search(8, m_clerk, u"lotte"_s);
         QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 10000);
         QCOMPARE(found.last().at(0).value<quint64>(), 8u);
-        QCOMPARE(test::scalar(store.open(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search'"_s), 2);
+        QCOMPARE(Test::scalar(store.open(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'search'"_s), 2);
     }
 
     void aMissingStoreIsAClearError()
     {
-        test::TempStore store;
+        Test::TempStore store;
         SearchWorker worker(store.dir() + u"/nothing-here.sqlite"_s, QByteArray(32, 'k'), store.clock());
         QSignalSpy failed(&worker, &SearchWorker::failed);
         worker.search(1, m_clerk, u"claes"_s);

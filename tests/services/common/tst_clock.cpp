@@ -5,7 +5,7 @@
 
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestClock : public QObject
 {

@@ -9,7 +9,7 @@
 #include <QSqlError>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 Q_DECLARE_METATYPE(StoreError::Code)
 

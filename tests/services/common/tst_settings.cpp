@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestSettings : public QObject
 {

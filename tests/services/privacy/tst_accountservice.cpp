@@ -17,7 +17,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -32,14 +32,14 @@ class TestAccountService : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AccountService> m_accounts;
     StaffMember m_admin;
 
     AuditEntry lastEntry()
     {
-        const qint64 n = test::scalar(m_store->db(), u"SELECT MAX(sequence) FROM audit_log"_s);
+        const qint64 n = Test::scalar(m_store->db(), u"SELECT MAX(sequence) FROM audit_log"_s);
         return AuditRepository(m_store->db(), key).entries(n, 1).value().value(0);
     }
     QJsonObject details(const AuditEntry &e) { return QJsonDocument::fromJson(e.details.toUtf8()).object(); }
@@ -47,7 +47,7 @@ class TestAccountService : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_accounts = std::make_unique<AccountService>(*m_audit, Light);
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY2(slow.startsWith(u"$argon2id$v=19$m=65536,t=2,p=1$"_s), qPrintable(slow));
         QVERIFY(PasswordHash::verify(u"x"_s, slow));
         // Never the password itself in the store.
-        QVERIFY(!test::rows(m_store->db(), u"SELECT * FROM staff_accounts"_s).join(u'\n').contains(clerkPassword));
+        QVERIFY(!Test::rows(m_store->db(), u"SELECT * FROM staff_accounts"_s).join(u'\n').contains(clerkPassword));
     }
 
     void firstAdministratorOnlyOnce()
@@ -107,8 +107,8 @@ private Q_SLOTS:
         auto again = m_accounts->createFirstAdministrator(u"indringer"_s, QString(), adminPassword, u"ws"_s);
         QVERIFY(!again);
         QCOMPARE(again.error().kind, ServiceError::Kind::Invalid);
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
-        QCOMPARE(test::rows(m_store->db(), u"SELECT actor, action FROM audit_log WHERE details LIKE '%account_created%' ORDER BY sequence"_s),
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
+        QCOMPARE(Test::rows(m_store->db(), u"SELECT actor, action FROM audit_log WHERE details LIKE '%account_created%' ORDER BY sequence"_s),
                  QStringList({u"beheerder|change"_s, u"beheerder|change"_s}));
     }
 
@@ -116,16 +116,16 @@ private Q_SLOTS:
     // does not become its administrator; only init --admin may make one there.
     void noFirstAdministratorForAStoreWithData()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
-        QVERIFY(CitizenRepository(db).insert(test::CitizenBuilder().build()));
+        QVERIFY(CitizenRepository(db).insert(Test::CitizenBuilder().build()));
         AuditService audit(db, QByteArray(32, 'k'));
         AccountService accounts(audit, PasswordHash::Cost::Light);
         auto refused = accounts.createFirstAdministrator(u"eerste"_s, QString(), adminPassword, u"ws"_s);
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, ServiceError::Kind::Invalid);
         QVERIFY2(refused.error().message.contains(u"--admin"_s), qPrintable(refused.error().message));
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM staff_accounts"_s), 0);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM staff_accounts"_s), 0);
         QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, QString(), adminPassword, u"ws"_s, AccountService::ExistingData::Allow));
     }
 
@@ -140,7 +140,7 @@ private Q_SLOTS:
             QCOMPARE(m_accounts->resetPassword(staff, u"an.peeters"_s, clerkPassword).error().kind, ServiceError::Kind::Denied);
             QCOMPARE(m_accounts->setDisabled(staff, u"an.peeters"_s, true).error().kind, ServiceError::Kind::Denied);
         }
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), 12);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), 12);
         const auto list = m_accounts->accounts(m_admin);
         QVERIFY(list);
         QCOMPARE(list->size(), 2);
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(!made);
         QCOMPARE(made.error().kind, ServiceError::Kind::Invalid);
         QVERIFY(!made.error().message.isEmpty());
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM staff_accounts"_s), 2);
     }
 
     void signingInIsAudited()
@@ -193,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(unknown.error().message, wrong.error().message);
         QCOMPARE(lastEntry().actor, u"(unknown)"_s);
         QCOMPARE(details(lastEntry()).value(u"typed"_s).toString().size(), 32);
-        QVERIFY(!test::rows(m_store->db(), u"SELECT * FROM audit_log"_s).join(u'\n').contains(u"mijn-geheime-wachtwoord"_s));
+        QVERIFY(!Test::rows(m_store->db(), u"SELECT * FROM audit_log"_s).join(u'\n').contains(u"mijn-geheime-wachtwoord"_s));
         QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
     }
 
@@ -202,7 +202,7 @@ private Q_SLOTS:
         for (int i = 1; i < AccountService::MaxFailures; ++i) {
             QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
         }
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 4);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 4);
         auto fifth = m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s);
         QVERIFY(!fifth);
         // Locked, but it says so only to the right password: to a wrong one, or an unknown name,
@@ -210,7 +210,7 @@ private Q_SLOTS:
         const QString wrong = m_accounts->signIn(u"an.peeters"_s, u"nog fout"_s, u"ws"_s).error().message;
         QCOMPARE(fifth.error().message, wrong);
         QCOMPARE(m_accounts->signIn(u"niemand"_s, u"nog fout"_s, u"ws"_s).error().message, wrong);
-        QCOMPARE(test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE action = 'login_failed' ORDER BY sequence DESC LIMIT 3"_s).at(2),
+        QCOMPARE(Test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE action = 'login_failed' ORDER BY sequence DESC LIMIT 3"_s).at(2),
                  QString::fromUtf8(QJsonDocument(QJsonObject{{u"reason"_s, u"locked_now"_s}}).toJson(QJsonDocument::Compact)));
         // Locked: even the right password is refused, for fifteen minutes, and then it says why.
         m_store->clock().advance((AccountService::LockMinutes * 60 - 1) * 1000);
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(details(lastEntry()).value(u"reason"_s).toString(), u"locked"_s);
         m_store->clock().advance(1000);
         QVERIFY(m_accounts->signIn(u"an.peeters"_s, clerkPassword, u"ws"_s));
-        QCOMPARE(test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 0);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT failed_attempts FROM staff_accounts WHERE username = 'an.peeters'"_s), 0);
         // A success in between starts the count again.
         for (int i = 1; i < AccountService::MaxFailures; ++i) {
             QVERIFY(!m_accounts->signIn(u"an.peeters"_s, u"fout wachtwoord"_s, u"ws"_s));
@@ -257,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(old.exec({PasswordHash::makePbkdf2(fresh, 1000)}));
         old.finish();
         QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
-        const QString stored = test::rows(m_store->db(), u"SELECT password_hash FROM staff_accounts WHERE username = 'an.peeters'"_s).first();
+        const QString stored = Test::rows(m_store->db(), u"SELECT password_hash FROM staff_accounts WHERE username = 'an.peeters'"_s).first();
         QVERIFY2(stored.startsWith(u"$argon2id$"_s), qPrintable(stored));
         QVERIFY(m_accounts->signIn(u"an.peeters"_s, fresh, u"ws"_s));
     }

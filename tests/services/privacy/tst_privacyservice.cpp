@@ -20,7 +20,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -46,7 +46,7 @@ class TestPrivacyService : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
     std::unique_ptr<RequestService> m_requests;
@@ -56,19 +56,19 @@ class TestPrivacyService : public QObject
     qint64 m_other = 0;
     QString m_number;
 
-    qint64 auditCount() { return test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
+    qint64 auditCount() { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
 
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
         m_requests = std::make_unique<RequestService>(*m_audit);
         m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_privacy = std::make_unique<PrivacyService>(*m_audit);
-        const Citizen lotte = test::CitizenBuilder()
+        const Citizen lotte = Test::CitizenBuilder()
                                   .withName(u"Lotte"_s, u"Claes"_s)
                                   .bornOn(QDate(1979, 4, 2))
                                   .withNationalNumber(45)
@@ -77,7 +77,7 @@ private Q_SLOTS:
                                   .build();
         m_citizen = CitizenRepository(db).insert(lotte).value_or(0);
         m_number = lotte.identifiers.first().formatted();
-        m_other = CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Bram"_s, u"Wouters"_s).withNationalNumber(77).build()).value_or(0);
+        m_other = CitizenRepository(db).insert(Test::CitizenBuilder().withName(u"Bram"_s, u"Wouters"_s).withNationalNumber(77).build()).value_or(0);
         QVERIFY(m_citizen && m_other);
         // Her report, and one that may be hers (not exported as hers).
         Report mine;
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(invalid.error().kind, ServiceError::Kind::Invalid);
         QVERIFY(!invalid.error().message.isEmpty());
         QCOMPARE(m_privacy->citizenByNumber(u"abc"_s).error().kind, ServiceError::Kind::Invalid);
-        auto unknown = m_privacy->citizenByNumber(test::CitizenBuilder().bornOn(QDate(1990, 1, 1)).withNationalNumber(12).build().identifiers.first().value);
+        auto unknown = m_privacy->citizenByNumber(Test::CitizenBuilder().bornOn(QDate(1990, 1, 1)).withNationalNumber(12).build().identifiers.first().value);
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().kind, ServiceError::Kind::NotFound);
     }
@@ -202,10 +202,10 @@ private Q_SLOTS:
     void rolesPurposeAndUnknownCitizens()
     {
         for (const StaffMember &staff : {clerk, StaffMember{u"cc"_s, Role::CallCentreAgent, u"cc-1"_s}}) {
-            const qint64 denied = test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
+            const qint64 denied = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s);
             QCOMPARE(m_privacy->accessReport(staff, m_citizen, gdpr).error().kind, ServiceError::Kind::Denied);
             QCOMPARE(m_privacy->exportCitizen(staff, m_citizen, gdpr).error().kind, ServiceError::Kind::Denied);
-            QCOMPARE(test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), denied + 2);
+            QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'"_s), denied + 2);
         }
         QCOMPARE(m_privacy->exportCitizen(supervisor, m_citizen, gdpr).error().kind, ServiceError::Kind::Denied);
         QVERIFY(m_privacy->accessReport(admin, m_citizen, gdpr));

@@ -21,7 +21,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -42,7 +42,7 @@ class TestRetentionService : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<CaseService> m_cases;
     std::unique_ptr<RequestService> m_requests;
@@ -50,7 +50,7 @@ class TestRetentionService : public QObject
     std::unique_ptr<RetentionService> m_retention;
     qint64 m_citizen = 0;
 
-    qint64 scalar(const QString &sql) { return test::scalar(m_store->db(), sql); }
+    qint64 scalar(const QString &sql) { return Test::scalar(m_store->db(), sql); }
 
     // A request made now, with a supplement, linked from a contact moment.
     qint64 makeRequest(const QString &question)
@@ -75,14 +75,14 @@ class TestRetentionService : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         Database &db = m_store->open();
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
         m_requests = std::make_unique<RequestService>(*m_audit);
         m_catalogue = std::make_unique<CatalogueService>(*m_audit);
         m_retention = std::make_unique<RetentionService>(*m_audit);
-        m_citizen = CitizenRepository(db).insert(test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).build()).value_or(0);
+        m_citizen = CitizenRepository(db).insert(Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).build()).value_or(0);
         QVERIFY(m_citizen);
     }
 
@@ -120,12 +120,12 @@ private Q_SLOTS:
         QCOMPARE(records.first().itemId, id);
         QCOMPARE(records.first().created, made);
         QCOMPARE(records.first().reason, u"retention"_s);
-        const QString dump = test::rows(m_store->db(), u"SELECT * FROM purge_records"_s).join(u'\n');
+        const QString dump = Test::rows(m_store->db(), u"SELECT * FROM purge_records"_s).join(u'\n');
         for (const QString &personal : {u"Attest"_s, u"Claes"_s, u"Lotte"_s, u"an.balie"_s}) {
             QVERIFY2(!dump.contains(personal), qPrintable(dump));
         }
         // No column that could name the citizen.
-        QCOMPARE(test::rows(m_store->db(), u"SELECT name FROM pragma_table_info('purge_records') ORDER BY cid"_s),
+        QCOMPARE(Test::rows(m_store->db(), u"SELECT name FROM pragma_table_info('purge_records') ORDER BY cid"_s),
                  QStringList({u"id"_s, u"item_kind"_s, u"item_id"_s, u"created_at"_s, u"purged_at"_s, u"reason"_s}));
 
         // One audit entry for the run, chained like any other.
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM requests"_s), 2);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM purge_records"_s), 0);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'purge'"_s), 1);
-        QVERIFY(test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE action = 'purge'"_s).first().contains(u"\"dry_run\":true"_s));
+        QVERIFY(Test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE action = 'purge'"_s).first().contains(u"\"dry_run\":true"_s));
     }
 
     // Many expired at once go in batches, all of them.
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(purged.count(), 1);
         QCOMPARE(purged.first().at(0).value<QList<qint64>>(), QList<qint64>{id});
         QCOMPARE(purged.first().at(1).value<QList<qint64>>(), QList<qint64>{m_citizen});
-        QCOMPARE(test::rows(m_store->db(), u"SELECT actor, role FROM audit_log WHERE action = 'purge'"_s), QStringList{u"system|administrator"_s});
+        QCOMPARE(Test::rows(m_store->db(), u"SELECT actor, role FROM audit_log WHERE action = 'purge'"_s), QStringList{u"system|administrator"_s});
     }
 };
 

@@ -6,7 +6,7 @@
 #include <QTest>
 #include <QUuid>
 
-using namespace c360;
+using namespace C360;
 
 class TestSecretStore : public QObject
 {
@@ -17,7 +17,10 @@ private Q_SLOTS:
     {
         MemorySecretStore store;
         QVERIFY(!store.read(QStringLiteral("open311")));
-        QVERIFY(store.read(QStringLiteral("open311")).error().contains(QStringLiteral("open311")));
+        const auto missing = store.read(QStringLiteral("open311"));
+        QCOMPARE(missing.error().kind, SecretError::Kind::Missing);
+        QCOMPARE(missing.error().key, QStringLiteral("open311"));
+        QVERIFY(missing.error().detail.contains(QStringLiteral("open311")));
         QVERIFY(store.write(QStringLiteral("open311"), QStringLiteral("k-123")));
         QCOMPARE(store.read(QStringLiteral("open311")).value(), QStringLiteral("k-123"));
         QVERIFY(store.write(QStringLiteral("open311"), QStringLiteral("k-456")));
@@ -40,10 +43,13 @@ private Q_SLOTS:
             QVERIFY(store.remove(key));
             QVERIFY(!store.read(key));
         } else {
-            QVERIFY(!written.error().contains(secret));
+            QVERIFY(!written.error().detail.contains(secret));
+            QCOMPARE(written.error().key, key);
             const auto read = store.read(key);
             QVERIFY(!read);
-            QVERIFY(read.error().contains(key));
+            QVERIFY(read.error().detail.contains(key));
+            // No keychain here: that is said as such, not as a missing entry.
+            QVERIFY(read.error().kind != SecretError::Kind::Missing);
         }
     }
 };

@@ -10,9 +10,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
-using test::rowCount;
-using test::why;
+using namespace C360;
+using Test::rowCount;
+using Test::why;
 
 namespace
 {
@@ -28,7 +28,7 @@ CatalogueEntry makeEntry(const QString &productId, const QString &nlName, const 
 }
 } // namespace
 
-class TestCatalogueRepository : public test::RepositoryTest<CatalogueRepository>
+class TestCatalogueRepository : public Test::RepositoryTest<CatalogueRepository>
 {
     Q_OBJECT
 
@@ -248,7 +248,7 @@ void TestCatalogueRepository::linksToCitizen()
 {
     addSearchEntries();
     CitizenRepository citizens(m_store->db());
-    const qint64 jan = citizens.insert(test::CitizenBuilder().build()).value_or(0);
+    const qint64 jan = citizens.insert(Test::CitizenBuilder().build()).value_or(0);
     QVERIFY(jan);
     const QDateTime first = m_store->clock().now();
 
@@ -282,8 +282,8 @@ void TestCatalogueRepository::deletingCitizenOrEntryDropsLinks()
 {
     addSearchEntries();
     CitizenRepository citizens(m_store->db());
-    const qint64 jan = citizens.insert(test::CitizenBuilder().build()).value_or(0);
-    const qint64 an = citizens.insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
+    const qint64 jan = citizens.insert(Test::CitizenBuilder().build()).value_or(0);
+    const qint64 an = citizens.insert(Test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
     QVERIFY(jan && an);
     QVERIFY(m_repository->linkToCitizen(jan, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));
     QVERIFY(m_repository->linkToCitizen(an, m_ids.value(QStringLiteral("eid")), QStringLiteral("loket.els")));

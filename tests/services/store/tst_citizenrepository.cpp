@@ -9,9 +9,9 @@
 
 #include <QTest>
 
-using namespace c360;
-using test::CitizenBuilder;
-using test::rowCount;
+using namespace C360;
+using Test::CitizenBuilder;
+using Test::rowCount;
 
 namespace
 {
@@ -43,7 +43,7 @@ class TestCitizenRepository : public QObject
 private Q_SLOTS:
     void insertAndFindRoundTrip()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         const Citizen original = fullCitizen();
         auto id = repo.insert(original);
@@ -60,7 +60,7 @@ private Q_SLOTS:
 
     void updatedDefaultsToTheClock()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         Citizen c = CitizenBuilder().build();
         auto id = repo.insert(c);
@@ -70,7 +70,7 @@ private Q_SLOTS:
 
     void updateReplacesChildren()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         Citizen c = fullCitizen();
         c.id = repo.insert(c).value();
@@ -91,7 +91,7 @@ private Q_SLOTS:
 
     void updateOfAMissingCitizenIsNoSuchRecord()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         CitizenRepository repo(db);
         Citizen ghost = fullCitizen();
@@ -108,7 +108,7 @@ private Q_SLOTS:
 
     void upsertBySourceKeepsTheLocalId()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         Citizen c = fullCitizen();
         auto first = repo.upsertBySource(c);
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void identifierBelongsToOneCitizenAndNothingIsHalfWritten()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         CitizenRepository repo(db);
         const Citizen c = fullCitizen();
@@ -142,7 +142,7 @@ private Q_SLOTS:
 
     void findsByIdentifier()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         const Citizen c = fullCitizen();
         const qint64 id = repo.insert(c).value();
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(bool, verifiedOnly);
         QFETCH(bool, found);
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         const qint64 id = repo.insert(fullCitizen()).value();
         auto ids = repo.findIdsByDigitalAddress(DigitalAddressKind(kind), typed, verifiedOnly);
@@ -205,7 +205,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, query);
         QFETCH(QStringList, expected);
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         const QList<std::pair<QString, QString>> people = {
             {QStringLiteral("Jan"), QStringLiteral("Peeters")},
@@ -232,7 +232,7 @@ private Q_SLOTS:
 
     void searchRespectsLimit()
     {
-        test::TempStore store;
+        Test::TempStore store;
         CitizenRepository repo(store.open());
         for (int i = 0; i < 5; ++i) {
             QVERIFY(repo.insert(CitizenBuilder().withName(QStringLiteral("Jan"), QStringLiteral("Janssens")).build()));
@@ -242,7 +242,7 @@ private Q_SLOTS:
 
     void removeCascades()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         CitizenRepository repo(db);
         const qint64 id = repo.insert(fullCitizen()).value();

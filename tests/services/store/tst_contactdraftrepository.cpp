@@ -10,8 +10,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
-using test::why;
+using namespace C360;
+using Test::why;
 
 namespace
 {
@@ -19,7 +19,7 @@ const QString els = QStringLiteral("loket.els");
 const QString agent = QStringLiteral("kcc.agent1");
 } // namespace
 
-class TestContactDraftRepository : public test::RepositoryTest<ContactDraftRepository>
+class TestContactDraftRepository : public Test::RepositoryTest<ContactDraftRepository>
 {
     Q_OBJECT
 
@@ -45,8 +45,8 @@ void TestContactDraftRepository::init()
 {
     Database &db = openStore();
     CitizenRepository citizens(db);
-    m_jan = citizens.insert(test::CitizenBuilder().build()).value_or(0);
-    m_an = citizens.insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
+    m_jan = citizens.insert(Test::CitizenBuilder().build()).value_or(0);
+    m_an = citizens.insert(Test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
     QVERIFY(m_jan && m_an);
 }
 

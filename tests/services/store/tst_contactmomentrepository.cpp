@@ -11,11 +11,11 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
-using test::rowCount;
-using test::why;
+using namespace C360;
+using Test::rowCount;
+using Test::why;
 
-class TestContactMomentRepository : public test::RepositoryTest<ContactMomentRepository>
+class TestContactMomentRepository : public Test::RepositoryTest<ContactMomentRepository>
 {
     Q_OBJECT
 
@@ -208,7 +208,7 @@ void TestContactMomentRepository::updateOfAMissingContactIsNoSuchRecord()
 void TestContactMomentRepository::forCitizenNewestFirstWithLinks()
 {
     const qint64 other =
-        CitizenRepository(m_store->db()).insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
+        CitizenRepository(m_store->db()).insert(Test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
     QVERIFY(other);
 
     ContactMoment oldest = makeContact(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));

@@ -20,7 +20,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-using namespace c360;
+using namespace C360;
 using Mode = Database::OpenMode;
 using Code = StoreError::Code;
 
@@ -62,7 +62,7 @@ class TestDatabase : public QObject
 private Q_SLOTS:
     void createsStoreWithPragmas()
     {
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(!QFile::exists(store.path()));
         Database &db = store.open();
         QVERIFY(QFile::exists(store.path()));
@@ -79,9 +79,9 @@ private Q_SLOTS:
     void filesAreTheOwnersOnly()
     {
         constexpr auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
-        QVERIFY(CitizenRepository(db).insert(test::CitizenBuilder().build()));
+        QVERIFY(CitizenRepository(db).insert(Test::CitizenBuilder().build()));
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
             QVERIFY2(QFile::exists(store.path() + suffix), qPrintable(suffix));
             QCOMPARE(QFile::permissions(store.path() + suffix) & others, QFileDevice::Permissions());
@@ -101,8 +101,8 @@ private Q_SLOTS:
     // whether it holds anything (the first-run dialog is for an empty store only).
     void identityKindAndContents()
     {
-        test::TempStore one;
-        test::TempStore two;
+        Test::TempStore one;
+        Test::TempStore two;
         const QString id = StoreIdentity::id(one.open()).value();
         QCOMPARE(id.size(), 32);
         QVERIFY(id != StoreIdentity::id(two.open()).value());
@@ -110,13 +110,13 @@ private Q_SLOTS:
         QVERIFY(StoreIdentity::markAsTraining(one.open()));
         QCOMPARE(StoreIdentity::isTraining(one.open()).value(), true);
         QCOMPARE(StoreIdentity::holdsData(two.open()).value(), false);
-        QVERIFY(CitizenRepository(two.open()).insert(test::CitizenBuilder().build()));
+        QVERIFY(CitizenRepository(two.open()).insert(Test::CitizenBuilder().build()));
         QCOMPARE(StoreIdentity::holdsData(two.open()).value(), true);
     }
 
     void reopensReadOnly()
     {
-        test::TempStore store;
+        Test::TempStore store;
         store.open();
         store.close();
         auto db = Database::open(store.path(), Mode::ReadOnly, store.clock());
@@ -129,7 +129,7 @@ private Q_SLOTS:
 
     void preparedStatementsAreReused()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         const QString sql = QStringLiteral("SELECT COUNT(*) FROM citizens");
         auto first = db.prepared(sql);
@@ -200,7 +200,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.sqlite"));
-        QVERIFY(test::writeSqliteFile(path, {QStringLiteral("CREATE TABLE recipes (name TEXT)"), QStringLiteral("INSERT INTO recipes VALUES ('stoofvlees')")}));
+        QVERIFY(Test::writeSqliteFile(path, {QStringLiteral("CREATE TABLE recipes (name TEXT)"), QStringLiteral("INSERT INTO recipes VALUES ('stoofvlees')")}));
         const QByteArray before = fileHash(path);
         ManualClock clock(QDateTime::currentDateTimeUtc());
         for (Mode mode : {Mode::ReadOnly, Mode::ReadWrite, Mode::Create}) {
@@ -229,7 +229,7 @@ private Q_SLOTS:
 
     void refusesNewerSchemaUntouched()
     {
-        test::TempStore store;
+        Test::TempStore store;
         {
             Database &db = store.open();
             QSqlQuery q(db.connection());
@@ -280,7 +280,7 @@ private Q_SLOTS:
             CitizenRepository citizens(**db);
             for (int i = 0; i < 1000; ++i) {
                 Citizen c =
-                    test::CitizenBuilder().withName(QStringLiteral("Jan"), QStringLiteral("Peeters %1 ").arg(i) + QString(20000, QLatin1Char('a'))).build();
+                    Test::CitizenBuilder().withName(QStringLiteral("Jan"), QStringLiteral("Peeters %1 ").arg(i) + QString(20000, QLatin1Char('a'))).build();
                 auto id = citizens.insert(c);
                 if (!id) {
                     failure = id.error();

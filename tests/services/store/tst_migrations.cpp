@@ -15,8 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
-using test::scalar;
+using namespace C360;
+using Test::scalar;
 
 namespace
 {
@@ -72,10 +72,10 @@ private Q_SLOTS:
     void migratesFromEveryEarlierVersion()
     {
         QFETCH(int, from);
-        test::TempStore fresh;
+        Test::TempStore fresh;
         const QStringList expected = schemaObjects(fresh.open());
 
-        test::TempStore store;
+        Test::TempStore store;
         {
             auto db = Database::open(store.path(), Database::OpenMode::Create, store.clock(), from);
             QVERIFY2(db, qPrintable(db ? QString() : db.error().message()));
@@ -115,7 +115,7 @@ private Q_SLOTS:
         // A store whose history says "nothing yet" but where a table of step 1 is in the way.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("blocked.sqlite"));
-        QVERIFY(test::writeSqliteFile(
+        QVERIFY(Test::writeSqliteFile(
             path,
             {QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),
              QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY)")}));
@@ -134,7 +134,7 @@ private Q_SLOTS:
 
     void auditLogIsAppendOnly()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         QVERIFY(exec(db,
                      QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
@@ -149,7 +149,7 @@ private Q_SLOTS:
 
     void foreignKeysAreEnforced()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         QString error;
         QVERIFY(!exec(
@@ -159,7 +159,7 @@ private Q_SLOTS:
 
     void linkRowsHaveExactlyOneTarget()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         QVERIFY(exec(db, QStringLiteral("INSERT INTO citizens (id, updated_at) VALUES (1, 'x')")));
         QVERIFY(
@@ -176,7 +176,7 @@ private Q_SLOTS:
     // as it was; FTS5's own integrity check agrees throughout.
     void citizenSearchIndexFollowsTheTable()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         auto matches = [&](const QString &query) {
             return scalar(db, QStringLiteral("SELECT COUNT(*) FROM citizen_search WHERE citizen_search MATCH '%1'").arg(query));

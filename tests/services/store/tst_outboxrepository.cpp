@@ -7,8 +7,8 @@
 #include <QTest>
 #include <QUuid>
 
-using namespace c360;
-using test::why;
+using namespace C360;
+using Test::why;
 
 namespace
 {
@@ -52,13 +52,13 @@ private Q_SLOTS:
     void countsAndOutstanding();
 
 private:
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<OutboxRepository> m_outbox;
 };
 
 void TestOutboxRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
+    m_store = std::make_unique<Test::TempStore>();
     m_outbox = std::make_unique<OutboxRepository>(m_store->open());
 }
 

@@ -10,9 +10,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
-using test::rowCount;
-using test::why;
+using namespace C360;
+using Test::rowCount;
+using Test::why;
 
 namespace
 {
@@ -40,7 +40,7 @@ Report makeReport(const QString &sourceId, const QDateTime &requested)
 }
 } // namespace
 
-class TestReportRepository : public test::RepositoryTest<ReportRepository>
+class TestReportRepository : public Test::RepositoryTest<ReportRepository>
 {
     Q_OBJECT
 
@@ -78,7 +78,7 @@ void TestReportRepository::cleanup()
 qint64 TestReportRepository::addCitizen(const QString &family)
 {
     CitizenRepository citizens(m_store->db());
-    auto id = citizens.insert(test::CitizenBuilder().withName(QStringLiteral("Jan"), family).build());
+    auto id = citizens.insert(Test::CitizenBuilder().withName(QStringLiteral("Jan"), family).build());
     return id ? *id : 0;
 }
 

@@ -11,9 +11,9 @@
 #include <QSqlRecord>
 #include <QTest>
 
-using namespace c360;
-using test::rowCount;
-using test::why;
+using namespace C360;
+using Test::rowCount;
+using Test::why;
 
 namespace
 {
@@ -23,7 +23,7 @@ QDateTime day(int d, int hour = 9)
 }
 } // namespace
 
-class TestRequestRepository : public test::RepositoryTest<RequestRepository>
+class TestRequestRepository : public Test::RepositoryTest<RequestRepository>
 {
     Q_OBJECT
 
@@ -231,7 +231,7 @@ void TestRequestRepository::invalidLinkRollsBack()
 void TestRequestRepository::forCitizenNewestFirstWithSupplementsAndLinks()
 {
     const qint64 other =
-        CitizenRepository(m_store->db()).insert(test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
+        CitizenRepository(m_store->db()).insert(Test::CitizenBuilder().withName(QStringLiteral("An"), QStringLiteral("Andere")).build()).value_or(0);
     QVERIFY(other);
     Request oldest = makeRequest(day(1));
     oldest.supplements = {{0, QStringLiteral("a"), day(2), QStringLiteral("s1")}};

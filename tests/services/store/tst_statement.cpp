@@ -11,7 +11,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestStatement : public QObject
 {
@@ -20,11 +20,11 @@ class TestStatement : public QObject
 private Q_SLOTS:
     void nullTextIsEmptyTextAndInvalidIsNull()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             Statement insert(db, QStringLiteral("INSERT INTO sync_state (source, resource, cursor, last_success_at) VALUES (?, ?, ?, ?)"));
-            QVERIFY(insert.exec({QStringLiteral("open311"), QStringLiteral("requests"), QString(), sql::null()}));
+            QVERIFY(insert.exec({QStringLiteral("open311"), QStringLiteral("requests"), QString(), Sql::null()}));
             QCOMPARE(insert.numRowsAffected(), 1);
         }
         Statement read(db, QStringLiteral("SELECT cursor IS NULL, cursor, last_success_at IS NULL FROM sync_state"));
@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void nullBytesAreAnEmptyBlob()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         Statement insert(db,
                          QStringLiteral("INSERT INTO sync_records (source, resource, source_id, content_hash, last_seen_at) VALUES ('s', 'r', 'id', ?, 'x')"));
@@ -51,7 +51,7 @@ private Q_SLOTS:
 
     void lastInsertIdAndRebinding()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         Statement insert(db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?)"));
         QVERIFY(insert.exec({QStringLiteral("a"), QStringLiteral("1")}));
@@ -66,7 +66,7 @@ private Q_SLOTS:
 
     void aBrokenStatementReportsOnExec()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         Statement broken(db, QStringLiteral("SELECT * FROM no_such_table"));
         auto r = broken.exec({});
@@ -80,7 +80,7 @@ private Q_SLOTS:
     // so a following COMMIT (and a WAL checkpoint) is not blocked.
     void scopeEndReleasesTheReadLock()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             Statement insert(db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, 'v')"));

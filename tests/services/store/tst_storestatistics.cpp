@@ -13,7 +13,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 class TestStoreStatistics : public QObject
 {
@@ -22,7 +22,7 @@ class TestStoreStatistics : public QObject
 private Q_SLOTS:
     void emptyStore()
     {
-        test::TempStore store;
+        Test::TempStore store;
         auto stats = StoreStatistics::collect(store.open());
         QVERIFY(stats);
         QCOMPARE(stats->schemaVersion, Migrations::latestVersion());
@@ -31,11 +31,11 @@ private Q_SLOTS:
 
     void countsWhatIsThere()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         CitizenRepository citizens(db);
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(citizens.insert(test::CitizenBuilder().build()));
+            QVERIFY(citizens.insert(Test::CitizenBuilder().build()));
         }
         AuditRepository audit(db, QByteArrayLiteral("k"));
         AuditEntry e;

@@ -7,8 +7,8 @@
 #include <QCryptographicHash>
 #include <QTest>
 
-using namespace c360;
-using test::why;
+using namespace C360;
+using Test::why;
 
 namespace
 {
@@ -39,13 +39,13 @@ private Q_SLOTS:
     void recordsInReadsAPageAtOnce();
 
 private:
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     std::unique_ptr<SyncStateRepository> m_sync;
 };
 
 void TestSyncStateRepository::init()
 {
-    m_store = std::make_unique<test::TempStore>();
+    m_store = std::make_unique<Test::TempStore>();
     m_sync = std::make_unique<SyncStateRepository>(m_store->open());
 }
 

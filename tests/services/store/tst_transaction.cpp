@@ -9,7 +9,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 namespace
 {
@@ -41,7 +41,7 @@ class TestTransaction : public QObject
 private Q_SLOTS:
     void commitKeeps()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             auto t = Transaction::begin(db);
@@ -58,7 +58,7 @@ private Q_SLOTS:
 
     void scopeExitRollsBack()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             auto t = Transaction::begin(db);
@@ -71,7 +71,7 @@ private Q_SLOTS:
 
     void explicitRollback()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         auto t = Transaction::begin(db);
         QVERIFY(t);
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
     void nestedGuardsAreSavepoints()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             auto outer = Transaction::begin(db);
@@ -111,7 +111,7 @@ private Q_SLOTS:
 
     void innerCommitIsUndoneByOuterRollback()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             auto outer = Transaction::begin(db);
@@ -126,7 +126,7 @@ private Q_SLOTS:
 
     void movedGuardOwnsTheTransaction()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         auto t = Transaction::begin(db);
         QVERIFY(t);
@@ -140,7 +140,7 @@ private Q_SLOTS:
 
     void failedChangeInsideIsRolledBackWhole()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         {
             auto t = Transaction::begin(db);

@@ -12,7 +12,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 class TestWalCheckpointer : public QObject
@@ -30,7 +30,7 @@ class TestWalCheckpointer : public QObject
 private Q_SLOTS:
     void checkpointsRunOnTheirOwnThread()
     {
-        test::TempStore store;
+        Test::TempStore store;
         Database &db = store.open();
         db.checkpointInBackground();
         const std::uint64_t before = WalCheckpointer::completed();
@@ -49,7 +49,7 @@ private Q_SLOTS:
         WalCheckpointer::drain();
         QCOMPARE(WalCheckpointer::completed(), before + 1);
         QVERIFY2(QFileInfo(store.path()).size() > storeSize + 6 * 1024 * 1024, qPrintable(QString::number(QFileInfo(store.path()).size())));
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM filler"_s), 2);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM filler"_s), 2);
     }
 };
 

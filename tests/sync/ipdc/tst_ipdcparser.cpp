@@ -10,7 +10,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace c360;
+using namespace C360;
 
 namespace
 {
@@ -76,7 +76,7 @@ private Q_SLOTS:
         const QByteArray body = readSample(file);
         QVERIFY(!body.isEmpty());
         auto page = IpdcParser(QStringLiteral("ipdc")).parsePage(body, pageUrl);
-        QVERIFY2(page, qPrintable(page ? QString() : page.error()));
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().detail));
         QCOMPARE(page->rejected.size(), 0);
         QCOMPARE(page->members.size(), members);
         QStringList next;
@@ -146,7 +146,7 @@ private Q_SLOTS:
         const QJsonObject member = QJsonDocument::fromJson(readSample(QStringLiteral("ipdc-conceptsnapshot-from-ldes-stream.jsonld"))).object();
         QVERIFY(!member.isEmpty());
         auto m = IpdcParser(QStringLiteral("ipdc")).parseMember(member);
-        QVERIFY2(m, qPrintable(m ? QString() : m.error()));
+        QVERIFY2(m, qPrintable(m ? QString() : m.error().detail));
         QCOMPARE(m->productIri, QStringLiteral("https://ipdc.tni-vlaanderen.be/id/concept/705d401c-1a41-4802-a863-b22499f71b84"));
         QCOMPARE(m->generatedAt, QDateTime(QDate(2023, 7, 12), QTime(11, 40, 20, 441), Qt::UTC)); // microseconds cut off
         QCOMPARE(m->archived, false); // a JSON boolean here
@@ -163,6 +163,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("member");
         QTest::addColumn<QString>("reason");
+        QTest::addColumn<RecordError::Kind>("kind");
         const QString id = QStringLiteral("http://data.lblod.info/id/public-service-snapshot/bad");
         QJsonObject m = goodMember(id);
         auto with = [&m](const QString &key, const QJsonValue &value) {
@@ -174,54 +175,65 @@ private Q_SLOTS:
             }
             return o;
         };
-        QTest::newRow("wrong type") << with(QStringLiteral("@type"), QStringLiteral("Organisatie")) << QStringLiteral("not an IPDC snapshot");
-        QTest::newRow("no type") << with(QStringLiteral("@type"), QJsonValue::Undefined) << QStringLiteral("not an IPDC snapshot");
-        QTest::newRow("id a number") << with(QStringLiteral("@id"), 42) << QStringLiteral("no @id");
-        QTest::newRow("no isVersionOf") << with(QStringLiteral("isVersionOf"), QJsonValue::Undefined) << QStringLiteral("\"isVersionOf\" is missing");
-        QTest::newRow("isVersionOf a list") << with(QStringLiteral("isVersionOf"), QJsonArray{1}) << QStringLiteral("\"isVersionOf\" is not an IRI");
+        QTest::newRow("wrong type") << with(QStringLiteral("@type"), QStringLiteral("Organisatie")) << QStringLiteral("not an IPDC snapshot")
+                                    << RecordError::Kind::Refused;
+        QTest::newRow("no type") << with(QStringLiteral("@type"), QJsonValue::Undefined) << QStringLiteral("not an IPDC snapshot")
+                                 << RecordError::Kind::Refused;
+        QTest::newRow("id a number") << with(QStringLiteral("@id"), 42) << QStringLiteral("no @id") << RecordError::Kind::Missing;
+        QTest::newRow("no isVersionOf") << with(QStringLiteral("isVersionOf"), QJsonValue::Undefined) << QStringLiteral("\"isVersionOf\" is missing")
+                                        << RecordError::Kind::Missing;
+        QTest::newRow("isVersionOf a list") << with(QStringLiteral("isVersionOf"), QJsonArray{1}) << QStringLiteral("\"isVersionOf\" is not an IRI")
+                                            << RecordError::Kind::Malformed;
         QTest::newRow("no generatedAtTime") << with(QStringLiteral("generatedAtTime"), QJsonValue::Undefined)
-                                            << QStringLiteral("\"generatedAtTime\" is missing");
+                                            << QStringLiteral("\"generatedAtTime\" is missing") << RecordError::Kind::Missing;
         QTest::newRow("generatedAtTime not a date") << with(QStringLiteral("generatedAtTime"), QStringLiteral("yesterday"))
-                                                    << QStringLiteral("\"generatedAtTime\" is not a date-time");
-        QTest::newRow("laatstGewijzigd a number") << with(QStringLiteral("laatstGewijzigd"), 5) << QStringLiteral("\"laatstGewijzigd\" is not a date-time");
-        QTest::newRow("no name") << with(QStringLiteral("naam"), QJsonValue::Undefined) << QStringLiteral("\"naam\" is missing");
-        QTest::newRow("name a string") << with(QStringLiteral("naam"), QStringLiteral("Parkeerkaart")) << QStringLiteral("\"naam\" is not a language map");
+                                                    << QStringLiteral("\"generatedAtTime\" is not a date-time") << RecordError::Kind::Malformed;
+        QTest::newRow("laatstGewijzigd a number") << with(QStringLiteral("laatstGewijzigd"), 5) << QStringLiteral("\"laatstGewijzigd\" is not a date-time")
+                                                  << RecordError::Kind::Malformed;
+        QTest::newRow("no name") << with(QStringLiteral("naam"), QJsonValue::Undefined) << QStringLiteral("\"naam\" is missing") << RecordError::Kind::Missing;
+        QTest::newRow("name a string") << with(QStringLiteral("naam"), QStringLiteral("Parkeerkaart")) << QStringLiteral("\"naam\" is not a language map")
+                                       << RecordError::Kind::WrongType;
         QTest::newRow("name text a number") << with(QStringLiteral("naam"), QJsonObject{{QStringLiteral("nl"), 3}})
-                                            << QStringLiteral("\"naam\" has a text that is not a string");
+                                            << QStringLiteral("\"naam\" has a text that is not a string") << RecordError::Kind::WrongType;
         QTest::newRow("unknown language") << with(QStringLiteral("naam"), QJsonObject{{QStringLiteral("xx-YY"), QStringLiteral("?")}})
-                                          << QStringLiteral("unknown language tag");
+                                          << QStringLiteral("unknown language tag") << RecordError::Kind::UnknownValue;
         QTest::newRow("language tag shape") << with(QStringLiteral("beschrijving"), QJsonObject{{QStringLiteral("nl_BE formal!"), QStringLiteral("?")}})
-                                            << QStringLiteral("unknown language tag");
+                                            << QStringLiteral("unknown language tag") << RecordError::Kind::UnknownValue;
         QTest::newRow("huge text") << with(QStringLiteral("beschrijving"), QJsonObject{{QStringLiteral("nl"), QString(64 * 1024 + 1, QLatin1Char('a'))}})
-                                   << QStringLiteral("larger than 64 KiB");
+                                   << QStringLiteral("larger than 64 KiB") << RecordError::Kind::TooLarge;
         QTest::newRow("unknown audience") << with(QStringLiteral("doelgroepen"), QJsonArray{QStringLiteral("Marsbewoner")})
-                                          << QStringLiteral("\"doelgroepen\" has an unknown code");
+                                          << QStringLiteral("\"doelgroepen\" has an unknown code") << RecordError::Kind::UnknownValue;
         QTest::newRow("unknown theme") << with(QStringLiteral("themas"), QJsonArray{QStringLiteral("Ruimtevaart")})
-                                       << QStringLiteral("\"themas\" has an unknown code");
-        QTest::newRow("requirements an object") << with(QStringLiteral("voorwaarden"), QJsonObject{}) << QStringLiteral("\"voorwaarden\" is not a list");
+                                       << QStringLiteral("\"themas\" has an unknown code") << RecordError::Kind::UnknownValue;
+        QTest::newRow("requirements an object") << with(QStringLiteral("voorwaarden"), QJsonObject{}) << QStringLiteral("\"voorwaarden\" is not a list")
+                                                << RecordError::Kind::WrongType;
         QTest::newRow("requirement a string") << with(QStringLiteral("voorwaarden"), QJsonArray{QStringLiteral("x")})
-                                              << QStringLiteral("\"voorwaarden\" has an item that is not an object");
+                                              << QStringLiteral("\"voorwaarden\" has an item that is not an object") << RecordError::Kind::WrongType;
         QTest::newRow("cost order a string") << with(QStringLiteral("kosten"), QJsonArray{QJsonObject{{QStringLiteral("order"), QStringLiteral("1")}}})
-                                             << QStringLiteral("\"kosten\" has an order that is not a number");
-        QTest::newRow("archived maybe") << with(QStringLiteral("gearchiveerd"), QStringLiteral("maybe")) << QStringLiteral("\"gearchiveerd\" is not a boolean");
+                                             << QStringLiteral("\"kosten\" has an order that is not a number") << RecordError::Kind::WrongType;
+        QTest::newRow("archived maybe") << with(QStringLiteral("gearchiveerd"), QStringLiteral("maybe")) << QStringLiteral("\"gearchiveerd\" is not a boolean")
+                                        << RecordError::Kind::WrongType;
         QTest::newRow("keyword a number") << with(QStringLiteral("zoektermen"), QJsonObject{{QStringLiteral("nl"), QJsonArray{7}}})
-                                          << QStringLiteral("keyword that is not a string");
+                                          << QStringLiteral("keyword that is not a string") << RecordError::Kind::WrongType;
     }
     void badMembers()
     {
         QFETCH(QJsonObject, member);
         QFETCH(QString, reason);
+        QFETCH(RecordError::Kind, kind);
         auto page = IpdcParser(QStringLiteral("ipdc")).parsePage(pageOf({goodMember(), member, QStringLiteral("not even an object")}), pageUrl);
         QVERIFY(page);
         QCOMPARE(page->members.size(), 1); // the rest of the page goes in
         QCOMPARE(page->members.first().memberId, QStringLiteral("http://data.lblod.info/id/public-service-snapshot/good"));
         QCOMPARE(page->rejected.size(), 2);
         const IpdcRejected &r = page->rejected.first();
-        QVERIFY2(r.reason.contains(reason), qPrintable(r.reason));
+        QVERIFY2(r.error.detail.contains(reason), qPrintable(r.error.detail));
+        QCOMPARE(r.error.kind, kind);
+        QCOMPARE(page->rejected.at(1).error.kind, RecordError::Kind::NotAnObject);
         QCOMPARE(r.memberId, member.value(QStringLiteral("@id")).isString() ? member.value(QStringLiteral("@id")).toString() : QStringLiteral("#2"));
         QCOMPARE(page->rejected.at(1).memberId, QStringLiteral("#3"));
         // The reason never carries the member's texts.
-        QVERIFY(!r.reason.contains(QStringLiteral("Parkeerkaart")));
+        QVERIFY(!r.error.detail.contains(QStringLiteral("Parkeerkaart")));
     }
 
     void invalidUtf8CostsOneMember()
@@ -232,27 +244,32 @@ private Q_SLOTS:
         QVERIFY(at > 0);
         body.replace(at, 5, QByteArray("Ca\xff\xfe"));
         auto page = IpdcParser(QStringLiteral("ipdc")).parsePage(body, pageUrl);
-        QVERIFY2(page, qPrintable(page ? QString() : page.error()));
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().detail));
         QCOMPARE(page->members.size(), 1);
         QCOMPARE(page->rejected.size(), 1);
         QCOMPARE(page->rejected.first().memberId, QStringLiteral("urn:bad-utf8"));
-        QVERIFY(page->rejected.first().reason.contains(QStringLiteral("UTF-8")));
+        QVERIFY(page->rejected.first().error.detail.contains(QStringLiteral("UTF-8")));
+        QCOMPARE(page->rejected.first().error.kind, RecordError::Kind::InvalidUtf8);
     }
 
     void malformedPages_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("empty") << QByteArray();
-        QTest::newRow("html") << QByteArray("<html><body>502 Bad Gateway</body></html>");
-        QTest::newRow("truncated") << pageOf({goodMember()}).left(120);
-        QTest::newRow("array") << QByteArray("[]");
-        QTest::newRow("other object") << QByteArray("{\"results\": []}");
-        QTest::newRow("member not a list") << QByteArray("{\"member\": {\"@id\": \"x\"}}");
+        QTest::addColumn<PageError::Kind>("kind");
+        QTest::newRow("empty") << QByteArray() << PageError::Kind::Empty;
+        QTest::newRow("html") << QByteArray("<html><body>502 Bad Gateway</body></html>") << PageError::Kind::WebPage;
+        QTest::newRow("truncated") << pageOf({goodMember()}).left(120) << PageError::Kind::Syntax;
+        QTest::newRow("array") << QByteArray("[]") << PageError::Kind::Shape;
+        QTest::newRow("other object") << QByteArray("{\"results\": []}") << PageError::Kind::Shape;
+        QTest::newRow("member not a list") << QByteArray("{\"member\": {\"@id\": \"x\"}}") << PageError::Kind::Shape;
     }
     void malformedPages()
     {
         QFETCH(QByteArray, body);
-        QVERIFY(!IpdcParser(QStringLiteral("ipdc")).parsePage(body, pageUrl));
+        QFETCH(PageError::Kind, kind);
+        const auto page = IpdcParser(QStringLiteral("ipdc")).parsePage(body, pageUrl);
+        QVERIFY(!page);
+        QCOMPARE(page.error().kind, kind);
     }
 
     void relations()

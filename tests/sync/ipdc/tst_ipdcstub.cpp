@@ -5,7 +5,7 @@
 // on the last page, and a bad member on a page.
 #include "catalogueaudittesting.h"
 #include "store/cataloguerepository.h"
-#include "sync/ipdc/ipdcsync.h"
+#include "sync/ipdc/ipdcldessync.h"
 #include "tempstore.h"
 
 #include <QFile>
@@ -13,9 +13,9 @@
 #include <QSet>
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test;
-using namespace c360::test::backend;
+using namespace C360;
+using namespace C360::Test;
+using namespace C360::Test::Backend;
 
 namespace
 {

@@ -6,22 +6,22 @@
 #include "catalogueaudittesting.h"
 #include "server/referencebackend.h"
 #include "store/cataloguerepository.h"
+#include "sync/ipdc/ipdcldessync.h"
 #include "sync/ipdc/ipdcparser.h"
-#include "sync/ipdc/ipdcsync.h"
 #include "sync/timestamp.h"
 #include "tempstore.h"
 
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test;
-using namespace c360::test::backend;
+using namespace C360;
+using namespace C360::Test;
+using namespace C360::Test::Backend;
 
 namespace
 {
-ref::ReferenceBackend::Options backendOptions()
+Ref::ReferenceBackend::Options backendOptions()
 {
-    ref::ReferenceBackend::Options o;
+    Ref::ReferenceBackend::Options o;
     o.seed = 7;
     o.citizens = 20;
     o.referenceDate = TempStore::defaultStart().date(); // the stores' clocks start that day
@@ -69,7 +69,7 @@ class TestIpdcSync : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ref::ReferenceBackend> m_backend;
+    std::unique_ptr<Ref::ReferenceBackend> m_backend;
     std::unique_ptr<TempStore> m_store;
     QNetworkAccessManager m_network;
     MemorySecretStore m_secrets;
@@ -103,7 +103,7 @@ class TestIpdcSync : public QObject
 
     void startBackend()
     {
-        m_backend = std::make_unique<ref::ReferenceBackend>(backendOptions());
+        m_backend = std::make_unique<Ref::ReferenceBackend>(backendOptions());
         QVERIFY2(m_backend->isValid(), qPrintable(m_backend->errorString()));
         QVERIFY(m_backend->listen(0) != 0);
     }

@@ -21,7 +21,7 @@
 #include "sync/klantinteracties/klantinteracties.h"
 #include "sync/klantinteracties/klantinteractiescontacttarget.h"
 #include "sync/klantinteracties/klantinteractiesrequesttarget.h"
-#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/klantinteracties/klantinteractiestakensync.h"
 #include "sync/syncengine.h"
 #include "tempstore.h"
 
@@ -35,18 +35,18 @@
 #include <QSqlRecord>
 #include <QTest>
 
-namespace c360::test::klantinteracties
+namespace C360::Test::Klantinteracties
 {
 using namespace Qt::StringLiterals;
 
 // One request with the back end's token, waited for on the event loop (the in-process back end
 // answers on the same one).
-inline test::HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
+inline Test::HttpAnswer http(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url, const QByteArray &body = {})
 {
-    return test::http(network, method, url, body, {{"Authorization", "Token training"}});
+    return Test::http(network, method, url, body, {{"Authorization", "Token training"}});
 }
 
-using test::rows;
+using Test::rows;
 
 // Everything the connector writes, by source ids (local ids differ between stores).
 inline QStringList dump(Database &db)
@@ -103,19 +103,19 @@ protected:
 
     struct Backend
     {
-        std::unique_ptr<ref::ReferenceBackend> server;
+        std::unique_ptr<Ref::ReferenceBackend> server;
         QUrl base;
     };
 
     Backend start(quint32 citizens, quint64 seed)
     {
-        ref::ReferenceBackend::Options o;
+        Ref::ReferenceBackend::Options o;
         o.citizens = citizens;
         o.seed = seed;
         // The history ends the day the stores' clocks start (TempStore's default): tasks of the
         // last 30 days are the ones a 30-day retention keeps, on any real date.
-        o.referenceDate = test::TempStore::defaultStart().date();
-        Backend b{std::make_unique<ref::ReferenceBackend>(o), {}};
+        o.referenceDate = Test::TempStore::defaultStart().date();
+        Backend b{std::make_unique<Ref::ReferenceBackend>(o), {}};
         if (b.server->listen(0) == 0) {
             qWarning("cannot listen: %s", qPrintable(b.server->errorString()));
         }
@@ -141,10 +141,10 @@ protected:
         return http(m_network, "POST", url(b, u"/admin/faults"_s), QJsonDocument(QJsonObject{{u"fault"_s, rule}}).toJson()).status / 100 == 2;
     }
 
-    SyncEngine::Options options(const Backend &b, test::TempStore &store, int pageSize = 100, const QStringList &resources = {})
+    SyncEngine::Options options(const Backend &b, Test::TempStore &store, int pageSize = 100, const QStringList &resources = {})
     {
         // The back end's tasks go back years: kept all, the store holds what it has.
-        if (!test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays)) {
+        if (!Test::setRetentionDays(store.path(), RetentionPolicy::MaximumDays)) {
             qWarning("cannot set the store's retention");
         }
         SyncEngine::Options o;
@@ -178,7 +178,7 @@ protected:
         return finished.first().first().value<SyncSummary>();
     }
 
-    SyncSummary runOnce(const Backend &b, test::TempStore &store, int pageSize = 100, const QStringList &resources = {})
+    SyncSummary runOnce(const Backend &b, Test::TempStore &store, int pageSize = 100, const QStringList &resources = {})
     {
         SyncEngine engine(options(b, store, pageSize, resources));
         return run(engine);
@@ -187,7 +187,7 @@ protected:
     // The store after one unfaulted full sync of b.
     QStringList reference(const Backend &b)
     {
-        test::TempStore store;
+        Test::TempStore store;
         const SyncSummary s = runOnce(b, store);
         if (!s.ok()) {
             qWarning("the reference sync failed");
@@ -196,4 +196,4 @@ protected:
     }
 };
 
-} // namespace c360::test::klantinteracties
+} // namespace C360::Test::Klantinteracties

@@ -15,7 +15,7 @@
 #include <QTest>
 #include <QTimeZone>
 
-using namespace c360;
+using namespace C360;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -83,11 +83,11 @@ QJsonObject goodTask()
 template<typename R>
 QString errorOf(const R &result)
 {
-    return result ? QString() : QString(result.error());
+    return result ? QString() : QString(result.error().detail);
 }
 
-// The record passes the checks every record gets, then its own parser.
-QString refusal(const QString &kind, const QJsonObject &record, bool invalidUtf8 = false)
+// The record passes the checks every record gets, then its own parser; no detail when it maps.
+RecordError refusalOf(const QString &kind, const QJsonObject &record, bool invalidUtf8 = false)
 {
     if (auto checked = KlantinteractiesParser::checkRecord(record, invalidUtf8); !checked) {
         return checked.error();
@@ -98,17 +98,21 @@ QString refusal(const QString &kind, const QJsonObject &record, bool invalidUtf8
             return party.error();
         }
         auto citizen = KlantinteractiesMapper::citizen(*party, QStringLiteral("openklant"));
-        return citizen ? QString() : citizen.error();
+        return citizen ? RecordError{} : citizen.error();
     }
     if (kind == QLatin1String("contact")) {
         auto contact = KlantinteractiesParser::contact(record);
-        return contact ? QString() : contact.error();
+        return contact ? RecordError{} : contact.error();
     }
     auto task = KlantinteractiesParser::task(record);
-    return task ? QString() : task.error();
+    return task ? RecordError{} : task.error();
 }
 
-// Replaces the value at a dotted path ("partijIdentificatie.contactnaam.voornaam", "a.0.b").
+QString refusal(const QString &kind, const QJsonObject &record, bool invalidUtf8 = false)
+{
+    return refusalOf(kind, record, invalidUtf8).detail;
+}
+
 void setPath(QJsonObject &o, QStringList path, const QJsonValue &value)
 {
     const QString key = path.takeFirst();
@@ -214,35 +218,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("reason"); // a part of it
+        QTest::addColumn<RecordError::Kind>("errorKind");
 
         const QString longText(70 * 1024, QLatin1Char('x'));
-        QTest::newRow("party: uuid missing") << u"party"_s << u"uuid"_s << QJsonValue() << u"missing uuid"_s;
-        QTest::newRow("party: uuid malformed") << u"party"_s << u"uuid"_s << QJsonValue(u"not-a-uuid"_s) << u"uuid is not a uuid"_s;
-        QTest::newRow("party: uuid a number") << u"party"_s << u"uuid"_s << QJsonValue(17) << u"uuid is not a string"_s;
+        QTest::newRow("party: uuid missing") << u"party"_s << u"uuid"_s << QJsonValue() << u"missing uuid"_s << RecordError::Kind::Missing;
+        QTest::newRow("party: uuid malformed") << u"party"_s << u"uuid"_s << QJsonValue(u"not-a-uuid"_s) << u"uuid is not a uuid"_s
+                                               << RecordError::Kind::Malformed;
+        QTest::newRow("party: uuid a number") << u"party"_s << u"uuid"_s << QJsonValue(17) << u"uuid is not a string"_s << RecordError::Kind::WrongType;
         QTest::newRow("party: name an object") << u"party"_s << u"partijIdentificatie.contactnaam.voornaam"_s << QJsonValue(QJsonObject())
-                                               << u"partijIdentificatie.contactnaam.voornaam is not a string"_s;
-        QTest::newRow("party: unknown soortPartij") << u"party"_s << u"soortPartij"_s << QJsonValue(u"alien"_s) << u"unknown value of soortPartij"_s;
-        QTest::newRow("party: unknown codeSoortObjectId")
-            << u"party"_s << u"partijIdentificatoren.0.partijIdentificator.codeSoortObjectId"_s << QJsonValue(u"paspoort"_s) << u"unknown value of"_s;
+                                               << u"partijIdentificatie.contactnaam.voornaam is not a string"_s << RecordError::Kind::WrongType;
+        QTest::newRow("party: unknown soortPartij") << u"party"_s << u"soortPartij"_s << QJsonValue(u"alien"_s) << u"unknown value of soortPartij"_s
+                                                    << RecordError::Kind::UnknownValue;
+        QTest::newRow("party: unknown codeSoortObjectId") << u"party"_s << u"partijIdentificatoren.0.partijIdentificator.codeSoortObjectId"_s
+                                                          << QJsonValue(u"paspoort"_s) << u"unknown value of"_s << RecordError::Kind::UnknownValue;
         QTest::newRow("party: unknown soortDigitaalAdres") << u"party"_s << u"_expand.digitaleAdressen.0.soortDigitaalAdres"_s << QJsonValue(u"fax"_s)
-                                                           << u"unknown value of digitaalAdres.soortDigitaalAdres"_s;
+                                                           << u"unknown value of digitaalAdres.soortDigitaalAdres"_s << RecordError::Kind::UnknownValue;
         QTest::newRow("party: national number check") << u"party"_s << u"partijIdentificatoren.0.partijIdentificator.objectId"_s << QJsonValue(u"68062700178"_s)
-                                                      << u"rijksregisternummer fails its check"_s;
+                                                      << u"rijksregisternummer fails its check"_s << RecordError::Kind::Malformed;
         QTest::newRow("party: huge string") << u"party"_s << u"partijIdentificatie.contactnaam.achternaam"_s << QJsonValue(longText)
-                                            << u"partijIdentificatie.contactnaam.achternaam is longer than 64 KiB"_s;
+                                            << u"partijIdentificatie.contactnaam.achternaam is longer than 64 KiB"_s << RecordError::Kind::TooLarge;
         QTest::newRow("party: huisnummer a string") << u"party"_s << u"bezoekadres.huisnummer"_s << QJsonValue(u"12"_s)
-                                                    << u"bezoekadres.huisnummer is not an integer"_s;
-        QTest::newRow("party: verificatieDatum no date")
-            << u"party"_s << u"_expand.digitaleAdressen.0.verificatieDatum"_s << QJsonValue(u"yesterday"_s) << u"verificatieDatum is not a date"_s;
-        QTest::newRow("contact: onderwerp a number") << u"contact"_s << u"onderwerp"_s << QJsonValue(3) << u"onderwerp is not a string"_s;
+                                                    << u"bezoekadres.huisnummer is not an integer"_s << RecordError::Kind::WrongType;
+        QTest::newRow("party: verificatieDatum no date") << u"party"_s << u"_expand.digitaleAdressen.0.verificatieDatum"_s << QJsonValue(u"yesterday"_s)
+                                                         << u"verificatieDatum is not a date"_s << RecordError::Kind::Malformed;
+        QTest::newRow("contact: onderwerp a number") << u"contact"_s << u"onderwerp"_s << QJsonValue(3) << u"onderwerp is not a string"_s
+                                                     << RecordError::Kind::WrongType;
         QTest::newRow("contact: unknown rol") << u"contact"_s << u"_expand.hadBetrokkenen.0.rol"_s << QJsonValue(u"boss"_s)
-                                              << u"unknown value of betrokkene.rol"_s;
-        QTest::newRow("contact: bad time") << u"contact"_s << u"plaatsgevondenOp"_s << QJsonValue(u"gisteren"_s) << u"plaatsgevondenOp is not a date-time"_s;
-        QTest::newRow("contact: huge inhoud") << u"contact"_s << u"inhoud"_s << QJsonValue(longText) << u"inhoud is longer than 64 KiB"_s;
-        QTest::newRow("task: unknown status") << u"task"_s << u"status"_s << QJsonValue(u"misschien"_s) << u"unknown value of status"_s;
-        QTest::newRow("task: no contact") << u"task"_s << u"aanleidinggevendKlantcontact"_s << QJsonValue() << u"missing aanleidinggevendKlantcontact"_s;
-        QTest::newRow("task: actoren not an array") << u"task"_s << u"toegewezenAanActoren"_s << QJsonValue(u"x"_s)
-                                                    << u"toegewezenAanActoren is not an array"_s;
+                                              << u"unknown value of betrokkene.rol"_s << RecordError::Kind::UnknownValue;
+        QTest::newRow("contact: bad time") << u"contact"_s << u"plaatsgevondenOp"_s << QJsonValue(u"gisteren"_s) << u"plaatsgevondenOp is not a date-time"_s
+                                           << RecordError::Kind::Malformed;
+        QTest::newRow("contact: huge inhoud") << u"contact"_s << u"inhoud"_s << QJsonValue(longText) << u"inhoud is longer than 64 KiB"_s
+                                              << RecordError::Kind::TooLarge;
+        QTest::newRow("task: unknown status") << u"task"_s << u"status"_s << QJsonValue(u"misschien"_s) << u"unknown value of status"_s
+                                              << RecordError::Kind::UnknownValue;
+        QTest::newRow("task: no contact") << u"task"_s << u"aanleidinggevendKlantcontact"_s << QJsonValue() << u"missing aanleidinggevendKlantcontact"_s
+                                          << RecordError::Kind::Missing;
+        QTest::newRow("task: actoren not an array") << u"task"_s << u"toegewezenAanActoren"_s << QJsonValue(u"x"_s) << u"toegewezenAanActoren is not an array"_s
+                                                    << RecordError::Kind::WrongType;
     }
 
     void badRecords()
@@ -251,6 +263,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QJsonValue, value);
         QFETCH(QString, reason);
+        QFETCH(RecordError::Kind, errorKind);
         QJsonObject record = kind == QLatin1String("party") ? goodParty() : kind == QLatin1String("contact") ? goodContact() : goodTask();
         QCOMPARE(refusal(kind, record), QString());
         if (value.isUndefined() || value.isNull()) {
@@ -260,8 +273,12 @@ private Q_SLOTS:
         } else {
             setPath(record, path.split(QLatin1Char('.')), value);
         }
-        const QString why = refusal(kind, record);
+        const RecordError error = refusalOf(kind, record);
+        const QString why = error.detail;
         QVERIFY2(why.contains(reason), qPrintable(why));
+        QCOMPARE(error.kind, errorKind);
+        // The member at fault is named as a field of its own (the path without the list indexes).
+        QCOMPARE(error.field.section(QLatin1Char('.'), -1), path.section(QLatin1Char('.'), -1));
         // Never the value, never a name or number from the record.
         for (const QString &personal : {u"Jean-Pierre"_s, u"Ben Ali"_s, u"68062700177"_s, u"68062700178"_s, u"jp@example.be"_s, u"yesterday"_s}) {
             QVERIFY(!why.contains(personal));
@@ -290,20 +307,26 @@ private Q_SLOTS:
     void malformedPages_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("not JSON") << QByteArray("<html>oops</html>");
-        QTest::newRow("truncated") << QByteArray("{\"count\": 2, \"next\": null, \"results\": [{\"uuid\": \"3715e799");
-        QTest::newRow("an array") << QByteArray("[]");
-        QTest::newRow("no results") << QByteArray("{\"count\": 2}");
-        QTest::newRow("results an object") << QByteArray("{\"count\": 2, \"results\": {}}");
-        QTest::newRow("count a string") << QByteArray("{\"count\": \"2\", \"results\": []}");
-        QTest::newRow("next a number") << QByteArray("{\"count\": 2, \"next\": 3, \"results\": []}");
-        QTest::newRow("empty") << QByteArray();
+        QTest::addColumn<PageError::Kind>("kind");
+        QTest::newRow("HTML") << QByteArray("<html>oops</html>") << PageError::Kind::WebPage;
+        QTest::newRow("not JSON") << QByteArray("Service unavailable") << PageError::Kind::Syntax;
+        QTest::newRow("truncated") << QByteArray("{\"count\": 2, \"next\": null, \"results\": [{\"uuid\": \"3715e799") << PageError::Kind::Syntax;
+        QTest::newRow("an array") << QByteArray("[]") << PageError::Kind::Shape;
+        QTest::newRow("no results") << QByteArray("{\"count\": 2}") << PageError::Kind::Shape;
+        QTest::newRow("results an object") << QByteArray("{\"count\": 2, \"results\": {}}") << PageError::Kind::Shape;
+        QTest::newRow("count a string") << QByteArray("{\"count\": \"2\", \"results\": []}") << PageError::Kind::Shape;
+        QTest::newRow("next a number") << QByteArray("{\"count\": 2, \"next\": 3, \"results\": []}") << PageError::Kind::Shape;
+        QTest::newRow("empty") << QByteArray() << PageError::Kind::Empty;
+        QTest::newRow("blank") << QByteArray(" \r\n") << PageError::Kind::Empty;
     }
 
     void malformedPages()
     {
         QFETCH(QByteArray, body);
-        QVERIFY(!KlantinteractiesParser::page(body));
+        QFETCH(PageError::Kind, kind);
+        const auto page = KlantinteractiesParser::page(body);
+        QVERIFY(!page);
+        QCOMPARE(page.error().kind, kind);
     }
 
     void pageEnvelope()
@@ -328,10 +351,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("anInteger"); // as a record's integer field
         QTest::newRow("ordinary") << QByteArray("500") << qint64(500) << true;
         QTest::newRow("zero") << QByteArray("0") << qint64(0) << true;
-        QTest::newRow("huge") << QByteArray("1e300") << KiPage::UnbelievableCount << false;
-        QTest::newRow("negative") << QByteArray("-5") << KiPage::UnbelievableCount << true;
-        QTest::newRow("fraction") << QByteArray("12.5") << KiPage::UnbelievableCount << false;
-        QTest::newRow("beyond 2^53") << QByteArray("18014398509481984") << KiPage::UnbelievableCount << false;
+        QTest::newRow("huge") << QByteArray("1e300") << KlantinteractiesPage::UnbelievableCount << false;
+        QTest::newRow("negative") << QByteArray("-5") << KlantinteractiesPage::UnbelievableCount << true;
+        QTest::newRow("fraction") << QByteArray("12.5") << KlantinteractiesPage::UnbelievableCount << false;
+        QTest::newRow("beyond 2^53") << QByteArray("18014398509481984") << KlantinteractiesPage::UnbelievableCount << false;
         QTest::newRow("none") << QByteArray("null") << qint64(-1) << true;
     }
 
@@ -426,10 +449,10 @@ private Q_SLOTS:
         QJsonObject record = goodTask();
         record.insert(u"toegewezenOp"_s, u"2020-06-08 17:22:29"_s);
         auto task = KlantinteractiesParser::task(record);
-        QVERIFY2(task, qPrintable(task ? QString() : task.error()));
+        QVERIFY2(task, qPrintable(task ? QString() : task.error().detail));
         QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(15, 22, 29), Qt::UTC));
         {
-            const ki::LocalZoneScope newYork(QTimeZone(QByteArrayLiteral("America/New_York")));
+            const Klantinteracties::LocalZoneScope newYork(QTimeZone(QByteArrayLiteral("America/New_York")));
             task = KlantinteractiesParser::task(record);
             QVERIFY(task);
             QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(21, 22, 29), Qt::UTC));

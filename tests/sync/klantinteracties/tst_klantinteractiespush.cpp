@@ -4,9 +4,10 @@
 // moments, requests, supplements and the handling of requests made here go out exactly once, also
 // when a step fails and is retried, and the next pulls recognise them.
 #include "klantinteractiessynctesting.h"
+#include "sync/klantinteracties/klantinteractiesactors.h"
 
-using namespace c360;
-using namespace c360::test::klantinteracties;
+using namespace C360;
+using namespace C360::Test::Klantinteracties;
 using namespace Qt::StringLiterals;
 
 class TestKlantinteractiesPush : public SyncTest
@@ -21,7 +22,7 @@ private Q_SLOTS:
     void outboxExactlyOnce()
     {
         Backend b = start(10, 8);
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(runOnce(b, store).ok());
         Database &db = store.open();
         const QStringList citizen = rows(db, u"SELECT id, source_id FROM citizens ORDER BY source_id LIMIT 1"_s).first().split(QLatin1Char('|'));
@@ -99,7 +100,7 @@ private Q_SLOTS:
     void requestsAndSupplementsGoOutExactlyOnce()
     {
         Backend b = start(10, 9);
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(runOnce(b, store).ok());
         Database &db = store.open();
         const QStringList citizen = rows(db, u"SELECT id, source_id FROM citizens ORDER BY source_id LIMIT 1"_s).first().split(QLatin1Char('|'));
@@ -176,7 +177,7 @@ private Q_SLOTS:
             const auto pushed = RequestRepository(again).find(*requestId);
             QVERIFY(pushed && *pushed);
             QCOMPARE((*pushed)->source.system, u"openklant"_s);
-            const test::HttpAnswer task = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/internetaken/"_s + (*pushed)->source.id));
+            const Test::HttpAnswer task = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/internetaken/"_s + (*pushed)->source.id));
             QCOMPARE(task.status, 200);
             const auto [handeling, toelichting] = KlantinteractiesRequestTarget::splitQuestion(request.question);
             QVERIFY(handeling.size() <= 200 && !toelichting.isEmpty());
@@ -207,7 +208,7 @@ private Q_SLOTS:
     void requestHandlingGoesOutExactlyOnce()
     {
         Backend b = start(40, 12);
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(runOnce(b, store).ok());
         Database &db = store.open();
         const QStringList open = rows(db,
@@ -263,13 +264,13 @@ private Q_SLOTS:
             answerContact = rows(again, u"SELECT remote_id FROM outbox ORDER BY id LIMIT 1"_s).value(0);
             store.close();
         }
-        const test::HttpAnswer told = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/klantcontacten/"_s + answerContact));
+        const Test::HttpAnswer told = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/klantcontacten/"_s + answerContact));
         QCOMPARE(told.status, 200);
         QCOMPARE(told.json()[u"inhoud"_s].toString(), answer);
         QCOMPARE(told.json()[u"kanaal"_s].toString(), u"telefoon"_s);
         const QJsonArray about = told.json()[u"gingOverOnderwerpobjecten"_s].toArray();
         QCOMPARE(about.size(), 1);
-        const test::HttpAnswer subject = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/onderwerpobjecten/"_s + about.first()[u"uuid"_s].toString()));
+        const Test::HttpAnswer subject = http(m_network, "GET", url(b, u"/klantinteracties/api/v1/onderwerpobjecten/"_s + about.first()[u"uuid"_s].toString()));
         QCOMPARE(subject.json()[u"onderwerpobjectidentificator"_s][u"objectId"_s].toString(), aUuid);
 
         // Meanwhile the back office adds to task B. The pull brings that in, but B stays closed

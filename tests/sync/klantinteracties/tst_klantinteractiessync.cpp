@@ -8,8 +8,8 @@
 // What goes the other way, the outbox, is tst_klantinteractiespush.
 #include "klantinteractiessynctesting.h"
 
-using namespace c360;
-using namespace c360::test::klantinteracties;
+using namespace C360;
+using namespace C360::Test::Klantinteracties;
 using namespace Qt::StringLiterals;
 
 class TestKlantinteractiesSync : public SyncTest
@@ -22,7 +22,7 @@ private Q_SLOTS:
     void fullSyncSecondSyncAndMutations()
     {
         Backend b = start(300, 11);
-        test::TempStore store;
+        Test::TempStore store;
         SyncSummary s = runOnce(b, store);
         QVERIFY(s.ok());
         QCOMPARE(s.resources.size(), 3);
@@ -149,7 +149,7 @@ private Q_SLOTS:
         const QStringList expected = reference(b);
         QVERIFY(expected.size() > 25);
 
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(setFault(b, u"/klantinteracties/*="_s + fault));
         SyncSummary faulted = runOnce(b, store, 20);
         if (survivesAlone) {
@@ -172,7 +172,7 @@ private Q_SLOTS:
     void resumeAfterStop()
     {
         Backend b = start(40, 9);
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(runOnce(b, store, 10).ok());
         const QJsonObject mutation = http(m_network, "POST", url(b, u"/admin/mutate"_s), "{\"deleted_parties\": 1}").json();
         const QString gone = mutation[u"deleted_parties"_s][0].toString();
@@ -206,7 +206,7 @@ private Q_SLOTS:
     void contactsWaitForTheirParty()
     {
         Backend b = start(15, 3);
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine engine(options(b, store, 100, {u"klantcontacten"_s}));
         QSignalSpy skipped(&engine, &SyncEngine::recordSkipped);
         const SyncSummary first = run(engine);
@@ -232,7 +232,7 @@ private Q_SLOTS:
     void notModified()
     {
         Backend b = start(20, 4);
-        test::TempStore store;
+        Test::TempStore store;
         QVERIFY(runOnce(b, store, 500).ok());
         const SyncSummary again = runOnce(b, store, 500);
         QVERIFY(changedNothing(again));
@@ -248,9 +248,9 @@ private Q_SLOTS:
     void tasksPastTheirRetentionAreNotStored()
     {
         Backend b = start(300, 11);
-        test::TempStore store;
+        Test::TempStore store;
         SyncEngine::Options o = options(b, store);
-        QVERIFY(test::setRetentionDays(store.path(), Request::DefaultRetentionDays));
+        QVERIFY(Test::setRetentionDays(store.path(), Request::DefaultRetentionDays));
         SyncSummary s;
         {
             SyncEngine engine(o);
@@ -264,7 +264,7 @@ private Q_SLOTS:
         QCOMPARE(qint64(statsOf(s, u"internetaken"_s).inserted), stored);
         QCOMPARE(qint64(statsOf(s, u"internetaken"_s).skipped), qint64(0));
         QCOMPARE(count(db, u"sync_records WHERE resource = 'internetaken'"_s), tasks);
-        QCOMPARE(test::scalar(db, u"SELECT COUNT(*) FROM requests WHERE expires_at <= '%1'"_s.arg(sql::fromDateTime(store.clock().now()).toString())),
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM requests WHERE expires_at <= '%1'"_s.arg(Sql::fromDateTime(store.clock().now()).toString())),
                  qint64(0));
         QCOMPARE(count(db, u"purge_records"_s), qint64(0));
         store.close();

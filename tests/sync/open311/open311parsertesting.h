@@ -14,7 +14,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
-namespace c360::test::open311parsing
+namespace C360::Test::Open311Parsing
 {
 
 // A record that maps, with every usual field; id is its service_request_id.
@@ -47,13 +47,13 @@ inline QStringList outcomes(const QByteArray &body)
     QStringList result;
     const auto records = Open311Parser::parse(body);
     if (!records) {
-        return {QStringLiteral("page: ") + records.error()};
+        return {QStringLiteral("page: ") + records.error().detail};
     }
     for (const Open311Record &r : *records) {
         const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"), Timestamp::defaultZone());
-        result.append(mapped ? QString() : mapped.error());
+        result.append(mapped ? QString() : mapped.error().detail);
     }
     return result;
 }
 
-} // namespace c360::test::open311parsing
+} // namespace C360::Test::Open311Parsing

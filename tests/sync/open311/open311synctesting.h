@@ -8,7 +8,7 @@
 #include "privacy/secretstore.h"
 #include "store/citizenrepository.h"
 #include "store/database.h"
-#include "sync/open311/open311sync.h"
+#include "sync/open311/open311requestssync.h"
 #include "sync/syncengine.h"
 #include "synctesting.h"
 
@@ -19,11 +19,11 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
-namespace c360::test::open311
+namespace C360::Test::Open311
 {
 
 using HttpResult = HttpAnswer;
-using test::http;
+using Test::http;
 
 inline QUrl backendUrl(const QUrl &base, const QString &path, const QString &query = {})
 {
@@ -153,7 +153,7 @@ inline SyncEngine::Options engineOptions(const QString &databasePath, const QUrl
     return o;
 }
 
-using c360::test::runOnce;
-using c360::test::statsOf;
+using C360::Test::runOnce;
+using C360::Test::statsOf;
 
-} // namespace c360::test::open311
+} // namespace C360::Test::Open311

@@ -11,14 +11,14 @@
 
 #include <QTest>
 
-using namespace c360;
-using test::CitizenBuilder;
+using namespace C360;
+using Test::CitizenBuilder;
 
 class TestOpen311Identity : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Test::TempStore> m_store;
     qint64 m_marie = 0; // register number, verified e-mail, verified phone
     qint64 m_jan = 0; // BIS number, same verified e-mail as Marie (a household)
     qint64 m_lotte = 0; // unverified e-mail and phone only
@@ -30,7 +30,7 @@ class TestOpen311Identity : public QObject
         CitizenRepository citizens(m_store->db());
         const auto id = citizens.insert(c);
         if (!id) {
-            qWarning("%s", test::why(id).constData());
+            qWarning("%s", Test::why(id).constData());
             return 0;
         }
         return *id;
@@ -41,7 +41,7 @@ class TestOpen311Identity : public QObject
         IdentityMatcher matcher(m_store->db());
         const auto m = matcher.match(reporter);
         if (!m) {
-            qWarning("%s", test::why(m).constData());
+            qWarning("%s", Test::why(m).constData());
             return {};
         }
         return *m;
@@ -50,7 +50,7 @@ class TestOpen311Identity : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
+        m_store = std::make_unique<Test::TempStore>();
         m_store->open();
         const QDate verified(2025, 6, 1);
         m_marieNumber = CitizenBuilder::nationalNumberFor(QDate(1985, 7, 30), 33);

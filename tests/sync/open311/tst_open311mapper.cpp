@@ -15,8 +15,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test::open311parsing;
+using namespace C360;
+using namespace C360::Test::Open311Parsing;
 using namespace Qt::StringLiterals;
 
 class TestOpen311Mapper : public QObject
@@ -119,7 +119,7 @@ private Q_SLOTS:
         const auto records = Open311Parser::parse(page({record}));
         QVERIFY(records && records->size() == 1);
         const auto mapped = Open311Mapper::map(records->first(), QStringLiteral("open311"), Timestamp::defaultZone());
-        QVERIFY2(mapped, qPrintable(mapped ? QString() : mapped.error()));
+        QVERIFY2(mapped, qPrintable(mapped ? QString() : mapped.error().detail));
         const Report &r = mapped->report;
         QVariant actual;
         if (field == QLatin1String("id")) {

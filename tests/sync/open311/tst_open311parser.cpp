@@ -15,8 +15,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test::open311parsing;
+using namespace C360;
+using namespace C360::Test::Open311Parsing;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -42,13 +42,13 @@ QList<Report> reportsOf(const QByteArray &body)
     QList<Report> reports;
     const auto records = Open311Parser::parse(body);
     if (!records) {
-        qWarning("page refused: %s", qPrintable(records.error()));
+        qWarning("page refused: %s", qPrintable(records.error().detail));
         return reports;
     }
     for (const Open311Record &r : *records) {
         const auto mapped = Open311Mapper::map(r, QStringLiteral("open311"), Timestamp::defaultZone());
         if (!mapped) {
-            qWarning("record %s refused: %s", qPrintable(Open311Mapper::recordId(r)), qPrintable(mapped.error()));
+            qWarning("record %s refused: %s", qPrintable(Open311Mapper::recordId(r)), qPrintable(mapped.error().detail));
             continue;
         }
         reports.append(mapped->report);
@@ -148,25 +148,30 @@ private Q_SLOTS:
     void badPagesAreRefusedWhole_data()
     {
         QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<PageError::Kind>("kind");
         const QByteArray good = page({goodRecord(QStringLiteral("1")), goodRecord(QStringLiteral("2"))});
         const QByteArray xml = sample(QStringLiteral("samples/spec-examples/service-requests.xml"));
-        QTest::newRow("empty") << QByteArray();
-        QTest::newRow("blank") << QByteArray(" \r\n");
-        QTest::newRow("html") << QByteArray("<html><body>Service unavailable</body></html>");
-        QTest::newRow("text") << QByteArray("Service unavailable");
-        QTest::newRow("truncated json") << good.left(good.size() / 2);
-        QTest::newRow("truncated xml") << xml.left(xml.size() / 2);
-        QTest::newRow("json object") << QByteArray(R"({"results": []})");
-        QTest::newRow("json error list") << QByteArray(R"([{"code": 403, "description": "Invalid api_key"}])");
-        QTest::newRow("json number") << QByteArray("42");
-        QTest::newRow("deep json") << QByteArray(5000, '[') + QByteArray(5000, ']');
+        QTest::newRow("empty") << QByteArray() << PageError::Kind::Empty;
+        QTest::newRow("blank") << QByteArray(" \r\n") << PageError::Kind::Empty;
+        QTest::newRow("html") << QByteArray("<html><body>Service unavailable</body></html>") << PageError::Kind::WebPage;
+        QTest::newRow("text") << QByteArray("Service unavailable") << PageError::Kind::Syntax;
+        QTest::newRow("truncated json") << good.left(good.size() / 2) << PageError::Kind::Syntax;
+        QTest::newRow("truncated xml") << xml.left(xml.size() / 2) << PageError::Kind::Syntax;
+        QTest::newRow("json object") << QByteArray(R"({"results": []})") << PageError::Kind::Shape;
+        QTest::newRow("json error list") << QByteArray(R"([{"code": 403, "description": "Invalid api_key"}])") << PageError::Kind::ErrorDocument;
+        QTest::newRow("xml error") << QByteArray("<errors><error><code>403</code></error></errors>") << PageError::Kind::ErrorDocument;
+        QTest::newRow("xml other") << QByteArray("<services><service/></services>") << PageError::Kind::Shape;
+        QTest::newRow("json number") << QByteArray("42") << PageError::Kind::Syntax;
+        QTest::newRow("deep json") << QByteArray(5000, '[') + QByteArray(5000, ']') << PageError::Kind::Syntax;
     }
     void badPagesAreRefusedWhole()
     {
         QFETCH(QByteArray, body);
+        QFETCH(PageError::Kind, kind);
         const auto records = Open311Parser::parse(body);
         QVERIFY(!records);
-        QVERIFY(!records.error().isEmpty());
+        QVERIFY(!records.error().detail.isEmpty());
+        QCOMPARE(records.error().kind, kind);
     }
 
     void wrappedAndLabelledFormsAreRead()
@@ -193,13 +198,15 @@ private Q_SLOTS:
         };
         const auto many = Open311Parser::parse(pageWith(10000));
         QVERIFY(many && many->size() == 1);
-        QVERIFY2(many->first().problem.isEmpty(), qPrintable(many->first().problem));
+        QVERIFY2(!many->first().problem, qPrintable(many->first().problem ? many->first().problem->detail : QString()));
         const QJsonArray notes = many->first().fields.value(u"notes"_s).toObject().value(u"note"_s).toArray();
         QCOMPARE(notes.size(), 10000);
         QCOMPARE(notes.last().toString(), u"n9999"_s);
         const auto tooMany = Open311Parser::parse(pageWith(25000));
         QVERIFY(tooMany && tooMany->size() == 1);
-        QVERIFY2(tooMany->first().problem.contains(u"more than 10000 children"_s), qPrintable(tooMany->first().problem));
+        QVERIFY(tooMany->first().problem);
+        QCOMPARE(tooMany->first().problem->kind, RecordError::Kind::TooLarge);
+        QVERIFY2(tooMany->first().problem->detail.contains(u"more than 10000 children"_s), qPrintable(tooMany->first().problem->detail));
         QVERIFY(!Open311Mapper::map(tooMany->first(), u"open311"_s, Timestamp::defaultZone()));
     }
 
@@ -255,7 +262,8 @@ private Q_SLOTS:
         QCOMPARE(records->at(0).fields.value(QStringLiteral("notes")).toObject().value(QStringLiteral("note")).toArray().size(), 2);
         const auto nested = Open311Mapper::map(records->at(1), QStringLiteral("open311"), Timestamp::defaultZone());
         QVERIFY(!nested);
-        QVERIFY(nested.error().contains(QStringLiteral("wrong type")));
+        QVERIFY(nested.error().detail.contains(QStringLiteral("wrong type")));
+        QCOMPARE(nested.error().kind, RecordError::Kind::WrongType);
         QCOMPARE(Open311Mapper::recordId(records->at(1)), QStringLiteral("#1"));
     }
 

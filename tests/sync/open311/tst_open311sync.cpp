@@ -12,8 +12,8 @@
 
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test::open311;
+using namespace C360;
+using namespace C360::Test::Open311;
 
 namespace
 {
@@ -24,7 +24,7 @@ class TestOpen311Sync : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ref::ReferenceBackend> m_backend;
+    std::unique_ptr<Ref::ReferenceBackend> m_backend;
     QUrl m_base;
     QNetworkAccessManager m_network;
     QList<Citizen> m_citizens;
@@ -45,9 +45,9 @@ class TestOpen311Sync : public QObject
     }
 
     // A fresh store holding the back end's residents, ready for reports.
-    std::unique_ptr<test::TempStore> newStore()
+    std::unique_ptr<Test::TempStore> newStore()
     {
-        auto store = std::make_unique<test::TempStore>();
+        auto store = std::make_unique<Test::TempStore>();
         store->open();
         if (!insertCitizens(store->db(), m_citizens)) {
             return {};
@@ -56,14 +56,14 @@ class TestOpen311Sync : public QObject
         return store;
     }
 
-    SyncEngine::Options options(const test::TempStore &store, int timeoutMs = 5000)
+    SyncEngine::Options options(const Test::TempStore &store, int timeoutMs = 5000)
     {
         SyncEngine::Options o = engineOptions(store.path(), m_base, &m_clock, &m_secrets);
         o.retry.timeoutMs = timeoutMs;
         return o;
     }
 
-    QStringList reportsOf(test::TempStore &store)
+    QStringList reportsOf(Test::TempStore &store)
     {
         store.open();
         const QStringList lines = dumpReports(store.db());
@@ -74,10 +74,10 @@ class TestOpen311Sync : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        ref::ReferenceBackend::Options o;
+        Ref::ReferenceBackend::Options o;
         o.seed = 311;
         o.citizens = Citizens;
-        m_backend = std::make_unique<ref::ReferenceBackend>(o);
+        m_backend = std::make_unique<Ref::ReferenceBackend>(o);
         QVERIFY(m_backend->listen(0) != 0);
         m_base = m_backend->baseUrl();
         QVERIFY(m_secrets.write(QStringLiteral("reference"), QStringLiteral("training")).has_value());

@@ -12,7 +12,7 @@
 #include "store/citizenrepository.h"
 #include "store/outboxrepository.h"
 #include "store/transaction.h"
-#include "sync/verwerkingenlogging/auditexport.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingexport.h"
 #include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
 #include "tempstore.h"
 
@@ -21,9 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace c360;
-using namespace c360::test;
-using namespace c360::test::backend;
+using namespace C360;
+using namespace C360::Test;
+using namespace C360::Test::Backend;
 
 namespace
 {
@@ -58,7 +58,7 @@ private Q_SLOTS:
 
     void payloadCarriesOnlyWhatTheSpecificationAsks()
     {
-        const QJsonObject action = AuditExport::verwerkingsactie(profileOpened(1), nationalNumber);
+        const QJsonObject action = VerwerkingenloggingExport::verwerkingsactie(profileOpened(1), nationalNumber);
         QCOMPARE(action.value(QStringLiteral("vertrouwelijkheid")).toString(), QStringLiteral("normaal"));
         QCOMPARE(action.value(QStringLiteral("tijdstip")).toString(), QStringLiteral("2026-03-02T09:15:30.250Z"));
         QCOMPARE(action.value(QStringLiteral("actieNaam")).toString(), QStringLiteral("profile_opened"));
@@ -79,12 +79,12 @@ private Q_SLOTS:
         chained.sequence = 4711;
         chained.hash = QByteArray(32, '\xab');
         const QString storeId = QStringLiteral("0123456789abcdef0123456789abcdef");
-        const QString witness = AuditExport::verwerkingsactie(chained, nationalNumber, storeId).value(QStringLiteral("gegevensbron")).toString();
+        const QString witness = VerwerkingenloggingExport::verwerkingsactie(chained, nationalNumber, storeId).value(QStringLiteral("gegevensbron")).toString();
         QCOMPARE(witness,
                  QStringLiteral("citizen360-audit:%1:4711:%2").arg(storeId, QString(64, QLatin1Char('a')).replace(QStringLiteral("aa"), QStringLiteral("ab"))));
         QVERIFY(witness.size() <= 242);
-        QCOMPARE(AuditExport::identifierKind(IdentifierType::BelgianBisNumber), QStringLiteral("bisnummer"));
-        QCOMPARE(AuditExport::identifierKind(IdentifierType::DutchBsn), QStringLiteral("BSN"));
+        QCOMPARE(VerwerkingenloggingExport::identifierKind(IdentifierType::BelgianBisNumber), QStringLiteral("bisnummer"));
+        QCOMPARE(VerwerkingenloggingExport::identifierKind(IdentifierType::DutchBsn), QStringLiteral("BSN"));
     }
 
     void payloadValidatesAgainstTheSpecification()
@@ -93,7 +93,7 @@ private Q_SLOTS:
         AuditEntry chained = profileOpened(1);
         chained.sequence = 12;
         chained.hash = QByteArray(32, '\x01');
-        QJsonObject action = AuditExport::verwerkingsactie(chained, nationalNumber, QStringLiteral("0123456789abcdef0123456789abcdef"));
+        QJsonObject action = VerwerkingenloggingExport::verwerkingsactie(chained, nationalNumber, QStringLiteral("0123456789abcdef0123456789abcdef"));
         QVERIFY(action.contains(QStringLiteral("gegevensbron")));
         // The schema lists the server's read-only fields as required; a request leaves them out,
         // so the example values of the specification stand in for them here.
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, location);
         QFETCH(QString, expected);
-        QCOMPARE(VerwerkingsactiesTarget::remoteId(body, location), expected);
+        QCOMPARE(VerwerkingenloggingTarget::remoteId(body, location), expected);
     }
 
     void whatIsExported_data()
@@ -184,7 +184,7 @@ private Q_SLOTS:
         AuditEntry entry = profileOpened(withSubject ? *citizen : 0);
         entry.action = AuditAction(action);
         entry.outcome = AuditOutcome(outcome);
-        auto queued = AuditExport::enqueue(db, entry, QStringLiteral("verwerkingenlogging"));
+        auto queued = VerwerkingenloggingExport::enqueue(db, entry, QStringLiteral("verwerkingenlogging"));
         QVERIFY(queued);
         QCOMPARE(queued->has_value(), exported);
         QCOMPARE(*OutboxRepository(db).count(OutboxState::Pending), exported ? 1 : 0);
@@ -209,14 +209,14 @@ private Q_SLOTS:
         {
             auto transaction = Transaction::begin(db);
             QVERIFY(transaction);
-            QVERIFY(AuditExport::enqueue(db, profileOpened(*citizen), QStringLiteral("verwerkingenlogging")));
+            QVERIFY(VerwerkingenloggingExport::enqueue(db, profileOpened(*citizen), QStringLiteral("verwerkingenlogging")));
             transaction->rollback();
         }
         QCOMPARE(*OutboxRepository(db).count(OutboxState::Pending), 0);
         {
             auto transaction = Transaction::begin(db);
             QVERIFY(transaction);
-            QVERIFY(AuditExport::enqueue(db, profileOpened(*citizen), QStringLiteral("verwerkingenlogging")));
+            QVERIFY(VerwerkingenloggingExport::enqueue(db, profileOpened(*citizen), QStringLiteral("verwerkingenlogging")));
             QVERIFY(transaction->commit());
         }
         QCOMPARE(*OutboxRepository(db).count(OutboxState::Pending), 1);
@@ -226,10 +226,10 @@ private Q_SLOTS:
     // opened goes to the central log; the search lines and a refusal stay local.
     void auditServiceExportsAsItRecords()
     {
-        ref::ReferenceBackend::Options backendOptions;
+        Ref::ReferenceBackend::Options backendOptions;
         backendOptions.seed = 4;
         backendOptions.citizens = 5;
-        ref::ReferenceBackend backend(backendOptions);
+        Ref::ReferenceBackend backend(backendOptions);
         QVERIFY(backend.listen(0) != 0);
         TempStore store;
         Database &db = store.open();
@@ -237,7 +237,7 @@ private Q_SLOTS:
         auto citizenId = CitizenRepository(db).insert(citizen);
         QVERIFY(citizenId);
         AuditService audit(db, QByteArray(32, 'v'));
-        AuditExport exportSink(db, QStringLiteral("verwerkingenlogging"));
+        VerwerkingenloggingExport exportSink(db, QStringLiteral("verwerkingenlogging"));
         audit.setExportSink(&exportSink);
         CaseService cases(audit);
         const StaffMember clerk{QStringLiteral("an.balie"), Role::CounterClerk, QStringLiteral("balie-1")};
@@ -274,10 +274,10 @@ private Q_SLOTS:
     void pushedExactlyOnce()
     {
         QFETCH(QString, fault);
-        ref::ReferenceBackend::Options backendOptions;
+        Ref::ReferenceBackend::Options backendOptions;
         backendOptions.seed = 3;
         backendOptions.citizens = 5;
-        ref::ReferenceBackend backend(backendOptions);
+        Ref::ReferenceBackend backend(backendOptions);
         QVERIFY(backend.listen(0) != 0);
         const QUrl base = backend.baseUrl();
         TempStore store;
@@ -291,7 +291,7 @@ private Q_SLOTS:
             entry.time = entry.time.addSecs(i);
             auto appended = audit.append(entry);
             QVERIFY(appended);
-            auto queued = AuditExport::enqueue(db, *appended, QStringLiteral("verwerkingenlogging"));
+            auto queued = VerwerkingenloggingExport::enqueue(db, *appended, QStringLiteral("verwerkingenlogging"));
             QVERIFY(queued && queued->has_value());
         }
         const auto options = [&] {
@@ -328,7 +328,7 @@ private Q_SLOTS:
         // "sending"; the next engine sends it again, with its key.
         auto appended = audit.append(profileOpened(*citizenId));
         QVERIFY(appended);
-        auto fourth = AuditExport::enqueue(db, *appended, QStringLiteral("verwerkingenlogging"));
+        auto fourth = VerwerkingenloggingExport::enqueue(db, *appended, QStringLiteral("verwerkingenlogging"));
         QVERIFY(fourth && fourth->has_value());
         const OutboxEntry &killed = **fourth;
         const HttpResult sentBefore = http(m_network,

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/verwerkingenlogging/auditexport.h"
+#include "sync/verwerkingenlogging/verwerkingenloggingexport.h"
 
 #include "store/storeidentity.h"
 
@@ -14,10 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace c360
+namespace C360
 {
 
-bool AuditExport::isExported(const AuditEntry &entry)
+bool VerwerkingenloggingExport::isExported(const AuditEntry &entry)
 {
     // A denied or failed attempt processed nothing. A search and its result lines stay in the
     // local log: one search would otherwise send up to fifty processing actions, and the profile
@@ -26,7 +26,7 @@ bool AuditExport::isExported(const AuditEntry &entry)
         entry.action != AuditAction::SearchResultShown;
 }
 
-QString AuditExport::identifierKind(IdentifierType type)
+QString VerwerkingenloggingExport::identifierKind(IdentifierType type)
 {
     switch (type) {
     case IdentifierType::BelgianNationalNumber:
@@ -39,12 +39,12 @@ QString AuditExport::identifierKind(IdentifierType type)
     return {};
 }
 
-QString AuditExport::chainWitness(const AuditEntry &entry, const QString &storeId)
+QString VerwerkingenloggingExport::chainWitness(const AuditEntry &entry, const QString &storeId)
 {
     return QStringLiteral("citizen360-audit:%1:%2:%3").arg(storeId).arg(entry.sequence).arg(QString::fromLatin1(entry.hash.toHex()));
 }
 
-QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identifier &subject, const QString &storeId)
+QJsonObject VerwerkingenloggingExport::verwerkingsactie(const AuditEntry &entry, const Identifier &subject, const QString &storeId)
 {
     QJsonObject action{
         {QStringLiteral("actieNaam"), toKey(entry.action)},
@@ -68,7 +68,7 @@ QJsonObject AuditExport::verwerkingsactie(const AuditEntry &entry, const Identif
     return action;
 }
 
-Expected<void, StoreError> AuditExport::take(const AuditEntry &entry)
+Expected<void, StoreError> VerwerkingenloggingExport::take(const AuditEntry &entry)
 {
     auto queued = enqueue(m_db, entry, m_source);
     if (!queued) {
@@ -77,7 +77,7 @@ Expected<void, StoreError> AuditExport::take(const AuditEntry &entry)
     return {};
 }
 
-Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &db, const AuditEntry &entry, const QString &source)
+Expected<std::optional<OutboxEntry>, StoreError> VerwerkingenloggingExport::enqueue(Database &db, const AuditEntry &entry, const QString &source)
 {
     if (!isExported(entry)) {
         return std::optional<OutboxEntry>();
@@ -122,4 +122,4 @@ Expected<std::optional<OutboxEntry>, StoreError> AuditExport::enqueue(Database &
     return std::optional<OutboxEntry>(*queued);
 }
 
-} // namespace c360
+} // namespace C360

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/klantinteracties/klantinteractiestaken.h"
+#include "sync/klantinteracties/klantinteractiestakensync.h"
 
 #include "common/clock.h"
 #include "store/requestrepository.h"
@@ -13,7 +13,7 @@
 
 #include <QJsonArray>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -22,7 +22,7 @@ const QString actorsKey = QStringLiteral("actors");
 const QString actorPageKey = QStringLiteral("actor_page");
 const QString actorsReadKey = QStringLiteral("actors_read");
 
-QHash<QString, Assignee> actorsOf(const KiCursor &cursor)
+QHash<QString, Assignee> actorsOf(const KlantinteractiesCursor &cursor)
 {
     QHash<QString, Assignee> result;
     const QJsonObject actors = cursor.extra.value(actorsKey).toObject();
@@ -45,16 +45,7 @@ Expected<QHash<QString, Assignee>, StoreError> KlantinteractiesTakenSync::knownA
     if (!state) {
         return unexpected(std::move(state).error());
     }
-    return actorsOf(KiCursor::fromJson(state->cursor));
-}
-
-Expected<QList<Assignee>, StoreError> KlantinteractiesActors::knownAssignees(Database &db) const
-{
-    auto actors = KlantinteractiesTakenSync::knownActors(db, m_source);
-    if (!actors) {
-        return unexpected(std::move(actors).error());
-    }
-    return actors->values();
+    return actorsOf(KlantinteractiesCursor::fromJson(state->cursor));
 }
 
 QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)
@@ -80,9 +71,9 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
     }
     const auto parsed = KlantinteractiesParser::page(job.body());
     if (!parsed) {
-        return unexpected(malformed(QStringLiteral("actoren: ") + parsed.error()));
+        return unexpected(malformed(QStringLiteral("actoren: ") + parsed.error().detail));
     }
-    KiCursor c = m_position;
+    KlantinteractiesCursor c = m_position;
     // A new list at the first page; those of the last run until then.
     QJsonObject actors = c.extra.contains(actorPageKey) ? c.extra.value(actorsKey).toObject() : QJsonObject();
     Page page;
@@ -145,10 +136,10 @@ KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const 
     if (local.next()) {
         const auto status = fromKey<RequestStatus>(local.value(0).toString()).value_or(RequestStatus::Open);
         request.answer = local.value(1).toString();
-        if (const QDateTime created = sql::toDateTime(local.value(4)); created.isValid()) {
+        if (const QDateTime created = Sql::toDateTime(local.value(4)); created.isValid()) {
             request.created = created;
         }
-        request.deadline = sql::toDateTime(local.value(5));
+        request.deadline = Sql::toDateTime(local.value(5));
         if (local.value(6).toBool()) {
             request.status = status;
             request.assignee = {fromKey<AssigneeKind>(local.value(2).toString()).value_or(AssigneeKind::Team), local.value(3).toString()};
@@ -185,4 +176,4 @@ Expected<bool, StoreError> KlantinteractiesTakenSync::removeLocal(Database &db, 
     return true;
 }
 
-} // namespace c360
+} // namespace C360

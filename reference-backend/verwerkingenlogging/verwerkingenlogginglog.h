@@ -11,7 +11,7 @@
 
 #include <deque>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
 // One verwerkingsactie as the log stored it.
@@ -33,10 +33,10 @@ struct LoggedAction
 // The received verwerkingsacties, in memory and capped: beyond the capacity the oldest are
 // dropped. Indexed by id, by verwerkt object and by idempotency key, so that no lookup scans the
 // log.
-class VerwerkingenLog
+class VerwerkingenloggingLog
 {
 public:
-    explicit VerwerkingenLog(qsizetype capacity);
+    explicit VerwerkingenloggingLog(qsizetype capacity);
 
     qsizetype size() const { return qsizetype(m_actions.size()); }
     quint64 nextSequence() const { return m_first + m_actions.size(); }
@@ -64,4 +64,4 @@ private:
     QHash<QString, std::deque<quint64>> m_byObjectKey;
 };
 
-} // namespace c360::ref
+} // namespace C360::Ref

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/klantinteracties/klantinteractiescontacten.h"
+#include "sync/klantinteracties/klantinteractiescontactensync.h"
 
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
@@ -8,7 +8,7 @@
 #include "store/syncstaterepository.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<KlantinteractiesCrawl::Outcome, StoreError>
@@ -73,4 +73,4 @@ Expected<bool, StoreError> KlantinteractiesContactenSync::removeLocal(Database &
     return del.numRowsAffected() > 0;
 }
 
-} // namespace c360
+} // namespace C360

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/klantinteracties/klantinteractiespartijen.h"
+#include "sync/klantinteracties/klantinteractiespartijensync.h"
 
 #include "common/logging.h"
 #include "store/citizenrepository.h"
@@ -8,7 +8,7 @@
 #include "store/syncstaterepository.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 
-namespace c360
+namespace C360
 {
 
 Expected<KlantinteractiesCrawl::Outcome, StoreError>
@@ -131,4 +131,4 @@ Expected<bool, StoreError> KlantinteractiesPartijenSync::removeLocal(Database &d
     return true;
 }
 
-} // namespace c360
+} // namespace C360

@@ -7,7 +7,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-namespace c360
+namespace C360
 {
 
 // The rows of the supervisor's audit window: one audit entry per row, its anomaly flags in the
@@ -52,4 +52,4 @@ private:
     QHash<QString, QString> m_purposeNames;
 };
 
-} // namespace c360
+} // namespace C360

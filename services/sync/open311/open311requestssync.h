@@ -12,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-namespace c360
+namespace C360
 {
 struct Open311Record;
 
@@ -76,7 +76,7 @@ private:
     bool m_positioned = false;
     // The answer lookahead() parsed, for the job it came from.
     const RestJob *m_parsedJob = nullptr;
-    std::optional<Expected<QList<Open311Record>, QString>> m_parsed;
+    std::optional<Expected<QList<Open311Record>, PageError>> m_parsed;
 };
 
 // The Open311 resources of a source: "requests". The second form takes crawl options (tests, and
@@ -84,4 +84,4 @@ private:
 std::vector<std::unique_ptr<ResourceSync>> makeOpen311Syncs(const SyncContext &context);
 std::vector<std::unique_ptr<ResourceSync>> makeOpen311Syncs(const SyncContext &context, const Open311Options &options);
 
-} // namespace c360
+} // namespace C360

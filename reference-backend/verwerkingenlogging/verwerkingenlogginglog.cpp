@@ -1,18 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "verwerkingenlogging/verwerkingenlog.h"
+#include "verwerkingenlogging/verwerkingenlogginglog.h"
 
 #include <algorithm>
 
-namespace c360::ref
+namespace C360::Ref
 {
 
-VerwerkingenLog::VerwerkingenLog(qsizetype capacity)
+VerwerkingenloggingLog::VerwerkingenloggingLog(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity))
 {
 }
 
-void VerwerkingenLog::add(LoggedAction action)
+void VerwerkingenloggingLog::add(LoggedAction action)
 {
     Q_ASSERT(action.sequence == nextSequence());
     while (qsizetype(m_actions.size()) >= m_capacity) {
@@ -36,7 +36,7 @@ void VerwerkingenLog::add(LoggedAction action)
     m_actions.push_back(std::move(action));
 }
 
-void VerwerkingenLog::dropOldest()
+void VerwerkingenloggingLog::dropOldest()
 {
     const LoggedAction &oldest = m_actions.front();
     m_byId.remove(oldest.actieId);
@@ -60,7 +60,7 @@ void VerwerkingenLog::dropOldest()
     ++m_first;
 }
 
-const LoggedAction *VerwerkingenLog::at(quint64 sequence) const
+const LoggedAction *VerwerkingenloggingLog::at(quint64 sequence) const
 {
     if (sequence < m_first || sequence >= nextSequence()) {
         return nullptr;
@@ -68,25 +68,25 @@ const LoggedAction *VerwerkingenLog::at(quint64 sequence) const
     return &m_actions[std::size_t(sequence - m_first)];
 }
 
-const LoggedAction *VerwerkingenLog::find(const QUuid &actieId) const
+const LoggedAction *VerwerkingenloggingLog::find(const QUuid &actieId) const
 {
     const auto it = m_byId.constFind(actieId);
     return it == m_byId.constEnd() ? nullptr : at(*it);
 }
 
-const LoggedAction *VerwerkingenLog::findObject(const QUuid &verwerktObjectId) const
+const LoggedAction *VerwerkingenloggingLog::findObject(const QUuid &verwerktObjectId) const
 {
     const auto it = m_byObject.constFind(verwerktObjectId);
     return it == m_byObject.constEnd() ? nullptr : at(*it);
 }
 
-const LoggedAction *VerwerkingenLog::findIdempotencyKey(const QByteArray &key) const
+const LoggedAction *VerwerkingenloggingLog::findIdempotencyKey(const QByteArray &key) const
 {
     const auto it = m_byIdempotencyKey.constFind(key);
     return it == m_byIdempotencyKey.constEnd() ? nullptr : at(*it);
 }
 
-QList<const LoggedAction *> VerwerkingenLog::about(const QString &objectKey) const
+QList<const LoggedAction *> VerwerkingenloggingLog::about(const QString &objectKey) const
 {
     QList<const LoggedAction *> actions;
     const auto it = m_byObjectKey.constFind(objectKey);
@@ -100,10 +100,10 @@ QList<const LoggedAction *> VerwerkingenLog::about(const QString &objectKey) con
     return actions;
 }
 
-QString VerwerkingenLog::objectKey(const QString &objecttype, const QString &soortObjectId, const QString &objectId)
+QString VerwerkingenloggingLog::objectKey(const QString &objecttype, const QString &soortObjectId, const QString &objectId)
 {
     // Unit separators: none of the three may contain one (they are validated strings).
     return objecttype + QChar(0x1F) + soortObjectId + QChar(0x1F) + objectId;
 }
 
-} // namespace c360::ref
+} // namespace C360::Ref

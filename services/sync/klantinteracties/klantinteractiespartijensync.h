@@ -4,7 +4,7 @@
 
 #include "sync/klantinteracties/klantinteractiescrawl.h"
 
-namespace c360
+namespace C360
 {
 
 // The partijen of a Klantinteracties back end as local citizens (persons only; organisations and
@@ -38,4 +38,4 @@ private:
     bool m_anyDetached = false;
 };
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-namespace c360
+namespace C360
 {
 
 // The product catalogue of a Flemish IPDC LDES feed as local CatalogueEntries: follows the feed's
@@ -45,4 +45,4 @@ private:
 // The IPDC resources of a source: "ldes".
 std::vector<std::unique_ptr<ResourceSync>> makeIpdcSyncs(const SyncContext &context);
 
-} // namespace c360
+} // namespace C360

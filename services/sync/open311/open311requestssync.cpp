@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/open311/open311sync.h"
+#include "sync/open311/open311requestssync.h"
 
 #include "case/identitymatcher.h"
 #include "common/clock.h"
@@ -14,7 +14,7 @@
 #include <QCryptographicHash>
 #include <QUrlQuery>
 
-namespace c360
+namespace C360
 {
 
 namespace
@@ -192,7 +192,7 @@ Expected<ResourceSync::Page, SyncProblem> Open311RequestsSync::apply(Database &d
     if (!records) {
         SyncProblem p;
         p.kind = SyncProblem::Kind::Malformed;
-        p.detail = QStringLiteral("page %1 of requests: %2").arg(c.page).arg(records.error());
+        p.detail = QStringLiteral("page %1 of requests: %2").arg(c.page).arg(records.error().detail);
         return unexpected(p);
     }
     Page page;
@@ -355,7 +355,7 @@ Expected<void, SyncProblem> Open311RequestsSync::applyRecords(Database &db, cons
         const QString id = Open311Mapper::recordId(record);
         auto mapped = Open311Mapper::map(record, source(), localZone());
         if (!mapped) {
-            page->skipped.append({source(), resource(), id, mapped.error()});
+            page->skipped.append({source(), resource(), id, mapped.error().detail});
             continue;
         }
         const auto match = matcher.match(mapped->reporter);
@@ -404,4 +404,4 @@ std::vector<std::unique_ptr<ResourceSync>> makeOpen311Syncs(const SyncContext &c
     return syncs;
 }
 
-} // namespace c360
+} // namespace C360

@@ -13,18 +13,18 @@
 
 #include <optional>
 
-namespace c360
+namespace C360
 {
 class Database;
 
 // Exports the local access log to a VNG Verwerkingenlogging back end: each audit entry that
 // processed one citizen's data becomes a verwerkingsactie, queued in the outbox and pushed by
-// VerwerkingsactiesTarget. As the audit service's export sink, it queues each entry it wants for
+// VerwerkingenloggingTarget. As the audit service's export sink, it queues each entry it wants for
 // source in the entry's own transaction.
-class AuditExport final : public AuditExportSink
+class VerwerkingenloggingExport final : public AuditExportSink
 {
 public:
-    AuditExport(Database &db, const QString &source)
+    VerwerkingenloggingExport(Database &db, const QString &source)
         : m_db(db)
         , m_source(source)
     {
@@ -60,4 +60,4 @@ private:
     QString m_source;
 };
 
-} // namespace c360
+} // namespace C360

@@ -9,7 +9,7 @@
 #include <QIcon>
 #include <QLocale>
 
-namespace c360
+namespace C360
 {
 
 AuditLogModel::AuditLogModel(QObject *parent)
@@ -141,4 +141,4 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-} // namespace c360
+} // namespace C360

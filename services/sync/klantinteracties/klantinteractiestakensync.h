@@ -8,7 +8,7 @@
 
 #include <QHash>
 
-namespace c360
+namespace C360
 {
 
 // The internetaken of a Klantinteracties back end as local requests.
@@ -27,20 +27,6 @@ namespace c360
 // Each run first reads the actoren (a short list) for the assignees' names; they are kept in the
 // cursor, so that a resumed run needs not read them again, and from one run to the next, for the
 // requests pushed from here (knownActors).
-// The actors the last internetaken pull of source read: whom requests made here can be assigned to.
-class KlantinteractiesActors final : public AssigneeDirectory
-{
-public:
-    explicit KlantinteractiesActors(const QString &source)
-        : m_source(source)
-    {
-    }
-    Expected<QList<Assignee>, StoreError> knownAssignees(Database &db) const override;
-
-private:
-    QString m_source;
-};
-
 class KlantinteractiesTakenSync final : public KlantinteractiesCrawl
 {
 public:
@@ -66,4 +52,4 @@ private:
     int m_retentionDays = 0; // read at each page
 };
 
-} // namespace c360
+} // namespace C360

@@ -4,7 +4,7 @@
 
 #include "sync/klantinteracties/klantinteractiescrawl.h"
 
-namespace c360
+namespace C360
 {
 
 // The klantcontacten of a Klantinteracties back end as local contact moments, read with
@@ -28,4 +28,4 @@ protected:
     Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;
 };
 
-} // namespace c360
+} // namespace C360

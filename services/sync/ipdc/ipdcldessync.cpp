@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/ipdc/ipdcsync.h"
+#include "sync/ipdc/ipdcldessync.h"
 
 #include "common/logging.h"
 #include "store/cataloguerepository.h"
@@ -11,7 +11,7 @@
 #include <QCryptographicHash>
 #include <QHash>
 
-namespace c360
+namespace C360
 {
 
 IpdcLdesSync::IpdcLdesSync(const SyncContext &context)
@@ -99,13 +99,13 @@ Expected<ResourceSync::Page, SyncProblem> IpdcLdesSync::apply(Database &db, cons
     if (!parsed) {
         SyncProblem problem;
         problem.kind = SyncProblem::Kind::Malformed;
-        problem.detail = QStringLiteral("IPDC page %1: %2").arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), parsed.error());
+        problem.detail = QStringLiteral("IPDC page %1: %2").arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), parsed.error().detail);
         return unexpected(problem);
     }
 
     Page page;
     for (const IpdcRejected &r : std::as_const(parsed->rejected)) {
-        page.skipped.append({source(), resource(), r.memberId, r.reason});
+        page.skipped.append({source(), resource(), r.memberId, r.error.detail});
     }
     page.stats.skipped = parsed->rejected.size();
 
@@ -237,4 +237,4 @@ std::vector<std::unique_ptr<ResourceSync>> makeIpdcSyncs(const SyncContext &cont
     return syncs;
 }
 
-} // namespace c360
+} // namespace C360
