@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace C360
@@ -64,6 +65,30 @@ struct AuditEntry
     QByteArray hash;
 
     friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
+};
+
+// The translated name of what an audit entry records ("Profile opened").
+QString auditActionName(AuditAction action);
+// The translated outcome of an audited call ("Done", "Refused", "Failed").
+QString auditOutcomeName(AuditOutcome outcome);
+
+// Why an entry deserves a second look.
+struct AuditAnomaly
+{
+    enum class Kind {
+        NothingRegistered, // a profile opened with no contact or request registered in that session
+        ManyProfiles, // many distinct profiles opened within an hour
+        OutsideOfficeHours,
+        OwnFamilyName, // a staff member opening a profile with their own family name
+    };
+    Kind kind;
+    QString reason; // translated, with the figures
+};
+
+struct AuditRow
+{
+    AuditEntry entry;
+    QList<AuditAnomaly> anomalies;
 };
 
 } // namespace C360

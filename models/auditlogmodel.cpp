@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditlogmodel.h"
 
-#include "common/messages.h"
-
 #include <KLocalizedString>
 
 #include <QIcon>
@@ -67,17 +65,17 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case StaffColumn:
             return e.actor;
         case RoleColumn:
-            return AccessPolicy::roleName(e.role);
+            return roleName(e.role);
         case WorkstationColumn:
             return e.workstation;
         case ActionColumn:
-            return Messages::auditActionName(e.action);
+            return auditActionName(e.action);
         case CitizenColumn:
             return e.subjectCitizenId ? QVariant(e.subjectCitizenId) : QVariant();
         case PurposeColumn:
             return !e.purposeText.isEmpty() ? e.purposeText : m_purposeNames.value(e.purposeCode, e.purposeCode);
         case OutcomeColumn:
-            return Messages::auditOutcomeName(e.outcome);
+            return auditOutcomeName(e.outcome);
         case FlagsColumn:
             return reasons.join(QLatin1Char(' '));
         case ColumnCount:

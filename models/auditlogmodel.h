@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "audit/auditquery.h"
+#include "auditentry.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

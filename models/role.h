@@ -4,6 +4,8 @@
 
 #include "enumkeys.h"
 
+#include <QString>
+
 namespace C360
 {
 
@@ -17,5 +19,8 @@ C360_ENUM_KEYS(Role,
                {Role::Supervisor, "supervisor"},
                {Role::Administrator, "administrator"},
                {Role::SyncService, "sync_service"})
+
+// The translated name of a role ("Counter clerk").
+QString roleName(Role role);
 
 } // namespace C360

@@ -146,7 +146,7 @@ void AuditWindow::setupFilters()
     m_action->setObjectName(QStringLiteral("ActionFilter"));
     m_action->addItem(i18nc("@item:inlistbox action filter", "Any action"), QString());
     for (AuditAction action : allActions()) {
-        m_action->addItem(Messages::auditActionName(action), toKey(action));
+        m_action->addItem(auditActionName(action), toKey(action));
     }
     m_purpose = new QComboBox(this);
     m_purpose->setObjectName(QStringLiteral("PurposeFilter"));

@@ -8,9 +8,9 @@
 #include "case/searchworker.h"
 #include "casedialogs.h"
 #include "caseview.h"
+#include "caseworkspace.h"
 #include "cataloguepanel.h"
 #include "common/clock.h"
-#include "mainwindow.h"
 #include "purposemodel.h"
 #include "purposes.h"
 #include "searchresultmodel.h"
@@ -19,12 +19,12 @@
 
 #include <KLocalizedString>
 
+#include <QAction>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QMessageBox>
-#include <QStatusBar>
 #include <QTextDocument>
 #include <QTreeView>
 #include <QtPrintSupport/QPrintDialog>
@@ -33,7 +33,7 @@
 namespace C360
 {
 
-CasePresenter::CasePresenter(MainWindow &window,
+CasePresenter::CasePresenter(CaseWorkspace &window,
                              CaseService &cases,
                              RequestService &requests,
                              CatalogueService &catalogue,
@@ -51,7 +51,7 @@ CasePresenter::CasePresenter(MainWindow &window,
     , m_clock(clock)
     , m_results(new SearchResultModel(this))
     , m_purposes(new PurposeModel(this))
-    , m_caseView(new CaseView(&window))
+    , m_caseView(new CaseView(window.dialogParent()))
 {
     m_purposes->setChoices(standardPurposes());
     m_window.searchResults()->setModel(m_results);
@@ -110,9 +110,9 @@ CasePresenter::CasePresenter(MainWindow &window,
             m_caseView->selectItem(ItemKind::Request, std::exchange(m_pendingRequest, 0));
         }
     });
-    connect(&m_window, &MainWindow::newContactRequested, this, &CasePresenter::newContact);
-    connect(&m_window, &MainWindow::newRequestRequested, this, &CasePresenter::newRequest);
-    connect(&m_window, &MainWindow::printCaseRequested, this, &CasePresenter::print);
+    connect(m_window.newContactAction(), &QAction::triggered, this, &CasePresenter::newContact);
+    connect(m_window.newRequestAction(), &QAction::triggered, this, &CasePresenter::newRequest);
+    connect(m_window.printCaseAction(), &QAction::triggered, this, &CasePresenter::print);
     connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
     connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
     connect(m_caseView, &CaseView::answerRequested, this, &CasePresenter::answer);
@@ -131,14 +131,14 @@ void CasePresenter::search(const QString &text)
 void CasePresenter::onFound(quint64 generation, const QList<SearchHit> &hits)
 {
     if (m_results->setHits(generation, hits)) {
-        m_window.statusBar()->showMessage(i18ncp("@info:status", "%1 citizen found", "%1 citizens found", hits.size()), 5000);
+        m_window.showStatus(i18ncp("@info:status", "%1 citizen found", "%1 citizens found", hits.size()), 5000);
         Q_EMIT searchFinished(int(hits.size()));
     }
 }
 
 void CasePresenter::showProblem(const QString &message)
 {
-    m_window.statusBar()->showMessage(message, 15000);
+    m_window.showStatus(message, 15000);
     Q_EMIT problem(message);
 }
 
@@ -167,7 +167,7 @@ void CasePresenter::requestOpen(qint64 citizenId)
             name = hit.givenNames + QLatin1Char(' ') + hit.familyName;
         }
     }
-    auto *dialog = new PurposeDialog(m_purposes, name.trimmed(), &m_window);
+    auto *dialog = new PurposeDialog(m_purposes, name.trimmed(), m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, citizenId] {
         openCase(citizenId, dialog->purpose());
@@ -272,14 +272,14 @@ void CasePresenter::newContact()
         start = **draft; // what was typed before a crash or a closed window
         start.citizenId = m_openCitizen;
     }
-    auto *dialog = new ContactDialog(start, &m_window);
+    auto *dialog = new ContactDialog(start, m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ContactDialog::draftChanged, this, [this](const ContactMoment &contact) {
         (void)succeeded(m_cases.saveDraft(m_staff, contact));
     });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (succeeded(m_cases.registerContact(m_staff, m_purpose, dialog->contact()))) {
-            m_window.statusBar()->showMessage(i18nc("@info:status", "Contact registered."), 5000);
+            m_window.showStatus(i18nc("@info:status", "Contact registered."), 5000);
             reloadCase();
             Q_EMIT changed();
         }
@@ -305,13 +305,13 @@ void CasePresenter::newRequest()
             assignees.append(r.assignee);
         }
     }
-    auto *dialog = new RequestDialog(m_clock.now(), m_requests.retentionDays(), assignees, &m_window);
+    auto *dialog = new RequestDialog(m_clock.now(), m_requests.retentionDays(), assignees, m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Request request = dialog->request();
         request.citizenId = m_openCitizen;
         if (auto id = m_requests.createRequest(m_staff, m_purpose, request, 0, contactChannel()); succeeded(id)) {
-            m_window.statusBar()->showMessage(i18nc("@info:status", "Request created."), 5000);
+            m_window.showStatus(i18nc("@info:status", "Request created."), 5000);
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, *id);
             Q_EMIT changed();
@@ -328,8 +328,8 @@ Channel CasePresenter::contactChannel() const
 void CasePresenter::supplement(qint64 requestId)
 {
     bool ok = false;
-    const QString text =
-        QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
+    const QString text = QInputDialog::getMultiLineText(
+        m_window.dialogParent(), i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
     if (ok && succeeded(m_requests.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
@@ -340,7 +340,8 @@ void CasePresenter::supplement(qint64 requestId)
 void CasePresenter::answer(qint64 requestId)
 {
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(&m_window, i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
+    const QString text =
+        QInputDialog::getMultiLineText(m_window.dialogParent(), i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
     if (ok && succeeded(m_requests.answerRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
@@ -368,7 +369,7 @@ void CasePresenter::assign(qint64 requestId)
         names.append(a.name);
     }
     bool ok = false;
-    const QString name = QInputDialog::getItem(&m_window,
+    const QString name = QInputDialog::getItem(m_window.dialogParent(),
                                                i18nc("@title:window", "Assign"),
                                                i18nc("@label:listbox", "Team or staff member:"),
                                                names,
@@ -413,7 +414,7 @@ bool CasePresenter::printCase(QPagedPaintDevice &device)
     QTextDocument document;
     document.setHtml(m_caseView->printHtml(m_staff.name, m_clock.now()));
     document.print(&device);
-    m_window.statusBar()->showMessage(i18nc("@info:status", "The case of %1 was sent to the printer.", m_caseView->caseFile().citizen.displayName()), 5000);
+    m_window.showStatus(i18nc("@info:status", "The case of %1 was sent to the printer.", m_caseView->caseFile().citizen.displayName()), 5000);
     return true;
 }
 
@@ -421,7 +422,7 @@ void CasePresenter::print()
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(i18nc("@title printed document", "Case of %1", m_caseView->caseFile().citizen.displayName()));
-    QPrintDialog dialog(&printer, &m_window);
+    QPrintDialog dialog(&printer, m_window.dialogParent());
     dialog.setWindowTitle(i18nc("@title:window", "Print Case"));
     if (dialog.exec() == QDialog::Accepted) {
         printCase(printer);

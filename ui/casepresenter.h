@@ -18,12 +18,12 @@ class CatalogueService;
 class RequestService;
 class CaseView;
 class Clock;
-class MainWindow;
+class CaseWorkspace;
 class PurposeModel;
 class SearchResultModel;
 class SearchWorker;
 
-// The front-office workflow on the main window: search as you type (debounced, on the search
+// The front-office workflow on the case workspace (the main window): search as you type (debounced, on the search
 // worker's thread), open a case with its purpose (asked once per running contact), and the case
 // actions through CaseService, RequestService and CatalogueService. Dialogs open window-modal without blocking the event loop.
 class CasePresenter : public QObject
@@ -32,7 +32,7 @@ class CasePresenter : public QObject
 public:
     static constexpr int SearchDelayMs = 180;
 
-    CasePresenter(MainWindow &window,
+    CasePresenter(CaseWorkspace &window,
                   CaseService &cases,
                   RequestService &requests,
                   CatalogueService &catalogue,
@@ -94,7 +94,7 @@ private:
     template<typename Result>
     bool succeeded(const Result &result);
 
-    MainWindow &m_window;
+    CaseWorkspace &m_window;
     CaseService &m_cases;
     RequestService &m_requests;
     CatalogueService &m_catalogue;

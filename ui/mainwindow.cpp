@@ -162,18 +162,15 @@ void MainWindow::setupActions()
     m_newContact->setObjectName(QStringLiteral("NewContactAction"));
     m_newContact->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_newContact->setEnabled(false);
-    connect(m_newContact, &QAction::triggered, this, &MainWindow::newContactRequested);
     m_newRequest = caseMenu->addAction(themedIcon(QStringLiteral("document-new")), i18nc("@action:inmenu", "New &Request…"));
     m_newRequest->setObjectName(QStringLiteral("NewRequestAction"));
     m_newRequest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_newRequest->setEnabled(false);
-    connect(m_newRequest, &QAction::triggered, this, &MainWindow::newRequestRequested);
     caseMenu->addSeparator();
     m_printCase = caseMenu->addAction(themedIcon(QStringLiteral("document-print")), i18nc("@action:inmenu", "&Print Case…"));
     m_printCase->setObjectName(QStringLiteral("PrintCaseAction"));
     m_printCase->setShortcut(QKeySequence::Print);
     m_printCase->setEnabled(false);
-    connect(m_printCase, &QAction::triggered, this, &MainWindow::printCaseRequested);
 
     m_supervisionMenu = menuBar()->addMenu(i18nc("@title:menu", "S&upervision"));
     m_supervisionMenu->setObjectName(QStringLiteral("SupervisionMenu"));
@@ -273,6 +270,11 @@ void MainWindow::setCaseView(QWidget *view)
     m_caseArea->addWidget(view);
 }
 
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
 void MainWindow::showCase(bool open)
 {
     m_caseArea->setCurrentIndex(open && m_caseView ? m_caseArea->indexOf(m_caseView) : 0);
@@ -283,12 +285,9 @@ void MainWindow::showCase(bool open)
 
 void MainWindow::setSignedIn(const StaffMember &staff)
 {
-    m_userLabel->setText(i18nc("@info:status; %1 a staff member, %2 a role", "%1 · %2", staff.name, AccessPolicy::roleName(staff.role)));
-    m_userLabel->setToolTip(i18nc("@info:tooltip; %1 a staff member, %2 a role, %3 a computer",
-                                  "Signed in as %1 (%2) on %3",
-                                  staff.name,
-                                  AccessPolicy::roleName(staff.role),
-                                  staff.workstation));
+    m_userLabel->setText(i18nc("@info:status; %1 a staff member, %2 a role", "%1 · %2", staff.name, roleName(staff.role)));
+    m_userLabel->setToolTip(
+        i18nc("@info:tooltip; %1 a staff member, %2 a role, %3 a computer", "Signed in as %1 (%2) on %3", staff.name, roleName(staff.role), staff.workstation));
     m_userLabel->setVisible(true);
     const bool audit = AccessPolicy::allows(staff.role, Operation::ViewAudit);
     m_supervisionMenu->menuAction()->setVisible(audit);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "caseworkspace.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -24,7 +26,7 @@ class SyncStatusModel;
 // The application's main window: the three regions of the case view (citizen search, the case,
 // the catalogue), menus and status bar. It only displays and forwards intent; state lives in
 // services and models.
-class MainWindow : public QMainWindow
+class MainWindow : public QMainWindow, public CaseWorkspace
 {
     Q_OBJECT
 public:
@@ -36,22 +38,24 @@ public:
 
     QDockWidget *searchDock() const { return m_searchDock; }
     QDockWidget *catalogueDock() const { return m_catalogueDock; }
-    QLineEdit *searchField() const { return m_searchField; }
+    QLineEdit *searchField() const override { return m_searchField; }
     QDockWidget *syncDock() const { return m_syncDock; }
-    QListView *searchResults() const { return m_searchResults; }
+    QListView *searchResults() const override { return m_searchResults; }
     QStackedWidget *caseArea() const { return m_caseArea; }
-    QAction *newContactAction() const { return m_newContact; }
-    QAction *newRequestAction() const { return m_newRequest; }
-    QAction *printCaseAction() const { return m_printCase; }
+    QAction *newContactAction() const override { return m_newContact; }
+    QAction *newRequestAction() const override { return m_newRequest; }
+    QAction *printCaseAction() const override { return m_printCase; }
     QAction *auditLogAction() const { return m_auditLog; }
     // Who is signed in: shown in the status bar, and what their role may do offered (the services
     // check the role again on every call).
     void setSignedIn(const StaffMember &staff);
     // Puts view in the case region (shown by showCase(true); the hint otherwise).
-    void setCaseView(QWidget *view);
-    void showCase(bool open);
-    CataloguePanel *cataloguePanel() const { return m_cataloguePanel; }
-    WorklistPanel *worklistPanel() const { return m_worklistPanel; }
+    void setCaseView(QWidget *view) override;
+    void showCase(bool open) override;
+    void showStatus(const QString &message, int timeoutMs) override;
+    QWidget *dialogParent() override { return this; }
+    CataloguePanel *cataloguePanel() const override { return m_cataloguePanel; }
+    WorklistPanel *worklistPanel() const override { return m_worklistPanel; }
     QDockWidget *worklistDock() const { return m_worklistDock; }
     // Shows the catalogue pane searching text.
     void showCatalogue(const QString &text);
@@ -65,9 +69,6 @@ public:
 
 Q_SIGNALS:
     void syncNowRequested();
-    void newContactRequested();
-    void newRequestRequested();
-    void printCaseRequested();
     void auditLogRequested();
 
 public Q_SLOTS:

@@ -115,7 +115,7 @@ QString trainingHint()
 {
     QStringList lines;
     for (const TrainingAccount &t : TrainingAccounts) {
-        lines.append(QStringLiteral("<b>%1</b> — %2").arg(QLatin1String(t.username), C360::AccessPolicy::roleName(t.role)));
+        lines.append(QStringLiteral("<b>%1</b> — %2").arg(QLatin1String(t.username), C360::roleName(t.role)));
     }
     return i18nc("@info; %1 a list of user names and roles, %2 the password",
                  "Training mode: sign in as one of<br>%1<br>with the password <b>%2</b>.",

@@ -33,21 +33,4 @@ bool allows(Role role, Operation operation)
     return false;
 }
 
-QString roleName(Role role)
-{
-    switch (role) {
-    case Role::CounterClerk:
-        return i18nc("@item role", "Counter clerk");
-    case Role::CallCentreAgent:
-        return i18nc("@item role", "Call-centre agent");
-    case Role::Supervisor:
-        return i18nc("@item role", "Supervisor");
-    case Role::Administrator:
-        return i18nc("@item role", "Administrator");
-    case Role::SyncService:
-        return i18nc("@item role", "Synchronisation service");
-    }
-    return {};
-}
-
 } // namespace C360::AccessPolicy

@@ -51,8 +51,6 @@ C360_ENUM_KEYS(Operation,
 namespace AccessPolicy
 {
 bool allows(Role role, Operation operation);
-// "Counter clerk", … translated.
-QString roleName(Role role);
 } // namespace AccessPolicy
 
 } // namespace C360

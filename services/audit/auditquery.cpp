@@ -417,9 +417,9 @@ QString AuditQueryService::toHtml(const QList<AuditRow> &rows, const QString &cr
             reasons.append(a.reason);
         }
         html += QStringLiteral("<tr>") + cell(QString::number(e.sequence)) + cell(QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat)) +
-            cell(QStringLiteral("%1 (%2)").arg(e.actor, AccessPolicy::roleName(e.role))) + cell(e.workstation) + cell(Messages::auditActionName(e.action)) +
+            cell(QStringLiteral("%1 (%2)").arg(e.actor, roleName(e.role))) + cell(e.workstation) + cell(auditActionName(e.action)) +
             cell(e.subjectCitizenId ? QString::number(e.subjectCitizenId) : QString()) + cell(e.purposeText.isEmpty() ? e.purposeCode : e.purposeText) +
-            cell(Messages::auditOutcomeName(e.outcome)) + cell(reasons.join(QLatin1Char(' '))) + QStringLiteral("</tr>");
+            cell(auditOutcomeName(e.outcome)) + cell(reasons.join(QLatin1Char(' '))) + QStringLiteral("</tr>");
     }
     if (rows.isEmpty()) {
         html += QStringLiteral("<tr><td colspan=\"9\">") + esc(i18nc("@info", "No entries match.")) + QStringLiteral("</td></tr>");

@@ -25,25 +25,6 @@ struct AuditFilter
     int limit = 5000;
 };
 
-// Why an entry deserves a second look.
-struct AuditAnomaly
-{
-    enum class Kind {
-        NothingRegistered, // a profile opened with no contact or request registered in that session
-        ManyProfiles, // many distinct profiles opened within an hour
-        OutsideOfficeHours,
-        OwnFamilyName, // a staff member opening a profile with their own family name
-    };
-    Kind kind;
-    QString reason; // translated, with the figures
-};
-
-struct AuditRow
-{
-    AuditEntry entry;
-    QList<AuditAnomaly> anomalies;
-};
-
 // The supervisor's view of the audit log (supervisors and administrators; others are refused and
 // the refusal audited): entries by staff member, citizen, action, purpose and period, newest
 // first, each with its anomaly flags. The anomalies look at each staff member's entries around the

@@ -13,8 +13,4 @@ namespace C360::Messages
 QString identifierError(IdentifierError error, IdentifierType type);
 // The translated name of an identifier type ("national register number").
 QString identifierTypeName(IdentifierType type);
-// The translated name of what an audit entry records ("Profile opened").
-QString auditActionName(AuditAction action);
-// The translated outcome of an audited call ("Done", "Refused", "Failed").
-QString auditOutcomeName(AuditOutcome outcome);
 } // namespace C360::Messages

@@ -138,7 +138,7 @@ QString accessTable(const QList<AuditEntry> &entries)
     for (const AuditEntry &e : entries) {
         const QString why = e.purposeText.isEmpty() ? e.purposeCode : e.purposeText;
         html += QStringLiteral("<tr><td>") + when(e.time) + QStringLiteral("</td><td>") + esc(e.actor) + QStringLiteral(" (") + esc(e.workstation) +
-            QStringLiteral(")</td><td>") + esc(Messages::auditActionName(e.action)) + QStringLiteral("</td><td>") + esc(why) + QStringLiteral("</td></tr>");
+            QStringLiteral(")</td><td>") + esc(auditActionName(e.action)) + QStringLiteral("</td><td>") + esc(why) + QStringLiteral("</td></tr>");
     }
     if (entries.isEmpty()) {
         html += QStringLiteral("<tr><td colspan=\"4\">") + esc(i18nc("@info", "Nobody accessed this profile.")) + QStringLiteral("</td></tr>");

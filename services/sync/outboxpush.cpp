@@ -14,8 +14,6 @@ namespace C360
 
 namespace
 {
-// How long an entry that could not go waits: from seconds after the first attempt to an hour.
-const RetryPolicy heldBack{.maxDelayMs = 3600 * 1000};
 // At most this many entries per run; the rest go next run.
 constexpr int EntriesPerRun = 500;
 } // namespace
@@ -91,7 +89,7 @@ void OutboxPush::pushNext()
 
 void OutboxPush::retryLater(const OutboxEntry &entry, const QString &why)
 {
-    const int delay = RestJob::backoffMs(heldBack, entry.attempts + 2);
+    const int delay = m_context.retry.backoffMs(entry.attempts + 2, m_context.retry.heldBackMaxDelayMs);
     if (auto r = OutboxRepository(m_db).markFailed(entry.id, why, m_context.clock->now().addMSecs(delay)); !r) {
         qCWarning(C360_SYNC) << "cannot mark outbox entry" << entry.id << "failed:" << r.error().detail;
     }

@@ -61,10 +61,10 @@ RestJob::~RestJob()
     }
 }
 
-int RestJob::backoffMs(const RetryPolicy &policy, int attempt)
+int RetryPolicy::backoffMs(int attempt, int cap) const
 {
-    const double delay = policy.baseDelayMs * std::pow(2.0, std::max(0, attempt - 1));
-    return int(std::min<double>(delay, policy.maxDelayMs));
+    const double delay = baseDelayMs * std::pow(2.0, std::max(0, attempt - 1));
+    return int(std::min<double>(delay, cap));
 }
 
 int RestJob::parseRetryAfter(const QByteArray &value, const QDateTime &now)
@@ -259,7 +259,7 @@ void RestJob::scheduleRetry(const RestError &error, int retryAfterMs)
         fail(error);
         return;
     }
-    int delay = backoffMs(m_policy, m_attempt);
+    int delay = m_policy.backoffMs(m_attempt);
     const double spread = (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * m_policy.jitter;
     delay = std::max(0, int(delay * (1.0 + spread)));
     if (retryAfterMs >= 0) {

@@ -27,6 +27,13 @@ struct RetryPolicy
     qint64 maxResponseBytes = 32 * 1024 * 1024;
     // A Retry-After longer than this is not waited for: the job fails and the sync tries later.
     int maxRetryAfterMs = 120000;
+    // An outbox entry that could not go (its job failed, or its target held it back) waits this
+    // long before a later run sends it again: the same doubling, from seconds to at most this.
+    int heldBackMaxDelayMs = 3600 * 1000;
+
+    // The wait before attempt (1-based): baseDelayMs doubled each attempt, at most cap; without jitter.
+    int backoffMs(int attempt, int cap) const;
+    int backoffMs(int attempt) const { return backoffMs(attempt, maxDelayMs); }
 };
 
 // Why a REST operation failed, for the log (English, no personal data) and for the UI to turn
@@ -90,7 +97,6 @@ public:
     const QNetworkRequest &request() const { return m_request; }
 
     // The delay before attempt n (1-based), before jitter; exposed for tests.
-    static int backoffMs(const RetryPolicy &policy, int attempt);
     // Retry-After as seconds or an HTTP date, in milliseconds from now; -1 when absent or unreadable.
     static int parseRetryAfter(const QByteArray &value, const QDateTime &now);
 

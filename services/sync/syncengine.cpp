@@ -104,7 +104,7 @@ bool SyncEngine::openDatabase(SyncProblem *problem)
         qCWarning(C360_SYNC) << "cannot space the sync connection's checkpoints:" << spaced.error().detail;
     }
     // The network access manager belongs to the engine's thread: made here, not in the constructor.
-    m_network = new QNetworkAccessManager(this);
+    m_network = m_options.network ? m_options.network(this) : new QNetworkAccessManager(this);
     // Entries a killed process left "sending" go out again, with the same idempotency key.
     OutboxRepository outbox(*m_db);
     if (auto requeued = outbox.requeueSending(); requeued && *requeued > 0) {

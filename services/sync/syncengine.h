@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace C360
@@ -51,6 +52,10 @@ public:
         // "source/resource" of the resources whose deletions an administrator confirmed for this
         // run: a full crawl may then remove more than the source's maxDeletionShare.
         QStringList confirmedDeletions;
+        // Makes the network access manager every request of the engine goes through (a proxy, a
+        // TLS configuration, a recorder in a test), in the engine's thread with the given parent.
+        // A plain QNetworkAccessManager when empty.
+        std::function<QNetworkAccessManager *(QObject *parent)> network;
     };
 
     explicit SyncEngine(const Options &options, QObject *parent = nullptr);

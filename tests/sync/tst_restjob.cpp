@@ -353,10 +353,13 @@ private Q_SLOTS:
         RetryPolicy p;
         p.baseDelayMs = 500;
         p.maxDelayMs = 30000;
-        QCOMPARE(RestJob::backoffMs(p, 1), 500);
-        QCOMPARE(RestJob::backoffMs(p, 2), 1000);
-        QCOMPARE(RestJob::backoffMs(p, 4), 4000);
-        QCOMPARE(RestJob::backoffMs(p, 20), 30000);
+        QCOMPARE(p.backoffMs(1), 500);
+        QCOMPARE(p.backoffMs(2), 1000);
+        QCOMPARE(p.backoffMs(4), 4000);
+        QCOMPARE(p.backoffMs(20), 30000);
+        // An outbox entry held back: the same doubling, up to an hour.
+        QCOMPARE(p.backoffMs(3, p.heldBackMaxDelayMs), 2000);
+        QCOMPARE(p.backoffMs(20, p.heldBackMaxDelayMs), 3600 * 1000);
     }
 
     void parsesRetryAfter_data()

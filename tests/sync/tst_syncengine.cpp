@@ -20,12 +20,41 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 using namespace C360;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+// Notes every request it is asked to make, as "METHOD /path".
+class RecordingNetwork final : public QNetworkAccessManager
+{
+public:
+    RecordingNetwork(QStringList *requested, QObject *parent)
+        : QNetworkAccessManager(parent)
+        , m_requested(requested)
+    {
+    }
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
+    {
+        static const char *const verbs[] = {"", "HEAD", "GET", "PUT", "POST", "DELETE", ""};
+        const QByteArray verb = op == CustomOperation ? request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray() : QByteArray(verbs[op]);
+        m_requested->append(QString::fromLatin1(verb) + QLatin1Char(' ') + request.url().path());
+        return QNetworkAccessManager::createRequest(op, request, data);
+    }
+
+private:
+    QStringList *m_requested;
+};
+} // namespace
 using C360::Ref::FaultRule;
 using C360::Ref::HttpReply;
 using C360::Ref::HttpRequest;
@@ -191,6 +220,37 @@ private Q_SLOTS:
         QVERIFY(run(again).ok());
         QCOMPARE(m_pagesServed.first(), 2);
         QCOMPARE(items(store.open()), qint64(Pages * PerPage));
+    }
+
+    // Every request, pulls and pushes alike, goes through the network access manager the options
+    // make (a proxy or TLS set-up of the municipality), made once per engine in its thread.
+    void theNetworkAccessManagerComesFromTheOptions()
+    {
+        Test::TempStore store;
+        OutboxEntry note;
+        note.source = u"test"_s;
+        note.resource = u"notes"_s;
+        note.operation = u"create"_s;
+        note.payload = QJsonDocument(QJsonObject{{u"text"_s, u"hi"_s}}).toJson();
+        QVERIFY(OutboxRepository(store.open()).enqueue(note));
+        store.close();
+        SyncEngine::Options o = options(store);
+        int made = 0;
+        QStringList requested;
+        QThread *thread = nullptr;
+        o.network = [&](QObject *parent) {
+            ++made;
+            thread = QThread::currentThread();
+            return new RecordingNetwork(&requested, parent);
+        };
+        SyncEngine engine(o);
+        const SyncSummary summary = run(engine);
+        QVERIFY(summary.resources.size() >= 1);
+        QCOMPARE(made, 1);
+        QCOMPARE(thread, engine.thread());
+        QVERIFY2(requested.contains(u"GET /api/items"_s), qPrintable(requested.join(u", "_s)));
+        QVERIFY2(requested.contains(u"POST /api/notes"_s), qPrintable(requested.join(u", "_s)));
+        QCOMPARE(m_notes, QStringList{u"hi"_s});
     }
 
     void wrongCredentialsAreAnAuthenticationProblem()
