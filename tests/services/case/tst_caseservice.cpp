@@ -11,6 +11,7 @@
 #include "case/catalogueservice.h"
 #include "case/requestservice.h"
 #include "citizenbuilder.h"
+#include "servicestest.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
@@ -35,22 +36,16 @@ const QByteArray key(32, 'k');
 const Purpose counterVisit{u"counter_visit"_s, u"Vraag over parkeerkaart"_s};
 } // namespace
 
-class TestCaseService : public QObject
+class TestCaseService : public Test::ServicesTest
 {
     Q_OBJECT
 
-    std::unique_ptr<Test::TempStore> m_store;
-    std::unique_ptr<AuditService> m_audit;
-    std::unique_ptr<CaseService> m_cases;
-    std::unique_ptr<RequestService> m_requests;
-    std::unique_ptr<CatalogueService> m_catalogue;
     const StaffMember m_clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
     qint64 m_citizen = 0;
     qint64 m_report = 0;
     qint64 m_entry = 0;
     qint64 m_possible = 0; // a report that may be the citizen's
 
-    qint64 auditCount() { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
     AuditEntry lastEntry()
     {
         const qint64 n = auditCount();
@@ -60,12 +55,7 @@ class TestCaseService : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<Test::TempStore>();
-        Database &db = m_store->open();
-        m_audit = std::make_unique<AuditService>(db, key);
-        m_cases = std::make_unique<CaseService>(*m_audit, u"openklant"_s);
-        m_requests = std::make_unique<RequestService>(*m_audit, u"openklant"_s);
-        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
+        Database &db = openServices(key, u"openklant"_s);
         m_citizen = CitizenRepository(db)
                         .insert(Test::CitizenBuilder()
                                     .withName(u"Lotte"_s, u"Claes"_s)

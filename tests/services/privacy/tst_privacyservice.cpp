@@ -10,6 +10,7 @@
 #include "case/requestservice.h"
 #include "citizenbuilder.h"
 #include "privacy/privacyservice.h"
+#include "servicestest.h"
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/reportrepository.h"
@@ -42,31 +43,19 @@ QStringList actionsOf(const QJsonArray &accesses)
 }
 } // namespace
 
-class TestPrivacyService : public QObject
+class TestPrivacyService : public Test::ServicesTest
 {
     Q_OBJECT
 
-    std::unique_ptr<Test::TempStore> m_store;
-    std::unique_ptr<AuditService> m_audit;
-    std::unique_ptr<CaseService> m_cases;
-    std::unique_ptr<RequestService> m_requests;
-    std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<PrivacyService> m_privacy;
     qint64 m_citizen = 0;
     qint64 m_other = 0;
     QString m_number;
 
-    qint64 auditCount() { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
-
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<Test::TempStore>();
-        Database &db = m_store->open();
-        m_audit = std::make_unique<AuditService>(db, key);
-        m_cases = std::make_unique<CaseService>(*m_audit);
-        m_requests = std::make_unique<RequestService>(*m_audit);
-        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
+        Database &db = openServices(key);
         m_privacy = std::make_unique<PrivacyService>(*m_audit);
         const Citizen lotte = Test::CitizenBuilder()
                                   .withName(u"Lotte"_s, u"Claes"_s)

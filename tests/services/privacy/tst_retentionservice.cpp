@@ -10,6 +10,7 @@
 #include "case/requestservice.h"
 #include "citizenbuilder.h"
 #include "privacy/retentionservice.h"
+#include "servicestest.h"
 #include "store/citizenrepository.h"
 #include "store/contactmomentrepository.h"
 #include "store/requestrepository.h"
@@ -38,15 +39,10 @@ QJsonObject details(const AuditEntry &entry)
 }
 } // namespace
 
-class TestRetentionService : public QObject
+class TestRetentionService : public Test::ServicesTest
 {
     Q_OBJECT
 
-    std::unique_ptr<Test::TempStore> m_store;
-    std::unique_ptr<AuditService> m_audit;
-    std::unique_ptr<CaseService> m_cases;
-    std::unique_ptr<RequestService> m_requests;
-    std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<RetentionService> m_retention;
     qint64 m_citizen = 0;
 
@@ -75,12 +71,7 @@ class TestRetentionService : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_store = std::make_unique<Test::TempStore>();
-        Database &db = m_store->open();
-        m_audit = std::make_unique<AuditService>(db, key);
-        m_cases = std::make_unique<CaseService>(*m_audit);
-        m_requests = std::make_unique<RequestService>(*m_audit);
-        m_catalogue = std::make_unique<CatalogueService>(*m_audit);
+        Database &db = openServices(key);
         m_retention = std::make_unique<RetentionService>(*m_audit);
         m_citizen = CitizenRepository(db).insert(Test::CitizenBuilder().withName(u"Lotte"_s, u"Claes"_s).bornOn(QDate(1979, 4, 2)).build()).value_or(0);
         QVERIFY(m_citizen);
