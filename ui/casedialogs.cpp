@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,48 @@ QDialogButtonBox *buttons(QDialog *dialog, const QString &okText)
     QObject::connect(box, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     QObject::connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     return box;
+}
+
+// A choice changes only when the person turns to it: the wheel over a list that does not have the
+// focus scrolls the dialog, not the choice (typing goes to the focused field anyway).
+class ChoiceGuard : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Wheel && !static_cast<QWidget *>(watched)->hasFocus()) {
+            event->ignore();
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+void guardChoice(QComboBox *combo)
+{
+    combo->setFocusPolicy(Qt::StrongFocus);
+    combo->installEventFilter(new ChoiceGuard(combo));
+}
+
+// The line under a field that says what it still needs; hidden while the field is fine.
+QLabel *problemLine(QWidget *parent, const QString &objectName, const QString &text)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setItalic(true);
+    label->setFont(font);
+    return label;
+}
+
+QPushButton *okButton(QDialog *dialog)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
 }
 
 void addChannels(QComboBox *combo)
@@ -62,10 +105,37 @@ PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName,
     m_note->setAccessibleName(i18nc("@label accessible", "Purpose in your own words"));
     m_note->setPlaceholderText(i18nc("@info:placeholder", "Optional"));
     m_note->setMaxLength(200);
+    m_problem = problemLine(this, QStringLiteral("PurposeProblem"), i18nc("@info", "Say in a few words why: “Other” needs them."));
     form->addRow(i18nc("@label:listbox", "&Purpose:"), m_choices);
     form->addRow(i18nc("@label:textbox", "&Note:"), m_note);
+    form->addRow(QString(), m_problem);
     layout->addLayout(form);
     layout->addWidget(buttons(this, i18nc("@action:button", "&Open Profile")));
+    connect(m_choices, &QComboBox::currentIndexChanged, this, &PurposeDialog::updateValidity);
+    connect(m_note, &QLineEdit::textChanged, this, &PurposeDialog::updateValidity);
+    updateValidity();
+}
+
+bool PurposeDialog::isValid() const
+{
+    const Purpose p = purpose();
+    return !p.code.isEmpty() && (p.code != QLatin1String("other") || !p.text.isEmpty());
+}
+
+void PurposeDialog::updateValidity()
+{
+    const Purpose p = purpose();
+    m_problem->setVisible(p.code == QLatin1String("other") && p.text.isEmpty());
+    if (QPushButton *ok = okButton(this)) {
+        ok->setEnabled(isValid());
+    }
+}
+
+void PurposeDialog::accept()
+{
+    if (isValid()) {
+        QDialog::accept();
+    }
 }
 
 Purpose PurposeDialog::purpose() const
@@ -102,11 +172,19 @@ ContactDialog::ContactDialog(const ContactMoment &draft, QWidget *parent)
     m_outcome->addItem(i18nc("@item contact outcome", "Referred"), int(ContactOutcome::Referred));
     m_outcome->addItem(i18nc("@item contact outcome", "Callback needed"), int(ContactOutcome::CallbackNeeded));
     m_outcome->setCurrentIndex(m_outcome->findData(int(draft.outcome)));
+    guardChoice(m_channel);
+    guardChoice(m_outcome);
+    m_problem = problemLine(this, QStringLiteral("ContactProblem"), i18nc("@info", "Give the contact a subject: what was it about?"));
     form->addRow(i18nc("@label:listbox", "&Channel:"), m_channel);
     form->addRow(i18nc("@label:textbox", "&Subject:"), m_subject);
+    form->addRow(QString(), m_problem);
     form->addRow(i18nc("@label:textbox", "&What was said:"), m_text);
     form->addRow(i18nc("@label:listbox", "&Outcome:"), m_outcome);
     form->addRow(buttons(this, i18nc("@action:button", "&Register")));
+    // The cursor starts where the person types first: not on a choice that typing would change.
+    m_subject->setFocus(Qt::OtherFocusReason);
+    connect(m_subject, &QLineEdit::textChanged, this, &ContactDialog::updateValidity);
+    updateValidity();
     auto changed = [this] {
         Q_EMIT draftChanged(contact());
     };
@@ -115,6 +193,26 @@ ContactDialog::ContactDialog(const ContactMoment &draft, QWidget *parent)
     connect(m_text, &QPlainTextEdit::textChanged, this, changed);
     connect(m_outcome, &QComboBox::currentIndexChanged, this, changed);
     resize(520, 380);
+}
+
+bool ContactDialog::isValid() const
+{
+    return !m_subject->text().trimmed().isEmpty();
+}
+
+void ContactDialog::updateValidity()
+{
+    m_problem->setVisible(!isValid());
+    if (QPushButton *ok = okButton(this)) {
+        ok->setEnabled(isValid());
+    }
+}
+
+void ContactDialog::accept()
+{
+    if (isValid()) {
+        QDialog::accept();
+    }
 }
 
 ContactMoment ContactDialog::contact() const
@@ -172,7 +270,10 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QLis
                              "Kept for %1 days: deleted on %2 with its supplements.",
                              retentionDays,
                              QLocale().toString(today.addDays(retentionDays), QLocale::LongFormat)));
+    guardChoice(m_assigneeKind);
+    m_problem = problemLine(this, QStringLiteral("RequestProblem"), i18nc("@info", "Write down the citizen's question."));
     form->addRow(i18nc("@label:textbox", "&Question:"), m_question);
+    form->addRow(QString(), m_problem);
     auto *who = new QHBoxLayout;
     who->addWidget(m_assigneeKind);
     who->addWidget(m_assignee, 1);
@@ -180,7 +281,30 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QLis
     form->addRow(i18nc("@label", "&Deadline:"), m_deadline);
     form->addRow(QString(), m_expiry);
     form->addRow(buttons(this, i18nc("@action:button", "&Create Request")));
+    m_question->setFocus(Qt::OtherFocusReason);
+    connect(m_question, &QPlainTextEdit::textChanged, this, &RequestDialog::updateValidity);
+    updateValidity();
     resize(520, 360);
+}
+
+bool RequestDialog::isValid() const
+{
+    return !m_question->toPlainText().trimmed().isEmpty();
+}
+
+void RequestDialog::updateValidity()
+{
+    m_problem->setVisible(!isValid());
+    if (QPushButton *ok = okButton(this)) {
+        ok->setEnabled(isValid());
+    }
+}
+
+void RequestDialog::accept()
+{
+    if (isValid()) {
+        QDialog::accept();
+    }
 }
 
 Request RequestDialog::request() const

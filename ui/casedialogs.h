@@ -26,10 +26,16 @@ public:
     Purpose purpose() const;
     QComboBox *choices() const { return m_choices; }
     QLineEdit *note() const { return m_note; }
+    // A purpose is chosen, and "Other" has its words.
+    bool isValid() const;
+    // Closes only when valid (Enter and the default button are off until then).
+    void accept() override;
 
 private:
+    void updateValidity();
     QComboBox *m_choices;
     QLineEdit *m_note;
+    QLabel *m_problem;
 };
 
 // Registers a contact moment: channel, subject, text, outcome. Every change is offered to
@@ -43,12 +49,18 @@ public:
     QLineEdit *subject() const { return m_subject; }
     QPlainTextEdit *text() const { return m_text; }
     QComboBox *channel() const { return m_channel; }
+    // A subject is given (what the service requires).
+    bool isValid() const;
+    // Closes only when valid: an empty form stays open, saying what is missing.
+    void accept() override;
 
 Q_SIGNALS:
     void draftChanged(const C360::ContactMoment &contact);
 
 private:
+    void updateValidity();
     ContactMoment m_base;
+    QLabel *m_problem;
     QComboBox *m_channel;
     QLineEdit *m_subject;
     QPlainTextEdit *m_text;
@@ -69,9 +81,15 @@ public:
     QComboBox *assignee() const { return m_assignee; }
     QDateEdit *deadline() const { return m_deadline; }
     QLabel *expiry() const { return m_expiry; }
+    // The question is given (what the service requires).
+    bool isValid() const;
+    // Closes only when valid: an empty form stays open, saying what is missing.
+    void accept() override;
 
 private:
+    void updateValidity();
     QPlainTextEdit *m_question;
+    QLabel *m_problem;
     QComboBox *m_assigneeKind;
     QComboBox *m_assignee;
     QDateEdit *m_deadline;
