@@ -68,12 +68,6 @@ QLabel *problemLine(QWidget *parent, const QString &objectName, const QString &t
     return label;
 }
 
-QPushButton *okButton(QDialog *dialog)
-{
-    auto *box = dialog->findChild<QDialogButtonBox *>();
-    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
-}
-
 void addChannels(QComboBox *combo)
 {
     combo->addItem(i18nc("@item channel", "Counter"), int(Channel::Counter));
@@ -85,8 +79,26 @@ void addChannels(QComboBox *combo)
 }
 } // namespace
 
+void FormDialog::accept()
+{
+    if (isValid()) {
+        QDialog::accept();
+    }
+}
+
+void FormDialog::updateValidity()
+{
+    const bool valid = isValid();
+    if (m_problem) {
+        m_problem->setVisible(!valid);
+    }
+    if (auto *box = findChild<QDialogButtonBox *>()) {
+        box->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    }
+}
+
 PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_choices(new QComboBox(this))
     , m_note(new QLineEdit(this))
 {
@@ -105,10 +117,11 @@ PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName,
     m_note->setAccessibleName(i18nc("@label accessible", "Purpose in your own words"));
     m_note->setPlaceholderText(i18nc("@info:placeholder", "Optional"));
     m_note->setMaxLength(200);
-    m_problem = problemLine(this, QStringLiteral("PurposeProblem"), i18nc("@info", "Say in a few words why: “Other” needs them."));
+    auto *problem = problemLine(this, QStringLiteral("PurposeProblem"), i18nc("@info", "Say in a few words why: “Other” needs them."));
+    setProblemLine(problem);
     form->addRow(i18nc("@label:listbox", "&Purpose:"), m_choices);
     form->addRow(i18nc("@label:textbox", "&Note:"), m_note);
-    form->addRow(QString(), m_problem);
+    form->addRow(QString(), problem);
     layout->addLayout(form);
     layout->addWidget(buttons(this, i18nc("@action:button", "&Open Profile")));
     connect(m_choices, &QComboBox::currentIndexChanged, this, &PurposeDialog::updateValidity);
@@ -122,29 +135,13 @@ bool PurposeDialog::isValid() const
     return !p.code.isEmpty() && (p.code != QLatin1String("other") || !p.text.isEmpty());
 }
 
-void PurposeDialog::updateValidity()
-{
-    const Purpose p = purpose();
-    m_problem->setVisible(p.code == QLatin1String("other") && p.text.isEmpty());
-    if (QPushButton *ok = okButton(this)) {
-        ok->setEnabled(isValid());
-    }
-}
-
-void PurposeDialog::accept()
-{
-    if (isValid()) {
-        QDialog::accept();
-    }
-}
-
 Purpose PurposeDialog::purpose() const
 {
     return {m_choices->currentData(PurposeModel::CodeRole).toString(), m_note->text().trimmed()};
 }
 
 ContactDialog::ContactDialog(const ContactMoment &draft, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_base(draft)
     , m_channel(new QComboBox(this))
     , m_subject(new QLineEdit(this))
@@ -174,10 +171,11 @@ ContactDialog::ContactDialog(const ContactMoment &draft, QWidget *parent)
     m_outcome->setCurrentIndex(m_outcome->findData(int(draft.outcome)));
     guardChoice(m_channel);
     guardChoice(m_outcome);
-    m_problem = problemLine(this, QStringLiteral("ContactProblem"), i18nc("@info", "Give the contact a subject: what was it about?"));
+    auto *problem = problemLine(this, QStringLiteral("ContactProblem"), i18nc("@info", "Give the contact a subject: what was it about?"));
+    setProblemLine(problem);
     form->addRow(i18nc("@label:listbox", "&Channel:"), m_channel);
     form->addRow(i18nc("@label:textbox", "&Subject:"), m_subject);
-    form->addRow(QString(), m_problem);
+    form->addRow(QString(), problem);
     form->addRow(i18nc("@label:textbox", "&What was said:"), m_text);
     form->addRow(i18nc("@label:listbox", "&Outcome:"), m_outcome);
     form->addRow(buttons(this, i18nc("@action:button", "&Register")));
@@ -200,21 +198,6 @@ bool ContactDialog::isValid() const
     return !m_subject->text().trimmed().isEmpty();
 }
 
-void ContactDialog::updateValidity()
-{
-    m_problem->setVisible(!isValid());
-    if (QPushButton *ok = okButton(this)) {
-        ok->setEnabled(isValid());
-    }
-}
-
-void ContactDialog::accept()
-{
-    if (isValid()) {
-        QDialog::accept();
-    }
-}
-
 ContactMoment ContactDialog::contact() const
 {
     ContactMoment c = m_base;
@@ -226,7 +209,7 @@ ContactMoment ContactDialog::contact() const
 }
 
 RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QList<Assignee> &knownAssignees, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_question(new QPlainTextEdit(this))
     , m_assigneeKind(new QComboBox(this))
     , m_assignee(new QComboBox(this))
@@ -271,9 +254,10 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QLis
                              retentionDays,
                              QLocale().toString(today.addDays(retentionDays), QLocale::LongFormat)));
     guardChoice(m_assigneeKind);
-    m_problem = problemLine(this, QStringLiteral("RequestProblem"), i18nc("@info", "Write down the citizen's question."));
+    auto *problem = problemLine(this, QStringLiteral("RequestProblem"), i18nc("@info", "Write down the citizen's question."));
+    setProblemLine(problem);
     form->addRow(i18nc("@label:textbox", "&Question:"), m_question);
-    form->addRow(QString(), m_problem);
+    form->addRow(QString(), problem);
     auto *who = new QHBoxLayout;
     who->addWidget(m_assigneeKind);
     who->addWidget(m_assignee, 1);
@@ -290,21 +274,6 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QLis
 bool RequestDialog::isValid() const
 {
     return !m_question->toPlainText().trimmed().isEmpty();
-}
-
-void RequestDialog::updateValidity()
-{
-    m_problem->setVisible(!isValid());
-    if (QPushButton *ok = okButton(this)) {
-        ok->setEnabled(isValid());
-    }
-}
-
-void RequestDialog::accept()
-{
-    if (isValid()) {
-        QDialog::accept();
-    }
 }
 
 Request RequestDialog::request() const

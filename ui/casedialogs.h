@@ -16,9 +16,30 @@ namespace C360
 {
 class PurposeModel;
 
+// A dialog that closes only with a valid form: until then its default button is off (so Enter does
+// nothing) and a line next to the field says what is missing.
+class FormDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    virtual bool isValid() const = 0;
+    // Closes only when valid.
+    void accept() override;
+
+protected:
+    using QDialog::QDialog;
+    // The line that says what is missing; shown while the form is not valid.
+    void setProblemLine(QLabel *line) { m_problem = line; }
+    // Call when a field changes.
+    void updateValidity();
+
+private:
+    QLabel *m_problem = nullptr;
+};
+
 // Asks why a profile is opened: a purpose from the configured list and, optionally, words of the
 // staff member's own.
-class PurposeDialog : public QDialog
+class PurposeDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -27,20 +48,16 @@ public:
     QComboBox *choices() const { return m_choices; }
     QLineEdit *note() const { return m_note; }
     // A purpose is chosen, and "Other" has its words.
-    bool isValid() const;
-    // Closes only when valid (Enter and the default button are off until then).
-    void accept() override;
+    bool isValid() const override;
 
 private:
-    void updateValidity();
     QComboBox *m_choices;
     QLineEdit *m_note;
-    QLabel *m_problem;
 };
 
 // Registers a contact moment: channel, subject, text, outcome. Every change is offered to
 // draftChanged() so that the presenter can keep it (a crash or a closed window loses nothing).
-class ContactDialog : public QDialog
+class ContactDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -50,17 +67,13 @@ public:
     QPlainTextEdit *text() const { return m_text; }
     QComboBox *channel() const { return m_channel; }
     // A subject is given (what the service requires).
-    bool isValid() const;
-    // Closes only when valid: an empty form stays open, saying what is missing.
-    void accept() override;
+    bool isValid() const override;
 
 Q_SIGNALS:
     void draftChanged(const C360::ContactMoment &contact);
 
 private:
-    void updateValidity();
     ContactMoment m_base;
-    QLabel *m_problem;
     QComboBox *m_channel;
     QLineEdit *m_subject;
     QPlainTextEdit *m_text;
@@ -69,7 +82,7 @@ private:
 
 // Creates a request: the question, who handles it and by when; shows when it will be deleted
 // (the retention period after creation).
-class RequestDialog : public QDialog
+class RequestDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -82,14 +95,10 @@ public:
     QDateEdit *deadline() const { return m_deadline; }
     QLabel *expiry() const { return m_expiry; }
     // The question is given (what the service requires).
-    bool isValid() const;
-    // Closes only when valid: an empty form stays open, saying what is missing.
-    void accept() override;
+    bool isValid() const override;
 
 private:
-    void updateValidity();
     QPlainTextEdit *m_question;
-    QLabel *m_problem;
     QComboBox *m_assigneeKind;
     QComboBox *m_assignee;
     QDateEdit *m_deadline;
