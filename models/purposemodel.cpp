@@ -37,17 +37,6 @@ int PurposeModel::rowOf(const QString &code) const
     return -1;
 }
 
-void PurposeModel::markUsed(const QString &code)
-{
-    const int row = rowOf(code);
-    if (row <= 0) {
-        return;
-    }
-    beginMoveRows({}, row, row, {}, 0);
-    m_choices.move(row, 0);
-    endMoveRows();
-}
-
 int PurposeModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_choices.size());

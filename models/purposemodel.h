@@ -27,8 +27,6 @@ public:
 
     void setChoices(const QList<Choice> &choices);
     const QList<Choice> &choices() const { return m_choices; }
-    // Moves code to the top (the purpose of the running contact comes first next time).
-    void markUsed(const QString &code);
     int rowOf(const QString &code) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -97,7 +97,7 @@ void FormDialog::updateValidity()
     }
 }
 
-PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName, QWidget *parent)
+PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName, const QString &preferred, QWidget *parent)
     : FormDialog(parent)
     , m_choices(new QComboBox(this))
     , m_note(new QLineEdit(this))
@@ -112,6 +112,7 @@ PurposeDialog::PurposeDialog(PurposeModel *purposes, const QString &citizenName,
     auto *form = new QFormLayout;
     m_choices->setObjectName(QStringLiteral("PurposeChoice"));
     m_choices->setModel(purposes);
+    m_choices->setCurrentIndex(preferred.isEmpty() ? -1 : purposes->rowOf(preferred));
     m_choices->setAccessibleName(i18nc("@label accessible", "Purpose"));
     m_note->setObjectName(QStringLiteral("PurposeNote"));
     m_note->setAccessibleName(i18nc("@label accessible", "Purpose in your own words"));

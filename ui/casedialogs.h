@@ -43,7 +43,8 @@ class PurposeDialog : public FormDialog
 {
     Q_OBJECT
 public:
-    PurposeDialog(PurposeModel *purposes, const QString &citizenName, QWidget *parent = nullptr);
+    // preferred: the purpose chosen at first (none chosen when empty or unknown: the person picks).
+    PurposeDialog(PurposeModel *purposes, const QString &citizenName, const QString &preferred, QWidget *parent = nullptr);
     Purpose purpose() const;
     QComboBox *choices() const { return m_choices; }
     QLineEdit *note() const { return m_note; }

@@ -5,6 +5,7 @@
 #include "case/caseservice.h"
 #include "case/catalogueservice.h"
 #include "case/requestservice.h"
+#include "case/searchservice.h"
 #include "case/searchworker.h"
 #include "casedialogs.h"
 #include "caseview.h"
@@ -102,7 +103,13 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     connect(m_window.worklistPanel(), &WorklistPanel::scopeChanged, this, &CasePresenter::refreshWorklist);
     connect(m_window.worklistPanel(), &WorklistPanel::openRequested, this, [this](qint64 citizenId, qint64 requestId) {
         m_pendingRequest = requestId;
-        requestOpen(citizenId);
+        QString name;
+        for (const WorklistItem &item : m_window.worklistPanel()->model()->items()) {
+            if (item.requestId == requestId) {
+                name = item.citizenName;
+            }
+        }
+        requestOpen(citizenId, OpenedFrom::Worklist, name);
     });
     connect(this, &CasePresenter::changed, this, &CasePresenter::refreshWorklist);
     connect(this, &CasePresenter::caseOpened, this, [this] {
@@ -152,7 +159,22 @@ bool CasePresenter::succeeded(const Result &result)
     return false;
 }
 
-void CasePresenter::requestOpen(qint64 citizenId)
+QString CasePresenter::suggestedPurpose(OpenedFrom from) const
+{
+    if (from == OpenedFrom::Worklist) {
+        return QStringLiteral("request_follow_up");
+    }
+    const auto query = SearchService::classify(m_window.searchField()->text());
+    if ((query && query->kind == SearchKind::Phone) || m_staff.role == Role::CallCentreAgent) {
+        return QStringLiteral("phone_call");
+    }
+    if (m_staff.role == Role::CounterClerk) {
+        return QStringLiteral("counter_visit");
+    }
+    return {};
+}
+
+void CasePresenter::requestOpen(qint64 citizenId, OpenedFrom from, const QString &listedName)
 {
     if (citizenId == 0) {
         return;
@@ -161,13 +183,13 @@ void CasePresenter::requestOpen(qint64 citizenId)
         openCase(citizenId, m_purpose);
         return;
     }
-    QString name;
+    QString name = listedName;
     for (const SearchHit &hit : m_results->hits()) {
-        if (hit.citizenId == citizenId) {
+        if (name.isEmpty() && hit.citizenId == citizenId) {
             name = hit.givenNames + QLatin1Char(' ') + hit.familyName;
         }
     }
-    auto *dialog = new PurposeDialog(m_purposes, name.trimmed(), m_window.dialogParent());
+    auto *dialog = new PurposeDialog(m_purposes, name.trimmed(), suggestedPurpose(from), m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, citizenId] {
         openCase(citizenId, dialog->purpose());
@@ -181,7 +203,6 @@ bool CasePresenter::openCase(qint64 citizenId, const Purpose &purpose)
     if (!succeeded(file)) {
         return false;
     }
-    m_purposes->markUsed(purpose.code);
     m_purpose = purpose;
     m_runningCitizen = citizenId;
     m_openCitizen = citizenId;

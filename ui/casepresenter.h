@@ -31,6 +31,7 @@ class CasePresenter : public QObject
     Q_OBJECT
 public:
     static constexpr int SearchDelayMs = 180;
+    enum class OpenedFrom { Search, Worklist };
 
     CasePresenter(CaseWorkspace &window,
                   CaseService &cases,
@@ -49,6 +50,10 @@ public:
     Purpose runningPurpose() const { return m_purpose; }
     qint64 runningCitizen() const { return m_runningCitizen; }
 
+    // The purpose a case opened from there most likely has: the follow-up of the request from the
+    // worklist; a phone call after a search by phone number or for a call-centre agent; a counter
+    // visit for a counter clerk; none (the person chooses) otherwise.
+    QString suggestedPurpose(OpenedFrom from) const;
     // Searches text at once (as the debounced search field does).
     void search(const QString &text);
     // Opens the case of citizenId for purpose (no dialog); false with a message shown when refused.
@@ -68,7 +73,10 @@ public:
 
 public Q_SLOTS:
     // Asks for the purpose unless the running contact is with this citizen, then opens the case.
-    void requestOpen(qint64 citizenId);
+    // The purpose offered first follows from where the case is opened from and the role (see
+    // suggestedPurpose); name is the citizen's as the list showed it (looked up in the search
+    // results when empty).
+    void requestOpen(qint64 citizenId, C360::CasePresenter::OpenedFrom from = OpenedFrom::Search, const QString &name = {});
     void newContact();
     void newRequest();
     // Asks which printer (the print dialog), then printCase.

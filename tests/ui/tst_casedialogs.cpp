@@ -123,10 +123,14 @@ private Q_SLOTS:
     {
         PurposeModel purposes;
         purposes.setChoices(standardPurposes());
-        PurposeDialog dialog(&purposes, u"Lotte Claes"_s);
+        PurposeDialog dialog(&purposes, u"Lotte Claes"_s, u"phone_call"_s);
         QVERIFY(shown(dialog));
         QLabel *problem = dialog.findChild<QLabel *>(u"PurposeProblem"_s);
         QVERIFY(problem);
+        QCOMPARE(dialog.purpose().code, u"phone_call"_s); // the preferred one
+        PurposeDialog none(&purposes, u"Lotte Claes"_s, QString());
+        QCOMPARE(none.purpose().code, QString()); // nothing preferred: nothing chosen, and no way on
+        QVERIFY(!none.isValid());
         dialog.choices()->setCurrentIndex(dialog.choices()->findData(u"counter_visit"_s, PurposeModel::CodeRole));
         QVERIFY(okOf(dialog)->isEnabled());
         QVERIFY(!problem->isVisible());

@@ -45,6 +45,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -154,6 +155,7 @@ private Q_SLOTS:
                                     .withName(u"Lotte"_s, u"Claes"_s)
                                     .bornOn(QDate(1979, 4, 2))
                                     .withNationalNumber(45)
+                                    .withPhone(u"+32475123456"_s)
                                     .livingAt(u"Veldstraat"_s, u"8"_s, u"9000"_s, u"Gent"_s)
                                     .build())
                         .value_or(0);
@@ -391,6 +393,55 @@ private Q_SLOTS:
     }
 
     // The retention period ends while the case is open: on day 29 the request is still there, on
+    // The purpose offered first tells the truth: a counter clerk's name search, a counter visit; a
+    // search by phone number, a phone call; from the worklist, the follow-up of that request, with
+    // the citizen named. The list keeps its configured order whatever was chosen last.
+    void thePurposeOfferedFollowsWhereTheCaseComesFrom()
+    {
+        QVERIFY(typeSearch(u"claes lot"_s));
+        QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+        PurposeDialog *purpose = openDialog<PurposeDialog>(*m_window);
+        QVERIFY(purpose);
+        QCOMPARE(purpose->purpose().code, u"counter_visit"_s);
+        purpose->reject();
+        QTRY_VERIFY(!m_window->findChild<PurposeDialog *>());
+
+        m_window->searchField()->clear();
+        QVERIFY(typeSearch(u"0475 12 34 56"_s));
+        QCOMPARE(m_presenter->results()->rowCount(), 1);
+        QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+        purpose = openDialog<PurposeDialog>(*m_window);
+        QVERIFY(purpose);
+        QCOMPARE(purpose->purpose().code, u"phone_call"_s);
+        QSignalSpy opened(m_presenter.get(), &CasePresenter::caseOpened);
+        purpose->accept();
+        QVERIFY(opened.count() == 1 || opened.wait(5000));
+        QTRY_VERIFY(!m_window->findChild<PurposeDialog *>());
+        QCOMPARE(m_presenter->runningPurpose().code, u"phone_call"_s);
+
+        const qint64 marie =
+            CitizenRepository(m_store->db()).insert(Test::CitizenBuilder().withName(u"Marie"_s, u"Peeters"_s).withNationalNumber(61).build()).value_or(0);
+        QVERIFY(marie);
+        Request request;
+        request.citizenId = marie;
+        request.question = u"Is mijn attest klaar?"_s;
+        request.assignee = {AssigneeKind::Person, m_clerk.name};
+        QVERIFY(m_requests->createRequest(m_clerk, Purpose{u"counter_visit"_s, QString()}, request));
+        m_presenter->refreshWorklist();
+        QTableView *worklist = m_window->worklistPanel()->view();
+        QCOMPARE(worklist->model()->rowCount(), 1);
+        Q_EMIT worklist->activated(worklist->model()->index(0, 0));
+        purpose = openDialog<PurposeDialog>(*m_window);
+        QVERIFY(purpose);
+        QCOMPARE(purpose->purpose().code, u"request_follow_up"_s);
+        const QList<QLabel *> labels = purpose->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *l) {
+            return l->text().contains(u"Marie Peeters"_s);
+        }));
+        QCOMPARE(purpose->choices()->itemData(0, PurposeModel::CodeRole).toString(), u"counter_visit"_s);
+        purpose->reject();
+    }
+
     // day 30 it leaves the timeline and the worklist, without the case being read (and audited)
     // again.
     void purgedRequestsLeaveTheCase()
