@@ -109,7 +109,7 @@ Badges badges(const CaseFile &file, const QDateTime &now)
     for (const Request &r : file.requests) {
         if (r.isOpen()) {
             ++openRequests;
-            if (r.deadline.isValid()) {
+            if (r.due().isValid()) {
                 fewestDaysLeft = std::min(fewestDaysLeft, r.daysLeft(now));
             }
         }
@@ -184,7 +184,7 @@ QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &
             }
             QString deadline = dateText(r.deadline);
             if (r.deadline.isValid() && r.isOpen()) {
-                const qint64 days = r.daysLeft(now);
+                const qint64 days = now.date().daysTo(r.deadline.date());
                 deadline += QStringLiteral(" — ") +
                     (days < 0 ? i18ncp("@info", "%1 day overdue", "%1 days overdue", -days) : i18ncp("@info", "%1 day left", "%1 days left", days));
             }

@@ -57,8 +57,19 @@ struct Request
     static QDateTime expiryFor(const QDateTime &created, int retentionDays = DefaultRetentionDays) { return created.addDays(retentionDays); }
     bool isOpen() const { return status == RequestStatus::Open; }
     bool isExpired(const QDateTime &now) const { return expires.isValid() && now >= expires; }
-    // Whole days until the deadline (negative when overdue); 0 without a deadline.
-    qint64 daysLeft(const QDateTime &now) const { return deadline.isValid() ? now.date().daysTo(deadline.date()) : 0; }
+    // When it must be dealt with: its deadline, or the day it is deleted when that comes first or
+    // there is no deadline; invalid with neither.
+    QDateTime due() const { return dueOf(deadline, expires); }
+    // Whole days until due() (negative when past); 0 when there is none.
+    qint64 daysLeft(const QDateTime &now) const { return due().isValid() ? now.date().daysTo(due().date()) : 0; }
+
+    static QDateTime dueOf(const QDateTime &deadline, const QDateTime &expires)
+    {
+        if (!deadline.isValid() || (expires.isValid() && expires < deadline)) {
+            return expires;
+        }
+        return deadline;
+    }
 
     friend bool operator==(const Request &, const Request &) = default;
 };

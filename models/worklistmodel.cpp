@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "worklistmodel.h"
 
+#include <KLocalizedString>
+
 #include <QFont>
 #include <QLocale>
 
@@ -17,7 +19,7 @@ WorklistModel::WorklistModel(QObject *parent)
 
 qint64 WorklistModel::daysLeft(const WorklistItem &item) const
 {
-    return item.deadline.isValid() ? m_now.toLocalTime().date().daysTo(item.deadline.toLocalTime().date()) : 0;
+    return item.due().isValid() ? m_now.toLocalTime().date().daysTo(item.due().toLocalTime().date()) : 0;
 }
 
 void WorklistModel::setItems(const QList<WorklistItem> &items, const QDateTime &now)
@@ -26,10 +28,11 @@ void WorklistModel::setItems(const QList<WorklistItem> &items, const QDateTime &
     m_now = now;
     m_items = items;
     std::stable_sort(m_items.begin(), m_items.end(), [](const WorklistItem &a, const WorklistItem &b) {
-        if (a.deadline.isValid() != b.deadline.isValid()) {
-            return a.deadline.isValid();
+        // The most urgent first: by deadline, or by deletion where that comes first.
+        if (a.due().isValid() != b.due().isValid()) {
+            return a.due().isValid();
         }
-        return a.deadline.isValid() ? a.deadline < b.deadline : a.created < b.created;
+        return a.due().isValid() && a.due() != b.due() ? a.due() < b.due() : a.created < b.created;
     });
     endResetModel();
 }
@@ -43,7 +46,7 @@ void WorklistModel::setHeaderTitles(const QStringList &titles)
 int WorklistModel::overdueCount() const
 {
     return int(std::count_if(m_items.cbegin(), m_items.cend(), [this](const WorklistItem &item) {
-        return item.deadline.isValid() && daysLeft(item) < 0;
+        return item.due().isValid() && daysLeft(item) < 0;
     }));
 }
 
@@ -63,12 +66,13 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const WorklistItem &item = m_items.at(index.row());
-    const bool overdue = item.deadline.isValid() && daysLeft(item) < 0;
+    const bool overdue = item.due().isValid() && daysLeft(item) < 0;
+    const bool dueToday = item.due().isValid() && daysLeft(item) == 0;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case DaysLeftColumn:
-            return item.deadline.isValid() ? QVariant(daysLeft(item)) : QVariant(QString());
+            return item.due().isValid() ? QVariant(daysLeft(item)) : QVariant(QString());
         case CitizenColumn:
             return item.citizenName;
         case QuestionColumn:
@@ -79,8 +83,15 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
             return item.deadline.isValid() ? QLocale().toString(item.deadline.toLocalTime().date(), QLocale::ShortFormat) : QString();
         }
         return {};
+    case Qt::ToolTipRole:
+        if (index.column() == DaysLeftColumn && item.due().isValid()) {
+            const QString day = QLocale().toString(item.due().toLocalTime().date(), QLocale::LongFormat);
+            return item.due() == item.deadline ? i18nc("@info:tooltip", "Deadline: %1", day)
+                                               : i18nc("@info:tooltip", "Deleted on %1 (the end of its retention period)", day);
+        }
+        return {};
     case Qt::FontRole:
-        if (overdue) {
+        if (overdue || dueToday) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -93,9 +104,11 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
     case CitizenIdRole:
         return item.citizenId;
     case DaysLeftRole:
-        return item.deadline.isValid() ? QVariant(daysLeft(item)) : QVariant();
+        return item.due().isValid() ? QVariant(daysLeft(item)) : QVariant();
     case OverdueRole:
         return overdue;
+    case DueTodayRole:
+        return dueToday;
     }
     return {};
 }

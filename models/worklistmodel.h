@@ -20,6 +20,9 @@ struct WorklistItem
     RequestStatus status = RequestStatus::Open;
     QDateTime created; // UTC
     QDateTime deadline; // UTC; invalid: none
+    QDateTime expires; // UTC: when it is deleted
+    // The deadline, or the deletion when that comes first (Request::dueOf).
+    QDateTime due() const { return Request::dueOf(deadline, expires); }
     friend bool operator==(const WorklistItem &, const WorklistItem &) = default;
 };
 
@@ -30,7 +33,7 @@ class WorklistModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { DaysLeftColumn, CitizenColumn, QuestionColumn, AssigneeColumn, DeadlineColumn, ColumnCount };
-    enum Role { RequestIdRole = Qt::UserRole + 1, CitizenIdRole, DaysLeftRole, OverdueRole };
+    enum Role { RequestIdRole = Qt::UserRole + 1, CitizenIdRole, DaysLeftRole, OverdueRole, DueTodayRole };
 
     explicit WorklistModel(QObject *parent = nullptr);
 

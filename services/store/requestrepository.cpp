@@ -338,16 +338,18 @@ Expected<qint64, StoreError> RequestRepository::count()
 
 Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QString &assignee, const QString &team, int limit)
 {
-    // Two index ranges of requests_worklist per name; the deadline orders within each.
+    // Two index ranges of requests_worklist per name; the most urgent first: by the deadline, or by
+    // the deletion where that comes first (Request::dueOf).
     QString sql = QStringLiteral(
-        "SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at, r.deadline_at "
-        "FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id WHERE r.status IN ('open', 'answered') AND (r.assignee_name = ?");
+        "SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at, r.deadline_at, "
+        "r.expires_at FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id WHERE r.status IN ('open', 'answered') AND (r.assignee_name = ?");
     QVariantList values{assignee};
     if (!team.isEmpty()) {
         sql += QStringLiteral(" OR r.assignee_name = ?");
         values.append(team);
     }
-    sql += QStringLiteral(") ORDER BY r.deadline_at IS NULL, r.deadline_at, r.created_at LIMIT ?");
+    sql += QStringLiteral(") ORDER BY CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END IS NULL, "
+                          "CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END, r.created_at LIMIT ?");
     values.append(limit);
     return selectAll(m_db, sql, values, [](const Statement &row) {
         WorklistItem item;
@@ -359,6 +361,7 @@ Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QStr
         item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
         item.created = Sql::toDateTime(row.value(8));
         item.deadline = Sql::toDateTime(row.value(9));
+        item.expires = Sql::toDateTime(row.value(10));
         return item;
     });
 }

@@ -85,6 +85,19 @@ private Q_SLOTS:
         QCOMPARE(badges.html.startsWith(u"<b>"_s), !accessible.isEmpty());
     }
 
+    // The case: the older request is deleted in 5 days, before the other's deadline in 14.
+    void badgesCountTheDeletionWhenItComesFirst()
+    {
+        Request kept = openRequest(1, 14);
+        Request older = openRequest(2, 20);
+        older.expires = now.addDays(5);
+        Request noDeadline = openRequest(3, 0);
+        noDeadline.deadline = {};
+        noDeadline.expires = now.addDays(8);
+        QCOMPARE(CasePresentation::badges(caseOf({kept, older}), now).accessible, u"2 open requests (5 days left)"_s);
+        QCOMPARE(CasePresentation::badges(caseOf({kept, noDeadline}), now).accessible, u"2 open requests (8 days left)"_s);
+    }
+
     void closedRequestsAndOthersReportsAreNotCounted()
     {
         Request closed = openRequest(2, 3);

@@ -96,6 +96,21 @@ private Q_SLOTS:
         QTest::newRow("no deadline") << QDateTime() << utc(2026, 5, 10) << qint64(0);
     }
 
+    // Deleted before its deadline, or without one: the deletion is what is due.
+    void requestDueIsTheEarlierOfDeadlineAndDeletion()
+    {
+        Request request;
+        const QDateTime now = utc(2026, 5, 10, 9);
+        request.expires = utc(2026, 5, 15, 9);
+        QCOMPARE(request.due(), request.expires);
+        QCOMPARE(request.daysLeft(now), qint64(5));
+        request.deadline = utc(2026, 5, 24, 17);
+        QCOMPARE(request.due(), request.expires);
+        request.deadline = utc(2026, 5, 12, 17);
+        QCOMPARE(request.due(), request.deadline);
+        QCOMPARE(request.daysLeft(now), qint64(2));
+    }
+
     void requestDaysLeft()
     {
         QFETCH(QDateTime, deadline);
