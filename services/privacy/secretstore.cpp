@@ -66,17 +66,21 @@ QKeychain::Error runJob(Job &job, QString *errorText, SecretError::Kind *kind = 
     job.start();
     loop.exec();
     // QtKeychain's own text is often just "Unknown error": say which of its errors it was.
+    SecretError::Kind which = SecretError::Kind::Failed;
     switch (job.error()) {
     case QKeychain::NoError:
         break;
     case QKeychain::EntryNotFound:
+        which = SecretError::Kind::Missing;
         *errorText = QStringLiteral("there is no such entry");
         break;
     case QKeychain::NoBackendAvailable:
+        which = SecretError::Kind::Unavailable;
         *errorText = QStringLiteral("no keychain is available on this system (no Secret Service, Keychain or Credential Store)");
         break;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
+        which = SecretError::Kind::Denied;
         *errorText = QStringLiteral("the keychain refused access");
         break;
     case QKeychain::NotImplemented:
@@ -90,21 +94,7 @@ QKeychain::Error runJob(Job &job, QString *errorText, SecretError::Kind *kind = 
         break;
     }
     if (kind) {
-        switch (job.error()) {
-        case QKeychain::EntryNotFound:
-            *kind = SecretError::Kind::Missing;
-            break;
-        case QKeychain::NoBackendAvailable:
-            *kind = SecretError::Kind::Unavailable;
-            break;
-        case QKeychain::AccessDeniedByUser:
-        case QKeychain::AccessDenied:
-            *kind = SecretError::Kind::Denied;
-            break;
-        default:
-            *kind = SecretError::Kind::Failed;
-            break;
-        }
+        *kind = which;
     }
     return job.error();
 }
