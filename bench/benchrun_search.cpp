@@ -76,17 +76,20 @@ QString prefixEnd(const QString &prefix)
     return end;
 }
 
+// The product's work in raw SQLite: the ids a query finds, counted up to the cap (the inner
+// LIMIT ?2), of which the first ?5 in name order are shown.
 class RawSearch
 {
 public:
     explicit RawSearch(RawDb &raw)
-        : m_name(raw.prepare("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ?1 LIMIT ?2"))
-        , m_numberExact(raw.prepare("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = ?1 LIMIT ?2"))
-        , m_numberPrefix(raw.prepare("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value >= ?1 AND value < ?3 LIMIT ?2"))
-        , m_digital(raw.prepare("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ?4 AND normalized >= ?1 AND normalized < ?3 LIMIT ?2"))
-        , m_postcode(raw.prepare("SELECT id FROM citizens WHERE postcode = ?1 LIMIT ?2"))
-        , m_address(raw.prepare("SELECT id FROM citizens WHERE postcode = ?1 AND upper(replace(house_number, ' ', '')) = ?3 LIMIT ?2"))
-        , m_birth(raw.prepare("SELECT id FROM citizens WHERE birth_date = ?1 LIMIT ?2"))
+        : m_raw(raw)
+        , m_name(shown("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ?1 LIMIT ?2"))
+        , m_numberExact(shown("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = ?1 LIMIT ?2"))
+        , m_numberPrefix(shown("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value >= ?1 AND value < ?3 LIMIT ?2"))
+        , m_digital(shown("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ?4 AND normalized >= ?1 AND normalized < ?3 LIMIT ?2"))
+        , m_postcode(shown("SELECT id FROM citizens WHERE postcode = ?1 LIMIT ?2"))
+        , m_address(shown("SELECT id FROM citizens WHERE postcode = ?1 AND upper(replace(house_number, ' ', '')) = ?3 LIMIT ?2"))
+        , m_birth(shown("SELECT id FROM citizens WHERE birth_date = ?1 LIMIT ?2"))
     {
     }
     QList<qint64> find(const SearchService::Query &q, int limit)
@@ -123,7 +126,8 @@ public:
             break;
         }
         RawDb::bindText(s, 1, first);
-        sqlite3_bind_int(s, 2, limit);
+        sqlite3_bind_int(s, 2, SearchResult::CountCap + 1);
+        sqlite3_bind_int(s, 5, limit);
         if (sqlite3_bind_parameter_count(s) >= 3) {
             RawDb::bindText(s, 3, third);
         }
@@ -136,6 +140,14 @@ public:
     }
 
 private:
+    sqlite3_stmt *shown(const char *inner)
+    {
+        const QByteArray sql = QByteArrayLiteral("SELECT c.id FROM citizens c WHERE c.id IN (") + inner +
+            QByteArrayLiteral(") ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT ?5");
+        return m_raw.prepare(sql.constData());
+    }
+
+    RawDb &m_raw;
     sqlite3_stmt *m_name;
     sqlite3_stmt *m_numberExact;
     sqlite3_stmt *m_numberPrefix;
@@ -169,7 +181,7 @@ Row benchSearch(Database &db, AuditService &audit, RawDb &raw, const QList<qint6
         const QList<qint64> ids = query ? rawSearch.find(*query, SearchService::DefaultLimit) : QList<qint64>();
         const double b = msSince(t);
         QList<qint64> found;
-        for (const SearchHit &h : std::as_const(*hits)) {
+        for (const SearchHit &h : std::as_const(hits->hits)) {
             found.append(h.citizenId);
         }
         QList<qint64> expected = ids;

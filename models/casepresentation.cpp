@@ -130,7 +130,12 @@ Badges badges(const CaseFile &file, const QDateTime &now)
     if (openReports > 0) {
         badges.append(esc(i18ncp("@info badge", "%1 open report", "%1 open reports", openReports)));
     }
-    return {badges.join(QStringLiteral(" · ")), QString(badges.join(QStringLiteral(", "))).remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>"))};
+    Badges result{
+        badges.join(QStringLiteral(" · ")), QString(badges.join(QStringLiteral(", "))).remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>")), {}};
+    if (openRequests > 0 && fewestDaysLeft != std::numeric_limits<qint64>::max()) {
+        result.fewestDaysLeft = fewestDaysLeft;
+    }
+    return result;
 }
 
 QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &now, bool supplement, qint64 supplementId)

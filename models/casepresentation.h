@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QString>
 
+#include <optional>
+
 namespace C360
 {
 
@@ -24,6 +26,7 @@ struct Badges
 {
     QString html; // "<b>2 open requests (3 days left)</b> · 1 open report"
     QString accessible; // the same without markup, for a screen reader
+    std::optional<qint64> fewestDaysLeft; // of the most urgent open request (negative: overdue)
 };
 // The open requests (with the days left of the nearest deadline, or how far it is overdue) and
 // the open reports of the citizen themselves, as of now.

@@ -4,6 +4,7 @@
 
 #include "enumkeys.h"
 
+#include <QList>
 #include <QString>
 
 namespace C360
@@ -30,6 +31,21 @@ struct SearchHit
     QString municipality;
     QString maskedIdentifier;
     friend bool operator==(const SearchHit &, const SearchHit &) = default;
+};
+
+// What one search found: the first hits in name order, and how many citizens match in all, so
+// that a list cut short says so ("Showing 50 of 112").
+struct SearchResult
+{
+    static constexpr int CountCap = 1000; // counted no further: "more than 1,000"
+
+    QList<SearchHit> hits;
+    int matches = 0; // CountCap + 1 stands for "more than CountCap"
+    SearchKind kind = SearchKind::Name;
+    bool tooShort = false; // the text was too short to be searched (nothing was)
+
+    bool isCut() const { return matches > hits.size(); }
+    bool isCountCapped() const { return matches > CountCap; }
 };
 
 } // namespace C360

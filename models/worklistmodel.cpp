@@ -89,6 +89,12 @@ QVariant WorklistModel::data(const QModelIndex &index, int role) const
             return item.due() == item.deadline ? i18nc("@info:tooltip", "Deadline: %1", day)
                                                : i18nc("@info:tooltip", "Deleted on %1 (the end of its retention period)", day);
         }
+        if (index.column() == QuestionColumn) {
+            return item.question.left(1000); // the whole question where the column cuts it
+        }
+        if (index.column() == CitizenColumn || index.column() == AssigneeColumn) {
+            return index.data(Qt::DisplayRole);
+        }
         return {};
     case Qt::FontRole:
         if (overdue || dueToday) {

@@ -22,6 +22,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
@@ -135,12 +136,55 @@ void CasePresenter::search(const QString &text)
     m_search.search(++m_generation, m_staff, text);
 }
 
-void CasePresenter::onFound(quint64 generation, const QList<SearchHit> &hits)
+void CasePresenter::onFound(quint64 generation, const SearchResult &result)
 {
-    if (m_results->setHits(generation, hits)) {
-        m_window.showStatus(i18ncp("@info:status", "%1 citizen found", "%1 citizens found", hits.size()), 5000);
-        Q_EMIT searchFinished(int(hits.size()));
+    if (m_results->setHits(generation, result.hits)) {
+        const QString summary = searchSummary(result, m_window.searchField()->text());
+        m_window.searchSummary()->setText(summary);
+        m_window.searchSummary()->setVisible(!summary.isEmpty());
+        Q_EMIT searchFinished(int(result.hits.size()));
     }
+}
+
+QString CasePresenter::searchSummary(const SearchResult &result, const QString &typed)
+{
+    if (typed.trimmed().isEmpty()) {
+        return {};
+    }
+    if (result.tooShort) {
+        return i18nc("@info", "Type at least two letters, or a number, a birth date or a postcode.");
+    }
+    if (result.matches == 0) {
+        return i18nc("@info", "No citizen found. Check the spelling, or search by birth date, number or postcode.");
+    }
+    if (!result.isCut()) {
+        return i18ncp("@info", "%1 citizen found", "%1 citizens found", result.hits.size());
+    }
+    QString narrow;
+    switch (result.kind) {
+    case SearchKind::Name:
+        narrow = i18nc("@info how to narrow a name search", "add a first name or a birth year");
+        break;
+    case SearchKind::Address:
+        narrow = i18nc("@info how to narrow an address search", "add the house number");
+        break;
+    default:
+        narrow = i18nc("@info how to narrow a search", "type more of it");
+        break;
+    }
+    const QLocale locale;
+    if (result.isCountCapped()) {
+        return i18nc("@info; %1 and %2 numbers, %3 how to narrow the search",
+                     "Showing %1 of more than %2 — %3",
+                     locale.toString(result.hits.size()),
+                     locale.toString(SearchResult::CountCap),
+                     narrow);
+    }
+    return i18nc("@info; %1 and %2 numbers, %3 how to narrow the search",
+                 "Showing %1 of %2 — %3",
+                 locale.toString(result.hits.size()),
+                 locale.toString(result.matches),
+                 narrow);
 }
 
 void CasePresenter::showProblem(const QString &message)

@@ -54,6 +54,8 @@ public:
     // worklist; a phone call after a search by phone number or for a call-centre agent; a counter
     // visit for a counter clerk; none (the person chooses) otherwise.
     QString suggestedPurpose(OpenedFrom from) const;
+    // The line under the search field: how many were found, and how to narrow a list cut short.
+    static QString searchSummary(const SearchResult &result, const QString &typed);
     // Searches text at once (as the debounced search field does).
     void search(const QString &text);
     // Opens the case of citizenId for purpose (no dialog); false with a message shown when refused.
@@ -89,7 +91,7 @@ Q_SIGNALS:
     void problem(const QString &message);
 
 private:
-    void onFound(quint64 generation, const QList<SearchHit> &hits);
+    void onFound(quint64 generation, const SearchResult &result);
     void showProblem(const QString &message);
     // The channel of the running contact: the phone for a call, else the counter.
     Channel contactChannel() const;

@@ -5,11 +5,13 @@
 #include "casepresentation.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
+#include "urgency.h"
 
 #include <KLocalizedString>
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -70,6 +72,7 @@ CaseView::CaseView(QWidget *parent)
     filters->addWidget(m_periodFilter);
     filters->addWidget(m_textFilter, 1);
     layout->addLayout(filters);
+    layout->addWidget(m_filterSummary);
 
     m_timeline = new QTreeView(this);
     m_timeline->setObjectName(QStringLiteral("Timeline"));
@@ -234,6 +237,39 @@ void CaseView::setupFilters()
     m_textFilter->setAccessibleName(i18nc("@label accessible", "Filter the timeline by text"));
     m_textFilter->setClearButtonEnabled(true);
     connect(m_textFilter, &QLineEdit::textChanged, m_filter, &TimelineFilterModel::setText);
+    m_filterSummary = new QLabel(this);
+    m_filterSummary->setObjectName(QStringLiteral("FilterSummary"));
+    m_filterSummary->setTextFormat(Qt::RichText);
+    m_filterSummary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_filterSummary->hide();
+    connect(m_filterSummary, &QLabel::linkActivated, this, &CaseView::clearFilters);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &CaseView::updateFilterSummary);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &CaseView::updateFilterSummary);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &CaseView::updateFilterSummary);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CaseView::updateFilterSummary);
+}
+
+void CaseView::clearFilters()
+{
+    m_kindFilter->setCurrentIndex(0);
+    m_statusFilter->setCurrentIndex(0);
+    m_periodFilter->setCurrentIndex(0);
+    m_textFilter->clear();
+}
+
+void CaseView::updateFilterSummary()
+{
+    const int all = m_model->rowCount();
+    const int shown = m_filter->rowCount();
+    QString text;
+    if (hasCase() && all == 0) {
+        text = i18nc("@info", "No reports, contacts, requests or products for this citizen yet.").toHtmlEscaped();
+    } else if (shown < all) {
+        text = i18ncp("@info; %2 items shown of %1", "%2 of %1 item shown", "%2 of %1 items shown", all, shown).toHtmlEscaped() +
+            QStringLiteral(" · <a href=\"clear\">") + i18nc("@action:button", "Clear filters").toHtmlEscaped() + QStringLiteral("</a>");
+    }
+    m_filterSummary->setText(text);
+    m_filterSummary->setVisible(!text.isEmpty());
 }
 
 void CaseView::applyPeriod()
@@ -257,10 +293,12 @@ void CaseView::setCase(const CaseFile &file, const QDateTime &now)
     }
     if (!sameCitizen) {
         m_revealed.clear();
+        clearFilters(); // another citizen's timeline starts whole
     }
     m_model->setCase(file, QLocale().name().left(2));
     m_timeline->expandAll();
     updateHeader();
+    updateFilterSummary();
     if (sameCitizen && selected.id) {
         selectItem(selected.kind, selected.id);
     } else if (m_filter->rowCount() > 0) {
@@ -268,6 +306,14 @@ void CaseView::setCase(const CaseFile &file, const QDateTime &now)
     }
     updateDetails();
     updateActions();
+}
+
+void CaseView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_badges) {
+        updateHeader(); // the urgency colours follow the new palette
+    }
 }
 
 void CaseView::showRevealedIdentifier(const QString &formatted)
@@ -343,6 +389,12 @@ void CaseView::updateHeader()
     const CasePresentation::Badges badges = CasePresentation::badges(m_file, m_now);
     m_badges->setText(badges.html);
     m_badges->setAccessibleName(badges.accessible);
+    // Overdue and due today in the urgency colours of the palette in use.
+    QPalette palette = this->palette();
+    if (badges.fewestDaysLeft && *badges.fewestDaysLeft <= 0) {
+        palette.setColor(QPalette::WindowText, *badges.fewestDaysLeft < 0 ? Urgency::overdueText(palette) : Urgency::dueTodayText(palette));
+    }
+    m_badges->setPalette(palette);
 }
 
 void CaseView::updateDetails()

@@ -38,6 +38,11 @@ public:
     // The case as printed: the header as shown (the identifier masked unless revealed) and the
     // timeline rows the filters show, with a line saying who printed it when.
     QString printHtml(const QString &printedBy, const QDateTime &printed) const;
+    // Shows every item again: all kinds, any status, any time, no text.
+    void clearFilters();
+    // The line over the timeline when its filters hide items ("0 of 27 items shown · Clear
+    // filters") or when there is nothing on it; hidden otherwise.
+    QLabel *filterSummary() const { return m_filterSummary; }
     // Selects the item (kind, id) in the timeline, when it is shown.
     void selectItem(ItemKind kind, qint64 id);
 
@@ -61,11 +66,15 @@ Q_SIGNALS:
     void assignRequested(qint64 requestId);
     void matchDecided(qint64 reportId, bool confirm);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void setupHeader();
     void setupFilters();
     void applyPeriod();
     void updateHeader();
+    void updateFilterSummary();
     void updateDetails();
     void updateActions();
     void step(int delta);
@@ -84,6 +93,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_periodFilter = nullptr;
     QLineEdit *m_textFilter = nullptr;
+    QLabel *m_filterSummary = nullptr;
     QTreeView *m_timeline = nullptr;
     QTextBrowser *m_details = nullptr;
     QPushButton *m_supplement = nullptr;

@@ -3,6 +3,7 @@
 #pragma once
 
 class QAction;
+class QLabel;
 class QLineEdit;
 class QListView;
 class QString;
@@ -23,6 +24,8 @@ public:
 
     virtual QLineEdit *searchField() const = 0;
     virtual QListView *searchResults() const = 0;
+    // The line between the field and its results: how many were found, or why none.
+    virtual QLabel *searchSummary() const = 0;
     virtual CataloguePanel *cataloguePanel() const = 0;
     virtual WorklistPanel *worklistPanel() const = 0;
     virtual QAction *newContactAction() const = 0;

@@ -64,6 +64,7 @@ CataloguePanel::CataloguePanel(QWidget *parent)
             Q_EMIT linkRequested(current.data(CatalogueModel::EntryIdRole).toLongLong());
         }
     });
+    showSelected();
 }
 
 void CataloguePanel::setEntries(const QList<CatalogueEntry> &entries, const QHash<qint64, QString> &suggested)
@@ -86,7 +87,17 @@ void CataloguePanel::showSelected()
     const QModelIndex current = m_results->currentIndex();
     m_link->setEnabled(m_caseOpen && current.isValid());
     if (!current.isValid()) {
-        m_details->clear();
+        // Say why the list is empty and what to do.
+        const QString text = m_field->text().trimmed();
+        QString hint;
+        if (!text.isEmpty()) {
+            hint = i18nc("@info; %1 what was searched", "No product or service matches “%1”. Try another word, or part of one.", text);
+        } else if (m_caseOpen) {
+            hint = i18nc("@info", "Nothing is suggested for this case. Type to search the products and services.");
+        } else {
+            hint = i18nc("@info", "Type to search the municipality's products and services. With a case open, the ones that relate to it are suggested here.");
+        }
+        m_details->setHtml(QStringLiteral("<p>") + hint.toHtmlEscaped() + QStringLiteral("</p>"));
         return;
     }
     auto section = [&current](const QString &title, int role) -> QString {

@@ -87,7 +87,14 @@ void MainWindow::setupRegions()
     m_searchResults = new QListView(searchPanel);
     m_searchResults->setObjectName(QStringLiteral("SearchResults"));
     m_searchResults->setAccessibleName(i18nc("@label accessible", "Search results"));
+    m_searchSummary = new QLabel(searchPanel);
+    m_searchSummary->setObjectName(QStringLiteral("SearchSummary"));
+    m_searchSummary->setWordWrap(true);
+    m_searchSummary->setTextFormat(Qt::PlainText);
+    m_searchSummary->setAccessibleName(i18nc("@label accessible", "Search summary"));
+    m_searchSummary->hide();
     searchLayout->addWidget(m_searchField);
+    searchLayout->addWidget(m_searchSummary);
     searchLayout->addWidget(m_searchResults, 1);
     m_searchDock->setWidget(searchPanel);
     addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);

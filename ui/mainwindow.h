@@ -41,6 +41,7 @@ public:
     QLineEdit *searchField() const override { return m_searchField; }
     QDockWidget *syncDock() const { return m_syncDock; }
     QListView *searchResults() const override { return m_searchResults; }
+    QLabel *searchSummary() const override { return m_searchSummary; }
     QStackedWidget *caseArea() const { return m_caseArea; }
     QAction *newContactAction() const override { return m_newContact; }
     QAction *newRequestAction() const override { return m_newRequest; }
@@ -92,6 +93,7 @@ private:
     SyncPanel *m_syncPanel = nullptr;
     QLineEdit *m_searchField = nullptr;
     QListView *m_searchResults = nullptr;
+    QLabel *m_searchSummary = nullptr;
     QStackedWidget *m_caseArea = nullptr;
     CataloguePanel *m_cataloguePanel = nullptr;
     QDockWidget *m_worklistDock = nullptr;

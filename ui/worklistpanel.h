@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTableView;
 
 namespace C360
@@ -22,6 +23,8 @@ public:
 
     WorklistModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // Says why the list is empty, in place of the table, when it is.
+    QLabel *emptyHint() const { return m_empty; }
     QComboBox *scope() const { return m_scope; }
     bool includesTeam() const;
     // Updates the summary line (counted from the model).
@@ -36,6 +39,8 @@ private:
     QComboBox *m_scope;
     QTableView *m_view;
     QLabel *m_summary;
+    QLabel *m_empty; // in place of the table when nothing is open
+    QStackedWidget *m_stack;
 };
 
 } // namespace C360

@@ -105,7 +105,16 @@ std::optional<SearchService::Query> SearchService::classify(const QString &input
         return q;
     }
     q.kind = SearchKind::Name;
-    q.text = SearchText::fold(text);
+    // A year typed with the name narrows it to those born that year ("peeters 1985").
+    QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype i = words.size() - 1; i >= 0 && q.birthYear == 0; --i) {
+        const int year = words.at(i).size() == 4 && digitCount(words.at(i)) == 4 ? words.at(i).toInt() : 0;
+        if (year >= 1880 && year < 2200 && words.size() > 1) {
+            q.birthYear = year;
+            words.removeAt(i);
+        }
+    }
+    q.text = SearchText::fold(words.join(QLatin1Char(' ')));
     if (q.text.size() < 2) {
         return std::nullopt;
     }
@@ -116,7 +125,7 @@ Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int l
 {
     switch (q.kind) {
     case SearchKind::Name:
-        return CitizenRepository(m_db).searchNames(q.text, limit);
+        return CitizenRepository(m_db).searchNames(q.text, limit, q.birthYear);
     case SearchKind::NationalNumber:
         if (q.text.size() == 11) {
             return selectIds(
@@ -146,7 +155,7 @@ Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int l
     return QList<qint64>();
 }
 
-Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &ids)
+Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &ids, int limit)
 {
     QList<SearchHit> result;
     if (ids.isEmpty()) {
@@ -154,11 +163,13 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &
     }
     QVariantList values;
     const QString in = inIds(ids, &values);
+    values.append(limit);
+    // The identifier is read for the rows shown only.
     Statement rows(m_db,
                    QStringLiteral("SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality, "
                                   "(SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1) "
                                   "FROM citizens c WHERE c.id") +
-                       in + QStringLiteral(" ORDER BY c.family_name, c.given_names, c.birth_date, c.id"));
+                       in + QStringLiteral(" ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT ?"));
     if (auto r = rows.exec(values); !r) {
         return unexpected(std::move(r).error());
     }
@@ -180,14 +191,16 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &
     return result;
 }
 
-Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember &staff, const QString &text, int limit)
+Expected<SearchResult, ServiceError> SearchService::search(const StaffMember &staff, const QString &text, int limit)
 {
     if (auto permitted = m_audit.permit(staff, Operation::Search); !permitted) {
         return unexpected(permitted.error());
     }
     const auto query = classify(text);
     if (!query) {
-        return QList<SearchHit>();
+        SearchResult tooShort;
+        tooShort.tooShort = !text.trimmed().isEmpty();
+        return tooShort;
     }
     // Search as you type commits once a keystroke: its entries reach the write-ahead log before the
     // results are returned (a killed application loses none), without waiting for the disk's
@@ -206,17 +219,18 @@ Expected<QList<SearchHit>, ServiceError> SearchService::search(const StaffMember
     return searchAndAudit(staff, *query, text.trimmed(), limit);
 }
 
-Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
+Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(asServiceError(transaction.error()));
     }
-    auto ids = findIds(query, limit);
+    // Counted up to the cap, one beyond it to know there are more; the first limit in name order shown.
+    auto ids = findIds(query, std::max(limit, SearchResult::CountCap) + 1);
     if (!ids) {
         return unexpected(asServiceError(ids.error()));
     }
-    auto found = hits(*ids);
+    auto found = hits(*ids, limit);
     if (!found) {
         return unexpected(asServiceError(found.error()));
     }
@@ -234,10 +248,16 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
             recorded.insert(hit.citizenId);
         }
     }
-    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}, {QStringLiteral("results"), found->size()}, {QStringLiteral("new_results"), shown.size()}};
+    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)},
+                        {QStringLiteral("results"), found->size()},
+                        {QStringLiteral("matches"), ids->size()},
+                        {QStringLiteral("new_results"), shown.size()}};
     // A name is kept as typed (folded), for the supervisor; anything that may be an identifier is
     // kept as a keyed hash: a number typed with letters around it ("BE 85.07.30-033.61", "tel
     // 0470 …") is searched as a name, but with six digits or more it is not one to keep in clear.
+    if (query.birthYear > 0) {
+        details.insert(QStringLiteral("birth_year"), query.birthYear);
+    }
     if (query.kind == SearchKind::Name && digitCount(typed) < 6) {
         details.insert(QStringLiteral("text"), query.text);
     } else if (query.kind == SearchKind::Name) {
@@ -258,7 +278,11 @@ Expected<QList<SearchHit>, ServiceError> SearchService::searchAndAudit(const Sta
     }
     // Only what was committed counts as shown.
     m_session = {staffKey, typed, now, std::move(recorded)};
-    return std::move(*found);
+    SearchResult result;
+    result.hits = std::move(*found);
+    result.matches = int(std::min<qsizetype>(ids->size(), SearchResult::CountCap + 1));
+    result.kind = query.kind;
+    return result;
 }
 
 } // namespace C360

@@ -43,19 +43,23 @@ public:
         QDate date; // BirthDate
         QString postcode; // Address
         QString houseNumber; // Address, may be empty
+        int birthYear = 0; // Name: a year typed with the name ("peeters 1985"), 0 for none
     };
     // What text is taken for; nullopt when it is too short to search.
     static std::optional<Query> classify(const QString &text);
 
-    Expected<QList<SearchHit>, ServiceError> search(const StaffMember &staff, const QString &text, int limit = DefaultLimit);
+    // The first limit citizens text finds, in name order, and how many it finds in all (counted up
+    // to SearchResult::CountCap). Audited: the search and each citizen shown.
+    Expected<SearchResult, ServiceError> search(const StaffMember &staff, const QString &text, int limit = DefaultLimit);
     // The ids the query finds, without audit and without the rows: what search() and the
     // benchmark's baseline share.
     Expected<QList<qint64>, StoreError> findIds(const Query &query, int limit);
 
 private:
     // search() once the query is known: the ids, their rows and the audit entries, in one transaction.
-    Expected<QList<SearchHit>, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit);
-    Expected<QList<SearchHit>, StoreError> hits(const QList<qint64> &ids);
+    Expected<SearchResult, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit);
+    // The rows of the first limit of ids in name order.
+    Expected<QList<SearchHit>, StoreError> hits(const QList<qint64> &ids, int limit);
 
     AuditService &m_audit;
     Database &m_db;

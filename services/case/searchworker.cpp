@@ -62,7 +62,7 @@ SearchWorker::SearchWorker(const QString &databasePath, const QByteArray &auditK
     : QObject(parent)
     , m_runner(new Runner(databasePath, auditKey, clock, m_latest))
 {
-    qRegisterMetaType<QList<C360::SearchHit>>();
+    qRegisterMetaType<C360::SearchResult>();
     m_thread.setObjectName(QStringLiteral("c360-search"));
     m_runner->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);

@@ -28,7 +28,7 @@ public:
     void search(quint64 generation, const StaffMember &staff, const QString &text);
 
 Q_SIGNALS:
-    void found(quint64 generation, const QList<C360::SearchHit> &hits);
+    void found(quint64 generation, const C360::SearchResult &result);
     void failed(quint64 generation, const QString &message);
 
 private:
@@ -40,4 +40,4 @@ private:
 
 } // namespace C360
 
-Q_DECLARE_METATYPE(QList<C360::SearchHit>)
+Q_DECLARE_METATYPE(C360::SearchResult)

@@ -442,6 +442,66 @@ private Q_SLOTS:
         purpose->reject();
     }
 
+    // Nothing is hidden without a word: a list cut short says how many there are and how to
+    // narrow it; a search too short or without result says so; filters start anew for another
+    // citizen and say what they hide; empty panes say why.
+    void nothingIsHiddenWithoutAWord()
+    {
+        CitizenRepository citizens(m_store->db());
+        for (int i = 0; i < 112; ++i) {
+            const QString given = u"Jan"_s + QChar(u'a' + i / 26) + QChar(u'a' + i % 26);
+            QVERIFY(citizens.insert(Test::CitizenBuilder().withName(given, u"Peeters"_s).bornOn(QDate(1950 + i % 40, 3, 1)).build()));
+        }
+        QLabel *summary = m_window->searchSummary();
+        QVERIFY(!summary->isVisible());
+        QVERIFY(typeSearch(u"peeters"_s));
+        QCOMPARE(m_presenter->results()->rowCount(), 50);
+        QVERIFY(summary->isVisible());
+        QVERIFY2(summary->text().contains(u"50 of 112"_s) && summary->text().contains(u"birth year"_s), qPrintable(summary->text()));
+        QSignalSpy finished(m_presenter.get(), &CasePresenter::searchFinished);
+        m_window->searchField()->end(false);
+        QTest::keyClicks(m_window->searchField(), u" 1955"_s);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_presenter->results()->rowCount(), 3);
+        QCOMPARE(summary->text(), u"3 citizens found"_s);
+        m_window->searchField()->clear();
+        QVERIFY(typeSearch(u"p"_s));
+        QVERIFY2(summary->text().startsWith(u"Type at least two letters"_s), qPrintable(summary->text()));
+        QVERIFY(typeSearch(u"zzyzx"_s));
+        QVERIFY2(summary->text().startsWith(u"No citizen found"_s), qPrintable(summary->text()));
+
+        // The worklist and the catalogue say why they are empty.
+        m_presenter->refreshWorklist();
+        QVERIFY(m_window->worklistPanel()->emptyHint()->text().contains(u"No open requests for you"_s));
+        QVERIFY(!m_window->worklistPanel()->view()->isVisibleTo(m_window->worklistPanel()));
+        m_window->showCatalogue(u"zzyzx"_s);
+        QTRY_VERIFY(m_window->cataloguePanel()->details()->toPlainText().contains(u"No product or service matches “zzyzx”"_s));
+
+        // A filter that hides everything says so, and offers to clear it.
+        m_window->searchField()->clear();
+        openCitizenCase();
+        CaseView *view = m_presenter->caseView();
+        QLabel *filtered = view->filterSummary();
+        QVERIFY(!filtered->isVisible());
+        auto *kinds = view->findChild<QComboBox *>(u"KindFilter"_s);
+        kinds->setCurrentIndex(kinds->findData(int(ItemKind::CatalogueEntry)));
+        QCOMPARE(view->filterModel()->rowCount(), 0);
+        QVERIFY(filtered->isVisible());
+        QVERIFY2(filtered->text().contains(u"0 of 1 item shown"_s) && filtered->text().contains(u"Clear filters"_s), qPrintable(filtered->text()));
+        Q_EMIT filtered->linkActivated(u"clear"_s);
+        QCOMPARE(kinds->currentIndex(), 0);
+        QCOMPARE(view->filterModel()->rowCount(), 1);
+        QVERIFY(!filtered->isVisible());
+        // Another citizen: the filters start anew; an empty timeline says it is empty.
+        kinds->setCurrentIndex(kinds->findData(int(ItemKind::CatalogueEntry)));
+        view->findChild<QLineEdit *>(u"TimelineTextFilter"_s)->setText(u"lamp"_s);
+        const qint64 louis = Test::scalar(m_store->db(), u"SELECT id FROM citizens WHERE given_names = 'Louis'"_s);
+        QVERIFY(m_presenter->openCase(louis, Purpose{u"counter_visit"_s, QString()}));
+        QCOMPARE(kinds->currentIndex(), 0);
+        QVERIFY(view->findChild<QLineEdit *>(u"TimelineTextFilter"_s)->text().isEmpty());
+        QVERIFY2(filtered->isVisible() && filtered->text().startsWith(u"No reports, contacts"_s), qPrintable(filtered->text()));
+    }
+
     // day 30 it leaves the timeline and the worklist, without the case being read (and audited)
     // again.
     void purgedRequestsLeaveTheCase()

@@ -42,7 +42,7 @@ class TestSearchService : public QObject
             return {};
         }
         QList<qint64> result;
-        for (const SearchHit &hit : std::as_const(*found)) {
+        for (const SearchHit &hit : std::as_const(found->hits)) {
             result.append(hit.citizenId);
         }
         std::sort(result.begin(), result.end());
@@ -105,6 +105,8 @@ private Q_SLOTS:
         QTest::newRow("impossible date") << u"31/02/1985"_s << -1 << QString();
         QTest::newRow("postcode and number") << u"9000 12 a"_s << int(SearchKind::Address) << u"9000 12A"_s;
         QTest::newRow("postcode") << u"9000"_s << int(SearchKind::Address) << u"9000"_s;
+        QTest::newRow("name and birth year") << u"Peeters 1985"_s << int(SearchKind::Name) << u"peeters"_s;
+        QTest::newRow("no year but a house number") << u"Peeters 0470"_s << int(SearchKind::Name) << u"peeters 0470"_s;
     }
 
     void classify()
@@ -138,6 +140,9 @@ private Q_SLOTS:
         QTest::newRow("birth date") << u"31-12-1990"_s << u"j"_s;
         QTest::newRow("postcode and number") << u"9000 12a"_s << u"m"_s;
         QTest::newRow("postcode") << u"9000"_s << u"mj"_s;
+        QTest::newRow("name and birth year") << u"van den bossche 1962"_s << u"n"_s;
+        QTest::newRow("birth year first") << u"1985 marie"_s << u"m"_s;
+        QTest::newRow("nobody born that year") << u"peeters 1985"_s << QString();
         QTest::newRow("nobody") << u"Zzyzx"_s << QString();
     }
 
@@ -167,11 +172,13 @@ private Q_SLOTS:
     {
         const auto found = m_search->search(m_clerk, u"marie van den bossche"_s);
         QVERIFY(found);
-        QCOMPARE(found->size(), 2);
-        const SearchHit &a = found->at(0);
-        const SearchHit &b = found->at(1);
+        QCOMPARE(found->hits.size(), 2);
+        QCOMPARE(found->matches, 2);
+        QVERIFY(!found->isCut());
+        const SearchHit &a = found->hits.at(0);
+        const SearchHit &b = found->hits.at(1);
         QVERIFY(a.birthYear != b.birthYear || a.municipality != b.municipality);
-        for (const SearchHit &hit : *found) {
+        for (const SearchHit &hit : found->hits) {
             QVERIFY(!hit.maskedIdentifier.isEmpty());
             QVERIFY2(!hit.maskedIdentifier.contains(m_marieNumber.left(6)), qPrintable(hit.maskedIdentifier));
             QCOMPARE(hit.familyName, u"Van den Bossche"_s);
@@ -289,6 +296,49 @@ private Q_SLOTS:
     }
 
     // An administrator runs the installation but searches no citizens: refused and audited.
+    // A list cut short says how many match in all, counted up to the cap; the first ones shown
+    // are the first in name order, the same every time.
+    void aListCutShortSaysHowManyMatch()
+    {
+        Test::TempStore store;
+        Database &db = store.open();
+        AuditService audit(db, QByteArray(32, 'k'));
+        SearchService search(audit);
+        CitizenRepository citizens(db);
+        for (int i = 0; i < 112; ++i) {
+            // Given names in reverse order of insertion: the name order is not the order of the index.
+            const QString given = u"Jan"_s + QChar(u'a' + (111 - i) / 26) + QChar(u'a' + (111 - i) % 26);
+            QVERIFY(citizens.insert(Test::CitizenBuilder().withName(given, u"Peeters"_s).bornOn(QDate(1950 + i % 40, 3, 1)).build()));
+        }
+        const auto found = search.search(m_clerk, u"peeters"_s);
+        QVERIFY(found);
+        QCOMPARE(found->hits.size(), SearchService::DefaultLimit);
+        QCOMPARE(found->matches, 112);
+        QVERIFY(found->isCut());
+        QVERIFY(!found->isCountCapped());
+        QCOMPARE(found->kind, SearchKind::Name);
+        QCOMPARE(found->hits.first().givenNames, u"Janaa"_s);
+        for (qsizetype i = 1; i < found->hits.size(); ++i) {
+            QVERIFY(found->hits.at(i - 1).givenNames < found->hits.at(i).givenNames);
+        }
+        // A birth year narrows it: 112 spread over 40 years, three born in 1955.
+        const auto narrowed = search.search(m_clerk, u"peeters 1955"_s);
+        QVERIFY(narrowed);
+        QCOMPARE(narrowed->matches, 3);
+        QVERIFY(!narrowed->isCut());
+        // The audit entry keeps how many were shown and how many matched.
+        QCOMPARE(Test::scalar(db,
+                              u"SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND json_extract(details, '$.matches') = 112 "
+                              "AND json_extract(details, '$.results') = 50"_s),
+                 1);
+        // Too short to search: nothing searched, and said so.
+        const auto tooShort = search.search(m_clerk, u"p"_s);
+        QVERIFY(tooShort);
+        QVERIFY(tooShort->tooShort);
+        QVERIFY(tooShort->hits.isEmpty());
+        QVERIFY(!search.search(m_clerk, u"  "_s)->tooShort);
+    }
+
     void administratorsDoNotSearch()
     {
         Database &db = m_store.db();

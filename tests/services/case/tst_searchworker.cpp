@@ -34,7 +34,7 @@ private Q_SLOTS:
         // The spy counts on the worker's thread: the answer may be in before the wait starts.
         QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 10000);
         QCOMPARE(found.first().at(0).value<quint64>(), 7u);
-        const auto hits = found.first().at(1).value<QList<SearchHit>>();
+        const auto hits = found.first().at(1).value<SearchResult>().hits;
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits.first().familyName, u"Claes"_s);
         // The searches that ran are in the audit log, written by the worker's connection.
