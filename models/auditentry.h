@@ -89,6 +89,7 @@ struct AuditRow
 {
     AuditEntry entry;
     QList<AuditAnomaly> anomalies;
+    QString maskedCitizen; // the subject's masked number; empty when none or no longer stored
 };
 
 } // namespace C360

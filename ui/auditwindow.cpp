@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "auditwindow.h"
 
+#include "audit/accesspolicy.h"
 #include "auditlogmodel.h"
+#include "case/caseservice.h"
 #include "common/clock.h"
 #include "common/messages.h"
 #include "common/privatefile.h"
@@ -27,8 +29,11 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
-#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace C360
@@ -62,10 +67,11 @@ QString documentsFolder()
 }
 } // namespace
 
-AuditWindow::AuditWindow(AuditQueryService &query, PrivacyService &privacy, const StaffMember &staff, Clock &clock, QWidget *parent)
+AuditWindow::AuditWindow(AuditQueryService &query, PrivacyService &privacy, CaseService &cases, const StaffMember &staff, Clock &clock, QWidget *parent)
     : QDialog(parent)
     , m_query(query)
     , m_privacy(privacy)
+    , m_cases(cases)
     , m_staffMember(staff)
     , m_clock(clock)
     , m_model(new AuditLogModel(this))
@@ -77,10 +83,13 @@ AuditWindow::AuditWindow(AuditQueryService &query, PrivacyService &privacy, cons
     auto *layout = new QVBoxLayout(this);
     setupFilters();
 
+    m_model->setPurposeNames(purposeNames());
     m_flagFilter->setSourceModel(m_model);
     m_flagFilter->setFilterRole(AuditLogModel::FlaggedRole);
     m_flagFilter->setFilterKeyColumn(AuditLogModel::FlagsColumn);
-    m_table = new QTableView(this);
+    m_flagFilter->setRecursiveFilteringEnabled(true); // a search stays for a flagged citizen it showed
+    m_flagFilter->setSortRole(AuditLogModel::SequenceRole);
+    m_table = new QTreeView(this);
     m_table->setObjectName(QStringLiteral("AuditTable"));
     m_table->setAccessibleName(i18nc("@label accessible", "Audit entries"));
     m_table->setModel(m_flagFilter);
@@ -88,12 +97,40 @@ AuditWindow::AuditWindow(AuditQueryService &query, PrivacyService &privacy, cons
     m_table->sortByColumn(AuditLogModel::SequenceColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
+    m_table->setUniformRowHeights(true);
+    m_table->setAllColumnsShowFocus(true);
     m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table, 1);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->header()->setSectionResizeMode(AuditLogModel::FlagsColumn, QHeaderView::Stretch);
+    m_table->header()->setStretchLastSection(true);
+    m_table->header()->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 4);
+
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = new QTextBrowser(detailPane);
+    m_details->setObjectName(QStringLiteral("AuditEntryDetails"));
+    m_details->setAccessibleName(i18nc("@label accessible", "The selected entry"));
+    m_details->setOpenLinks(false);
+    detailLayout->addWidget(m_details, 1);
+    m_reveal = new QPushButton(i18nc("@action:button", "Show the Citizen's &Number"), detailPane);
+    m_reveal->setObjectName(QStringLiteral("RevealCitizenButton"));
+    m_reveal->setToolTip(i18nc("@info:tooltip", "Show the whole number of this entry's citizen. This is recorded in the audit log."));
+    m_reveal->setEnabled(false);
+    auto *revealRow = new QHBoxLayout;
+    revealRow->addWidget(m_reveal);
+    revealRow->addStretch(1);
+    detailLayout->addLayout(revealRow);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("AuditSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(detailPane);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &AuditWindow::showSelected);
+    connect(m_reveal, &QPushButton::clicked, this, &AuditWindow::revealSelected);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("AuditStatus"));
@@ -112,6 +149,7 @@ AuditWindow::AuditWindow(AuditQueryService &query, PrivacyService &privacy, cons
     // The role is the service's to decide: a refused first read says so and disables the rest.
     auto actors = m_query.actors(m_staffMember);
     if (!actors) {
+        m_refused = true;
         showProblem(actors.error().message);
         for (QWidget *w : std::as_const(m_needsPermission)) {
             w->setEnabled(false);
@@ -152,17 +190,11 @@ void AuditWindow::setupFilters()
     m_purpose->setObjectName(QStringLiteral("PurposeFilter"));
     m_purpose->setEditable(true);
     m_purpose->addItem(i18nc("@item:inlistbox purpose filter", "Any purpose"), QString());
-    for (const PurposeModel::Choice &choice : standardPurposes()) {
-        m_purpose->addItem(choice.label, choice.code);
+    for (const auto &list : {standardPurposes(), systemPurposes()}) {
+        for (const PurposeModel::Choice &choice : list) {
+            m_purpose->addItem(choice.label, choice.code);
+        }
     }
-    m_purpose->addItem(i18nc("@item purpose", "Citizen's access request (GDPR)"), QStringLiteral("gdpr_access_request"));
-    m_purpose->addItem(i18nc("@item purpose", "Citizen's data export (GDPR)"), QStringLiteral("gdpr_export"));
-    m_purpose->addItem(i18nc("@item purpose", "Audit review"), QStringLiteral("audit_review"));
-    QHash<QString, QString> purposeNames;
-    for (int i = 1; i < m_purpose->count(); ++i) {
-        purposeNames.insert(m_purpose->itemData(i).toString(), m_purpose->itemText(i));
-    }
-    m_model->setPurposeNames(purposeNames);
 
     const QDate today = m_clock.now().toLocalTime().date();
     m_from = new QDateEdit(today.addDays(-DefaultDays), this);
@@ -173,9 +205,11 @@ void AuditWindow::setupFilters()
     m_to->setCalendarPopup(true);
     m_flaggedOnly = new QCheckBox(i18nc("@option:check", "Only &flagged entries"), this);
     m_flaggedOnly->setObjectName(QStringLiteral("FlaggedOnly"));
-    auto *show = new QPushButton(QIcon::fromTheme(QStringLiteral("view-filter")), i18nc("@action:button", "&Show"), this);
+    // The filters apply as they change; the log grows meanwhile, so it can be read again.
+    auto *show = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), i18nc("@action:button", "R&efresh"), this);
     show->setObjectName(QStringLiteral("ShowButton"));
-    show->setDefault(true);
+    show->setShortcut(QKeySequence::Refresh);
+    show->setToolTip(i18nc("@info:tooltip", "Read the audit log again, with the entries written since."));
 
     auto label = [this](const QString &text, QWidget *buddy) {
         auto *l = new QLabel(text, this);
@@ -202,6 +236,21 @@ void AuditWindow::setupFilters()
     static_cast<QVBoxLayout *>(layout())->addLayout(form);
 
     connect(show, &QPushButton::clicked, this, &AuditWindow::refresh);
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(FilterDelayMs);
+    connect(m_filterDelay, &QTimer::timeout, this, &AuditWindow::refresh);
+    auto later = [this] {
+        if (!m_refused) {
+            m_filterDelay->start();
+        }
+    };
+    connect(m_staff, &QComboBox::currentTextChanged, this, later);
+    connect(m_citizen, &QLineEdit::textChanged, this, later);
+    connect(m_action, &QComboBox::currentIndexChanged, this, later);
+    connect(m_purpose, &QComboBox::currentTextChanged, this, later);
+    connect(m_from, &QDateEdit::dateChanged, this, later);
+    connect(m_to, &QDateEdit::dateChanged, this, later);
     connect(m_citizen, &QLineEdit::returnPressed, this, &AuditWindow::refresh);
     connect(m_flaggedOnly, &QCheckBox::toggled, this, [this](bool on) {
         m_flagFilter->setFilterFixedString(on ? QStringLiteral("true") : QString());
@@ -264,13 +313,18 @@ Expected<AuditFilter, QString> AuditWindow::filter()
 
 bool AuditWindow::refresh()
 {
+    m_filterDelay->stop();
     auto f = filter();
     if (!f) {
+        m_model->setRows({});
+        showSelected();
         showProblem(f.error());
         return false;
     }
     auto rows = m_query.find(m_staffMember, *f);
     if (!rows) {
+        m_model->setRows({});
+        showSelected();
         showProblem(rows.error().message);
         return false;
     }
@@ -281,6 +335,67 @@ bool AuditWindow::refresh()
         text += QStringLiteral(" · ") + i18nc("@info", "Only the newest %1 are shown; narrow the filter to see the others.", f->limit);
     }
     showStatus(text);
+    showSelected();
+    return true;
+}
+
+void AuditWindow::showSelected()
+{
+    const QModelIndex current = m_flagFilter->mapToSource(m_table->currentIndex());
+    const AuditRow *row = m_model->rowAt(current.siblingAtColumn(0));
+    m_reveal->setEnabled(row && row->entry.subjectCitizenId && !row->maskedCitizen.isEmpty() &&
+                         AccessPolicy::allows(m_staffMember.role, Operation::RevealIdentifier));
+    if (!row) {
+        m_details->setHtml(QStringLiteral("<p>") + i18nc("@info", "Select an entry to see it in full here.").toHtmlEscaped() + QStringLiteral("</p>"));
+        return;
+    }
+    const AuditEntry &e = row->entry;
+    auto line = [](const QString &label, const QString &value) {
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<tr><th align=\"left\">") + label.toHtmlEscaped() + QStringLiteral("</th><td>") + value.toHtmlEscaped() +
+                QStringLiteral("</td></tr>");
+    };
+    auto cell = [&current](int column) {
+        return current.siblingAtColumn(column).data().toString();
+    };
+    QString html = QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
+    html += line(i18nc("@label", "Entry"), QLocale().toString(e.sequence));
+    html += line(i18nc("@label", "When"), QLocale().toString(e.time.toLocalTime(), QLocale::LongFormat));
+    html += line(i18nc("@label", "Who"), i18nc("@info; %1 staff member, %2 role, %3 workstation", "%1 (%2) on %3", e.actor, roleName(e.role), e.workstation));
+    html += line(i18nc("@label", "Action"), cell(AuditLogModel::ActionColumn));
+    html += line(i18nc("@label", "Citizen"), cell(AuditLogModel::CitizenColumn));
+    html += line(i18nc("@label", "Purpose"), m_model->purposeName(e));
+    if (!e.purposeText.isEmpty() && e.purposeCode != QLatin1String("other")) {
+        html += line(i18nc("@label the staff member's own words for the purpose", "In their words"), e.purposeText);
+    }
+    html += line(i18nc("@label", "Outcome"), auditOutcomeName(e.outcome));
+    html += QStringLiteral("</table>");
+    if (!row->anomalies.isEmpty()) {
+        html += QStringLiteral("<p><b>") + i18nc("@info", "Flagged:").toHtmlEscaped() + QStringLiteral("</b></p><ul>");
+        for (const AuditAnomaly &a : row->anomalies) {
+            html += QStringLiteral("<li>") + a.reason.toHtmlEscaped() + QStringLiteral("</li>");
+        }
+        html += QStringLiteral("</ul>");
+    }
+    m_details->setHtml(html);
+}
+
+bool AuditWindow::revealSelected()
+{
+    const QModelIndex current = m_flagFilter->mapToSource(m_table->currentIndex());
+    const AuditRow *row = m_model->rowAt(current.siblingAtColumn(0));
+    if (!row || !row->entry.subjectCitizenId) {
+        return false;
+    }
+    const Purpose purpose{QStringLiteral("audit_review"), QString()};
+    auto identifier = m_cases.revealIdentifier(m_staffMember, row->entry.subjectCitizenId, purpose);
+    if (!identifier) {
+        showProblem(identifier.error().message);
+        return false;
+    }
+    m_model->setRevealed(row->entry.subjectCitizenId, identifier->formatted());
+    showSelected();
+    showStatus(i18nc("@info", "The number was shown; this is recorded in the audit log."));
     return true;
 }
 
@@ -288,10 +403,18 @@ namespace
 {
 QList<AuditRow> shownRows(const QSortFilterProxyModel &proxy, const AuditLogModel &model)
 {
+    // In the order shown, a search followed by the citizens it showed (folded or not).
     QList<AuditRow> rows;
-    rows.reserve(proxy.rowCount());
     for (int row = 0; row < proxy.rowCount(); ++row) {
-        rows.append(model.rows().at(proxy.mapToSource(proxy.index(row, 0)).row()));
+        const QModelIndex top = proxy.index(row, 0);
+        if (const AuditRow *r = model.rowAt(proxy.mapToSource(top))) {
+            rows.append(*r);
+        }
+        for (int child = 0; child < proxy.rowCount(top); ++child) {
+            if (const AuditRow *r = model.rowAt(proxy.mapToSource(proxy.index(child, 0, top)))) {
+                rows.append(*r);
+            }
+        }
     }
     return rows;
 }

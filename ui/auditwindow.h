@@ -13,28 +13,38 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
-class QTableView;
+class QTextBrowser;
+class QTimer;
+class QTreeView;
 
 namespace C360
 {
 class AuditLogModel;
+class CaseService;
 class Clock;
 class PrivacyService;
 
 // The supervisor's audit window: the audit log filtered by staff member, citizen, action, purpose
-// and period, each entry with its anomaly flags and why; exports to CSV and PDF (audited), the
-// hash chain verified on request, and a citizen's access report (GDPR art. 15) as JSON and PDF.
+// and period (applied as they change), each entry with its anomaly flags and why, the citizens a
+// search showed folded under it, the citizen by masked number (revealed through CaseService, audited
+// with the purpose "audit review"); exports to CSV and PDF (audited), the hash chain verified on
+// request, and a citizen's access report (GDPR art. 15) as JSON and PDF.
 // Everything goes through AuditQueryService and PrivacyService, which refuse other roles (and
 // audit the refusal): a counter clerk who gets here sees only that refusal.
 class AuditWindow : public QDialog
 {
     Q_OBJECT
 public:
-    AuditWindow(AuditQueryService &query, PrivacyService &privacy, const StaffMember &staff, Clock &clock, QWidget *parent = nullptr);
+    static constexpr int FilterDelayMs = 300;
+
+    AuditWindow(AuditQueryService &query, PrivacyService &privacy, CaseService &cases, const StaffMember &staff, Clock &clock, QWidget *parent = nullptr);
     ~AuditWindow() override;
 
     AuditLogModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTreeView *table() const { return m_table; }
+    // The selected entry in full: its flags' reasons, the purpose in the staff member's words.
+    QTextBrowser *details() const { return m_details; }
+    QPushButton *revealButton() const { return m_reveal; }
     QComboBox *staffFilter() const { return m_staff; }
     QLineEdit *citizenFilter() const { return m_citizen; }
     QComboBox *actionFilter() const { return m_action; }
@@ -48,8 +58,11 @@ public:
 
     // The filter as the widgets say, or why it cannot be used (a citizen number that is not one).
     Expected<AuditFilter, QString> filter();
-    // Reads the log with the filter; false when refused or the filter is wrong (said in the window).
+    // Reads the log with the filter; false when refused or the filter is wrong (said in the window,
+    // and no rows shown: rows that do not match what the filter says would mislead).
     bool refresh();
+    // Shows the whole number of the selected entry's citizen, audited; false with the reason shown.
+    bool revealSelected();
     // Writes the rows shown to path (no dialog); false with the reason shown.
     bool exportCsv(const QString &path);
     bool exportPdf(const QString &path);
@@ -68,9 +81,11 @@ private:
     void askExportCsv();
     void askExportPdf();
     void askAccessReport();
+    void showSelected();
 
     AuditQueryService &m_query;
     PrivacyService &m_privacy;
+    CaseService &m_cases;
     StaffMember m_staffMember;
     Clock &m_clock;
     AuditLogModel *m_model;
@@ -82,10 +97,14 @@ private:
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
     QCheckBox *m_flaggedOnly = nullptr;
-    QTableView *m_table = nullptr;
+    QTreeView *m_table = nullptr;
+    QTextBrowser *m_details = nullptr;
+    QPushButton *m_reveal = nullptr;
+    QTimer *m_filterDelay = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_chain = nullptr;
     QList<QWidget *> m_needsPermission;
+    bool m_refused = false; // the role may not read the log: nothing is read as filters change
 };
 
 } // namespace C360

@@ -4,8 +4,15 @@
 
 #include "purposemodel.h"
 
+#include <QHash>
+
 namespace C360
 {
 // The purposes staff choose from when they open a profile (codes as the audit log keeps them).
 QList<PurposeModel::Choice> standardPurposes();
+// The purposes the application and its tools record themselves (signing in, synchronisation,
+// retention, account management, audit review, GDPR requests).
+QList<PurposeModel::Choice> systemPurposes();
+// The words for every purpose code the audit log may hold, by code.
+QHash<QString, QString> purposeNames();
 } // namespace C360

@@ -414,7 +414,7 @@ int main(int argc, char *argv[])
             });
         }
         QObject::connect(&window, &C360::MainWindow::auditLogRequested, &window, [&] {
-            auto *auditWindow = new C360::AuditWindow(auditQuery, privacy, staff, C360::SystemClock::instance(), &window);
+            auto *auditWindow = new C360::AuditWindow(auditQuery, privacy, cases, staff, C360::SystemClock::instance(), &window);
             auditWindow->setAttribute(Qt::WA_DeleteOnClose);
             auditWindow->show();
         });
@@ -448,7 +448,7 @@ int main(int argc, char *argv[])
         if (!signIn.signIn(QLatin1String(TrainingAccounts[3].username), QLatin1String(TrainingPassword))) {
             return fail(signIn.problemLabel()->text());
         }
-        C360::AuditWindow auditWindow(auditQuery, privacy, signIn.staff(), C360::SystemClock::instance(), &window);
+        C360::AuditWindow auditWindow(auditQuery, privacy, cases, signIn.staff(), C360::SystemClock::instance(), &window);
         auditWindow.flaggedOnly()->setChecked(true); // what a supervisor looks at first
         auditWindow.show();
         return C360::saveScreenshot(auditWindow, shots, QStringLiteral("audit.png")) ? 0 : 1;

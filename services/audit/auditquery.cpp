@@ -8,6 +8,7 @@
 #include "audit/auditrepository.h"
 #include "common/clock.h"
 #include "common/messages.h"
+#include "identifier.h"
 #include "searchtext.h"
 #include "store/database.h"
 #include "store/sqlvalue.h"
@@ -117,7 +118,7 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     rows.reserve(found->size());
     QHash<QString, QPair<QDateTime, QDateTime>> spans; // per actor: the times the rows cover
     for (const AuditEntry &e : std::as_const(*found)) {
-        rows.append({e, {}});
+        rows.append({e, {}, {}});
         auto &span = spans[e.actor];
         span.first = span.first.isValid() ? std::min(span.first, e.time) : e.time;
         span.second = span.second.isValid() ? std::max(span.second, e.time) : e.time;
@@ -224,7 +225,42 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
             row.anomalies.append({AuditAnomaly::Kind::OwnFamilyName, i18nc("@info anomaly", "The staff member opened a profile with their own family name.")});
         }
     }
+    if (auto r = addMaskedCitizens(rows); !r) {
+        return unexpected(asServiceError(r.error()));
+    }
     return rows;
+}
+
+Expected<void, StoreError> AuditQueryService::addMaskedCitizens(QList<AuditRow> &rows)
+{
+    // The number a supervisor knows a citizen by, masked as everywhere (the first identifier in
+    // the order of IdentifierType, as the case header shows it).
+    QHash<qint64, QString> masked;
+    Statement identifiers(m_db, QStringLiteral("SELECT i.type, i.value FROM citizens c LEFT JOIN citizen_identifiers i ON i.citizen_id = c.id WHERE c.id = ?"));
+    for (AuditRow &row : rows) {
+        const qint64 id = row.entry.subjectCitizenId;
+        if (!id) {
+            continue;
+        }
+        if (!masked.contains(id)) {
+            if (auto r = identifiers.exec({id}); !r) {
+                return unexpected(std::move(r).error());
+            }
+            bool stored = false;
+            std::optional<Identifier> first;
+            while (identifiers.next()) {
+                stored = true;
+                const auto type = fromKey<IdentifierType>(identifiers.value(0).toString());
+                if (type && (!first || int(*type) < int(first->type))) {
+                    first = Identifier{*type, identifiers.value(1).toString()};
+                }
+            }
+            identifiers.finish();
+            masked.insert(id, first ? first->masked() : stored ? i18nc("@item a citizen without a number", "(no number)") : QString());
+        }
+        row.maskedCitizen = masked.value(id);
+    }
+    return {};
 }
 
 QByteArray AuditQueryService::toCsv(const QList<AuditRow> &rows)

@@ -65,6 +65,9 @@ public:
     static QString toHtml(const QList<AuditRow> &rows, const QString &criteria, const QDateTime &generated, const StaffMember &by);
 
 private:
+    // Fills each row's maskedCitizen.
+    Expected<void, StoreError> addMaskedCitizens(QList<AuditRow> &rows);
+
     AuditService &m_audit;
     QString m_checkpointFile;
     Database &m_db;

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
 // The audit window's rows: one entry per row, translated action, outcome and role, the purpose in
-// words, the anomaly flags in the last column (role, text, tooltip); under QAbstractItemModelTester.
+// words (never a code), the citizen by masked number, the anomaly flags in the last column (role,
+// text, tooltip, tint), the citizens a search showed folded under it; under QAbstractItemModelTester.
 
 #include "auditlogmodel.h"
 
@@ -26,6 +27,7 @@ AuditRow row(qint64 sequence, AuditAction action, const QString &purposeCode, QL
     r.entry.subjectCitizenId = sequence * 10;
     r.entry.purposeCode = purposeCode;
     r.anomalies = std::move(anomalies);
+    r.maskedCitizen = u"85.07.30-•••.••"_s;
     return r;
 }
 } // namespace
@@ -56,10 +58,17 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, AuditLogModel::RoleColumn).data().toString(), u"Counter clerk"_s);
         QCOMPARE(model.index(0, AuditLogModel::StaffColumn).data().toString(), u"an"_s);
         QCOMPARE(model.index(0, AuditLogModel::WorkstationColumn).data().toString(), u"balie-1"_s);
-        QCOMPARE(model.index(0, AuditLogModel::CitizenColumn).data().toLongLong(), 10);
-        // A code in words; a purpose of the staff member's own as typed; the code in the tooltip.
+        // The citizen by masked number; the whole number once revealed.
+        QCOMPARE(model.index(0, AuditLogModel::CitizenColumn).data().toString(), u"85.07.30-•••.••"_s);
+        QCOMPARE(model.index(0, AuditLogModel::CitizenColumn).data(AuditLogModel::CitizenIdRole).toLongLong(), 10);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setRevealed(10, u"85.07.30-033.61"_s);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, AuditLogModel::CitizenColumn).data().toString(), u"85.07.30-033.61"_s);
+        QCOMPARE(model.index(1, AuditLogModel::CitizenColumn).data().toString(), u"85.07.30-•••.••"_s);
+        // A code in words; a purpose of the staff member's own as typed; no code anywhere.
         QCOMPARE(model.index(0, AuditLogModel::PurposeColumn).data().toString(), u"Counter visit"_s);
-        QCOMPARE(model.index(0, AuditLogModel::PurposeColumn).data(Qt::ToolTipRole).toString(), u"counter_visit"_s);
+        QCOMPARE(model.index(0, AuditLogModel::PurposeColumn).data(Qt::ToolTipRole).toString(), u"Counter visit"_s);
         QCOMPARE(model.index(1, AuditLogModel::PurposeColumn).data().toString(), u"Copy for the citizen"_s);
         QCOMPARE(model.index(0, AuditLogModel::OutcomeColumn).data().toString(), u"Done"_s);
         QCOMPARE(model.index(1, AuditLogModel::OutcomeColumn).data().toString(), u"Refused"_s);
@@ -85,10 +94,43 @@ private Q_SLOTS:
         QCOMPARE(flagged.data(Qt::ToolTipRole).toString(), u"At 22:10, outside office hours.\n25 profiles within an hour."_s);
         // Only the flags column carries them.
         QVERIFY(!model.index(1, AuditLogModel::ActionColumn).data(Qt::ToolTipRole).isValid());
-        QCOMPARE(model.index(0, AuditLogModel::CitizenColumn).data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        QCOMPARE(model.index(0, AuditLogModel::SequenceColumn).data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        // A flagged row is tinted, a plain one not.
+        QVERIFY(model.index(1, AuditLogModel::ActionColumn).data(Qt::BackgroundRole).value<QColor>().isValid());
+        QVERIFY(!model.index(0, AuditLogModel::ActionColumn).data(Qt::BackgroundRole).isValid());
         model.setRows({});
         QCOMPARE(model.flaggedCount(), 0);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // One search is one row, the citizens it showed folded under it; an appearance whose search
+    // is not among the rows stands on its own.
+    void searchAppearancesAreFoldedUnderTheirSearch()
+    {
+        AuditLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto shown = [](qint64 sequence, qint64 search) {
+            AuditRow r = row(sequence, AuditAction::SearchResultShown, {});
+            r.entry.details = QStringLiteral("{\"search\":%1}").arg(search);
+            return r;
+        };
+        model.setRows({row(9, AuditAction::ProfileOpened, u"sign_in"_s), shown(8, 5), shown(7, 5), shown(6, 5), row(5, AuditAction::Search, {}), shown(3, 2)});
+        QCOMPARE(model.rowCount(), 3); // the opening, the search, the orphan
+        const QModelIndex search = model.index(1, 0);
+        QCOMPARE(search.data(AuditLogModel::SequenceRole).toLongLong(), 5);
+        QCOMPARE(model.rowCount(search), 3);
+        QCOMPARE(model.index(1, AuditLogModel::ActionColumn).data().toString(), u"Search (3 citizens shown)"_s);
+        const QModelIndex child = model.index(2, AuditLogModel::CitizenColumn, search);
+        QCOMPARE(child.data(AuditLogModel::SequenceRole).toLongLong(), 6);
+        QCOMPARE(child.parent(), search);
+        QCOMPARE(model.rowAt(child)->entry.sequence, 6);
+        QCOMPARE(model.rowCount(child), 0);
+        QCOMPARE(model.index(2, AuditLogModel::ActionColumn).data().toString(), u"Shown in search results"_s);
+        QCOMPARE(model.rowCount(model.index(2, 0)), 0);
+        QCOMPARE(model.rows().size(), 6);
+        // A code this version has no words for is not shown as a code.
+        model.setPurposeNames({});
+        QCOMPARE(model.index(0, AuditLogModel::PurposeColumn).data().toString(), u"Other purpose"_s);
     }
 };
 

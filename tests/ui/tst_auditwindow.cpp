@@ -8,6 +8,7 @@
 #include "auditlogmodel.h"
 #include "auditwindow.h"
 #include "case/caseservice.h"
+#include "case/searchservice.h"
 #include "citizenbuilder.h"
 #include "privacy/privacyservice.h"
 #include "store/citizenrepository.h"
@@ -24,10 +25,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
 
 using namespace C360;
 using namespace Qt::StringLiterals;
@@ -65,7 +69,7 @@ class TestAuditWindow : public QObject
 
     std::unique_ptr<AuditWindow> window(const StaffMember &staff)
     {
-        auto w = std::make_unique<AuditWindow>(*m_query, *m_privacy, staff, m_store->clock());
+        auto w = std::make_unique<AuditWindow>(*m_query, *m_privacy, *m_cases, staff, m_store->clock());
         // The day of the entries (the window opens on the last week of the clock's today).
         w->fromFilter()->setDate(QDate(2026, 3, 1));
         w->toFilter()->setDate(QDate(2026, 3, 2));
@@ -126,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(!flags.data(Qt::DecorationRole).isNull());
         QCOMPARE(model->index(0, AuditLogModel::ActionColumn).data().toString(), u"Profile opened"_s);
         QCOMPARE(model->index(0, AuditLogModel::PurposeColumn).data().toString(), u"Phone call"_s); // the code, named
-        QCOMPARE(model->index(0, AuditLogModel::CitizenColumn).data().toLongLong(),
+        QCOMPARE(model->index(0, AuditLogModel::CitizenColumn).data(AuditLogModel::CitizenIdRole).toLongLong(),
                  Test::scalar(m_store->db(), u"SELECT id FROM citizens WHERE family_name = 'Peeters'"_s));
 
         // By citizen, typed as a national number with separators.
@@ -135,17 +139,19 @@ private Q_SLOTS:
         w->citizenFilter()->setText(number.formatted());
         QVERIFY(w->refresh());
         QCOMPARE(model->rowCount(), 2); // newest first: the change, then the opening
-        QCOMPARE(model->index(1, AuditLogModel::CitizenColumn).data().toLongLong(), m_lotte);
+        QCOMPARE(model->index(1, AuditLogModel::CitizenColumn).data(AuditLogModel::CitizenIdRole).toLongLong(), m_lotte);
+        // Shown by the masked number the filter asks for, never the store's internal id.
+        QCOMPARE(model->index(1, AuditLogModel::CitizenColumn).data().toString(), number.masked());
         QCOMPARE(model->rows().at(1).entry.action, AuditAction::ProfileOpened);
         QVERIFY(model->index(1, AuditLogModel::FlagsColumn).data().toString().isEmpty()); // a contact was registered
         QVERIFY(!model->data(model->index(1, 0), AuditLogModel::FlaggedRole).toBool());
 
-        // A number that is not one says why, and keeps the rows.
+        // A number that is not one says why, and shows no rows that do not match it.
         w->citizenFilter()->setText(u"79.04.02-045.00"_s);
         QVERIFY(!w->refresh());
         QVERIFY(w->statusLabel()->property("problem").toBool());
         QVERIFY(!w->statusLabel()->text().isEmpty());
-        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rowCount(), 0);
         w->citizenFilter()->clear();
 
         // By action and purpose; only the flagged.
@@ -171,6 +177,66 @@ private Q_SLOTS:
         w->toFilter()->setDate(QDate(2026, 3, 3));
         QVERIFY(!w->refresh());
         QVERIFY(w->statusLabel()->text().contains(u"ends before it starts"_s));
+    }
+
+    // What a supervisor reads: a search is one row with the citizens it showed folded under it;
+    // the citizen is a masked number, revealed only as an audited act; purposes in words; the
+    // filters apply as they change.
+    void anAuditWindowForPeople()
+    {
+        SearchService search(*m_audit);
+        QVERIFY(search.search(clerk, u"claes"_s));
+        QVERIFY(search.search(clerk, u"peeters"_s)); // a new typing: its own search
+        auto w = window(supervisor);
+        QVERIFY(w->refresh());
+        AuditLogModel *model = w->model();
+        QCOMPARE(model->rows().size(), 4 + 2 + 2); // the day's entries, two searches, two appearances
+        QCOMPARE(model->rowCount(), 4 + 2);
+        QTreeView *table = w->table();
+        int folded = 0;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, 0);
+            if (table->model()->rowCount(index) > 0) {
+                ++folded;
+                QVERIFY(!table->isExpanded(index));
+                QVERIFY(index.siblingAtColumn(AuditLogModel::ActionColumn).data().toString().startsWith(u"Search (1 citizen shown)"_s));
+            }
+        }
+        QCOMPARE(folded, 2);
+
+        // Filters apply as they change (no button), and purposes read as words.
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        w->actionFilter()->setCurrentIndex(w->actionFilter()->findData(u"profile_opened"_s));
+        QVERIFY(reset.wait(5000));
+        QCOMPARE(model->rowCount(), 3);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString purpose = model->index(row, AuditLogModel::PurposeColumn).data().toString();
+            QVERIFY2(!purpose.contains(u'_'), qPrintable(purpose));
+        }
+
+        // The citizen is masked; the details say it all; revealing it is audited as a review.
+        table->setCurrentIndex(table->model()->index(2, 0)); // oldest first at the bottom: Lotte's opening
+        const Identifier lotte{IdentifierType::BelgianNationalNumber, m_lotteNumber};
+        QCOMPARE(table->currentIndex().siblingAtColumn(AuditLogModel::CitizenColumn).data().toString(), lotte.masked());
+        QVERIFY(w->details()->toPlainText().contains(u"Vraag over de bewonerskaart"_s));
+        QVERIFY(w->details()->toPlainText().contains(u"Counter visit"_s));
+        QVERIFY(w->revealButton()->isEnabled());
+        QTest::mouseClick(w->revealButton(), Qt::LeftButton);
+        QCOMPARE(table->currentIndex().siblingAtColumn(AuditLogModel::CitizenColumn).data().toString(), lotte.formatted());
+        QCOMPARE(Test::scalar(m_store->db(),
+                              u"SELECT COUNT(*) FROM audit_log WHERE action = 'identifier_revealed' AND purpose_code = 'audit_review' AND actor = '%1' "
+                              u"AND subject_citizen_id = %2"_s.arg(supervisor.name)
+                                  .arg(m_lotte)),
+                 1);
+        // A flagged entry's reasons are in the details, whole.
+        table->setCurrentIndex(table->model()->index(0, 0)); // the agent's late opening
+        QVERIFY2(w->details()->toPlainText().contains(u"Outside office hours"_s), qPrintable(w->details()->toPlainText()));
+
+        // Input that cannot be used clears the rows at once and says why.
+        w->citizenFilter()->setText(u"79.04.02-045.00"_s);
+        QVERIFY(reset.wait(5000));
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(w->statusLabel()->property("problem").toBool());
     }
 
     void flaggedOnlyAndExports()
