@@ -38,11 +38,15 @@ QString findLocaleDirectory()
     if (!fromEnv.isEmpty()) {
         return QString::fromLocal8Bit(fromEnv);
     }
-    // Build tree and relocatable installs: <prefix>/bin/program and <prefix>/share/locale.
+    // Build tree and relocatable installs: <prefix>/bin/program and <prefix>/share/locale; a copied
+    // program with its catalogues beside it: <folder>/program and <folder>/locale or share/locale.
     if (QCoreApplication::instance()) {
-        const QString besideBinary = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/locale"));
-        if (QFileInfo(besideBinary).isDir()) {
-            return QDir::cleanPath(besideBinary);
+        const QDir binary(QCoreApplication::applicationDirPath());
+        for (const QString &relative : {QStringLiteral("../share/locale"), QStringLiteral("share/locale"), QStringLiteral("locale")}) {
+            const QString candidate = binary.absoluteFilePath(relative);
+            if (QFileInfo(candidate).isDir()) {
+                return QDir::cleanPath(candidate);
+            }
         }
     }
     return QStringLiteral(C360_LOCALE_INSTALL_DIR);
@@ -72,6 +76,30 @@ QString KLocalizedString::localeDirectory()
     State &s = state();
     QMutexLocker lock(&s.mutex);
     return s.localeDir;
+}
+
+QSet<QString> KLocalizedString::availableApplicationTranslations()
+{
+    const QByteArray domain = applicationDomain();
+    const QString directory = localeDirectory();
+    QSet<QString> languages;
+    if (domain.isEmpty() || directory.isEmpty()) {
+        return languages;
+    }
+    const QString catalogue = QString::fromUtf8(domain) + QStringLiteral(".mo");
+    const QDir dir(directory);
+    for (const QString &language : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (QFileInfo::exists(dir.filePath(language + QStringLiteral("/LC_MESSAGES/") + catalogue))) {
+            languages.insert(language);
+        }
+    }
+    return languages;
+}
+
+bool KLocalizedString::isApplicationTranslatedInto(const QString &language)
+{
+    const QSet<QString> available = availableApplicationTranslations();
+    return available.contains(language) || available.contains(language.section(QLatin1Char('_'), 0, 0));
 }
 
 void KLocalizedString::setLanguages(const QStringList &languages)

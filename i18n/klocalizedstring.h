@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QChar>
 #include <QLocale>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,10 @@ public:
 
     // The directory the application domain's catalogues are read from ("" before the domain is set).
     static QString localeDirectory();
+    // As KI18n: the languages with a catalogue of the application's domain, and whether language
+    // ("nl", "nl_BE") is one of them.
+    static QSet<QString> availableApplicationTranslations();
+    static bool isApplicationTranslatedInto(const QString &language);
 
     // Internal: the translation of text (and plural) in context, untranslated when no catalogue has it.
     static QString translateRaw(const char *context, const char *text, const char *plural, std::optional<qulonglong> count);

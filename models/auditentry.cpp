@@ -36,6 +36,12 @@ QString auditActionName(AuditAction action)
         return i18nc("@item audit action", "Access report made");
     case AuditAction::AuditVerified:
         return i18nc("@item audit action", "Audit log verified");
+    case AuditAction::Logout:
+        return i18nc("@item audit action", "Signed out");
+    case AuditAction::SessionLocked:
+        return i18nc("@item audit action", "Window locked");
+    case AuditAction::ContactEnded:
+        return i18nc("@item audit action", "Contact ended");
     }
     return toKey(action);
 }

@@ -27,6 +27,9 @@ enum class AuditAction {
     AccessDenied,
     AccessReport,
     AuditVerified,
+    Logout,
+    SessionLocked,
+    ContactEnded,
 };
 C360_ENUM_KEYS(AuditAction,
                {AuditAction::Search, "search"},
@@ -41,7 +44,10 @@ C360_ENUM_KEYS(AuditAction,
                {AuditAction::LoginFailed, "login_failed"},
                {AuditAction::AccessDenied, "access_denied"},
                {AuditAction::AccessReport, "access_report"},
-               {AuditAction::AuditVerified, "audit_verified"})
+               {AuditAction::AuditVerified, "audit_verified"},
+               {AuditAction::Logout, "logout"},
+               {AuditAction::SessionLocked, "session_locked"},
+               {AuditAction::ContactEnded, "contact_ended"})
 
 enum class AuditOutcome { Success, Denied, Failed };
 C360_ENUM_KEYS(AuditOutcome, {AuditOutcome::Success, "success"}, {AuditOutcome::Denied, "denied"}, {AuditOutcome::Failed, "failed"})

@@ -46,7 +46,7 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return r.sourceName.isEmpty() ? r.source : r.sourceName;
         case ResourceColumn:
-            return r.resource;
+            return r.resourceName.isEmpty() ? r.resource : r.resourceName;
         case StateColumn:
             return m_stateNames.value(int(r.state));
         case LastSuccessColumn:

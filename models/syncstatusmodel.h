@@ -19,6 +19,7 @@ struct SyncStatusRow
     QString source;
     QString resource;
     QString sourceName; // translated, e.g. "the reports server"
+    QString resourceName; // translated, e.g. "people"
     State state = State::Idle;
     QDateTime lastSuccess; // UTC
     QString message; // translated: the last summary or problem

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "timelinemodel.h"
 
+#include <KLocalizedString>
+
+#include <QIcon>
 #include <QLocale>
 
 #include <algorithm>
@@ -63,6 +66,8 @@ QList<TimelineItem> TimelineModel::build(const CaseFile &file, const QString &la
         item.title = c.subject.isEmpty() ? firstLine(c.text) : firstLine(c.subject);
         item.text = c.text;
         item.statusKey = toKey(c.outcome);
+        item.channelKey = toKey(c.channel);
+        item.staff = c.staffMember;
         items.append(item);
     }
     for (const Request &r : file.requests) {
@@ -76,6 +81,7 @@ QList<TimelineItem> TimelineModel::build(const CaseFile &file, const QString &la
         item.open = r.isOpen();
         item.deadline = r.deadline;
         item.expires = r.expires;
+        item.staff = r.assignee.name;
         QList<TimelineItem> &mine = supplements[r.id];
         for (const Supplement &s : r.supplements) {
             TimelineItem child;
@@ -85,6 +91,7 @@ QList<TimelineItem> TimelineModel::build(const CaseFile &file, const QString &la
             child.time = s.time;
             child.title = firstLine(s.text);
             child.text = s.text;
+            child.staff = s.author;
             mine.append(child);
         }
         std::sort(mine.begin(), mine.end(), [](const TimelineItem &a, const TimelineItem &b) {
@@ -158,6 +165,46 @@ void TimelineModel::setStatusNames(const QHash<QString, QString> &names)
     if (m_fetched > 0) {
         Q_EMIT dataChanged(index(0, StatusColumn), index(m_fetched - 1, StatusColumn), {Qt::DisplayRole});
     }
+}
+
+void TimelineModel::setChannelNames(const QHash<QString, QString> &names)
+{
+    m_channelNames = names;
+    if (m_fetched > 0) {
+        Q_EMIT dataChanged(index(0, ChannelColumn), index(m_fetched - 1, ChannelColumn), {Qt::DisplayRole});
+    }
+}
+
+void TimelineModel::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_fetched > 0) {
+        Q_EMIT dataChanged(index(0, TimeColumn), index(m_fetched - 1, TimeColumn), {Qt::DisplayRole});
+    }
+}
+
+QString TimelineModel::whenText(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid()) {
+        return {};
+    }
+    const QLocale locale;
+    // The locale's short time, without seconds where it has them (the C locale's "HH:mm:ss").
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
+    const QDateTime local = time.toLocalTime();
+    const QString clock = locale.toString(local.time(), format);
+    const qint64 days = now.isValid() ? local.date().daysTo(now.toLocalTime().date()) : -1;
+    if (days == 0) {
+        return i18nc("@item:intable %1 a time", "Today %1", clock);
+    }
+    if (days == 1) {
+        return i18nc("@item:intable %1 a time", "Yesterday %1", clock);
+    }
+    if (days > 1 && days < 7) {
+        return i18nc("@item:intable %1 a day of the week, %2 a time", "%1 %2", locale.dayName(local.date().dayOfWeek()), clock);
+    }
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + clock;
 }
 
 void TimelineModel::setHeaderTitles(const QStringList &titles)
@@ -256,17 +303,41 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(item->time.toLocalTime(), QLocale::ShortFormat);
+            return whenText(item->time, m_now);
         case KindColumn:
-            return item->isSupplement ? QString() : m_kindNames.value(item->kind, toKey(item->kind));
+            return item->isSupplement ? QString() : m_kindNames.value(item->kind);
         case TitleColumn:
             return item->title;
+        case ChannelColumn:
+            return item->channelKey.isEmpty() ? QString() : m_channelNames.value(item->channelKey);
+        case StaffColumn:
+            return item->staff;
         case StatusColumn:
-            return item->statusKey.isEmpty() ? QString() : m_statusNames.value(item->statusKey, item->statusKey);
+            return item->statusKey.isEmpty() ? QString() : m_statusNames.value(item->statusKey);
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == TitleColumn ? item->text.left(500) : QVariant();
+        // What a column cuts, whole.
+        switch (index.column()) {
+        case TitleColumn:
+            return item->text.left(500);
+        case TimeColumn:
+            return QLocale().toString(item->time.toLocalTime(), QLocale::LongFormat);
+        case StaffColumn:
+        case ChannelColumn:
+            return index.data(Qt::DisplayRole);
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == KindColumn && !item->isSupplement) {
+            static const QHash<ItemKind, QString> icons = {{ItemKind::Report, QStringLiteral("kind-report")},
+                                                           {ItemKind::ContactMoment, QStringLiteral("kind-contact")},
+                                                           {ItemKind::Request, QStringLiteral("kind-request")},
+                                                           {ItemKind::CatalogueEntry, QStringLiteral("kind-product")}};
+            const QString name = icons.value(item->kind);
+            return QIcon(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
+        }
+        return {};
     case KindRole:
         return int(item->kind);
     case ItemIdRole:

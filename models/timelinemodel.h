@@ -25,6 +25,8 @@ struct TimelineItem
     bool possibleMatch = false; // a report that may be the citizen's, awaiting a decision
     QDateTime deadline; // requests
     QDateTime expires; // requests
+    QString channelKey; // contacts: the channel it came in by
+    QString staff; // contacts: who registered it; requests: who handles it
 };
 
 // The case's one merged timeline, newest first: the four kinds of item, each request with its
@@ -37,7 +39,7 @@ class TimelineModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, KindColumn, TitleColumn, StatusColumn, ColumnCount };
+    enum Column { TimeColumn, KindColumn, TitleColumn, ChannelColumn, StaffColumn, StatusColumn, ColumnCount };
     enum Role {
         KindRole = Qt::UserRole + 1, // int(ItemKind)
         ItemIdRole,
@@ -62,7 +64,13 @@ public:
 
     void setKindNames(const QHash<ItemKind, QString> &names);
     void setStatusNames(const QHash<QString, QString> &names);
+    void setChannelNames(const QHash<QString, QString> &names);
     void setHeaderTitles(const QStringList &titles);
+    // What "today" is for the times shown (the injected clock's now): the last week's are relative.
+    void setNow(const QDateTime &now);
+    // A time as the timeline shows it: "Today 14:05", "Yesterday 09:10", "Monday 10:12" within the
+    // last week, else the short date and the time; never seconds.
+    static QString whenText(const QDateTime &time, const QDateTime &now);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -87,6 +95,8 @@ private:
     bool m_fetching = false;
     QHash<ItemKind, QString> m_kindNames;
     QHash<QString, QString> m_statusNames;
+    QHash<QString, QString> m_channelNames;
+    QDateTime m_now;
     QStringList m_headers;
 };
 

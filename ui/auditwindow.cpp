@@ -54,8 +54,11 @@ const QList<AuditAction> &allActions()
                                                AuditAction::Export,
                                                AuditAction::AccessReport,
                                                AuditAction::Purge,
+                                               AuditAction::ContactEnded,
                                                AuditAction::Login,
                                                AuditAction::LoginFailed,
+                                               AuditAction::SessionLocked,
+                                               AuditAction::Logout,
                                                AuditAction::AccessDenied,
                                                AuditAction::AuditVerified};
     return actions;

@@ -262,7 +262,11 @@ RequestDialog::RequestDialog(const QDateTime &now, int retentionDays, const QLis
     auto *who = new QHBoxLayout;
     who->addWidget(m_assigneeKind);
     who->addWidget(m_assignee, 1);
-    form->addRow(i18nc("@label:listbox", "&Handled by:"), who);
+    // A row of two fields: its label is made here, with the first field as its buddy (the form
+    // sets a buddy only for a single field; the & would show as it is).
+    auto *handledBy = new QLabel(i18nc("@label:listbox", "&Handled by:"), this);
+    handledBy->setBuddy(m_assigneeKind);
+    form->addRow(handledBy, who);
     form->addRow(i18nc("@label", "&Deadline:"), m_deadline);
     form->addRow(QString(), m_expiry);
     form->addRow(buttons(this, i18nc("@action:button", "&Create Request")));

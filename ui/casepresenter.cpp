@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "casepresenter.h"
 
+#include "audit/accesspolicy.h"
 #include "case/caseservice.h"
 #include "case/catalogueservice.h"
 #include "case/requestservice.h"
@@ -95,6 +96,14 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     CataloguePanel *cataloguePanel = m_window.cataloguePanel();
     connect(cataloguePanel, &CataloguePanel::searchRequested, this, &CasePresenter::searchCatalogue);
     connect(cataloguePanel, &CataloguePanel::linkRequested, this, [this](qint64 entryId) {
+        const QList<LinkedCatalogueEntry> &linked = m_caseView->caseFile().catalogue;
+        if (std::any_of(linked.cbegin(), linked.cend(), [entryId](const LinkedCatalogueEntry &l) {
+                return l.entry.id == entryId;
+            })) {
+            m_caseView->selectItem(ItemKind::CatalogueEntry, entryId);
+            showProblem(i18nc("@info", "This product is already linked to the case."));
+            return;
+        }
         if (m_openCitizen && succeeded(m_catalogue.linkCatalogue(m_staff, m_purpose, m_openCitizen, entryId))) {
             reloadCase();
             m_caseView->selectItem(ItemKind::CatalogueEntry, entryId);
@@ -125,6 +134,7 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
     connect(m_caseView, &CaseView::answerRequested, this, &CasePresenter::answer);
     connect(m_caseView, &CaseView::closeRequested, this, &CasePresenter::close);
+    connect(m_caseView, &CaseView::reopenRequested, this, &CasePresenter::reopen);
     connect(m_caseView, &CaseView::assignRequested, this, &CasePresenter::assign);
     connect(m_caseView, &CaseView::matchDecided, this, &CasePresenter::decideMatch);
 }
@@ -261,6 +271,56 @@ bool CasePresenter::openCase(qint64 citizenId, const Purpose &purpose)
     return true;
 }
 
+void CasePresenter::endContact()
+{
+    // The dialogs of the contact close first: what they hold is this contact's (a contact being
+    // typed keeps its draft when its dialog closes).
+    const QList<QDialog *> dialogs = m_window.dialogParent()->findChildren<QDialog *>(Qt::FindDirectChildrenOnly);
+    for (QDialog *dialog : dialogs) {
+        if (dialog->isVisible() && (qobject_cast<FormDialog *>(dialog) || qobject_cast<PurposeDialog *>(dialog) || qobject_cast<QInputDialog *>(dialog))) {
+            dialog->reject();
+        }
+    }
+    if (m_runningCitizen && !m_purpose.isEmpty()) {
+        succeeded(m_cases.endContact(m_staff, m_runningCitizen, m_purpose)); // a failure is said; the screen clears all the same
+    }
+    m_purpose = {};
+    m_runningCitizen = 0;
+    m_openCitizen = 0;
+    m_pendingRequest = 0;
+    m_closedNow.clear();
+    m_caseView->setReopenable({});
+    m_caseView->setCase(CaseFile{}, m_clock.now());
+    m_window.showCase(false);
+    CataloguePanel *catalogue = m_window.cataloguePanel();
+    catalogue->setCaseOpen(false);
+    {
+        const QSignalBlocker quiet(catalogue->searchField());
+        catalogue->searchField()->clear();
+    }
+    catalogue->setEntries({});
+    // The search starts empty, and an answer on its way is not shown.
+    m_searchDelay.stop();
+    {
+        const QSignalBlocker quiet(m_window.searchField());
+        m_window.searchField()->clear();
+    }
+    m_results->setHits(++m_generation, {});
+    m_window.searchSummary()->clear();
+    m_window.searchSummary()->hide();
+    Q_EMIT contactEnded();
+}
+
+void CasePresenter::setStaff(const StaffMember &staff)
+{
+    endContact();
+    m_staff = staff;
+    m_window.worklistPanel()->model()->setItems({}, m_clock.now());
+    if (AccessPolicy::allows(staff.role, Operation::ViewWorklist)) {
+        refreshWorklist();
+    }
+}
+
 void CasePresenter::searchCatalogue(const QString &text)
 {
     const QString language = QLocale().name().left(2);
@@ -301,6 +361,14 @@ void CasePresenter::reloadCase()
     }
     if (auto file = m_cases.open(m_staff, m_openCitizen, m_purpose); succeeded(file)) {
         m_caseView->setCase(*file, m_clock.now());
+        // A close made in this contact can be undone while it has not reached the back end.
+        QSet<qint64> reopenable;
+        for (const qint64 id : std::as_const(m_closedNow)) {
+            if (auto can = m_requests.canReopen(id); can && *can) {
+                reopenable.insert(id);
+            }
+        }
+        m_caseView->setReopenable(reopenable);
     }
 }
 
@@ -343,9 +411,10 @@ void CasePresenter::newContact()
         (void)succeeded(m_cases.saveDraft(m_staff, contact));
     });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (succeeded(m_cases.registerContact(m_staff, m_purpose, dialog->contact()))) {
+        if (auto id = m_cases.registerContact(m_staff, m_purpose, dialog->contact()); succeeded(id)) {
             m_window.showStatus(i18nc("@info:status", "Contact registered."), 5000);
             reloadCase();
+            m_caseView->selectItem(ItemKind::ContactMoment, *id); // the row it made
             Q_EMIT changed();
         }
     });
@@ -416,9 +485,35 @@ void CasePresenter::answer(qint64 requestId)
 
 void CasePresenter::close(qint64 requestId)
 {
-    if (succeeded(m_requests.closeRequest(m_staff, m_purpose, requestId))) {
+    auto *dialog = new QInputDialog(m_window.dialogParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("CloseReasonDialog"));
+    dialog->setWindowTitle(i18nc("@title:window", "Close Request"));
+    dialog->setLabelText(i18nc("@label:textbox", "Why is it closed? (kept with the request)"));
+    dialog->setOkButtonText(i18nc("@action:button", "C&lose Request"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, requestId](const QString &reason) {
+        if (reason.trimmed().isEmpty()) {
+            showProblem(i18nc("@info", "The request was not closed: say why it is closed."));
+            return;
+        }
+        if (succeeded(m_requests.closeRequest(m_staff, m_purpose, requestId, reason))) {
+            m_closedNow.insert(requestId);
+            reloadCase();
+            m_caseView->selectItem(ItemKind::Request, requestId);
+            m_window.showStatus(i18nc("@info:status", "Request closed. “Undo Close” opens it again until the close has been sent."), 10000);
+            Q_EMIT changed();
+        }
+    });
+    dialog->open();
+}
+
+void CasePresenter::reopen(qint64 requestId)
+{
+    if (succeeded(m_requests.reopenRequest(m_staff, m_purpose, requestId))) {
+        m_closedNow.remove(requestId);
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
+        m_window.showStatus(i18nc("@info:status", "Request opened again."), 5000);
         Q_EMIT changed();
     }
 }

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 class QPagedPaintDevice;
@@ -60,6 +61,13 @@ public:
     void search(const QString &text);
     // Opens the case of citizenId for purpose (no dialog); false with a message shown when refused.
     bool openCase(qint64 citizenId, const Purpose &purpose);
+    // Ends the running contact (audited as contact_ended when there was one): the case closes, its
+    // purpose is forgotten, the search and the catalogue are cleared, open case dialogs close
+    // (a contact being typed keeps its draft). The next citizen is a new contact.
+    void endContact();
+    // Works for staff from now on (another person signed in): the running contact ends first.
+    void setStaff(const StaffMember &staff);
+    const StaffMember &staff() const { return m_staff; }
     // Reads the open case again (after a change), audited like any opening.
     void reloadCase();
     // Reads the worklist again (mine, or my team's as the worklist pane says).
@@ -87,6 +95,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void searchFinished(int hits);
     void caseOpened(qint64 citizenId);
+    void contactEnded();
     void changed(); // a change went through (and the case was read again)
     void problem(const QString &message);
 
@@ -98,6 +107,7 @@ private:
     void supplement(qint64 requestId);
     void answer(qint64 requestId);
     void close(qint64 requestId);
+    void reopen(qint64 requestId);
     void assign(qint64 requestId);
     void decideMatch(qint64 reportId, bool confirm);
     void reveal();
@@ -120,6 +130,7 @@ private:
     qint64 m_runningCitizen = 0;
     qint64 m_openCitizen = 0;
     qint64 m_pendingRequest = 0; // to select once its case is open
+    QSet<qint64> m_closedNow; // requests closed in this contact (their close may be undone)
 };
 
 } // namespace C360

@@ -46,8 +46,17 @@ CaseView::CaseView(QWidget *parent)
                            {ItemKind::Request, i18nc("@item timeline kind", "Request")},
                            {ItemKind::CatalogueEntry, i18nc("@item timeline kind", "Product")}});
     m_model->setStatusNames(CasePresentation::statusNames());
-    m_model->setHeaderTitles(
-        {i18nc("@title:column", "When"), i18nc("@title:column", "What"), i18nc("@title:column", "Subject"), i18nc("@title:column", "Status")});
+    QHash<QString, QString> channels;
+    for (Channel channel : allValues<Channel>()) {
+        channels.insert(toKey(channel), CasePresentation::channelName(channel));
+    }
+    m_model->setChannelNames(channels);
+    m_model->setHeaderTitles({i18nc("@title:column", "When"),
+                              i18nc("@title:column", "What"),
+                              i18nc("@title:column", "Subject"),
+                              i18nc("@title:column", "Channel"),
+                              i18nc("@title:column the staff member who registered or handles it", "By"),
+                              i18nc("@title:column", "Status")});
     m_filter->setSourceModel(m_model);
 
     auto *layout = new QVBoxLayout(this);
@@ -88,6 +97,9 @@ CaseView::CaseView(QWidget *parent)
     m_timeline->header()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(TimelineModel::KindColumn, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(TimelineModel::StatusColumn, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::ChannelColumn, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(TimelineModel::StaffColumn, QHeaderView::ResizeToContents);
+    m_timeline->setTextElideMode(Qt::ElideRight);
 
     auto *detailPane = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detailPane);
@@ -108,7 +120,9 @@ CaseView::CaseView(QWidget *parent)
     m_supplement = button(QStringLiteral("SupplementButton"), i18nc("@action:button", "Su&pplement…"), i18nc("@label accessible", "Supplement the request"));
     m_answer = button(QStringLiteral("AnswerButton"), i18nc("@action:button", "A&nswer…"), i18nc("@label accessible", "Answer the request"));
     m_assign = button(QStringLiteral("AssignButton"), i18nc("@action:button", "Assi&gn…"), i18nc("@label accessible", "Assign the request"));
-    m_close = button(QStringLiteral("CloseRequestButton"), i18nc("@action:button", "C&lose Request"), i18nc("@label accessible", "Close the request"));
+    m_close = button(QStringLiteral("CloseRequestButton"), i18nc("@action:button", "C&lose Request…"), i18nc("@label accessible", "Close the request"));
+    m_reopen = button(QStringLiteral("ReopenRequestButton"), i18nc("@action:button", "Und&o Close"), i18nc("@label accessible", "Reopen the request"));
+    m_reopen->setToolTip(i18nc("@info:tooltip", "Open the request again. Possible until the close has been sent to the contact server."));
     m_confirm =
         button(QStringLiteral("ConfirmMatchButton"), i18nc("@action:button", "This Is the &Reporter"), i18nc("@label accessible", "Confirm the reporter"));
     m_reject = button(QStringLiteral("RejectMatchButton"), i18nc("@action:button", "&Not the Reporter"), i18nc("@label accessible", "Reject the reporter"));
@@ -142,6 +156,9 @@ CaseView::CaseView(QWidget *parent)
     });
     connect(m_close, &QPushButton::clicked, this, [this, selectedRequest] {
         Q_EMIT closeRequested(selectedRequest());
+    });
+    connect(m_reopen, &QPushButton::clicked, this, [this, selectedRequest] {
+        Q_EMIT reopenRequested(selectedRequest());
     });
     connect(m_confirm, &QPushButton::clicked, this, [this] {
         Q_EMIT matchDecided(selectedItem().id, true);
@@ -288,6 +305,7 @@ void CaseView::setCase(const CaseFile &file, const QDateTime &now)
     m_file = file;
     const bool newDay = now.toLocalTime().date() != m_now.toLocalTime().date();
     m_now = now;
+    m_model->setNow(now);
     if (newDay) {
         applyPeriod(); // "the last 30 days" count from the new now
     }
@@ -305,6 +323,12 @@ void CaseView::setCase(const CaseFile &file, const QDateTime &now)
         m_timeline->setCurrentIndex(m_filter->index(0, 0));
     }
     updateDetails();
+    updateActions();
+}
+
+void CaseView::setReopenable(const QSet<qint64> &requestIds)
+{
+    m_reopenable = requestIds;
     updateActions();
 }
 
@@ -424,8 +448,9 @@ void CaseView::updateActions()
     m_answer->setEnabled(open);
     m_assign->setVisible(request);
     m_assign->setEnabled(open);
-    m_close->setVisible(request);
+    m_close->setVisible(request && (open || !m_reopenable.contains(item.id)));
     m_close->setEnabled(open);
+    m_reopen->setVisible(request && !open && m_reopenable.contains(item.id));
     const bool possible = item.id && item.kind == ItemKind::Report && current.siblingAtColumn(0).data(TimelineModel::PossibleMatchRole).toBool();
     m_confirm->setVisible(possible);
     m_reject->setVisible(possible);

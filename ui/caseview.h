@@ -4,6 +4,7 @@
 
 #include "casefile.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QAction;
@@ -43,6 +44,8 @@ public:
     // The line over the timeline when its filters hide items ("0 of 27 items shown · Clear
     // filters") or when there is nothing on it; hidden otherwise.
     QLabel *filterSummary() const { return m_filterSummary; }
+    // The closed requests whose close can still be undone (it has not reached the back end).
+    void setReopenable(const QSet<qint64> &requestIds);
     // Selects the item (kind, id) in the timeline, when it is shown.
     void selectItem(ItemKind kind, qint64 id);
 
@@ -63,6 +66,7 @@ Q_SIGNALS:
     void supplementRequested(qint64 requestId);
     void answerRequested(qint64 requestId);
     void closeRequested(qint64 requestId);
+    void reopenRequested(qint64 requestId);
     void assignRequested(qint64 requestId);
     void matchDecided(qint64 reportId, bool confirm);
 
@@ -99,6 +103,8 @@ private:
     QPushButton *m_supplement = nullptr;
     QPushButton *m_answer = nullptr;
     QPushButton *m_close = nullptr;
+    QPushButton *m_reopen = nullptr;
+    QSet<qint64> m_reopenable;
     QPushButton *m_assign = nullptr;
     QPushButton *m_confirm = nullptr;
     QPushButton *m_reject = nullptr;

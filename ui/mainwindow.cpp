@@ -6,6 +6,7 @@
 #include "casefile.h"
 #include "cataloguepanel.h"
 #include "common/settings.h"
+#include "helpdialogs.h"
 #include "syncpanel.h"
 #include "worklistpanel.h"
 
@@ -25,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -152,6 +154,18 @@ void MainWindow::setupActions()
     syncNow->setShortcut(QKeySequence::Refresh);
     connect(syncNow, &QAction::triggered, this, &MainWindow::syncNowRequested);
     fileMenu->addSeparator();
+    m_lock = fileMenu->addAction(themedIcon(QStringLiteral("system-lock-screen")), i18nc("@action:inmenu", "&Lock"));
+    m_lock->setObjectName(QStringLiteral("LockAction"));
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    m_lock->setToolTip(i18nc("@info:tooltip", "Cover the window until you give your password again."));
+    m_switchUser = fileMenu->addAction(themedIcon(QStringLiteral("system-switch-user")), i18nc("@action:inmenu", "Switch &User…"));
+    m_switchUser->setObjectName(QStringLiteral("SwitchUserAction"));
+    m_signOut = fileMenu->addAction(themedIcon(QStringLiteral("system-log-out")), i18nc("@action:inmenu", "Sign &Out"));
+    m_signOut->setObjectName(QStringLiteral("SignOutAction"));
+    for (QAction *a : {m_lock, m_switchUser, m_signOut}) {
+        a->setEnabled(false); // until someone is signed in
+    }
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(themedIcon(QStringLiteral("application-exit")), i18nc("@action:inmenu", "&Quit"));
     quit->setObjectName(QStringLiteral("QuitAction"));
     quit->setShortcut(QKeySequence::Quit);
@@ -178,6 +192,12 @@ void MainWindow::setupActions()
     m_printCase->setObjectName(QStringLiteral("PrintCaseAction"));
     m_printCase->setShortcut(QKeySequence::Print);
     m_printCase->setEnabled(false);
+    caseMenu->addSeparator();
+    m_endContact = caseMenu->addAction(themedIcon(QStringLiteral("call-stop")), i18nc("@action:inmenu", "&End Contact"));
+    m_endContact->setObjectName(QStringLiteral("EndContactAction"));
+    m_endContact->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_endContact->setToolTip(i18nc("@info:tooltip", "Close the case and forget its purpose: the next citizen starts a new contact."));
+    m_endContact->setEnabled(false);
 
     m_supervisionMenu = menuBar()->addMenu(i18nc("@title:menu", "S&upervision"));
     m_supervisionMenu->setObjectName(QStringLiteral("SupervisionMenu"));
@@ -215,6 +235,14 @@ void MainWindow::setupActions()
 
     QMenu *helpMenu = menuBar()->addMenu(i18nc("@title:menu", "&Help"));
     helpMenu->setObjectName(QStringLiteral("HelpMenu"));
+    m_userGuide = helpMenu->addAction(themedIcon(QStringLiteral("help-contents")), i18nc("@action:inmenu", "&User Guide"));
+    m_userGuide->setObjectName(QStringLiteral("UserGuideAction"));
+    m_userGuide->setShortcut(QKeySequence::HelpContents);
+    connect(m_userGuide, &QAction::triggered, this, &MainWindow::showUserGuide);
+    m_shortcuts = helpMenu->addAction(themedIcon(QStringLiteral("configure-shortcuts")), i18nc("@action:inmenu", "&Keyboard Shortcuts"));
+    m_shortcuts->setObjectName(QStringLiteral("ShortcutsAction"));
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    helpMenu->addSeparator();
     QAction *about = helpMenu->addAction(QIcon(QStringLiteral(":/icons/citizen360.svg")), i18nc("@action:inmenu", "&About Citizen 360"));
     about->setObjectName(QStringLiteral("AboutAction"));
     about->setMenuRole(QAction::AboutRole);
@@ -288,6 +316,38 @@ void MainWindow::showCase(bool open)
     m_newContact->setEnabled(open);
     m_newRequest->setEnabled(open);
     m_printCase->setEnabled(open);
+    m_endContact->setEnabled(open);
+}
+
+void MainWindow::setCovered(bool covered)
+{
+    if (!m_cover) {
+        m_cover = new QLabel(i18nc("@info", "Citizen 360 is locked."), this);
+        m_cover->setObjectName(QStringLiteral("LockCover"));
+        m_cover->setAlignment(Qt::AlignCenter);
+        m_cover->setAutoFillBackground(true);
+        m_cover->setBackgroundRole(QPalette::Window);
+        m_cover->setForegroundRole(QPalette::PlaceholderText);
+    }
+    m_cover->setGeometry(rect());
+    m_cover->setVisible(covered);
+    if (covered) {
+        m_cover->raise();
+    }
+    menuBar()->setEnabled(!covered);
+}
+
+bool MainWindow::isCovered() const
+{
+    return m_cover && m_cover->isVisible();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_cover) {
+        m_cover->setGeometry(rect());
+    }
 }
 
 void MainWindow::setSignedIn(const StaffMember &staff)
@@ -301,8 +361,23 @@ void MainWindow::setSignedIn(const StaffMember &staff)
     m_auditLog->setEnabled(audit);
     const bool search = AccessPolicy::allows(staff.role, Operation::Search);
     m_searchField->setEnabled(search);
-    if (!search) {
-        m_searchField->setPlaceholderText(i18nc("@info:placeholder", "Your role does not look up citizens"));
+    m_searchField->setPlaceholderText(search ? i18nc("@info:placeholder", "Name, number, phone or address")
+                                             : i18nc("@info:placeholder", "Your role does not look up citizens"));
+    for (QAction *a : {m_lock, m_switchUser, m_signOut}) {
+        a->setEnabled(true);
+    }
+}
+
+void MainWindow::setSignedOut()
+{
+    m_userLabel->clear();
+    m_userLabel->setVisible(false);
+    m_supervisionMenu->menuAction()->setVisible(false);
+    m_auditLog->setEnabled(false);
+    m_searchField->setEnabled(false);
+    showCase(false);
+    for (QAction *a : {m_lock, m_switchUser, m_signOut}) {
+        a->setEnabled(false);
     }
 }
 
@@ -320,6 +395,34 @@ void MainWindow::focusSearch()
     m_searchDock->raise();
     m_searchField->setFocus(Qt::ShortcutFocusReason);
     m_searchField->selectAll();
+}
+
+void MainWindow::showUserGuide()
+{
+    auto *guide = findChild<UserGuideDialog *>();
+    if (!guide) {
+        guide = new UserGuideDialog(this);
+    }
+    guide->show();
+    guide->raise();
+    guide->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction *> actions;
+    for (QAction *action : findChildren<QAction *>()) {
+        if (!action->shortcut().isEmpty() && !action->text().isEmpty() && !actions.contains(action)) {
+            actions.append(action);
+        }
+    }
+    const QList<std::pair<QString, QString>> extra = {
+        {i18nc("@item a keyboard shortcut's action", "Open the citizen or request chosen in a list"),
+         QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)},
+        {i18nc("@item a keyboard shortcut's action", "Go to the next pane or field"), QKeySequence(Qt::Key_Tab).toString(QKeySequence::NativeText)}};
+    auto *dialog = new ShortcutsDialog(actions, extra, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

@@ -47,9 +47,20 @@ public:
     QAction *newRequestAction() const override { return m_newRequest; }
     QAction *printCaseAction() const override { return m_printCase; }
     QAction *auditLogAction() const { return m_auditLog; }
+    // The doors of a shared desk (DeskSession acts on them).
+    QAction *endContactAction() const { return m_endContact; }
+    QAction *lockAction() const { return m_lock; }
+    QAction *switchUserAction() const { return m_switchUser; }
+    QAction *signOutAction() const { return m_signOut; }
+    // Covers the whole window (nothing of the case, the search or the panes shows) while it is
+    // locked or nobody is signed in.
+    void setCovered(bool covered);
+    bool isCovered() const;
     // Who is signed in: shown in the status bar, and what their role may do offered (the services
     // check the role again on every call).
     void setSignedIn(const StaffMember &staff);
+    // Nobody is signed in: no name in the status bar, nothing offered.
+    void setSignedOut();
     // Puts view in the case region (shown by showCase(true); the hint otherwise).
     void setCaseView(QWidget *view) override;
     void showCase(bool open) override;
@@ -75,9 +86,13 @@ Q_SIGNALS:
 public Q_SLOTS:
     void focusSearch();
     void showAbout();
+    // Help → User Guide (F1), and the list of keyboard shortcuts.
+    void showUserGuide();
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void setupRegions();
@@ -107,6 +122,13 @@ private:
     QAction *m_newRequest = nullptr;
     QAction *m_printCase = nullptr;
     QAction *m_auditLog = nullptr;
+    QAction *m_endContact = nullptr;
+    QAction *m_lock = nullptr;
+    QAction *m_switchUser = nullptr;
+    QAction *m_signOut = nullptr;
+    QLabel *m_cover = nullptr;
+    QAction *m_userGuide = nullptr;
+    QAction *m_shortcuts = nullptr;
     QMenu *m_supervisionMenu = nullptr;
 };
 

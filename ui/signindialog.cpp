@@ -7,6 +7,7 @@
 #include <KLocalizedString>
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QIcon>
@@ -145,6 +146,88 @@ void SignInDialog::accept()
         m_password->clear(); // not kept longer than needed
         QDialog::accept();
     }
+}
+
+LockDialog::LockDialog(AccountService &accounts, const StaffMember &staff, int idleMinutes, QWidget *parent)
+    : QDialog(parent)
+    , m_accounts(accounts)
+    , m_staff(staff)
+    , m_password(new QLineEdit(this))
+    , m_problem(makeProblemLabel(this))
+    , m_switch(new QPushButton(i18nc("@action:button", "Sign In as &Someone Else…"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok, this))
+{
+    setObjectName(QStringLiteral("LockDialog"));
+    setWindowTitle(i18nc("@title:window", "Citizen 360 Is Locked"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/citizen360.svg")));
+    setWindowFlag(Qt::WindowCloseButtonHint, false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading(i18nc("@title", "Citizen 360 is locked"), this));
+    auto *why = new QLabel(idleMinutes > 0 ? i18ncp("@info; %2 a staff member",
+                                                    "The window was locked after %1 minute without use. %2, enter your password to go on.",
+                                                    "The window was locked after %1 minutes without use. %2, enter your password to go on.",
+                                                    idleMinutes,
+                                                    staff.name)
+                                           : i18nc("@info; %1 a staff member", "The window was locked. %1, enter your password to go on.", staff.name),
+                           this);
+    why->setObjectName(QStringLiteral("LockReason"));
+    why->setWordWrap(true);
+    why->setTextFormat(Qt::PlainText);
+    layout->addWidget(why);
+    auto *form = new QFormLayout;
+    m_password->setObjectName(QStringLiteral("LockPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(i18nc("@label:textbox", "&Password:"), m_password);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(i18nc("@action:button", "&Unlock"));
+    m_switch->setObjectName(QStringLiteral("SwitchUserButton"));
+    m_switch->setAutoDefault(false);
+    m_switch->setToolTip(i18nc("@info:tooltip", "Signs %1 out and lets you sign in. Their open case closes.", staff.name));
+    m_buttons->addButton(m_switch, QDialogButtonBox::ResetRole);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &LockDialog::accept);
+    connect(m_switch, &QPushButton::clicked, this, &LockDialog::switchUserRequested);
+    auto update = [this] {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_password->text().isEmpty());
+    };
+    connect(m_password, &QLineEdit::textChanged, this, update);
+    update();
+    m_password->setFocus();
+    setMinimumWidth(420);
+}
+
+bool LockDialog::unlock(const QString &password)
+{
+    auto unlocked = [&] {
+        BusyCursor busy;
+        return m_accounts.unlock(m_staff, password);
+    }();
+    m_password->clear();
+    if (!unlocked) {
+        showProblem(m_problem, unlocked.error().message);
+        m_password->setFocus();
+        return false;
+    }
+    showProblem(m_problem, QString());
+    return true;
+}
+
+void LockDialog::accept()
+{
+    if (unlock(m_password->text())) {
+        QDialog::accept();
+    }
+}
+
+void LockDialog::reject()
+{
+    // Escape does not open a locked window.
+}
+
+void LockDialog::closeEvent(QCloseEvent *event)
+{
+    event->ignore();
 }
 
 FirstRunDialog::FirstRunDialog(AccountService &accounts, const QString &workstation, QWidget *parent)

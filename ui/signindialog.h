@@ -9,6 +9,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace C360
 {
@@ -50,6 +51,41 @@ private:
 // The first start on a store without accounts: the administrator creates their own account (the
 // first account is always the administrator's, and only an administrator makes the others), and
 // is then signed in with it.
+// The window locked after idle time (or by hand): only the password of whoever signed in opens it
+// again (checked and audited as a sign-in, failures counted towards the account's lock). Escape
+// and the close button do not unlock; someone else at the desk chooses "Sign In as Someone Else",
+// which signs the locked person out.
+class LockDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // idleMinutes: why it locked (0: by hand).
+    LockDialog(AccountService &accounts, const StaffMember &staff, int idleMinutes, QWidget *parent = nullptr);
+
+    // Unlocks with password; false with the reason shown.
+    bool unlock(const QString &password);
+    QLineEdit *passwordField() const { return m_password; }
+    QLabel *problemLabel() const { return m_problem; }
+    QPushButton *switchUserButton() const { return m_switch; }
+
+    void accept() override;
+    void reject() override; // stays locked
+
+Q_SIGNALS:
+    void switchUserRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    AccountService &m_accounts;
+    StaffMember m_staff;
+    QLineEdit *m_password;
+    QLabel *m_problem;
+    QPushButton *m_switch;
+    QDialogButtonBox *m_buttons;
+};
+
 class FirstRunDialog : public QDialog
 {
     Q_OBJECT

@@ -4,6 +4,7 @@
 
 #include "admintool.h"
 #include "c360version.h"
+#include "common/uilanguage.h"
 #include "qttranslations.h"
 
 #include <KLocalizedString>
@@ -45,10 +46,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("citizen360"));
     QCoreApplication::setApplicationVersion(QStringLiteral(C360_VERSION_STRING));
     KLocalizedString::setApplicationDomain("citizen360");
+    const C360::UiLanguage::Choice language = C360::UiLanguage::apply(KLocalizedString::languages());
     C360::installQtTranslations(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    if (const QString missing = C360::UiLanguage::missingMessage(language); !missing.isEmpty()) {
+        err << missing << Qt::endl;
+    }
     C360::AdminTool tool(out, err);
     return tool.run(QCoreApplication::arguments());
 }

@@ -17,6 +17,8 @@
 #include "common/logging.h"
 #include "common/privatefile.h"
 #include "common/settings.h"
+#include "common/uilanguage.h"
+#include "desksession.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "privacy/accountservice.h"
@@ -131,6 +133,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("citizen360"));
     QCoreApplication::setApplicationVersion(QStringLiteral(C360_VERSION_STRING));
     KLocalizedString::setApplicationDomain("citizen360");
+    // One language at a time: its messages, and its formats for every date, time and number.
+    const C360::UiLanguage::Choice language = C360::UiLanguage::apply(KLocalizedString::languages());
     QApplication::setApplicationDisplayName(i18nc("@title", "Citizen 360"));
     QApplication::setDesktopFileName(QStringLiteral("org.citizen360.Citizen360"));
     C360::installQtTranslations(app);
@@ -249,8 +253,13 @@ int main(int argc, char *argv[])
 
     C360::MainWindow window(settings);
     window.setStoreInfo(path, (*database)->schemaVersion());
+    if (const QString missing = C360::UiLanguage::missingMessage(language); !missing.isEmpty()) {
+        qCWarning(C360_APP).noquote() << missing;
+        window.showStatus(missing, 60000);
+    }
     if (training) {
-        window.setWindowTitle(i18nc("@title:window", "Citizen 360 — Training"));
+        // The platform adds the application's name: "Training — Citizen 360".
+        window.setWindowTitle(i18nc("@title:window", "Training"));
     }
     C360::SyncStatusModel syncStatus;
     std::unique_ptr<C360::SyncService> syncService;
@@ -379,6 +388,7 @@ int main(int argc, char *argv[])
         }
     };
     C360::PrivacyService privacy(audit);
+    std::unique_ptr<C360::DeskSession> desk;
     if (staff.isValid()) {
         window.setSignedIn(staff);
         if (!screenshot) {
@@ -392,6 +402,18 @@ int main(int argc, char *argv[])
             QObject::connect(syncService.get(), &C360::SyncService::finished, &casePresenter, &C360::CasePresenter::refreshWorklist);
         }
         casePresenter.refreshWorklist();
+        // The doors of a shared desk: end contact, lock after idle time, switch user, sign out.
+        if (!screenshot) {
+            desk = std::make_unique<C360::DeskSession>(window, casePresenter, accounts, staff);
+            desk->setDefaultTeam(settings.team());
+            desk->setIdleTimeout(std::chrono::minutes(settings.idleLockMinutes()));
+            QObject::connect(desk.get(), &C360::DeskSession::staffChanged, &window, [&](const C360::StaffMember &next) {
+                staff = next; // what the audit window and the sync panel act as from now on
+                window.syncPanel()->setMayConfirmDeletions(C360::AccessPolicy::allows(staff.role, C360::Operation::ConfirmDeletions));
+                witness();
+            });
+            QObject::connect(desk.get(), &C360::DeskSession::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+        }
         if (syncService) {
             // Deletions a sync withheld (a list that shrank too much at once) wait for an
             // administrator's word, which is audited before the sync that acts on it.

@@ -37,6 +37,7 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
         row.source = source;
         row.resource = resource;
         row.sourceName = SyncMessages::sourceName(source);
+        row.resourceName = SyncMessages::resourceName(resource);
         row.state = SyncStatusRow::State::Running;
         row.inserted = row.updated = row.deleted = row.skipped = row.pages = 0;
         row.message = i18nc("@info:status %1 a back end", "Synchronising with %1…", row.sourceName);

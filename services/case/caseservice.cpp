@@ -46,6 +46,17 @@ Expected<void, ServiceError> CaseService::beforePrinting(const StaffMember &staf
     return {};
 }
 
+Expected<void, ServiceError> CaseService::endContact(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
+{
+    if (auto permitted = m_audit.permit(staff, Operation::OpenCase, citizenId, purpose); !permitted) {
+        return unexpected(permitted.error());
+    }
+    if (auto entry = m_audit.record(staff, AuditAction::ContactEnded, citizenId, purpose); !entry) {
+        return unexpected(asServiceError(entry.error()));
+    }
+    return {};
+}
+
 Expected<Identifier, ServiceError> CaseService::revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose)
 {
     if (auto permitted = m_audit.permit(staff, Operation::RevealIdentifier, citizenId, purpose); !permitted) {

@@ -28,6 +28,9 @@ public:
     // What printing an open case does first: the role check, a purpose and a durable print entry,
     // before the page leaves the workstation.
     Expected<void, ServiceError> beforePrinting(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
+    // The end of the running contact with citizenId (contact_ended, with its purpose): what the
+    // audit log's sessions end with, besides the next profile opened.
+    Expected<void, ServiceError> endContact(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
     // The citizen's first identifier unmasked (national number, else BIS, else BSN).
     Expected<Identifier, ServiceError> revealIdentifier(const StaffMember &staff, qint64 citizenId, const Purpose &purpose);
 

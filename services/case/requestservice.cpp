@@ -9,6 +9,7 @@
 #include "store/requestrepository.h"
 #include "store/retentionpolicy.h"
 #include "store/servicetransaction.h"
+#include "store/statement.h"
 
 #include <KLocalizedString>
 
@@ -154,14 +155,90 @@ RequestService::answerRequest(const StaffMember &staff, const Purpose &purpose, 
     return updateRequest(staff, purpose, *request, QStringLiteral("request_answered"), true, channel);
 }
 
-Expected<void, ServiceError> RequestService::closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+Expected<void, ServiceError> RequestService::closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &reason)
 {
     auto request = requestFor(staff, purpose, requestId);
     if (!request) {
         return unexpected(request.error());
     }
-    request->status = RequestStatus::Closed;
-    return updateRequest(staff, purpose, *request, QStringLiteral("request_closed"), false, Channel::Counter);
+    if (request->status == RequestStatus::Closed) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "This request is closed already.")));
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        if (!reason.trimmed().isEmpty()) {
+            if (auto r = supplementRequest(staff, purpose, requestId, reason, Channel::Counter); !r) {
+                return unexpected(r.error());
+            }
+        }
+        request->status = RequestStatus::Closed;
+        return updateRequest(staff, purpose, *request, QStringLiteral("request_closed"), false, Channel::Counter);
+    });
+}
+
+namespace
+{
+// The newest update of request requestId in the outbox: its id and state, or none.
+Expected<std::optional<std::pair<qint64, OutboxState>>, StoreError> lastUpdate(Database &db, qint64 requestId)
+{
+    Statement last(db,
+                   QStringLiteral("SELECT id, state FROM outbox WHERE entity_kind = ? AND entity_id = ? AND operation = 'update' ORDER BY id DESC LIMIT 1"));
+    if (auto r = last.exec({toKey(ItemKind::Request), requestId}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    if (!last.next()) {
+        return std::optional<std::pair<qint64, OutboxState>>();
+    }
+    return std::optional<std::pair<qint64, OutboxState>>(
+        std::pair{last.value(0).toLongLong(), fromKey<OutboxState>(last.value(1).toString()).value_or(OutboxState::Done)});
+}
+} // namespace
+
+Expected<bool, ServiceError> RequestService::canReopen(qint64 requestId)
+{
+    auto request = RequestRepository(m_db).find(requestId);
+    if (!request) {
+        return unexpected(asServiceError(request.error()));
+    }
+    if (!*request || (**request).status != RequestStatus::Closed) {
+        return false;
+    }
+    auto update = lastUpdate(m_db, requestId);
+    if (!update) {
+        return unexpected(asServiceError(update.error()));
+    }
+    return !*update || (**update).second == OutboxState::Pending || (**update).second == OutboxState::Failed;
+}
+
+Expected<void, ServiceError> RequestService::reopenRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+{
+    auto request = requestFor(staff, purpose, requestId);
+    if (!request) {
+        return unexpected(request.error());
+    }
+    if (request->status != RequestStatus::Closed) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "This request is not closed.")));
+    }
+    return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
+        auto update = lastUpdate(m_db, requestId);
+        if (!update) {
+            return unexpected(asServiceError(update.error()));
+        }
+        if (*update && (**update).second != OutboxState::Pending && (**update).second != OutboxState::Failed) {
+            return unexpected(ServiceError::invalid(
+                i18nc("@info", "The close was sent to the contact server already, so it cannot be undone here. Reopen the request there, or make a new one.")));
+        }
+        if (*update) {
+            Statement cancel(m_db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state IN ('pending', 'failed')"));
+            if (auto r = cancel.exec({(**update).first}); !r) {
+                return unexpected(asServiceError(r.error()));
+            }
+        }
+        request->status = request->answer.isEmpty() ? RequestStatus::Open : RequestStatus::Answered;
+        if (auto r = RequestRepository(m_db).update(*request); !r) {
+            return unexpected(asServiceError(r.error()));
+        }
+        return m_changes.audited(staff, purpose, request->citizenId, QStringLiteral("request_reopened"), request->id);
+    });
 }
 
 Expected<void, ServiceError> RequestService::assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee)

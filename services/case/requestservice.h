@@ -31,7 +31,15 @@ public:
     // The answer is given in a contact on channel (how the citizen hears it).
     Expected<void, ServiceError>
     answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer, Channel channel = Channel::Counter);
-    Expected<void, ServiceError> closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
+    // Closing records why as a supplement (reason, when given: staff are asked for one), then the
+    // status; both go to the back end.
+    Expected<void, ServiceError> closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &reason = {});
+    // Undoes a close while it has not reached the back end: its update leaves the outbox and the
+    // request is open (or answered) again, audited as request_reopened. Once the close was sent
+    // (or is being sent) it is refused with why: the back end has it.
+    Expected<void, ServiceError> reopenRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId);
+    // Whether reopenRequest() can still undo the close of requestId.
+    Expected<bool, ServiceError> canReopen(qint64 requestId);
     Expected<void, ServiceError> assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee);
     // How many days requests are kept after they were made (retentionservice.h).
     int retentionDays();

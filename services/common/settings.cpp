@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace C360
 {
 
@@ -44,6 +46,18 @@ QString Settings::defaultTrainingDatabasePath()
 QString Settings::team() const
 {
     return m_settings->value(QStringLiteral("Staff/team")).toString();
+}
+
+int Settings::idleLockMinutes() const
+{
+    bool ok = false;
+    const int minutes = m_settings->value(QStringLiteral("Staff/idleLockMinutes"), DefaultIdleLockMinutes).toInt(&ok);
+    return ok ? std::clamp(minutes, 0, 240) : DefaultIdleLockMinutes;
+}
+
+void Settings::setIdleLockMinutes(int minutes)
+{
+    m_settings->setValue(QStringLiteral("Staff/idleLockMinutes"), minutes);
 }
 
 void Settings::setTeam(const QString &team)

@@ -41,6 +41,12 @@ public:
     QString team() const;
     void setTeam(const QString &team);
 
+    // Minutes without use after which the window locks (Staff/idleLockMinutes; default 5, at most
+    // 240; 0 turns the lock off, for a desk that the operating system locks itself).
+    static constexpr int DefaultIdleLockMinutes = 5;
+    int idleLockMinutes() const;
+    void setIdleLockMinutes(int minutes);
+
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray &geometry);
     QByteArray mainWindowState() const;

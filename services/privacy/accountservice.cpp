@@ -409,4 +409,32 @@ Expected<StaffMember, ServiceError> AccountService::signIn(const QString &userna
     return staff;
 }
 
+Expected<void, ServiceError> AccountService::signOut(const StaffMember &staff, SignOutReason reason)
+{
+    const QJsonObject details{{QStringLiteral("reason"), reason == SignOutReason::SignedOut ? QStringLiteral("sign_out") : QStringLiteral("switch_user")}};
+    if (auto entry = m_audit.record(staff, AuditAction::Logout, 0, Purpose{QStringLiteral("sign_in"), QString()}, AuditOutcome::Success, details); !entry) {
+        return unexpected(asServiceError(entry.error()));
+    }
+    return {};
+}
+
+Expected<void, ServiceError> AccountService::recordLock(const StaffMember &staff, int idleMinutes)
+{
+    const QJsonObject details{{QStringLiteral("idle_minutes"), idleMinutes}};
+    if (auto entry = m_audit.record(staff, AuditAction::SessionLocked, 0, Purpose{QStringLiteral("sign_in"), QString()}, AuditOutcome::Success, details);
+        !entry) {
+        return unexpected(asServiceError(entry.error()));
+    }
+    return {};
+}
+
+Expected<StaffMember, ServiceError> AccountService::unlock(const StaffMember &staff, const QString &password)
+{
+    auto signedIn = signIn(staff.name, password, staff.workstation);
+    if (!signedIn) {
+        return unexpected(std::move(signedIn).error());
+    }
+    return staff; // as signed in before, with the team this desk gave them
+}
+
 } // namespace C360

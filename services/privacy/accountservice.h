@@ -78,6 +78,15 @@ public:
     // a wrong password all get the same Denied message; only with the right one does a disabled or
     // locked account say so.
     Expected<StaffMember, ServiceError> signIn(const QString &username, const QString &password, const QString &workstation);
+    // The end of staff's session at the workstation (logout), and why: they signed out, or someone
+    // else signed in at the same desk.
+    enum class SignOutReason { SignedOut, SwitchedUser };
+    Expected<void, ServiceError> signOut(const StaffMember &staff, SignOutReason reason);
+    // The window was locked (session_locked): after idleMinutes without use, or by hand (0).
+    Expected<void, ServiceError> recordLock(const StaffMember &staff, int idleMinutes);
+    // Unlocks the window locked for staff: their own password, checked (and audited) as signIn()
+    // does, failures counted towards the account's lock; the staff member again, or why not.
+    Expected<StaffMember, ServiceError> unlock(const StaffMember &staff, const QString &password);
 
     // What is wrong with password (translated), or empty.
     static QString passwordProblem(const QString &password);

@@ -28,6 +28,26 @@ QString sourceName(const QString &sourceId)
     return i18nc("@item a back end with its configured name", "the server “%1”", sourceId);
 }
 
+QString resourceName(const QString &resource)
+{
+    if (resource == QLatin1String("requests")) {
+        return i18nc("@item what a back end's resource holds", "reports");
+    }
+    if (resource == QLatin1String("partijen")) {
+        return i18nc("@item what a back end's resource holds", "people");
+    }
+    if (resource == QLatin1String("klantcontacten")) {
+        return i18nc("@item what a back end's resource holds", "contact moments");
+    }
+    if (resource == QLatin1String("internetaken")) {
+        return i18nc("@item what a back end's resource holds", "requests and callbacks");
+    }
+    if (resource == QLatin1String("ldes")) {
+        return i18nc("@item what a back end's resource holds", "products and services");
+    }
+    return i18nc("@item a back end's resource by its configured name", "“%1”", resource);
+}
+
 namespace
 {
 // What a run stopped by a problem had saved before it: its pages committed.

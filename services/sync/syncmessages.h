@@ -13,6 +13,9 @@ namespace C360::SyncMessages
 {
 // The back end a source id stands for, as staff know it ("the reports server").
 QString sourceName(const QString &sourceId);
+// What a resource of a back end holds, as staff know it ("people", "products and services"); a
+// resource this version does not know by its name keeps it, quoted.
+QString resourceName(const QString &resource);
 // A translated, actionable sentence for a sync problem of a source.
 QString problem(const QString &sourceId, const SyncProblem &problem);
 // The same from what sync_state.last_error keeps (the engine's JSON record of a problem).

@@ -20,6 +20,7 @@ Expected<QList<SyncStatusRow>, StoreError> load(Database &db)
         row.source = s.source;
         row.resource = s.resource;
         row.sourceName = SyncMessages::sourceName(s.source);
+        row.resourceName = SyncMessages::resourceName(s.resource);
         row.lastSuccess = s.lastSuccess;
         // The problem of the last run: recorded at or after its last success (a suspect run
         // records its doubt as it finishes); an older one is history.
@@ -43,6 +44,7 @@ SyncStatusRow finished(const QString &source, const QString &resource, const Res
     row.source = source;
     row.resource = resource;
     row.sourceName = SyncMessages::sourceName(source);
+    row.resourceName = SyncMessages::resourceName(resource);
     row.inserted = stats.inserted;
     row.updated = stats.updated;
     row.deleted = stats.deleted;

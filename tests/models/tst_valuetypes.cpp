@@ -105,7 +105,10 @@ private Q_SLOTS:
                                                     u"login_failed"_s,
                                                     u"access_denied"_s,
                                                     u"access_report"_s,
-                                                    u"audit_verified"_s};
+                                                    u"audit_verified"_s,
+                                                    u"logout"_s,
+                                                    u"session_locked"_s,
+                                                    u"contact_ended"_s};
         QTest::newRow("AuditOutcome") << probe<AuditOutcome>() << QStringList{u"success"_s, u"denied"_s, u"failed"_s};
         QTest::newRow("Role") << probe<Role>()
                               << QStringList{u"counter_clerk"_s, u"call_centre_agent"_s, u"supervisor"_s, u"administrator"_s, u"sync_service"_s};

@@ -17,6 +17,7 @@
 #include "cataloguepanel.h"
 #include "citizenbuilder.h"
 #include "common/settings.h"
+#include "helpdialogs.h"
 #include "mainwindow.h"
 #include "privacy/retentionservice.h"
 #include "purposemodel.h"
@@ -24,6 +25,7 @@
 #include "store/cataloguerepository.h"
 #include "store/citizenrepository.h"
 #include "store/reportrepository.h"
+#include "store/requestrepository.h"
 #include "storetesting.h"
 #include "tempstore.h"
 #include "timelinefiltermodel.h"
@@ -36,6 +38,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,9 +46,11 @@
 #include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -500,6 +505,101 @@ private Q_SLOTS:
         QCOMPARE(kinds->currentIndex(), 0);
         QVERIFY(view->findChild<QLineEdit *>(u"TimelineTextFilter"_s)->text().isEmpty());
         QVERIFY2(filtered->isVisible() && filtered->text().startsWith(u"No reports, contacts"_s), qPrintable(filtered->text()));
+    }
+
+    // The timeline and its actions: kind icons, channel and staff columns, times without seconds
+    // (relative in the last week); the row an action made is selected; Close Request asks why and
+    // can be undone; a second link says why nothing happened; Help has the guide and the shortcuts.
+    void timelineAndActions()
+    {
+        openCitizenCase();
+        CaseView *view = m_presenter->caseView();
+        QAbstractItemModel *timeline = view->timeline()->model();
+        QCOMPARE(timeline->columnCount(), int(TimelineModel::ColumnCount));
+        QCOMPARE(timeline->headerData(TimelineModel::ChannelColumn, Qt::Horizontal).toString(), u"Channel"_s);
+        QCOMPARE(timeline->headerData(TimelineModel::StaffColumn, Qt::Horizontal).toString(), u"By"_s);
+        const QModelIndex report = timeline->index(0, TimelineModel::KindColumn);
+        QVERIFY(!report.data(Qt::DecorationRole).value<QIcon>().isNull());
+        const QString when = timeline->index(0, TimelineModel::TimeColumn).data().toString();
+        QVERIFY2(!QRegularExpression(u"\\d:\\d\\d:\\d\\d"_s).match(when).hasMatch(), qPrintable(when)); // no seconds
+        QVERIFY2(when.startsWith(QLocale().dayName(m_store->clock().now().addDays(-3).toLocalTime().date().dayOfWeek())), qPrintable(when));
+
+        // A contact registered: its row is selected, with the channel and who registered it.
+        QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
+        m_window->newContactAction()->trigger();
+        ContactDialog *contact = openDialog<ContactDialog>(*m_window);
+        QVERIFY(contact);
+        contact->subject()->setText(u"Vraag over afval"_s);
+        contact->accept();
+        QVERIFY(changed.count() == 1 || changed.wait(5000));
+        QCOMPARE(view->selectedItem().kind, ItemKind::ContactMoment);
+        const QModelIndex selected = view->timeline()->currentIndex();
+        QCOMPARE(selected.siblingAtColumn(TimelineModel::StaffColumn).data().toString(), m_clerk.name);
+        QVERIFY(!selected.siblingAtColumn(TimelineModel::ChannelColumn).data().toString().isEmpty());
+        QVERIFY(selected.siblingAtColumn(TimelineModel::TimeColumn).data().toString().startsWith(u"Today"_s));
+
+        // Close Request asks why; the reason stays with the request; Undo Close opens it again.
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Wanneer wordt het grofvuil opgehaald?"_s;
+        const qint64 requestId = m_requests->createRequest(m_clerk, m_presenter->runningPurpose(), request).value_or(0);
+        QVERIFY(requestId);
+        m_presenter->reloadCase();
+        view->selectItem(ItemKind::Request, requestId);
+        auto *close = view->findChild<QPushButton *>(u"CloseRequestButton"_s);
+        QVERIFY(close->isVisible() && close->isEnabled());
+        QTest::mouseClick(close, Qt::LeftButton);
+        QInputDialog *reason = openDialog<QInputDialog>(*m_window);
+        QVERIFY(reason);
+        reason->setTextValue(u"Dubbel met een melding"_s);
+        reason->accept();
+        QVERIFY(changed.count() == 2 || changed.wait(5000));
+        const auto closed = m_presenter->caseView()->caseFile().requests;
+        const auto it = std::find_if(closed.cbegin(), closed.cend(), [requestId](const Request &r) {
+            return r.id == requestId;
+        });
+        QVERIFY(it != closed.cend());
+        QCOMPARE(it->status, RequestStatus::Closed);
+        QCOMPARE(it->supplements.last().text, u"Dubbel met een melding"_s);
+        QCOMPARE(view->selectedItem().id, requestId);
+        auto *undo = view->findChild<QPushButton *>(u"ReopenRequestButton"_s);
+        QVERIFY(undo->isVisible());
+        QVERIFY(!close->isVisible());
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY(changed.count() == 3 || changed.wait(5000));
+        QCOMPARE(RequestRepository(m_store->db()).find(requestId).value()->status, RequestStatus::Open);
+        QVERIFY(close->isVisible() && close->isEnabled());
+        QCOMPARE(audited(u"change"_s) >= 3, true);
+
+        // A product linked twice: the second time says why nothing happened.
+        m_window->showCatalogue(u"bewonerskaart"_s);
+        CataloguePanel *catalogue = m_window->cataloguePanel();
+        QTRY_COMPARE(catalogue->model()->rowCount(), 1);
+        QTest::mouseClick(catalogue->linkButton(), Qt::LeftButton);
+        QVERIFY(changed.count() == 4 || changed.wait(5000));
+        QSignalSpy problem(m_presenter.get(), &CasePresenter::problem);
+        QTest::mouseClick(catalogue->linkButton(), Qt::LeftButton);
+        QCOMPARE(problem.count(), 1);
+        QVERIFY(problem.first().first().toString().contains(u"already linked"_s));
+        QCOMPARE(view->selectedItem().kind, ItemKind::CatalogueEntry);
+
+        // Help: the user guide inside the program, and the keyboard shortcuts.
+        m_window->findChild<QAction *>(u"UserGuideAction"_s)->trigger();
+        auto *guide = m_window->findChild<UserGuideDialog *>();
+        QVERIFY(guide && guide->isVisible());
+        QVERIFY(guide->browser()->toPlainText().contains(u"Searching"_s));
+        guide->close();
+        m_window->findChild<QAction *>(u"ShortcutsAction"_s)->trigger();
+        auto *shortcuts = openDialog<ShortcutsDialog>(*m_window);
+        QVERIFY(shortcuts);
+        QStringList rows;
+        for (int row = 0; row < shortcuts->table()->rowCount(); ++row) {
+            rows.append(shortcuts->table()->item(row, 0)->text() + u" = "_s + shortcuts->table()->item(row, 1)->text());
+        }
+        QVERIFY2(rows.contains(u"Register Contact = "_s + m_window->newContactAction()->shortcut().toString(QKeySequence::NativeText)),
+                 qPrintable(rows.join(u'\n')));
+        QVERIFY(rows.contains(u"Next Item = "_s + QKeySequence(Qt::ALT | Qt::Key_Down).toString(QKeySequence::NativeText)));
+        shortcuts->close();
     }
 
     // day 30 it leaves the timeline and the worklist, without the case being read (and audited)

@@ -322,6 +322,32 @@ private Q_SLOTS:
         const auto gone = m_requests->closeRequest(m_clerk, counterVisit, *id + 100);
         QVERIFY(!gone);
         QCOMPARE(gone.error().kind, ServiceError::Kind::Invalid);
+        QVERIFY(!m_requests->closeRequest(m_clerk, counterVisit, *id)); // closed already
+
+        // Undo: while the close waits in the outbox, reopening takes it out and the request is
+        // answered again, audited.
+        QVERIFY(m_requests->canReopen(*id).value());
+        QVERIFY(m_requests->reopenRequest(m_clerk, counterVisit, *id));
+        QCOMPARE(RequestRepository(m_store->db()).find(*id).value()->status, RequestStatus::Answered);
+        QCOMPARE(OutboxRepository(m_store->db()).outstanding().value().size(), 3);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change' AND details LIKE '%request_reopened%'"_s), 1);
+        QVERIFY(!m_requests->canReopen(*id).value()); // not closed
+
+        // Closed with a reason: the reason is kept as a supplement; once the close has been sent
+        // it cannot be undone here, and saying so.
+        QVERIFY(m_requests->closeRequest(m_clerk, counterVisit, *id, u"Burger heeft het zelf online geregeld"_s));
+        const auto reclosed = RequestRepository(m_store->db()).find(*id).value().value();
+        QCOMPARE(reclosed.status, RequestStatus::Closed);
+        QCOMPARE(reclosed.supplements.last().text, u"Burger heeft het zelf online geregeld"_s);
+        const auto waiting = OutboxRepository(m_store->db()).outstanding().value();
+        QVERIFY(OutboxRepository(m_store->db()).markSending(waiting.last().id));
+        QVERIFY(!m_requests->canReopen(*id).value()); // on its way: too late as well
+        QVERIFY(OutboxRepository(m_store->db()).markDone(waiting.last().id, QString(), m_store->clock().now()));
+        QVERIFY(!m_requests->canReopen(*id).value());
+        const auto sent = m_requests->reopenRequest(m_clerk, counterVisit, *id);
+        QVERIFY(!sent);
+        QVERIFY2(sent.error().message.contains(u"sent"_s), qPrintable(sent.error().message));
+        QCOMPARE(RequestRepository(m_store->db()).find(*id).value()->status, RequestStatus::Closed);
     }
 
     // Suggestions: the products for the citizen's life events first (a child turning 12 needs
