@@ -19,6 +19,25 @@
 namespace C360
 {
 
+namespace
+{
+// text without the name line of its only item ("Kostprijs\n<p>…</p>" → "<p>…</p>"); a text of
+// several items keeps their names, which tell them apart.
+QString withoutOwnHeading(const QString &text)
+{
+    const QStringList blocks = text.split(QStringLiteral("\n\n"));
+    int named = 0;
+    for (const QString &block : blocks) {
+        named += block.contains(QLatin1Char('\n')) && !block.startsWith(QLatin1Char('<')) ? 1 : 0;
+    }
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    if (named != 1 || blocks.first().startsWith(QLatin1Char('<')) || lineEnd < 0 || lineEnd > 80) {
+        return text;
+    }
+    return text.mid(lineEnd + 1);
+}
+} // namespace
+
 CataloguePanel::CataloguePanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new CatalogueModel(this))
@@ -102,8 +121,9 @@ void CataloguePanel::showSelected()
     }
     auto section = [&current](const QString &title, int role) -> QString {
         // The catalogue's texts are HTML fragments from the feed: shown as text with its structure,
-        // nothing to click, load or run.
-        const QString text = RichText::safeFeedHtml(current.data(role).toString());
+        // nothing to click, load or run. A section of one item starts with that item's name in
+        // the feed's language ("Kostprijs"): the heading in the UI language says it already.
+        const QString text = RichText::safeFeedHtml(withoutOwnHeading(current.data(role).toString()));
         return text.isEmpty() ? QString() : QStringLiteral("<h4>") + title.toHtmlEscaped() + QStringLiteral("</h4>") + text;
     };
     QString html = QStringLiteral("<h3>") + current.data().toString().toHtmlEscaped() + QStringLiteral("</h3>");

@@ -176,6 +176,7 @@ private Q_SLOTS:
         entry.productId = u"p-parkeren"_s;
         entry.name = {{u"nl"_s, u"Bewonerskaart parkeren"_s}, {u"en"_s, u"Resident parking permit"_s}};
         entry.conditions = {{u"nl"_s, u"U woont in de zone."_s}};
+        entry.cost = {{u"nl"_s, u"Kostprijs\n<p>De kaart is gratis.</p>"_s}}; // one item, with its name as the feed gives it
         QVERIFY(CatalogueRepository(db).upsertByProductId(entry));
         m_audit = std::make_unique<AuditService>(db, key);
         m_cases = std::make_unique<CaseService>(*m_audit);
@@ -315,6 +316,9 @@ private Q_SLOTS:
         CataloguePanel *catalogue = m_window->cataloguePanel();
         QTRY_COMPARE(catalogue->model()->rowCount(), 1);
         QVERIFY(catalogue->details()->toPlainText().contains(u"U woont in de zone."_s));
+        // The cost under the heading in the UI language, without the feed's own heading.
+        QVERIFY(catalogue->details()->toPlainText().contains(u"Cost\nDe kaart is gratis."_s));
+        QVERIFY2(!catalogue->details()->toPlainText().contains(u"Kostprijs"_s), qPrintable(catalogue->details()->toPlainText()));
         QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
         QTest::mouseClick(catalogue->linkButton(), Qt::LeftButton);
         QVERIFY(changed.count() == 1 || changed.wait(5000));
