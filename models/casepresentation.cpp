@@ -87,19 +87,36 @@ QString facts(const Citizen &c)
     }
     QStringList channels;
     for (const ChannelPreference &p : c.channelPreferences) {
-        channels.append(esc(p.topic) + QStringLiteral(": ") + channelName(p.channel));
+        // "general" is the back end's word for no topic in particular: the channel alone.
+        channels.append(p.topic.isEmpty() || p.topic == QLatin1String("general") ? channelName(p.channel)
+                                                                                 : esc(p.topic) + QStringLiteral(": ") + channelName(p.channel));
     }
     if (!channels.isEmpty()) {
         facts.append(i18nc("@info", "Prefers %1", channels.join(QStringLiteral(", "))));
     }
     QStringList consents;
     for (const Consent &consent : c.consents) {
-        consents.append((consent.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + esc(toKey(consent.topic)));
+        consents.append((consent.granted ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + esc(consentName(consent.topic)));
     }
     if (!consents.isEmpty()) {
         facts.append(i18nc("@info", "Consents: %1", consents.join(QStringLiteral(", "))));
     }
     return facts.join(QStringLiteral(" · "));
+}
+
+QString consentName(ConsentTopic topic)
+{
+    switch (topic) {
+    case ConsentTopic::DigitalCommunication:
+        return i18nc("@item consent topic", "digital communication");
+    case ConsentTopic::SatisfactionSurvey:
+        return i18nc("@item consent topic", "satisfaction surveys");
+    case ConsentTopic::Newsletter:
+        return i18nc("@item consent topic", "newsletter");
+    case ConsentTopic::DataSharing:
+        return i18nc("@item consent topic", "sharing data with other services");
+    }
+    return {};
 }
 
 Badges badges(const CaseFile &file, const QDateTime &now)

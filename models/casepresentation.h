@@ -36,6 +36,8 @@ Badges badges(const CaseFile &file, const QDateTime &now);
 // as of now; empty when the case holds no such item.
 QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &now, bool supplement = false, qint64 supplementId = 0);
 
+// The translated name of what a consent is about.
+QString consentName(ConsentTopic topic);
 // Translated names of channels, and of the statuses and outcomes by their keys.
 QString channelName(Channel channel);
 QHash<QString, QString> statusNames();

@@ -183,6 +183,8 @@ void AuditWindow::setupFilters()
     m_citizen->setObjectName(QStringLiteral("CitizenFilter"));
     m_citizen->setPlaceholderText(i18nc("@info:placeholder", "National number, BIS number or BSN"));
     m_citizen->setClearButtonEnabled(true);
+    // Room for a formatted number ("85.07.30-033.61") and the placeholder, next to wide lists.
+    m_citizen->setMinimumWidth(m_citizen->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 24);
     m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("ActionFilter"));
     m_action->addItem(i18nc("@item:inlistbox action filter", "Any action"), QString());

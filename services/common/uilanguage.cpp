@@ -38,10 +38,19 @@ QLocale locale(const QString &language)
     if (language.contains(QLatin1Char('_'))) {
         return QLocale(language);
     }
-    // The system's own formats when they are of this language (nl_NL stays Dutch of the
-    // Netherlands); Belgian ones otherwise.
-    if (QLocale::system().language() == QLocale(language).language()) {
-        return QLocale::system();
+    // The system's own formats when they are of this language (LANG=nl_NL.UTF-8 stays Dutch of
+    // the Netherlands); Belgian ones otherwise. The formats' locale is the POSIX one: Qt's system
+    // locale takes its language from LANGUAGE but its formats from LC_TIME, so with LANG=C.UTF-8
+    // and LANGUAGE=nl it says "Dutch" and writes "16 Nov 2026".
+    for (const char *variable : {"LC_ALL", "LC_TIME", "LANG"}) {
+        const QString value = qEnvironmentVariable(variable).section(QLatin1Char('.'), 0, 0).section(QLatin1Char('@'), 0, 0);
+        if (value.isEmpty()) {
+            continue;
+        }
+        if (value.section(QLatin1Char('_'), 0, 0) == language && value.contains(QLatin1Char('_'))) {
+            return QLocale(value);
+        }
+        break;
     }
     return QLocale(language + QStringLiteral("_BE"));
 }

@@ -221,6 +221,14 @@ class TestLanguageScan : public QObject
         }
         for (int i = 1; i <= 7; ++i) {
             names.insert(english.dayName(i));
+            names.insert(english.dayName(i, QLocale::ShortFormat));
+        }
+        // Abbreviated months ("Nov") where the language abbreviates otherwise (German "Nov." is the same).
+        for (int i = 1; i <= 12; ++i) {
+            const QString shortName = english.monthName(i, QLocale::ShortFormat);
+            if (QString(local.monthName(i, QLocale::ShortFormat)).remove(u'.') != shortName) {
+                names.insert(shortName);
+            }
         }
         // Codes of the store and the back ends, as they would show unnamed.
         static const QSet<QString> codes = {u"partijen"_s,
@@ -233,7 +241,9 @@ class TestLanguageScan : public QObject
                                             u"audit_review"_s,
                                             u"account_management"_s,
                                             u"profile_opened"_s,
-                                            u"general"_s};
+                                            u"general"_s,
+                                            u"newsletter"_s,
+                                            u"digital_communication"_s};
         QStringList found;
         static const QRegularExpression word(u"\\b[\\w_]+\\b"_s);
         for (const QString &text : visibleTexts(window)) {
@@ -282,14 +292,15 @@ private Q_SLOTS:
         QVERIFY(accounts.createFirstAdministrator(u"beheer"_s, u"Dana Eeckhout"_s, u"beheerder-wachtwoord"_s, u"balie-3"_s));
         const StaffMember clerk{u"an.balie"_s, Role::CounterClerk, u"balie-3"_s};
         const StaffMember supervisor{u"els.toezicht"_s, Role::Supervisor, u"toezicht-1"_s};
-        const qint64 citizen = CitizenRepository(db)
-                                   .insert(Test::CitizenBuilder()
-                                               .withName(u"Lotte"_s, u"Claes"_s)
-                                               .bornOn(QDate(1979, 4, 2))
-                                               .withNationalNumber(45)
-                                               .livingAt(u"Veldstraat"_s, u"8"_s, u"9000"_s, u"Gent"_s)
-                                               .build())
-                                   .value_or(0);
+        Citizen lotte = Test::CitizenBuilder()
+                            .withName(u"Lotte"_s, u"Claes"_s)
+                            .bornOn(QDate(1979, 4, 2))
+                            .withNationalNumber(45)
+                            .livingAt(u"Veldstraat"_s, u"8"_s, u"9000"_s, u"Gent"_s)
+                            .withConsent(ConsentTopic::Newsletter, true, QDate(2025, 1, 1))
+                            .build();
+        lotte.channelPreferences.append({u"general"_s, Channel::Email}); // the back end's "no topic in particular"
+        const qint64 citizen = CitizenRepository(db).insert(lotte).value_or(0);
         QVERIFY(citizen);
         Report report;
         report.source = {u"open311"_s, u"r-1"_s};
