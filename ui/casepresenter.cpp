@@ -22,6 +22,8 @@
 #include <KLocalizedString>
 
 #include <QAction>
+#include <QComboBox>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -524,34 +526,68 @@ void CasePresenter::assign(qint64 requestId)
     if (!succeeded(known)) {
         return;
     }
-    QStringList names;
+    // Teams first, then people, each in name order, apart; the request's own assignee chosen.
+    QList<Assignee> teams;
+    QList<Assignee> people;
     for (const Assignee &a : std::as_const(*known)) {
+        (a.kind == AssigneeKind::Team ? teams : people).append(a);
+    }
+    auto byName = [](const Assignee &a, const Assignee &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    };
+    std::sort(teams.begin(), teams.end(), byName);
+    std::sort(people.begin(), people.end(), byName);
+    QStringList names;
+    for (const Assignee &a : std::as_const(teams)) {
         names.append(a.name);
     }
-    bool ok = false;
-    const QString name = QInputDialog::getItem(m_window.dialogParent(),
-                                               i18nc("@title:window", "Assign"),
-                                               i18nc("@label:listbox", "Team or staff member:"),
-                                               names,
-                                               std::max(0, int(names.indexOf(m_staff.team))),
-                                               true,
-                                               &ok)
-                             .trimmed();
-    if (!ok) {
-        return;
+    for (const Assignee &a : std::as_const(people)) {
+        names.append(a.name);
     }
-    // A name the back end knows keeps its kind; another one is taken as a team.
-    Assignee assignee{AssigneeKind::Team, name};
-    for (const Assignee &a : std::as_const(*known)) {
-        if (a.name.compare(name, Qt::CaseInsensitive) == 0) {
-            assignee = a;
+    QString current;
+    for (const Request &r : m_caseView->caseFile().requests) {
+        current = r.id == requestId ? r.assignee.name : current;
+    }
+    auto *dialog = new QInputDialog(m_window.dialogParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("AssignDialog"));
+    dialog->setWindowTitle(i18nc("@title:window", "Assign"));
+    dialog->setLabelText(i18nc("@label:listbox", "Team or staff member (a new name is taken as a team):"));
+    dialog->setComboBoxItems(names);
+    dialog->setComboBoxEditable(true);
+    dialog->setMinimumWidth(dialog->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 50);
+    if (auto *list = dialog->findChild<QComboBox *>()) {
+        for (int i = 0; i < list->count(); ++i) {
+            const bool team = i < teams.size();
+            list->setItemData(i, team ? i18nc("@info:tooltip", "A team") : i18nc("@info:tooltip", "A staff member"), Qt::ToolTipRole);
+            list->setItemIcon(i, QIcon::fromTheme(team ? QStringLiteral("system-users") : QStringLiteral("user-identity")));
+        }
+        if (!teams.isEmpty() && !people.isEmpty()) {
+            list->insertSeparator(int(teams.size()));
         }
     }
-    if (succeeded(m_requests.assignRequest(m_staff, m_purpose, requestId, assignee))) {
-        reloadCase();
-        m_caseView->selectItem(ItemKind::Request, requestId);
-        Q_EMIT changed();
-    }
+    // After the list is made: inserting the separator moves the choice.
+    dialog->setTextValue(current.isEmpty() ? (teams.isEmpty() ? QString() : teams.first().name) : current);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, requestId, known = *known](const QString &typed) {
+        const QString name = typed.trimmed();
+        if (name.isEmpty()) {
+            showProblem(i18nc("@info", "The request was not assigned: choose a team or a staff member."));
+            return;
+        }
+        // A name the back end knows keeps its kind; another one is taken as a team.
+        Assignee assignee{AssigneeKind::Team, name};
+        for (const Assignee &a : known) {
+            if (a.name.compare(name, Qt::CaseInsensitive) == 0) {
+                assignee = a;
+            }
+        }
+        if (succeeded(m_requests.assignRequest(m_staff, m_purpose, requestId, assignee))) {
+            reloadCase();
+            m_caseView->selectItem(ItemKind::Request, requestId);
+            Q_EMIT changed();
+        }
+    });
+    dialog->open();
 }
 
 void CasePresenter::decideMatch(qint64 reportId, bool confirm)

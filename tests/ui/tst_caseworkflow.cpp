@@ -275,6 +275,9 @@ private Q_SLOTS:
             QInputDialog *input = nullptr;
             QTRY_VERIFY_WITH_TIMEOUT((input = m_window->findChild<QInputDialog *>()) != nullptr, 5000);
             QVERIFY(input->comboBoxItems().contains(m_clerk.name));
+            // Room for the names, and the request's own assignee chosen, not the desk's team.
+            QVERIFY(input->minimumWidth() >= 300);
+            QCOMPARE(input->textValue(), u"Mobiliteit"_s);
             input->setTextValue(m_clerk.name);
             input->accept();
         });
