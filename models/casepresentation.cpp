@@ -21,7 +21,15 @@ QString esc(const QString &text)
 
 QString dateText(const QDateTime &time)
 {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+    if (!time.isValid()) {
+        return {};
+    }
+    // The short date and time, never seconds (the C locale's short time has them).
+    const QLocale locale;
+    QString clock = locale.timeFormat(QLocale::ShortFormat);
+    clock.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
+    const QDateTime local = time.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + locale.toString(local.time(), clock);
 }
 
 QString languageName(const QString &code)
@@ -220,7 +228,8 @@ QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &
                 for (const Supplement &s : r.supplements) {
                     const bool chosen = supplement && s.id == supplementId;
                     html += QStringLiteral("<p>") + (chosen ? QStringLiteral("<b>") : QString()) + esc(dateText(s.time)) + QStringLiteral(" · ") +
-                        esc(s.author) + QStringLiteral("<br>") + esc(s.text) + (chosen ? QStringLiteral("</b>") : QString()) + QStringLiteral("</p>");
+                        esc(s.author) + QStringLiteral("<br>") + esc(s.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")) +
+                        (chosen ? QStringLiteral("</b>") : QString()) + QStringLiteral("</p>");
                 }
             }
             return html;

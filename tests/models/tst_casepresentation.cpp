@@ -6,6 +6,7 @@
 
 #include "casepresentation.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace C360;
@@ -119,7 +120,7 @@ private Q_SLOTS:
     void requestDetails()
     {
         Request r = openRequest(4, 6);
-        r.supplements = {{11, u"an.balie"_s, now.addDays(-1), u"Eerste <aanvulling>"_s}, {12, u"kcc"_s, now, u"Tweede"_s}};
+        r.supplements = {{11, u"an.balie"_s, now.addDays(-1), u"Eerste <aanvulling>"_s}, {12, u"kcc"_s, now, u"Tweede\nregel"_s}};
         const CaseFile file = caseOf({r});
         const QString html = CasePresentation::detailHtml(file, {ItemKind::Request, 4}, now, true, 12);
         QVERIFY2(html.contains(u"Wanneer wordt &lt;de lamp&gt; hersteld?"_s), qPrintable(html));
@@ -128,6 +129,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"Eerste &lt;aanvulling&gt;"_s));
         QVERIFY(html.contains(u"<b>"_s) && html.indexOf(u"<b>"_s) > html.indexOf(u"Eerste"_s)); // the chosen one, the second
         QVERIFY(html.contains(u"Deleted on"_s));
+        QVERIFY(html.contains(u"Tweede<br>regel"_s)); // a supplement's lines stay lines
+        QVERIFY(!QRegularExpression(u"\\d:\\d\\d:\\d\\d"_s).match(html).hasMatch()); // times without seconds
         QVERIFY(CasePresentation::detailHtml(file, {ItemKind::Request, 5}, now).isEmpty()); // not in this case
     }
 
