@@ -121,56 +121,75 @@ std::optional<SearchService::Query> SearchService::classify(const QString &input
     return q;
 }
 
-Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int limit)
+std::optional<SearchService::IdQuery> SearchService::idQuery(const Query &q)
 {
     switch (q.kind) {
-    case SearchKind::Name:
-        return CitizenRepository(m_db).searchNames(q.text, limit, q.birthYear);
+    case SearchKind::Name: {
+        const QString match = CitizenRepository::ftsPrefixQuery(q.text);
+        if (match.isEmpty()) {
+            return std::nullopt;
+        }
+        if (q.birthYear > 0) {
+            return IdQuery{QStringLiteral("SELECT c.id FROM citizen_search s JOIN citizens c ON c.id = s.rowid "
+                                          "WHERE citizen_search MATCH ? AND c.birth_date >= ? AND c.birth_date < ? LIMIT ?"),
+                           {match, Sql::fromDate(QDate(q.birthYear, 1, 1)), Sql::fromDate(QDate(q.birthYear + 1, 1, 1))}};
+        }
+        return IdQuery{QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"), {match}};
+    }
     case SearchKind::NationalNumber:
         if (q.text.size() == 11) {
-            return selectIds(
-                m_db, QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = ? LIMIT ?"), {q.text, limit});
+            return IdQuery{QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = ? LIMIT ?"), {q.text}};
         }
-        return selectIds(m_db,
-                         QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value >= ? AND value < ? LIMIT ?"),
-                         {q.text, prefixEnd(q.text), limit});
+        return IdQuery{QStringLiteral("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value >= ? AND value < ? LIMIT ?"),
+                       {q.text, prefixEnd(q.text)}};
     case SearchKind::Phone:
     case SearchKind::Email:
         if (q.text.isEmpty()) {
-            return QList<qint64>();
+            return std::nullopt;
         }
-        return selectIds(m_db,
-                         QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized >= ? AND normalized < ? LIMIT ?"),
-                         {toKey(q.kind == SearchKind::Phone ? DigitalAddressKind::Phone : DigitalAddressKind::Email), q.text, prefixEnd(q.text), limit});
+        return IdQuery{QStringLiteral("SELECT DISTINCT citizen_id FROM digital_addresses WHERE kind = ? AND normalized >= ? AND normalized < ? LIMIT ?"),
+                       {toKey(q.kind == SearchKind::Phone ? DigitalAddressKind::Phone : DigitalAddressKind::Email), q.text, prefixEnd(q.text)}};
     case SearchKind::BirthDate:
-        return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE birth_date = ? LIMIT ?"), {Sql::fromDate(q.date), limit});
+        return IdQuery{QStringLiteral("SELECT id FROM citizens WHERE birth_date = ? LIMIT ?"), {Sql::fromDate(q.date)}};
     case SearchKind::Address:
         if (q.houseNumber.isEmpty()) {
-            return selectIds(m_db, QStringLiteral("SELECT id FROM citizens WHERE postcode = ? LIMIT ?"), {q.postcode, limit});
+            return IdQuery{QStringLiteral("SELECT id FROM citizens WHERE postcode = ? LIMIT ?"), {q.postcode}};
         }
-        return selectIds(m_db,
-                         QStringLiteral("SELECT id FROM citizens WHERE postcode = ? AND upper(replace(house_number, ' ', '')) = ? LIMIT ?"),
-                         {q.postcode, q.houseNumber, limit});
+        return IdQuery{QStringLiteral("SELECT id FROM citizens WHERE postcode = ? AND upper(replace(house_number, ' ', '')) = ? LIMIT ?"),
+                       {q.postcode, q.houseNumber}};
     }
-    return QList<qint64>();
+    return std::nullopt;
 }
 
-Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &ids, int limit)
+Expected<QList<qint64>, StoreError> SearchService::findIds(const Query &q, int limit)
+{
+    const auto ids = idQuery(q);
+    if (!ids) {
+        return QList<qint64>();
+    }
+    return selectIds(m_db, ids->sql, ids->values + QVariantList{limit});
+}
+
+Expected<QList<SearchHit>, StoreError> SearchService::hits(const Query &q, int limit, int *matches)
 {
     QList<SearchHit> result;
-    if (ids.isEmpty()) {
+    *matches = 0;
+    const auto ids = idQuery(q);
+    if (!ids) {
         return result;
     }
-    QVariantList values;
-    const QString in = inIds(ids, &values);
-    values.append(limit);
-    // The identifier is read for the rows shown only.
+    // One statement: the ids found (up to the cap, one beyond it), how many in all (the window
+    // function counts before the LIMIT), the first limit in name order, and only for those the
+    // identifier.
     Statement rows(m_db,
-                   QStringLiteral("SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality, "
-                                  "(SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1) "
-                                  "FROM citizens c WHERE c.id") +
-                       in + QStringLiteral(" ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT ?"));
-    if (auto r = rows.exec(values); !r) {
+                   QStringLiteral("SELECT h.id, h.family_name, h.given_names, h.birth_date, h.municipality, "
+                                  "(SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = h.id ORDER BY i.type LIMIT 1), h.total "
+                                  "FROM (SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality, COUNT(*) OVER () AS total "
+                                  "FROM citizens c WHERE c.id IN (") +
+                       ids->sql +
+                       QStringLiteral(") ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT ?) h "
+                                      "ORDER BY h.family_name, h.given_names, h.birth_date, h.id"));
+    if (auto r = rows.exec(ids->values + QVariantList{SearchResult::CountCap + 1, limit}); !r) {
         return unexpected(std::move(r).error());
     }
     while (rows.next()) {
@@ -186,6 +205,7 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const QList<qint64> &
                 hit.maskedIdentifier = Identifier{*type, identifier.mid(colon + 1)}.masked();
             }
         }
+        *matches = rows.value(6).toInt();
         result.append(hit);
     }
     return result;
@@ -226,11 +246,8 @@ Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMe
         return unexpected(asServiceError(transaction.error()));
     }
     // Counted up to the cap, one beyond it to know there are more; the first limit in name order shown.
-    auto ids = findIds(query, std::max(limit, SearchResult::CountCap) + 1);
-    if (!ids) {
-        return unexpected(asServiceError(ids.error()));
-    }
-    auto found = hits(*ids, limit);
+    int matches = 0;
+    auto found = hits(query, limit, &matches);
     if (!found) {
         return unexpected(asServiceError(found.error()));
     }
@@ -250,7 +267,7 @@ Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMe
     }
     QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)},
                         {QStringLiteral("results"), found->size()},
-                        {QStringLiteral("matches"), ids->size()},
+                        {QStringLiteral("matches"), matches},
                         {QStringLiteral("new_results"), shown.size()}};
     // A name is kept as typed (folded), for the supervisor; anything that may be an identifier is
     // kept as a keyed hash: a number typed with letters around it ("BE 85.07.30-033.61", "tel
@@ -280,7 +297,7 @@ Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMe
     m_session = {staffKey, typed, now, std::move(recorded)};
     SearchResult result;
     result.hits = std::move(*found);
-    result.matches = int(std::min<qsizetype>(ids->size(), SearchResult::CountCap + 1));
+    result.matches = matches;
     result.kind = query.kind;
     return result;
 }

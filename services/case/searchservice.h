@@ -58,8 +58,15 @@ public:
 private:
     // search() once the query is known: the ids, their rows and the audit entries, in one transaction.
     Expected<SearchResult, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit);
-    // The rows of the first limit of ids in name order.
-    Expected<QList<SearchHit>, StoreError> hits(const QList<qint64> &ids, int limit);
+    // The ids query of a search, ending in "LIMIT ?" (its value for the caller to add).
+    struct IdQuery
+    {
+        QString sql;
+        QVariantList values;
+    };
+    static std::optional<IdQuery> idQuery(const Query &query);
+    // The first limit citizens query finds, in name order, and how many it finds (up to the cap + 1).
+    Expected<QList<SearchHit>, StoreError> hits(const Query &query, int limit, int *matches);
 
     AuditService &m_audit;
     Database &m_db;
