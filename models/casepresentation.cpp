@@ -19,19 +19,6 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString dateText(const QDateTime &time)
-{
-    if (!time.isValid()) {
-        return {};
-    }
-    // The short date and time, never seconds (the C locale's short time has them).
-    const QLocale locale;
-    QString clock = locale.timeFormat(QLocale::ShortFormat);
-    clock.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
-    const QDateTime local = time.toLocalTime();
-    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + locale.toString(local.time(), clock);
-}
-
 QString languageName(const QString &code)
 {
     if (code.isEmpty()) {
@@ -110,6 +97,23 @@ QString facts(const Citizen &c)
         facts.append(i18nc("@info", "Consents: %1", consents.join(QStringLiteral(", "))));
     }
     return facts.join(QStringLiteral(" · "));
+}
+
+QString timeText(const QTime &time)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
+    return locale.toString(time, format);
+}
+
+QString dateText(const QDateTime &time)
+{
+    if (!time.isValid()) {
+        return {};
+    }
+    const QDateTime local = time.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + timeText(local.time());
 }
 
 QString consentName(ConsentTopic topic)

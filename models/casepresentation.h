@@ -36,6 +36,10 @@ Badges badges(const CaseFile &file, const QDateTime &now);
 // as of now; empty when the case holds no such item.
 QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &now, bool supplement = false, qint64 supplementId = 0);
 
+// A time as the locale writes it short, never with seconds (the C locale's short time has them).
+QString timeText(const QTime &time);
+// The short date and timeText() of time (local), or empty when it is not valid.
+QString dateText(const QDateTime &time);
 // The translated name of what a consent is about.
 QString consentName(ConsentTopic topic);
 // Translated names of channels, and of the statuses and outcomes by their keys.

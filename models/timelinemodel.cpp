@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "timelinemodel.h"
 
+#include "casepresentation.h"
+
 #include <KLocalizedString>
 
 #include <QIcon>
@@ -189,11 +191,8 @@ QString TimelineModel::whenText(const QDateTime &time, const QDateTime &now)
         return {};
     }
     const QLocale locale;
-    // The locale's short time, without seconds where it has them (the C locale's "HH:mm:ss").
-    QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
     const QDateTime local = time.toLocalTime();
-    const QString clock = locale.toString(local.time(), format);
+    const QString clock = CasePresentation::timeText(local.time());
     const qint64 days = now.isValid() ? local.date().daysTo(now.toLocalTime().date()) : -1;
     if (days == 0) {
         return i18nc("@item:intable %1 a time", "Today %1", clock);

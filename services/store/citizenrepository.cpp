@@ -276,17 +276,11 @@ QString CitizenRepository::ftsPrefixQuery(const QString &text)
     return terms.join(QLatin1Char(' '));
 }
 
-Expected<QList<qint64>, StoreError> CitizenRepository::searchNames(const QString &text, int limit, int birthYear)
+Expected<QList<qint64>, StoreError> CitizenRepository::searchNames(const QString &text, int limit)
 {
     const QString match = ftsPrefixQuery(text);
     if (match.isEmpty()) {
         return QList<qint64>();
-    }
-    if (birthYear > 0) {
-        return selectIds(m_db,
-                         QStringLiteral("SELECT c.id FROM citizen_search s JOIN citizens c ON c.id = s.rowid "
-                                        "WHERE citizen_search MATCH ? AND c.birth_date >= ? AND c.birth_date < ? LIMIT ?"),
-                         {match, Sql::fromDate(QDate(birthYear, 1, 1)), Sql::fromDate(QDate(birthYear + 1, 1, 1)), limit});
     }
     return selectIds(m_db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"), {match, limit});
 }

@@ -35,9 +35,8 @@ public:
     Expected<std::optional<qint64>, StoreError> findIdBySource(const SourceRef &source);
     // Citizens with this e-mail address or phone number (normalised as SearchText does).
     Expected<QList<qint64>, StoreError> findIdsByDigitalAddress(DigitalAddressKind kind, const QString &value, bool verifiedOnly);
-    // Ids of citizens whose names start with every word of text (accents and case ignored), born in
-    // birthYear unless it is 0.
-    Expected<QList<qint64>, StoreError> searchNames(const QString &text, int limit, int birthYear = 0);
+    // Ids of citizens whose names start with every word of text (accents and case ignored).
+    Expected<QList<qint64>, StoreError> searchNames(const QString &text, int limit);
     Expected<qint64, StoreError> count();
 
     // The FTS5 query for text: every folded word as a prefix; empty when text has no word.

@@ -555,6 +555,17 @@ private Q_SLOTS:
         view->selectItem(ItemKind::Request, requestId);
         auto *close = view->findChild<QPushButton *>(u"CloseRequestButton"_s);
         QVERIFY(close->isVisible() && close->isEnabled());
+        // Without a reason nothing is closed, and it says why.
+        QSignalSpy refused(m_presenter.get(), &CasePresenter::problem);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QInputDialog *empty = openDialog<QInputDialog>(*m_window);
+        QVERIFY(empty);
+        empty->setTextValue(u"  "_s);
+        empty->accept();
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused.first().first().toString().contains(u"say why"_s));
+        QCOMPARE(RequestRepository(m_store->db()).find(requestId).value()->status, RequestStatus::Open);
+        QTRY_VERIFY(!m_window->findChild<QInputDialog *>());
         QTest::mouseClick(close, Qt::LeftButton);
         QInputDialog *reason = openDialog<QInputDialog>(*m_window);
         QVERIFY(reason);
