@@ -27,7 +27,8 @@ QList<PurposeModel::Choice> systemPurposes()
             {QStringLiteral("gdpr_access_request"), i18nc("@item purpose", "Citizen's access request (GDPR)")},
             {QStringLiteral("gdpr_export"), i18nc("@item purpose", "Citizen's data export (GDPR)")},
             {QStringLiteral("audit_review"), i18nc("@item purpose", "Audit review")},
-            {QStringLiteral("audit_verification"), i18nc("@item purpose", "Verifying the audit log")}};
+            {QStringLiteral("audit_verification"), i18nc("@item purpose", "Verifying the audit log")},
+            {QStringLiteral("store_copy"), i18nc("@item purpose", "Moving the store to another database")}};
 }
 
 QHash<QString, QString> purposeNames()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "adminsession.h"
 
+#include "store/storelocation.h"
+
 #include "common/clock.h"
 #include "privacy/accountservice.h"
 #include "privacy/auditkey.h"
@@ -192,8 +194,9 @@ Expected<AdminSession, int> openSession(const QString &path, const AdminCredenti
             << Qt::endl;
         return unexpected(2);
     }
-    if (!QFileInfo::exists(path)) {
-        // Only init makes a store, and only with its administrator.
+    if (!StoreLocation::isServerName(path) && !QFileInfo::exists(path)) {
+        // Only init makes a store, and only with its administrator (on a server: an empty
+        // database is refused by Database::open below as not initialised).
         err << program()
             << i18nc("@info:shell",
                      "The store %1 does not exist. Make it with: %2 init --database %1 --admin NAME",

@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/storeidentity.h"
+#include "store/storelocation.h"
 #include "store/storestatistics.h"
 #include "store/syncstaterepository.h"
 #include "sync/syncmessages.h"
@@ -49,6 +50,10 @@ QList<CommandInfo> commands()
         {"export-citizen", i18nc("@info:shell", "Write everything held about a citizen as JSON and PDF (--citizen, --purpose, --out); audited.")},
         {"add-user", i18nc("@info:shell", "Make a staff account (--username, --role, --name, --team); the password on standard input.")},
         {"users", i18nc("@info:shell", "Print the staff accounts as JSON.")},
+        {"copy-store",
+         i18nc("@info:shell",
+               "Copy every row of a store (--from, as its administrator) into an empty one (--to): a workstation's file into a PostgreSQL "
+               "database, or back; audited, its audit log verified afterwards.")},
         {"verify-audit",
          i18nc("@info:shell",
                "Verify the audit log's hash chain: “intact through entry N”, or the first entry tampered with; --checkpoint FILE also "
@@ -75,24 +80,11 @@ QString findCommand(const QStringList &arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        static const QStringList withValue = {QStringLiteral("--database"),
-                                              QStringLiteral("--backend"),
-                                              QStringLiteral("--token"),
-                                              QStringLiteral("--config"),
-                                              QStringLiteral("--as-of"),
-                                              QStringLiteral("--days"),
-                                              QStringLiteral("--citizen"),
-                                              QStringLiteral("--purpose"),
-                                              QStringLiteral("--out"),
-                                              QStringLiteral("--pdf"),
-                                              QStringLiteral("--username"),
-                                              QStringLiteral("--role"),
-                                              QStringLiteral("--name"),
-                                              QStringLiteral("--team"),
-                                              QStringLiteral("--user"),
-                                              QStringLiteral("--credentials"),
-                                              QStringLiteral("--admin"),
-                                              QStringLiteral("--checkpoint")};
+        static const QStringList withValue = {
+            QStringLiteral("--database"),    QStringLiteral("--backend"), QStringLiteral("--token"),      QStringLiteral("--config"), QStringLiteral("--as-of"),
+            QStringLiteral("--days"),        QStringLiteral("--citizen"), QStringLiteral("--purpose"),    QStringLiteral("--out"),    QStringLiteral("--pdf"),
+            QStringLiteral("--username"),    QStringLiteral("--role"),    QStringLiteral("--name"),       QStringLiteral("--team"),   QStringLiteral("--user"),
+            QStringLiteral("--credentials"), QStringLiteral("--admin"),   QStringLiteral("--checkpoint"), QStringLiteral("--from"),   QStringLiteral("--to")};
         if (withValue.contains(a)) {
             ++i; // skip its value
             continue;
@@ -125,7 +117,16 @@ int AdminTool::run(const QStringList &arguments)
                                      commandsHelp());
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption databaseOption(QStringLiteral("database"), i18nc("@info:shell", "The store to work on."), i18nc("@info:shell value name", "file"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            i18nc("@info:shell",
+                                                  "The store to work on: a file, or a PostgreSQL database as postgresql://user@server:port/database "
+                                                  "(the password from PGPASSWORD or ~/.pgpass, never on the command line)."),
+                                            i18nc("@info:shell value name", "file or address"));
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"), i18nc("@info:shell", "copy-store: the store to copy."), i18nc("@info:shell value name", "file or address"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      i18nc("@info:shell", "copy-store: the empty store to copy into (made when it is a new file)."),
+                                      i18nc("@info:shell value name", "file or address"));
     parser.addOption(databaseOption);
     const QCommandLineOption backendOption(
         QStringLiteral("backend"),
@@ -184,12 +185,12 @@ int AdminTool::run(const QStringList &arguments)
         QStringLiteral("name"), i18nc("@info:shell", "add-user: the name shown for the account."), i18nc("@info:shell value name", "text"));
     const QCommandLineOption teamOption(
         QStringLiteral("team"), i18nc("@info:shell", "add-user: the team the account works in."), i18nc("@info:shell value name", "team"));
-    parser.addOptions({userOption, credentialsOption, adminOption,    checkpointOption, backendOption, tokenOption,   configOption,
-                       onceOption, confirmOption,     asOfOption,     dryRunOption,     daysOption,    citizenOption, purposeOption,
-                       outOption,  pdfOption,         usernameOption, roleOption,       nameOption,    teamOption});
+    parser.addOptions({userOption,     credentialsOption, adminOption,  checkpointOption, backendOption, tokenOption,   configOption, onceOption,
+                       confirmOption,  asOfOption,        dryRunOption, daysOption,       citizenOption, purposeOption, outOption,    pdfOption,
+                       usernameOption, roleOption,        nameOption,   teamOption,       fromOption,    toOption});
     parser.addPositionalArgument(
         i18nc("@info:shell argument name", "command"),
-        i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user or users."),
+        i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user, users or copy-store."),
         i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
@@ -219,9 +220,19 @@ int AdminTool::run(const QStringList &arguments)
     if (!known) {
         return usageError(i18nc("@info:shell", "Unknown command “%1”.", command));
     }
+    if (command == QLatin1String("copy-store")) {
+        if (parser.value(fromOption).isEmpty() || parser.value(toOption).isEmpty()) {
+            return usageError(i18nc("@info:shell", "The command “copy-store” needs --from <file or address> and --to <file or address>."));
+        }
+        PrivacyCommand copy;
+        copy.database = parser.value(fromOption);
+        copy.copyTo = parser.value(toOption);
+        copy.who = AdminCredentials::from(parser.value(userOption), parser.value(credentialsOption));
+        return runCopyStore(copy, m_out, m_err);
+    }
     const QString path = parser.value(databaseOption);
     if (path.isEmpty()) {
-        return usageError(i18nc("@info:shell", "The command “%1” needs --database <file>.", command));
+        return usageError(i18nc("@info:shell", "The command “%1” needs --database <file or address>.", command));
     }
     if (parser.isSet(tokenOption)) {
         return usageError(i18nc("@info:shell",
@@ -309,7 +320,11 @@ int AdminTool::run(const QStringList &arguments)
 int AdminTool::init(const QString &path, const QString &admin, const QString &adminName)
 {
     const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
-    const bool existed = QFileInfo::exists(path);
+    // A database on a server exists before init (the database administrator made it); whether it
+    // holds a store is what the look below finds out.
+    const bool onServer = StoreLocation::isServerName(path);
+    const bool existed = onServer || QFileInfo::exists(path);
+    const QString shown = onServer ? StoreLocation::parse(path).displayName() : QDir::toNativeSeparators(path);
     int before = 0;
     if (existed) {
         // Look first (read-only) to report where the store came from.
@@ -337,17 +352,14 @@ int AdminTool::init(const QString &path, const QString &admin, const QString &ad
         AccountService accounts(*session->audit);
         auto any = accounts.hasAccounts();
         if (any && *any) {
-            m_err << program
-                  << i18nc("@info:shell",
-                           "The store %1 already has staff accounts: sign in as its administrator and use add-user.",
-                           QDir::toNativeSeparators(path))
+            m_err << program << i18nc("@info:shell", "The store %1 already has staff accounts: sign in as its administrator and use add-user.", shown)
                   << Qt::endl;
             return 2;
         }
         auto made = any ? accounts.createFirstAdministrator(admin, adminName, password, adminWorkstation(), AccountService::ExistingData::Allow)
                         : Expected<StaffAccount, ServiceError>(unexpected(any.error()));
         if (!made) {
-            if (!existed) {
+            if (!existed && !onServer) {
                 // Nothing is left of a store that could not get its administrator.
                 const QString storeId = StoreIdentity::id(*session->db).value_or(QString());
                 session.reset();
@@ -364,19 +376,15 @@ int AdminTool::init(const QString &path, const QString &admin, const QString &ad
         m_err << i18nc("@info:shell", "Created the administrator %1.", made->username) << Qt::endl;
     }
     if (before == after) {
-        m_err << i18nc("@info:shell", "The store %1 is up to date (schema version %2).", QDir::toNativeSeparators(path), QString::number(after)) << Qt::endl;
+        m_err << i18nc("@info:shell", "The store %1 is up to date (schema version %2).", shown, QString::number(after)) << Qt::endl;
     } else if (before == 0) {
-        m_err << i18nc("@info:shell", "Created the store %1 (schema version %2).", QDir::toNativeSeparators(path), QString::number(after)) << Qt::endl;
+        m_err << i18nc("@info:shell", "Created the store %1 (schema version %2).", shown, QString::number(after)) << Qt::endl;
     } else {
-        m_err << i18nc("@info:shell",
-                       "Migrated the store %1 from schema version %2 to %3.",
-                       QDir::toNativeSeparators(path),
-                       QString::number(before),
-                       QString::number(after))
+        m_err << i18nc("@info:shell", "Migrated the store %1 from schema version %2 to %3.", shown, QString::number(before), QString::number(after))
               << Qt::endl;
     }
     QJsonObject result{
-        {QStringLiteral("database"), QFileInfo(path).absoluteFilePath()},
+        {QStringLiteral("database"), onServer ? StoreLocation::parse(path).displayName() : QFileInfo(path).absoluteFilePath()},
         {QStringLiteral("schema_version"), after},
         {QStringLiteral("previous_schema_version"), before},
     };

@@ -11,9 +11,13 @@
 #include "common/clock.h"
 #include "common/privatefile.h"
 #include "privacy/accountservice.h"
+#include "privacy/auditkey.h"
 #include "privacy/privacyservice.h"
 #include "privacy/retentionservice.h"
+#include "privacy/secretstore.h"
 #include "store/database.h"
+#include "store/storecopy.h"
+#include "store/storelocation.h"
 
 #include <KLocalizedString>
 
@@ -323,6 +327,110 @@ int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
         array.append(accountJson(a));
     }
     out << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
+} // namespace C360
+
+namespace C360
+{
+
+int runCopyStore(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    const QString program = QCoreApplication::applicationName() + QLatin1String(": ");
+    const StoreLocation from = StoreLocation::parse(command.database);
+    const StoreLocation to = StoreLocation::parse(command.copyTo);
+    if (to.problem() != StoreLocation::Problem::None) {
+        err << program << to.problemMessage() << Qt::endl;
+        return 2;
+    }
+    const auto sameStore = [&] {
+        if (from.isServer() || to.isServer()) {
+            return from.displayName() == to.displayName();
+        }
+        return QFileInfo(from.filePath()).absoluteFilePath() == QFileInfo(to.filePath()).absoluteFilePath();
+    };
+    if (sameStore()) {
+        err << program << i18nc("@info:shell", "The source and the target are the same store: name another target with --to.") << Qt::endl;
+        return 2;
+    }
+    auto session = openSession(command.database, command.who, Operation::CopyStore, err);
+    if (!session) {
+        return session.error();
+    }
+    // A file this command makes goes again if the copy does not finish.
+    const bool creating = !to.isServer() && !QFileInfo::exists(to.filePath());
+    const auto removeMade = [&] {
+        if (creating) {
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+                QFile::remove(to.filePath() + suffix);
+            }
+        }
+    };
+    auto target = Database::open(command.copyTo, Database::OpenMode::Create, SystemClock::instance());
+    if (!target) {
+        err << program << target.error().message() << Qt::endl;
+        return 1;
+    }
+    auto held = StoreCopy::holdsRows(**target);
+    if (!held || *held) {
+        err << program
+            << (held ? i18nc("@info:shell",
+                             "The store %1 already holds data: a copy goes into an empty store only (a new file, or an empty database). Nothing "
+                             "was copied.",
+                             to.isServer() ? to.displayName() : QDir::toNativeSeparators(to.filePath()))
+                     : held.error().message())
+            << Qt::endl;
+        return held ? 2 : 1;
+    }
+    // Audited in the source before the copy, so that the copy's log holds the entry too.
+    auto entry = session->audit->record(session->staff,
+                                        AuditAction::Export,
+                                        0,
+                                        Purpose{QStringLiteral("store_copy"), i18nc("@info audit purpose", "Store copied with citizen360-admin copy-store")},
+                                        AuditOutcome::Success,
+                                        QJsonObject{{QStringLiteral("what"), QStringLiteral("store_copy")}, {QStringLiteral("to"), to.displayName()}});
+    if (!entry) {
+        removeMade();
+        err << program << entry.error().message() << Qt::endl;
+        return 1;
+    }
+    auto counts = StoreCopy::copy(*session->db, **target, [&err](const StoreCopy::Progress &progress) {
+        err << i18nc("@info:shell %1 a number of rows, %2 a table", "%1 rows of %2", QString::number(progress.rows), progress.table) << Qt::endl;
+    });
+    if (!counts) {
+        target->reset();
+        removeMade();
+        err << program << counts.error().message() << Qt::endl;
+        err << program << i18nc("@info:shell", "Nothing was copied: the target is as it was.") << Qt::endl;
+        return 1;
+    }
+    // The copy's key where its readers find it: in a shared store, or this desk's secret store.
+    if (auto kept = AuditKey::keep(**target, *SecretStore::personal(), session->key); !kept) {
+        err << program << kept.error() << Qt::endl;
+        return 1;
+    }
+    AuditRepository copied(**target, session->key);
+    auto verified = copied.verify();
+    if (!verified) {
+        err << program << verified.error().message() << Qt::endl;
+        return 1;
+    }
+    if (!verified->intact()) {
+        err << program << i18nc("@info:shell", "The copy's audit log does not verify from entry %1 on.", QString::number(verified->firstBad)) << Qt::endl;
+        return 3;
+    }
+    QJsonObject rows;
+    for (qsizetype i = 0; i < counts->size(); ++i) {
+        rows.insert(StoreCopy::tables().at(i), double(counts->at(i)));
+    }
+    err << i18nc("@info:shell", "Copied the store; its audit log is intact through entry %1.", QString::number(verified->checkedThrough)) << Qt::endl;
+    out << QJsonDocument(QJsonObject{{QStringLiteral("from"), from.isServer() ? from.displayName() : QFileInfo(from.filePath()).absoluteFilePath()},
+                                     {QStringLiteral("to"), to.isServer() ? to.displayName() : QFileInfo(to.filePath()).absoluteFilePath()},
+                                     {QStringLiteral("rows"), rows},
+                                     {QStringLiteral("audit_intact_through"), double(verified->checkedThrough)}})
+               .toJson(QJsonDocument::Compact)
+        << Qt::endl;
     return 0;
 }
 

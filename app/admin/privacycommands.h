@@ -27,6 +27,7 @@ struct PrivacyCommand
     QString role; // add-user: counter_clerk, call_centre_agent, supervisor, administrator
     QString name; // add-user: the display name
     QString team; // add-user
+    QString copyTo; // copy-store: the target store (command.database is the source)
 };
 
 // The privacy commands act as the staff account that signed in (command.who), whose role must
@@ -54,5 +55,10 @@ int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStrea
 int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 // `users`: the accounts, as a JSON array (never their password hashes).
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `copy-store --from SOURCE --to TARGET`: every row of the source (an administrator's session on
+// it, audited there first) into the empty target, a file or a database on a server, in one
+// transaction; the target's audit chain verified afterwards. Prints {"from", "to", "rows",
+// "audit_intact_through"}.
+int runCopyStore(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 
 } // namespace C360

@@ -10,6 +10,7 @@ C360_PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     gettext libsqlite3-dev libssl-dev libsodium-dev python3-jsonschema python3-yaml tzdata
     xvfb xauth fonts-dejavu-core libxkbcommon-dev faketime
+    postgresql libqt6sql6-psql libpq-dev
 )
 
 c360_log() {

@@ -26,6 +26,7 @@ bool allows(Role role, Operation operation)
     case Operation::Purge:
     case Operation::ManageUsers:
     case Operation::ConfirmDeletions:
+    case Operation::CopyStore:
         return role == Role::Administrator;
     case Operation::Synchronise:
         return role == Role::Administrator || role == Role::SyncService;

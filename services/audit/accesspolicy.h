@@ -27,6 +27,7 @@ enum class Operation {
     ManageUsers,
     Synchronise,
     ConfirmDeletions, // let a sync remove what a back end no longer lists, past the safety bounds
+    CopyStore, // copy a whole store into another (citizen360-admin copy-store)
 };
 C360_ENUM_KEYS(Operation,
                {Operation::Search, "search"},
@@ -43,7 +44,8 @@ C360_ENUM_KEYS(Operation,
                {Operation::Purge, "purge"},
                {Operation::ManageUsers, "manage_users"},
                {Operation::Synchronise, "synchronise"},
-               {Operation::ConfirmDeletions, "confirm_deletions"})
+               {Operation::ConfirmDeletions, "confirm_deletions"},
+               {Operation::CopyStore, "copy_store"})
 
 // Which role may do what. Front-office staff (counter clerks, call-centre agents) work cases;
 // supervisors work cases and audit access; administrators run the installation (accounts,

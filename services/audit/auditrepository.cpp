@@ -41,7 +41,8 @@ const RowWriter logRows("audit_log",
                          "details",
                          "previous_hash",
                          "hash"},
-                        "audit entry");
+                        "audit entry",
+                        "sequence");
 
 AuditEntry readEntry(const Statement &row)
 {
@@ -107,7 +108,13 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::appendAll(QList<AuditEn
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    // The chain's end, read once: the transaction holds the write lock, so it stays the end.
+    // The chain's end, read once: the transaction holds the chain's lock (SQLite: the write lock
+    // BEGIN IMMEDIATE took; PostgreSQL: an advisory lock), so it stays the end.
+    if (const QString lock = m_db.dialect().lockAuditChain(); !lock.isEmpty()) {
+        if (auto r = m_db.run(lock); !r) {
+            return unexpected(std::move(r).error());
+        }
+    }
     qint64 sequence = 0;
     QByteArray previousHash = genesisHash();
     {

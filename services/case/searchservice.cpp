@@ -121,20 +121,19 @@ std::optional<SearchService::Query> SearchService::classify(const QString &input
     return q;
 }
 
-std::optional<SearchService::IdQuery> SearchService::idQuery(const Query &q)
+std::optional<SearchService::IdQuery> SearchService::idQuery(const Query &q) const
 {
     switch (q.kind) {
     case SearchKind::Name: {
-        const QString match = CitizenRepository::ftsPrefixQuery(q.text);
+        const QString match = m_db.dialect().prefixMatch(q.text);
         if (match.isEmpty()) {
             return std::nullopt;
         }
         if (q.birthYear > 0) {
-            return IdQuery{QStringLiteral("SELECT c.id FROM citizen_search s JOIN citizens c ON c.id = s.rowid "
-                                          "WHERE citizen_search MATCH ? AND c.birth_date >= ? AND c.birth_date < ? LIMIT ?"),
+            return IdQuery{m_db.dialect().citizenIdsByName(true),
                            {match, Sql::fromDate(QDate(q.birthYear, 1, 1)), Sql::fromDate(QDate(q.birthYear + 1, 1, 1))}};
         }
-        return IdQuery{QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"), {match}};
+        return IdQuery{m_db.dialect().citizenIdsByName(false), {match}};
     }
     case SearchKind::NationalNumber:
         if (q.text.size() == 11) {

@@ -64,7 +64,7 @@ private:
         QString sql;
         QVariantList values;
     };
-    static std::optional<IdQuery> idQuery(const Query &query);
+    std::optional<IdQuery> idQuery(const Query &query) const;
     // The first limit citizens query finds, in name order, and how many it finds (up to the cap + 1).
     Expected<QList<SearchHit>, StoreError> hits(const Query &query, int limit, int *matches);
 

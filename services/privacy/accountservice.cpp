@@ -267,12 +267,13 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
         const QVariant now = Sql::fromDateTime(m_db.clock().now());
         Statement insert(m_db,
                          QStringLiteral("INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         if (auto r = insert.exec({account.username, account.displayName, toKey(account.role), account.team, PasswordHash::make(password, m_cost), now, now});
             !r) {
             return unexpected(asServiceError(r.error()));
         }
-        account.id = insert.lastInsertId();
+        account.id = insert.next() ? insert.value(0).toLongLong() : 0;
+        insert.finish(); // done before the audit entry's savepoint, which SQLite cannot release while it runs
         account.created = Sql::toDateTime(now);
         if (auto r = auditAccountChange(m_audit, admin, QStringLiteral("account_created"), account.username, {{QStringLiteral("role"), toKey(account.role)}});
             !r) {

@@ -27,6 +27,90 @@ QString AuditKey::legacyPathFor(const QString &databasePath)
     return databasePath + QStringLiteral(".auditkey");
 }
 
+namespace
+{
+Expected<QByteArray, StoreError> storedKey(Database &db)
+{
+    Statement read(db, QStringLiteral("SELECT key FROM audit_chain_key WHERE id = 1"));
+    if (auto r = read.exec({}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return read.next() ? read.value(0).toByteArray() : QByteArray();
+}
+
+Expected<void, StoreError> storeKey(Database &db, const QByteArray &key)
+{
+    // Two workstations making the first key at once: the first one's stays, the other reads it.
+    Statement write(db, QStringLiteral("INSERT INTO audit_chain_key (id, key) VALUES (1, ?) ON CONFLICT (id) DO NOTHING"));
+    return write.exec({key});
+}
+
+Expected<bool, StoreError> logHasEntries(Database &db)
+{
+    Statement any(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM audit_log)"));
+    if (auto r = any.exec({}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return any.next() && any.value(0).toBool();
+}
+
+// A shared store's key, in the store. One of a store copied from a desk (copy-store keeps it
+// here, but an older copy may not have) comes from the secret store of whoever has it.
+Expected<QByteArray, QString> loadShared(Database &db, SecretStore &secrets, const QString &storeId)
+{
+    auto stored = storedKey(db);
+    if (!stored) {
+        return unexpected(stored.error().message());
+    }
+    if (stored->size() == 32) {
+        return *stored;
+    }
+    QByteArray key;
+    if (auto kept = secrets.read(AuditKey::secretName(storeId))) {
+        key = QByteArray::fromHex(kept->toLatin1().trimmed());
+    }
+    if (key.size() != 32) {
+        auto entries = logHasEntries(db);
+        if (!entries) {
+            return unexpected(entries.error().message());
+        }
+        if (*entries) {
+            return unexpected(i18nc("@info",
+                                    "The audit key of this shared store is missing, and its audit log has entries, so no new key is made. Ask "
+                                    "the administrator to restore it (citizen360-admin copy-store keeps it with the store)."));
+        }
+        key = QByteArray(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / int(sizeof(quint32)));
+    }
+    if (auto r = storeKey(db, key); !r) {
+        return unexpected(r.error().message());
+    }
+    auto now = storedKey(db);
+    if (!now) {
+        return unexpected(now.error().message());
+    }
+    return *now;
+}
+} // namespace
+
+Expected<void, QString> AuditKey::keep(Database &db, SecretStore &secrets, const QByteArray &key)
+{
+    if (db.isServer()) {
+        if (auto r = storeKey(db, key); !r) {
+            return unexpected(r.error().message());
+        }
+        return {};
+    }
+    auto storeId = StoreIdentity::id(db);
+    if (!storeId || storeId->isEmpty()) {
+        return unexpected(storeId ? QString() : storeId.error().message());
+    }
+    if (auto written = secrets.write(secretName(*storeId), QString::fromLatin1(key.toHex())); !written) {
+        return unexpected(i18nc("@info", "The audit key of this store cannot be kept in this desk's %1 secret store.", secrets.kind()));
+    }
+    return {};
+}
+
 Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
 {
     auto storeId = StoreIdentity::id(db);
@@ -36,6 +120,9 @@ Expected<QByteArray, QString> AuditKey::load(Database &db, SecretStore &secrets)
     if (storeId->isEmpty()) {
         return unexpected(
             i18nc("@info", "The store %1 is from an earlier version: migrate it first (citizen360-admin init).", QDir::toNativeSeparators(db.path())));
+    }
+    if (db.isServer()) {
+        return loadShared(db, secrets, *storeId);
     }
     const QString name = secretName(*storeId);
     const auto decode = [](const QByteArray &hex) {

@@ -126,9 +126,9 @@ Expected<void, ServiceError> RetentionService::setRetentionDays(const StaffMembe
             return unexpected(asServiceError(r.error()));
         }
         // The period counts from each request's creation (times are stored as sqlvalue.h writes
-        // them, which strftime writes back alike).
-        Statement move(m_db, QStringLiteral("UPDATE requests SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, ?)"));
-        if (auto r = move.exec({QStringLiteral("+%1 days").arg(days)}); !r) {
+        // them, which the dialect writes back alike).
+        Statement move(m_db, QStringLiteral("UPDATE requests SET expires_at = ") + m_db.dialect().timeAfterDays(QStringLiteral("created_at")));
+        if (auto r = move.exec({days}); !r) {
             return unexpected(asServiceError(r.error()));
         }
         auto entry = m_audit.record(

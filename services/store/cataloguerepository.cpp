@@ -3,6 +3,7 @@
 #include "store/cataloguerepository.h"
 
 #include "common/clock.h"
+#include "searchtext.h"
 #include "store/citizenrepository.h"
 #include "store/database.h"
 #include "store/sqlvalue.h"
@@ -189,17 +190,18 @@ Expected<QList<CatalogueEntry>, StoreError> CatalogueRepository::findMany(const 
 
 Expected<QList<qint64>, StoreError> CatalogueRepository::search(const QString &text, const QString &language, int limit)
 {
-    const QString match = CitizenRepository::ftsPrefixQuery(text);
+    const QString match = m_db.dialect().prefixMatch(SearchText::fold(text));
     if (match.isEmpty() || limit <= 0) {
         return QList<qint64>();
     }
-    // Each indexed row is one field in one language; an entry counts once, by its best row. bm25
-    // (as rank) is only allowed on the full-text query itself, hence the innermost select.
+    // Each indexed row is one field in one language; an entry counts once, by its best row, the
+    // full-text relevance in the innermost select (SqlDialect::catalogueMatches).
     const QString query = QStringLiteral("SELECT entry_id, MAX(preferred) AS preferred, MAX(in_name) AS in_name, MIN(relevance) AS relevance FROM ("
                                          "SELECT t.entry_id, CASE WHEN t.language = ? THEN 2 WHEN t.language = ? OR t.language LIKE ? THEN 1 ELSE 0 END "
-                                         "AS preferred, t.field = 'name' AS in_name, m.relevance FROM (SELECT rowid, rank AS relevance FROM catalogue_search "
-                                         "WHERE catalogue_search MATCH ?) m JOIN catalogue_texts t ON t.id = m.rowid) "
-                                         "GROUP BY entry_id ORDER BY preferred DESC, in_name DESC, relevance, entry_id LIMIT ?");
+                                         "AS preferred, CASE WHEN t.field = 'name' THEN 1 ELSE 0 END AS in_name, m.relevance FROM (") +
+        m_db.dialect().catalogueMatches() +
+        QStringLiteral(") m JOIN catalogue_texts t ON t.id = m.rowid) q "
+                       "GROUP BY entry_id ORDER BY preferred DESC, in_name DESC, relevance, entry_id LIMIT ?");
     const QString base = language.section(QLatin1Char('-'), 0, 0);
     return selectIds(m_db, query, {language, base, QString(base + QLatin1String("-%")), match, limit});
 }

@@ -267,22 +267,16 @@ Expected<QList<qint64>, StoreError> CitizenRepository::findIdsByDigitalAddress(D
 
 QString CitizenRepository::ftsPrefixQuery(const QString &text)
 {
-    const QStringList words = SearchText::fold(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    QStringList terms;
-    for (const QString &word : words) {
-        // fold() leaves letters and digits only, so quoting cannot be broken out of.
-        terms.append(QLatin1Char('"') + word + QLatin1String("\"*"));
-    }
-    return terms.join(QLatin1Char(' '));
+    return SqlDialect::create(StoreLocation::Engine::SQLite)->prefixMatch(SearchText::fold(text));
 }
 
 Expected<QList<qint64>, StoreError> CitizenRepository::searchNames(const QString &text, int limit)
 {
-    const QString match = ftsPrefixQuery(text);
+    const QString match = m_db.dialect().prefixMatch(SearchText::fold(text));
     if (match.isEmpty()) {
         return QList<qint64>();
     }
-    return selectIds(m_db, QStringLiteral("SELECT rowid FROM citizen_search WHERE citizen_search MATCH ? LIMIT ?"), {match, limit});
+    return selectIds(m_db, m_db.dialect().citizenIdsByName(false), {match, limit});
 }
 
 Expected<qint64, StoreError> CitizenRepository::count()

@@ -39,7 +39,8 @@ public:
     Expected<QList<qint64>, StoreError> searchNames(const QString &text, int limit);
     Expected<qint64, StoreError> count();
 
-    // The FTS5 query for text: every folded word as a prefix; empty when text has no word.
+    // SQLite's FTS5 query for text (SqlDialect::prefixMatch of the folded text), for the raw
+    // baselines of the benchmarks and the tests.
     static QString ftsPrefixQuery(const QString &text);
 
 private:

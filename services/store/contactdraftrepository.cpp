@@ -104,7 +104,7 @@ Expected<ContactDraft, StoreError> ContactDraftRepository::save(const ContactDra
     // "IS" rather than "=": a draft without a citizen has a NULL citizen_id, which UNIQUE does not
     // treat as equal to another NULL, so the lookup has to.
     auto existing = selectId(m_db,
-                             QStringLiteral("SELECT id FROM contact_drafts WHERE staff_member = ? AND citizen_id IS ?"),
+                             QStringLiteral("SELECT id FROM contact_drafts WHERE staff_member = ? AND citizen_id IS NOT DISTINCT FROM ?"),
                              {draft.staffMember, Sql::nullableId(draft.citizenId)});
     if (!existing) {
         return unexpected(std::move(existing).error());
@@ -149,7 +149,7 @@ Expected<QList<ContactDraft>, StoreError> ContactDraftRepository::select(const Q
 
 Expected<std::optional<ContactDraft>, StoreError> ContactDraftRepository::load(const QString &staffMember, qint64 citizenId)
 {
-    auto drafts = select(QStringLiteral("WHERE staff_member = ? AND citizen_id IS ?"), {staffMember, Sql::nullableId(citizenId)});
+    auto drafts = select(QStringLiteral("WHERE staff_member = ? AND citizen_id IS NOT DISTINCT FROM ?"), {staffMember, Sql::nullableId(citizenId)});
     if (!drafts) {
         return unexpected(std::move(drafts).error());
     }

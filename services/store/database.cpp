@@ -5,12 +5,14 @@
 #include "common/logging.h"
 #include "common/privatefile.h"
 #include "store/migrations.h"
-#include "store/walcheckpointer.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
@@ -24,6 +26,19 @@ QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("c360-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Passwords for servers, by StoreLocation::credentialKey(), for every connection of the process.
+QMutex &passwordsMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QHash<QString, QString> &passwords()
+{
+    static QHash<QString, QString> all;
+    return all;
 }
 
 StoreError makeError(StoreError::Code code, const QString &path, const QString &detail = {})
@@ -78,8 +93,10 @@ Expected<void, StoreError> checkPath(const QString &path, Database::OpenMode mod
 }
 } // namespace
 
-Database::Database(const QString &path, const QString &connectionName, OpenMode mode, Clock &clock)
+Database::Database(const QString &path, const StoreLocation &location, const QString &connectionName, OpenMode mode, Clock &clock)
     : m_path(path)
+    , m_location(location)
+    , m_dialect(SqlDialect::create(location.engine()))
     , m_connectionName(connectionName)
     , m_mode(mode)
     , m_clock(clock)
@@ -98,7 +115,84 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &path, OpenMode mode, Clock &clock, int schemaTarget)
+Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &name, OpenMode mode, Clock &clock, int schemaTarget)
+{
+    const StoreLocation location = StoreLocation::parse(name);
+    if (location.problem() != StoreLocation::Problem::None) {
+        return unexpected(makeError(StoreError::Code::InvalidName, name));
+    }
+    if (location.isServer()) {
+        return openServer(name, location, mode, clock, schemaTarget);
+    }
+    return openFile(name, mode, clock, schemaTarget);
+}
+
+void Database::setServerPassword(const StoreLocation &location, const QString &password)
+{
+    const QMutexLocker lock(&passwordsMutex());
+    if (password.isEmpty()) {
+        passwords().remove(location.credentialKey());
+    } else {
+        passwords().insert(location.credentialKey(), password);
+    }
+}
+
+Expected<std::unique_ptr<Database>, StoreError>
+Database::openServer(const QString &name, const StoreLocation &location, OpenMode mode, Clock &clock, int schemaTarget)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return unexpected(makeError(StoreError::Code::NoDriver, name));
+    }
+    const QString connectionName = nextConnectionName();
+    std::unique_ptr<Database> database(new Database(name, location, connectionName, mode, clock));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setDatabaseName(location.databaseName());
+        db.setUserName(location.userName());
+        {
+            const QMutexLocker lock(&passwordsMutex());
+            db.setPassword(passwords().value(location.credentialKey()));
+        }
+        // Host and port go as options: libpq takes lists of them (a primary and its standbys) and
+        // socket folders, which QSqlDatabase's integer port cannot carry.
+        QStringList options;
+        auto add = [&options](const QString &key, const QString &value) {
+            options.append(key + QLatin1String("='") + value + QLatin1Char('\''));
+        };
+        if (!location.host().isEmpty()) {
+            add(QStringLiteral("host"), location.host());
+        }
+        if (!location.port().isEmpty()) {
+            add(QStringLiteral("port"), location.port());
+        }
+        for (const auto &[key, value] : location.options()) {
+            add(key, value);
+        }
+        // An unreachable server is reported after ten seconds, not after the system's TCP timeout;
+        // the server's own views name the program.
+        if (!location.option(QStringLiteral("connect_timeout"))) {
+            add(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        }
+        if (!location.option(QStringLiteral("application_name"))) {
+            add(QStringLiteral("application_name"),
+                QCoreApplication::applicationName().isEmpty() ? QStringLiteral("citizen360") : QCoreApplication::applicationName());
+        }
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+        if (!db.open()) {
+            StoreError error = database->error(db.lastError());
+            db = QSqlDatabase();
+            return unexpected(std::move(error));
+        }
+    }
+    if (auto prepared = database->prepareStore(schemaTarget); !prepared) {
+        return unexpected(std::move(prepared).error());
+    }
+    qCDebug(C360_STORE) << "opened a store on a server, schema version" << database->m_schemaVersion
+                        << (mode == OpenMode::ReadOnly ? "read-only" : "read-write");
+    return database;
+}
+
+Expected<std::unique_ptr<Database>, StoreError> Database::openFile(const QString &path, OpenMode mode, Clock &clock, int schemaTarget)
 {
     if (auto checked = checkPath(path, mode); !checked) {
         return unexpected(std::move(checked).error());
@@ -108,7 +202,7 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
     }
 
     const QString name = nextConnectionName();
-    std::unique_ptr<Database> database(new Database(path, name, mode, clock));
+    std::unique_ptr<Database> database(new Database(path, StoreLocation::parse(path), name, mode, clock));
     // A store this call creates and cannot finish (a full disk, a read-only folder found late) is
     // not left behind as an empty or half-made file that a later start would take for a store.
     const bool creating = mode == OpenMode::Create && !QFileInfo::exists(path);
@@ -158,53 +252,44 @@ Expected<std::unique_ptr<Database>, StoreError> Database::open(const QString &pa
             return fail(std::move(error));
         }
     }
-    // configure() switches to WAL, which rewrites the header: it runs only once checkSchema() has
-    // established that this is our store (or an empty file), so a foreign file stays untouched.
-    if (auto checked = database->checkSchema(); !checked) {
-        return fail(std::move(checked).error());
-    }
-    if (auto configured = database->configure(); !configured) {
-        return fail(std::move(configured).error());
-    }
-    if (auto migrated = database->migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
-        return fail(std::move(migrated).error());
-    }
-    if (database->m_schemaVersion >= 3 && mode != OpenMode::ReadOnly) {
-        if (auto queued = database->installSearchQueue(); !queued) {
-            return fail(std::move(queued).error());
-        }
+    if (auto prepared = database->prepareStore(schemaTarget); !prepared) {
+        return fail(std::move(prepared).error());
     }
     qCDebug(C360_STORE) << "opened store, schema version" << database->m_schemaVersion << (mode == OpenMode::ReadOnly ? "read-only" : "read-write");
     return database;
 }
 
+Expected<void, StoreError> Database::prepareStore(int schemaTarget)
+{
+    // configure() switches an SQLite store to WAL, which rewrites the header: it runs only once
+    // checkSchema() has established that this is our store (or an empty one), so a foreign file
+    // stays untouched.
+    if (auto checked = checkSchema(); !checked) {
+        return checked;
+    }
+    if (auto configured = m_dialect->configure(*this, m_mode == OpenMode::ReadOnly); !configured) {
+        return configured;
+    }
+    if (auto migrated = migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
+        return migrated;
+    }
+    if (m_schemaVersion >= 3 && m_mode != OpenMode::ReadOnly) {
+        if (auto queued = installSearchQueue(); !queued) {
+            return queued;
+        }
+    }
+    return {};
+}
+
 Expected<void, StoreError> Database::installSearchQueue()
 {
-    static const char *const statements[] = {
-        "CREATE TEMP TABLE IF NOT EXISTS search_queue (seq INTEGER PRIMARY KEY, target TEXT NOT NULL, command TEXT, item INTEGER NOT NULL, "
-        "body TEXT NOT NULL)",
-        // command NULL: index the row; 'delete': remove it (FTS5 wants the old text for that).
-        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_insert AFTER INSERT ON main.citizens BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', NULL, new.id, new.search_names); END",
-        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_delete AFTER DELETE ON main.citizens BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', 'delete', old.id, old.search_names); END",
-        "CREATE TEMP TRIGGER IF NOT EXISTS citizens_search_update AFTER UPDATE OF search_names ON main.citizens BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', 'delete', old.id, old.search_names); "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('citizen', NULL, new.id, new.search_names); END",
-        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_insert AFTER INSERT ON main.catalogue_texts BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', NULL, new.id, new.text); END",
-        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_delete AFTER DELETE ON main.catalogue_texts BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', 'delete', old.id, old.text); END",
-        "CREATE TEMP TRIGGER IF NOT EXISTS catalogue_texts_search_update AFTER UPDATE OF text ON main.catalogue_texts BEGIN "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', 'delete', old.id, old.text); "
-        "INSERT INTO search_queue (target, command, item, body) VALUES ('catalogue', NULL, new.id, new.text); END",
-    };
-    for (const char *sql : statements) {
-        if (auto r = exec(QLatin1String(sql)); !r) {
+    const QStringList statements = m_dialect->searchQueueSetup();
+    for (const QString &sql : statements) {
+        if (auto r = exec(sql); !r) {
             return r;
         }
     }
-    m_searchQueue = true;
+    m_searchQueue = !statements.isEmpty();
     return {};
 }
 
@@ -213,8 +298,7 @@ Expected<void, StoreError> Database::flushSearchQueue()
     if (!m_searchQueue) {
         return {};
     }
-    // Most transactions change nothing that is indexed (an audit entry, a sync record).
-    auto pending = prepared(QStringLiteral("SELECT EXISTS (SELECT 1 FROM search_queue)"));
+    auto pending = prepared(m_dialect->searchQueuePending());
     if (!pending) {
         return unexpected(std::move(pending).error());
     }
@@ -228,14 +312,8 @@ Expected<void, StoreError> Database::flushSearchQueue()
     if (!queued) {
         return {};
     }
-    // In the order the changes were made: a row added and changed in one transaction is indexed,
-    // removed and indexed again, never removed before it was there.
-    for (const char *sql : {"INSERT INTO main.citizen_search (citizen_search, rowid, search_names) "
-                            "SELECT command, item, body FROM search_queue WHERE target = 'citizen' ORDER BY seq",
-                            "INSERT INTO main.catalogue_search (catalogue_search, rowid, text) "
-                            "SELECT command, item, body FROM search_queue WHERE target = 'catalogue' ORDER BY seq",
-                            "DELETE FROM search_queue"}) {
-        if (auto r = run(QLatin1String(sql)); !r) {
+    for (const QString &sql : m_dialect->searchQueueFlush()) {
+        if (auto r = run(sql); !r) {
             return r;
         }
     }
@@ -244,46 +322,31 @@ Expected<void, StoreError> Database::flushSearchQueue()
 
 void Database::checkpointInBackground()
 {
-    if (sqlite3 *handle = sqliteHandle()) {
-        WalCheckpointer::attach(handle, QFileInfo(m_path).absoluteFilePath());
-    }
+    m_dialect->checkpointInBackground(*this);
+}
+
+Expected<void, StoreError> Database::setCheckpointSpacing(int pages)
+{
+    return m_dialect->setCheckpointSpacing(*this, pages);
 }
 
 Expected<void, StoreError> Database::setCacheSize(int mebibytes)
 {
-    // A negative cache_size is in KiB.
-    return exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(mebibytes) * 1024));
+    return m_dialect->setCacheSize(*this, mebibytes);
 }
 
 Expected<void, StoreError> Database::setDurableCommits(bool durable)
 {
-    return run(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = NORMAL"));
-}
-
-Expected<void, StoreError> Database::configure()
-{
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = FULL"}) {
-        if (auto r = exec(QLatin1String(pragma)); !r) {
-            return r;
-        }
-    }
-    if (m_mode != OpenMode::ReadOnly) {
-        QSqlQuery query(connection());
-        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()) {
-            return unexpected(error(query));
-        }
-        if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            qCWarning(C360_STORE) << "the store could not switch to WAL journaling; it uses" << query.value(0).toString();
-        }
-    }
-    return {};
+    return run(m_dialect->durableCommits(durable));
 }
 
 Expected<void, StoreError> Database::checkSchema()
 {
     // Reading the header validates the file: SQLITE_NOTADB surfaces here, before any write.
-    if (auto r = exec(QStringLiteral("PRAGMA schema_version")); !r) {
-        return r;
+    if (!isServer()) {
+        if (auto r = exec(QStringLiteral("PRAGMA schema_version")); !r) {
+            return r;
+        }
     }
     auto version = Migrations::currentVersion(*this);
     if (!version) {
@@ -354,6 +417,11 @@ Expected<QSqlQuery *, StoreError> Database::prepared(const QString &sql)
 
 Expected<void, StoreError> Database::run(const QString &sql)
 {
+    // PostgreSQL prepares only queries and changes, not BEGIN, SAVEPOINT or SET; a statement
+    // without parameters costs it one round trip either way.
+    if (isServer()) {
+        return exec(sql);
+    }
     auto query = prepared(sql);
     if (!query) {
         return unexpected(std::move(query).error());
@@ -371,14 +439,79 @@ Expected<void, StoreError> Database::exec(const QString &sql)
 {
     QSqlQuery query(connection());
     if (!query.exec(sql)) {
-        return unexpected(error(query));
+        StoreError e = error(query);
+        if (e.code == StoreError::Code::ConnectionLost && m_transactionDepth == 0 && isRetryable(sql)) {
+            if (auto reconnected = reconnect(); reconnected) {
+                QSqlQuery again(connection());
+                if (again.exec(sql)) {
+                    return {};
+                }
+                e = error(again);
+            }
+        }
+        return unexpected(e);
     }
     return {};
 }
 
+bool Database::isRetryable(const QString &sql)
+{
+    const QStringView head = QStringView(sql).trimmed();
+    for (const char *word : {"SELECT", "BEGIN", "SET", "SHOW"}) {
+        if (head.startsWith(QLatin1String(word), Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Expected<void, StoreError> Database::reconnect()
+{
+    if (!isServer() || m_transactionDepth != 0) {
+        return unexpected(makeError(StoreError::Code::ConnectionLost, m_path));
+    }
+    QSqlDatabase db = connection();
+    db.close();
+    // The old session's prepared statements went with it: their queries are let go while the
+    // connection is closed, not deallocated on the new session, which never had them.
+    for (auto &entry : m_statements) {
+        *entry.second = QSqlQuery();
+    }
+    {
+        const QMutexLocker lock(&passwordsMutex());
+        db.setPassword(passwords().value(m_location.credentialKey()));
+    }
+    if (!db.open()) {
+        return unexpected(error(db.lastError()));
+    }
+    if (auto configured = m_dialect->configure(*this, m_mode == OpenMode::ReadOnly); !configured) {
+        return configured;
+    }
+    for (auto &[sql, query] : m_statements) {
+        *query = QSqlQuery(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            qCWarning(C360_STORE) << "cannot prepare a statement again after reconnecting:" << query->lastError().databaseText();
+        }
+    }
+    qCInfo(C360_STORE) << "reconnected to the store's server";
+    return {};
+}
+
+StoreError Database::error(const QSqlError &sqlError) const
+{
+    StoreError e = m_dialect->error(sqlError, m_path);
+    // Once libpq found the session gone, Qt closes the connection: what fails next ("database not
+    // open") fails for that reason.
+    if (isServer() && e.code == StoreError::Code::Query && !connection().isOpen()) {
+        e.code = StoreError::Code::ConnectionLost;
+    }
+    return e;
+}
+
 StoreError Database::error(const QSqlQuery &query) const
 {
-    return StoreError::fromSql(query.lastError(), m_path);
+    return error(query.lastError());
 }
 
 StoreError Database::error(StoreError::Code code, const QString &detail) const

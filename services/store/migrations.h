@@ -13,14 +13,15 @@ namespace C360
 class Database;
 
 // The store's schema history: forward-only steps, each one transaction, recorded in
-// schema_migrations. A new version is a new step at the end; released steps never change.
+// schema_migrations, each written for both engines. A new version is a new step at the end; released steps never change.
 namespace Migrations
 {
 struct Step
 {
     int version;
     const char *description;
-    QList<const char *> statements;
+    QList<const char *> sqlite;
+    QList<const char *> postgresql; // the same step for PostgreSQL (SqlDialect's engine)
 };
 
 const QList<Step> &steps();

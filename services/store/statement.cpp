@@ -9,6 +9,7 @@ namespace C360
 
 Statement::Statement(Database &db, const QString &sql)
     : m_db(db)
+    , m_sql(sql)
 {
     auto prepared = db.prepared(sql);
     if (prepared) {
@@ -24,6 +25,26 @@ Statement::~Statement()
 }
 
 Expected<void, StoreError> Statement::exec(const QVariantList &values)
+{
+    auto result = bindAndRun(values);
+    // The server ended the session (a restart, a network cut): a read outside a transaction runs
+    // again once reconnected; a change, or anything inside a transaction, reports the loss (the
+    // server rolled the transaction back), and the next one starts on the new connection.
+    if (!result && result.error().code == StoreError::Code::ConnectionLost && m_db.transactionDepth() == 0 && Database::isRetryable(m_sql)) {
+        if (auto reconnected = m_db.reconnect(); reconnected) {
+            auto prepared = m_db.prepared(m_sql);
+            if (!prepared) {
+                return unexpected(std::move(prepared).error());
+            }
+            m_query = *prepared;
+            m_prepareError.reset();
+            return bindAndRun(values);
+        }
+    }
+    return result;
+}
+
+Expected<void, StoreError> Statement::bindAndRun(const QVariantList &values)
 {
     if (!m_query) {
         return unexpected(*m_prepareError);
@@ -75,7 +96,7 @@ Expected<qint64, StoreError> selectCount(Database &db, const QString &sql, const
     return first->value_or(0);
 }
 
-RowWriter::RowWriter(const char *table, std::initializer_list<const char *> columns, const char *record)
+RowWriter::RowWriter(const char *table, std::initializer_list<const char *> columns, const char *record, const char *key)
     : m_record(record)
 {
     QStringList names;
@@ -88,8 +109,9 @@ RowWriter::RowWriter(const char *table, std::initializer_list<const char *> colu
     }
     const QLatin1String name(table);
     m_insert = QLatin1String("INSERT INTO ") + name + QLatin1String(" (") + names.join(QLatin1String(", ")) + QLatin1String(") VALUES (") +
-        placeholders.join(QLatin1String(", ")) + QLatin1Char(')');
-    m_update = QLatin1String("UPDATE ") + name + QLatin1String(" SET ") + assignments.join(QLatin1String(", ")) + QLatin1String(" WHERE id = ?");
+        placeholders.join(QLatin1String(", ")) + QLatin1String(") RETURNING ") + QLatin1String(key);
+    m_update = QLatin1String("UPDATE ") + name + QLatin1String(" SET ") + assignments.join(QLatin1String(", ")) + QLatin1String(" WHERE ") +
+        QLatin1String(key) + QLatin1String(" = ?");
 }
 
 Expected<void, StoreError> RowWriter::write(Database &db, const QVariantList &values, qint64 *id) const
@@ -111,7 +133,10 @@ Expected<qint64, StoreError> RowWriter::insert(Database &db, const QVariantList 
     if (auto r = insert.exec(values); !r) {
         return unexpected(std::move(r).error());
     }
-    return insert.lastInsertId();
+    if (!insert.next()) {
+        return unexpected(db.error(StoreError::Code::Query, QStringLiteral("no id returned for the new %1").arg(m_record)));
+    }
+    return insert.value(0).toLongLong();
 }
 
 Expected<void, StoreError> RowWriter::update(Database &db, const QVariantList &values, qint64 id) const

@@ -30,7 +30,6 @@ public:
     Expected<void, StoreError> exec(const QVariantList &values);
     bool next() { return m_query && m_query->next(); }
     QVariant value(int column) const { return m_query->value(column); }
-    qint64 lastInsertId() const { return m_query->lastInsertId().toLongLong(); }
     int numRowsAffected() const { return m_query->numRowsAffected(); }
     void finish()
     {
@@ -40,7 +39,10 @@ public:
     }
 
 private:
+    Expected<void, StoreError> bindAndRun(const QVariantList &values);
+
     Database &m_db;
+    QString m_sql;
     QSqlQuery *m_query = nullptr;
     std::optional<StoreError> m_prepareError;
 };
@@ -97,8 +99,9 @@ void readChildRows(Statement &rows, QList<Item> &items, IdOf idOf, Read read)
 class RowWriter
 {
 public:
-    // record names a row in error details: "citizen" gives "no citizen with id 7".
-    RowWriter(const char *table, std::initializer_list<const char *> columns, const char *record);
+    // record names a row in error details: "citizen" gives "no citizen with id 7". key is the
+    // table's integer key, returned by the INSERT (RETURNING, on both engines).
+    RowWriter(const char *table, std::initializer_list<const char *> columns, const char *record, const char *key = "id");
 
     Expected<void, StoreError> write(Database &db, const QVariantList &values, qint64 *id) const;
     Expected<qint64, StoreError> insert(Database &db, const QVariantList &values) const;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "store/storeerror.h"
 
+#include "store/storelocation.h"
+
 #include <KLocalizedString>
 
 #include <QDir>
@@ -9,12 +11,124 @@
 #include <QSqlError>
 #include <QStorageInfo>
 
+#include <optional>
+
 namespace C360
 {
+
+namespace
+{
+// The messages of a store on a PostgreSQL server, where "file" and "folder" mean nothing; nullopt
+// for those that read the same for both.
+std::optional<QString> serverMessage(const StoreError &e)
+{
+    const StoreLocation location = StoreLocation::parse(e.path);
+    const QString name = location.displayName();
+    const QString server = location.host().isEmpty() ? i18nc("@info the server of a database", "this computer") : location.host();
+    using Code = StoreError::Code;
+    switch (e.code) {
+    case Code::NoPath:
+    case Code::FolderNotFound:
+    case Code::NotAFile:
+    case Code::NotADatabase:
+    case Code::Unreachable:
+    case Code::PasswordNeeded:
+    case Code::AuthenticationFailed:
+    case Code::PermissionDenied:
+    case Code::ConnectionLost:
+        break;
+    case Code::InvalidName:
+        return location.problemMessage();
+    case Code::NotFound:
+        return i18nc("@info",
+                     "The database “%1” does not exist on the server %2. Check the address, or ask the database administrator to create it.",
+                     location.databaseName(),
+                     server);
+    case Code::NotAStore:
+        return i18nc("@info", "The database %1 holds tables of another program, not a Citizen 360 store. Nothing was changed; check the address.", name);
+    case Code::NotInitialised:
+        return i18nc("@info", "The database %1 is empty. Create the store first with “citizen360-admin init --database \"%1\"”.", name);
+    case Code::ReadOnly:
+        return i18nc("@info", "Cannot write to the database %1: the server only allows reading now (a standby, or a read-only session).", name);
+    case Code::DiskFull:
+        return i18nc("@info", "Cannot write to the database %1: the server's disk is full. Tell the database administrator; nothing was changed.", name);
+    case Code::NewerSchema:
+        return i18nc("@info",
+                     "The database %1 was created by a newer version of Citizen 360 (schema version %2); this version supports up to schema "
+                     "version %3. Ask your administrator to install the newer version; nothing was changed.",
+                     name,
+                     QString::number(e.schemaVersion),
+                     QString::number(e.supportedVersion));
+    case Code::OutdatedSchema:
+        return i18nc("@info",
+                     "The database %1 uses schema version %2; this version of Citizen 360 needs schema version %3. Upgrade it with "
+                     "“citizen360-admin init --database \"%1\"”.",
+                     name,
+                     QString::number(e.schemaVersion),
+                     QString::number(e.supportedVersion));
+    case Code::Corrupt:
+        return i18nc("@info", "The server of %1 reports damaged data (%2). Tell the database administrator; nothing was changed.", name, e.detail);
+    case Code::Busy:
+        return i18nc("@info", "The database %1 is busy: someone else is changing the same data. Try again in a moment; nothing was changed.", name);
+    case Code::Io:
+        return i18nc("@info", "The server of %1 could not read or write its files (%2). Tell the database administrator.", name, e.detail);
+    case Code::Constraint:
+        return i18nc("@info", "The change was refused by the database %1 because it conflicts with data already there (%2).", name, e.detail);
+    case Code::NoDriver:
+        return i18nc("@info", "The PostgreSQL driver for Qt is not installed. Ask your administrator to install the package libqt6sql6-psql.");
+    case Code::NoSuchRecord:
+        return i18nc("@info", "The record was not found in the database %1; it was probably removed in the meantime. Reload and try again.", name);
+    case Code::Query:
+        return i18nc("@info", "The database %1 reported an error: %2", name, e.detail);
+    }
+    return std::nullopt;
+}
+} // namespace
+
+bool StoreError::isTransient() const
+{
+    return code == Code::Busy || code == Code::Unreachable || code == Code::ConnectionLost;
+}
 
 QString StoreError::message() const
 {
     const QString file = QDir::toNativeSeparators(path);
+    if (StoreLocation::isServerName(path)) {
+        if (auto text = serverMessage(*this)) {
+            return *text;
+        }
+    }
+    const StoreLocation location = StoreLocation::parse(path);
+    const QString user = location.userName().isEmpty() ? i18nc("@info the user of a database connection", "your user name") : location.userName();
+    switch (code) {
+    case Code::Unreachable:
+        return i18nc("@info",
+                     "Cannot reach the database server of %1 (%2). Check the network and the address, or ask the database administrator "
+                     "whether the server runs. Nothing was changed.",
+                     location.displayName(),
+                     detail.trimmed());
+    case Code::PasswordNeeded:
+        return i18nc("@info",
+                     "The database server of %1 asks for the password of %2. Enter it when asked, or keep it in the password file ~/.pgpass "
+                     "(or PGPASSWORD) for the command line.",
+                     location.displayName(),
+                     user);
+    case Code::AuthenticationFailed:
+        return i18nc("@info", "The database server of %1 refused the sign-in of %2: the user name or the password is wrong.", location.displayName(), user);
+    case Code::PermissionDenied:
+        return i18nc(
+            "@info", "The database %1 does not allow %2 to do this (%3). Ask the database administrator for the right.", location.displayName(), user, detail);
+    case Code::ConnectionLost:
+        return i18nc("@info",
+                     "The connection to the database %1 was lost (%2). Nothing you typed is lost; Citizen 360 tries again when the server "
+                     "answers.",
+                     location.displayName(),
+                     detail.trimmed());
+    case Code::InvalidName:
+        return location.problemMessage();
+    default:
+        break;
+    }
     switch (code) {
     case Code::NoPath:
         return i18nc("@info", "No database file was given. Name the store to use with --database.");
@@ -64,6 +178,12 @@ QString StoreError::message() const
     case Code::NoSuchRecord:
         return i18nc("@info", "The record was not found in the database file %1; it was probably removed in the meantime. Reload and try again.", file);
     case Code::Query:
+    case Code::Unreachable:
+    case Code::PasswordNeeded:
+    case Code::AuthenticationFailed:
+    case Code::PermissionDenied:
+    case Code::ConnectionLost:
+    case Code::InvalidName:
         break;
     }
     return i18nc("@info", "The database %1 reported an error: %2", file, detail);

@@ -34,6 +34,13 @@ struct StoreError
         NoDriver,
         NoSuchRecord, // the row asked for is not there (removed meanwhile); detail names it by id
         Query, // a driver error without a class of its own, or a programming error
+        // A store on a PostgreSQL server:
+        Unreachable, // no connection could be made (server down, wrong address, network)
+        PasswordNeeded, // the server wants a password and none was found
+        AuthenticationFailed, // the password or the user name is wrong
+        PermissionDenied, // the signed-in role may not do this
+        ConnectionLost, // the connection broke during the work
+        InvalidName, // --database names no store (a malformed URI, a password in it)
     };
 
     Code code = Code::Query;
@@ -43,8 +50,12 @@ struct StoreError
     int supportedVersion = 0; // this program's
 
     QString message() const;
+    // Whether trying again later may succeed without anyone changing anything (busy, a lost or
+    // unreachable server).
+    bool isTransient() const;
 
-    // Classifies a driver error (SQLite result codes) for a store at path.
+    // Classifies an SQLite driver error (its result codes) for a store at path; SqlDialect::error
+    // classifies either engine's.
     static StoreError fromSql(const QSqlError &error, const QString &path);
 };
 

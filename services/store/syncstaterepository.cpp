@@ -194,8 +194,9 @@ SyncStateRepository::forgetContentOf(const QString &source, const QString &resou
 {
     Statement forget(
         m_db,
-        QStringLiteral("UPDATE sync_records SET content_hash = x'' WHERE source = ? AND resource = ? AND local_id <> 0 AND local_id IN (%1)").arg(localRows));
-    if (auto r = forget.exec(QVariantList{source, resource} + values); !r) {
+        QStringLiteral("UPDATE sync_records SET content_hash = ? WHERE source = ? AND resource = ? AND local_id <> 0 AND local_id IN (%1)").arg(localRows));
+    // An empty hash (an empty blob, bound: the literal differs between the engines) matches no content.
+    if (auto r = forget.exec(QVariantList{QByteArray(""), source, resource} + values); !r) {
         return unexpected(std::move(r).error());
     }
     return forget.numRowsAffected();

@@ -32,9 +32,7 @@ Transaction::Transaction(Transaction &&other) noexcept
 Expected<Transaction, StoreError> Transaction::begin(Database &db)
 {
     const int depth = db.m_transactionDepth;
-    // IMMEDIATE takes the write lock up front, so that two connections never deadlock upgrading
-    // a read lock (SQLITE_BUSY in the middle of a change).
-    const QString sql = depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint(depth);
+    const QString sql = depth == 0 ? db.dialect().beginTransaction() : QStringLiteral("SAVEPOINT ") + savepoint(depth);
     if (auto result = db.run(sql); !result) {
         return unexpected(std::move(result).error());
     }

@@ -100,7 +100,7 @@ bool SyncEngine::openDatabase(SyncProblem *problem)
     // sync spends a fifth of its time there: the same index pages are copied again and again, and
     // it waits for the flush. Every 10,000 pages (a WAL of about 40 MB), each is copied once for
     // many pages of records.
-    if (auto spaced = m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(SyncCheckpointPages)); !spaced) {
+    if (auto spaced = m_db->setCheckpointSpacing(SyncCheckpointPages); !spaced) {
         qCWarning(C360_SYNC) << "cannot space the sync connection's checkpoints:" << spaced.error().detail;
     }
     // The network access manager belongs to the engine's thread: made here, not in the constructor.

@@ -8,6 +8,7 @@
 #include "store/citizenrepository.h"
 #include "store/reportrepository.h"
 #include "store/retentionpolicy.h"
+#include "store/storecopy.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>
@@ -45,6 +46,16 @@ QStringList rows(Database &db, const QString &sql)
     return lines;
 }
 
+QString stringAgg(Database &db, const QString &separator)
+{
+    return QStringLiteral("%1(x, '%2')").arg(db.isServer() ? QStringLiteral("string_agg") : QStringLiteral("group_concat"), separator);
+}
+
+QStringList columns(Database &db, const QString &table)
+{
+    return StoreCopy::columns(db, table);
+}
+
 int rowCount(Database &db, const QString &table)
 {
     return static_cast<int>(scalar(db, QStringLiteral("SELECT COUNT(*) FROM ") + table));
@@ -72,7 +83,7 @@ bool setRetentionDays(const QString &path, int days)
         return false;
     }
     QSqlQuery query((*db)->connection());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO store_settings (key, value) VALUES (?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(RetentionPolicy::settingKey);
     query.addBindValue(QString::number(days));
     if (!query.exec()) {
@@ -82,17 +93,68 @@ bool setRetentionDays(const QString &path, int days)
     return true;
 }
 
-bool writeSqliteFile(const QString &path, const QStringList &statements)
+namespace
+{
+bool run(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql)) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool tamperWithAuditLog(Database &db, const QStringList &statements)
+{
+    QStringList all;
+    if (db.isServer()) {
+        all << QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER") << statements << QStringLiteral("ALTER TABLE audit_log ENABLE TRIGGER USER");
+    } else {
+        all << QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_update") << QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_delete") << statements;
+    }
+    for (const QString &sql : std::as_const(all)) {
+        if (!run(db, sql)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool refuseInserts(Database &db, const QString &table, const QString &condition)
+{
+    if (db.isServer()) {
+        const QString function = QStringLiteral("c360_test_refuse_") + table;
+        return run(db,
+                   QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF %2 THEN RAISE EXCEPTION 'refused' USING "
+                                  "ERRCODE = 'check_violation'; END IF; RETURN new; END $$")
+                       .arg(function, condition.isEmpty() ? QStringLiteral("true") : condition)) &&
+            run(db, QStringLiteral("CREATE TRIGGER %1 BEFORE INSERT ON %2 FOR EACH ROW EXECUTE FUNCTION %1()").arg(function, table));
+    }
+    return run(db,
+               QStringLiteral("CREATE TEMP TRIGGER refuse_%1 BEFORE INSERT ON %1 %2 BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                   .arg(table, condition.isEmpty() ? QString() : QStringLiteral("WHEN ") + condition));
+}
+
+bool runOnStore(const QString &name, const QStringList &statements)
 {
     static QAtomicInteger<int> counter;
-    const QString name = QStringLiteral("c360-test-raw-%1").arg(counter.fetchAndAddRelaxed(1));
+    const QString connection = QStringLiteral("c360-test-raw-%1").arg(counter.fetchAndAddRelaxed(1));
     bool ok = false;
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        raw.setDatabaseName(path);
+        const StoreLocation location = StoreLocation::parse(name);
+        QSqlDatabase raw = QSqlDatabase::addDatabase(location.isServer() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection);
+        if (location.isServer()) {
+            raw.setDatabaseName(location.databaseName());
+            raw.setUserName(location.userName());
+            raw.setConnectOptions(QStringLiteral("host=%1;port=%2").arg(location.host(), location.port()));
+        } else {
+            raw.setDatabaseName(name);
+        }
         ok = raw.open();
         if (!ok) {
-            qWarning("cannot open %s: %s", qPrintable(path), qPrintable(raw.lastError().text()));
+            qWarning("cannot open %s: %s", qPrintable(name), qPrintable(raw.lastError().text()));
         }
         for (qsizetype i = 0; ok && i < statements.size(); ++i) {
             QSqlQuery query(raw);
@@ -103,8 +165,13 @@ bool writeSqliteFile(const QString &path, const QStringList &statements)
         }
         raw.close();
     }
-    QSqlDatabase::removeDatabase(name);
+    QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+bool writeSqliteFile(const QString &path, const QStringList &statements)
+{
+    return runOnStore(path, statements);
 }
 
 const QStringList &contentTables()
@@ -139,30 +206,34 @@ QMap<QString, QByteArray> contentDigests(const QString &path)
         QCryptographicHash hash(QCryptographicHash::Sha256);
         // Every column but citizens.updated_at: when this store last wrote the row, not what.
         QStringList columns;
-        QSqlQuery info((*db)->connection());
-        info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
-        while (info.next()) {
-            const QString column = info.value(1).toString();
+        for (const QString &column : StoreCopy::columns(**db, table)) {
             if (!(table == QLatin1String("citizens") && column == QLatin1String("updated_at"))) {
                 columns.append(column);
             }
         }
         QSqlQuery q((*db)->connection());
         q.setForwardOnly(true);
-        // Ordered by every column: rows that share the first (a contact's links) come in the order
-        // of their content, not of when they were written.
-        if (!q.exec(QStringLiteral("SELECT %2 FROM %1 ORDER BY %2").arg(table, columns.join(QLatin1Char(','))))) {
+        if (!q.exec(QStringLiteral("SELECT %2 FROM %1").arg(table, columns.join(QLatin1Char(','))))) {
             qWarning("cannot read %s", qPrintable(table));
             continue;
         }
-        qint64 count = 0;
+        // Sorted here, not by the engine: SQLite sorts NULL first, PostgreSQL last; rows that share
+        // the first column (a contact's links) come in the order of their content.
+        QList<QByteArray> lines;
         while (q.next()) {
+            QByteArray line;
             for (int i = 0; i < q.record().count(); ++i) {
-                hash.addData(q.value(i).toString().toUtf8());
-                hash.addData(QByteArrayView("\x1f", 1));
+                const QVariant value = q.value(i);
+                line += value.isNull() ? QByteArray("\x1e") : value.toString().toUtf8();
+                line += '\x1f';
             }
-            ++count;
+            lines.append(line);
         }
+        std::sort(lines.begin(), lines.end());
+        for (const QByteArray &line : std::as_const(lines)) {
+            hash.addData(line);
+        }
+        const qint64 count = lines.size();
         result.insert(table, QByteArray::number(count) + ' ' + hash.result().toHex());
     }
     return result;

@@ -22,6 +22,12 @@ QByteArray why(const Expected<T, StoreError> &result)
 qint64 scalar(Database &db, const QString &sql);
 // Every row of sql, read past the repositories, its columns joined by '|'.
 QStringList rows(Database &db, const QString &sql);
+// The aggregate that joins a column x of text with separator, in the store's engine
+// (group_concat or string_agg).
+QString stringAgg(Database &db, const QString &separator);
+// The columns of table, in order (PostgreSQL's rowid of link tables, its own order of their rows,
+// left out: SQLite's is not a column either).
+QStringList columns(Database &db, const QString &table);
 // The rows in table, counted past the repositories; -1 when they cannot be counted.
 int rowCount(Database &db, const QString &table);
 
@@ -45,6 +51,20 @@ bool setRetentionDays(const QString &path, int days);
 QMap<QString, QByteArray> contentDigests(const QString &path);
 // The tables contentDigests() covers.
 const QStringList &contentTables();
+
+// Runs statements on db with the audit log's append-only guard lifted, as someone holding the
+// store's file (SQLite: its triggers dropped) or the owner's role (PostgreSQL: its triggers
+// disabled, then enabled again) could; false (the failing statement in a warning) when one fails.
+bool tamperWithAuditLog(Database &db, const QStringList &statements);
+
+// From now on inserts into table fail with a constraint error where condition (SQL over the new
+// row, "new.text = 'x'"; empty: always) holds, as a refusing store would.
+bool refuseInserts(Database &db, const QString &table, const QString &condition = {});
+
+// Runs statements in the store named name (a file, made if missing, or a database on a server)
+// past Database, as another program would; false (the failing statement in a warning) when one
+// fails.
+bool runOnStore(const QString &name, const QStringList &statements);
 
 // Writes an SQLite file at path and runs statements in it, as another program would; false (the
 // failing statement in a warning) when that fails.

@@ -87,8 +87,9 @@ inline QStringList dumpCatalogue(Database &db)
     QStringList lines;
     QSqlQuery q(db.connection());
     q.exec(QStringLiteral("SELECT e.source_system, e.source_id, e.product_id, e.target_audiences, e.themes, e.last_modified, "
-                          "(SELECT group_concat(x, '|') FROM (SELECT t.field || '@' || t.language || '=' || t.text AS x FROM catalogue_texts t "
-                          "WHERE t.entry_id = e.id ORDER BY t.field, t.language)) FROM catalogue_entries e ORDER BY e.source_system, e.product_id"));
+                          "(SELECT %1 FROM (SELECT t.field || '@' || t.language || '=' || t.text AS x FROM catalogue_texts t "
+                          "WHERE t.entry_id = e.id ORDER BY t.field, t.language) s) FROM catalogue_entries e ORDER BY e.source_system, e.product_id")
+               .arg(db.isServer() ? QStringLiteral("string_agg(x, '|')") : QStringLiteral("group_concat(x, '|')")));
     while (q.next()) {
         QStringList fields;
         for (int i = 0; i < 7; ++i) {

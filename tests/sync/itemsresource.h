@@ -61,7 +61,7 @@ public:
                 continue;
             }
             QSqlQuery q(db.connection());
-            q.prepare(QStringLiteral("INSERT OR IGNORE INTO store_settings (key, value) VALUES (?, 'x')"));
+            q.prepare(QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, 'x') ON CONFLICT (key) DO NOTHING"));
             q.addBindValue(QStringLiteral("item:%1").arg(v.toInt()));
             if (!q.exec()) {
                 SyncProblem p;

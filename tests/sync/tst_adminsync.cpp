@@ -16,6 +16,7 @@
 #include "store/sqlvalue.h"
 #include "store/storestatistics.h"
 #include "storetesting.h"
+#include "tempstore.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -28,6 +29,8 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <map>
 
 using namespace C360;
 
@@ -47,7 +50,20 @@ class TestAdminSync : public QObject
     QJsonObject m_stats;
     QMap<QString, QByteArray> m_reference; // table → digest of an uninterrupted sync
 
-    QString storePath(const QString &name) const { return m_home.filePath(name + QStringLiteral(".sqlite")); }
+    std::map<QString, std::unique_ptr<Test::TempStore>> m_serverStores; // tst_adminsync_pg: a database per store
+
+    // The store called name: a file in the test's home, or (on PostgreSQL) a database of its own.
+    QString storePath(const QString &name)
+    {
+        if (!Test::TempStore::onServer()) {
+            return m_home.filePath(name + QStringLiteral(".sqlite"));
+        }
+        auto &store = m_serverStores[name];
+        if (!store) {
+            store = std::make_unique<Test::TempStore>();
+        }
+        return store->path();
+    }
 
     std::unique_ptr<QProcess> startSync(const QString &database)
     {

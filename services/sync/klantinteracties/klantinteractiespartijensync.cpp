@@ -77,8 +77,9 @@ Expected<void, StoreError> KlantinteractiesPartijenSync::reattach(Database &db, 
         return r;
     }
     Statement candidates(db,
-                         QStringLiteral("INSERT OR IGNORE INTO report_candidates (report_id, citizen_id, basis, state) SELECT report_id, ?, basis, state "
-                                        "FROM detached_links WHERE party_source = ? AND party_source_id = ? AND role = 'candidate'"));
+                         QStringLiteral("INSERT INTO report_candidates (report_id, citizen_id, basis, state) SELECT report_id, ?, basis, state "
+                                        "FROM detached_links WHERE party_source = ? AND party_source_id = ? AND role = 'candidate' "
+                                        "ON CONFLICT (report_id, citizen_id) DO NOTHING"));
     if (auto r = candidates.exec({citizenId, party.system, party.id}); !r) {
         return r;
     }
@@ -106,17 +107,19 @@ Expected<bool, StoreError> KlantinteractiesPartijenSync::removeLocal(Database &d
     }
     Statement reporter(
         db,
-        QStringLiteral("INSERT OR REPLACE INTO detached_links (report_id, party_source, party_source_id, role, basis) SELECT r.id, c.source_system, "
+        QStringLiteral("INSERT INTO detached_links (report_id, party_source, party_source_id, role, basis) SELECT r.id, c.source_system, "
                        "c.source_id, 'reporter', r.match_basis FROM reports r JOIN citizens c ON c.id = r.citizen_id WHERE r.citizen_id = ? AND "
-                       "c.source_id IS NOT NULL"));
+                       "c.source_id IS NOT NULL ON CONFLICT (report_id, party_source, party_source_id, role) DO UPDATE SET basis = excluded.basis, "
+                       "state = excluded.state"));
     if (auto r = reporter.exec({localId}); !r) {
         return unexpected(r.error());
     }
     Statement candidates(
         db,
-        QStringLiteral("INSERT OR REPLACE INTO detached_links (report_id, party_source, party_source_id, role, basis, state) SELECT rc.report_id, "
+        QStringLiteral("INSERT INTO detached_links (report_id, party_source, party_source_id, role, basis, state) SELECT rc.report_id, "
                        "c.source_system, c.source_id, 'candidate', rc.basis, rc.state FROM report_candidates rc JOIN citizens c ON c.id = "
-                       "rc.citizen_id WHERE rc.citizen_id = ? AND c.source_id IS NOT NULL"));
+                       "rc.citizen_id WHERE rc.citizen_id = ? AND c.source_id IS NOT NULL ON CONFLICT (report_id, party_source, party_source_id, role) "
+                       "DO UPDATE SET basis = excluded.basis, state = excluded.state"));
     if (auto r = candidates.exec({localId}); !r) {
         return unexpected(r.error());
     }

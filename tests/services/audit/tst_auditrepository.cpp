@@ -4,6 +4,7 @@
 
 #include "audit/auditrepository.h"
 #include "store/database.h"
+#include "storetesting.h"
 #include "tempstore.h"
 
 #include <QFile>
@@ -33,11 +34,6 @@ AuditEntry opened(qint64 citizen, const QString &actor = QStringLiteral("clerk.j
     return e;
 }
 
-void exec(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.connection());
-    QVERIFY2(q.exec(sql), qPrintable(sql));
-}
 } // namespace
 
 class TestAuditRepository : public QObject
@@ -114,11 +110,14 @@ private Q_SLOTS:
             << QStringLiteral("INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
                               "SELECT 9, occurred_at, actor, role, workstation, action, outcome, hash, hash FROM audit_log WHERE sequence = 8")
             << Problem::Changed << qint64(9);
-        // Another type with the same text: no witness needed to find it.
-        QTest::newRow("subject made a real") << QStringLiteral("UPDATE audit_log SET subject_citizen_id = subject_citizen_id + 0.5 WHERE sequence = 6")
-                                             << Problem::Changed << qint64(6);
-        QTest::newRow("actor made a blob") << QStringLiteral("UPDATE audit_log SET actor = CAST(actor AS BLOB) WHERE sequence = 3") << Problem::Changed
-                                           << qint64(3);
+        // Another type with the same text: no witness needed to find it. (SQLite only: a PostgreSQL
+        // column holds values of its own type, so that no such entry can be stored there.)
+        if (!Test::TempStore::onServer()) {
+            QTest::newRow("subject made a real") << QStringLiteral("UPDATE audit_log SET subject_citizen_id = subject_citizen_id + 0.5 WHERE sequence = 6")
+                                                 << Problem::Changed << qint64(6);
+            QTest::newRow("actor made a blob") << QStringLiteral("UPDATE audit_log SET actor = CAST(actor AS BLOB) WHERE sequence = 3") << Problem::Changed
+                                               << qint64(3);
+        }
         QTest::newRow("hash chain relinked") << QStringLiteral(
                                                     "UPDATE audit_log SET previous_hash = (SELECT hash FROM audit_log WHERE sequence = 1) WHERE sequence = 3")
                                              << Problem::Changed << qint64(3);
@@ -136,12 +135,8 @@ private Q_SLOTS:
             QVERIFY(audit.append(opened(i)));
             store.clock().advance(1000);
         }
-        // Someone with write access to the file drops the append-only triggers.
-        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_update"));
-        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_delete"));
-        for (const QString &statement : tamper.split(QLatin1String("; "))) {
-            exec(db, statement);
-        }
+        // Someone with write access to the file (or the owner's role) lifts the append-only guard.
+        QVERIFY(Test::tamperWithAuditLog(db, tamper.split(QLatin1String("; "))));
         auto v = audit.verify();
         QVERIFY(v);
         QVERIFY(!v->intact());
@@ -192,8 +187,7 @@ private Q_SLOTS:
         const AuditEntry stored = audit.entries(1, 1)->first();
         QCOMPARE(stored.hash, AuditRepository::computeHash(key, stored));
         // One byte of the long details changed is found.
-        exec(db, QStringLiteral("DROP TRIGGER audit_log_no_update"));
-        exec(db, QStringLiteral("UPDATE audit_log SET details = replace(details, 'é', 'e') WHERE sequence = 1"));
+        QVERIFY(Test::tamperWithAuditLog(db, {QStringLiteral("UPDATE audit_log SET details = replace(details, 'é', 'e') WHERE sequence = 1")}));
         v = audit.verify();
         QVERIFY(v && !v->intact());
         QCOMPARE(v->problem, AuditRepository::Verification::Problem::Changed);
@@ -214,6 +208,9 @@ private Q_SLOTS:
 
     void aDamagedPageIsAStoreError()
     {
+        if (Test::TempStore::onServer()) {
+            QSKIP("Damages a page of the SQLite file; a server keeps its files to itself and checks its pages.");
+        }
         QFETCH(double, from);
         QFETCH(qint64, parallelFrom);
         Test::TempStore store;
@@ -268,6 +265,10 @@ private Q_SLOTS:
         QSqlQuery q(db.connection());
         QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET actor = 'x'")));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
+        if (db.isServer()) {
+            QVERIFY(!q.exec(QStringLiteral("TRUNCATE audit_log")));
+        }
+        QCOMPARE(audit.count().value_or(0), qint64(1));
         QVERIFY(audit.verify()->intact());
     }
 

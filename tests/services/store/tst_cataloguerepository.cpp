@@ -213,9 +213,7 @@ void TestCatalogueRepository::searchLimit()
 void TestCatalogueRepository::failedUpsertLeavesNothing()
 {
     // A text that cannot be written, after the entry row and other texts were.
-    QSqlQuery query(m_store->db().connection());
-    QVERIFY(query.exec(QStringLiteral(
-        "CREATE TEMP TRIGGER refuse_text BEFORE INSERT ON catalogue_texts WHEN new.text = 'weigeren' BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    QVERIFY(Test::refuseInserts(m_store->db(), QStringLiteral("catalogue_texts"), QStringLiteral("new.text = 'weigeren'")));
     CatalogueEntry entry = makeEntry(QStringLiteral("p1"), QStringLiteral("Huisvuil"), QStringLiteral("Déchets"));
     entry.procedure = {{QStringLiteral("nl"), QStringLiteral("weigeren")}};
     QVERIFY(!m_repository->upsertByProductId(entry));
@@ -231,9 +229,7 @@ void TestCatalogueRepository::failedUpdateKeepsThePreviousVersion()
     QVERIFY(id);
     entry.id = id;
 
-    QSqlQuery query(m_store->db().connection());
-    QVERIFY(query.exec(QStringLiteral(
-        "CREATE TEMP TRIGGER refuse_text BEFORE INSERT ON catalogue_texts WHEN new.text = 'weigeren' BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    QVERIFY(Test::refuseInserts(m_store->db(), QStringLiteral("catalogue_texts"), QStringLiteral("new.text = 'weigeren'")));
     CatalogueEntry changed = entry;
     changed.name = {{QStringLiteral("nl"), QStringLiteral("Restafval")}};
     changed.cost = {{QStringLiteral("nl"), QStringLiteral("weigeren")}};

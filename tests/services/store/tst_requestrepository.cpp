@@ -365,8 +365,7 @@ void TestRequestRepository::failedPurgeKeepsTheRequest()
     const Request before = m_repository->find(id)->value();
 
     // The purge record cannot be written: the deletion before it must be undone.
-    QSqlQuery query(m_store->db().connection());
-    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_purge BEFORE INSERT ON purge_records BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    QVERIFY(Test::refuseInserts(m_store->db(), QStringLiteral("purge_records")));
     QVERIFY(!m_repository->purge(id, QStringLiteral("retention")));
     QCOMPARE(m_repository->find(id)->value(), before);
     QVERIFY(m_repository->purgeRecords()->isEmpty());

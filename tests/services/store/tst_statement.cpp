@@ -49,19 +49,24 @@ private Q_SLOTS:
         QCOMPARE(read.value(0).toInt(), 0);
     }
 
-    void lastInsertIdAndRebinding()
+    void returningAndRebinding()
     {
         Test::TempStore store;
         Database &db = store.open();
-        Statement insert(db, QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?)"));
-        QVERIFY(insert.exec({QStringLiteral("a"), QStringLiteral("1")}));
-        const qint64 first = insert.lastInsertId();
-        QVERIFY(insert.exec({QStringLiteral("b"), QStringLiteral("2")}));
-        QCOMPARE(insert.lastInsertId(), first + 1);
-        auto duplicate = insert.exec({QStringLiteral("a"), QStringLiteral("3")});
+        Statement insert(db,
+                         QStringLiteral("INSERT INTO outbox (idempotency_key, source, resource, operation, entity_kind, entity_id, payload, state, "
+                                        "created_at) VALUES (?, 's', 'r', 'create', 'contact', 1, ?, 'pending', '2026-01-01') RETURNING id"));
+        QVERIFY(insert.exec({QStringLiteral("a"), QByteArray("{}")}));
+        QVERIFY(insert.next());
+        const qint64 first = insert.value(0).toLongLong();
+        QVERIFY(first > 0);
+        QVERIFY(insert.exec({QStringLiteral("b"), QByteArray("{}")}));
+        QVERIFY(insert.next());
+        QCOMPARE(insert.value(0).toLongLong(), first + 1);
+        insert.finish();
+        auto duplicate = insert.exec({QStringLiteral("a"), QByteArray("{}")});
         QVERIFY(!duplicate);
         QCOMPARE(duplicate.error().code, StoreError::Code::Constraint);
-        QVERIFY(duplicate.error().detail.contains(QStringLiteral("UNIQUE")));
     }
 
     void aBrokenStatementReportsOnExec()
@@ -80,6 +85,9 @@ private Q_SLOTS:
     // so a following COMMIT (and a WAL checkpoint) is not blocked.
     void scopeEndReleasesTheReadLock()
     {
+        if (Test::TempStore::onServer()) {
+            QSKIP("SQLite's WAL: a statement left running keeps the checkpoint from truncating the log. A server has no such lock.");
+        }
         Test::TempStore store;
         Database &db = store.open();
         {

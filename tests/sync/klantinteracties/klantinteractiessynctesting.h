@@ -52,17 +52,19 @@ using Test::rows;
 inline QStringList dump(Database &db)
 {
     QStringList all;
+    const QString agg = Test::stringAgg(db, QStringLiteral(","));
     all += rows(
         db,
         u"SELECT c.source_id, c.given_names, c.family_name, c.birth_date, c.street, c.house_number, c.box, c.postcode, c.municipality, "
-        "c.country_code, c.preferred_language, (SELECT group_concat(x, ',') FROM (SELECT i.type || ':' || i.value AS x FROM citizen_identifiers i "
-        "WHERE i.citizen_id = c.id ORDER BY x)), (SELECT group_concat(x, ',') FROM (SELECT d.kind || ':' || d.value || ':' || "
-        "coalesce(d.verified_on, '') AS x FROM digital_addresses d WHERE d.citizen_id = c.id ORDER BY x)), (SELECT group_concat(x, ',') FROM "
-        "(SELECT p.topic || ':' || p.channel AS x FROM channel_preferences p WHERE p.citizen_id = c.id ORDER BY x)) FROM citizens c ORDER BY c.source_id"_s);
+        "c.country_code, c.preferred_language, (SELECT %1 FROM (SELECT i.type || ':' || i.value AS x FROM citizen_identifiers i "
+        "WHERE i.citizen_id = c.id ORDER BY x) s), (SELECT %1 FROM (SELECT d.kind || ':' || d.value || ':' || "
+        "coalesce(d.verified_on, '') AS x FROM digital_addresses d WHERE d.citizen_id = c.id ORDER BY x) s), (SELECT %1 FROM "
+        "(SELECT p.topic || ':' || p.channel AS x FROM channel_preferences p WHERE p.citizen_id = c.id ORDER BY x) s) FROM citizens c ORDER BY c.source_id"_s
+            .arg(agg));
     all += rows(db,
                 u"SELECT m.source_id, (SELECT source_id FROM citizens WHERE id = m.citizen_id), m.channel, m.subject, m.body, m.outcome, m.staff_member, "
-                "m.occurred_at, (SELECT group_concat(x, ',') FROM (SELECT r.source_id AS x FROM contact_moment_links l JOIN requests r ON r.id = l.request_id "
-                "WHERE l.contact_moment_id = m.id ORDER BY x)) FROM contact_moments m ORDER BY m.source_id"_s);
+                "m.occurred_at, (SELECT %1 FROM (SELECT r.source_id AS x FROM contact_moment_links l JOIN requests r ON r.id = l.request_id "
+                "WHERE l.contact_moment_id = m.id ORDER BY x) s) FROM contact_moments m ORDER BY m.source_id"_s.arg(agg));
     all += rows(db,
                 u"SELECT r.source_id, (SELECT source_id FROM citizens WHERE id = r.citizen_id), r.question, r.status, r.assignee_kind, r.assignee_name, "
                 "r.created_at FROM requests r ORDER BY r.source_id"_s);

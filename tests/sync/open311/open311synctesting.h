@@ -117,10 +117,11 @@ inline QStringList dumpReports(Database &db)
     QStringList lines;
     QSqlQuery q(db.connection());
     q.exec(QStringLiteral(
-        "SELECT r.source_system, r.source_id, r.citizen_id, r.match_basis, r.service_code, r.service_name, r.description, r.status, r.status_notes, "
-        "r.street, r.house_number, r.box, r.postcode, r.municipality, r.country_code, r.latitude, r.longitude, r.requested_at, r.updated_at, "
-        "r.expected_at, (SELECT group_concat(x, ',') FROM (SELECT c.citizen_id || ':' || c.basis || ':' || c.state AS x FROM report_candidates c "
-        "WHERE c.report_id = r.id ORDER BY c.citizen_id)) FROM reports r ORDER BY r.source_system, CAST(r.source_id AS INTEGER), r.source_id"));
+               "SELECT r.source_system, r.source_id, r.citizen_id, r.match_basis, r.service_code, r.service_name, r.description, r.status, r.status_notes, "
+               "r.street, r.house_number, r.box, r.postcode, r.municipality, r.country_code, r.latitude, r.longitude, r.requested_at, r.updated_at, "
+               "r.expected_at, (SELECT %1 FROM (SELECT c.citizen_id || ':' || c.basis || ':' || c.state AS x FROM report_candidates c "
+               "WHERE c.report_id = r.id ORDER BY c.citizen_id) s) FROM reports r ORDER BY r.source_system, CAST(r.source_id AS INTEGER), r.source_id")
+               .arg(db.isServer() ? QStringLiteral("string_agg(x, ',')") : QStringLiteral("group_concat(x, ',')")));
     while (q.next()) {
         QStringList fields;
         for (int i = 0; i < 21; ++i) {
