@@ -20,6 +20,7 @@
 #include "storetesting.h"
 #include "tempstore.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -219,6 +220,31 @@ private Q_SLOTS:
         QVERIFY(Test::runOnStore(shared.uri(), {u"DROP TRIGGER c360_test_refuse_sync_state ON sync_state"_s}));
         r = run({u"copy-store"_s, u"--from"_s, desk, u"--to"_s, shared.uri()});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    }
+
+    // The application on a shared store: a desk's store copied to the server opens there (the
+    // window rendered before anyone signs in); an address with a password is refused before any
+    // window, and says why.
+    void theApplicationOpensASharedStore()
+    {
+        QTemporaryDir dir;
+        const QString desk = makeStore(dir);
+        QVERIFY(!desk.isEmpty());
+        ServerDatabase shared(u"c360_app_%1"_s.arg(QCoreApplication::applicationPid()));
+        QVERIFY(shared.ok());
+        ProcessResult r = run({u"copy-store"_s, u"--from"_s, desk, u"--to"_s, shared.uri()});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+
+        const QString shots = dir.filePath(u"shots"_s);
+        ProcessRunner runner(m_home.path());
+        r = runner.run(ProcessRunner::binary(u"citizen360"_s), {u"--database"_s, shared.uri(), u"--screenshot"_s, shots}, 120000);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(QFileInfo(shots + u"/main.png"_s).size() > 0);
+
+        const QString withPassword = shared.uri().replace(u"c360@"_s, u"c360:Geheim123@"_s);
+        r = runner.run(ProcessRunner::binary(u"citizen360"_s), {u"--database"_s, withPassword, u"--screenshot"_s, shots}, 120000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"password"_s) && !r.err.contains(u"Geheim123"_s), qPrintable(r.err));
     }
 
     void whatIsRefused()
