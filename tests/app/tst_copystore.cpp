@@ -5,6 +5,7 @@
 // intact (verify-audit on each); a copy that fails leaves the target without a row; a target that
 // holds data, a password in an address and a clerk are refused.
 
+#include "adminclitesting.h"
 #include "audit/auditservice.h"
 #include "citizenbuilder.h"
 #include "common/clock.h"
@@ -31,19 +32,11 @@ using namespace Qt::StringLiterals;
 using Test::ProcessResult;
 using Test::ProcessRunner;
 
+using Test::AdminCli::describe;
+using Test::AdminCli::lastJsonLine;
+
 namespace
 {
-QJsonObject lastJsonLine(const QString &out)
-{
-    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.constLast().toUtf8()).object();
-}
-
-QString describe(const ProcessResult &r)
-{
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out, r.err);
-}
-
 // An empty database on the tests' server, dropped at the end.
 class ServerDatabase
 {
