@@ -20,9 +20,8 @@ namespace
 {
 // The messages of a store on a PostgreSQL server, where "file" and "folder" mean nothing; nullopt
 // for those that read the same for both.
-std::optional<QString> serverMessage(const StoreError &e)
+std::optional<QString> serverMessage(const StoreError &e, const StoreLocation &location)
 {
-    const StoreLocation location = StoreLocation::parse(e.path);
     const QString name = location.displayName();
     const QString server = location.host().isEmpty() ? i18nc("@info the server of a database", "this computer") : location.host();
     using Code = StoreError::Code;
@@ -93,12 +92,12 @@ bool StoreError::isTransient() const
 QString StoreError::message() const
 {
     const QString file = QDir::toNativeSeparators(path);
-    if (StoreLocation::isServerName(path)) {
-        if (auto text = serverMessage(*this)) {
+    const StoreLocation location = StoreLocation::parse(path);
+    if (location.isServer()) {
+        if (auto text = serverMessage(*this, location)) {
             return *text;
         }
     }
-    const StoreLocation location = StoreLocation::parse(path);
     const QString user = location.userName().isEmpty() ? i18nc("@info the user of a database connection", "your user name") : location.userName();
     switch (code) {
     case Code::Unreachable:
