@@ -53,6 +53,13 @@ struct Request
     QDateTime expires; // after this the content is purged
     QList<Supplement> supplements;
     QList<ItemLink> links;
+    // Its handling's version: 1 when made, one more for each change of status, answer, assignee or
+    // deadline (supplements add, they change nothing); by whom (empty: at the back end, read by a
+    // synchronisation) and when the last one was made. A change made on an older version is
+    // refused (RequestService), so that two people handling it at once lose nothing.
+    int version = 0;
+    QString changedBy;
+    QDateTime changedAt; // UTC; invalid while it was never changed
 
     static QDateTime expiryFor(const QDateTime &created, int retentionDays = DefaultRetentionDays) { return created.addDays(retentionDays); }
     bool isOpen() const { return status == RequestStatus::Open; }
@@ -72,6 +79,25 @@ struct Request
     }
 
     friend bool operator==(const Request &, const Request &) = default;
+};
+
+// A request as someone saw it when they began a change to it: its id and the version they saw.
+// Version 0 checks nothing: for callers that read the request and change it at once.
+struct SeenRequest
+{
+    qint64 id = 0;
+    int version = 0;
+
+    SeenRequest(qint64 requestId, int seenVersion = 0) // NOLINT(google-explicit-constructor): an id alone is "as it is now"
+        : id(requestId)
+        , version(seenVersion)
+    {
+    }
+    SeenRequest(const Request &request) // NOLINT(google-explicit-constructor)
+        : id(request.id)
+        , version(request.version)
+    {
+    }
 };
 
 // What remains of a purged request: when it existed and when it went, nothing about the person.

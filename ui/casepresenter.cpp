@@ -134,10 +134,16 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     connect(m_window.printCaseAction(), &QAction::triggered, this, &CasePresenter::print);
     connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
     connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
-    connect(m_caseView, &CaseView::answerRequested, this, &CasePresenter::answer);
-    connect(m_caseView, &CaseView::closeRequested, this, &CasePresenter::close);
+    connect(m_caseView, &CaseView::answerRequested, this, [this](qint64 requestId) {
+        answer(requestId);
+    });
+    connect(m_caseView, &CaseView::closeRequested, this, [this](qint64 requestId) {
+        close(requestId);
+    });
     connect(m_caseView, &CaseView::reopenRequested, this, &CasePresenter::reopen);
-    connect(m_caseView, &CaseView::assignRequested, this, &CasePresenter::assign);
+    connect(m_caseView, &CaseView::assignRequested, this, [this](qint64 requestId) {
+        assign(requestId);
+    });
     connect(m_caseView, &CaseView::matchDecided, this, &CasePresenter::decideMatch);
 }
 
@@ -473,32 +479,74 @@ void CasePresenter::supplement(qint64 requestId)
     }
 }
 
-void CasePresenter::answer(qint64 requestId)
+SeenRequest CasePresenter::seenRequest(qint64 requestId) const
 {
+    for (const Request &r : m_caseView->caseFile().requests) {
+        if (r.id == requestId) {
+            return r;
+        }
+    }
+    return requestId;
+}
+
+bool CasePresenter::changedMeanwhile(const Expected<void, ServiceError> &result, qint64 requestId)
+{
+    if (result || result.error().kind != ServiceError::Kind::Changed) {
+        return false;
+    }
+    reloadCase();
+    m_caseView->selectItem(ItemKind::Request, requestId);
+    showProblem(result.error().message);
+    return true;
+}
+
+namespace
+{
+// A dialog's label, after the reason it came back when it did.
+QString labelAfter(const QString &refusal, const QString &label)
+{
+    return refusal.isEmpty() ? label : refusal + QStringLiteral("\n\n") + label;
+}
+} // namespace
+
+void CasePresenter::answer(qint64 requestId, const QString &typed, const QString &refusal)
+{
+    const SeenRequest seen = seenRequest(requestId);
     bool ok = false;
-    const QString text =
-        QInputDialog::getMultiLineText(m_window.dialogParent(), i18nc("@title:window", "Answer"), i18nc("@label:textbox", "The answer:"), {}, &ok);
-    if (ok && succeeded(m_requests.answerRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
+    const QString text = QInputDialog::getMultiLineText(
+        m_window.dialogParent(), i18nc("@title:window", "Answer"), labelAfter(refusal, i18nc("@label:textbox", "The answer:")), typed, &ok);
+    if (!ok) {
+        return;
+    }
+    const auto answered = m_requests.answerRequest(m_staff, m_purpose, seen, text, contactChannel());
+    if (changedMeanwhile(answered, requestId)) {
+        answer(requestId, text, answered.error().message);
+    } else if (succeeded(answered)) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
     }
 }
 
-void CasePresenter::close(qint64 requestId)
+void CasePresenter::close(qint64 requestId, const QString &typed, const QString &refusal)
 {
+    const SeenRequest seen = seenRequest(requestId);
     auto *dialog = new QInputDialog(m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("CloseReasonDialog"));
     dialog->setWindowTitle(i18nc("@title:window", "Close Request"));
-    dialog->setLabelText(i18nc("@label:textbox", "Why is it closed? (kept with the request)"));
+    dialog->setLabelText(labelAfter(refusal, i18nc("@label:textbox", "Why is it closed? (kept with the request)")));
     dialog->setOkButtonText(i18nc("@action:button", "C&lose Request"));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, requestId](const QString &reason) {
+    dialog->setTextValue(typed);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, seen, requestId](const QString &reason) {
         if (reason.trimmed().isEmpty()) {
             showProblem(i18nc("@info", "The request was not closed: say why it is closed."));
             return;
         }
-        if (succeeded(m_requests.closeRequest(m_staff, m_purpose, requestId, reason))) {
+        const auto closed = m_requests.closeRequest(m_staff, m_purpose, seen, reason);
+        if (changedMeanwhile(closed, requestId)) {
+            close(requestId, reason, closed.error().message);
+        } else if (succeeded(closed)) {
             m_closedNow.insert(requestId);
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, requestId);
@@ -511,7 +559,11 @@ void CasePresenter::close(qint64 requestId)
 
 void CasePresenter::reopen(qint64 requestId)
 {
-    if (succeeded(m_requests.reopenRequest(m_staff, m_purpose, requestId))) {
+    const auto reopened = m_requests.reopenRequest(m_staff, m_purpose, seenRequest(requestId));
+    if (changedMeanwhile(reopened, requestId)) {
+        return; // nothing typed: the case as it is now shows whether it is still to be done
+    }
+    if (succeeded(reopened)) {
         m_closedNow.remove(requestId);
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
@@ -520,8 +572,9 @@ void CasePresenter::reopen(qint64 requestId)
     }
 }
 
-void CasePresenter::assign(qint64 requestId)
+void CasePresenter::assign(qint64 requestId, const QString &typed, const QString &refusal)
 {
+    const SeenRequest seen = seenRequest(requestId);
     auto known = m_requests.assignees(m_staff, m_staff.team);
     if (!succeeded(known)) {
         return;
@@ -544,15 +597,15 @@ void CasePresenter::assign(qint64 requestId)
     for (const Assignee &a : std::as_const(people)) {
         names.append(a.name);
     }
-    QString current;
+    QString current = typed;
     for (const Request &r : m_caseView->caseFile().requests) {
-        current = r.id == requestId ? r.assignee.name : current;
+        current = r.id == requestId && typed.isEmpty() ? r.assignee.name : current;
     }
     auto *dialog = new QInputDialog(m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("AssignDialog"));
     dialog->setWindowTitle(i18nc("@title:window", "Assign"));
-    dialog->setLabelText(i18nc("@label:listbox", "Team or staff member (a new name is taken as a team):"));
+    dialog->setLabelText(labelAfter(refusal, i18nc("@label:listbox", "Team or staff member (a new name is taken as a team):")));
     dialog->setComboBoxItems(names);
     dialog->setComboBoxEditable(true);
     dialog->setMinimumWidth(dialog->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 50);
@@ -568,8 +621,8 @@ void CasePresenter::assign(qint64 requestId)
     }
     // After the list is made: inserting the separator moves the choice.
     dialog->setTextValue(current.isEmpty() ? (teams.isEmpty() ? QString() : teams.first().name) : current);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, requestId, known = *known](const QString &typed) {
-        const QString name = typed.trimmed();
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, seen, requestId, known = *known](const QString &chosen) {
+        const QString name = chosen.trimmed();
         if (name.isEmpty()) {
             showProblem(i18nc("@info", "The request was not assigned: choose a team or a staff member."));
             return;
@@ -581,7 +634,10 @@ void CasePresenter::assign(qint64 requestId)
                 assignee = a;
             }
         }
-        if (succeeded(m_requests.assignRequest(m_staff, m_purpose, requestId, assignee))) {
+        const auto assigned = m_requests.assignRequest(m_staff, m_purpose, seen, assignee);
+        if (changedMeanwhile(assigned, requestId)) {
+            assign(requestId, name, assigned.error().message);
+        } else if (succeeded(assigned)) {
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, requestId);
             Q_EMIT changed();

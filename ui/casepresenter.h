@@ -3,6 +3,8 @@
 #pragma once
 
 #include "casefile.h"
+#include "common/serviceerror.h"
+#include "expected.h"
 #include "searchhit.h"
 
 #include <QObject>
@@ -105,10 +107,18 @@ private:
     // The channel of the running contact: the phone for a call, else the counter.
     Channel contactChannel() const;
     void supplement(qint64 requestId);
-    void answer(qint64 requestId);
-    void close(qint64 requestId);
+    // Each change of a request is made on the version the case view shows. When someone changed it
+    // meanwhile, the case is read again and the dialog comes back with what was typed and why
+    // (refusal: the service's message), so that nothing typed is lost.
+    void answer(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
+    void close(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
     void reopen(qint64 requestId);
-    void assign(qint64 requestId);
+    void assign(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
+    // The request as the case view shows it: its id and version.
+    SeenRequest seenRequest(qint64 requestId) const;
+    // Whether result is a refusal because the request was changed meanwhile; then the case is read
+    // again with the request selected, and the refusal shown.
+    bool changedMeanwhile(const Expected<void, ServiceError> &result, qint64 requestId);
     void decideMatch(qint64 reportId, bool confirm);
     void reveal();
     template<typename Result>

@@ -13,6 +13,8 @@
 
 #include <KLocalizedString>
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace C360
@@ -70,9 +72,9 @@ RequestService::createRequest(const StaffMember &staff, const Purpose &purpose, 
     });
 }
 
-Expected<Request, ServiceError> RequestService::requestFor(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+Expected<Request, ServiceError> RequestService::requestFor(const StaffMember &staff, const Purpose &purpose, SeenRequest seen)
 {
-    auto request = RequestRepository(m_db).find(requestId);
+    auto request = RequestRepository(m_db).find(seen.id);
     if (!request) {
         return unexpected(asServiceError(request.error()));
     }
@@ -84,7 +86,43 @@ Expected<Request, ServiceError> RequestService::requestFor(const StaffMember &st
         return unexpected(
             ServiceError::invalid(i18nc("@info", "This request no longer exists: its retention period ended, or it was removed at the back end.")));
     }
+    if (seen.version > 0 && (**request).version != seen.version) {
+        return unexpected(changedMeanwhile(**request));
+    }
     return std::move(**request);
+}
+
+ServiceError RequestService::changedMeanwhile(const Request &current)
+{
+    const QString when = QLocale().toString(current.changedAt.toLocalTime(), QLocale::ShortFormat);
+    if (current.changedBy.isEmpty()) {
+        return {ServiceError::Kind::Changed,
+                i18nc("@info; %1 a date and time",
+                      "This request was changed at the contact server (read by a synchronisation at %1) after you opened it. Your change was "
+                      "not saved and what you typed is kept: look at the request as it is now, then save yours again.",
+                      when)};
+    }
+    return {ServiceError::Kind::Changed,
+            i18nc("@info; %1 a staff member, %2 a date and time",
+                  "%1 changed this request at %2, after you opened it. Your change was not saved and what you typed is kept: look at their "
+                  "change, then save yours again.",
+                  current.changedBy,
+                  when)};
+}
+
+Expected<void, ServiceError> RequestService::stored(Expected<void, StoreError> written, qint64 requestId)
+{
+    if (written) {
+        return {};
+    }
+    if (written.error().code == StoreError::Code::Changed) {
+        // Changed between reading and writing: say by whom, as it is now.
+        auto current = RequestRepository(m_db).find(requestId);
+        if (current && *current) {
+            return unexpected(changedMeanwhile(**current));
+        }
+    }
+    return unexpected(asServiceError(written.error()));
 }
 
 Expected<qint64, ServiceError>
@@ -122,8 +160,8 @@ Expected<void, ServiceError>
 RequestService::updateRequest(const StaffMember &staff, const Purpose &purpose, const Request &request, const QString &what, bool answered, Channel channel)
 {
     return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
-        if (auto r = RequestRepository(m_db).update(request); !r) {
-            return unexpected(asServiceError(r.error()));
+        if (auto r = stored(RequestRepository(m_db).update(request, staff.name), request.id); !r) {
+            return r;
         }
         // The back end's copy follows, when the request is (or is about to be) there.
         auto origin = m_changes.origin(request.citizenId, channel);
@@ -141,9 +179,9 @@ RequestService::updateRequest(const StaffMember &staff, const Purpose &purpose, 
 }
 
 Expected<void, ServiceError>
-RequestService::answerRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &answer, Channel channel)
+RequestService::answerRequest(const StaffMember &staff, const Purpose &purpose, SeenRequest seen, const QString &answer, Channel channel)
 {
-    auto request = requestFor(staff, purpose, requestId);
+    auto request = requestFor(staff, purpose, seen);
     if (!request) {
         return unexpected(request.error());
     }
@@ -155,9 +193,10 @@ RequestService::answerRequest(const StaffMember &staff, const Purpose &purpose, 
     return updateRequest(staff, purpose, *request, QStringLiteral("request_answered"), true, channel);
 }
 
-Expected<void, ServiceError> RequestService::closeRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const QString &reason)
+Expected<void, ServiceError> RequestService::closeRequest(const StaffMember &staff, const Purpose &purpose, SeenRequest seen, const QString &reason)
 {
-    auto request = requestFor(staff, purpose, requestId);
+    const qint64 requestId = seen.id;
+    auto request = requestFor(staff, purpose, seen);
     if (!request) {
         return unexpected(request.error());
     }
@@ -209,9 +248,10 @@ Expected<bool, ServiceError> RequestService::canReopen(qint64 requestId)
     return !*update || (**update).second == OutboxState::Pending || (**update).second == OutboxState::Failed;
 }
 
-Expected<void, ServiceError> RequestService::reopenRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId)
+Expected<void, ServiceError> RequestService::reopenRequest(const StaffMember &staff, const Purpose &purpose, SeenRequest seen)
 {
-    auto request = requestFor(staff, purpose, requestId);
+    const qint64 requestId = seen.id;
+    auto request = requestFor(staff, purpose, seen);
     if (!request) {
         return unexpected(request.error());
     }
@@ -234,16 +274,16 @@ Expected<void, ServiceError> RequestService::reopenRequest(const StaffMember &st
             }
         }
         request->status = request->answer.isEmpty() ? RequestStatus::Open : RequestStatus::Answered;
-        if (auto r = RequestRepository(m_db).update(*request); !r) {
-            return unexpected(asServiceError(r.error()));
+        if (auto r = stored(RequestRepository(m_db).update(*request, staff.name), requestId); !r) {
+            return r;
         }
         return m_changes.audited(staff, purpose, request->citizenId, QStringLiteral("request_reopened"), request->id);
     });
 }
 
-Expected<void, ServiceError> RequestService::assignRequest(const StaffMember &staff, const Purpose &purpose, qint64 requestId, const Assignee &assignee)
+Expected<void, ServiceError> RequestService::assignRequest(const StaffMember &staff, const Purpose &purpose, SeenRequest seen, const Assignee &assignee)
 {
-    auto request = requestFor(staff, purpose, requestId);
+    auto request = requestFor(staff, purpose, seen);
     if (!request) {
         return unexpected(request.error());
     }

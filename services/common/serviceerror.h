@@ -17,6 +17,7 @@ struct ServiceError
         NotFound,
         Invalid, // the input cannot be used (message says why)
         Store, // the local store refused
+        Changed, // someone else changed it after the version the change was made on (message says who and when)
     };
     Kind kind = Kind::Store;
     QString message;

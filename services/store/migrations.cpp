@@ -354,6 +354,14 @@ const QList<const char *> schema6 = {
     "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_id', lower(hex(randomblob(16))))",
 };
 
+// Schema 8: a request's handling has a version, and the name and time of its last change, so that
+// a change made on a copy someone else has changed since is refused instead of undoing theirs.
+const QList<const char *> schema8 = {
+    "ALTER TABLE requests ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE requests ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE requests ADD COLUMN changed_at TEXT",
+};
+
 #undef C360_FTS_INDEX
 
 // The same steps for PostgreSQL. Text that is sorted or compared by range (names, times, numbers)
@@ -518,6 +526,12 @@ const QList<const char *> postgresSchema7 = {
     "CREATE TABLE audit_chain_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BYTEA NOT NULL CHECK (length(key) = 32))",
 };
 
+const QList<const char *> postgresSchema8 = {
+    "ALTER TABLE requests ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE requests ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE requests ADD COLUMN changed_at " C360_TEXT,
+};
+
 #undef C360_TEXT
 #undef C360_ID
 #undef C360_ROWID
@@ -534,6 +548,7 @@ const QList<Step> &steps()
         {5, "the links of citizens removed by a synchronisation, kept for when they come back", schema5, postgresSchema5},
         {6, "the store's identity, which names its audit key and checkpoints", schema6, postgresSchema6},
         {7, "the audit chain's key kept in a shared store (PostgreSQL only)", {}, postgresSchema7},
+        {8, "the version of a request's handling, with who changed it last and when", schema8, postgresSchema8},
     };
     return all;
 }

@@ -15,15 +15,14 @@ namespace C360
 
 namespace
 {
-const QString requestColumns =
-    QStringLiteral("id, source_system, source_id, citizen_id, question, answer, status, assignee_kind, assignee_name, created_at, deadline_at, expires_at");
+const QString requestColumns = QStringLiteral(
+    "id, source_system, source_id, citizen_id, question, answer, status, assignee_kind, assignee_name, created_at, deadline_at, expires_at, version, "
+    "changed_by, changed_at");
 
 const RowWriter requestRows(
     "requests",
     {"source_system", "source_id", "citizen_id", "question", "answer", "status", "assignee_kind", "assignee_name", "created_at", "deadline_at", "expires_at"},
     "request");
-// What changes while a request is handled (update()).
-const RowWriter handlingRows("requests", {"status", "answer", "assignee_kind", "assignee_name", "deadline_at"}, "request");
 const RowWriter supplementRows("request_supplements", {"request_id", "author", "created_at", "body"}, "supplement");
 const RowWriter purgeRows("purge_records", {"item_kind", "item_id", "created_at", "purged_at", "reason"}, "purge record");
 
@@ -41,6 +40,9 @@ Request readRequest(const Statement &row)
     r.created = Sql::toDateTime(row.value(9));
     r.deadline = Sql::toDateTime(row.value(10));
     r.expires = Sql::toDateTime(row.value(11));
+    r.version = row.value(12).toInt();
+    r.changedBy = row.value(13).toString();
+    r.changedAt = Sql::toDateTime(row.value(14));
     return r;
 }
 
@@ -77,18 +79,44 @@ Expected<qint64, StoreError> RequestRepository::insert(const Request &request)
     return save(request, false);
 }
 
-Expected<void, StoreError> RequestRepository::update(const Request &request)
+Expected<void, StoreError> RequestRepository::update(const Request &request, const QString &changedBy)
 {
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(std::move(transaction).error());
     }
-    if (auto r = handlingRows.update(
-            m_db,
-            {toKey(request.status), request.answer, toKey(request.assignee.kind), request.assignee.name, Sql::fromDateTime(request.deadline)},
-            request.id);
-        !r) {
+    // Compared and counted up in the one statement: of two changes made on the same version, the
+    // second finds the first's (PostgreSQL re-reads the row it waited for; SQLite writes one at a
+    // time).
+    QString sql = QStringLiteral(
+        "UPDATE requests SET status = ?, answer = ?, assignee_kind = ?, assignee_name = ?, deadline_at = ?, version = version + 1, changed_by = ?, "
+        "changed_at = ? WHERE id = ?");
+    QVariantList values = {toKey(request.status),
+                           request.answer,
+                           toKey(request.assignee.kind),
+                           request.assignee.name,
+                           Sql::fromDateTime(request.deadline),
+                           changedBy,
+                           Sql::fromDateTime(m_db.clock().now()),
+                           request.id};
+    if (request.version > 0) {
+        sql += QStringLiteral(" AND version = ?");
+        values.append(request.version);
+    }
+    Statement update(m_db, sql);
+    if (auto r = update.exec(values); !r) {
         return r;
+    }
+    if (update.numRowsAffected() != 1) {
+        update.finish();
+        auto exists = selectId(m_db, QStringLiteral("SELECT id FROM requests WHERE id = ?"), {request.id});
+        if (!exists) {
+            return unexpected(std::move(exists).error());
+        }
+        if (!exists->has_value()) {
+            return unexpected(m_db.error(StoreError::Code::NoSuchRecord, QStringLiteral("no request with id %1").arg(request.id)));
+        }
+        return unexpected(m_db.error(StoreError::Code::Changed, QStringLiteral("request %1 changed after version %2").arg(request.id).arg(request.version)));
     }
     return transaction->commit();
 }
@@ -126,14 +154,27 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
         return unexpected(std::move(transaction).error());
     }
     qint64 id = bySource ? request.id : 0;
-    if (bySource && !request.source.id.isEmpty()) {
-        auto existing = selectId(m_db,
-                                 QStringLiteral("SELECT id FROM requests WHERE source_system = ? AND source_id = ?"),
-                                 {Sql::sourceSystem(request.source.system), request.source.id});
-        if (!existing) {
-            return unexpected(std::move(existing).error());
+    // Whether what the back end says of the handling differs from what is stored: then it is a
+    // new version, changed there (changed_by empty).
+    bool handlingChanged = false;
+    if (bySource) {
+        const QString where = request.source.id.isEmpty() ? QStringLiteral("id = ?") : QStringLiteral("source_system = ? AND source_id = ?");
+        const QVariantList key =
+            request.source.id.isEmpty() ? QVariantList{request.id} : QVariantList{Sql::sourceSystem(request.source.system), request.source.id};
+        Statement stored(m_db, QStringLiteral("SELECT id, status, answer, assignee_kind, assignee_name, deadline_at FROM requests WHERE ") + where);
+        if (auto r = stored.exec(key); !r) {
+            return unexpected(std::move(r).error());
         }
-        id = existing->value_or(0);
+        if (stored.next()) {
+            if (!request.source.id.isEmpty()) {
+                id = stored.value(0).toLongLong();
+            }
+            handlingChanged = stored.value(1).toString() != toKey(request.status) || stored.value(2).toString() != request.answer ||
+                stored.value(3).toString() != toKey(request.assignee.kind) || stored.value(4).toString() != request.assignee.name ||
+                Sql::toDateTime(stored.value(5)) != Sql::toDateTime(Sql::fromDateTime(request.deadline));
+        } else if (!request.source.id.isEmpty()) {
+            id = 0;
+        }
     }
     QList<Supplement> stored;
     if (id != 0) {
@@ -148,6 +189,12 @@ Expected<qint64, StoreError> RequestRepository::save(const Request &request, boo
     }
     if (auto r = writeRow(request, &id); !r) {
         return unexpected(std::move(r).error());
+    }
+    if (handlingChanged) {
+        Statement changed(m_db, QStringLiteral("UPDATE requests SET version = version + 1, changed_by = '', changed_at = ? WHERE id = ?"));
+        if (auto r = changed.exec({Sql::fromDateTime(m_db.clock().now()), id}); !r) {
+            return unexpected(std::move(r).error());
+        }
     }
     for (const Supplement &s : request.supplements) {
         // Compared as stored: times keep milliseconds only.

@@ -25,13 +25,16 @@ public:
     // Inserts request with its supplements and links in one transaction and returns the new id.
     // An invalid created time becomes the clock's now; an invalid expiry is created plus the retention period (retentionpolicy.h).
     Expected<qint64, StoreError> insert(const Request &request);
-    // Writes what changes while a request is handled: status, answer, assignee and deadline.
-    Expected<void, StoreError> update(const Request &request);
+    // Writes what changes while a request is handled (status, answer, assignee and deadline) as
+    // its next version, changed by changedBy now. With a version (not 0), only when that is still
+    // the stored one: otherwise Changed, and nothing is written.
+    Expected<void, StoreError> update(const Request &request, const QString &changedBy);
     // Adds a supplement (an invalid time becomes the clock's now) and returns its id.
     Expected<qint64, StoreError> addSupplement(qint64 requestId, const Supplement &supplement);
     // Inserts or updates by (source.system, source.id) and replaces the links; returns the local id.
     // Supplements are merged: those not stored yet (same author, time and text) are added, and
     // supplements written here since the last sync are kept. Without a source id, request.id decides.
+    // A handling that differs from the stored one is a new version, changed at the back end.
     Expected<qint64, StoreError> upsertBySource(const Request &request);
 
     Expected<std::optional<Request>, StoreError> find(qint64 id);

@@ -35,6 +35,7 @@ std::optional<QString> serverMessage(const StoreError &e, const StoreLocation &l
     case Code::AuthenticationFailed:
     case Code::PermissionDenied:
     case Code::ConnectionLost:
+    case Code::Changed:
         break;
     case Code::InvalidName:
         return location.problemMessage();
@@ -125,6 +126,8 @@ QString StoreError::message() const
                      detail.trimmed());
     case Code::InvalidName:
         return location.problemMessage();
+    case Code::Changed:
+        return i18nc("@info", "Someone else changed this after you opened it. Nothing was changed: look at their change, then make yours again.");
     default:
         break;
     }
@@ -183,6 +186,7 @@ QString StoreError::message() const
     case Code::PermissionDenied:
     case Code::ConnectionLost:
     case Code::InvalidName:
+    case Code::Changed:
         break;
     }
     return i18nc("@info", "The database %1 reported an error: %2", file, detail);

@@ -33,6 +33,7 @@ struct StoreError
         Constraint,
         NoDriver,
         NoSuchRecord, // the row asked for is not there (removed meanwhile); detail names it by id
+        Changed, // the row was changed by someone else after the version the change was made on
         Query, // a driver error without a class of its own, or a programming error
         // A store on a PostgreSQL server:
         Unreachable, // no connection could be made (server down, wrong address, network)

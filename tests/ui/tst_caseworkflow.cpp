@@ -130,6 +130,19 @@ class TestCaseWorkflow : public QObject
         return true;
     }
 
+    // A request made for the open case through the service (as at another moment), shown and
+    // selected in the case view; its id (0 when it could not be made).
+    qint64 selectNewRequest(const QString &question)
+    {
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = question;
+        const qint64 id = m_requests->createRequest(m_clerk, m_presenter->runningPurpose(), request).value_or(0);
+        m_presenter->reloadCase();
+        m_presenter->caseView()->selectItem(ItemKind::Request, id);
+        return id;
+    }
+
     void openCitizenCase()
     {
         QVERIFY(typeSearch(u"claes lot"_s));
@@ -291,6 +304,76 @@ private Q_SLOTS:
         QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), 4);
         QVERIFY(AuditRepository(m_store->db(), key).verify().value().intact());
         QCOMPARE(timelineKinds().count(ItemKind::Report), 1);
+    }
+
+    // Someone else changes a request while it is on this screen: this clerk's change, made on
+    // what the screen showed, is refused with who and when; the case shows their change, and the
+    // dialog comes back with what was typed, which then goes through.
+    void aChangeMadeMeanwhileKeepsWhatWasTyped()
+    {
+        openCitizenCase();
+        CaseView *view = m_presenter->caseView();
+        const qint64 requestId = selectNewRequest(u"Mag ik een tweede bewonerskaart?"_s);
+        QVERIFY(requestId);
+
+        // Meanwhile, at another desk.
+        const StaffMember other{u"kcc.agent1"_s, Role::CallCentreAgent, u"kcc-7"_s};
+        m_store->clock().advance(2 * 60 * 1000);
+        QVERIFY(m_requests->answerRequest(other, {u"phone_call"_s, {}}, requestId, u"Nee, één per adres."_s, Channel::Phone));
+
+        QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
+        QSignalSpy problem(m_presenter.get(), &CasePresenter::problem);
+        const QString typed = u"Ja, voor een tweede wagen op het adres."_s;
+        QString secondLabel;
+        QString secondText;
+        QTimer::singleShot(0, this, [&] {
+            QInputDialog *first = openDialog<QInputDialog>(*m_window);
+            QVERIFY(first);
+            first->setTextValue(typed);
+            // The refusal brings the dialog back (a new one) with the text and why.
+            QTimer::singleShot(0, this, [&] {
+                QInputDialog *again = nullptr;
+                QTRY_VERIFY_WITH_TIMEOUT((again = m_window->findChild<QInputDialog *>()) && again->isVisible() && again->textValue() == typed, 5000);
+                secondLabel = again->labelText();
+                secondText = again->textValue();
+                // Meanwhile the case shows the other answer.
+                QVERIFY(view->details()->toPlainText().contains(u"één per adres"_s));
+                again->accept();
+            });
+            first->accept();
+        });
+        QTest::mouseClick(view->findChild<QPushButton *>(u"AnswerButton"_s), Qt::LeftButton);
+        QVERIFY(changed.count() == 1 || changed.wait(5000));
+        QCOMPARE(problem.count(), 1);
+        QVERIFY2(problem.first().first().toString().contains(other.name), qPrintable(problem.first().first().toString()));
+        QVERIFY(secondLabel.contains(other.name));
+        QCOMPARE(secondText, typed);
+        const Request stored = RequestRepository(m_store->db()).find(requestId).value().value();
+        QCOMPARE(stored.answer, typed);
+        QCOMPARE(stored.changedBy, m_clerk.name);
+        QCOMPARE(stored.version, 3);
+
+        // Closing on a stale screen: the reason comes back too, and nothing was closed meanwhile.
+        const qint64 secondId = selectNewRequest(u"Kan de kaart op een ander adres?"_s);
+        QVERIFY(secondId);
+        QVERIFY(m_requests->assignRequest(other, {u"phone_call"_s, {}}, secondId, {AssigneeKind::Team, u"Mobiliteit"_s}));
+        auto *close = view->findChild<QPushButton *>(u"CloseRequestButton"_s);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QInputDialog *reason = openDialog<QInputDialog>(*m_window);
+        QVERIFY(reason);
+        reason->setTextValue(u"Beantwoord aan de balie"_s);
+        reason->accept();
+        QTRY_COMPARE(problem.count(), 2);
+        QCOMPARE(RequestRepository(m_store->db()).find(secondId).value()->status, RequestStatus::Open);
+        QInputDialog *back = nullptr;
+        QTRY_VERIFY((back = m_window->findChild<QInputDialog *>()) && back->isVisible() && back->textValue() == u"Beantwoord aan de balie"_s);
+        QVERIFY(back->labelText().contains(other.name));
+        back->accept();
+        QVERIFY(changed.count() == 2 || changed.wait(5000));
+        const Request closed = RequestRepository(m_store->db()).find(secondId).value().value();
+        QCOMPARE(closed.status, RequestStatus::Closed);
+        QCOMPARE(closed.assignee.name, u"Mobiliteit"_s);
+        QCOMPARE(closed.supplements.size(), 1); // the reason, once
     }
 
     // The same citizen again in the running contact: no second question for the purpose.
@@ -546,13 +629,8 @@ private Q_SLOTS:
         QVERIFY(selected.siblingAtColumn(TimelineModel::TimeColumn).data().toString().startsWith(u"Today"_s));
 
         // Close Request asks why; the reason stays with the request; Undo Close opens it again.
-        Request request;
-        request.citizenId = m_citizen;
-        request.question = u"Wanneer wordt het grofvuil opgehaald?"_s;
-        const qint64 requestId = m_requests->createRequest(m_clerk, m_presenter->runningPurpose(), request).value_or(0);
+        const qint64 requestId = selectNewRequest(u"Wanneer wordt het grofvuil opgehaald?"_s);
         QVERIFY(requestId);
-        m_presenter->reloadCase();
-        view->selectItem(ItemKind::Request, requestId);
         auto *close = view->findChild<QPushButton *>(u"CloseRequestButton"_s);
         QVERIFY(close->isVisible() && close->isEnabled());
         // Without a reason nothing is closed, and it says why.

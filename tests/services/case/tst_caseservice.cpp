@@ -25,6 +25,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTest>
 
 using namespace C360;
@@ -278,6 +279,70 @@ private Q_SLOTS:
         contact.subject = u"Balie"_s;
         QVERIFY(m_cases->registerContact(m_clerk, counterVisit, contact));
         QVERIFY(OutboxRepository(m_store->db()).outstanding().value().isEmpty());
+    }
+
+    // Two people handle one request, each from the version their screen shows: the second change
+    // is refused with who made the first and when, writes nothing (no change, no audit entry, no
+    // outbox entry, no close reason), and goes through once made on the version as it is now.
+    // Supplements only add: never refused. A change read from the back end counts the same.
+    void aChangeOnAnOlderVersionIsRefused()
+    {
+        const StaffMember agent{u"kcc.agent1"_s, Role::CallCentreAgent, u"kcc-7"_s};
+        const Purpose call{u"phone_call"_s, u"Terugbelverzoek"_s};
+        Request request;
+        request.citizenId = m_citizen;
+        request.question = u"Wanneer wordt mijn container geleverd?"_s;
+        const auto id = m_requests->createRequest(m_clerk, counterVisit, request);
+        QVERIFY(id);
+        const Request seen = RequestRepository(m_store->db()).find(*id).value().value();
+        QCOMPARE(seen.version, 1);
+
+        m_store->clock().advance(5 * 60 * 1000);
+        QVERIFY(m_requests->answerRequest(m_clerk, counterVisit, seen, u"Volgende dinsdag."_s));
+        const QDateTime answeredAt = m_store->clock().now();
+        const qint64 changes = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s);
+        const qint64 outbox = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM outbox"_s);
+        const qint64 supplements = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM request_supplements"_s);
+
+        m_store->clock().advance(60 * 1000);
+        for (const QString &call_ : {u"assign"_s, u"answer"_s, u"close"_s}) {
+            Expected<void, ServiceError> refused;
+            if (call_ == u"assign"_s) {
+                refused = m_requests->assignRequest(agent, call, seen, {AssigneeKind::Team, u"Afvalbeleid"_s});
+            } else if (call_ == u"answer"_s) {
+                refused = m_requests->answerRequest(agent, call, seen, u"Morgen."_s, Channel::Phone);
+            } else {
+                refused = m_requests->closeRequest(agent, call, seen, u"Burger belt zelf terug"_s);
+            }
+            QVERIFY2(!refused, qPrintable(call_));
+            QCOMPARE(refused.error().kind, ServiceError::Kind::Changed);
+            QVERIFY2(refused.error().message.contains(m_clerk.name), qPrintable(refused.error().message));
+            QVERIFY2(refused.error().message.contains(QLocale().toString(answeredAt.toLocalTime(), QLocale::ShortFormat)), qPrintable(refused.error().message));
+        }
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), changes);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM outbox"_s), outbox);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM request_supplements"_s), supplements);
+        Request now = RequestRepository(m_store->db()).find(*id).value().value();
+        QCOMPARE(now.answer, u"Volgende dinsdag."_s);
+        QCOMPARE(now.version, 2);
+
+        // A supplement adds to whatever version there is.
+        QVERIFY(m_requests->supplementRequest(agent, call, *id, u"Burger is dinsdag niet thuis."_s, Channel::Phone));
+        // Made on the version as it is now, the change goes through.
+        QVERIFY(m_requests->assignRequest(agent, call, now, {AssigneeKind::Team, u"Afvalbeleid"_s}));
+        now = RequestRepository(m_store->db()).find(*id).value().value();
+        QCOMPARE(now.version, 3);
+        QCOMPARE(now.changedBy, agent.name);
+        QCOMPARE(now.assignee.name, u"Afvalbeleid"_s);
+
+        // Changed at the back end (read by a synchronisation): the refusal says so.
+        Request fromBackEnd = now;
+        fromBackEnd.status = RequestStatus::Closed;
+        QVERIFY(RequestRepository(m_store->db()).upsertBySource(fromBackEnd));
+        const auto refused = m_requests->answerRequest(m_clerk, counterVisit, now, u"Toch woensdag."_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ServiceError::Kind::Changed);
+        QVERIFY2(refused.error().message.contains(u"contact server"_s), qPrintable(refused.error().message));
     }
 
     void requestLifecycle()

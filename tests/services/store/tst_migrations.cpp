@@ -104,6 +104,9 @@ private Q_SLOTS:
                 QVERIFY(exec(**db,
                              QStringLiteral("INSERT INTO citizens (id, given_names, family_name, search_names, updated_at) "
                                             "VALUES (7, 'An', 'De Smet', 'an de smet desmet', '2026-01-01T00:00:00.000Z')")));
+                QVERIFY(exec(**db,
+                             QStringLiteral("INSERT INTO requests (id, citizen_id, question, status, created_at, expires_at) "
+                                            "VALUES (3, 7, 'Parkeerkaart?', 'open', '2026-01-01T00:00:00.000Z', '2026-01-31T00:00:00.000Z')")));
             }
         }
         store.clock().advanceDays(1);
@@ -114,6 +117,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT MIN(version) FROM schema_migrations")), qint64(1));
         if (from >= 1) {
             QCOMPARE(scalar(db, QStringLiteral("SELECT id FROM citizens WHERE family_name = 'De Smet'")), qint64(7));
+            // A request made before schema 8 is at its first version, changed by nobody yet.
+            QCOMPARE(scalar(db, QStringLiteral("SELECT version FROM requests WHERE id = 3")), qint64(1));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM requests WHERE changed_by = '' AND changed_at IS NULL")), qint64(1));
         }
         if (from >= 1 && from < 4) {
             // The name index, rebuilt by schema 4, holds what was written before the upgrade (a

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void roundTrip();
     void defaultsForCreatedAndExpiry();
     void updateChangesOnlyTheHandlingFields();
+    void updateOnAnOlderVersionIsRefused();
+    void upsertBySourceCountsTheBackEndsChanges();
     void missingRequestIsNoSuchRecord();
     void addSupplement();
     void invalidLinkRollsBack_data();
@@ -110,6 +112,7 @@ void TestRequestRepository::roundTrip()
         QVERIFY(found->value().supplements.at(i).id > 0);
         request.supplements[i].id = found->value().supplements.at(i).id;
     }
+    request.version = 1; // as made, changed by nobody yet
     QCOMPARE(found->value(), request);
     QCOMPARE(m_repository->count().value_or(-1), 1);
     QVERIFY(!m_repository->find(*id + 1)->has_value());
@@ -147,17 +150,81 @@ void TestRequestRepository::updateChangesOnlyTheHandlingFields()
     changed.deadline = QDateTime();
     changed.question = QStringLiteral("Wordt niet gewijzigd");
     changed.supplements.clear();
-    auto updated = m_repository->update(changed);
+    changed.changedBy = QStringLiteral("not written: the caller names who");
+    m_store->clock().advance(90 * 1000);
+    auto updated = m_repository->update(changed, QStringLiteral("mob.jan"));
     QVERIFY2(updated, why(updated).constData());
 
     expected.status = changed.status;
     expected.answer = changed.answer;
     expected.assignee = changed.assignee;
     expected.deadline = QDateTime();
+    expected.version = 2;
+    expected.changedBy = QStringLiteral("mob.jan");
+    expected.changedAt = m_store->clock().now();
     QCOMPARE(m_repository->find(id)->value(), expected);
 
     changed.id = id + 1;
-    QVERIFY(!m_repository->update(changed));
+    changed.version = 0;
+    QVERIFY(!m_repository->update(changed, QStringLiteral("mob.jan")));
+}
+
+// A change made on a version someone else changed since is refused as Changed and writes
+// nothing; one made on the stored version goes through.
+void TestRequestRepository::updateOnAnOlderVersionIsRefused()
+{
+    const qint64 id = m_repository->insert(makeRequest(day(2))).value_or(0);
+    QVERIFY(id);
+    const Request seenByBoth = m_repository->find(id)->value();
+    QCOMPARE(seenByBoth.version, 1);
+
+    Request first = seenByBoth;
+    first.answer = QStringLiteral("Ja, online.");
+    first.status = RequestStatus::Answered;
+    QVERIFY(m_repository->update(first, QStringLiteral("loket.els")));
+
+    Request second = seenByBoth;
+    second.assignee = {AssigneeKind::Team, QStringLiteral("Burgerzaken")};
+    auto refused = m_repository->update(second, QStringLiteral("kcc.agent1"));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, StoreError::Code::Changed);
+    QVERIFY(!refused.error().message().isEmpty());
+    QCOMPARE(m_store->db().transactionDepth(), 0);
+    const Request now = m_repository->find(id)->value();
+    QCOMPARE(now.version, 2);
+    QCOMPARE(now.answer, first.answer);
+    QCOMPARE(now.assignee, seenByBoth.assignee);
+    QCOMPARE(now.changedBy, QStringLiteral("loket.els"));
+
+    second.version = now.version;
+    QVERIFY(m_repository->update(second, QStringLiteral("kcc.agent1")));
+    QCOMPARE(m_repository->find(id)->value().version, 3);
+}
+
+// A synchronisation that brings another handling from the back end makes a new version (changed
+// there: no staff member); one that brings the same handling changes no version.
+void TestRequestRepository::upsertBySourceCountsTheBackEndsChanges()
+{
+    Request request = makeRequest(day(2));
+    request.source = {QStringLiteral("openklant"), QStringLiteral("taak-3")};
+    const qint64 id = m_repository->upsertBySource(request).value_or(0);
+    QVERIFY(id);
+    QCOMPARE(m_repository->find(id)->value().version, 1);
+
+    QVERIFY(m_repository->upsertBySource(request)); // read again, unchanged
+    QCOMPARE(m_repository->find(id)->value().version, 1);
+
+    m_store->clock().advance(60 * 1000);
+    request.status = RequestStatus::Closed;
+    QCOMPARE(m_repository->upsertBySource(request).value_or(0), id);
+    const Request stored = m_repository->find(id)->value();
+    QCOMPARE(stored.version, 2);
+    QCOMPARE(stored.changedBy, QString());
+    QCOMPARE(stored.changedAt, m_store->clock().now());
+
+    request.assignee = {AssigneeKind::Person, QStringLiteral("mob.jan")};
+    QVERIFY(m_repository->upsertBySource(request));
+    QCOMPARE(m_repository->find(id)->value().version, 3);
 }
 
 void TestRequestRepository::missingRequestIsNoSuchRecord()
@@ -166,7 +233,7 @@ void TestRequestRepository::missingRequestIsNoSuchRecord()
     request.id = m_repository->insert(request).value_or(0) + 100;
     QVERIFY(request.id > 100);
     request.supplements = {{0, QStringLiteral("loket.els"), day(3), QStringLiteral("Aanvulling")}};
-    auto updated = m_repository->update(request);
+    auto updated = m_repository->update(request, QStringLiteral("loket.els"));
     QVERIFY(!updated);
     QCOMPARE(updated.error().code, StoreError::Code::NoSuchRecord);
     QCOMPARE(updated.error().detail, QStringLiteral("no request with id %1").arg(request.id));
