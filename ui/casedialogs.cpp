@@ -290,4 +290,14 @@ Request RequestDialog::request() const
     return r;
 }
 
+void RequestDialog::setRequest(const Request &typed)
+{
+    m_question->setPlainText(typed.question);
+    m_assignee->setEditText(typed.assignee.name);
+    m_assigneeKind->setCurrentIndex(m_assigneeKind->findData(int(typed.assignee.kind)));
+    if (typed.deadline.isValid()) {
+        m_deadline->setDate(typed.deadline.toLocalTime().date());
+    }
+}
+
 } // namespace C360

@@ -91,6 +91,8 @@ public:
     RequestDialog(const QDateTime &now, int retentionDays, const QList<Assignee> &knownAssignees, QWidget *parent = nullptr);
     QComboBox *assigneeKind() const { return m_assigneeKind; }
     Request request() const;
+    // Shows what was typed before (request()'s fields), for a request that could not be saved.
+    void setRequest(const Request &typed);
     QPlainTextEdit *question() const { return m_question; }
     QComboBox *assignee() const { return m_assignee; }
     QDateEdit *deadline() const { return m_deadline; }

@@ -133,7 +133,9 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     connect(m_window.newRequestAction(), &QAction::triggered, this, &CasePresenter::newRequest);
     connect(m_window.printCaseAction(), &QAction::triggered, this, &CasePresenter::print);
     connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
-    connect(m_caseView, &CaseView::supplementRequested, this, &CasePresenter::supplement);
+    connect(m_caseView, &CaseView::supplementRequested, this, [this](qint64 requestId) {
+        supplement(requestId);
+    });
     connect(m_caseView, &CaseView::answerRequested, this, [this](qint64 requestId) {
         answer(requestId);
     });
@@ -413,13 +415,22 @@ void CasePresenter::newContact()
         start = **draft; // what was typed before a crash or a closed window
         start.citizenId = m_openCitizen;
     }
+    offerContact(start);
+}
+
+void CasePresenter::offerContact(const ContactMoment &start)
+{
     auto *dialog = new ContactDialog(start, m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ContactDialog::draftChanged, this, [this](const ContactMoment &contact) {
         (void)succeeded(m_cases.saveDraft(m_staff, contact));
     });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (auto id = m_cases.registerContact(m_staff, m_purpose, dialog->contact()); succeeded(id)) {
+        const ContactMoment typed = dialog->contact();
+        const auto id = m_cases.registerContact(m_staff, m_purpose, typed);
+        if (offeredAgain(id)) {
+            offerContact(typed);
+        } else if (succeeded(id)) {
             m_window.showStatus(i18nc("@info:status", "Contact registered."), 5000);
             reloadCase();
             m_caseView->selectItem(ItemKind::ContactMoment, *id); // the row it made
@@ -430,6 +441,11 @@ void CasePresenter::newContact()
 }
 
 void CasePresenter::newRequest()
+{
+    offerRequest(std::nullopt);
+}
+
+void CasePresenter::offerRequest(const std::optional<Request> &typed)
 {
     if (m_openCitizen == 0) {
         return;
@@ -449,10 +465,16 @@ void CasePresenter::newRequest()
     }
     auto *dialog = new RequestDialog(m_clock.now(), m_requests.retentionDays(), assignees, m_window.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (typed) {
+        dialog->setRequest(*typed);
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Request request = dialog->request();
         request.citizenId = m_openCitizen;
-        if (auto id = m_requests.createRequest(m_staff, m_purpose, request, 0, contactChannel()); succeeded(id)) {
+        const auto id = m_requests.createRequest(m_staff, m_purpose, request, 0, contactChannel());
+        if (offeredAgain(id)) {
+            offerRequest(request);
+        } else if (succeeded(id)) {
             m_window.showStatus(i18nc("@info:status", "Request created."), 5000);
             reloadCase();
             m_caseView->selectItem(ItemKind::Request, *id);
@@ -467,12 +489,27 @@ Channel CasePresenter::contactChannel() const
     return m_purpose.code == QLatin1String("phone_call") ? Channel::Phone : Channel::Counter;
 }
 
-void CasePresenter::supplement(qint64 requestId)
+namespace
+{
+// A dialog's label, after the reason it came back when it did.
+QString labelAfter(const QString &refusal, const QString &label)
+{
+    return refusal.isEmpty() ? label : refusal + QStringLiteral("\n\n") + label;
+}
+} // namespace
+
+void CasePresenter::supplement(qint64 requestId, const QString &typed, const QString &refusal)
 {
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(
-        m_window.dialogParent(), i18nc("@title:window", "Supplement"), i18nc("@label:textbox", "What the citizen adds:"), {}, &ok);
-    if (ok && succeeded(m_requests.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel()))) {
+        m_window.dialogParent(), i18nc("@title:window", "Supplement"), labelAfter(refusal, i18nc("@label:textbox", "What the citizen adds:")), typed, &ok);
+    if (!ok) {
+        return;
+    }
+    const auto added = m_requests.supplementRequest(m_staff, m_purpose, requestId, text, contactChannel());
+    if (offeredAgain(added)) {
+        supplement(requestId, text, added.error().message);
+    } else if (succeeded(added)) {
         reloadCase();
         m_caseView->selectItem(ItemKind::Request, requestId);
         Q_EMIT changed();
@@ -489,25 +526,19 @@ SeenRequest CasePresenter::seenRequest(qint64 requestId) const
     return requestId;
 }
 
-bool CasePresenter::changedMeanwhile(const Expected<void, ServiceError> &result, qint64 requestId)
+template<typename Result>
+bool CasePresenter::offeredAgain(const Result &result, qint64 requestId)
 {
-    if (result || result.error().kind != ServiceError::Kind::Changed) {
+    if (result || (result.error().kind != ServiceError::Kind::Changed && result.error().kind != ServiceError::Kind::Store)) {
         return false;
     }
-    reloadCase();
-    m_caseView->selectItem(ItemKind::Request, requestId);
+    if (result.error().kind == ServiceError::Kind::Changed) {
+        reloadCase();
+        m_caseView->selectItem(ItemKind::Request, requestId);
+    }
     showProblem(result.error().message);
     return true;
 }
-
-namespace
-{
-// A dialog's label, after the reason it came back when it did.
-QString labelAfter(const QString &refusal, const QString &label)
-{
-    return refusal.isEmpty() ? label : refusal + QStringLiteral("\n\n") + label;
-}
-} // namespace
 
 void CasePresenter::answer(qint64 requestId, const QString &typed, const QString &refusal)
 {
@@ -519,7 +550,7 @@ void CasePresenter::answer(qint64 requestId, const QString &typed, const QString
         return;
     }
     const auto answered = m_requests.answerRequest(m_staff, m_purpose, seen, text, contactChannel());
-    if (changedMeanwhile(answered, requestId)) {
+    if (offeredAgain(answered, requestId)) {
         answer(requestId, text, answered.error().message);
     } else if (succeeded(answered)) {
         reloadCase();
@@ -544,7 +575,7 @@ void CasePresenter::close(qint64 requestId, const QString &typed, const QString 
             return;
         }
         const auto closed = m_requests.closeRequest(m_staff, m_purpose, seen, reason);
-        if (changedMeanwhile(closed, requestId)) {
+        if (offeredAgain(closed, requestId)) {
             close(requestId, reason, closed.error().message);
         } else if (succeeded(closed)) {
             m_closedNow.insert(requestId);
@@ -560,8 +591,8 @@ void CasePresenter::close(qint64 requestId, const QString &typed, const QString 
 void CasePresenter::reopen(qint64 requestId)
 {
     const auto reopened = m_requests.reopenRequest(m_staff, m_purpose, seenRequest(requestId));
-    if (changedMeanwhile(reopened, requestId)) {
-        return; // nothing typed: the case as it is now shows whether it is still to be done
+    if (offeredAgain(reopened, requestId)) {
+        return; // nothing typed: the refusal says what happened
     }
     if (succeeded(reopened)) {
         m_closedNow.remove(requestId);
@@ -635,7 +666,7 @@ void CasePresenter::assign(qint64 requestId, const QString &typed, const QString
             }
         }
         const auto assigned = m_requests.assignRequest(m_staff, m_purpose, seen, assignee);
-        if (changedMeanwhile(assigned, requestId)) {
+        if (offeredAgain(assigned, requestId)) {
             assign(requestId, name, assigned.error().message);
         } else if (succeeded(assigned)) {
             reloadCase();

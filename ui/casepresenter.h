@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
+
 class QPagedPaintDevice;
 
 namespace C360
@@ -106,19 +108,24 @@ private:
     void showProblem(const QString &message);
     // The channel of the running contact: the phone for a call, else the counter.
     Channel contactChannel() const;
-    void supplement(qint64 requestId);
-    // Each change of a request is made on the version the case view shows. When someone changed it
-    // meanwhile, the case is read again and the dialog comes back with what was typed and why
-    // (refusal: the service's message), so that nothing typed is lost.
+    // What is typed is never lost: when it cannot be saved — someone changed the request meanwhile
+    // (each change of a request is made on the version the case view shows; the case is then read
+    // again), or the store failed (a lost connection to a shared store, a full disk) — the dialog
+    // comes back with what was typed and why (refusal: the service's message).
+    void offerContact(const ContactMoment &start);
+    void offerRequest(const std::optional<Request> &typed);
+    void supplement(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
     void answer(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
     void close(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
     void reopen(qint64 requestId);
     void assign(qint64 requestId, const QString &typed = {}, const QString &refusal = {});
     // The request as the case view shows it: its id and version.
     SeenRequest seenRequest(qint64 requestId) const;
-    // Whether result is a refusal because the request was changed meanwhile; then the case is read
-    // again with the request selected, and the refusal shown.
-    bool changedMeanwhile(const Expected<void, ServiceError> &result, qint64 requestId);
+    // Whether what was typed for result's save should be offered again: it failed because the
+    // request (requestId, when not 0) was changed meanwhile — then the case is read again with it
+    // selected — or because the store failed. The refusal is shown.
+    template<typename Result>
+    bool offeredAgain(const Result &result, qint64 requestId = 0);
     void decideMatch(qint64 reportId, bool confirm);
     void reveal();
     template<typename Result>

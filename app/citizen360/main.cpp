@@ -28,10 +28,10 @@
 #include "privacy/secretstore.h"
 #include "qttranslations.h"
 #include "screenshottour.h"
+#include "serverpasswordprompt.h"
 #include "signindialog.h"
 #include "store/database.h"
 #include "store/storeidentity.h"
-#include "store/storelocation.h"
 #include "sync/connectors.h"
 #include "sync/deletionconfirmation.h"
 #include "sync/sourceconfig.h"
@@ -51,7 +51,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -125,62 +124,6 @@ QString trainingHint()
                  "Training mode: sign in as one of<br>%1<br>with the password <b>%2</b>.",
                  lines.join(QStringLiteral("<br>")),
                  QLatin1String(TrainingPassword));
-}
-} // namespace
-
-namespace
-{
-// A store on a PostgreSQL server that wants a password: the one kept in the person's keychain
-// for that server and user, else asked for (and kept there once it worked), as often as it is
-// wrong; never on the command line. Returns the opened store, or the last error (PasswordNeeded
-// when the person cancelled).
-C360::Expected<std::unique_ptr<C360::Database>, C360::StoreError> askServerPassword(const QString &path,
-                                                                                    C360::Expected<std::unique_ptr<C360::Database>, C360::StoreError> opened)
-{
-    using Code = C360::StoreError::Code;
-    const auto wantsPassword = [](const C360::Expected<std::unique_ptr<C360::Database>, C360::StoreError> &result) {
-        return !result && (result.error().code == Code::PasswordNeeded || result.error().code == Code::AuthenticationFailed);
-    };
-    const C360::StoreLocation location = C360::StoreLocation::parse(path);
-    if (!location.isServer() || !wantsPassword(opened)) {
-        return opened;
-    }
-    auto secrets = C360::SecretStore::personal();
-    const QString secretName = QStringLiteral("database-password:") + location.credentialKey();
-    if (auto kept = secrets->read(secretName)) {
-        C360::Database::setServerPassword(location, *kept);
-        opened = C360::Database::open(path, C360::Database::OpenMode::Create, C360::SystemClock::instance());
-        if (!wantsPassword(opened)) {
-            return opened;
-        }
-    }
-    QString problem;
-    while (wantsPassword(opened)) {
-        if (opened.error().code == Code::AuthenticationFailed) {
-            problem = opened.error().message() + QLatin1String("\n\n");
-        }
-        bool ok = false;
-        const QString user = location.userName().isEmpty() ? qEnvironmentVariable("USER") : location.userName();
-        const QString password = QInputDialog::getText(nullptr,
-                                                       i18nc("@title:window", "Database Password"),
-                                                       problem + i18nc("@label:textbox", "Password of %1 for the database %2:", user, location.displayName()),
-                                                       QLineEdit::Password,
-                                                       QString(),
-                                                       &ok);
-        if (!ok) {
-            C360::StoreError cancelled = opened.error();
-            cancelled.code = Code::PasswordNeeded;
-            return C360::unexpected(cancelled);
-        }
-        C360::Database::setServerPassword(location, password);
-        opened = C360::Database::open(path, C360::Database::OpenMode::Create, C360::SystemClock::instance());
-        if (opened) {
-            if (auto kept = secrets->write(secretName, password); !kept) {
-                qCWarning(C360_APP) << "cannot keep the database password in the keychain:" << kept.error().detail;
-            }
-        }
-    }
-    return opened;
 }
 } // namespace
 
@@ -265,7 +208,7 @@ int main(int argc, char *argv[])
     }
     auto database = C360::Database::open(path, C360::Database::OpenMode::Create, C360::SystemClock::instance());
     if (!database && !screenshot) {
-        database = askServerPassword(path, std::move(database));
+        database = C360::ServerPasswordPrompt(*C360::SecretStore::personal(), C360::SystemClock::instance()).open(path, std::move(database));
         if (!database && database.error().code == C360::StoreError::Code::PasswordNeeded) {
             return 0; // the person cancelled
         }

@@ -376,6 +376,39 @@ private Q_SLOTS:
         QCOMPARE(closed.supplements.size(), 1); // the reason, once
     }
 
+    // The store refuses a save (as a lost connection to a shared store or a full disk would): the
+    // dialog comes back with what was typed and why, and once the store takes it again the same
+    // text is saved. Nothing typed is lost.
+    void aFailedSaveComesBackWithWhatWasTyped()
+    {
+        openCitizenCase();
+        Database &db = m_store->db();
+        QVERIFY(db.exec(u"INSERT INTO store_settings (key, value) VALUES ('test_refuse', '1')"_s));
+        QVERIFY(Test::refuseInserts(db, u"requests"_s, u"EXISTS (SELECT 1 FROM store_settings WHERE key = 'test_refuse')"_s));
+        const qint64 before = Test::scalar(db, u"SELECT COUNT(*) FROM requests"_s);
+        QSignalSpy problem(m_presenter.get(), &CasePresenter::problem);
+        QSignalSpy changed(m_presenter.get(), &CasePresenter::changed);
+        const QString typed = u"Kan ik de afvalkalender op papier krijgen?"_s;
+
+        m_presenter->newRequest();
+        RequestDialog *first = openDialog<RequestDialog>(*m_window);
+        QVERIFY(first);
+        first->question()->setPlainText(typed);
+        first->assignee()->setEditText(u"Afvalbeleid"_s);
+        first->accept();
+        QTRY_COMPARE(problem.count(), 1);
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM requests"_s), before);
+        RequestDialog *again = nullptr;
+        QTRY_VERIFY((again = m_window->findChild<RequestDialog *>()) && again->isVisible() && again->question()->toPlainText() == typed);
+        QCOMPARE(again->assignee()->currentText(), u"Afvalbeleid"_s);
+
+        QVERIFY(db.exec(u"DELETE FROM store_settings WHERE key = 'test_refuse'"_s));
+        again->accept();
+        QVERIFY(changed.count() == 1 || changed.wait(5000));
+        QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM requests WHERE question = '"_s + typed + u"'"_s), 1);
+        QCOMPARE(problem.count(), 1);
+    }
+
     // The same citizen again in the running contact: no second question for the purpose.
     void purposeIsRememberedForTheRunningContact()
     {
