@@ -19,8 +19,14 @@
 //   ui_stall          the longest UI event-loop stall during that sync, main window open
 //   cold_start        citizen360 --startup-probe on the full store vs an empty Qt Widgets window
 //
+// With --database URI (a PostgreSQL database, empty or holding this bench's store), the store of
+// N citizens is copied into it once (copy-store's path) and every path runs on it, against the
+// same statements through libpq; sync_ingest syncs into a database of its own beside it
+// (<name>_sync, made afresh), and the goals are issue 21's for a shared store.
+//
 // Usage: c360-bench [--citizens N] [--json FILE] [--data DIR] [--samples K] [--audit-entries M]
 //                   [--only NAME,…]  (only these paths; "none" only makes the store)
+//                   [--database postgresql://…]
 
 #include "benchrun_benchmarks.h"
 #include "benchrun_harness.h"
@@ -32,6 +38,7 @@
 #include "privacy/auditkey.h"
 #include "privacy/secretstore.h"
 #include "store/database.h"
+#include "store/storelocation.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
@@ -42,6 +49,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 using namespace C360;
@@ -67,7 +75,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Measure only these paths (comma-separated names of the table); \"none\" only makes the store."),
                                         QStringLiteral("names"));
-    parser.addOptions({citizensOption, jsonOption, dataOption, samplesOption, auditOption, onlyOption});
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("Measure on this PostgreSQL database (a libpq URI; the store is copied into it once)."),
+                                            QStringLiteral("uri"));
+    parser.addOptions({citizensOption, jsonOption, dataOption, samplesOption, auditOption, onlyOption, databaseOption});
     parser.process(app);
     const QStringList paths{QStringLiteral("case_open"),
                             QStringLiteral("search_keystroke"),
@@ -114,10 +125,22 @@ int main(int argc, char *argv[])
     if (!prepareStore(store, citizens, referenceDate)) {
         return 1;
     }
+    const QString server = parser.value(databaseOption);
+    if (!server.isEmpty()) {
+        if (const StoreLocation location = StoreLocation::parse(server); !location.isServer() || location.problem() != StoreLocation::Problem::None) {
+            say(QStringLiteral("--database: %1").arg(location.isServer() ? location.problemMessage() : QStringLiteral("not a postgresql:// URI")));
+            return 2;
+        }
+        if (!prepareServerStore(server, store)) {
+            return 1;
+        }
+    }
+    const QString measuredStore = server.isEmpty() ? store : server;
+    const Goals goals = server.isEmpty() ? Goals() : Goals::forServer();
 
     QList<Row> rows;
     {
-        auto db = Database::open(store, Database::OpenMode::ReadWrite, benchClock());
+        auto db = Database::open(measuredStore, Database::OpenMode::ReadWrite, benchClock());
         if (!db) {
             say(QStringLiteral("cannot open the store"));
             return 1;
@@ -128,26 +151,29 @@ int main(int argc, char *argv[])
             return 1;
         }
         (*db)->checkpointInBackground(); // as the application's connections do
-        warmUp(store);
-        RawDb raw(store);
-        if (!makeRawAuditTable(raw)) {
+        if (server.isEmpty()) {
+            warmUp(store);
+        }
+        const std::unique_ptr<Baseline> raw = server.isEmpty() ? sqliteBaseline(store) : postgresBaseline(server);
+        if (const QString problem = raw->problem(); !problem.isEmpty()) {
+            say(problem);
             return 1;
         }
         AuditService audit(**db, *key);
         const QList<qint64> sample = randomCitizens(**db, samples);
         if (measured("case_open")) {
             say(QStringLiteral("case_open …"));
-            rows.append(benchCaseOpen(audit, raw, sample));
+            rows.append(benchCaseOpen(audit, *raw, sample, goals));
             rows.last().rss = peakRssMb();
         }
         if (measured("search_keystroke")) {
             say(QStringLiteral("search_keystroke …"));
-            rows.append(benchSearch(**db, audit, raw, sample.mid(0, std::min<qsizetype>(sample.size(), 200))));
+            rows.append(benchSearch(**db, audit, *raw, sample.mid(0, std::min<qsizetype>(sample.size(), 200)), goals));
             rows.last().rss = peakRssMb();
         }
         if (measured("audit_append")) {
             say(QStringLiteral("audit_append …"));
-            rows.append(benchAuditAppend(audit, raw, sample, samples));
+            rows.append(benchAuditAppend(audit, *raw, sample, samples, goals));
             rows.last().rss = peakRssMb();
         }
         if (measured("audit_verify")) {
@@ -158,7 +184,16 @@ int main(int argc, char *argv[])
     }
     if (measured("sync_ingest") || measured("ui_stall")) {
         say(QStringLiteral("sync_ingest and ui_stall …"));
-        auto [ingest, stall] = benchSync(std::min(citizens, SyncCitizens), dataDir, referenceDate);
+        QString syncStore;
+        if (!server.isEmpty()) {
+            QString problem;
+            syncStore = freshServerDatabase(server, StoreLocation::parse(server).databaseName() + QStringLiteral("_sync"), &problem);
+            if (syncStore.isEmpty()) {
+                say(QStringLiteral("cannot make the database for sync_ingest: %1").arg(problem));
+                return 1;
+            }
+        }
+        auto [ingest, stall] = benchSync(std::min(citizens, SyncCitizens), dataDir, referenceDate, syncStore);
         if (measured("sync_ingest")) {
             rows.append(ingest);
         }
@@ -168,11 +203,11 @@ int main(int argc, char *argv[])
     }
     if (measured("cold_start")) {
         say(QStringLiteral("cold_start …"));
-        rows.append(benchColdStart(store, 5));
+        rows.append(benchColdStart(measuredStore, 5));
     }
 
-    printTable(rows, citizens);
-    if (parser.isSet(jsonOption) && !writeJson(rows, parser.value(jsonOption))) {
+    printTable(rows, citizens, goals.engine);
+    if (parser.isSet(jsonOption) && !writeJson(rows, parser.value(jsonOption), goals.engine)) {
         return 1;
     }
     return 0;

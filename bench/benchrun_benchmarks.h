@@ -21,32 +21,34 @@ class Database;
 
 namespace C360::Bench
 {
-class RawDb;
+class Baseline;
 
 inline constexpr quint32 SyncCitizens = 20000; // sync_ingest's municipality (at most N)
 
 // case_open: CaseService::open + the case view's TimelineModel, for the given citizens, vs one raw
 // durable audit INSERT + the raw queries returning the same rows.
-Row benchCaseOpen(AuditService &audit, RawDb &raw, const QList<qint64> &citizens);
+Row benchCaseOpen(AuditService &audit, Baseline &raw, const QList<qint64> &citizens, const Goals &goals);
 
 // search_keystroke: SearchService::search (audited, durable) on prefixes of the given citizens'
-// names, numbers, phones and addresses vs the raw FTS5 / index queries.
-Row benchSearch(Database &db, AuditService &audit, RawDb &raw, const QList<qint64> &citizens);
+// names, numbers, phones and addresses vs the raw full-text / index queries.
+Row benchSearch(Database &db, AuditService &audit, Baseline &raw, const QList<qint64> &citizens, const Goals &goals);
 
-// audit_append: AuditService::record, durable, samples times vs a raw INSERT in WAL mode.
-Row benchAuditAppend(AuditService &audit, RawDb &raw, const QList<qint64> &citizens, int samples);
+// audit_append: AuditService::record, durable, samples times vs a raw durable INSERT.
+Row benchAuditAppend(AuditService &audit, Baseline &raw, const QList<qint64> &citizens, int samples, const Goals &goals);
 
 // audit_verify: the chain verification vs raw HMAC-SHA-256 over the same bytes.
 Row benchAuditVerify(Database &db, AuditService &audit, const QByteArray &key);
 
 // sync_ingest and ui_stall: a full sync of a municipality of citizens from citizen360-refbackend,
-// in a store of its own under dataDir, with the main window open.
-std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate);
+// in a store of its own (under dataDir, or the empty database serverStore when one is given),
+// with the main window open.
+std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate, const QString &serverStore = {});
 
 // cold_start: citizen360 --startup-probe on the store vs an empty Qt Widgets window, runs times.
 Row benchColdStart(const QString &store, int runs);
 
 // The report: a table on stdout, and the rows as JSON in a file.
-void printTable(const QList<Row> &rows, quint32 citizens);
-bool writeJson(const QList<Row> &rows, const QString &path);
+// engine names the store's engine (Goals::engine).
+void printTable(const QList<Row> &rows, quint32 citizens, const QString &engine);
+bool writeJson(const QList<Row> &rows, const QString &path, const QString &engine);
 } // namespace C360::Bench

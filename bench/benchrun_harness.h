@@ -101,6 +101,18 @@ ResourceStats total(const SyncSummary &summary);
 
 qint64 records(const ResourceStats &s);
 
+// The goals of the paths whose goal depends on the store's engine: DESIGN.md's for a desk's SQLite
+// file, issue 21's for a shared store on PostgreSQL over loopback.
+struct Goals
+{
+    double caseOpenP99 = 2.0; // ms, and at most 3x the baseline
+    double searchP99 = 10.0; // ms, and at most 2x the baseline
+    double auditAppendP99 = 1.0; // ms
+    QString engine = QStringLiteral("SQLite");
+
+    static Goals forServer() { return {5.0, 15.0, 2.0, QStringLiteral("PostgreSQL")}; }
+};
+
 // Who acts in the measured paths, and why.
 inline const StaffMember benchClerk{QStringLiteral("bench.balie"), Role::CounterClerk, QStringLiteral("bench-1"), QStringLiteral("Burgerzaken")};
 inline const Purpose benchPurpose{QStringLiteral("counter_visit"), QString()};

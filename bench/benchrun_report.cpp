@@ -28,10 +28,10 @@ QString rate(double v)
 }
 } // namespace
 
-void printTable(const QList<Row> &rows, quint32 citizens)
+void printTable(const QList<Row> &rows, quint32 citizens, const QString &engine)
 {
     QTextStream &o = out();
-    o << QStringLiteral("Citizen 360 benchmarks: %1 citizens, %2 audit entries\n").arg(citizens).arg(auditEntries());
+    o << QStringLiteral("Citizen 360 benchmarks: %1 citizens, %2 audit entries, %3\n").arg(citizens).arg(auditEntries()).arg(engine);
     o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8 %9\n")
              .arg(QStringLiteral("name"), -17)
              .arg(QStringLiteral("p50 ms"), 9)
@@ -63,7 +63,7 @@ void printTable(const QList<Row> &rows, quint32 citizens)
     o.flush();
 }
 
-bool writeJson(const QList<Row> &rows, const QString &path)
+bool writeJson(const QList<Row> &rows, const QString &path, const QString &engine)
 {
     QJsonArray array;
     for (const Row &r : rows) {
@@ -75,7 +75,8 @@ bool writeJson(const QList<Row> &rows, const QString &path)
                                  {QStringLiteral("ratio"), number(r.ratio)},
                                  {QStringLiteral("rss_mb"), number(r.rss)},
                                  {QStringLiteral("goal"), r.goal},
-                                 {QStringLiteral("pass"), r.pass}});
+                                 {QStringLiteral("pass"), r.pass},
+                                 {QStringLiteral("engine"), engine}});
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
+#include "store/storecopy.h"
 #include "sync/syncengine.h"
 
 #include <QByteArray>
@@ -231,6 +232,65 @@ bool prepareStore(const QString &path, quint32 citizens, const QDate &referenceD
         return false;
     }
     say(QStringLiteral("  store ready in %1 s").arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+    return true;
+}
+
+bool prepareServerStore(const QString &uri, const QString &source)
+{
+    auto target = Database::open(uri, Database::OpenMode::Create, benchClock());
+    if (!target) {
+        say(target.error().message());
+        return false;
+    }
+    const QString mark = QString::fromLatin1(BenchKeyName);
+    auto from = Database::open(source, Database::OpenMode::ReadOnly, benchClock());
+    if (!from) {
+        say(from.error().message());
+        return false;
+    }
+    const std::optional<QString> sourceMark = setting(**from, mark);
+    const std::optional<QString> targetMark = setting(**target, mark);
+    if (targetMark && targetMark == sourceMark) {
+        return true; // copied before
+    }
+    auto held = StoreCopy::holdsRows(**target);
+    if (!held) {
+        say(held.error().message());
+        return false;
+    }
+    if (*held) {
+        say(QStringLiteral("%1 holds another store (%2, not the %3 of %4): give an empty database, or drop this one")
+                .arg(uri, targetMark.value_or(QStringLiteral("not a benchmark store")), sourceMark.value_or(QString()), source));
+        return false;
+    }
+    auto key = AuditKey::load(**from, *benchSecrets(source));
+    if (!key) {
+        say(key.error());
+        return false;
+    }
+    say(QStringLiteral("copying the store %1 into %2 (once; later runs reuse it)").arg(source, uri));
+    QElapsedTimer timer;
+    timer.start();
+    QString table;
+    auto copied = StoreCopy::copy(**from, **target, [&table](const StoreCopy::Progress &progress) {
+        if (progress.table != table) {
+            table = progress.table;
+            say(QStringLiteral("  %1 …").arg(table));
+        }
+    });
+    if (!copied) {
+        say(copied.error().message());
+        return false;
+    }
+    if (auto kept = AuditKey::keep(**target, *benchSecrets(source), *key); !kept) {
+        say(kept.error());
+        return false;
+    }
+    // The planner's statistics, as autovacuum would gather them after such a load.
+    if (!(*target)->exec(QStringLiteral("ANALYZE"))) {
+        return false;
+    }
+    say(QStringLiteral("  copied in %1 s").arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     return true;
 }
 

@@ -22,6 +22,11 @@ QDate storeReferenceDate(const QString &path);
 // The store of N citizens, made (or finished) when it is not there yet. false when it cannot be.
 bool prepareStore(const QString &path, quint32 citizens, const QDate &referenceDate);
 
+// The store source (prepareStore's) copied into the PostgreSQL database uri with its audit key,
+// when it is not there yet (copy-store's path). false, saying why, when it cannot be, or when uri
+// holds another store.
+bool prepareServerStore(const QString &uri, const QString &source);
+
 // Reads the store's file once, so that every path and its baseline find it in the page cache
 // (making another store may have pushed it out): the first path measured pays no cold reads.
 void warmUp(const QString &path);

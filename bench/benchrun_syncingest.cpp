@@ -94,43 +94,9 @@ QList<QByteArray> fetchPages(const QUrl &base)
     return pages;
 }
 
-struct IngestBaseline
-{
-    qint64 records = 0;
-    double seconds = 0;
-};
-
-// Parses each page and inserts each record (its id and its JSON) in one transaction.
-IngestBaseline rawIngest(const QList<QByteArray> &pages, const QString &path)
-{
-    RawDb raw(path);
-    raw.exec("PRAGMA synchronous=NORMAL");
-    raw.exec("CREATE TABLE records (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
-    sqlite3_stmt *insert = raw.prepare("INSERT OR REPLACE INTO records (id, body) VALUES (?1, ?2)");
-    IngestBaseline result;
-    QElapsedTimer t;
-    t.start();
-    raw.exec("BEGIN");
-    for (const QByteArray &page : pages) {
-        const QJsonDocument doc = QJsonDocument::fromJson(page);
-        const QJsonArray items = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("results")).toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonObject o = item.toObject();
-            const QJsonValue id = o.contains(QStringLiteral("uuid")) ? o.value(QStringLiteral("uuid")) : o.value(QStringLiteral("service_request_id"));
-            RawDb::bindText(insert, 1, id.toVariant().toString().toUtf8());
-            RawDb::bindText(insert, 2, QJsonDocument(o).toJson(QJsonDocument::Compact));
-            sqlite3_step(insert);
-            sqlite3_reset(insert);
-            ++result.records;
-        }
-    }
-    raw.exec("COMMIT");
-    result.seconds = msSince(t) / 1000.0;
-    return result;
-}
 } // namespace
 
-std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate)
+std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QDate &referenceDate, const QString &serverStore)
 {
     Row ingest(QStringLiteral("sync_ingest"));
     Row stall(QStringLiteral("ui_stall"));
@@ -140,7 +106,7 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
         return {ingest, stall};
     }
     QTemporaryDir dir(dataDir + QStringLiteral("/sync-XXXXXX"));
-    const QString store = dir.filePath(QStringLiteral("sync.sqlite"));
+    const QString store = serverStore.isEmpty() ? dir.filePath(QStringLiteral("sync.sqlite")) : serverStore;
     auto db = Database::open(store, Database::OpenMode::Create, benchClock());
     if (!db) {
         ingest.note = stall.note = db.error().message();
@@ -195,7 +161,7 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
     stall.note = QStringLiteral("%1 pulses of %2 ms; p99 gap %3 ms; the p99 column is the longest").arg(gaps.size()).arg(Pulse).arg(g.p99, 0, 'f', 1);
 
     const QList<QByteArray> pages = fetchPages(backend->url());
-    const IngestBaseline base = rawIngest(pages, dir.filePath(QStringLiteral("raw.sqlite")));
+    const IngestBaseline base = serverStore.isEmpty() ? sqliteIngest(pages, dir.filePath(QStringLiteral("raw.sqlite"))) : postgresIngest(pages, serverStore);
     ingest.baseline = double(base.records) / base.seconds;
     ingest.ratio = ingest.baseline / ingest.throughput;
     ingest.goal = QStringLiteral(">= 100,000 records/s, <= 2x");
