@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "store/statement.h"
 
+#include <algorithm>
+
 #include <QStringList>
 
 namespace C360
@@ -112,6 +114,27 @@ RowWriter::RowWriter(const char *table, std::initializer_list<const char *> colu
         placeholders.join(QLatin1String(", ")) + QLatin1String(") RETURNING ") + QLatin1String(key);
     m_update = QLatin1String("UPDATE ") + name + QLatin1String(" SET ") + assignments.join(QLatin1String(", ")) + QLatin1String(" WHERE ") +
         QLatin1String(key) + QLatin1String(" = ?");
+    m_insertMany = QLatin1String("INSERT INTO ") + name + QLatin1String(" (") + names.join(QLatin1String(", ")) + QLatin1String(") VALUES ");
+    m_row = QLatin1Char('(') + placeholders.join(QLatin1String(", ")) + QLatin1Char(')');
+}
+
+Expected<void, StoreError> RowWriter::insertAll(Database &db, const QList<QVariantList> &rows) const
+{
+    // At most this many rows a statement: few statements (one round trip each to a server), and
+    // few distinct ones to prepare and keep.
+    constexpr qsizetype Batch = 50;
+    for (qsizetype from = 0; from < rows.size(); from += Batch) {
+        const qsizetype n = std::min(Batch, rows.size() - from);
+        QVariantList values;
+        for (qsizetype i = from; i < from + n; ++i) {
+            values.append(rows.at(i));
+        }
+        Statement insert(db, m_insertMany + QStringList(n, m_row).join(QLatin1String(", ")));
+        if (auto r = insert.exec(values); !r) {
+            return r;
+        }
+    }
+    return {};
 }
 
 Expected<void, StoreError> RowWriter::write(Database &db, const QVariantList &values, qint64 *id) const

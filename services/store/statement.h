@@ -106,10 +106,15 @@ public:
     Expected<void, StoreError> write(Database &db, const QVariantList &values, qint64 *id) const;
     Expected<qint64, StoreError> insert(Database &db, const QVariantList &values) const;
     Expected<void, StoreError> update(Database &db, const QVariantList &values, qint64 id) const;
+    // Inserts rows (each the columns' values) with as few statements as can be: a row of values
+    // for many rows in each (the key given, as the audit log's sequence, or made by the table).
+    Expected<void, StoreError> insertAll(Database &db, const QList<QVariantList> &rows) const;
 
 private:
     QString m_insert;
     QString m_update;
+    QString m_insertMany; // "INSERT INTO table (columns) VALUES "
+    QString m_row; // "(?, ?, …)"
     QLatin1String m_record;
 };
 
