@@ -9,7 +9,10 @@
 #include <QDateTime>
 #include <QList>
 
+#include <optional>
+
 struct sqlite3;
+struct pg_conn;
 
 namespace C360
 {
@@ -57,8 +60,8 @@ public:
         QDateTime checkpointAt;
         bool intact() const { return problem == Problem::None; }
     };
-    // Checks every entry's MAC and link, in order. From parallelFrom entries on (SQLite), the two
-    // halves of the log are checked at once, the second on a read-only connection of its own.
+    // Checks every entry's MAC and link, in order. From parallelFrom entries on, the two halves of
+    // the log are checked at once, the second on a connection of its own.
     Expected<Verification, StoreError> verify(qint64 parallelFrom = 200000);
 
     // The bytes the HMAC covers (every field but the hash itself, including the previous hash).
@@ -68,6 +71,9 @@ public:
 
 private:
     Expected<Verification, StoreError> verifySqlite(sqlite3 *handle, qint64 parallelFrom);
+    // The same checks over binary COPYs of the log (two halves at once on two connections, as on
+    // SQLite); none when a COPY cannot be had (then the portable path verifies).
+    std::optional<Verification> verifyPostgres(pg_conn *handle, qint64 parallelFrom);
 
     Database &m_db;
     QByteArray m_key;

@@ -400,6 +400,19 @@ sqlite3 *Database::sqliteHandle() const
     return *static_cast<sqlite3 *const *>(handle.data());
 }
 
+pg_conn *Database::postgresHandle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    // Qt names the type as the compiler does: the struct behind libpq's typedef.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0)) {
+        if (handle.isValid() && isServer()) {
+            qCWarning(C360_STORE) << "the PostgreSQL driver's handle is a" << handle.typeName() << "here";
+        }
+        return nullptr;
+    }
+    return *static_cast<pg_conn *const *>(handle.data());
+}
+
 Expected<QSqlQuery *, StoreError> Database::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);

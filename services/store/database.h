@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 struct sqlite3;
+struct pg_conn;
 
 namespace C360
 {
@@ -62,6 +63,8 @@ public:
     // QVariant costs more than the work on them (the audit chain's verification); null for another
     // driver, which then takes the portable path.
     sqlite3 *sqliteHandle() const;
+    // The same for a store on PostgreSQL: libpq's connection (PGconn) under Qt's driver.
+    pg_conn *postgresHandle() const;
 
     // A prepared statement for sql, prepared once per connection and reused; call finish() (or let
     // a Statement do it) when done reading. Fails only on a programming error in sql.
