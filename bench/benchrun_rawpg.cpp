@@ -264,7 +264,8 @@ IngestBaseline postgresIngest(const QList<QByteArray> &pages, const QString &uri
 QString freshServerDatabase(const QString &uri, const QString &name, QString *problem)
 {
     PgConnection db(uri);
-    const QByteArray quoted = '"' + name.toUtf8() + '"';
+    // An identifier in double quotes, any double quote in it doubled.
+    const QByteArray quoted = '"' + name.toUtf8().replace('"', "\"\"") + '"';
     if (!db.problem().isEmpty() || !db.exec(QByteArray("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)").constData()) ||
         !db.exec(QByteArray("CREATE DATABASE " + quoted + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'").constData())) {
         *problem = db.problem();
