@@ -273,6 +273,9 @@ Expected<void, StoreError> Database::prepareStore(int schemaTarget)
     if (auto migrated = migrateTo(schemaTarget < 0 ? Migrations::latestVersion() : schemaTarget); !migrated) {
         return migrated;
     }
+    if (auto owner = m_dialect->assumeOwner(*this); !owner) {
+        return owner;
+    }
     if (m_schemaVersion >= 3 && m_mode != OpenMode::ReadOnly) {
         if (auto queued = installSearchQueue(); !queued) {
             return queued;

@@ -532,6 +532,302 @@ const QList<const char *> postgresSchema8 = {
     "ALTER TABLE requests ADD COLUMN changed_at " C360_TEXT,
 };
 
+// Schema 9 (PostgreSQL only): the town hall. Staff sign in as login roles of their own, members of
+// one group role per Citizen 360 role (all of them members of c360_staff); the schema and its
+// functions belong to c360_owner, a role nobody signs in as (the role that migrates becomes a
+// member, to migrate further). Staff read a citizen's data only through row-level security, under
+// a grant that c360_open_profile gives after writing the profile_opened entry with the session's
+// own user, the server's clock and the client's address; the audit log is written by the owner's
+// functions alone (the chain's HMAC computed in the server, byte for byte as
+// AuditRepository::canonicalBytes), read by supervisors and administrators, never changed.
+// The owner, superusers and the role that migrated (which takes the owner's role on opening the
+// store, SqlDialect::configure) are not bound by row-level security: they are the installation.
+const QList<const char *> postgresSchema9 = {
+    // HMAC-SHA256 in the server (pgcrypto, a trusted extension: the database's owner creates it).
+    "CREATE EXTENSION IF NOT EXISTS pgcrypto",
+    // Roles belong to the whole server: another database may have made them already, perhaps at
+    // this moment (a unique violation then).
+    R"SQL(DO $$
+DECLARE
+    role_name text;
+BEGIN
+    FOREACH role_name IN ARRAY ARRAY['c360_owner', 'c360_staff', 'c360_sync_service', 'c360_counter_clerk', 'c360_call_centre_agent',
+                                     'c360_supervisor', 'c360_administrator'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
+            BEGIN
+                IF role_name IN ('c360_owner', 'c360_staff', 'c360_sync_service') THEN
+                    EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
+                ELSE
+                    EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE c360_staff', role_name);
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
+    IF NOT pg_has_role(current_user, 'c360_owner', 'MEMBER') THEN
+        BEGIN
+            EXECUTE format('GRANT c360_owner TO %I', current_user);
+        EXCEPTION WHEN OTHERS THEN
+            IF NOT pg_has_role(current_user, 'c360_owner', 'MEMBER') THEN
+                RAISE;
+            END IF;
+        END;
+    END IF;
+    -- Everything of the store so far goes to the owner (what extensions brought stays theirs).
+    EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO c360_owner', current_schema());
+    FOR role_name IN
+        SELECT quote_ident(c.relname) FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    LOOP
+        EXECUTE format('ALTER TABLE %s OWNER TO c360_owner', role_name);
+    END LOOP;
+    FOR role_name IN
+        SELECT p.oid::regprocedure::text FROM pg_proc p
+        WHERE p.pronamespace = current_schema()::regnamespace
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO c360_owner', role_name);
+    END LOOP;
+END $$)SQL",
+    "SET LOCAL ROLE c360_owner",
+
+    // Who reads which citizen until when: written by c360_open_profile only.
+    "CREATE TABLE profile_grants (staff TEXT NOT NULL, citizen_id BIGINT NOT NULL REFERENCES citizens (id) ON DELETE CASCADE, granted_at "
+    "TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL, audit_sequence BIGINT NOT NULL, PRIMARY KEY (staff, citizen_id))",
+
+    // The Citizen 360 role of the session's user: the role its enabled staff account names, if the
+    // user is a member of that role's group; NULL for anybody else.
+    R"SQL(CREATE FUNCTION c360_staff_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT s.role FROM staff_accounts s
+    WHERE s.username = session_user::text AND s.disabled = 0
+      AND s.role IN ('counter_clerk', 'call_centre_agent', 'supervisor', 'administrator')
+      AND pg_has_role(session_user, 'c360_' || s.role, 'MEMBER')
+$$)SQL",
+
+    // Whether the session's user holds a grant, unexpired, to read this citizen (the policies' test).
+    R"SQL(CREATE FUNCTION c360_may_read(citizen bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM profile_grants g WHERE g.staff = session_user::text AND g.citizen_id = citizen AND g.expires_at > statement_timestamp())
+$$)SQL",
+
+    // One entry at the chain's end: the actor is the session's user, the time the server's clock,
+    // the client's address in the details. Not callable by staff.
+    R"SQL(CREATE FUNCTION c360_write_audit(p_role text, p_action text, p_subject bigint, p_purpose_code text, p_purpose_text text, p_outcome text,
+                                 p_workstation text, p_details jsonb) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    us constant text := chr(31);
+    v_key bytea;
+    v_last bigint;
+    v_previous bytea;
+    v_at text;
+    v_actor text := session_user::text;
+    v_station text := left(coalesce(p_workstation, ''), 200);
+    v_details text;
+    v_canonical text;
+BEGIN
+    -- The same lock as a workstation's own appends (SqlDialect::lockAuditChain).
+    PERFORM pg_advisory_xact_lock(1127430704, 2);
+    SELECT k.key INTO v_key FROM audit_chain_key k WHERE k.id = 1;
+    IF v_key IS NULL THEN
+        RAISE EXCEPTION 'the audit log of this store has no key yet (citizen360-admin init makes it)' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT a.sequence, a.hash INTO v_last, v_previous FROM audit_log a ORDER BY a.sequence DESC LIMIT 1;
+    IF v_last IS NULL THEN
+        v_last := 0;
+        v_previous := decode(repeat('00', 32), 'hex');
+    END IF;
+    v_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_details := (coalesce(p_details, '{}'::jsonb) || jsonb_build_object('client_address', coalesce(host(inet_client_addr()), 'local')))::text;
+    v_canonical := (v_last + 1)::text || us || v_at || us || replace(v_actor, us, ' ') || us || p_role || us || replace(v_station, us, ' ') || us
+        || p_action || us || coalesce(p_subject, 0)::text || us || replace(coalesce(p_purpose_code, ''), us, ' ') || us
+        || replace(coalesce(p_purpose_text, ''), us, ' ') || us || p_outcome || us || replace(v_details, us, ' ') || us;
+    INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, subject_citizen_id, purpose_code, purpose_text, outcome, details,
+                           previous_hash, hash)
+    VALUES (v_last + 1, v_at, v_actor, p_role, v_station, p_action, nullif(p_subject, 0), coalesce(p_purpose_code, ''), coalesce(p_purpose_text, ''),
+            p_outcome, v_details, v_previous, hmac(convert_to(v_canonical, 'UTF8') || v_previous, v_key, 'sha256'));
+    RETURN v_last + 1;
+END $$)SQL",
+
+    // What staff write into the log themselves: any action but those the store writes (opening a
+    // profile, a change, a purge, a sign-in failure), always under their own name and role.
+    R"SQL(CREATE FUNCTION c360_audit(p_action text, p_subject bigint, p_purpose_code text, p_purpose_text text, p_outcome text, p_workstation text,
+                           p_details jsonb DEFAULT '{}') RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    staff_role text := c360_staff_role();
+BEGIN
+    IF staff_role IS NULL THEN
+        RAISE EXCEPTION 'only a staff member of this store writes to its audit log' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_action IS NULL OR p_action NOT IN ('search', 'search_result_shown', 'identifier_revealed', 'print', 'export', 'login', 'logout',
+                                            'session_locked', 'contact_ended', 'access_denied', 'access_report', 'audit_verified') THEN
+        RAISE EXCEPTION 'the store writes % entries itself', coalesce(p_action, 'NULL') USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_outcome IS NULL OR p_outcome NOT IN ('success', 'denied', 'failed') THEN
+        RAISE EXCEPTION 'no such outcome: %', coalesce(p_outcome, 'NULL') USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN c360_write_audit(staff_role, p_action, p_subject, p_purpose_code, p_purpose_text, p_outcome, p_workstation, p_details);
+END $$)SQL",
+
+    // Opening a profile: the entry first, then the grant to read that citizen for a bounded time
+    // (store_settings.profile_grant_minutes, 30 unless set). A role that may not open profiles
+    // gets a denied entry and no grant; no purpose, no entry and no grant.
+    R"SQL(CREATE FUNCTION c360_open_profile(p_citizen bigint, p_purpose_code text, p_purpose_text text, p_workstation text)
+RETURNS TABLE (entry_sequence bigint, readable_until timestamptz)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    staff_role text := c360_staff_role();
+    minutes integer;
+    entry bigint;
+    opened timestamptz;
+BEGIN
+    IF staff_role IS NULL THEN
+        RAISE EXCEPTION 'only a staff member of this store opens profiles' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_purpose_code IS NULL OR btrim(p_purpose_code) = '' THEN
+        RAISE EXCEPTION 'a profile is opened for a purpose' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = p_citizen) THEN
+        RAISE EXCEPTION 'no citizen %', p_citizen USING ERRCODE = 'no_data_found';
+    END IF;
+    IF staff_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor') THEN
+        entry := c360_write_audit(staff_role, 'profile_opened', p_citizen, p_purpose_code, p_purpose_text, 'denied', p_workstation, '{}');
+        RETURN QUERY SELECT entry, NULL::timestamptz;
+        RETURN;
+    END IF;
+    SELECT CASE WHEN s.value ~ '^[0-9]{1,4}$' THEN s.value::integer END INTO minutes FROM store_settings s WHERE s.key = 'profile_grant_minutes';
+    minutes := least(greatest(coalesce(minutes, 30), 1), 720);
+    entry := c360_write_audit(staff_role, 'profile_opened', p_citizen, p_purpose_code, p_purpose_text, 'success', p_workstation, '{}');
+    opened := clock_timestamp();
+    DELETE FROM profile_grants g WHERE g.staff = session_user::text AND g.expires_at < opened - interval '1 day';
+    INSERT INTO profile_grants AS g (staff, citizen_id, granted_at, expires_at, audit_sequence)
+    VALUES (session_user::text, p_citizen, opened, opened + make_interval(mins => minutes), entry)
+    ON CONFLICT (staff, citizen_id) DO UPDATE SET granted_at = excluded.granted_at, expires_at = excluded.expires_at, audit_sequence = excluded.audit_sequence;
+    RETURN QUERY SELECT entry, opened + make_interval(mins => minutes);
+END $$)SQL",
+
+    // A staff member's change to a citizen's data, audited in the same transaction. The owner's,
+    // the sync service's and the installation's own writes are audited by the application.
+    R"SQL(CREATE FUNCTION c360_audit_change() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    staff_role text := c360_staff_role();
+    changed jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+    subject bigint;
+BEGIN
+    IF staff_role IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'request_supplements' THEN
+        SELECT r.citizen_id INTO subject FROM requests r WHERE r.id = (changed ->> 'request_id')::bigint;
+    ELSE
+        subject := (changed ->> 'citizen_id')::bigint;
+    END IF;
+    PERFORM c360_write_audit(staff_role, 'change', subject, '', '', 'success', current_setting('c360.workstation', true),
+                             jsonb_build_object('table', TG_TABLE_NAME, 'operation', lower(TG_OP), 'id', changed -> 'id'));
+    RETURN NULL;
+END $$)SQL",
+    "CREATE TRIGGER contact_moments_audited AFTER INSERT OR UPDATE OR DELETE ON contact_moments FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
+    "CREATE TRIGGER requests_audited AFTER INSERT OR UPDATE OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
+    "CREATE TRIGGER request_supplements_audited AFTER INSERT OR UPDATE OR DELETE ON request_supplements FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
+    "CREATE TRIGGER citizen_catalogue_links_audited AFTER INSERT OR UPDATE OR DELETE ON citizen_catalogue_links FOR EACH ROW EXECUTE FUNCTION "
+    "c360_audit_change()",
+
+    // Functions are executable by PUBLIC unless told otherwise.
+    "REVOKE ALL ON FUNCTION c360_staff_role(), c360_may_read(bigint), c360_write_audit(text, text, bigint, text, text, text, text, jsonb), "
+    "c360_audit(text, bigint, text, text, text, text, jsonb), c360_open_profile(bigint, text, text, text), c360_audit_change() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION c360_staff_role(), c360_may_read(bigint), c360_audit(text, bigint, text, text, text, text, jsonb), "
+    "c360_open_profile(bigint, text, text, text) TO c360_staff",
+
+    // Row-level security on every table with a citizen's data. A row of a citizen is read under a
+    // grant for that citizen; a row that belongs to another row (a supplement, a link) under the
+    // grant of that row's citizen, as its parent's own policy decides. A report without a citizen
+    // is read as a possible match of a citizen open at the desk; a contact or request without a
+    // citizen (anonymous) by any staff member.
+    R"SQL(DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['citizens', 'citizen_identifiers', 'digital_addresses', 'channel_preferences', 'consents', 'reports',
+                             'report_candidates', 'citizen_catalogue_links', 'contact_moments', 'requests', 'request_supplements',
+                             'contact_moment_links', 'request_links', 'contact_drafts', 'detached_links', 'outbox', 'sync_records',
+                             'purge_records', 'profile_grants'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        IF t <> 'profile_grants' THEN
+            EXECUTE format('CREATE POLICY sync_service ON %I TO c360_sync_service USING (true) WITH CHECK (true)', t);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO c360_sync_service', t);
+        END IF;
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['citizen_identifiers', 'digital_addresses', 'channel_preferences', 'consents', 'report_candidates',
+                             'citizen_catalogue_links'] LOOP
+        EXECUTE format('CREATE POLICY staff_read ON %I FOR SELECT TO c360_staff USING (c360_may_read(citizen_id))', t);
+        EXECUTE format('GRANT SELECT ON %I TO c360_staff', t);
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['catalogue_entries', 'catalogue_texts', 'sync_state', 'store_settings', 'schema_migrations'] LOOP
+        EXECUTE format('GRANT SELECT ON %I TO c360_staff, c360_sync_service', t);
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['catalogue_entries', 'catalogue_texts', 'sync_state'] LOOP
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO c360_sync_service', t);
+    END LOOP;
+END $$)SQL",
+    "CREATE POLICY staff_read ON citizens FOR SELECT TO c360_staff USING (c360_may_read(id))",
+    "GRANT SELECT ON citizens TO c360_staff",
+    "CREATE POLICY staff_read ON reports FOR SELECT TO c360_staff USING (c360_may_read(citizen_id) OR citizen_id IS NULL AND EXISTS (SELECT 1 FROM "
+    "report_candidates rc WHERE rc.report_id = reports.id))",
+    "CREATE POLICY staff_match ON reports FOR UPDATE TO c360_staff USING (c360_may_read(citizen_id) OR citizen_id IS NULL AND EXISTS (SELECT 1 FROM "
+    "report_candidates rc WHERE rc.report_id = reports.id)) WITH CHECK (citizen_id IS NULL OR c360_may_read(citizen_id))",
+    "GRANT SELECT, UPDATE (citizen_id, match_basis) ON reports TO c360_staff",
+    "CREATE POLICY staff_decide ON report_candidates FOR UPDATE TO c360_staff USING (c360_may_read(citizen_id)) WITH CHECK (c360_may_read(citizen_id))",
+    "GRANT UPDATE (state) ON report_candidates TO c360_staff",
+    "CREATE POLICY staff_link ON citizen_catalogue_links FOR INSERT TO c360_staff WITH CHECK (c360_may_read(citizen_id) AND staff_member = "
+    "session_user::text)",
+    "CREATE POLICY staff_unlink ON citizen_catalogue_links FOR DELETE TO c360_staff USING (c360_may_read(citizen_id))",
+    "GRANT INSERT, DELETE ON citizen_catalogue_links TO c360_staff",
+    "CREATE POLICY staff_read ON contact_moments FOR SELECT TO c360_staff USING (citizen_id IS NULL OR c360_may_read(citizen_id))",
+    "CREATE POLICY staff_register ON contact_moments FOR INSERT TO c360_staff WITH CHECK ((citizen_id IS NULL OR c360_may_read(citizen_id)) AND "
+    "staff_member = session_user::text)",
+    "GRANT SELECT, INSERT ON contact_moments TO c360_staff",
+    "CREATE POLICY staff_read ON requests FOR SELECT TO c360_staff USING (citizen_id IS NULL OR c360_may_read(citizen_id))",
+    "CREATE POLICY staff_create ON requests FOR INSERT TO c360_staff WITH CHECK (citizen_id IS NULL OR c360_may_read(citizen_id))",
+    "CREATE POLICY staff_handle ON requests FOR UPDATE TO c360_staff USING (citizen_id IS NULL OR c360_may_read(citizen_id)) WITH CHECK (citizen_id IS "
+    "NULL OR c360_may_read(citizen_id))",
+    "GRANT SELECT, INSERT ON requests TO c360_staff",
+    "GRANT UPDATE (answer, status, assignee_kind, assignee_name, deadline_at, version, changed_by, changed_at) ON requests TO c360_staff",
+    "CREATE POLICY staff_read ON request_supplements FOR SELECT TO c360_staff USING (EXISTS (SELECT 1 FROM requests r WHERE r.id = request_id))",
+    "CREATE POLICY staff_add ON request_supplements FOR INSERT TO c360_staff WITH CHECK (EXISTS (SELECT 1 FROM requests r WHERE r.id = request_id) AND "
+    "author = session_user::text)",
+    "GRANT SELECT, INSERT ON request_supplements TO c360_staff",
+    "CREATE POLICY staff_read ON contact_moment_links FOR SELECT TO c360_staff USING (EXISTS (SELECT 1 FROM contact_moments c WHERE c.id = "
+    "contact_moment_id))",
+    "CREATE POLICY staff_link ON contact_moment_links FOR INSERT TO c360_staff WITH CHECK (EXISTS (SELECT 1 FROM contact_moments c WHERE c.id = "
+    "contact_moment_id))",
+    "GRANT SELECT, INSERT ON contact_moment_links TO c360_staff",
+    "CREATE POLICY staff_read ON request_links FOR SELECT TO c360_staff USING (EXISTS (SELECT 1 FROM requests r WHERE r.id = request_id))",
+    "CREATE POLICY staff_link ON request_links FOR INSERT TO c360_staff WITH CHECK (EXISTS (SELECT 1 FROM requests r WHERE r.id = request_id))",
+    "GRANT SELECT, INSERT ON request_links TO c360_staff",
+    // A draft is its author's alone.
+    "CREATE POLICY own_drafts ON contact_drafts TO c360_staff USING (staff_member = session_user::text) WITH CHECK (staff_member = "
+    "session_user::text AND (citizen_id IS NULL OR c360_may_read(citizen_id)))",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON contact_drafts TO c360_staff",
+    // The staff directory (assignees, names): never the password hashes of local accounts.
+    "GRANT SELECT (id, username, display_name, role, team, disabled) ON staff_accounts TO c360_staff, c360_sync_service",
+    // The log: read by those who audit; written by the owner's functions only; the chain's key
+    // read by the owner alone (no grant at all).
+    "GRANT SELECT ON audit_log TO c360_supervisor, c360_administrator",
+    // Pinned to the store's own schema, pg_temp last: a user's temporary table never stands in
+    // for one of the store's in a security-definer function.
+    R"SQL(DO $$
+DECLARE
+    f text;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    END LOOP;
+END $$)SQL",
+};
+
 #undef C360_TEXT
 #undef C360_ID
 #undef C360_ROWID
@@ -549,6 +845,7 @@ const QList<Step> &steps()
         {6, "the store's identity, which names its audit key and checkpoints", schema6, postgresSchema6},
         {7, "the audit chain's key kept in a shared store (PostgreSQL only)", {}, postgresSchema7},
         {8, "the version of a request's handling, with who changed it last and when", schema8, postgresSchema8},
+        {9, "staff as database roles, row-level security under audited grants, the audit log written by the server (PostgreSQL only)", {}, postgresSchema9},
     };
     return all;
 }

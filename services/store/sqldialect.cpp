@@ -59,6 +59,7 @@ public:
     }
 
     QString tablesQuery() const override { return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); }
+    Expected<void, StoreError> assumeOwner(Database &) const override { return {}; }
 
     QString beginTransaction() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     Expected<void, StoreError> lockMigrations(Database &) const override { return {}; }
@@ -174,12 +175,32 @@ public:
                 return r;
             }
         }
-        return {};
+        // Again after a lost connection: the new session is the installation's too.
+        return assumeOwner(db);
     }
 
+    // From the catalogue, which every role reads: information_schema lists only the tables the
+    // session may use, and a staff member's role may use few.
     QString tablesQuery() const override
     {
-        return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
+        return QStringLiteral("SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')");
+    }
+
+    Expected<void, StoreError> assumeOwner(Database &db) const override
+    {
+        // Only where c360_owner owns this store (schema 9 ran here): the roles belong to the whole
+        // server, and another database's migration may have made this user a member.
+        QSqlQuery member(db.connection());
+        if (!member.exec(
+                QStringLiteral("SELECT 1 FROM pg_roles o JOIN pg_class c ON c.relowner = o.oid WHERE o.rolname = 'c360_owner' AND "
+                               "c.relname = 'schema_migrations' AND c.relnamespace = current_schema()::regnamespace AND o.rolname <> current_user AND "
+                               "pg_has_role(session_user, o.oid, 'MEMBER') AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)"))) {
+            return unexpected(db.error(member));
+        }
+        if (!member.next()) {
+            return {};
+        }
+        return db.exec(QStringLiteral("SET ROLE c360_owner"));
     }
 
     QString beginTransaction() const override { return QStringLiteral("BEGIN"); }

@@ -39,6 +39,9 @@ public:
     virtual Expected<void, StoreError> configure(Database &db, bool readOnly) const = 0;
     // The names of the tables in the store's schema (one column).
     virtual QString tablesQuery() const = 0;
+    // After the store is migrated: the role that installed a shared store acts as its owner
+    // (schema 9, PostgreSQL); staff, the sync service and superusers stay who they signed in as.
+    virtual Expected<void, StoreError> assumeOwner(Database &db) const = 0;
 
     // Starts the outermost transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so
     // two connections never deadlock upgrading a read lock.

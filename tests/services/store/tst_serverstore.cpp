@@ -14,6 +14,7 @@
 #include "storetesting.h"
 #include "tempstore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -172,6 +173,12 @@ private Q_SLOTS:
         auto right = Database::open(name, Database::OpenMode::Create, clock);
         QVERIFY2(right, Test::why(right).constData());
         QCOMPARE((*right)->schemaVersion(), Migrations::latestVersion());
+        // The role that installed the store acts as its owner (schema 9), so row-level security
+        // hides nothing from the installation.
+        QCOMPARE(Test::rows(**right, u"SELECT current_user, session_user"_s), QStringList{u"c360_owner|c360_password"_s});
+        QSqlQuery add((*right)->connection());
+        QVERIFY2(add.exec(u"INSERT INTO citizens (given_names, family_name, updated_at) VALUES ('Anna', 'Peeters', '2026-01-01T00:00:00.000Z')"_s),
+                 qPrintable(add.lastError().text()));
         right->reset();
 
         Database::setServerPassword(location, QString());
@@ -179,6 +186,8 @@ private Q_SLOTS:
         auto fromEnvironment = Database::open(name, Database::OpenMode::ReadWrite, clock);
         qunsetenv("PGPASSWORD");
         QVERIFY2(fromEnvironment, Test::why(fromEnvironment).constData());
+        // Opened again, not migrated: the owner's role all the same.
+        QCOMPARE(Test::scalar(**fromEnvironment, u"SELECT COUNT(*) FROM citizens"_s), 1);
     }
 
     void aServerThatIsNotThereSaysSo()

@@ -1,0 +1,546 @@
+// SPDX-FileCopyrightText: 2026 Citizen 360 contributors
+// SPDX-License-Identifier: EUPL-1.2
+// The town hall's privacy, proven from outside: staff members sign in to a shared store with
+// libpq as their own login roles, as a user with psql would, and try to read a citizen's data
+// unaudited, to write the audit log under another name or time, to change or read the log, to read
+// the chain's key, to touch a colleague's draft and to take a role they were not given. Each try
+// fails, or leaves an audit entry under their own name that the chain holds (schema 9).
+
+#include "audit/auditrepository.h"
+#include "store/database.h"
+#include "store/storelocation.h"
+#include "storetesting.h"
+#include "tempstore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <libpq-fe.h>
+
+#include <memory>
+
+using namespace C360;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QByteArray chainKey = QByteArrayLiteral("k3y-of-the-chain-k3y-of-the-chai");
+
+// What the server answered to one statement.
+struct Answer
+{
+    bool ok = false;
+    QByteArray state; // SQLSTATE when it failed
+    QString error;
+    QList<QStringList> rows;
+    qint64 affected = 0;
+
+    QString firstValue() const { return rows.isEmpty() || rows.constFirst().isEmpty() ? QString() : rows.constFirst().constFirst(); }
+};
+
+// One staff member's own connection, as psql would make it.
+class Session
+{
+public:
+    Session(const StoreLocation &store, const QString &user)
+    {
+        const QByteArray conninfo =
+            u"host=%1 port=%2 dbname=%3 user=%4 application_name=tst_databaseroles"_s.arg(store.host(), store.port(), store.databaseName(), user).toUtf8();
+        m_conn.reset(PQconnectdb(conninfo.constData()));
+    }
+    bool connected() const { return m_conn && PQstatus(m_conn.get()) == CONNECTION_OK; }
+    QByteArray connectionError() const { return m_conn ? QByteArray(PQerrorMessage(m_conn.get())) : QByteArray("no connection"); }
+
+    Answer ask(const QString &sql) const
+    {
+        Answer answer;
+        std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(m_conn.get(), sql.toUtf8().constData()), &PQclear);
+        const ExecStatusType status = PQresultStatus(result.get());
+        answer.ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+        if (!answer.ok) {
+            answer.state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+            answer.error = QString::fromUtf8(PQresultErrorMessage(result.get())).trimmed();
+            return answer;
+        }
+        answer.affected = QByteArray(PQcmdTuples(result.get())).toLongLong();
+        for (int row = 0; row < PQntuples(result.get()); ++row) {
+            QStringList values;
+            for (int column = 0; column < PQnfields(result.get()); ++column) {
+                values.append(QString::fromUtf8(PQgetvalue(result.get(), row, column)));
+            }
+            answer.rows.append(values);
+        }
+        return answer;
+    }
+
+private:
+    struct Closer
+    {
+        void operator()(PGconn *conn) const { PQfinish(conn); }
+    };
+    std::unique_ptr<PGconn, Closer> m_conn;
+};
+
+// "insufficient_privilege": a missing privilege, and a row that row-level security refuses.
+constexpr auto refused = "42501";
+
+// The tables that hold a citizen's data, each with a row of citizen 1 and one of citizen 2.
+const QStringList personalTables = {u"citizens"_s,
+                                    u"citizen_identifiers"_s,
+                                    u"digital_addresses"_s,
+                                    u"channel_preferences"_s,
+                                    u"consents"_s,
+                                    u"reports"_s,
+                                    u"report_candidates"_s,
+                                    u"citizen_catalogue_links"_s,
+                                    u"contact_moments"_s,
+                                    u"requests"_s,
+                                    u"request_supplements"_s,
+                                    u"contact_moment_links"_s,
+                                    u"request_links"_s};
+} // namespace
+
+class TestDatabaseRoles : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Test::TempStore> m_store;
+    StoreLocation m_location;
+    QString m_suffix;
+
+    QString login(const QString &who) const { return who + m_suffix; }
+    std::unique_ptr<Session> connectAs(const QString &who) const { return std::make_unique<Session>(m_location, login(who)); }
+
+    // As the installation (the tests' superuser).
+    bool admin(const QStringList &statements) { return Test::runOnStore(m_store->path(), statements); }
+    qint64 entries() { return Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log"_s); }
+    QStringList lastEntry()
+    {
+        return Test::rows(m_store->db(),
+                          u"SELECT actor, role, workstation, action, COALESCE(subject_citizen_id, 0), purpose_code, outcome, details, occurred_at FROM "
+                          "audit_log ORDER BY sequence DESC LIMIT 1"_s)
+            .value(0)
+            .split(u'|');
+    }
+    bool forgetGrants(const QString &who) { return admin({u"DELETE FROM profile_grants WHERE staff = '%1'"_s.arg(login(who))}); }
+    void verifyChain()
+    {
+        AuditRepository log(m_store->db(), chainKey);
+        const auto verification = log.verify();
+        QVERIFY2(verification, Test::why(verification).constData());
+        QCOMPARE(verification->problem, AuditRepository::Verification::Problem::None);
+        QCOMPARE(verification->checkedThrough, entries());
+    }
+
+    static void addRoles()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("counter clerk") << u"clerk"_s << u"counter_clerk"_s;
+        QTest::newRow("call-centre agent") << u"agent"_s << u"call_centre_agent"_s;
+        QTest::newRow("supervisor") << u"supervisor"_s << u"supervisor"_s;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(Test::TempStore::onServer(), "a PostgreSQL test: run it through ctest (fixture postgres)");
+        m_store = std::make_unique<Test::TempStore>();
+        m_store->open();
+        QVERIFY(m_store->isOpen());
+        m_location = StoreLocation::parse(m_store->path());
+        // Roles belong to the whole server, which other tests share.
+        m_suffix = u"_%1"_s.arg(QCoreApplication::applicationPid());
+        QStringList setup;
+        for (const auto &[who, group] : {std::pair(u"clerk"_s, u"counter_clerk"_s),
+                                         std::pair(u"agent"_s, u"call_centre_agent"_s),
+                                         std::pair(u"supervisor"_s, u"supervisor"_s),
+                                         std::pair(u"admin"_s, u"administrator"_s),
+                                         std::pair(u"retired"_s, u"counter_clerk"_s)}) {
+            setup << u"DROP ROLE IF EXISTS %1"_s.arg(login(who)) << u"CREATE ROLE %1 LOGIN IN ROLE c360_%2"_s.arg(login(who), group)
+                  << u"INSERT INTO staff_accounts (username, display_name, role, team, password_hash, disabled, created_at, password_changed_at) "
+                     "VALUES ('%1', '%1', '%2', 'KCC', '', %3, '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z')"_s.arg(login(who), group)
+                         .arg(who == u"retired"_s ? 1 : 0);
+        }
+        // A login of the server that is no staff member of this store.
+        setup << u"DROP ROLE IF EXISTS %1"_s.arg(login(u"outsider"_s)) << u"CREATE ROLE %1 LOGIN"_s.arg(login(u"outsider"_s));
+        // Two citizens with a row in every table of personal data.
+        setup << u"INSERT INTO audit_chain_key (id, key) VALUES (1, '\\x%1')"_s.arg(QString::fromLatin1(chainKey.toHex()));
+        for (int c = 1; c <= 2; ++c) {
+            setup << u"INSERT INTO citizens (id, given_names, family_name, search_names, birth_date, updated_at) VALUES (%1, 'Given%1', 'Family%1', "
+                     "'given%1 family%1', '1980-01-0%1', '2026-01-01T00:00:00.000Z')"_s.arg(c)
+                  << u"INSERT INTO citizen_identifiers (citizen_id, type, value) VALUES (%1, 'rrn', '8001010%1-00%1')"_s.arg(c)
+                  << u"INSERT INTO digital_addresses (citizen_id, kind, value, normalized) VALUES (%1, 'email', 'c%1@example.org', "
+                     "'c%1@example.org')"_s.arg(c)
+                  << u"INSERT INTO channel_preferences (citizen_id, topic, channel) VALUES (%1, 'general', 'email')"_s.arg(c)
+                  << u"INSERT INTO consents (citizen_id, topic, granted) VALUES (%1, 'newsletter', 1)"_s.arg(c)
+                  << u"INSERT INTO reports (id, citizen_id, status, description) VALUES (%1, %1, 'open', 'report of %1')"_s.arg(c)
+                  << u"INSERT INTO reports (id, citizen_id, status, description) VALUES (1%1, NULL, 'open', 'unmatched, possibly %1')"_s.arg(c)
+                  << u"INSERT INTO report_candidates (report_id, citizen_id, basis, state) VALUES (1%1, %1, 'email', 'proposed')"_s.arg(c)
+                  << u"INSERT INTO catalogue_entries (id, product_id) VALUES (%1, 'product-%1')"_s.arg(c)
+                  << u"INSERT INTO citizen_catalogue_links (citizen_id, entry_id, linked_at, staff_member) VALUES (%1, %1, '2026-01-01T00:00:00.000Z', "
+                     "'someone')"_s.arg(c)
+                  << u"INSERT INTO contact_moments (id, citizen_id, channel, outcome, staff_member, subject, occurred_at) VALUES (%1, %1, 'desk', "
+                     "'answered', 'someone', 'contact of %1', '2026-01-01T00:00:00.000Z')"_s.arg(c)
+                  << u"INSERT INTO requests (id, citizen_id, question, status, created_at, expires_at) VALUES (%1, %1, 'question of %1', 'open', "
+                     "'2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')"_s.arg(c)
+                  << u"INSERT INTO request_supplements (request_id, author, created_at, body) VALUES (%1, 'someone', '2026-01-01T00:00:00.000Z', "
+                     "'supplement of %1')"_s.arg(c)
+                  << u"INSERT INTO contact_moment_links (contact_moment_id, request_id) VALUES (%1, %1)"_s.arg(c)
+                  << u"INSERT INTO request_links (request_id, report_id) VALUES (%1, %1)"_s.arg(c);
+        }
+        // The agent's draft, which nobody else may read or touch.
+        setup << u"INSERT INTO contact_drafts (staff_member, citizen_id, payload, saved_at) VALUES ('%1', 1, 'the agent''s words', "
+                 "'2026-01-01T00:00:00.000Z')"_s.arg(login(u"agent"_s));
+        QVERIFY(admin(setup));
+        for (const QString &table : personalTables) {
+            QVERIFY2(Test::rowCount(m_store->db(), table) >= 2, qPrintable(table));
+        }
+        // An entry the application appended, before any the server writes: one chain.
+        AuditRepository log(m_store->db(), chainKey);
+        AuditEntry first;
+        first.actor = u"installer"_s;
+        first.role = Role::Administrator;
+        first.workstation = u"server room"_s;
+        first.action = AuditAction::AuditVerified;
+        QVERIFY2(log.append(first), "the application's own append");
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_store) {
+            return;
+        }
+        const QString uri = Test::TempStore::serverUri();
+        m_store.reset(); // the database goes first: the roles hold grants in it
+        QStringList drop;
+        for (const QString &who : {u"clerk"_s, u"agent"_s, u"supervisor"_s, u"admin"_s, u"retired"_s, u"outsider"_s}) {
+            drop << u"DROP ROLE IF EXISTS %1"_s.arg(login(who));
+        }
+        QVERIFY(Test::runOnStore(uri, drop));
+    }
+
+    void nothingIsReadBeforeTheProfileIsOpened_data() { addRoles(); }
+    void nothingIsReadBeforeTheProfileIsOpened()
+    {
+        QFETCH(QString, who);
+        QVERIFY(forgetGrants(who));
+        const auto session = connectAs(who);
+        QVERIFY2(session->connected(), session->connectionError().constData());
+        for (const QString &table : personalTables) {
+            const Answer all = session->ask(u"SELECT COUNT(*) FROM %1"_s.arg(table));
+            QVERIFY2(all.ok, qPrintable(all.error));
+            QVERIFY2(all.firstValue() == u"0"_s, qPrintable(table + u": "_s + all.firstValue()));
+        }
+        const Answer byId = session->ask(u"SELECT family_name FROM citizens WHERE id = 1"_s);
+        QVERIFY(byId.ok);
+        QVERIFY(byId.rows.isEmpty());
+        // The staff directory is readable, its password hashes are not.
+        QVERIFY(session->ask(u"SELECT COUNT(*) FROM staff_accounts"_s).ok);
+        QCOMPARE(session->ask(u"SELECT password_hash FROM staff_accounts"_s).state, QByteArray(refused));
+    }
+
+    void aProfileIsNotOpenedWithoutAPurpose_data() { addRoles(); }
+    void aProfileIsNotOpenedWithoutAPurpose()
+    {
+        QFETCH(QString, who);
+        QVERIFY(forgetGrants(who));
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        for (const QString &purpose : {u"''"_s, u"'   '"_s, u"NULL"_s}) {
+            const Answer open = session->ask(u"SELECT * FROM c360_open_profile(1, %1, 'just looking', 'desk 3')"_s.arg(purpose));
+            QVERIFY2(!open.ok, qPrintable(purpose));
+            QCOMPARE(open.state, QByteArray("22023"));
+        }
+        QCOMPARE(entries(), before);
+        QCOMPARE(session->ask(u"SELECT COUNT(*) FROM citizens"_s).firstValue(), u"0"_s);
+    }
+
+    void openingAProfileWritesTheEntryThenGrantsThatCitizenOnly_data() { addRoles(); }
+    void openingAProfileWritesTheEntryThenGrantsThatCitizenOnly()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, role);
+        QVERIFY(forgetGrants(who));
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        // Whatever the session says of itself, the entry names the signed-in user.
+        QVERIFY(session->ask(u"SET application_name = 'somebody else'"_s).ok);
+        const Answer open =
+            session->ask(u"SELECT entry_sequence, readable_until > now() FROM c360_open_profile(1, 'counter_visit', 'moving house', 'desk 3')"_s);
+        QVERIFY2(open.ok, qPrintable(open.error));
+        QCOMPARE(open.rows.value(0).value(1), u"t"_s);
+        QCOMPARE(entries(), before + 1);
+        QCOMPARE(open.firstValue().toLongLong(), before + 1);
+        const QStringList entry = lastEntry();
+        QCOMPARE(entry.value(0), login(who));
+        QCOMPARE(entry.value(1), role);
+        QCOMPARE(entry.value(2), u"desk 3"_s);
+        QCOMPARE(entry.value(3), u"profile_opened"_s);
+        QCOMPARE(entry.value(4), u"1"_s);
+        QCOMPARE(entry.value(5), u"counter_visit"_s);
+        QCOMPARE(entry.value(6), u"success"_s);
+        QCOMPARE(QJsonDocument::fromJson(entry.value(7).toUtf8()).object().value(u"client_address"_s).toString(), u"127.0.0.1"_s);
+        // The server's clock, not the workstation's (the test store's clock stands in 2026-03).
+        const QDateTime written = QDateTime::fromString(entry.value(8), Qt::ISODateWithMs);
+        QVERIFY2(qAbs(written.secsTo(QDateTime::currentDateTimeUtc())) < 300, qPrintable(entry.value(8)));
+
+        for (const QString &table : personalTables) {
+            const Answer rows = session->ask(u"SELECT COUNT(*) FROM %1"_s.arg(table));
+            QVERIFY2(rows.ok, qPrintable(rows.error));
+            // Citizen 1's rows; the unmatched report is read as citizen 1's possible match.
+            const QString expected = table == u"reports"_s ? u"2"_s : u"1"_s;
+            QVERIFY2(rows.firstValue() == expected, qPrintable(table + u": "_s + rows.firstValue()));
+        }
+        QCOMPARE(session->ask(u"SELECT family_name FROM citizens"_s).firstValue(), u"Family1"_s);
+        QCOMPARE(session->ask(u"SELECT body FROM request_supplements"_s).firstValue(), u"supplement of 1"_s);
+        QVERIFY(session->ask(u"SELECT * FROM citizens WHERE id = 2"_s).rows.isEmpty());
+        verifyChain();
+    }
+
+    void anExpiredGrantReadsNothing_data() { addRoles(); }
+    void anExpiredGrantReadsNothing()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        QVERIFY(session->ask(u"SELECT * FROM c360_open_profile(2, 'phone_call', '', 'desk 3')"_s).ok);
+        QCOMPARE(session->ask(u"SELECT COUNT(*) FROM citizens WHERE id = 2"_s).firstValue(), u"1"_s);
+        // The grant's time runs out (as the installation, standing in for the clock).
+        QVERIFY(admin({u"UPDATE profile_grants SET expires_at = now() - interval '1 second' WHERE staff = '%1'"_s.arg(login(who))}));
+        for (const QString &table : personalTables) {
+            QVERIFY2(session->ask(u"SELECT COUNT(*) FROM %1"_s.arg(table)).firstValue() == u"0"_s, qPrintable(table));
+        }
+    }
+
+    void theLogIsWrittenOnlyUnderOnesOwnName_data() { addRoles(); }
+    void theLogIsWrittenOnlyUnderOnesOwnName()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, role);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        // The function that takes a role, a time or an actor is the owner's alone.
+        Answer forged = session->ask(u"SELECT c360_write_audit('supervisor', 'profile_opened', 2, 'x', '', 'success', 'desk', '{}')"_s);
+        QCOMPARE(forged.state, QByteArray(refused));
+        // The staff's own takes none: an actor is no argument of it.
+        forged = session->ask(u"SELECT c360_audit('print', 2, 'copy', '', 'success', 'desk', '{}', 'someone_else')"_s);
+        QCOMPARE(forged.state, QByteArray("42883"));
+        // What the store writes itself cannot be written through it.
+        for (const QString &action : {u"profile_opened"_s, u"change"_s, u"purge"_s, u"login_failed"_s}) {
+            forged = session->ask(u"SELECT c360_audit('%1', 2, 'x', '', 'success', 'desk', '{}')"_s.arg(action));
+            QVERIFY2(forged.state == refused, qPrintable(action));
+        }
+        // A made-up actor or time in the details stays in the details; the entry is still theirs.
+        const Answer printed = session->ask(u"SELECT c360_audit('print', 1, 'copy_for_citizen', '', 'success', 'desk 3', '{\"actor\": \"someone_else\"}')"_s);
+        QVERIFY2(printed.ok, qPrintable(printed.error));
+        QCOMPARE(entries(), before + 1);
+        const QStringList entry = lastEntry();
+        QCOMPARE(entry.value(0), login(who));
+        QCOMPARE(entry.value(1), role);
+        QCOMPARE(entry.value(3), u"print"_s);
+        verifyChain();
+    }
+
+    void theLogCannotBeChanged_data() { addRoles(); }
+    void theLogCannotBeChanged()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        for (const QString &sql : {u"INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, outcome, previous_hash, hash) "
+                                   "VALUES (100000, '2026-01-01T00:00:00.000Z', 'x', 'supervisor', 'x', 'print', 'success', '\\x00', '\\x00')"_s,
+                                   u"UPDATE audit_log SET actor = 'nobody'"_s,
+                                   u"DELETE FROM audit_log"_s,
+                                   u"TRUNCATE audit_log"_s,
+                                   u"ALTER TABLE audit_log DISABLE TRIGGER ALL"_s,
+                                   u"DROP TABLE audit_log"_s}) {
+            const Answer tried = session->ask(sql);
+            QVERIFY2(!tried.ok, qPrintable(sql));
+            QVERIFY2(tried.state == refused, qPrintable(sql + u": "_s + tried.error));
+        }
+        QCOMPARE(entries(), before);
+        verifyChain();
+    }
+
+    void theChainsKeyIsTheOwnersAlone_data() { addRoles(); }
+    void theChainsKeyIsTheOwnersAlone()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        QCOMPARE(session->ask(u"SELECT key FROM audit_chain_key"_s).state, QByteArray(refused));
+        QCOMPARE(session->ask(u"SELECT * FROM profile_grants"_s).state, QByteArray(refused));
+        QCOMPARE(session->ask(u"INSERT INTO profile_grants VALUES (current_user, 2, now(), now() + interval '1 day', 1)"_s).state, QByteArray(refused));
+    }
+
+    void onlyThoseWhoAuditReadTheLog_data() { addRoles(); }
+    void onlyThoseWhoAuditReadTheLog()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const Answer read = session->ask(u"SELECT COUNT(*) FROM audit_log"_s);
+        if (who == u"supervisor"_s) {
+            QVERIFY2(read.ok, qPrintable(read.error));
+            QCOMPARE(read.firstValue().toLongLong(), entries());
+        } else {
+            QCOMPARE(read.state, QByteArray(refused));
+        }
+    }
+
+    void aColleaguesDraftIsNotTouched_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::newRow("counter clerk") << u"clerk"_s;
+        QTest::newRow("supervisor") << u"supervisor"_s;
+    }
+    void aColleaguesDraftIsNotTouched()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        QVERIFY(session->ask(u"SELECT * FROM c360_open_profile(1, 'counter_visit', '', 'desk 3')"_s).ok);
+        const QString agent = login(u"agent"_s);
+        QCOMPARE(session->ask(u"SELECT COUNT(*) FROM contact_drafts"_s).firstValue(), u"0"_s);
+        QCOMPARE(session->ask(u"UPDATE contact_drafts SET payload = 'mine now' WHERE staff_member = '%1'"_s.arg(agent)).affected, 0);
+        QCOMPARE(session->ask(u"DELETE FROM contact_drafts"_s).affected, 0);
+        const Answer taken = session->ask(
+            u"INSERT INTO contact_drafts (staff_member, citizen_id, payload, saved_at) VALUES ('%1', NULL, 'x', '2026-01-01T00:00:00.000Z')"_s.arg(agent));
+        QCOMPARE(taken.state, QByteArray(refused));
+        QCOMPARE(Test::rows(m_store->db(), u"SELECT payload FROM contact_drafts WHERE staff_member = '%1'"_s.arg(agent)), QStringList{u"the agent's words"_s});
+        // Their own draft is theirs to keep.
+        const Answer own = session->ask(u"INSERT INTO contact_drafts (staff_member, citizen_id, payload, saved_at) VALUES (session_user, 1, 'mine', "
+                                        "'2026-01-01T00:00:00.000Z') ON CONFLICT (staff_member, citizen_id) DO UPDATE SET payload = excluded.payload"_s);
+        QVERIFY2(own.ok, qPrintable(own.error));
+        QCOMPARE(session->ask(u"SELECT payload FROM contact_drafts"_s).firstValue(), u"mine"_s);
+    }
+
+    void noRoleIsTaken_data() { addRoles(); }
+    void noRoleIsTaken()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const QString self = login(who);
+        for (const QString &sql : {u"GRANT c360_supervisor TO %1"_s.arg(self),
+                                   u"GRANT c360_administrator TO %1"_s.arg(self),
+                                   u"GRANT c360_owner TO %1"_s.arg(self),
+                                   u"SET ROLE c360_owner"_s,
+                                   u"SET ROLE c360_sync_service"_s,
+                                   u"SET SESSION AUTHORIZATION c360"_s,
+                                   u"ALTER ROLE %1 CREATEROLE"_s.arg(self),
+                                   u"ALTER ROLE %1 BYPASSRLS"_s.arg(self),
+                                   u"CREATE ROLE %1_twin LOGIN"_s.arg(self),
+                                   u"ALTER TABLE citizens DISABLE ROW LEVEL SECURITY"_s,
+                                   u"CREATE POLICY mine ON citizens FOR SELECT USING (true)"_s}) {
+            const Answer tried = session->ask(sql);
+            QVERIFY2(!tried.ok, qPrintable(sql));
+            QVERIFY2(tried.state == refused, qPrintable(sql + u": "_s + QString::fromLatin1(tried.state) + u" "_s + tried.error));
+        }
+        // Nor does a temporary table stand in for the grants in the owner's functions.
+        QVERIFY(forgetGrants(who));
+        QVERIFY(session
+                    ->ask(u"CREATE TEMPORARY TABLE profile_grants (staff TEXT, citizen_id BIGINT, granted_at TIMESTAMPTZ, expires_at TIMESTAMPTZ, "
+                          "audit_sequence BIGINT)"_s)
+                    .ok);
+        QVERIFY(session->ask(u"INSERT INTO pg_temp.profile_grants VALUES (session_user, 2, now(), now() + interval '1 day', 1)"_s).ok);
+        QCOMPARE(session->ask(u"SELECT COUNT(*) FROM public.citizens"_s).firstValue(), u"0"_s);
+    }
+
+    void aChangeIsAuditedUnderTheStaffMembersName_data() { addRoles(); }
+    void aChangeIsAuditedUnderTheStaffMembersName()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, role);
+        QVERIFY(forgetGrants(who));
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const QString insert = u"INSERT INTO contact_moments (citizen_id, channel, outcome, staff_member, subject, occurred_at) VALUES (%1, 'phone', "
+                               "'answered', %2, 'about the permit', '2026-01-02T00:00:00.000Z')"_s;
+        // Not opened: refused, nothing written.
+        qint64 before = entries();
+        QCOMPARE(session->ask(insert.arg(u"1"_s, u"session_user"_s)).state, QByteArray(refused));
+        QCOMPARE(entries(), before);
+        QVERIFY(session->ask(u"SELECT * FROM c360_open_profile(1, 'phone_call', '', 'desk 3')"_s).ok);
+        // Under another's name: refused.
+        QCOMPARE(session->ask(insert.arg(u"1"_s, u"'someone_else'"_s)).state, QByteArray(refused));
+        // Their own, on the open profile: written and audited in the same transaction.
+        QVERIFY(session->ask(u"SET c360.workstation = 'desk 3'"_s).ok);
+        before = entries();
+        const Answer added = session->ask(insert.arg(u"1"_s, u"session_user"_s) + u" RETURNING id"_s);
+        QVERIFY2(added.ok, qPrintable(added.error));
+        QCOMPARE(entries(), before + 1);
+        const QStringList entry = lastEntry();
+        QCOMPARE(entry.value(0), login(who));
+        QCOMPARE(entry.value(1), role);
+        QCOMPARE(entry.value(2), u"desk 3"_s);
+        QCOMPARE(entry.value(3), u"change"_s);
+        QCOMPARE(entry.value(4), u"1"_s);
+        const QJsonObject details = QJsonDocument::fromJson(entry.value(7).toUtf8()).object();
+        QCOMPARE(details.value(u"table"_s).toString(), u"contact_moments"_s);
+        QCOMPARE(details.value(u"operation"_s).toString(), u"insert"_s);
+        QCOMPARE(details.value(u"id"_s).toInteger(), added.firstValue().toLongLong());
+        // A contact moment is never rewritten or removed by staff.
+        QCOMPARE(session->ask(u"UPDATE contact_moments SET body = 'x'"_s).state, QByteArray(refused));
+        QCOMPARE(session->ask(u"DELETE FROM contact_moments"_s).state, QByteArray(refused));
+        // A request's answer, on the open profile: audited; citizen 2's is out of reach.
+        before = entries();
+        QCOMPARE(session->ask(u"UPDATE requests SET answer = 'done', version = version + 1 WHERE id = 2"_s).affected, 0);
+        QCOMPARE(session->ask(u"UPDATE requests SET answer = 'done', version = version + 1 WHERE id = 1"_s).affected, 1);
+        QCOMPARE(entries(), before + 1);
+        QCOMPARE(lastEntry().value(3), u"change"_s);
+        // The question is the citizen's and stays as asked.
+        QCOMPARE(session->ask(u"UPDATE requests SET question = 'rewritten' WHERE id = 1"_s).state, QByteArray(refused));
+        verifyChain();
+    }
+
+    void anAdministratorOpensNoProfile()
+    {
+        const auto session = connectAs(u"admin"_s);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        const Answer open = session->ask(u"SELECT entry_sequence, readable_until IS NULL FROM c360_open_profile(1, 'curiosity', '', 'server room')"_s);
+        QVERIFY2(open.ok, qPrintable(open.error));
+        QCOMPARE(open.rows.value(0).value(1), u"t"_s);
+        QCOMPARE(entries(), before + 1);
+        const QStringList entry = lastEntry();
+        QCOMPARE(entry.value(0), login(u"admin"_s));
+        QCOMPARE(entry.value(3), u"profile_opened"_s);
+        QCOMPARE(entry.value(6), u"denied"_s);
+        for (const QString &table : personalTables) {
+            QVERIFY2(session->ask(u"SELECT COUNT(*) FROM %1"_s.arg(table)).firstValue() == u"0"_s, qPrintable(table));
+        }
+        // Administrators audit: they read the log.
+        QVERIFY(session->ask(u"SELECT COUNT(*) FROM audit_log"_s).ok);
+        verifyChain();
+    }
+
+    void noOneElseOpensAProfile_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::newRow("a login of the server, no staff member") << u"outsider"_s;
+        QTest::newRow("a staff account switched off") << u"retired"_s;
+    }
+    void noOneElseOpensAProfile()
+    {
+        QFETCH(QString, who);
+        const auto session = connectAs(who);
+        QVERIFY(session->connected());
+        const qint64 before = entries();
+        QCOMPARE(session->ask(u"SELECT * FROM c360_open_profile(1, 'counter_visit', '', 'desk')"_s).state, QByteArray(refused));
+        QCOMPARE(session->ask(u"SELECT c360_audit('print', 1, 'copy', '', 'success', 'desk', '{}')"_s).state, QByteArray(refused));
+        QCOMPARE(entries(), before);
+        const Answer read = session->ask(u"SELECT COUNT(*) FROM citizens"_s);
+        QVERIFY(read.state == refused || read.firstValue() == u"0"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabaseRoles)
+#include "tst_databaseroles.moc"
