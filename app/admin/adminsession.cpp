@@ -172,20 +172,59 @@ std::optional<AdminSession> openStore(const QString &path, Database::OpenMode mo
         err << program() << (training ? StoreIdentity::trainingStoreRefused(path) : training.error().message()) << Qt::endl;
         return std::nullopt;
     }
+    auto server = AccountService::signedInByServer(**database, adminWorkstation());
+    if (!server) {
+        err << program() << server.error().message << Qt::endl;
+        return std::nullopt;
+    }
+    AdminSession session;
+    if (*server && !(*server)->installation) {
+        // A staff member's own login: the server writes the chain with a key this session cannot read.
+        session.db = std::move(*database);
+        session.audit = std::make_unique<AuditService>(*session.db, QByteArray());
+        session.staff = (*server)->staff;
+        session.byServer = true;
+        return session;
+    }
     auto key = AuditKey::load(**database, *SecretStore::personal());
     if (!key) {
         err << program() << key.error() << Qt::endl;
         return std::nullopt;
     }
-    AdminSession session;
     session.db = std::move(*database);
     session.key = *key;
     session.audit = std::make_unique<AuditService>(*session.db, session.key);
+    if (*server) {
+        session.serverInstallation = (*server)->staff;
+    }
     return session;
 }
 
 Expected<AdminSession, int> openSession(const QString &path, const AdminCredentials &who, Operation operation, QTextStream &err)
 {
+    if (StoreLocation::isServerName(path)) {
+        // The server signs people in: first see whom it signed in.
+        auto session = openStore(path, Database::OpenMode::ReadWrite, err);
+        if (!session) {
+            return unexpected(1);
+        }
+        if (session->byServer || (session->serverInstallation && who.isEmpty())) {
+            if (!session->byServer) {
+                session->staff = *session->serverInstallation;
+                session->byServer = true;
+            }
+            // Signed in by the server; the command's session is audited as a sign-in is.
+            if (auto login = session->audit->record(session->staff, AuditAction::Login, 0, {}, AuditOutcome::Success); !login) {
+                err << program() << login.error().message() << Qt::endl;
+                return unexpected(1);
+            }
+            if (auto permitted = session->audit->permit(session->staff, operation); !permitted) {
+                err << program() << permitted.error().message << Qt::endl;
+                return unexpected(1);
+            }
+            return std::move(*session);
+        }
+    }
     if (who.isEmpty()) {
         err << program()
             << i18nc("@info:shell",

@@ -32,8 +32,12 @@ struct AdminSession
 {
     std::unique_ptr<Database> db;
     std::unique_ptr<AuditService> audit;
-    QByteArray key;
+    QByteArray key; // empty for a staff member's own login to a shared store: the server holds it
     StaffMember staff;
+    // The server signed the person in (a shared store from schema 9): a staff member's own login
+    // (staff already set, no key here), or the installation's role (serverInstallation).
+    bool byServer = false;
+    std::optional<StaffMember> serverInstallation;
 };
 
 // The next line of standard input, without echo when it is a terminal (then prompt goes to the
@@ -48,6 +52,9 @@ QString adminWorkstation();
 // Opens the existing store at path for writing, signs in as who (audited, with the store's
 // lockout), and checks that the account's role may do operation (a refusal is audited). When any
 // of this fails: the problem, translated, on err, and the exit code (2 when nobody was named).
+// On a shared store (schema 9) whose server signed in a staff member's own login, that staff
+// member acts and who is not asked for; nor is it for the role that installed the store, which
+// acts as its administrator when who names nobody.
 Expected<AdminSession, int> openSession(const QString &path, const AdminCredentials &who, Operation operation, QTextStream &err);
 
 // The store at path for writing with its audit service, before anyone has signed in: init's, which

@@ -50,6 +50,7 @@ QList<CommandInfo> commands()
         {"export-citizen", i18nc("@info:shell", "Write everything held about a citizen as JSON and PDF (--citizen, --purpose, --out); audited.")},
         {"add-user", i18nc("@info:shell", "Make a staff account (--username, --role, --name, --team); the password on standard input.")},
         {"users", i18nc("@info:shell", "Print the staff accounts as JSON.")},
+        {"disable-user", i18nc("@info:shell", "Switch a staff account off (--username; on a shared store its login too), or on again with --enable.")},
         {"copy-store",
          i18nc("@info:shell",
                "Copy every row of a store (--from, as its administrator) into an empty one (--to): a workstation's file into a PostgreSQL "
@@ -183,14 +184,17 @@ int AdminTool::run(const QStringList &arguments)
                                         i18nc("@info:shell value name", "role"));
     const QCommandLineOption nameOption(
         QStringLiteral("name"), i18nc("@info:shell", "add-user: the name shown for the account."), i18nc("@info:shell value name", "text"));
+    const QCommandLineOption enableOption(QStringLiteral("enable"), i18nc("@info:shell", "disable-user: switch the account on again."));
     const QCommandLineOption teamOption(
         QStringLiteral("team"), i18nc("@info:shell", "add-user: the team the account works in."), i18nc("@info:shell value name", "team"));
     parser.addOptions({userOption,     credentialsOption, adminOption,  checkpointOption, backendOption, tokenOption,   configOption, onceOption,
                        confirmOption,  asOfOption,        dryRunOption, daysOption,       citizenOption, purposeOption, outOption,    pdfOption,
-                       usernameOption, roleOption,        nameOption,   teamOption,       fromOption,    toOption});
+                       usernameOption, roleOption,        nameOption,   teamOption,       fromOption,    toOption,      enableOption});
     parser.addPositionalArgument(
         i18nc("@info:shell argument name", "command"),
-        i18nc("@info:shell", "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user, users or copy-store."),
+        i18nc("@info:shell",
+              "What to do: init, status, sync, purge, retention, verify-audit, access-report, export-citizen, add-user, users, disable-user or "
+              "copy-store."),
         i18nc("@info:shell argument syntax", "<command>"));
 
     if (!parser.parse(arguments)) {
@@ -287,6 +291,14 @@ int AdminTool::run(const QStringList &arguments)
     }
     if (command == QLatin1String("users")) {
         return runUsers(privacy, m_out, m_err);
+    }
+    if (command == QLatin1String("disable-user")) {
+        privacy.username = parser.value(usernameOption).trimmed();
+        privacy.enable = parser.isSet(enableOption);
+        if (privacy.username.isEmpty()) {
+            return usageError(i18nc("@info:shell", "The command “disable-user” needs --username <name>."));
+        }
+        return runDisableUser(privacy, m_out, m_err);
     }
     if (command == QLatin1String("add-user")) {
         privacy.username = parser.value(usernameOption);

@@ -295,8 +295,11 @@ int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err
         return session.error();
     }
     // The new password from standard input, never from the command line (which others can see).
+    // On a shared store an empty line makes a login without a password, for a server that signs
+    // people in by GSSAPI/Kerberos or certificates.
     const QString password = readSecretLine(i18nc("@info:shell", "Password for the new account %1: ", command.username));
     AccountService accounts(*session->audit);
+    accounts.setServerLogins(session->byServer);
     StaffAccount wanted;
     wanted.username = command.username;
     wanted.displayName = command.name;
@@ -311,6 +314,26 @@ int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err
     return 0;
 }
 
+int runDisableUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
+{
+    auto session = openSession(command.database, command.who, Operation::ManageUsers, err);
+    if (!session) {
+        return session.error();
+    }
+    AccountService accounts(*session->audit);
+    accounts.setServerLogins(session->byServer);
+    if (auto done = accounts.setDisabled(session->staff, command.username, !command.enable); !done) {
+        return serviceFailed(done.error(), err);
+    }
+    err << (command.enable ? i18nc("@info:shell", "Switched the account %1 on again.", command.username)
+                           : i18nc("@info:shell", "Switched the account %1 off.", command.username))
+        << Qt::endl;
+    out << QJsonDocument(QJsonObject{{QStringLiteral("username"), command.username}, {QStringLiteral("disabled"), !command.enable}})
+               .toJson(QJsonDocument::Compact)
+        << Qt::endl;
+    return 0;
+}
+
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
 {
     auto session = openSession(command.database, command.who, Operation::ManageUsers, err);
@@ -318,6 +341,7 @@ int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err)
         return session.error();
     }
     AccountService accounts(*session->audit);
+    accounts.setServerLogins(session->byServer);
     auto list = accounts.accounts(session->staff);
     if (!list) {
         return serviceFailed(list.error(), err);

@@ -23,7 +23,8 @@ struct PrivacyCommand
     QString outDir; // export-citizen
     QString pdf; // access-report: also write the report as a PDF here
     QString checkpoint; // verify-audit: the file of checkpoints to compare with, then add to
-    QString username; // add-user, reset-password
+    QString username; // add-user, disable-user
+    bool enable = false; // disable-user --enable: switch the account on again
     QString role; // add-user: counter_clerk, call_centre_agent, supervisor, administrator
     QString name; // add-user: the display name
     QString team; // add-user
@@ -55,6 +56,9 @@ int runExportCitizen(const PrivacyCommand &command, QTextStream &out, QTextStrea
 int runAddUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 // `users`: the accounts, as a JSON array (never their password hashes).
 int runUsers(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
+// `disable-user --username NAME [--enable]`: switches the account off (on a shared store its
+// login too, and the profiles it may read), or on again; prints {"username", "disabled"}.
+int runDisableUser(const PrivacyCommand &command, QTextStream &out, QTextStream &err);
 // `copy-store --from SOURCE --to TARGET`: every row of the source (an administrator's session on
 // it, audited there first) into the empty target, a file or a database on a server, in one
 // transaction; the target's audit chain verified afterwards. Prints {"from", "to", "rows",

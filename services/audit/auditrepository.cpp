@@ -107,8 +107,62 @@ Expected<AuditEntry, StoreError> AuditRepository::append(AuditEntry entry)
     return appended->constFirst();
 }
 
+bool AuditRepository::writesThroughServer() const
+{
+    return m_key.isEmpty() && m_db.dialect().engine() == StoreLocation::Engine::PostgreSQL;
+}
+
+Expected<QList<AuditEntry>, StoreError> AuditRepository::appendThroughServer(QList<AuditEntry> entries)
+{
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(std::move(transaction).error());
+    }
+    for (AuditEntry &entry : entries) {
+        if (entry.details.isEmpty()) {
+            entry.details = QStringLiteral("{}");
+        }
+        if (entry.action == AuditAction::Change) {
+            // The store's triggers and functions write it, under the session's user, in the
+            // change's transaction; the application's copy would be a second entry.
+            entry.sequence = 0;
+            continue;
+        }
+        const bool opening = entry.action == AuditAction::ProfileOpened && entry.outcome == AuditOutcome::Success;
+        Statement call(m_db,
+                       opening ? QStringLiteral("SELECT entry_sequence FROM c360_open_profile(?, ?, ?, ?)")
+                               : QStringLiteral("SELECT c360_audit(?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"));
+        // A profile not opened (the role may not) is an access denied: only c360_open_profile
+        // writes profile_opened.
+        const QString action = entry.action == AuditAction::ProfileOpened && !opening ? toKey(AuditAction::AccessDenied) : toKey(entry.action);
+        const QVariantList values = opening ? QVariantList{entry.subjectCitizenId, entry.purposeCode, entry.purposeText, entry.workstation}
+                                            : QVariantList{action,
+                                                           Sql::nullableId(entry.subjectCitizenId),
+                                                           entry.purposeCode,
+                                                           entry.purposeText,
+                                                           toKey(entry.outcome),
+                                                           entry.workstation,
+                                                           entry.details};
+        if (auto r = call.exec(values); !r) {
+            return unexpected(std::move(r).error());
+        }
+        if (!call.next() || call.value(0).isNull()) {
+            return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("the store wrote no audit entry")));
+        }
+        entry.sequence = call.value(0).toLongLong();
+        entry.time = Sql::toDateTime(Sql::fromDateTime(m_db.clock().now()));
+    }
+    if (auto r = transaction->commit(); !r) {
+        return unexpected(std::move(r).error());
+    }
+    return entries;
+}
+
 Expected<QList<AuditEntry>, StoreError> AuditRepository::appendAll(QList<AuditEntry> entries)
 {
+    if (writesThroughServer()) {
+        return appendThroughServer(std::move(entries));
+    }
     auto transaction = Transaction::begin(m_db);
     if (!transaction) {
         return unexpected(std::move(transaction).error());

@@ -24,7 +24,13 @@ class Database;
 class AuditRepository
 {
 public:
+    // key: the chain's key. Empty on a shared store signed in to as a staff member's own role
+    // (schema 9): the server keeps the key and writes the chain (writesThroughServer()).
     AuditRepository(Database &db, const QByteArray &key);
+    // Whether entries are written by the store's own functions (c360_audit, c360_open_profile):
+    // the actor is then the session's user, the time the server's clock, and a change is written
+    // by the store's triggers in the change's own transaction, never by the application.
+    bool writesThroughServer() const;
 
     // Appends entry (its sequence and hashes are assigned here; an invalid time becomes the
     // clock's now) inside the caller's transaction if there is one, and returns it as stored.
@@ -70,6 +76,7 @@ public:
     static QByteArray genesisHash();
 
 private:
+    Expected<QList<AuditEntry>, StoreError> appendThroughServer(QList<AuditEntry> entries);
     Expected<Verification, StoreError> verifySqlite(sqlite3 *handle, qint64 parallelFrom);
     // The same checks over binary COPYs of the log (two halves at once on two connections, as on
     // SQLite); none when a COPY cannot be had (then the portable path verifies).

@@ -122,6 +122,15 @@ AuditService::beforeReading(const StaffMember &staff, Operation operation, Audit
     if (purpose.isEmpty()) {
         return unexpected(ServiceError::noPurpose());
     }
+    if (writesThroughServer()) {
+        // A staff member's own role sees no citizen before the store's c360_open_profile, which
+        // writes the entry and grants the reading, or says there is no such citizen.
+        auto entry = record(staff, action, citizenId, purpose);
+        if (!entry) {
+            return unexpected(entry.error().code == StoreError::Code::NoSuchRecord ? ServiceError::notFound() : asServiceError(entry.error()));
+        }
+        return *entry;
+    }
     auto exists = selectId(m_db, QStringLiteral("SELECT id FROM citizens WHERE id = ?"), {citizenId});
     if (!exists) {
         return unexpected(asServiceError(exists.error()));
@@ -136,8 +145,22 @@ AuditService::beforeReading(const StaffMember &staff, Operation operation, Audit
     return *entry;
 }
 
+bool AuditService::writesThroughServer() const
+{
+    return AuditRepository(m_db, m_key).writesThroughServer();
+}
+
 QString AuditService::keyedHash(const QString &text) const
 {
+    if (writesThroughServer()) {
+        // The same hash, by the server, which alone holds the key.
+        Statement hash(m_db, QStringLiteral("SELECT c360_keyed_hash(?)"));
+        if (!hash.exec({text}) || !hash.next()) {
+            qCWarning(C360_AUDIT) << "the store did not hash the search terms";
+            return QStringLiteral("unhashed");
+        }
+        return hash.value(0).toString();
+    }
     return QString::fromLatin1(QMessageAuthenticationCode::hash(text.toUtf8(), m_searchKey, QCryptographicHash::Sha256).toHex().left(32));
 }
 

@@ -56,6 +56,9 @@ public:
     Expected<AuditRepository::Verification, StoreError> verifyChain() const;
 
     Database &database() const { return m_db; }
+    // Whether the store writes the entries itself (a staff member's own role on a shared store,
+    // no key here): see AuditRepository::writesThroughServer.
+    bool writesThroughServer() const;
 
 private:
     AuditEntry

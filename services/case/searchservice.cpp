@@ -11,6 +11,7 @@
 #include "store/statement.h"
 #include "store/transaction.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace C360
@@ -34,6 +35,25 @@ QString digitsOf(QStringView text)
         }
     }
     return digits;
+}
+
+// A result line: id, family name, given names, birth date, municipality, "type:value" of the
+// first identifier (shown masked).
+SearchHit readHit(const Statement &row)
+{
+    SearchHit hit;
+    hit.citizenId = row.value(0).toLongLong();
+    hit.familyName = row.value(1).toString();
+    hit.givenNames = row.value(2).toString();
+    hit.birthYear = Sql::toDate(row.value(3)).year();
+    hit.municipality = row.value(4).toString();
+    const QString identifier = row.value(5).toString();
+    if (const qsizetype colon = identifier.indexOf(QLatin1Char(':')); colon > 0) {
+        if (const auto type = fromKey<IdentifierType>(QStringView(identifier).left(colon))) {
+            hit.maskedIdentifier = Identifier{*type, identifier.mid(colon + 1)}.masked();
+        }
+    }
+    return hit;
 }
 
 // The smallest string greater than every string that starts with prefix (prefix is not empty).
@@ -192,20 +212,8 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const Query &q, int l
         return unexpected(std::move(r).error());
     }
     while (rows.next()) {
-        SearchHit hit;
-        hit.citizenId = rows.value(0).toLongLong();
-        hit.familyName = rows.value(1).toString();
-        hit.givenNames = rows.value(2).toString();
-        hit.birthYear = Sql::toDate(rows.value(3)).year();
-        hit.municipality = rows.value(4).toString();
-        const QString identifier = rows.value(5).toString();
-        if (const qsizetype colon = identifier.indexOf(QLatin1Char(':')); colon > 0) {
-            if (const auto type = fromKey<IdentifierType>(QStringView(identifier).left(colon))) {
-                hit.maskedIdentifier = Identifier{*type, identifier.mid(colon + 1)}.masked();
-            }
-        }
         *matches = rows.value(6).toInt();
-        result.append(hit);
+        result.append(readHit(rows));
     }
     return result;
 }
@@ -238,36 +246,17 @@ Expected<SearchResult, ServiceError> SearchService::search(const StaffMember &st
     return searchAndAudit(staff, *query, text.trimmed(), limit);
 }
 
-Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
+QSet<qint64> SearchService::shownInThisTyping(const QString &staffKey, const QString &typed, const QDateTime &now) const
 {
-    auto transaction = Transaction::begin(m_db);
-    if (!transaction) {
-        return unexpected(asServiceError(transaction.error()));
-    }
-    // Counted up to the cap, one beyond it to know there are more; the first limit in name order shown.
-    int matches = 0;
-    auto found = hits(query, limit, &matches);
-    if (!found) {
-        return unexpected(asServiceError(found.error()));
-    }
-    // A keystroke of the same typing shows anew only the citizens it did not show yet.
-    const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
-    const QDateTime now = m_db.clock().now();
     const qint64 gap = m_session.at.isValid() ? m_session.at.secsTo(now) : -1;
     const bool sameTyping = m_session.staff == staffKey && gap >= 0 && gap <= SessionGapSeconds &&
         (typed.startsWith(m_session.text, Qt::CaseInsensitive) || m_session.text.startsWith(typed, Qt::CaseInsensitive));
-    QSet<qint64> recorded = sameTyping ? m_session.shown : QSet<qint64>();
-    QList<qint64> shown;
-    for (const SearchHit &hit : std::as_const(*found)) {
-        if (!recorded.contains(hit.citizenId)) {
-            shown.append(hit.citizenId);
-            recorded.insert(hit.citizenId);
-        }
-    }
-    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)},
-                        {QStringLiteral("results"), found->size()},
-                        {QStringLiteral("matches"), matches},
-                        {QStringLiteral("new_results"), shown.size()}};
+    return sameTyping ? m_session.shown : QSet<qint64>();
+}
+
+QJsonObject SearchService::searchDetails(const Query &query, const QString &typed) const
+{
+    QJsonObject details{{QStringLiteral("kind"), toKey(query.kind)}};
     // A name is kept as typed (folded), for the supervisor; anything that may be an identifier is
     // kept as a keyed hash: a number typed with letters around it ("BE 85.07.30-033.61", "tel
     // 0470 …") is searched as a name, but with six digits or more it is not one to keep in clear.
@@ -281,6 +270,122 @@ Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMe
     } else {
         details.insert(QStringLiteral("hash"), m_audit.keyedHash(query.kind == SearchKind::BirthDate ? query.date.toString(Qt::ISODate) : query.text));
     }
+    return details;
+}
+
+Expected<SearchResult, ServiceError> SearchService::searchThroughServer(const StaffMember &staff, const Query &query, const QString &typed, int limit)
+{
+    QString kind;
+    QVariant a;
+    QVariant b;
+    QVariant c;
+    switch (query.kind) {
+    case SearchKind::Name:
+        kind = QStringLiteral("name");
+        a = m_db.dialect().prefixMatch(query.text);
+        if (query.birthYear > 0) {
+            b = Sql::fromDate(QDate(query.birthYear, 1, 1));
+            c = Sql::fromDate(QDate(query.birthYear + 1, 1, 1));
+        }
+        break;
+    case SearchKind::NationalNumber:
+        kind = QStringLiteral("national_number");
+        a = query.text;
+        if (query.text.size() != 11) {
+            b = prefixEnd(query.text);
+        }
+        break;
+    case SearchKind::Phone:
+    case SearchKind::Email:
+        kind = QStringLiteral("digital");
+        a = toKey(query.kind == SearchKind::Phone ? DigitalAddressKind::Phone : DigitalAddressKind::Email);
+        b = query.text;
+        c = query.text.isEmpty() ? QString() : prefixEnd(query.text);
+        break;
+    case SearchKind::BirthDate:
+        kind = QStringLiteral("birth_date");
+        a = Sql::fromDate(query.date);
+        break;
+    case SearchKind::Address:
+        kind = QStringLiteral("address");
+        a = query.postcode;
+        if (!query.houseNumber.isEmpty()) {
+            b = query.houseNumber;
+        }
+        break;
+    }
+    if (a.toString().isEmpty() || ((query.kind == SearchKind::Phone || query.kind == SearchKind::Email) && query.text.isEmpty())) {
+        return SearchResult();
+    }
+    const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
+    const QDateTime now = m_db.clock().now();
+    QSet<qint64> recorded = shownInThisTyping(staffKey, typed, now);
+    QStringList shown;
+    for (qint64 id : std::as_const(recorded)) {
+        shown.append(QString::number(id));
+    }
+    Statement call(m_db,
+                   QStringLiteral("SELECT citizen_id, family_name, given_names, birth_date, municipality, identifier, total "
+                                  "FROM c360_search(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS bigint[]), ?)"));
+    const QByteArray details = QJsonDocument(searchDetails(query, typed)).toJson(QJsonDocument::Compact);
+    if (auto r = call.exec({kind,
+                            a,
+                            b,
+                            c,
+                            SearchResult::CountCap + 1,
+                            limit,
+                            QString::fromUtf8(details),
+                            QString(QLatin1Char('{') + shown.join(QLatin1Char(',')) + QLatin1Char('}')),
+                            staff.workstation});
+        !r) {
+        return unexpected(asServiceError(r.error()));
+    }
+    SearchResult result;
+    result.kind = query.kind;
+    while (call.next()) {
+        result.matches = call.value(6).toInt();
+        if (call.value(0).isNull()) {
+            continue; // nothing found: the line that carries the search's entry
+        }
+        const SearchHit hit = readHit(call);
+        recorded.insert(hit.citizenId);
+        result.hits.append(hit);
+    }
+    call.finish();
+    m_session = {staffKey, typed, now, std::move(recorded)};
+    return result;
+}
+
+Expected<SearchResult, ServiceError> SearchService::searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit)
+{
+    if (m_audit.writesThroughServer()) {
+        return searchThroughServer(staff, query, typed, limit);
+    }
+    auto transaction = Transaction::begin(m_db);
+    if (!transaction) {
+        return unexpected(asServiceError(transaction.error()));
+    }
+    // Counted up to the cap, one beyond it to know there are more; the first limit in name order shown.
+    int matches = 0;
+    auto found = hits(query, limit, &matches);
+    if (!found) {
+        return unexpected(asServiceError(found.error()));
+    }
+    // A keystroke of the same typing shows anew only the citizens it did not show yet.
+    const QString staffKey = staff.name + QLatin1Char('@') + staff.workstation;
+    const QDateTime now = m_db.clock().now();
+    QSet<qint64> recorded = shownInThisTyping(staffKey, typed, now);
+    QList<qint64> shown;
+    for (const SearchHit &hit : std::as_const(*found)) {
+        if (!recorded.contains(hit.citizenId)) {
+            shown.append(hit.citizenId);
+            recorded.insert(hit.citizenId);
+        }
+    }
+    QJsonObject details = searchDetails(query, typed);
+    details.insert(QStringLiteral("results"), found->size());
+    details.insert(QStringLiteral("matches"), matches);
+    details.insert(QStringLiteral("new_results"), shown.size());
     auto searched = m_audit.record(staff, AuditAction::Search, 0, {}, AuditOutcome::Success, details);
     if (!searched) {
         return unexpected(asServiceError(searched.error()));

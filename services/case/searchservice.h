@@ -58,6 +58,14 @@ public:
 private:
     // search() once the query is known: the ids, their rows and the audit entries, in one transaction.
     Expected<SearchResult, ServiceError> searchAndAudit(const StaffMember &staff, const Query &query, const QString &typed, int limit);
+    // The same on a shared store signed in to as a staff member's own role, which reads no
+    // citizen unaudited: the store's c360_search finds, shows and audits in one call (schema 9).
+    Expected<SearchResult, ServiceError> searchThroughServer(const StaffMember &staff, const Query &query, const QString &typed, int limit);
+    // The citizens already shown (and audited) to this staff member in this typing, if typed
+    // continues it.
+    QSet<qint64> shownInThisTyping(const QString &staffKey, const QString &typed, const QDateTime &now) const;
+    // What the search entry says of the search (never an identifier in clear).
+    QJsonObject searchDetails(const Query &query, const QString &typed) const;
     // The ids query of a search, ending in "LIMIT ?" (its value for the caller to add).
     struct IdQuery
     {

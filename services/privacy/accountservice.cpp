@@ -7,11 +7,13 @@
 #include "common/clock.h"
 #include "store/database.h"
 #include "store/servicetransaction.h"
+#include "store/sqldialect.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
 
 #include <KLocalizedString>
 
+#include <libpq-fe.h>
 #include <openssl/evp.h>
 #include <sodium.h>
 
@@ -250,6 +252,9 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
     if (!validName.match(account.username).hasMatch()) {
         return unexpected(ServiceError::invalid(i18nc("@info", "A user name has 2 to 64 letters, digits, dots, hyphens or underscores, such as an.peeters.")));
     }
+    if (m_serverLogins || m_audit.writesThroughServer()) {
+        return createLogin(admin, account, password);
+    }
     if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
         return unexpected(ServiceError::invalid(problem));
     }
@@ -283,12 +288,92 @@ Expected<StaffAccount, ServiceError> AccountService::createAccount(const StaffMe
     });
 }
 
+Expected<std::optional<AccountService::ServerSignIn>, ServiceError> AccountService::signedInByServer(Database &db, const QString &workstation)
+{
+    if (db.dialect().engine() != StoreLocation::Engine::PostgreSQL || db.schemaVersion() < 9) {
+        return std::optional<ServerSignIn>();
+    }
+    Statement who(
+        db, QStringLiteral("SELECT session_user::text, current_user = 'c360_owner' OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)"));
+    if (auto r = who.exec({}); !r || !who.next()) {
+        return unexpected(asServiceError(r ? db.error(StoreError::Code::Query) : r.error()));
+    }
+    ServerSignIn signIn;
+    const QString user = who.value(0).toString();
+    signIn.installation = who.value(1).toBool();
+    who.finish();
+    if (signIn.installation) {
+        signIn.staff = StaffMember(user, Role::Administrator, workstation);
+        return std::optional<ServerSignIn>(signIn);
+    }
+    const QString notStaff = i18nc("@info", "The server signed you in as “%1”, who is no staff member of this store, or whose account is switched off.", user);
+    Statement staff(db, QStringLiteral("SELECT c360_staff_role(), (SELECT s.team FROM staff_accounts s WHERE s.username = session_user::text)"));
+    if (auto r = staff.exec({}); !r) {
+        // A login without the staff's groups may not even ask.
+        return unexpected(r.error().code == StoreError::Code::PermissionDenied ? ServiceError{ServiceError::Kind::Denied, notStaff}
+                                                                               : asServiceError(r.error()));
+    }
+    const auto role = staff.next() ? fromKey<Role>(staff.value(0).toString()) : std::nullopt;
+    if (!role) {
+        return unexpected(ServiceError{ServiceError::Kind::Denied, notStaff});
+    }
+    signIn.staff = StaffMember(user, *role, workstation, staff.value(1).toString());
+    return std::optional<ServerSignIn>(signIn);
+}
+
+Expected<StaffAccount, ServiceError> AccountService::createLogin(const StaffMember &admin, StaffAccount account, const QString &password)
+{
+    // The server's user names: PostgreSQL folds unquoted names to small letters, and a name that
+    // needs quoting is one a person mistypes at every sign-in.
+    static const QRegularExpression loginName(QStringLiteral("^[a-z][a-z0-9._-]{1,62}$"));
+    if (!loginName.match(account.username).hasMatch()) {
+        return unexpected(ServiceError::invalid(i18nc(
+            "@info",
+            "A user name of a shared store has 2 to 63 small letters, digits, dots, hyphens or underscores and begins with a letter, such as an.peeters.")));
+    }
+    // No password: the server signs the person in by other means (GSSAPI/Kerberos, a certificate).
+    QVariant verifier;
+    if (!password.isEmpty()) {
+        if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
+            return unexpected(ServiceError::invalid(problem));
+        }
+        // Hashed here (SCRAM-SHA-256, libpq's own): the password itself never reaches the server,
+        // so no statement log can hold it.
+        char *encrypted = PQencryptPasswordConn(m_db.postgresHandle(), password.toUtf8().constData(), account.username.toUtf8().constData(), "scram-sha-256");
+        if (!encrypted) {
+            return unexpected(asServiceError(m_db.error(StoreError::Code::Query, QStringLiteral("the password could not be prepared for the server"))));
+        }
+        verifier = QString::fromLatin1(encrypted);
+        PQfreemem(encrypted);
+    }
+    auto taken = selectId(m_db,
+                          QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ? UNION ALL SELECT 1 FROM staff_accounts WHERE username = ?"),
+                          {account.username, account.username});
+    if (!taken) {
+        return unexpected(asServiceError(taken.error()));
+    }
+    if (*taken) {
+        return unexpected(ServiceError::invalid(i18nc("@info", "The server has a user called “%1” already.", account.username)));
+    }
+    // The store makes the login, its group and the account, and audits it (schema 9).
+    Statement add(m_db, QStringLiteral("SELECT c360_add_staff(?, ?, ?, ?, ?, ?)"));
+    if (auto r = add.exec({account.username, toKey(account.role), account.displayName, account.team, verifier, admin.workstation}); !r) {
+        return unexpected(asServiceError(r.error()));
+    }
+    account.id = add.next() ? add.value(0).toLongLong() : 0;
+    account.created = m_db.clock().now();
+    return account;
+}
+
 Expected<QList<StaffAccount>, ServiceError> AccountService::accounts(const StaffMember &admin)
 {
     if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
         return unexpected(permitted.error());
     }
-    auto all = selectAll(m_db, QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM staff_accounts ORDER BY username"), {}, readAccount);
+    // A staff member's role reads the directory, never the lockout or a password hash.
+    const QString columns =
+        m_audit.writesThroughServer() ? QStringLiteral("id, username, display_name, role, team, 0, NULL, disabled, created_at, ''") : accountColumns;
+    auto all = selectAll(m_db, QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM staff_accounts ORDER BY username"), {}, readAccount);
     if (!all) {
         return unexpected(asServiceError(all.error()));
     }
@@ -324,6 +409,24 @@ Expected<void, ServiceError> AccountService::setDisabled(const StaffMember &admi
 {
     if (auto permitted = m_audit.permit(admin, Operation::ManageUsers); !permitted) {
         return unexpected(permitted.error());
+    }
+    if (m_serverLogins || m_audit.writesThroughServer()) {
+        // The account and its login, and the grants it held; audited by the store.
+        auto known = selectId(m_db, QStringLiteral("SELECT id FROM staff_accounts WHERE username = ?"), {username.trimmed()});
+        if (!known) {
+            return unexpected(asServiceError(known.error()));
+        }
+        if (!*known) {
+            return unexpected(ServiceError::invalid(i18nc("@info", "There is no account called “%1”.", username.trimmed())));
+        }
+        if (username.trimmed() == admin.name) {
+            return unexpected(ServiceError::invalid(i18nc("@info", "Nobody switches off their own account.")));
+        }
+        Statement change(m_db, QStringLiteral("SELECT c360_set_staff_disabled(?, ?, ?)"));
+        if (auto r = change.exec({username.trimmed(), disabled, admin.workstation}); !r) {
+            return unexpected(asServiceError(r.error()));
+        }
+        return {};
     }
     return inTransaction<void>(m_db, [&]() -> Expected<void, ServiceError> {
         Statement update(m_db, QStringLiteral("UPDATE staff_accounts SET disabled = ? WHERE username = ?"));

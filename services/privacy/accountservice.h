@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace C360
 {
 class Database;
@@ -91,10 +93,30 @@ public:
     // What is wrong with password (translated), or empty.
     static QString passwordProblem(const QString &password);
 
+    // Who the server signed in, on a shared store from schema 9 on: a staff member's own login
+    // (their account's role and team), or the installation (the role that installed the store,
+    // or a superuser: an administrator, whose session holds the audit key). None on a desk's file
+    // or an older schema; Denied for a login of the server that is no enabled staff member here.
+    struct ServerSignIn
+    {
+        StaffMember staff;
+        bool installation = false;
+    };
+    static Expected<std::optional<ServerSignIn>, ServiceError> signedInByServer(Database &db, const QString &workstation);
+
+    // Accounts made from now on are logins of the server (createAccount, schema 9), not accounts
+    // with a password hash in the store: for whoever the server signed in (signedInByServer).
+    void setServerLogins(bool on) { m_serverLogins = on; }
+
 private:
+    // createAccount on a shared store signed in to as a staff member's own role: a login of the
+    // server in the role's group, made by the store (c360_add_staff).
+    Expected<StaffAccount, ServiceError> createLogin(const StaffMember &admin, StaffAccount account, const QString &password);
+
     AuditService &m_audit;
     Database &m_db;
     PasswordHash::Cost m_cost;
+    bool m_serverLogins = false;
 };
 
 } // namespace C360

@@ -555,7 +555,10 @@ BEGIN
                                      'c360_supervisor', 'c360_administrator'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
             BEGIN
-                IF role_name IN ('c360_owner', 'c360_staff', 'c360_sync_service') THEN
+                IF role_name = 'c360_owner' THEN
+                    -- It makes the staff's logins (c360_add_staff), nothing else.
+                    EXECUTE format('CREATE ROLE %I NOLOGIN CREATEROLE', role_name);
+                ELSIF role_name IN ('c360_staff', 'c360_sync_service') THEN
                     EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
                 ELSE
                     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE c360_staff', role_name);
@@ -732,14 +735,172 @@ END $$)SQL",
     "CREATE TRIGGER contact_moments_audited AFTER INSERT OR UPDATE OR DELETE ON contact_moments FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
     "CREATE TRIGGER requests_audited AFTER INSERT OR UPDATE OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
     "CREATE TRIGGER request_supplements_audited AFTER INSERT OR UPDATE OR DELETE ON request_supplements FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
+    "CREATE TRIGGER reports_audited AFTER UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
+    "CREATE TRIGGER report_candidates_audited AFTER UPDATE ON report_candidates FOR EACH ROW EXECUTE FUNCTION c360_audit_change()",
     "CREATE TRIGGER citizen_catalogue_links_audited AFTER INSERT OR UPDATE OR DELETE ON citizen_catalogue_links FOR EACH ROW EXECUTE FUNCTION "
     "c360_audit_change()",
 
+    // Staff logins: made, switched off and on again by an administrator of the store (or the
+    // installation), only ever as members of one of the store's groups. A password reaches the
+    // server only as its SCRAM verifier (the client computes it, libpq's PQencryptPasswordConn), so
+    // no statement log ever holds one; no password at all leaves sign-in to GSSAPI or certificates.
+    R"SQL(CREATE FUNCTION c360_add_staff(p_username text, p_role text, p_display_name text, p_team text, p_password_verifier text, p_workstation text)
+RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_installation boolean := pg_has_role(session_user, 'c360_owner', 'MEMBER');
+    v_now text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_id bigint;
+BEGIN
+    IF v_role IS DISTINCT FROM 'administrator' AND NOT v_installation THEN
+        RAISE EXCEPTION 'only an administrator of this store makes staff accounts' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_username IS NULL OR p_username !~ '^[a-z][a-z0-9._-]{1,62}$' THEN
+        RAISE EXCEPTION 'a user name is 2 to 63 small letters, digits, dots, hyphens or underscores, the first a letter' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_role IS NULL OR p_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor', 'administrator') THEN
+        RAISE EXCEPTION 'no such role: %', coalesce(p_role, 'NULL') USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_password_verifier IS NOT NULL AND p_password_verifier !~ '^SCRAM-SHA-256[$]' THEN
+        RAISE EXCEPTION 'a password is given as its SCRAM-SHA-256 verifier, never in clear text' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_username) OR EXISTS (SELECT 1 FROM staff_accounts s WHERE s.username = p_username) THEN
+        RAISE EXCEPTION 'the user name % is taken on this server', p_username USING ERRCODE = 'duplicate_object';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', p_username, 'c360_' || p_role)
+        || CASE WHEN p_password_verifier IS NULL THEN '' ELSE format(' PASSWORD %L', p_password_verifier) END;
+    INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at)
+    VALUES (p_username, coalesce(nullif(btrim(p_display_name), ''), p_username), p_role, coalesce(btrim(p_team), ''), '', v_now, v_now)
+    RETURNING id INTO v_id;
+    PERFORM c360_write_audit(coalesce(v_role, 'administrator'), 'change', NULL, 'account_management', '', 'success', p_workstation,
+                             jsonb_build_object('what', 'account_created', 'account', p_username, 'role', p_role));
+    RETURN v_id;
+END $$)SQL",
+    R"SQL(CREATE FUNCTION c360_set_staff_disabled(p_username text, p_disabled boolean, p_workstation text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_installation boolean := pg_has_role(session_user, 'c360_owner', 'MEMBER');
+BEGIN
+    IF v_role IS DISTINCT FROM 'administrator' AND NOT v_installation THEN
+        RAISE EXCEPTION 'only an administrator of this store switches staff accounts off and on' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_username = session_user::text THEN
+        RAISE EXCEPTION 'nobody switches off their own account' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_disabled IS NULL OR NOT EXISTS (SELECT 1 FROM staff_accounts s WHERE s.username = p_username) THEN
+        RAISE EXCEPTION 'no staff account %', coalesce(p_username, 'NULL') USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE staff_accounts SET disabled = CASE WHEN p_disabled THEN 1 ELSE 0 END WHERE username = p_username;
+    -- The login too, if it is one of the store's staff (never a superuser or another program's).
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_username AND NOT r.rolsuper AND pg_has_role(r.oid, 'c360_staff', 'MEMBER')) THEN
+        EXECUTE format('ALTER ROLE %I %s', p_username, CASE WHEN p_disabled THEN 'NOLOGIN' ELSE 'LOGIN' END);
+    END IF;
+    IF p_disabled THEN
+        DELETE FROM profile_grants g WHERE g.staff = p_username;
+    END IF;
+    PERFORM c360_write_audit(coalesce(v_role, 'administrator'), 'change', NULL, 'account_management', '', 'success', p_workstation,
+                             jsonb_build_object('what', CASE WHEN p_disabled THEN 'account_disabled' ELSE 'account_enabled' END, 'account', p_username));
+END $$)SQL",
+
+    // AuditService::keyedHash for a session that cannot read the key: what was searched for is
+    // logged as this hash, never as the words.
+    R"SQL(CREATE FUNCTION c360_keyed_hash(p_text text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT left(encode(hmac(convert_to(p_text, 'UTF8'), hmac(convert_to('citizen360 search terms', 'UTF8'), k.key, 'sha256'), 'sha256'), 'hex'), 32)
+    FROM audit_chain_key k WHERE k.id = 1
+$$)SQL",
+
+    // Search as a staff member: only what a result line shows (the names, the birth date, the
+    // municipality, the first identifier, which the application masks), at most p_limit citizens
+    // in name order and how many matched (up to p_cap), with the search entry and a
+    // search_result_shown entry for each line, in the same transaction. A line the application
+    // says this typing showed already (p_shown) gets no second entry, if the log holds its entry
+    // by this user from the last 30 seconds (SearchService::SessionGapSeconds).
+    //   p_kind 'name' (p_a a tsquery of prefixes, p_b/p_c a birth-date range or NULL),
+    //   'national_number' (p_a the digits; p_b the end of the prefix's range, NULL for all 11),
+    //   'digital' (p_a email or phone, p_b/p_c the normalised range), 'birth_date' (p_a),
+    //   'address' (p_a the postcode, p_b the house number or NULL).
+    R"SQL(CREATE FUNCTION c360_search(p_kind text, p_a text, p_b text, p_c text, p_cap integer, p_limit integer, p_details jsonb, p_shown bigint[],
+                            p_workstation text)
+RETURNS TABLE (citizen_id bigint, family_name text, given_names text, birth_date text, municipality text, identifier text, total integer,
+               search_sequence bigint)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_ids bigint[];
+    v_lines bigint[];
+    v_recent bigint[];
+    v_search bigint;
+    v_line record;
+BEGIN
+    IF v_role IS NULL OR v_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor') THEN
+        RAISE EXCEPTION 'only counter clerks, call-centre agents and supervisors search citizens' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    p_cap := least(greatest(coalesce(p_cap, 1001), 1), 10001);
+    p_limit := least(greatest(coalesce(p_limit, 50), 1), 500);
+    IF p_kind = 'name' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE to_tsvector('simple'::regconfig, c.search_names) @@ to_tsquery('simple'::regconfig, p_a) LIMIT p_cap);
+    ELSIF p_kind = 'name' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE to_tsvector('simple'::regconfig, c.search_names) @@ to_tsquery('simple'::regconfig, p_a)
+                       AND c.birth_date >= p_b AND c.birth_date < p_c LIMIT p_cap);
+    ELSIF p_kind = 'national_number' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT i.citizen_id FROM citizen_identifiers i WHERE i.type IN ('be_nrn', 'be_bis') AND i.value = p_a LIMIT p_cap);
+    ELSIF p_kind = 'national_number' THEN
+        v_ids := ARRAY(SELECT i.citizen_id FROM citizen_identifiers i WHERE i.type IN ('be_nrn', 'be_bis') AND i.value >= p_a AND i.value < p_b LIMIT p_cap);
+    ELSIF p_kind = 'digital' THEN
+        v_ids := ARRAY(SELECT DISTINCT d.citizen_id FROM digital_addresses d WHERE d.kind = p_a AND d.normalized >= p_b AND d.normalized < p_c LIMIT p_cap);
+    ELSIF p_kind = 'birth_date' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.birth_date = p_a LIMIT p_cap);
+    ELSIF p_kind = 'address' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.postcode = p_a LIMIT p_cap);
+    ELSIF p_kind = 'address' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.postcode = p_a AND upper(replace(c.house_number, ' ', '')) = p_b LIMIT p_cap);
+    ELSE
+        RAISE EXCEPTION 'no such search: %', coalesce(p_kind, 'NULL') USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    v_lines := ARRAY(SELECT c.id FROM citizens c WHERE c.id = ANY(v_ids) ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT p_limit);
+    v_recent := ARRAY(SELECT a.subject_citizen_id FROM audit_log a
+                      WHERE a.actor = session_user::text AND a.action = 'search_result_shown' AND a.subject_citizen_id = ANY(coalesce(p_shown, '{}'))
+                        AND a.subject_citizen_id = ANY(v_lines)
+                        AND a.occurred_at >= to_char((clock_timestamp() - interval '30 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+    v_search := c360_write_audit(v_role, 'search', NULL, '', '', 'success', p_workstation,
+                                 coalesce(p_details, '{}'::jsonb) || jsonb_build_object('results', cardinality(v_lines), 'matches', cardinality(v_ids),
+                                 'new_results', cardinality(v_lines) - cardinality(ARRAY(SELECT DISTINCT unnest(v_recent)))));
+    FOR v_line IN
+        SELECT c.id, c.family_name, c.given_names, c.birth_date, c.municipality,
+               (SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1) AS identifier
+        FROM citizens c WHERE c.id = ANY(v_lines) ORDER BY c.family_name, c.given_names, c.birth_date, c.id
+    LOOP
+        IF NOT v_line.id = ANY(v_recent) THEN
+            PERFORM c360_write_audit(v_role, 'search_result_shown', v_line.id, '', '', 'success', p_workstation, jsonb_build_object('search', v_search));
+        END IF;
+        citizen_id := v_line.id;
+        family_name := v_line.family_name;
+        given_names := v_line.given_names;
+        birth_date := v_line.birth_date;
+        municipality := v_line.municipality;
+        identifier := v_line.identifier;
+        total := cardinality(v_ids);
+        search_sequence := v_search;
+        RETURN NEXT;
+    END LOOP;
+    IF cardinality(v_ids) = 0 THEN
+        -- Nothing found: the search's entry all the same, and its number.
+        citizen_id := NULL;
+        total := 0;
+        search_sequence := v_search;
+        RETURN NEXT;
+    END IF;
+END $$)SQL",
+
     // Functions are executable by PUBLIC unless told otherwise.
     "REVOKE ALL ON FUNCTION c360_staff_role(), c360_may_read(bigint), c360_write_audit(text, text, bigint, text, text, text, text, jsonb), "
-    "c360_audit(text, bigint, text, text, text, text, jsonb), c360_open_profile(bigint, text, text, text), c360_audit_change() FROM PUBLIC",
+    "c360_audit(text, bigint, text, text, text, text, jsonb), c360_open_profile(bigint, text, text, text), c360_audit_change(), "
+    "c360_add_staff(text, text, text, text, text, text), c360_set_staff_disabled(text, boolean, text), c360_keyed_hash(text), "
+    "c360_search(text, text, text, text, integer, integer, jsonb, bigint[], text) FROM PUBLIC",
     "GRANT EXECUTE ON FUNCTION c360_staff_role(), c360_may_read(bigint), c360_audit(text, bigint, text, text, text, text, jsonb), "
-    "c360_open_profile(bigint, text, text, text) TO c360_staff",
+    "c360_open_profile(bigint, text, text, text), c360_add_staff(text, text, text, text, text, text), c360_set_staff_disabled(text, boolean, text), "
+    "c360_keyed_hash(text), c360_search(text, text, text, text, integer, integer, jsonb, bigint[], text) TO c360_staff",
 
     // Row-level security on every table with a citizen's data. A row of a citizen is read under a
     // grant for that citizen; a row that belongs to another row (a supplement, a link) under the
@@ -812,7 +973,7 @@ END $$)SQL",
     "session_user::text AND (citizen_id IS NULL OR c360_may_read(citizen_id)))",
     "GRANT SELECT, INSERT, UPDATE, DELETE ON contact_drafts TO c360_staff",
     // The staff directory (assignees, names): never the password hashes of local accounts.
-    "GRANT SELECT (id, username, display_name, role, team, disabled) ON staff_accounts TO c360_staff, c360_sync_service",
+    "GRANT SELECT (id, username, display_name, role, team, disabled, created_at) ON staff_accounts TO c360_staff, c360_sync_service",
     // The log: read by those who audit; written by the owner's functions only; the chain's key
     // read by the owner alone (no grant at all).
     "GRANT SELECT ON audit_log TO c360_supervisor, c360_administrator",

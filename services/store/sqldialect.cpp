@@ -307,6 +307,10 @@ public:
         if (state == QLatin1String("42501")) {
             return classified(error, storeName, Code::PermissionDenied);
         }
+        if (state == QLatin1String("P0002")) {
+            // no_data_found, as the store's functions say of a citizen or an account not there
+            return classified(error, storeName, Code::NoSuchRecord);
+        }
         if (state == QLatin1String("3D000")) {
             return classified(error, storeName, Code::NotFound);
         }

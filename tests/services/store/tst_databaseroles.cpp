@@ -7,6 +7,10 @@
 // fails, or leaves an audit entry under their own name that the chain holds (schema 9).
 
 #include "audit/auditrepository.h"
+#include "audit/auditservice.h"
+#include "case/caseservice.h"
+#include "case/searchservice.h"
+#include "common/clock.h"
 #include "store/database.h"
 #include "store/storelocation.h"
 #include "storetesting.h"
@@ -519,6 +523,124 @@ private Q_SLOTS:
         }
         // Administrators audit: they read the log.
         QVERIFY(session->ask(u"SELECT COUNT(*) FROM audit_log"_s).ok);
+        verifyChain();
+    }
+
+    // The application signed in as a staff member's own role: no key; the server writes each
+    // entry (a profile opened through c360_open_profile, the rest through c360_audit) under that
+    // role, whatever the entry says; a change is left to the store's triggers.
+    void theApplicationsEntriesAreWrittenByTheServer()
+    {
+        QVERIFY(forgetGrants(u"clerk"_s));
+        QString uri = m_store->path();
+        uri.replace(u"//c360@"_s, u"//%1@"_s.arg(login(u"clerk"_s)));
+        ManualClock clock(Test::TempStore::defaultStart());
+        auto db = Database::open(uri, Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(db, Test::why(db).constData());
+        AuditRepository log(**db, QByteArray());
+        QVERIFY(log.writesThroughServer());
+        QVERIFY(!AuditRepository(m_store->db(), chainKey).writesThroughServer());
+        AuditEntry opened;
+        opened.actor = u"someone_else"_s;
+        opened.role = Role::Supervisor;
+        opened.workstation = u"desk 4"_s;
+        opened.action = AuditAction::ProfileOpened;
+        opened.subjectCitizenId = 2;
+        opened.purposeCode = u"counter_visit"_s;
+        AuditEntry shown = opened;
+        shown.action = AuditAction::SearchResultShown;
+        shown.subjectCitizenId = 1;
+        shown.details = u"{\"rank\": 1}"_s;
+        AuditEntry changed = opened;
+        changed.action = AuditAction::Change;
+        const qint64 before = entries();
+        const auto written = log.appendAll({opened, shown, changed});
+        QVERIFY2(written, Test::why(written).constData());
+        QCOMPARE(written->at(0).sequence, before + 1);
+        QCOMPARE(written->at(1).sequence, before + 2);
+        QCOMPARE(written->at(2).sequence, 0);
+        QCOMPARE(entries(), before + 2);
+        const QStringList entry = lastEntry();
+        QCOMPARE(entry.value(0), login(u"clerk"_s));
+        QCOMPARE(entry.value(1), u"counter_clerk"_s);
+        QCOMPARE(entry.value(3), u"search_result_shown"_s);
+        QCOMPARE(QJsonDocument::fromJson(entry.value(7).toUtf8()).object().value(u"rank"_s).toInt(), 1);
+        // The grant came with the entry: citizen 2 is readable on this connection now.
+        QCOMPARE(Test::rows(**db, u"SELECT family_name FROM citizens"_s), QStringList{u"Family2"_s});
+        // What was searched for is hashed by the server with the same derived key.
+        const AuditService serverSide(**db, QByteArray());
+        const AuditService withKey(m_store->db(), chainKey);
+        QVERIFY(serverSide.writesThroughServer());
+        QCOMPARE(serverSide.keyedHash(u"peeters 1980"_s), withKey.keyedHash(u"peeters 1980"_s));
+        // An administrator's function is not the clerk's.
+        QCOMPARE(connectAs(u"clerk"_s)->ask(u"SELECT c360_add_staff('mallory', 'administrator', '', '', NULL, 'desk')"_s).state, QByteArray(refused));
+        QCOMPARE(connectAs(u"clerk"_s)->ask(u"SELECT c360_set_staff_disabled('%1', true, 'desk')"_s.arg(login(u"agent"_s))).state, QByteArray(refused));
+        verifyChain();
+    }
+
+    // The clerk's workflow through the application's services on the clerk's own login: search
+    // through the store's c360_search (result lines only, audited once a typing), then the case
+    // opened through c360_open_profile and read under its grant.
+    void aClerksSearchAndCaseGoThroughTheStore()
+    {
+        QVERIFY(forgetGrants(u"clerk"_s));
+        QString uri = m_store->path();
+        uri.replace(u"//c360@"_s, u"//%1@"_s.arg(login(u"clerk"_s)));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto db = Database::open(uri, Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(db, Test::why(db).constData());
+        AuditService audit(**db, QByteArray());
+        SearchService search(audit);
+        const StaffMember clerk(login(u"clerk"_s), Role::CounterClerk, u"desk 3"_s);
+        const qint64 before = entries();
+        const auto found = search.search(clerk, u"family"_s);
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message));
+        QCOMPARE(found->hits.size(), 2);
+        QCOMPARE(found->matches, 2);
+        QCOMPARE(found->hits.at(0).familyName, u"Family1"_s);
+        QCOMPARE(found->hits.at(1).givenNames, u"Given2"_s);
+        QCOMPARE(entries(), before + 3);
+        const auto details =
+            QJsonDocument::fromJson(Test::rows(m_store->db(), u"SELECT details FROM audit_log WHERE sequence = %1"_s.arg(before + 1)).value(0).toUtf8())
+                .object();
+        QCOMPARE(details.value(u"text"_s).toString(), u"family"_s);
+        QCOMPARE(details.value(u"matches"_s).toInt(), 2);
+        QCOMPARE(lastEntry().value(0), login(u"clerk"_s));
+        QCOMPARE(lastEntry().value(3), u"search_result_shown"_s);
+        // The next keystroke of the same typing: its search entry, no second one for a line shown.
+        const auto again = search.search(clerk, u"family1"_s);
+        QVERIFY(again);
+        QCOMPARE(again->hits.size(), 1);
+        QCOMPARE(entries(), before + 4);
+        QCOMPARE(lastEntry().value(3), u"search"_s);
+        // The lines were all it read.
+        QCOMPARE(Test::scalar(**db, u"SELECT COUNT(*) FROM citizens"_s), 0);
+        // Claiming a line was shown when the log says otherwise spares no entry.
+        const qint64 claimed = entries();
+        const Answer liar =
+            connectAs(u"agent"_s)->ask(u"SELECT citizen_id FROM c360_search('name', 'family:*', NULL, NULL, 1001, 50, '{}', '{1,2}', 'desk')"_s);
+        QVERIFY2(liar.ok, qPrintable(liar.error));
+        QCOMPARE(liar.rows.size(), 2);
+        QCOMPARE(entries(), claimed + 3);
+        // Administrators do not search citizens.
+        QCOMPARE(connectAs(u"admin"_s)->ask(u"SELECT * FROM c360_search('name', 'family:*', NULL, NULL, 1001, 50, '{}', '{}', 'desk')"_s).state,
+                 QByteArray(refused));
+
+        CaseService cases(audit);
+        const auto file = cases.open(clerk, 1, Purpose{u"counter_visit"_s, QString()});
+        QVERIFY2(file, qPrintable(file ? QString() : file.error().message));
+        QCOMPARE(file->citizen.familyName, u"Family1"_s);
+        QVERIFY(!file->contacts.isEmpty());
+        QVERIFY(!file->requests.isEmpty());
+        QVERIFY(!file->reports.isEmpty());
+        QCOMPARE(lastEntry().value(3), u"profile_opened"_s);
+        QCOMPARE(lastEntry().value(0), login(u"clerk"_s));
+        QCOMPARE(file->auditSequence, entries());
+        const qint64 opened = entries();
+        const auto missing = cases.open(clerk, 999, Purpose{u"counter_visit"_s, QString()});
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, ServiceError::Kind::NotFound);
+        QCOMPARE(entries(), opened);
         verifyChain();
     }
 
