@@ -197,6 +197,11 @@ Expected<QList<SearchHit>, StoreError> SearchService::hits(const Query &q, int l
     if (!ids) {
         return result;
     }
+    if (const QString plan = m_db.dialect().planEachSearch(); !plan.isEmpty()) {
+        if (auto r = m_db.run(plan); !r) {
+            return unexpected(std::move(r).error());
+        }
+    }
     // One statement: the ids found (up to the cap, one beyond it), how many in all (the window
     // function counts before the LIMIT), the first limit in name order, and only for those the
     // identifier.

@@ -60,6 +60,7 @@ public:
 
     QString tablesQuery() const override { return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); }
     Expected<void, StoreError> assumeOwner(Database &) const override { return {}; }
+    QString planEachSearch() const override { return {}; }
 
     QString beginTransaction() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     Expected<void, StoreError> lockMigrations(Database &) const override { return {}; }
@@ -225,13 +226,14 @@ public:
         return durable ? QStringLiteral("SET synchronous_commit = on") : QStringLiteral("SET synchronous_commit = off");
     }
 
-    // The expression of the GIN index citizens_search_names (schema 1).
+    QString planEachSearch() const override { return QStringLiteral("SET LOCAL plan_cache_mode = force_custom_plan"); }
+
+    // The stored words of the names (schema 9), under the GIN index citizens_search_names.
     QString citizenIdsByName(bool bornInRange) const override
     {
-        return bornInRange ? QStringLiteral("SELECT id FROM citizens WHERE to_tsvector('simple'::regconfig, search_names) @@ "
-                                            "to_tsquery('simple'::regconfig, ?) AND birth_date >= ? AND birth_date < ? LIMIT ?")
-                           : QStringLiteral("SELECT id FROM citizens WHERE to_tsvector('simple'::regconfig, search_names) @@ "
-                                            "to_tsquery('simple'::regconfig, ?) LIMIT ?");
+        return bornInRange ? QStringLiteral("SELECT id FROM citizens WHERE search_vector @@ to_tsquery('simple'::regconfig, ?) AND birth_date >= ? AND "
+                                            "birth_date < ? LIMIT ?")
+                           : QStringLiteral("SELECT id FROM citizens WHERE search_vector @@ to_tsquery('simple'::regconfig, ?) LIMIT ?");
     }
     QString prefixMatch(const QString &foldedText) const override
     {

@@ -67,6 +67,10 @@ public:
     // Durable commits (on disk before commit returns) or not, for connections whose work can be
     // redone (the sync's, which commits each page with its cursor).
     virtual QString durableCommits(bool durable) const = 0;
+    // Said once in a search's transaction, before its statement: PostgreSQL plans the statement
+    // for the words searched for each time (a prepared statement's generic plan reads a common
+    // prefix's whole posting list, where the plan for "de:*" scans until enough names match).
+    virtual QString planEachSearch() const = 0;
 
     // Full-text search over the folded names (citizens.search_names, see SearchText): the ids of
     // citizens whose names have a word starting with each term, for the match nameMatch() makes

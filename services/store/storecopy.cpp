@@ -71,7 +71,9 @@ QStringList columns(Database &db, const QString &table)
     QStringList names;
     const QSqlRecord record = db.connection().record(table);
     for (int i = 0; i < record.count(); ++i) {
-        if (record.fieldName(i) != QLatin1String("rowid")) {
+        // PostgreSQL's rowid of link tables and the stored words of the names (schema 9) are the
+        // server's to compute.
+        if (record.fieldName(i) != QLatin1String("rowid") && record.fieldName(i) != QLatin1String("search_vector")) {
             names.append(record.fieldName(i));
         }
     }

@@ -25,7 +25,8 @@ namespace StoreCopy
 const QStringList &tables();
 
 // The columns of table that a store writes (PostgreSQL's rowid of link tables, its own order of
-// their rows, left out: SQLite's is no column either), in order.
+// their rows, and its stored words of the citizens' names left out: SQLite's rowid is no column
+// either, and its name index is a table of its own), in order.
 QStringList columns(Database &db, const QString &table);
 
 // Whether target holds anything a copy would mix with: rows in any copied table but the
