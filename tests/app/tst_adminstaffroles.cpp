@@ -176,6 +176,13 @@ private Q_SLOTS:
         // The server no longer lets her in.
         const ProcessResult refused = run({u"users"_s, u"--database"_s, as(u"anna"_s)});
         QVERIFY2(refused.exitCode != 0, qPrintable(describe(refused)));
+        // An account that is not there, or none named: said, nothing changed.
+        const qint64 entries = Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s);
+        const ProcessResult unknown = run({u"disable-user"_s, u"--database"_s, as(u"beheer"_s), u"--username"_s, u"nobody.here"_s});
+        QVERIFY2(unknown.exitCode == 2 && unknown.err.contains(u"no account called"_s), qPrintable(describe(unknown)));
+        const ProcessResult unnamed = run({u"disable-user"_s, u"--database"_s, as(u"beheer"_s)});
+        QVERIFY2(unnamed.exitCode == 2 && unnamed.err.contains(u"--username"_s), qPrintable(describe(unnamed)));
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = 'change'"_s), entries);
         // Nobody switches themself off.
         const ProcessResult self = run({u"disable-user"_s, u"--database"_s, as(u"beheer"_s), u"--username"_s, login(u"beheer"_s)});
         QVERIFY2(self.exitCode != 0 && self.err.contains(u"own account"_s), qPrintable(describe(self)));

@@ -116,6 +116,12 @@ class TestDatabaseRoles : public QObject
 
     QString login(const QString &who) const { return who + m_suffix; }
     std::unique_ptr<Session> connectAs(const QString &who) const { return std::make_unique<Session>(m_location, login(who)); }
+    // The store's address for the application signed in as who's own login.
+    QString storeAs(const QString &who) const
+    {
+        QString uri = m_store->path();
+        return uri.replace(u"//c360@"_s, u"//%1@"_s.arg(login(who)));
+    }
 
     // As the installation (the tests' superuser).
     bool admin(const QStringList &statements) { return Test::runOnStore(m_store->path(), statements); }
@@ -532,8 +538,7 @@ private Q_SLOTS:
     void theApplicationsEntriesAreWrittenByTheServer()
     {
         QVERIFY(forgetGrants(u"clerk"_s));
-        QString uri = m_store->path();
-        uri.replace(u"//c360@"_s, u"//%1@"_s.arg(login(u"clerk"_s)));
+        const QString uri = storeAs(u"clerk"_s);
         ManualClock clock(Test::TempStore::defaultStart());
         auto db = Database::open(uri, Database::OpenMode::ReadWrite, clock);
         QVERIFY2(db, Test::why(db).constData());
@@ -584,8 +589,7 @@ private Q_SLOTS:
     void aClerksSearchAndCaseGoThroughTheStore()
     {
         QVERIFY(forgetGrants(u"clerk"_s));
-        QString uri = m_store->path();
-        uri.replace(u"//c360@"_s, u"//%1@"_s.arg(login(u"clerk"_s)));
+        const QString uri = storeAs(u"clerk"_s);
         ManualClock clock(QDateTime::currentDateTimeUtc());
         auto db = Database::open(uri, Database::OpenMode::ReadWrite, clock);
         QVERIFY2(db, Test::why(db).constData());
