@@ -118,7 +118,7 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
     SyncStatusModel model;
     MemorySecretStore secrets;
     SyncService service(syncOptions(store, backend->url(), secrets));
-    SyncPresenter presenter(service, model, window, **db);
+    SyncPresenter presenter(&service, model, window, **db);
     window.show();
 
     // The UI thread's pulse: a 2 ms timer; a gap longer than that is a stall.

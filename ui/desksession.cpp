@@ -95,6 +95,10 @@ void DeskSession::switchUser()
     if (m_state != State::Working) {
         return;
     }
+    if (m_restarts) {
+        signOut();
+        return;
+    }
     m_idle.stop();
     cover(true);
     showSignIn(After::Lock);
@@ -105,6 +109,11 @@ void DeskSession::signOut()
     if (m_state != State::Working) {
         return;
     }
+    endSession();
+}
+
+void DeskSession::endSession()
+{
     m_idle.stop();
     m_presenter.endContact();
     if (m_staff.isValid()) {
@@ -124,6 +133,10 @@ void DeskSession::signOut()
         }
     }
     m_hidden.clear();
+    if (m_restarts) {
+        Q_EMIT restartRequested();
+        return;
+    }
     showSignIn(After::Quit);
 }
 
@@ -167,6 +180,11 @@ void DeskSession::showLock(int idleMinutes)
     connect(dialog, &LockDialog::switchUserRequested, this, [this, dialog] {
         dialog->done(QDialog::Rejected);
         dialog->deleteLater();
+        if (m_restarts) {
+            // The locked person is signed out; the application starts again for the next.
+            endSession();
+            return;
+        }
         showSignIn(After::Lock);
     });
     dialog->open();

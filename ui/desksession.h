@@ -36,6 +36,10 @@ public:
     bool isLocked() const { return m_state != State::Working; }
     // The team of someone who signs in without one in their account (the desk's setting).
     void setDefaultTeam(const QString &team) { m_defaultTeam = team; }
+    // The window's connection is the person's own login of a shared store (the connection is the
+    // sign-in): Switch User and Sign Out end the session and ask for the application to start
+    // again (restartRequested), which asks who signs in next.
+    void setRestartsForNextPerson(bool on) { m_restarts = on; }
     // The time without use after which the window locks; zero turns the lock off.
     void setIdleTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds idleTimeout() const { return m_idle.intervalAsDuration(); }
@@ -55,6 +59,8 @@ Q_SIGNALS:
     void unlocked();
     // Nobody signs in after a sign-out: the application ends.
     void quitRequested();
+    // The session ended on a window that restarts for the next person (setRestartsForNextPerson).
+    void restartRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -67,6 +73,8 @@ private:
     // Asks who signs in; cancelled: quit, or back to the lock of whoever is signed in.
     void showSignIn(After cancelled);
     void signedIn(StaffMember staff);
+    // Signs out whoever is signed in (audited), closes what they had open, and asks who is next.
+    void endSession();
 
     MainWindow &m_window;
     CasePresenter &m_presenter;
@@ -75,6 +83,7 @@ private:
     QString m_defaultTeam;
     QTimer m_idle;
     State m_state = State::Working;
+    bool m_restarts = false;
     QPointer<LockDialog> m_lockDialog;
     QPointer<SignInDialog> m_signInDialog;
     QList<QPointer<QWidget>> m_hidden; // windows hidden while locked, shown again after

@@ -67,9 +67,17 @@ QString defaultUserName()
 } // namespace
 
 SignInDialog::SignInDialog(AccountService &accounts, const QString &workstation, QWidget *parent)
+    : SignInDialog(
+          [&accounts, workstation](const QString &username, const QString &password) {
+              return accounts.signIn(username, password, workstation);
+          },
+          parent)
+{
+}
+
+SignInDialog::SignInDialog(SignInFunction signIn, QWidget *parent)
     : QDialog(parent)
-    , m_accounts(accounts)
-    , m_workstation(workstation)
+    , m_signIn(std::move(signIn))
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_problem(makeProblemLabel(this))
@@ -127,7 +135,7 @@ bool SignInDialog::signIn(const QString &username, const QString &password)
 {
     auto staff = [&] {
         BusyCursor busy;
-        return m_accounts.signIn(username, password, m_workstation);
+        return m_signIn(username, password);
     }();
     if (!staff) {
         showProblem(m_problem, staff.error().message);

@@ -3,8 +3,12 @@
 #pragma once
 
 #include "casefile.h"
+#include "common/serviceerror.h"
+#include "expected.h"
 
 #include <QDialog>
+
+#include <functional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -22,7 +26,13 @@ class SignInDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // Who a user name and password sign in, or why not (translated).
+    using SignInFunction = std::function<Expected<StaffMember, ServiceError>(const QString &username, const QString &password)>;
+
+    // A local account of the store, checked by accounts.
     SignInDialog(AccountService &accounts, const QString &workstation, QWidget *parent = nullptr);
+    // Any other way of signing in: a shared store's own logins, where the connection is the sign-in.
+    explicit SignInDialog(SignInFunction signIn, QWidget *parent = nullptr);
 
     // Shown under the fields, e.g. training mode's practice accounts.
     void setHint(const QString &text);
@@ -38,8 +48,7 @@ public:
     void accept() override;
 
 private:
-    AccountService &m_accounts;
-    QString m_workstation;
+    SignInFunction m_signIn;
     StaffMember m_staff;
     QLineEdit *m_user;
     QLineEdit *m_password;

@@ -31,7 +31,9 @@
 #include "serverpasswordprompt.h"
 #include "signindialog.h"
 #include "store/database.h"
+#include "store/statement.h"
 #include "store/storeidentity.h"
+#include "store/storelocation.h"
 #include "sync/connectors.h"
 #include "sync/deletionconfirmation.h"
 #include "sync/sourceconfig.h"
@@ -53,12 +55,14 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QStatusBar>
 #include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace
 {
@@ -206,7 +210,36 @@ int main(int argc, char *argv[])
             }
         }
     }
+    // Who works at this workstation, as audit entries name the desk.
+    const QString workstation = QSysInfo::machineHostName();
     auto database = C360::Database::open(path, C360::Database::OpenMode::Create, C360::SystemClock::instance());
+    // A shared store named without a user (postgresql://server/database): each person signs in as
+    // their own login of the server, the connection being the sign-in (schema 9 on). A server that
+    // signs them in by itself (GSSAPI/Kerberos, a certificate) asks nothing; one that wants a
+    // password gets the user name and password typed in the sign-in dialog, never kept.
+    std::optional<C360::StaffMember> serverStaff;
+    const C360::StoreLocation location = C360::StoreLocation::parse(path);
+    if (!screenshot && location.isServer() && location.userName().isEmpty()) {
+        const auto wantsPassword = [](const C360::StoreError &error) {
+            return error.code == C360::StoreError::Code::PasswordNeeded || error.code == C360::StoreError::Code::AuthenticationFailed;
+        };
+        if (!database && wantsPassword(database.error())) {
+            C360::SignInDialog signIn([&](const QString &user, const QString &password) -> C360::Expected<C360::StaffMember, C360::ServiceError> {
+                auto opened = C360::AccountService::openAs(location, user, password, C360::SystemClock::instance(), workstation);
+                if (!opened) {
+                    return C360::unexpected(opened.error());
+                }
+                // Its other connections (the search's) sign in as the same person.
+                path = opened->name;
+                database = std::move(opened->db);
+                return opened->signIn ? opened->signIn->staff : C360::StaffMember(user, C360::Role::CounterClerk, workstation);
+            });
+            signIn.setHint(i18nc("@info %1 a database", "Sign in with your own user name and password for %1.", location.displayName()));
+            if (signIn.exec() != QDialog::Accepted) {
+                return 0; // the person cancelled
+            }
+        }
+    }
     if (!database && !screenshot) {
         database = C360::ServerPasswordPrompt(*C360::SecretStore::personal(), C360::SystemClock::instance()).open(path, std::move(database));
         if (!database && database.error().code == C360::StoreError::Code::PasswordNeeded) {
@@ -215,6 +248,17 @@ int main(int argc, char *argv[])
     }
     if (!database) {
         return fail(database.error().message());
+    }
+    // A staff member's own login (named in the URI, or signed in above): they work as it. The
+    // installation's role, or a store before schema 9: the store's own accounts, below.
+    if (location.isServer()) {
+        auto who = C360::AccountService::signedInByServer(**database, workstation);
+        if (!who) {
+            return fail(who.error().message);
+        }
+        if (*who && !(*who)->installation) {
+            serverStaff = (*who)->staff;
+        }
     }
     if (training) {
         if (auto marked = C360::StoreIdentity::markAsTraining(**database); !marked) {
@@ -271,20 +315,33 @@ int main(int argc, char *argv[])
     C360::SyncStatusModel syncStatus;
     std::unique_ptr<C360::SyncService> syncService;
     std::unique_ptr<C360::SyncPresenter> syncPresenter;
-    if (!sync.sources.isEmpty()) {
+    // On a staff member's own login of a shared store, the store's sync service synchronises (the
+    // one writer of synchronised data): this workstation only reads the sources' names.
+    if (!sync.sources.isEmpty() && !serverStaff) {
         syncService = std::make_unique<C360::SyncService>(sync);
-        syncPresenter = std::make_unique<C360::SyncPresenter>(*syncService, syncStatus, window, **database);
+        syncPresenter = std::make_unique<C360::SyncPresenter>(syncService.get(), syncStatus, window, **database);
+    } else if (serverStaff) {
+        QHash<QString, int> pollIntervals;
+        for (const C360::SourceConfig &source : std::as_const(sync.sources)) {
+            pollIntervals.insert(source.id, source.pollIntervalSeconds);
+        }
+        syncPresenter = std::make_unique<C360::SyncPresenter>(nullptr, syncStatus, window, **database, pollIntervals);
     }
 
     // The audit key lives outside the store's folder: the OS keychain, or this person's own
     // secrets folder on a desk without one; training keeps it in memory, as its store is
     // thrown away at the next start.
-    std::unique_ptr<C360::SecretStore> keySecrets = training ? std::make_unique<C360::MemorySecretStore>() : C360::SecretStore::personal();
-    auto auditKey = C360::AuditKey::load(**database, *keySecrets);
-    if (!auditKey) {
-        return fail(auditKey.error());
+    // On a staff member's own login the server writes the chain, with a key nobody else reads.
+    QByteArray auditKey;
+    if (!serverStaff) {
+        std::unique_ptr<C360::SecretStore> keySecrets = training ? std::make_unique<C360::MemorySecretStore>() : C360::SecretStore::personal();
+        auto loaded = C360::AuditKey::load(**database, *keySecrets);
+        if (!loaded) {
+            return fail(loaded.error());
+        }
+        auditKey = *loaded;
     }
-    C360::AuditService audit(**database, *auditKey);
+    C360::AuditService audit(**database, auditKey);
     std::unique_ptr<C360::AuditExportSink> processingLog; // the municipality's one processing log
     std::unique_ptr<C360::AssigneeDirectory> assigneeDirectory;
     QString contactSource;
@@ -293,19 +350,25 @@ int main(int argc, char *argv[])
             contactSource = source.id;
             assigneeDirectory = C360::assigneeDirectory(source);
         }
-        if (source.enabled && !processingLog && (processingLog = C360::auditExportSink(**database, source))) {
+        if (source.enabled && !serverStaff && !processingLog && (processingLog = C360::auditExportSink(**database, source))) {
             audit.setExportSink(processingLog.get());
+        }
+    }
+    if (serverStaff && contactSource.isEmpty()) {
+        // No configuration at this desk: the source the store's sync service fills with contacts.
+        C360::Statement source(**database, QStringLiteral("SELECT MIN(source) FROM sync_state WHERE resource = 'klantcontacten'"));
+        if (source.exec({}) && source.next()) {
+            contactSource = source.value(0).toString();
         }
     }
     C360::CaseService cases(audit, contactSource);
     C360::RequestService requests(audit, contactSource);
     requests.setAssigneeDirectory(assigneeDirectory.get());
     C360::CatalogueService catalogue(audit);
-    C360::SearchWorker searchWorker(path, *auditKey, C360::SystemClock::instance());
+    C360::SearchWorker searchWorker(path, auditKey, C360::SystemClock::instance());
 
     // Who works at this workstation: signed in with a local account (the first start of an empty
     // store makes the administrator's). Nothing is synchronised before someone has signed in.
-    const QString workstation = QSysInfo::machineHostName();
     C360::AccountService accounts(audit, training ? C360::PasswordHash::Cost::Light : C360::PasswordHash::Cost::Standard);
     if (training) {
         if (auto made = createTrainingAccounts(accounts, workstation); !made) {
@@ -313,7 +376,20 @@ int main(int argc, char *argv[])
         }
     }
     C360::StaffMember staff;
-    if (screenshot) {
+    const auto signedInByServer = [&]() -> C360::Expected<void, C360::StoreError> {
+        // Signed in by the server; the session is audited as a sign-in is.
+        staff = *serverStaff;
+        if (auto login = audit.record(staff, C360::AuditAction::Login, 0, C360::Purpose{QStringLiteral("sign_in"), QString()}); !login) {
+            return C360::unexpected(login.error());
+        }
+        return {};
+    };
+    if (screenshot && serverStaff) {
+        // Pictures of a shared store as the staff member its URI names (scripts/start --shared).
+        if (auto in = signedInByServer(); !in) {
+            return fail(in.error().message());
+        }
+    } else if (screenshot) {
         // Pictures without anyone at the keyboard: training mode signs in as its counter clerk;
         // a real store shows the window as it is before anyone signs in.
         if (training) {
@@ -322,6 +398,10 @@ int main(int argc, char *argv[])
                 return fail(signedIn.error().message);
             }
             staff = *signedIn;
+        }
+    } else if (serverStaff) {
+        if (auto in = signedInByServer(); !in) {
+            return fail(in.error().message());
         }
     } else {
         auto hasAccounts = accounts.hasAccounts();
@@ -371,12 +451,14 @@ int main(int argc, char *argv[])
     if (syncService) {
         QObject::connect(syncService.get(), &C360::SyncService::finished, &retentionScheduler, &C360::RetentionScheduler::runNow);
     }
-    retentionScheduler.start();
+    if (!serverStaff) {
+        retentionScheduler.start(); // on a shared store, the sync service's work
+    }
     C360::AuditQueryService auditQuery(audit);
     // The audit chain's head, witnessed outside the store when someone signs in and when the
     // application closes; the supervisor's verification compares the log with what was witnessed.
     QString checkpointFile;
-    if (!training) {
+    if (!training && !serverStaff) {
         auto storeId = C360::StoreIdentity::id(**database);
         if (!storeId) {
             return fail(storeId.error().message());
@@ -414,6 +496,15 @@ int main(int argc, char *argv[])
             desk = std::make_unique<C360::DeskSession>(window, casePresenter, accounts, staff);
             desk->setDefaultTeam(settings.team());
             desk->setIdleTimeout(std::chrono::minutes(settings.idleLockMinutes()));
+            desk->setRestartsForNextPerson(serverStaff.has_value());
+            QObject::connect(desk.get(), &C360::DeskSession::restartRequested, &app, [&app, &location] {
+                // The next person signs in to a process of their own, with a connection of their
+                // own. A store named with its user signs that user in again: it just ends.
+                if (location.userName().isEmpty()) {
+                    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+                }
+                QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+            });
             QObject::connect(desk.get(), &C360::DeskSession::staffChanged, &window, [&](const C360::StaffMember &next) {
                 staff = next; // what the audit window and the sync panel act as from now on
                 window.syncPanel()->setMayConfirmDeletions(C360::AccessPolicy::allows(staff.role, C360::Operation::ConfirmDeletions));
@@ -462,7 +553,7 @@ int main(int argc, char *argv[])
             return C360::probeFirstPaint(window);
         }
         const QString shots = parser.value(screenshotOption);
-        const int tour = C360::runScreenshotTour(window, casePresenter, catalogue, **database, staff, shots);
+        const int tour = C360::runScreenshotTour(window, casePresenter, catalogue, **database, staff, shots, serverStaff.has_value());
         if (tour != 0 || !training) {
             return tour;
         }

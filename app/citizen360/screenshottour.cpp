@@ -9,6 +9,8 @@
 #include "mainwindow.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "worklistmodel.h"
+#include "worklistpanel.h"
 
 #include <KLocalizedString>
 
@@ -61,7 +63,7 @@ QString firstString(Database &db, const QString &sql)
 } // namespace
 
 int runScreenshotTour(
-    MainWindow &window, CasePresenter &presenter, CatalogueService &catalogue, Database &db, const StaffMember &staff, const QString &directory)
+    MainWindow &window, CasePresenter &presenter, CatalogueService &catalogue, Database &db, const StaffMember &staff, const QString &directory, bool ownLogin)
 {
     if (!QDir().mkpath(directory)) {
         QTextStream(stderr) << i18nc("@info:shell", "Cannot create the screenshot folder %1.", QDir::toNativeSeparators(directory)) << Qt::endl;
@@ -78,8 +80,22 @@ int runScreenshotTour(
         return 0; // nobody signed in: nothing else may be shown
     }
 
+    // On a staff member's own login (scripts/start --shared), the worklist's first citizen.
+    qint64 listed = 0;
+    QString listedFamily;
+    if (ownLogin) {
+        for (const WorklistItem &item : window.worklistPanel()->model()->items()) {
+            if (item.citizenId) {
+                listed = item.citizenId;
+                listedFamily = item.citizenName.section(QLatin1Char(' '), -1);
+                break;
+            }
+        }
+    }
     // A common family name, typed as a clerk would.
-    const QString family = firstString(db, QStringLiteral("SELECT family_name FROM citizens GROUP BY family_name ORDER BY COUNT(*) DESC, family_name LIMIT 1"));
+    const QString family = ownLogin
+        ? listedFamily
+        : firstString(db, QStringLiteral("SELECT family_name FROM citizens GROUP BY family_name ORDER BY COUNT(*) DESC, family_name LIMIT 1"));
     if (family.size() < 2) {
         return 0; // an empty store: the window is all there is to show
     }
@@ -91,12 +107,13 @@ int runScreenshotTour(
     }
 
     // A citizen with reports, contacts and requests; the clerk links a product to the case.
-    const qint64 citizen =
-        firstString(db,
-                    QStringLiteral("SELECT c.id FROM citizens c WHERE EXISTS (SELECT 1 FROM reports r WHERE r.citizen_id = c.id) AND EXISTS (SELECT 1 FROM "
-                                   "contact_moments m WHERE m.citizen_id = c.id) AND EXISTS (SELECT 1 FROM requests q WHERE q.citizen_id = c.id) "
-                                   "ORDER BY (SELECT COUNT(*) FROM requests q WHERE q.citizen_id = c.id) DESC, c.id LIMIT 1"))
-            .toLongLong();
+    const qint64 citizen = ownLogin
+        ? listed
+        : firstString(db,
+                      QStringLiteral("SELECT c.id FROM citizens c WHERE EXISTS (SELECT 1 FROM reports r WHERE r.citizen_id = c.id) AND EXISTS (SELECT 1 FROM "
+                                     "contact_moments m WHERE m.citizen_id = c.id) AND EXISTS (SELECT 1 FROM requests q WHERE q.citizen_id = c.id) "
+                                     "ORDER BY (SELECT COUNT(*) FROM requests q WHERE q.citizen_id = c.id) DESC, c.id LIMIT 1"))
+              .toLongLong();
     const qint64 product = firstString(db, QStringLiteral("SELECT id FROM catalogue_entries ORDER BY id LIMIT 1")).toLongLong();
     const Purpose purpose{QStringLiteral("counter_visit"), QString()};
     if (citizen == 0) {

@@ -21,9 +21,16 @@ struct StaffMember;
 // and services as a person would, so every profile opened is audited. A store without citizens
 // gives main.png only; one without a citizen who has all three kinds, no case and catalogue
 // pictures. Returns the exit code.
-// Without a signed-in staff member, main.png only.
-int runScreenshotTour(
-    MainWindow &window, CasePresenter &presenter, CatalogueService &catalogue, Database &db, const StaffMember &staff, const QString &directory);
+// Without a signed-in staff member, main.png only. ownLogin: staff is signed in as their own login
+// of a shared store, who reads nothing around the audited paths: the worklist's first citizen is
+// searched for and opened.
+int runScreenshotTour(MainWindow &window,
+                      CasePresenter &presenter,
+                      CatalogueService &catalogue,
+                      Database &db,
+                      const StaffMember &staff,
+                      const QString &directory,
+                      bool ownLogin = false);
 
 // Grabs widget as directory/name and prints the path; false (said on stderr) when it cannot be written.
 bool saveScreenshot(QWidget &widget, const QString &directory, const QString &name);

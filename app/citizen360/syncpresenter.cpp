@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "mainwindow.h"
+#include "store/database.h"
 #include "store/outboxrepository.h"
 #include "sync/syncmessages.h"
 #include "sync/syncservice.h"
@@ -18,12 +19,14 @@
 namespace C360
 {
 
-SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainWindow &window, Database &db, QObject *parent)
+SyncPresenter::SyncPresenter(
+    SyncService *service, SyncStatusModel &model, MainWindow &window, Database &db, const QHash<QString, int> &pollIntervals, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_model(model)
     , m_window(window)
     , m_db(db)
+    , m_pollIntervals(pollIntervals)
 {
     if (auto rows = SyncStatus::load(db)) {
         for (const SyncStatusRow &row : std::as_const(*rows)) {
@@ -31,8 +34,18 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
         }
     }
     window.setSyncStatusModel(&model);
-    connect(&window, &MainWindow::syncNowRequested, &service, &SyncService::runNow);
-    connect(&service, &SyncService::resourceStarted, this, [this](const QString &source, const QString &resource) {
+    if (!m_service) {
+        m_reload.setInterval(std::chrono::minutes(1));
+        connect(&m_reload, &QTimer::timeout, this, &SyncPresenter::reload);
+        m_reload.start();
+        // "Synchronise now" shows the service's state now: the service synchronises on its own.
+        connect(&window, &MainWindow::syncNowRequested, this, &SyncPresenter::reload);
+        showOverall();
+        showOutbox();
+        return;
+    }
+    connect(&window, &MainWindow::syncNowRequested, m_service, &SyncService::runNow);
+    connect(m_service, &SyncService::resourceStarted, this, [this](const QString &source, const QString &resource) {
         SyncStatusRow row = m_model.find(source, resource).value_or(SyncStatusRow{});
         row.source = source;
         row.resource = resource;
@@ -44,7 +57,7 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
         m_model.upsert(row);
         showOverall();
     });
-    connect(&service, &SyncService::pageApplied, this, [this](const QString &source, const QString &resource, const ResourceStats &soFar) {
+    connect(m_service, &SyncService::pageApplied, this, [this](const QString &source, const QString &resource, const ResourceStats &soFar) {
         SyncStatusRow row = m_model.find(source, resource).value_or(SyncStatusRow{});
         row.inserted = soFar.inserted;
         row.updated = soFar.updated;
@@ -53,7 +66,7 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
         row.pages = soFar.pages;
         m_model.upsert(row);
     });
-    connect(&service,
+    connect(m_service,
             &SyncService::resourceFinished,
             this,
             [this](const QString &source, const QString &resource, const ResourceStats &stats, const SyncProblem &problem) {
@@ -65,10 +78,24 @@ SyncPresenter::SyncPresenter(SyncService &service, SyncStatusModel &model, MainW
                 m_model.upsert(row);
                 showOverall();
             });
-    connect(&service, &SyncService::finished, this, [this] {
+    connect(m_service, &SyncService::finished, this, [this] {
         showOverall();
         showOutbox();
     });
+    showOverall();
+    showOutbox();
+}
+
+void SyncPresenter::reload()
+{
+    auto rows = SyncStatus::load(m_db);
+    if (!rows) {
+        m_window.showSyncState(i18nc("@info:status", "Synchronisation state unknown"), rows.error().message(), false, true);
+        return;
+    }
+    for (const SyncStatusRow &row : std::as_const(*rows)) {
+        m_model.upsert(row);
+    }
     showOverall();
     showOutbox();
 }
@@ -103,6 +130,30 @@ void SyncPresenter::showOverall()
         }
         if (row.lastSuccess.isValid() && (!last.isValid() || row.lastSuccess > last)) {
             last = row.lastSuccess;
+        }
+    }
+    if (!m_service) {
+        // The store's sync service: a source it has not synchronised for more than twice its poll
+        // interval is a problem of its own (the service stopped, or cannot reach the store).
+        QHash<QString, QDateTime> lastBySource;
+        QHash<QString, QString> names;
+        for (const SyncStatusRow &row : m_model.rows()) {
+            names.insert(row.source, row.sourceName);
+            QDateTime &latest = lastBySource[row.source];
+            if (row.lastSuccess.isValid() && (!latest.isValid() || row.lastSuccess > latest)) {
+                latest = row.lastSuccess;
+            }
+        }
+        const QDateTime now = m_db.clock().now();
+        for (auto it = lastBySource.cbegin(); it != lastBySource.cend(); ++it) {
+            const int poll = m_pollIntervals.value(it.key(), 300);
+            if (!it->isValid() || it->secsTo(now) > 2 * qint64(poll)) {
+                problems.append(it->isValid() ? i18nc("@info %1 a back end, %2 a date and time",
+                                                      "The sync service has not synchronised %1 since %2.",
+                                                      names.value(it.key()),
+                                                      QLocale().toString(it->toLocalTime(), QLocale::ShortFormat))
+                                              : i18nc("@info %1 a back end", "The sync service has not synchronised %1 yet.", names.value(it.key())));
+            }
         }
     }
     if (m_model.anyRunning()) {

@@ -140,7 +140,14 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     // names, last word).
     QHash<qint64, QString> citizenNames;
     QHash<QString, QString> staffNames;
-    {
+    QSet<std::pair<qint64, QString>> sharingFamilyName; // on a staff member's own login: what the store says
+    if (m_audit.writesThroughServer()) {
+        auto subjects = subjectsThroughServer(rows);
+        if (!subjects) {
+            return unexpected(asServiceError(subjects.error()));
+        }
+        sharingFamilyName = std::move(*subjects);
+    } else {
         Statement citizen(m_db, QStringLiteral("SELECT family_name FROM citizens WHERE id = ?"));
         Statement account(m_db, QStringLiteral("SELECT display_name FROM staff_accounts WHERE username = ?"));
         for (const AuditRow &row : std::as_const(rows)) {
@@ -221,7 +228,7 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
                  i18ncp("@info anomaly", "%1 different profile opened within an hour.", "%1 different profiles opened within an hour.", int(profiles.size()))});
         }
         const QString own = staffNames.value(e.actor);
-        if (!own.isEmpty() && own == citizenNames.value(e.subjectCitizenId)) {
+        if ((!own.isEmpty() && own == citizenNames.value(e.subjectCitizenId)) || sharingFamilyName.contains({e.subjectCitizenId, e.actor})) {
             row.anomalies.append({AuditAnomaly::Kind::OwnFamilyName, i18nc("@info anomaly", "The staff member opened a profile with their own family name.")});
         }
     }
@@ -231,8 +238,69 @@ Expected<QList<AuditRow>, ServiceError> AuditQueryService::find(const StaffMembe
     return rows;
 }
 
+namespace
+{
+// An array literal of PostgreSQL's text form, each element quoted.
+QString textArray(const QStringList &values)
+{
+    QStringList quoted;
+    quoted.reserve(values.size());
+    for (QString v : values) {
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        quoted.append(QLatin1Char('"') + v + QLatin1Char('"'));
+    }
+    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+} // namespace
+
+Expected<QSet<std::pair<qint64, QString>>, StoreError> AuditQueryService::subjectsThroughServer(QList<AuditRow> &rows)
+{
+    // A supervisor's own login reads no citizen unaudited: the store gives each subject's masked
+    // number, and whether its family name is the staff member's, never the name (schema 10).
+    QStringList ids;
+    QStringList actors;
+    for (const AuditRow &row : std::as_const(rows)) {
+        if (row.entry.subjectCitizenId) {
+            ids.append(QString::number(row.entry.subjectCitizenId));
+            actors.append(row.entry.actor);
+        }
+    }
+    QSet<std::pair<qint64, QString>> sharing;
+    if (ids.isEmpty()) {
+        return sharing;
+    }
+    Statement subjects(m_db,
+                       QStringLiteral("SELECT citizen_id, actor, identifier_type, identifier_tail, known, shares_family_name FROM "
+                                      "c360_audit_subjects(CAST(? AS bigint[]), CAST(? AS text[]))"));
+    const QString idArray = QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}');
+    if (auto r = subjects.exec({idArray, textArray(actors)}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    QHash<qint64, QString> masked;
+    while (subjects.next()) {
+        const qint64 id = subjects.value(0).toLongLong();
+        if (subjects.value(5).toBool()) {
+            sharing.insert({id, subjects.value(1).toString()});
+        }
+        const auto type = fromKey<IdentifierType>(subjects.value(2).toString());
+        const QString tail = subjects.value(3).toString();
+        masked.insert(id,
+                      type == IdentifierType::DutchBsn ? QStringLiteral("••••.••.") + tail
+                          : type                       ? QStringLiteral("••.••.••-•••.") + tail
+                          : subjects.value(4).toBool() ? i18nc("@item a citizen without a number", "(no number)")
+                                                       : QString());
+    }
+    for (AuditRow &row : rows) {
+        row.maskedCitizen = masked.value(row.entry.subjectCitizenId);
+    }
+    return sharing;
+}
+
 Expected<void, StoreError> AuditQueryService::addMaskedCitizens(QList<AuditRow> &rows)
 {
+    if (m_audit.writesThroughServer()) {
+        return {}; // subjectsThroughServer did
+    }
     // The number a supervisor knows a citizen by, masked as everywhere (the first identifier in
     // the order of IdentifierType, as the case header shows it).
     QHash<qint64, QString> masked;

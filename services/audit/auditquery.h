@@ -6,6 +6,7 @@
 #include "audit/auditservice.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <optional>
 
@@ -67,6 +68,9 @@ public:
 private:
     // Fills each row's maskedCitizen.
     Expected<void, StoreError> addMaskedCitizens(QList<AuditRow> &rows);
+    // The masked numbers (set on rows) and the (citizen, actor) pairs who share a family name, from
+    // the store on a staff member's own login.
+    Expected<QSet<std::pair<qint64, QString>>, StoreError> subjectsThroughServer(QList<AuditRow> &rows);
 
     AuditService &m_audit;
     QString m_checkpointFile;

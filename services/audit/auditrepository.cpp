@@ -129,20 +129,26 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::appendThroughServer(QLi
             continue;
         }
         const bool opening = entry.action == AuditAction::ProfileOpened && entry.outcome == AuditOutcome::Success;
+        // An access report or an export reads the citizen's record under a grant, as a profile is
+        // read (schema 10).
+        const bool reading = (entry.action == AuditAction::AccessReport || entry.action == AuditAction::Export) && entry.outcome == AuditOutcome::Success &&
+            entry.subjectCitizenId > 0 && m_db.schemaVersion() >= 10;
         Statement call(m_db,
-                       opening ? QStringLiteral("SELECT entry_sequence FROM c360_open_profile(?, ?, ?, ?)")
-                               : QStringLiteral("SELECT c360_audit(?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"));
+                       opening       ? QStringLiteral("SELECT entry_sequence FROM c360_open_profile(?, ?, ?, ?)")
+                           : reading ? QStringLiteral("SELECT entry_sequence FROM c360_open_record(?, ?, ?, ?, ?)")
+                                     : QStringLiteral("SELECT c360_audit(?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"));
         // A profile not opened (the role may not) is an access denied: only c360_open_profile
         // writes profile_opened.
         const QString action = entry.action == AuditAction::ProfileOpened && !opening ? toKey(AuditAction::AccessDenied) : toKey(entry.action);
         const QVariantList values = opening ? QVariantList{entry.subjectCitizenId, entry.purposeCode, entry.purposeText, entry.workstation}
+            : reading                       ? QVariantList{entry.subjectCitizenId, action, entry.purposeCode, entry.purposeText, entry.workstation}
                                             : QVariantList{action,
-                                                           Sql::nullableId(entry.subjectCitizenId),
-                                                           entry.purposeCode,
-                                                           entry.purposeText,
-                                                           toKey(entry.outcome),
-                                                           entry.workstation,
-                                                           entry.details};
+                                     Sql::nullableId(entry.subjectCitizenId),
+                                     entry.purposeCode,
+                                     entry.purposeText,
+                                     toKey(entry.outcome),
+                                     entry.workstation,
+                                     entry.details};
         if (auto r = call.exec(values); !r) {
             return unexpected(std::move(r).error());
         }
@@ -252,6 +258,9 @@ Expected<QList<AuditEntry>, StoreError> AuditRepository::matching(const QString 
 
 Expected<AuditRepository::Verification, StoreError> AuditRepository::verify(qint64 parallelFrom)
 {
+    if (writesThroughServer()) {
+        return verifyThroughServer();
+    }
     if (sqlite3 *handle = m_db.sqliteHandle()) {
         return verifySqlite(handle, parallelFrom);
     }
@@ -288,6 +297,27 @@ Expected<AuditRepository::Verification, StoreError> AuditRepository::verify(qint
         v.checkedThrough = e.sequence;
         ++expectedSequence;
     }
+    return v;
+}
+
+Expected<AuditRepository::Verification, StoreError> AuditRepository::verifyThroughServer()
+{
+    // A staff member's own login cannot read the key: the store checks the chain with it.
+    Statement check(m_db, QStringLiteral("SELECT checked_through, first_bad, problem FROM c360_verify_audit()"));
+    if (auto r = check.exec({}); !r) {
+        return unexpected(std::move(r).error());
+    }
+    if (!check.next()) {
+        return unexpected(m_db.error(StoreError::Code::Query, QStringLiteral("the store did not verify its audit log")));
+    }
+    Verification v;
+    v.checkedThrough = check.value(0).toLongLong();
+    v.firstBad = check.value(1).toLongLong();
+    const QString problem = check.value(2).toString();
+    v.problem = problem == QLatin1String("missing") ? Verification::Problem::Missing
+        : problem == QLatin1String("changed")       ? Verification::Problem::Changed
+        : problem == QLatin1String("broken_link")   ? Verification::Problem::BrokenLink
+                                                    : Verification::Problem::None;
     return v;
 }
 

@@ -77,6 +77,8 @@ public:
 
 private:
     Expected<QList<AuditEntry>, StoreError> appendThroughServer(QList<AuditEntry> entries);
+    // verify() on a staff member's own login: by the store (c360_verify_audit, schema 10).
+    Expected<Verification, StoreError> verifyThroughServer();
     Expected<Verification, StoreError> verifySqlite(sqlite3 *handle, qint64 parallelFrom);
     // The same checks over binary COPYs of the log (two halves at once on two connections, as on
     // SQLite); none when a COPY cannot be had (then the portable path verifies).

@@ -335,6 +335,13 @@ Expected<QList<WorklistItem>, ServiceError> RequestService::worklist(const Staff
     if (auto permitted = m_audit.permit(staff, Operation::ViewWorklist); !permitted) {
         return unexpected(permitted.error());
     }
+    if (m_audit.writesThroughServer()) {
+        auto items = RequestRepository(m_db).worklistThroughServer(limit, staff.workstation);
+        if (!items) {
+            return unexpected(asServiceError(items.error()));
+        }
+        return std::move(*items);
+    }
     auto items = RequestRepository(m_db).worklist(staff.name, team, limit);
     if (!items) {
         return unexpected(asServiceError(items.error()));

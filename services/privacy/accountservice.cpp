@@ -10,6 +10,7 @@
 #include "store/sqldialect.h"
 #include "store/sqlvalue.h"
 #include "store/statement.h"
+#include "store/storelocation.h"
 
 #include <KLocalizedString>
 
@@ -122,6 +123,11 @@ auditAccountChange(AuditService &audit, const StaffMember &admin, const QString 
 ServiceError signInRefused(const QString &message)
 {
     return {ServiceError::Kind::Denied, message};
+}
+
+QString notStaffMessage(const QString &user)
+{
+    return i18nc("@info", "The server signed you in as “%1”, who is no staff member of this store, or whose account is switched off.", user);
 }
 
 QString wrongCredentials()
@@ -306,7 +312,7 @@ Expected<std::optional<AccountService::ServerSignIn>, ServiceError> AccountServi
         signIn.staff = StaffMember(user, Role::Administrator, workstation);
         return std::optional<ServerSignIn>(signIn);
     }
-    const QString notStaff = i18nc("@info", "The server signed you in as “%1”, who is no staff member of this store, or whose account is switched off.", user);
+    const QString notStaff = notStaffMessage(user);
     Statement staff(db, QStringLiteral("SELECT c360_staff_role(), (SELECT s.team FROM staff_accounts s WHERE s.username = session_user::text)"));
     if (auto r = staff.exec({}); !r) {
         // A login without the staff's groups may not even ask.
@@ -319,6 +325,33 @@ Expected<std::optional<AccountService::ServerSignIn>, ServiceError> AccountServi
     }
     signIn.staff = StaffMember(user, *role, workstation, staff.value(1).toString());
     return std::optional<ServerSignIn>(signIn);
+}
+
+Expected<AccountService::OpenedAs, ServiceError>
+AccountService::openAs(const StoreLocation &location, const QString &user, const QString &password, Clock &clock, const QString &workstation)
+{
+    const StoreLocation as = location.withUserName(user.trimmed());
+    Database::setServerPassword(as, password);
+    auto opened = Database::open(as.displayName(), Database::OpenMode::ReadWrite, clock);
+    if (!opened) {
+        Database::setServerPassword(as, QString());
+        const bool refused = opened.error().code == StoreError::Code::AuthenticationFailed || opened.error().code == StoreError::Code::PasswordNeeded;
+        if (opened.error().code == StoreError::Code::PermissionDenied) {
+            // In, but not even allowed to read the store's version: no staff member here.
+            return unexpected(ServiceError{ServiceError::Kind::Denied, notStaffMessage(as.userName())});
+        }
+        return unexpected(ServiceError{refused ? ServiceError::Kind::Denied : ServiceError::Kind::Store, opened.error().message()});
+    }
+    auto who = signedInByServer(**opened, workstation);
+    if (!who) {
+        Database::setServerPassword(as, QString());
+        return unexpected(std::move(who).error());
+    }
+    OpenedAs result;
+    result.db = std::move(*opened);
+    result.signIn = *who;
+    result.name = as.displayName();
+    return result;
 }
 
 Expected<StaffAccount, ServiceError> AccountService::createLogin(const StaffMember &admin, StaffAccount account, const QString &password)
@@ -444,8 +477,53 @@ Expected<void, ServiceError> AccountService::setDisabled(const StaffMember &admi
     });
 }
 
+Expected<StaffMember, ServiceError> AccountService::signInThroughServer(const QString &username, const QString &password, const QString &workstation)
+{
+    // The connection is the session's sign-in: its login is who works here. The password is
+    // checked by the server on a connection of its own; the server logs its own refusals.
+    auto server = signedInByServer(m_db, workstation);
+    if (!server) {
+        return unexpected(std::move(server).error());
+    }
+    if (!*server || (*server)->installation) {
+        return unexpected(signInRefused(wrongCredentials()));
+    }
+    const StaffMember current = (*server)->staff;
+    if (username.trimmed() != current.name) {
+        return unexpected(signInRefused(i18nc("@info; %1 a user name",
+                                              "This window works on the shared store as %1. To sign in as someone else, sign out: Citizen 360 "
+                                              "starts again and asks who signs in.",
+                                              current.name)));
+    }
+    const Purpose purpose{QStringLiteral("sign_in"), QString()};
+    if (auto checked = Database::checkServerPassword(m_db.location().withUserName(current.name), password, m_db.clock()); !checked) {
+        if (checked.error().code != StoreError::Code::AuthenticationFailed && checked.error().code != StoreError::Code::PasswordNeeded) {
+            return unexpected(asServiceError(checked.error()));
+        }
+        // The store writes no login_failed for staff: the refusal is an access denied of its own.
+        if (auto entry = m_audit.record(
+                current,
+                AuditAction::AccessDenied,
+                0,
+                purpose,
+                AuditOutcome::Denied,
+                QJsonObject{{QStringLiteral("operation"), QStringLiteral("sign_in")}, {QStringLiteral("reason"), QStringLiteral("wrong_password")}});
+            !entry) {
+            return unexpected(asServiceError(entry.error()));
+        }
+        return unexpected(signInRefused(wrongCredentials()));
+    }
+    if (auto entry = m_audit.record(current, AuditAction::Login, 0, purpose); !entry) {
+        return unexpected(asServiceError(entry.error()));
+    }
+    return current;
+}
+
 Expected<StaffMember, ServiceError> AccountService::signIn(const QString &username, const QString &password, const QString &workstation)
 {
+    if (m_audit.writesThroughServer()) {
+        return signInThroughServer(username, password, workstation);
+    }
     const QDateTime now = m_db.clock().now();
     auto found = selectAll(m_db,
                            QStringLiteral("SELECT ") + accountColumns + QStringLiteral(" FROM staff_accounts WHERE username = ?"),

@@ -6,11 +6,14 @@
 
 #include <QDateTime>
 
+#include <memory>
 #include <optional>
 
 namespace C360
 {
+class Clock;
 class Database;
+class StoreLocation;
 
 // A local staff account as an administrator sees it (never its password hash).
 struct StaffAccount
@@ -104,6 +107,19 @@ public:
     };
     static Expected<std::optional<ServerSignIn>, ServiceError> signedInByServer(Database &db, const QString &workstation);
 
+    // Signs in to a shared store as user's own login of the server: opens the store at location
+    // as user with password (kept for this process's other connections to it, setServerPassword,
+    // forgotten again when it does not work), and says whom the server signed in. A wrong
+    // password is Denied with the server's words; a login that is no staff member here too.
+    struct OpenedAs
+    {
+        std::unique_ptr<Database> db;
+        std::optional<ServerSignIn> signIn; // none: a store before schema 9
+        QString name; // the store's name as user (for the process's other connections)
+    };
+    static Expected<OpenedAs, ServiceError>
+    openAs(const StoreLocation &location, const QString &user, const QString &password, Clock &clock, const QString &workstation);
+
     // Accounts made from now on are logins of the server (createAccount, schema 9), not accounts
     // with a password hash in the store: for whoever the server signed in (signedInByServer).
     void setServerLogins(bool on) { m_serverLogins = on; }
@@ -112,6 +128,9 @@ private:
     // createAccount on a shared store signed in to as a staff member's own role: a login of the
     // server in the role's group, made by the store (c360_add_staff).
     Expected<StaffAccount, ServiceError> createLogin(const StaffMember &admin, StaffAccount account, const QString &password);
+    // signIn() on a staff member's own login: the session's own user only (the lock screen), the
+    // password checked by the server.
+    Expected<StaffMember, ServiceError> signInThroughServer(const QString &username, const QString &password, const QString &workstation);
 
     AuditService &m_audit;
     Database &m_db;

@@ -137,6 +137,63 @@ void Database::setServerPassword(const StoreLocation &location, const QString &p
     }
 }
 
+namespace
+{
+// A connection to location's server as its user with password, not opened yet.
+void configureServerConnection(QSqlDatabase &db, const StoreLocation &location, const QString &password)
+{
+    db.setDatabaseName(location.databaseName());
+    db.setUserName(location.userName());
+    db.setPassword(password);
+    // Host and port go as options: libpq takes lists of them (a primary and its standbys) and
+    // socket folders, which QSqlDatabase's integer port cannot carry.
+    QStringList options;
+    auto add = [&options](const QString &key, const QString &value) {
+        options.append(key + QLatin1String("='") + value + QLatin1Char('\''));
+    };
+    if (!location.host().isEmpty()) {
+        add(QStringLiteral("host"), location.host());
+    }
+    if (!location.port().isEmpty()) {
+        add(QStringLiteral("port"), location.port());
+    }
+    for (const auto &[key, value] : location.options()) {
+        add(key, value);
+    }
+    // An unreachable server is reported after ten seconds, not after the system's TCP timeout;
+    // the server's own views name the program.
+    if (!location.option(QStringLiteral("connect_timeout"))) {
+        add(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    }
+    if (!location.option(QStringLiteral("application_name"))) {
+        add(QStringLiteral("application_name"),
+            QCoreApplication::applicationName().isEmpty() ? QStringLiteral("citizen360") : QCoreApplication::applicationName());
+    }
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+}
+} // namespace
+
+Expected<void, StoreError> Database::checkServerPassword(const StoreLocation &location, const QString &password, Clock &clock)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return unexpected(makeError(StoreError::Code::NoDriver, location.displayName()));
+    }
+    // A connection of its own, opened and closed: the password kept for this process's other
+    // connections (setServerPassword) is neither used nor changed.
+    const QString connectionName = nextConnectionName();
+    Database probe(location.displayName(), location, connectionName, OpenMode::ReadOnly, clock);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    configureServerConnection(db, location, password);
+    if (!db.open()) {
+        StoreError error = probe.error(db.lastError());
+        db = QSqlDatabase();
+        return unexpected(std::move(error));
+    }
+    db.close();
+    db = QSqlDatabase();
+    return {};
+}
+
 Expected<std::unique_ptr<Database>, StoreError>
 Database::openServer(const QString &name, const StoreLocation &location, OpenMode mode, Clock &clock, int schemaTarget)
 {
@@ -147,37 +204,10 @@ Database::openServer(const QString &name, const StoreLocation &location, OpenMod
     std::unique_ptr<Database> database(new Database(name, location, connectionName, mode, clock));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-        db.setDatabaseName(location.databaseName());
-        db.setUserName(location.userName());
         {
             const QMutexLocker lock(&passwordsMutex());
-            db.setPassword(passwords().value(location.credentialKey()));
+            configureServerConnection(db, location, passwords().value(location.credentialKey()));
         }
-        // Host and port go as options: libpq takes lists of them (a primary and its standbys) and
-        // socket folders, which QSqlDatabase's integer port cannot carry.
-        QStringList options;
-        auto add = [&options](const QString &key, const QString &value) {
-            options.append(key + QLatin1String("='") + value + QLatin1Char('\''));
-        };
-        if (!location.host().isEmpty()) {
-            add(QStringLiteral("host"), location.host());
-        }
-        if (!location.port().isEmpty()) {
-            add(QStringLiteral("port"), location.port());
-        }
-        for (const auto &[key, value] : location.options()) {
-            add(key, value);
-        }
-        // An unreachable server is reported after ten seconds, not after the system's TCP timeout;
-        // the server's own views name the program.
-        if (!location.option(QStringLiteral("connect_timeout"))) {
-            add(QStringLiteral("connect_timeout"), QStringLiteral("10"));
-        }
-        if (!location.option(QStringLiteral("application_name"))) {
-            add(QStringLiteral("application_name"),
-                QCoreApplication::applicationName().isEmpty() ? QStringLiteral("citizen360") : QCoreApplication::applicationName());
-        }
-        db.setConnectOptions(options.join(QLatin1Char(';')));
         if (!db.open()) {
             StoreError error = database->error(db.lastError());
             db = QSqlDatabase();

@@ -49,6 +49,10 @@ public:
     // to it from now on (the application asks once; the admin tool leaves it to libpq, which
     // reads PGPASSWORD or ~/.pgpass). Kept in memory only; an empty password forgets it.
     static void setServerPassword(const StoreLocation &location, const QString &password);
+    // Whether location's server takes password for location's user now: a connection of its own,
+    // closed at once (the lock screen's check of a staff member's own login). AuthenticationFailed
+    // when it does not.
+    static Expected<void, StoreError> checkServerPassword(const StoreLocation &location, const QString &password, Clock &clock);
 
     // The store's name as given (a path or a URI); messages use location().displayName().
     QString path() const { return m_path; }

@@ -532,6 +532,17 @@ const QList<const char *> postgresSchema8 = {
     "ALTER TABLE requests ADD COLUMN changed_at " C360_TEXT,
 };
 
+// Pinned to the store's own schema, pg_temp last: a user's temporary table never stands in for one
+// of the store's in a security-definer function.
+const char *const pinSearchPaths = R"SQL(DO $$
+DECLARE
+    f text;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    END LOOP;
+END $$)SQL";
+
 // Schema 9 (PostgreSQL only): the town hall. Staff sign in as login roles of their own, members of
 // one group role per Citizen 360 role (all of them members of c360_staff); the schema and its
 // functions belong to c360_owner, a role nobody signs in as (the role that migrates becomes a
@@ -985,16 +996,285 @@ END $$)SQL",
     // The log: read by those who audit; written by the owner's functions only; the chain's key
     // read by the owner alone (no grant at all).
     "GRANT SELECT ON audit_log TO c360_supervisor, c360_administrator",
-    // Pinned to the store's own schema, pg_temp last: a user's temporary table never stands in
-    // for one of the store's in a security-definer function.
-    R"SQL(DO $$
+    pinSearchPaths,
+};
+
+// Schema 10: what a staff member's own login needs for the whole front-office day. A change a
+// clerk makes is queued for its back end under the clerk's name (outbox.queued_by, the server's
+// session user; '' on a desk's file), only for an item the clerk may read, and the clerk reads
+// back the entry's number and nothing of the queue. On PostgreSQL also: the worklist as lines,
+// audited as they are shown (c360_worklist); a citizen's record opened for an access report or an
+// export under a grant, as a profile is (c360_open_record); the audit log's subjects as their
+// masked numbers (c360_audit_subjects); and the chain verified by the server, which alone holds
+// its key (c360_verify_audit).
+const QList<const char *> schema10 = {
+    "ALTER TABLE outbox ADD COLUMN queued_by TEXT NOT NULL DEFAULT ''",
+};
+
+const QList<const char *> postgresSchema10 = {
+    "SET LOCAL ROLE c360_owner",
+    "ALTER TABLE outbox ADD COLUMN queued_by " C360_TEXT " NOT NULL DEFAULT session_user",
+    "CREATE POLICY staff_queue ON outbox FOR INSERT TO c360_staff WITH CHECK (queued_by = session_user::text AND state = 'pending' AND attempts = 0 "
+    "AND sent_at IS NULL AND remote_id = '' AND (entity_kind = 'contact_moment' AND EXISTS (SELECT 1 FROM contact_moments c WHERE c.id = entity_id "
+    "AND c.staff_member = session_user::text) OR entity_kind = 'request' AND EXISTS (SELECT 1 FROM requests r WHERE r.id = entity_id)))",
+    "CREATE POLICY staff_queued ON outbox FOR SELECT TO c360_staff USING (queued_by = session_user::text AND state = 'pending')",
+    "GRANT INSERT (idempotency_key, source, resource, operation, entity_kind, entity_id, payload, state, attempts, last_error, created_at, "
+    "next_attempt_at, sent_at, remote_id) ON outbox TO c360_staff",
+    "GRANT SELECT (id) ON outbox TO c360_staff",
+    // A contact's or a request's links are written anew with it (ContactMomentRepository,
+    // RequestRepository): a contact's by the one who registered it, a request's under its grant.
+    "CREATE POLICY staff_relink ON contact_moment_links FOR DELETE TO c360_staff USING (EXISTS (SELECT 1 FROM contact_moments c WHERE c.id = "
+    "contact_moment_id AND c.staff_member = session_user::text))",
+    "GRANT DELETE ON contact_moment_links TO c360_staff",
+    "CREATE POLICY staff_relink ON request_links FOR DELETE TO c360_staff USING (EXISTS (SELECT 1 FROM requests r WHERE r.id = request_id))",
+    "GRANT DELETE ON request_links TO c360_staff",
+
+    // The requests assigned to the session's user or to their account's team, most urgent first
+    // (RequestRepository::worklist's order), each citizen shown audited as a search's line is.
+    R"SQL(CREATE FUNCTION c360_worklist(p_limit integer, p_workstation text)
+RETURNS TABLE (request_id bigint, citizen_id bigint, given_names text, family_name text, question text, assignee_kind text, assignee_name text,
+               status text, created_at text, deadline_at text, expires_at text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    f text;
+    v_role text := c360_staff_role();
+    v_team text;
+    v_shown bigint[] := '{}';
+    v_line record;
 BEGIN
-    FOR f IN SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    IF v_role IS NULL OR v_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor') THEN
+        RAISE EXCEPTION 'only counter clerks, call-centre agents and supervisors have a worklist' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT nullif(s.team, '') INTO v_team FROM staff_accounts s WHERE s.username = session_user::text;
+    p_limit := least(greatest(coalesce(p_limit, 500), 1), 1000);
+    FOR v_line IN
+        SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at,
+               r.deadline_at, r.expires_at
+        FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id
+        WHERE r.status IN ('open', 'answered') AND (r.assignee_name = session_user::text OR r.assignee_name = v_team)
+        ORDER BY CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END IS NULL,
+                 CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END, r.created_at
+        LIMIT p_limit
+    LOOP
+        IF v_line.citizen_id IS NOT NULL AND NOT v_line.citizen_id = ANY(v_shown) THEN
+            PERFORM c360_write_audit(v_role, 'search_result_shown', v_line.citizen_id, '', '', 'success', p_workstation, '{"list": "worklist"}');
+            v_shown := v_shown || v_line.citizen_id;
+        END IF;
+        request_id := v_line.id;
+        citizen_id := v_line.citizen_id;
+        given_names := v_line.given_names;
+        family_name := v_line.family_name;
+        question := v_line.question;
+        assignee_kind := v_line.assignee_kind;
+        assignee_name := v_line.assignee_name;
+        status := v_line.status;
+        created_at := v_line.created_at;
+        deadline_at := v_line.deadline_at;
+        expires_at := v_line.expires_at;
+        RETURN NEXT;
     END LOOP;
 END $$)SQL",
+
+    // A citizen's record read for an access report (supervisors, administrators) or an export
+    // (administrators): the entry first, then a grant as c360_open_profile gives.
+    R"SQL(CREATE FUNCTION c360_open_record(p_citizen bigint, p_action text, p_purpose_code text, p_purpose_text text, p_workstation text)
+RETURNS TABLE (entry_sequence bigint, readable_until timestamptz)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    staff_role text := c360_staff_role();
+    minutes integer;
+    entry bigint;
+    opened timestamptz;
+BEGIN
+    IF staff_role IS NULL THEN
+        RAISE EXCEPTION 'only a staff member of this store reads a citizen''s record' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_action IS NULL OR NOT (p_action = 'access_report' AND staff_role IN ('supervisor', 'administrator')
+                                OR p_action = 'export' AND staff_role = 'administrator') THEN
+        RAISE EXCEPTION 'a % may not read a record for %', staff_role, coalesce(p_action, 'NULL') USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_purpose_code IS NULL OR btrim(p_purpose_code) = '' THEN
+        RAISE EXCEPTION 'a record is read for a purpose' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = p_citizen) THEN
+        RAISE EXCEPTION 'no citizen %', p_citizen USING ERRCODE = 'no_data_found';
+    END IF;
+    SELECT CASE WHEN s.value ~ '^[0-9]{1,4}$' THEN s.value::integer END INTO minutes FROM store_settings s WHERE s.key = 'profile_grant_minutes';
+    minutes := least(greatest(coalesce(minutes, 30), 1), 720);
+    entry := c360_write_audit(staff_role, p_action, p_citizen, p_purpose_code, p_purpose_text, 'success', p_workstation, '{}');
+    opened := clock_timestamp();
+    INSERT INTO profile_grants AS g (staff, citizen_id, granted_at, expires_at, audit_sequence)
+    VALUES (session_user::text, p_citizen, opened, opened + make_interval(mins => minutes), entry)
+    ON CONFLICT (staff, citizen_id) DO UPDATE SET granted_at = excluded.granted_at, expires_at = greatest(g.expires_at, excluded.expires_at),
+                                                  audit_sequence = excluded.audit_sequence;
+    RETURN QUERY SELECT entry, opened + make_interval(mins => minutes);
+END $$)SQL",
+
+    // For the audit window: each subject's number as it is masked everywhere (its type and the
+    // digits left visible: a national number's last two, a BSN's last three; Identifier::masked),
+    // and whether the staff member's family name (their account's name, last word) is the
+    // citizen's. Never the name itself, nor a number in full.
+    R"SQL(CREATE FUNCTION c360_audit_subjects(p_citizens bigint[], p_actors text[])
+RETURNS TABLE (citizen_id bigint, actor text, identifier_type text, identifier_tail text, known boolean, shares_family_name boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF coalesce(c360_staff_role(), '') NOT IN ('supervisor', 'administrator') THEN
+        RAISE EXCEPTION 'only supervisors and administrators read the audit log' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+    WITH pairs AS (SELECT DISTINCT p.citizen, coalesce(p.actor, '') AS actor FROM unnest(p_citizens, p_actors) AS p (citizen, actor))
+    SELECT pairs.citizen, pairs.actor, i.type::text,
+           CASE WHEN i.type = 'nl_bsn' THEN right(i.value, 3) ELSE right(i.value, 2) END,
+           c.id IS NOT NULL,
+           coalesce(lower(regexp_replace(normalize(c.family_name, NFD), '[\u0300-\u036f]', '', 'g'))
+                    = (SELECT lower(regexp_replace(normalize(split_part(btrim(regexp_replace(s.display_name, '\s+', ' ', 'g')), ' ', -1), NFD),
+                                                   '[\u0300-\u036f]', '', 'g'))
+                       FROM staff_accounts s WHERE s.username = pairs.actor), false)
+    FROM pairs
+    LEFT JOIN citizens c ON c.id = pairs.citizen
+    LEFT JOIN LATERAL (SELECT ci.type, ci.value FROM citizen_identifiers ci WHERE ci.citizen_id = pairs.citizen
+                       ORDER BY CASE ci.type WHEN 'be_nrn' THEN 0 WHEN 'be_bis' THEN 1 WHEN 'nl_bsn' THEN 2 ELSE 3 END LIMIT 1) i ON true;
+END $$)SQL",
+
+    // The chain checked with its key, which only the server reads: the last sequence found intact,
+    // and the first that is not with why (missing, changed, broken_link), as
+    // AuditRepository::verify does on a desk.
+    R"SQL(CREATE FUNCTION c360_verify_audit() RETURNS TABLE (checked_through bigint, first_bad bigint, problem text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    us constant text := chr(31);
+    v_key bytea;
+    v_previous bytea := decode(repeat('00', 32), 'hex');
+    v_expected bigint := 1;
+    e record;
+BEGIN
+    IF coalesce(c360_staff_role(), '') NOT IN ('supervisor', 'administrator') THEN
+        RAISE EXCEPTION 'only supervisors and administrators verify the audit log' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT k.key INTO v_key FROM audit_chain_key k WHERE k.id = 1;
+    checked_through := 0;
+    first_bad := 0;
+    problem := 'none';
+    FOR e IN SELECT * FROM audit_log a ORDER BY a.sequence LOOP
+        IF e.sequence <> v_expected THEN
+            first_bad := v_expected;
+            problem := 'missing';
+            EXIT;
+        END IF;
+        IF v_key IS NULL OR hmac(convert_to(e.sequence::text || us || e.occurred_at || us || replace(e.actor, us, ' ') || us || e.role || us
+                                            || replace(e.workstation, us, ' ') || us || e.action || us || coalesce(e.subject_citizen_id, 0)::text || us
+                                            || replace(e.purpose_code, us, ' ') || us || replace(e.purpose_text, us, ' ') || us || e.outcome || us
+                                            || replace(e.details, us, ' ') || us, 'UTF8') || e.previous_hash, v_key, 'sha256') IS DISTINCT FROM e.hash THEN
+            first_bad := e.sequence;
+            problem := 'changed';
+            EXIT;
+        END IF;
+        IF e.previous_hash IS DISTINCT FROM v_previous THEN
+            first_bad := e.sequence;
+            problem := 'broken_link';
+            EXIT;
+        END IF;
+        v_previous := e.hash;
+        checked_through := e.sequence;
+        v_expected := v_expected + 1;
+    END LOOP;
+    RETURN NEXT;
+END $$)SQL",
+
+    // The sync service signs in as a login of its own too (c360_sync_service, made by
+    // citizen360-admin add-user --role sync_service): the one writer of synchronised data, which
+    // writes its own entries (its sign-in) and whose synchronised rows are not staff's changes.
+    R"SQL(CREATE OR REPLACE FUNCTION c360_staff_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT s.role FROM staff_accounts s
+    WHERE s.username = session_user::text AND s.disabled = 0
+      AND s.role IN ('counter_clerk', 'call_centre_agent', 'supervisor', 'administrator', 'sync_service')
+      AND pg_has_role(session_user, 'c360_' || s.role, 'MEMBER')
+$$)SQL",
+    R"SQL(CREATE OR REPLACE FUNCTION c360_audit_change() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    staff_role text := c360_staff_role();
+    changed jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+    subject bigint;
+BEGIN
+    IF staff_role IS NULL OR staff_role = 'sync_service' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'request_supplements' THEN
+        SELECT r.citizen_id INTO subject FROM requests r WHERE r.id = (changed ->> 'request_id')::bigint;
+    ELSE
+        subject := (changed ->> 'citizen_id')::bigint;
+    END IF;
+    PERFORM c360_write_audit(staff_role, 'change', subject, '', '', 'success', current_setting('c360.workstation', true),
+                             jsonb_build_object('table', TG_TABLE_NAME, 'operation', lower(TG_OP), 'id', changed -> 'id'));
+    RETURN NULL;
+END $$)SQL",
+    R"SQL(CREATE OR REPLACE FUNCTION c360_add_staff(p_username text, p_role text, p_display_name text, p_team text, p_password_verifier text,
+                                         p_workstation text)
+RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_installation boolean := pg_has_role(session_user, 'c360_owner', 'MEMBER');
+    v_now text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_id bigint;
+BEGIN
+    IF v_role IS DISTINCT FROM 'administrator' AND NOT v_installation THEN
+        RAISE EXCEPTION 'only an administrator of this store makes staff accounts' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_username IS NULL OR p_username !~ '^[a-z][a-z0-9._-]{1,62}$' THEN
+        RAISE EXCEPTION 'a user name is 2 to 63 small letters, digits, dots, hyphens or underscores, the first a letter' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_role IS NULL OR p_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor', 'administrator', 'sync_service') THEN
+        RAISE EXCEPTION 'no such role: %', coalesce(p_role, 'NULL') USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_password_verifier IS NOT NULL AND p_password_verifier !~ '^SCRAM-SHA-256[$]' THEN
+        RAISE EXCEPTION 'a password is given as its SCRAM-SHA-256 verifier, never in clear text' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_username) OR EXISTS (SELECT 1 FROM staff_accounts s WHERE s.username = p_username) THEN
+        RAISE EXCEPTION 'the user name % is taken on this server', p_username USING ERRCODE = 'duplicate_object';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', p_username, 'c360_' || p_role)
+        || CASE WHEN p_password_verifier IS NULL THEN '' ELSE format(' PASSWORD %L', p_password_verifier) END;
+    INSERT INTO staff_accounts (username, display_name, role, team, password_hash, created_at, password_changed_at)
+    VALUES (p_username, coalesce(nullif(btrim(p_display_name), ''), p_username), p_role, coalesce(btrim(p_team), ''), '', v_now, v_now)
+    RETURNING id INTO v_id;
+    PERFORM c360_write_audit(coalesce(v_role, 'administrator'), 'change', NULL, 'account_management', '', 'success', p_workstation,
+                             jsonb_build_object('what', 'account_created', 'account', p_username, 'role', p_role));
+    RETURN v_id;
+END $$)SQL",
+    R"SQL(CREATE OR REPLACE FUNCTION c360_set_staff_disabled(p_username text, p_disabled boolean, p_workstation text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_installation boolean := pg_has_role(session_user, 'c360_owner', 'MEMBER');
+BEGIN
+    IF v_role IS DISTINCT FROM 'administrator' AND NOT v_installation THEN
+        RAISE EXCEPTION 'only an administrator of this store switches staff accounts off and on' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_username = session_user::text THEN
+        RAISE EXCEPTION 'nobody switches off their own account' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_disabled IS NULL OR NOT EXISTS (SELECT 1 FROM staff_accounts s WHERE s.username = p_username) THEN
+        RAISE EXCEPTION 'no staff account %', coalesce(p_username, 'NULL') USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE staff_accounts SET disabled = CASE WHEN p_disabled THEN 1 ELSE 0 END WHERE username = p_username;
+    -- The login too, if it is one of the store's staff (never a superuser or another program's).
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_username AND NOT r.rolsuper AND (pg_has_role(r.oid, 'c360_staff', 'MEMBER')
+                                                                                         OR pg_has_role(r.oid, 'c360_sync_service', 'MEMBER'))) THEN
+        EXECUTE format('ALTER ROLE %I %s', p_username, CASE WHEN p_disabled THEN 'NOLOGIN' ELSE 'LOGIN' END);
+    END IF;
+    IF p_disabled THEN
+        DELETE FROM profile_grants g WHERE g.staff = p_username;
+    END IF;
+    PERFORM c360_write_audit(coalesce(v_role, 'administrator'), 'change', NULL, 'account_management', '', 'success', p_workstation,
+                             jsonb_build_object('what', CASE WHEN p_disabled THEN 'account_disabled' ELSE 'account_enabled' END, 'account', p_username));
+END $$)SQL",
+    "GRANT EXECUTE ON FUNCTION c360_staff_role(), c360_audit(text, bigint, text, text, text, text, jsonb) TO c360_sync_service",
+
+    "REVOKE ALL ON FUNCTION c360_worklist(integer, text), c360_open_record(bigint, text, text, text, text), c360_audit_subjects(bigint[], text[]), "
+    "c360_verify_audit() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION c360_worklist(integer, text), c360_open_record(bigint, text, text, text, text), c360_audit_subjects(bigint[], text[]), "
+    "c360_verify_audit() TO c360_staff",
+    pinSearchPaths,
 };
 
 #undef C360_TEXT
@@ -1015,6 +1295,10 @@ const QList<Step> &steps()
         {7, "the audit chain's key kept in a shared store (PostgreSQL only)", {}, postgresSchema7},
         {8, "the version of a request's handling, with who changed it last and when", schema8, postgresSchema8},
         {9, "staff as database roles, row-level security under audited grants, the audit log written by the server (PostgreSQL only)", {}, postgresSchema9},
+        {10,
+         "a staff member's changes queued under their name; the worklist, access reports, exports and the audit window through the store's functions",
+         schema10,
+         postgresSchema10},
     };
     return all;
 }

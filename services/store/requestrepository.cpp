@@ -383,6 +383,24 @@ Expected<qint64, StoreError> RequestRepository::count()
     return selectCount(m_db, QStringLiteral("SELECT COUNT(*) FROM requests"));
 }
 
+namespace
+{
+WorklistItem readWorklistItem(const Statement &row)
+{
+    WorklistItem item;
+    item.requestId = row.value(0).toLongLong();
+    item.citizenId = row.value(1).toLongLong();
+    item.citizenName = QString(row.value(2).toString() + QLatin1Char(' ') + row.value(3).toString()).trimmed();
+    item.question = row.value(4).toString();
+    item.assignee = {fromKey<AssigneeKind>(row.value(5).toString()).value_or(AssigneeKind::Team), row.value(6).toString()};
+    item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
+    item.created = Sql::toDateTime(row.value(8));
+    item.deadline = Sql::toDateTime(row.value(9));
+    item.expires = Sql::toDateTime(row.value(10));
+    return item;
+}
+} // namespace
+
 Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QString &assignee, const QString &team, int limit)
 {
     // Two index ranges of requests_worklist per name; the most urgent first: by the deadline, or by
@@ -398,19 +416,18 @@ Expected<QList<WorklistItem>, StoreError> RequestRepository::worklist(const QStr
     sql += QStringLiteral(") ORDER BY CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END IS NULL, "
                           "CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END, r.created_at LIMIT ?");
     values.append(limit);
-    return selectAll(m_db, sql, values, [](const Statement &row) {
-        WorklistItem item;
-        item.requestId = row.value(0).toLongLong();
-        item.citizenId = row.value(1).toLongLong();
-        item.citizenName = QString(row.value(2).toString() + QLatin1Char(' ') + row.value(3).toString()).trimmed();
-        item.question = row.value(4).toString();
-        item.assignee = {fromKey<AssigneeKind>(row.value(5).toString()).value_or(AssigneeKind::Team), row.value(6).toString()};
-        item.status = fromKey<RequestStatus>(row.value(7).toString()).value_or(RequestStatus::Open);
-        item.created = Sql::toDateTime(row.value(8));
-        item.deadline = Sql::toDateTime(row.value(9));
-        item.expires = Sql::toDateTime(row.value(10));
-        return item;
-    });
+    return selectAll(m_db, sql, values, readWorklistItem);
+}
+
+Expected<QList<WorklistItem>, StoreError> RequestRepository::worklistThroughServer(int limit, const QString &workstation)
+{
+    // The same lines in the same order, chosen and audited by the store for the session's user
+    // and their account's team.
+    return selectAll(m_db,
+                     QStringLiteral("SELECT request_id, citizen_id, given_names, family_name, question, assignee_kind, assignee_name, status, created_at, "
+                                    "deadline_at, expires_at FROM c360_worklist(?, ?)"),
+                     {limit, workstation},
+                     readWorklistItem);
 }
 
 } // namespace C360

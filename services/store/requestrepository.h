@@ -43,6 +43,9 @@ public:
     // The open requests (open or answered) assigned to assignee by name, or to team when it is not
     // empty; those with the nearest deadline first, at most limit.
     Expected<QList<WorklistItem>, StoreError> worklist(const QString &assignee, const QString &team, int limit);
+    // The same for a staff member's own login on a shared store (schema 10): the store's
+    // c360_worklist, for the session's user and their account's team, each citizen shown audited.
+    Expected<QList<WorklistItem>, StoreError> worklistThroughServer(int limit, const QString &workstation);
     // Ids of requests expired at time (expiry at or before it), soonest expired first.
     Expected<QList<qint64>, StoreError> expiredBefore(const QDateTime &time);
 

@@ -60,6 +60,13 @@ public:
     QString displayName() const;
     // The key a password for this server and user is kept under (never the password itself).
     QString credentialKey() const;
+    // The same store as another user of its server (a staff member's own login).
+    StoreLocation withUserName(const QString &user) const
+    {
+        StoreLocation other = *this;
+        other.m_userName = user;
+        return other;
+    }
 
 private:
     Engine m_engine = Engine::SQLite;

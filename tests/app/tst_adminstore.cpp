@@ -262,7 +262,7 @@ private Q_SLOTS:
         bool mounted = false;
         if (ProcessRunner::isRoot()) {
             mountPoint = QFile::encodeName(dir.path());
-            mounted = ::mount("c360-test", mountPoint.constData(), "tmpfs", 0, "size=512k") == 0;
+            mounted = ::mount("c360-test", mountPoint.constData(), "tmpfs", 0, "size=1m") == 0;
         }
         auto unmount = qScopeGuard([&] {
             if (mounted) {

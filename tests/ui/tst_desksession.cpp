@@ -251,6 +251,35 @@ private Q_SLOTS:
         m_desk->signInDialog()->reject();
         QCOMPARE(quit.count(), 1);
     }
+
+    // On a shared store's own login the window's connection is the person's: Switch User, Sign
+    // Out and "Sign In as Someone Else" on the lock sign the person out (audited, their contact
+    // ended) and ask for the application to start again, never for a sign-in on this connection.
+    void aWindowOnOnesOwnLoginRestartsForTheNextPerson()
+    {
+        m_desk->setRestartsForNextPerson(true);
+        QSignalSpy restart(m_desk.get(), &DeskSession::restartRequested);
+        QVERIFY(openCase());
+        m_window->switchUserAction()->trigger();
+        QCOMPARE(restart.count(), 1);
+        QVERIFY(!m_desk->signInDialog());
+        QVERIFY(m_window->isCovered());
+        QCOMPARE(m_presenter->runningCitizen(), 0);
+        QCOMPARE(audited(u"action = 'contact_ended' AND actor = 'an.balie'"_s), 1);
+        QCOMPARE(audited(u"action = 'logout' AND actor = 'an.balie' AND details LIKE '%sign_out%'"_s), 1);
+    }
+
+    void theLockOfOnesOwnLoginRestartsForSomeoneElse()
+    {
+        m_desk->setRestartsForNextPerson(true);
+        QSignalSpy restart(m_desk.get(), &DeskSession::restartRequested);
+        m_window->lockAction()->trigger();
+        QTRY_VERIFY(m_desk->lockDialog() && m_desk->lockDialog()->isVisible());
+        Q_EMIT m_desk->lockDialog()->switchUserButton()->clicked();
+        QCOMPARE(restart.count(), 1);
+        QVERIFY(!m_desk->signInDialog());
+        QCOMPARE(audited(u"action = 'logout' AND actor = 'an.balie'"_s), 1);
+    }
 };
 
 QTEST_MAIN(TestDeskSession)

@@ -6,11 +6,15 @@
 // the chain's key, to touch a colleague's draft and to take a role they were not given. Each try
 // fails, or leaves an audit entry under their own name that the chain holds (schema 9).
 
+#include "audit/auditquery.h"
 #include "audit/auditrepository.h"
 #include "audit/auditservice.h"
 #include "case/caseservice.h"
+#include "case/catalogueservice.h"
+#include "case/requestservice.h"
 #include "case/searchservice.h"
 #include "common/clock.h"
+#include "privacy/privacyservice.h"
 #include "store/database.h"
 #include "store/storelocation.h"
 #include "storetesting.h"
@@ -19,6 +23,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <libpq-fe.h>
@@ -646,6 +651,147 @@ private Q_SLOTS:
         QCOMPARE(missing.error().kind, ServiceError::Kind::NotFound);
         QCOMPARE(entries(), opened);
         verifyChain();
+    }
+
+    // The rest of the front office's day on the staff's own logins, through the application's
+    // services (schema 10): the clerk's worklist, a contact registered and queued for its back
+    // end, a request made and answered, a product linked; the supervisor's audit window with the
+    // masked numbers and the chain checked by the store; the access report and the export.
+    void aFrontOfficeDayGoesThroughTheStore()
+    {
+        QVERIFY(forgetGrants(u"clerk"_s));
+        QVERIFY(admin({u"UPDATE requests SET assignee_kind = 'team', assignee_name = 'KCC' WHERE id = 2"_s,
+                       u"UPDATE citizen_identifiers SET type = 'be_nrn', value = '80010100107' WHERE citizen_id = 1"_s,
+                       // The fixture's rows were made with their ids: new ones come after them.
+                       u"SELECT setval(pg_get_serial_sequence('requests', 'id'), 1000)"_s}));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto db = Database::open(storeAs(u"clerk"_s), Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(db, Test::why(db).constData());
+        AuditService audit(**db, QByteArray());
+        const StaffMember clerk(login(u"clerk"_s), Role::CounterClerk, u"desk 3"_s, u"KCC"_s);
+        const Purpose visit{u"counter_visit"_s, QString()};
+
+        // The worklist: the team's request, its citizen's name, the line audited as shown.
+        RequestService requests(audit, u"klantinteracties"_s);
+        qint64 before = entries();
+        const auto worklist = requests.worklist(clerk, u"another team the desk claims"_s);
+        QVERIFY2(worklist, qPrintable(worklist ? QString() : worklist.error().message));
+        QCOMPARE(worklist->size(), 1);
+        QCOMPARE(worklist->constFirst().requestId, 2);
+        QCOMPARE(worklist->constFirst().citizenName, u"Given2 Family2"_s);
+        QCOMPARE(entries(), before + 1);
+        QCOMPARE(lastEntry().value(0), login(u"clerk"_s));
+        QCOMPARE(lastEntry().value(3), u"search_result_shown"_s);
+        QCOMPARE(lastEntry().value(4), u"2"_s);
+
+        // A contact at the counter, audited under the clerk's name.
+        CaseService cases(audit, u"klantinteracties"_s);
+        QVERIFY(cases.open(clerk, 1, visit));
+        ContactMoment contact;
+        contact.citizenId = 1;
+        contact.subject = u"Parking permit"_s;
+        contact.text = u"Asked how long the permit takes."_s;
+        before = entries();
+        const auto contactId = cases.registerContact(clerk, visit, contact);
+        QVERIFY2(contactId, qPrintable(contactId ? QString() : contactId.error().message));
+        // (Queued for its back end only for a citizen that back end knows: tst_sharedsyncservice.)
+        QVERIFY(entries() > before);
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM audit_log WHERE sequence > %1 AND actor <> '%2'"_s.arg(before).arg(login(u"clerk"_s))), 0);
+        // The queue is not the clerk's to read, nor to fill with what they did not register.
+        const auto psql = connectAs(u"clerk"_s);
+        QCOMPARE(psql->ask(u"SELECT payload FROM outbox"_s).state, QByteArray(refused));
+        QCOMPARE(psql->ask(u"INSERT INTO outbox (idempotency_key, source, resource, operation, entity_kind, entity_id, payload, state, created_at) "
+                           "VALUES ('forged', 'klantinteracties', 'contactmomenten', 'create', 'contact_moment', 1, '\\x7b7d', 'pending', "
+                           "'2026-01-01T00:00:00.000Z')"_s)
+                     .state,
+                 QByteArray(refused));
+
+        // A request made, then answered; a product linked.
+        Request request;
+        request.citizenId = 1;
+        request.question = u"Can the permit start next month?"_s;
+        const auto requestId = requests.createRequest(clerk, visit, request, *contactId);
+        QVERIFY2(requestId, qPrintable(requestId ? QString() : requestId.error().message));
+        const auto answered = requests.answerRequest(clerk, visit, *requestId, u"Yes, from the first."_s);
+        QVERIFY2(answered, qPrintable(answered ? QString() : answered.error().message));
+        CatalogueService catalogue(audit);
+        const auto linked = catalogue.linkCatalogue(clerk, visit, 1, 2);
+        QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().message));
+        QCOMPARE(Test::scalar(m_store->db(), u"SELECT COUNT(*) FROM citizen_catalogue_links WHERE citizen_id = 1 AND entry_id = 2"_s), 1);
+
+        // The supervisor's audit window: the clerk's entries, the subject's number masked as
+        // everywhere, the chain checked by the store.
+        auto supervisorDb = Database::open(storeAs(u"supervisor"_s), Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(supervisorDb, Test::why(supervisorDb).constData());
+        AuditService supervisorAudit(**supervisorDb, QByteArray());
+        const StaffMember supervisor(login(u"supervisor"_s), Role::Supervisor, u"office"_s);
+        AuditQueryService auditQuery(supervisorAudit);
+        AuditFilter filter;
+        filter.staffMember = login(u"clerk"_s);
+        filter.citizenId = 1;
+        const auto rows = auditQuery.find(supervisor, filter);
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().message));
+        QVERIFY(rows->size() >= 3);
+        for (const AuditRow &row : *rows) {
+            QCOMPARE(row.maskedCitizen, u"••.••.••-•••.07"_s);
+        }
+        const auto verified = auditQuery.verifyChain(supervisor);
+        QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().message));
+        QCOMPARE(verified->problem, AuditRepository::Verification::Problem::None);
+        QCOMPARE(verified->checkedThrough, entries() - 1); // its own audit_verified entry comes after
+        verifyChain();
+
+        // The access report, by the supervisor, of a citizen they never opened.
+        PrivacyService privacy(supervisorAudit);
+        const auto report = privacy.accessReport(supervisor, 1, Purpose{u"access_request"_s, QString()});
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->citizen.familyName, u"Family1"_s);
+        QCOMPARE(report->entries.constLast().action, AuditAction::AccessReport);
+        QCOMPARE(report->entries.constLast().actor, login(u"supervisor"_s));
+        QVERIFY(std::any_of(report->entries.cbegin(), report->entries.cend(), [&](const AuditEntry &e) {
+            return e.actor == login(u"clerk"_s) && e.action == AuditAction::ProfileOpened;
+        }));
+
+        // The export, by the administrator, who opens no profile.
+        auto adminDb = Database::open(storeAs(u"admin"_s), Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(adminDb, Test::why(adminDb).constData());
+        AuditService adminAudit(**adminDb, QByteArray());
+        const StaffMember administrator(login(u"admin"_s), Role::Administrator, u"office"_s);
+        PrivacyService adminPrivacy(adminAudit);
+        const auto exported = adminPrivacy.exportCitizen(administrator, 2, Purpose{u"access_request"_s, QString()});
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QCOMPARE(exported->file.citizen.familyName, u"Family2"_s);
+        QVERIFY(!exported->file.requests.isEmpty());
+        QCOMPARE(lastEntry().value(0), login(u"admin"_s));
+        QCOMPARE(lastEntry().value(3), u"export"_s);
+        // Neither reads for what the other does: an access report is no export, a supervisor no administrator.
+        QCOMPARE(connectAs(u"supervisor"_s)->ask(u"SELECT * FROM c360_open_record(2, 'export', 'access_request', '', 'desk')"_s).state, QByteArray(refused));
+        QCOMPARE(connectAs(u"clerk"_s)->ask(u"SELECT * FROM c360_open_record(2, 'access_report', 'access_request', '', 'desk')"_s).state, QByteArray(refused));
+        QCOMPARE(connectAs(u"clerk"_s)->ask(u"SELECT * FROM c360_verify_audit()"_s).state, QByteArray(refused));
+        QCOMPARE(connectAs(u"clerk"_s)->ask(u"SELECT * FROM c360_audit_subjects('{1}', '{x}')"_s).state, QByteArray(refused));
+        verifyChain();
+    }
+
+    // The store's check of the chain finds a changed entry where the desk's check does.
+    void theStoreFindsAChangedEntry()
+    {
+        const QString original = Test::rows(m_store->db(), u"SELECT purpose_text FROM audit_log WHERE sequence = 2"_s).value(0);
+        QVERIFY(admin({u"ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"_s,
+                       u"UPDATE audit_log SET purpose_text = 'rewritten' WHERE sequence = 2"_s,
+                       u"ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"_s}));
+        const Answer check = connectAs(u"supervisor"_s)->ask(u"SELECT checked_through, first_bad, problem FROM c360_verify_audit()"_s);
+        const auto restore = qScopeGuard([&] {
+            QVERIFY(admin({u"ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"_s,
+                           u"UPDATE audit_log SET purpose_text = '%1' WHERE sequence = 2"_s.arg(QString(original).replace(u"'"_s, u"''"_s)),
+                           u"ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"_s}));
+        });
+        QVERIFY2(check.ok, qPrintable(check.error));
+        QCOMPARE(check.rows.value(0), (QStringList{u"1"_s, u"2"_s, u"changed"_s}));
+        AuditRepository log(m_store->db(), chainKey);
+        const auto desk = log.verify();
+        QVERIFY(desk);
+        QCOMPARE(desk->problem, AuditRepository::Verification::Problem::Changed);
+        QCOMPARE(desk->firstBad, 2);
     }
 
     void noOneElseOpensAProfile_data()
