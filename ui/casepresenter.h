@@ -54,6 +54,8 @@ public:
     // The purpose of the running contact, and whose case it is for (0: none).
     Purpose runningPurpose() const { return m_purpose; }
     qint64 runningCitizen() const { return m_runningCitizen; }
+    // The citizen whose case is open (0: none).
+    qint64 openCitizen() const { return m_openCitizen; }
 
     // The purpose a case opened from there most likely has: the follow-up of the request from the
     // worklist; a phone call after a search by phone number or for a call-centre agent; a counter

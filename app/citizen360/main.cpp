@@ -7,6 +7,7 @@
 #include "audit/auditquery.h"
 #include "audit/auditservice.h"
 #include "auditwindow.h"
+#include "automation.h"
 #include "c360version.h"
 #include "case/caseservice.h"
 #include "case/catalogueservice.h"
@@ -20,6 +21,7 @@
 #include "common/uilanguage.h"
 #include "desksession.h"
 #include "firstpaintprobe.h"
+#include "liverefresh.h"
 #include "mainwindow.h"
 #include "privacy/accountservice.h"
 #include "privacy/auditkey.h"
@@ -31,6 +33,7 @@
 #include "serverpasswordprompt.h"
 #include "signindialog.h"
 #include "store/database.h"
+#include "store/livechanges.h"
 #include "store/statement.h"
 #include "store/storeidentity.h"
 #include "store/storelocation.h"
@@ -58,6 +61,7 @@
 #include <QProcess>
 #include <QStatusBar>
 #include <QSysInfo>
+#include <QSystemTrayIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -164,6 +168,10 @@ int main(int argc, char *argv[])
     // peak memory once the main window has painted, and exit.
     QCommandLineOption startupProbeOption(QStringLiteral("startup-probe"));
     startupProbeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For the tests of several desks on one shared store (automation.h): lines on standard input.
+    QCommandLineOption automationOption(QStringLiteral("automation"));
+    automationOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(automationOption);
     parser.addOption(screenshotOption);
     parser.addOption(startupProbeOption);
     parser.addOption(trainingOption);
@@ -171,10 +179,11 @@ int main(int argc, char *argv[])
 
     const bool startupProbe = parser.isSet(startupProbeOption);
     const bool screenshot = parser.isSet(screenshotOption) || startupProbe;
+    const bool automation = parser.isSet(automationOption);
     const bool training = parser.isSet(trainingOption);
     auto fail = [&](const QString &message) {
         printError(message);
-        if (!screenshot) {
+        if (!screenshot && !automation) {
             QMessageBox::critical(nullptr, i18nc("@title:window", "Citizen 360"), message);
         }
         return 1;
@@ -478,6 +487,10 @@ int main(int argc, char *argv[])
     };
     C360::PrivacyService privacy(audit);
     std::unique_ptr<C360::DeskSession> desk;
+    std::unique_ptr<C360::LiveChanges> liveChanges;
+    std::unique_ptr<C360::LiveRefresh> liveRefresh;
+    std::unique_ptr<QSystemTrayIcon> tray;
+    std::unique_ptr<C360::Automation> automated;
     if (staff.isValid()) {
         window.setSignedIn(staff);
         if (!screenshot) {
@@ -491,6 +504,29 @@ int main(int argc, char *argv[])
             QObject::connect(syncService.get(), &C360::SyncService::finished, &casePresenter, &C360::CasePresenter::refreshWorklist);
         }
         casePresenter.refreshWorklist();
+        if (serverStaff && !screenshot) {
+            // What other desks and the sync service change shows here as it happens.
+            liveChanges = std::make_unique<C360::LiveChanges>(path, C360::SystemClock::instance());
+            liveRefresh = std::make_unique<C360::LiveRefresh>(*liveChanges, casePresenter);
+            if (syncPresenter) {
+                QObject::connect(liveRefresh.get(), &C360::LiveRefresh::syncStateChanged, syncPresenter.get(), &C360::SyncPresenter::reload);
+            }
+            if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                tray = std::make_unique<QSystemTrayIcon>(QIcon(QStringLiteral(":/icons/citizen360.svg")));
+                tray->setToolTip(QApplication::applicationDisplayName());
+                tray->show();
+            }
+            QObject::connect(liveRefresh.get(), &C360::LiveRefresh::requestAssigned, &window, [&](qint64 requestId, const QString &assignee) {
+                const QString text = assignee == staff.name
+                    ? i18nc("@info %1 a request number", "Request %1 was assigned to you.", requestId)
+                    : i18nc("@info %1 a request number, %2 a team", "Request %1 was assigned to your team %2.", requestId, assignee);
+                if (tray) {
+                    tray->showMessage(i18nc("@title notification", "New Request in Your Worklist"), text, QSystemTrayIcon::Information, 10000);
+                }
+                window.showStatus(text, 15000);
+                QApplication::alert(&window);
+            });
+        }
         // The doors of a shared desk: end contact, lock after idle time, switch user, sign out.
         if (!screenshot) {
             desk = std::make_unique<C360::DeskSession>(window, casePresenter, accounts, staff);
@@ -507,6 +543,9 @@ int main(int argc, char *argv[])
             });
             QObject::connect(desk.get(), &C360::DeskSession::staffChanged, &window, [&](const C360::StaffMember &next) {
                 staff = next; // what the audit window and the sync panel act as from now on
+                if (liveRefresh) {
+                    liveRefresh->setStaff(next);
+                }
                 window.syncPanel()->setMayConfirmDeletions(C360::AccessPolicy::allows(staff.role, C360::Operation::ConfirmDeletions));
                 witness();
             });
@@ -574,5 +613,12 @@ int main(int argc, char *argv[])
         return C360::saveScreenshot(auditWindow, shots, QStringLiteral("audit.png")) ? 0 : 1;
     }
     window.show();
+    if (automation) {
+        if (!staff.isValid()) {
+            return fail(i18nc("@info:shell", "--automation needs a store that signs its user in by itself."));
+        }
+        automated = std::make_unique<C360::Automation>(window, casePresenter, cases, requests, liveRefresh.get(), staff);
+        automated->start();
+    }
     return app.exec();
 }

@@ -43,6 +43,15 @@ c360_install_packages() {
     "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# The compiler cache's settings for this checkout: paths are hashed relative to it, so that a fresh
+# clone elsewhere (CI's) finds what an earlier build compiled; room for the three builds
+# (RelWithDebInfo, ASan/UBSan, the fuzzers) with their debug information.
+c360_ccache_env() {
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$C360_TOP}
+    export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+    export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-20G}
+}
+
 # c360_build BUILD_DIR [extra cmake arguments...] — configures (once) and builds everything.
 c360_build() {
     local build=$1
@@ -52,6 +61,7 @@ c360_build() {
     # changed since the last build on this machine.
     if command -v ccache >/dev/null 2>&1; then
         args+=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        c360_ccache_env
     fi
     if [ "${CI:-}" = "true" ]; then
         args+=(-DC360_WERROR=ON)

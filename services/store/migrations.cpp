@@ -1269,6 +1269,42 @@ BEGIN
                              jsonb_build_object('what', CASE WHEN p_disabled THEN 'account_disabled' ELSE 'account_enabled' END, 'account', p_username));
 END $$)SQL",
     "GRANT EXECUTE ON FUNCTION c360_staff_role(), c360_audit(text, bigint, text, text, text, text, jsonb) TO c360_sync_service",
+    // Live updates: each change of what a workstation shows is announced on the channel
+    // c360_changes once its transaction commits (LiveChanges): ids, the table, the assignee and
+    // who changed it, never a citizen's data. Any login of the server may LISTEN; what changed
+    // is read through the audited paths.
+    R"SQL(CREATE FUNCTION c360_announce_change() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    r jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+    o jsonb := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) END;
+    message jsonb := jsonb_build_object('table', TG_TABLE_NAME, 'by', session_user::text);
+BEGIN
+    IF TG_TABLE_NAME = 'sync_state' THEN
+        message := message || jsonb_build_object('source', r ->> 'source');
+    ELSIF TG_TABLE_NAME = 'citizens' THEN
+        message := message || jsonb_build_object('citizen', (r ->> 'id')::bigint);
+    ELSIF TG_TABLE_NAME = 'request_supplements' THEN
+        message := message || jsonb_build_object('request', (r ->> 'request_id')::bigint,
+                                                  'citizen', (SELECT q.citizen_id FROM requests q WHERE q.id = (r ->> 'request_id')::bigint));
+    ELSIF TG_TABLE_NAME = 'requests' THEN
+        message := message || jsonb_build_object('request', (r ->> 'id')::bigint, 'citizen', (r ->> 'citizen_id')::bigint,
+                                                  'assignee', coalesce(r ->> 'assignee_name', ''),
+                                                  'assigned', TG_OP <> 'DELETE' AND coalesce(r ->> 'assignee_name', '') <> ''
+                                                              AND (o IS NULL OR (o ->> 'assignee_name') IS DISTINCT FROM (r ->> 'assignee_name')));
+    ELSE
+        message := message || jsonb_build_object('citizen', (r ->> 'citizen_id')::bigint);
+    END IF;
+    PERFORM pg_notify('c360_changes', message::text);
+    RETURN NULL;
+END $$)SQL",
+    "CREATE TRIGGER citizens_announced AFTER UPDATE ON citizens FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "CREATE TRIGGER contact_moments_announced AFTER INSERT OR UPDATE OR DELETE ON contact_moments FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "CREATE TRIGGER requests_announced AFTER INSERT OR UPDATE OR DELETE ON requests FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "CREATE TRIGGER request_supplements_announced AFTER INSERT ON request_supplements FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "CREATE TRIGGER reports_announced AFTER INSERT OR UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "CREATE TRIGGER sync_state_announced AFTER INSERT OR UPDATE ON sync_state FOR EACH ROW EXECUTE FUNCTION c360_announce_change()",
+    "REVOKE ALL ON FUNCTION c360_announce_change() FROM PUBLIC",
 
     "REVOKE ALL ON FUNCTION c360_worklist(integer, text), c360_open_record(bigint, text, text, text, text), c360_audit_subjects(bigint[], text[]), "
     "c360_verify_audit() FROM PUBLIC",
