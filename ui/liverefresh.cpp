@@ -29,6 +29,10 @@ void LiveRefresh::note(const LiveChange &change)
 {
     if (change.table == QLatin1String("sync_state")) {
         m_sync = true;
+    } else if (m_staff.isValid() && change.by == m_staff.name) {
+        // This person's own change: the window that made it shows it already (a second reading
+        // would be a second audit entry for nothing).
+        return;
     } else {
         if (change.citizenId) {
             m_citizens.insert(change.citizenId);

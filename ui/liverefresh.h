@@ -14,7 +14,8 @@ class CasePresenter;
 class LiveChanges;
 struct LiveChange;
 
-// Keeps what the window shows in step with what others change in a shared store (LiveChanges):
+// Keeps what the window shows in step with what others change in a shared store (LiveChanges; the
+// person's own changes are shown by the window that made them):
 // a moment after changes that touch them (CoalesceMs, so that a synchronised page is one reading,
 // not one per row), the open case and the worklist are read again, through the audited paths, and
 // the sync state; a request newly assigned to the person signed in, or to their team, by someone

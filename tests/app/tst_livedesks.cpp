@@ -167,8 +167,10 @@ private Q_SLOTS:
         QCOMPARE(notified, u"notified 2"_s);
         QVERIFY2(!bert.waitFor(u"worklist 1"_s, int(std::max<qint64>(LiveMs - sinceCommit.elapsed(), 1))).isEmpty(), qPrintable(bert.said()));
         qInfo("the assignment showed at the other desk after %lld ms", sinceCommit.elapsed());
-        // An did it herself: she is not told.
+        // An did it herself: she is not told, and her window, which showed her changes as she made
+        // them, did not read her case again for them.
         QVERIFY2(!an.said().contains(u"notified"_s), qPrintable(an.said()));
+        QVERIFY2(!an.said().contains(u"case contacts"_s), qPrintable(an.said()));
     }
 };
 
