@@ -43,7 +43,12 @@ QString Bsn::formatted() const
 
 QString Bsn::masked() const
 {
-    return QStringLiteral("••••.••.") + QStringView(m_digits).mid(6, 3);
+    return maskedWith(QStringView(m_digits).mid(6, 3));
+}
+
+QString Bsn::maskedWith(QStringView lastDigits)
+{
+    return QStringLiteral("••••.••.") + lastDigits;
 }
 
 } // namespace C360

@@ -23,6 +23,8 @@ public:
     // 1234.56.782, the usual way of writing it.
     QString formatted() const;
     QString masked() const;
+    // The masked form around lastDigits, the three digits left visible.
+    static QString maskedWith(QStringView lastDigits);
 
     friend bool operator==(const Bsn &, const Bsn &) = default;
 

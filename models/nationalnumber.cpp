@@ -103,7 +103,12 @@ QString NationalNumber::formatted() const
 
 QString NationalNumber::masked() const
 {
-    return QStringLiteral("••.••.••-•••.") + QStringView(m_digits).mid(9, 2);
+    return maskedWith(QStringView(m_digits).mid(9, 2));
+}
+
+QString NationalNumber::maskedWith(QStringView checkDigits)
+{
+    return QStringLiteral("••.••.••-•••.") + checkDigits;
 }
 
 int NationalNumber::birthYear() const

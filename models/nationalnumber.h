@@ -28,6 +28,9 @@ public:
     QString formatted() const;
     // Shows only the check digits, for lists where the number must not be readable.
     QString masked() const;
+    // The masked form around checkDigits, the two digits left visible (what a store that masks
+    // the number itself gives).
+    static QString maskedWith(QStringView checkDigits);
 
     Kind kind() const { return m_kind; }
     bool bornFrom2000() const { return m_bornFrom2000; }

@@ -6,9 +6,11 @@
 #include "store/storeidentity.h"
 
 #include "audit/auditrepository.h"
+#include "bsn.h"
 #include "common/clock.h"
 #include "common/messages.h"
 #include "identifier.h"
+#include "nationalnumber.h"
 #include "searchtext.h"
 #include "store/database.h"
 #include "store/sqlvalue.h"
@@ -285,8 +287,8 @@ Expected<QSet<std::pair<qint64, QString>>, StoreError> AuditQueryService::subjec
         const auto type = fromKey<IdentifierType>(subjects.value(2).toString());
         const QString tail = subjects.value(3).toString();
         masked.insert(id,
-                      type == IdentifierType::DutchBsn ? QStringLiteral("••••.••.") + tail
-                          : type                       ? QStringLiteral("••.••.••-•••.") + tail
+                      type == IdentifierType::DutchBsn ? Bsn::maskedWith(tail)
+                          : type                       ? NationalNumber::maskedWith(tail)
                           : subjects.value(4).toBool() ? i18nc("@item a citizen without a number", "(no number)")
                                                        : QString());
     }
