@@ -24,9 +24,14 @@
 // same statements through libpq; sync_ingest syncs into a database of its own beside it
 // (<name>_sync, made afresh), and the goals are issue 21's for a shared store.
 //
+// With --sessions N[,N…] (and --database), it measures only the town hall at work (sessions,
+// benchrun_sessions.cpp): N staff members at once, each their own login and connection, for
+// --minutes M (default 5) at a desk's pace, one run per N; the goal is issue 22's (keystroke and
+// case open p99 <= 20 ms, 0 errors, 0 audit entries lost, the chain intact).
+//
 // Usage: c360-bench [--citizens N] [--json FILE] [--data DIR] [--samples K] [--audit-entries M]
 //                   [--only NAME,…]  (only these paths; "none" only makes the store)
-//                   [--database postgresql://…]
+//                   [--database postgresql://…] [--sessions N[,N…] [--minutes M] [--listen]]
 
 #include "benchrun_benchmarks.h"
 #include "benchrun_harness.h"
@@ -78,7 +83,30 @@ int main(int argc, char *argv[])
     const QCommandLineOption databaseOption(QStringLiteral("database"),
                                             QStringLiteral("Measure on this PostgreSQL database (a libpq URI; the store is copied into it once)."),
                                             QStringLiteral("uri"));
-    parser.addOptions({citizensOption, jsonOption, dataOption, samplesOption, auditOption, onlyOption, databaseOption});
+    const QCommandLineOption sessionsOption(QStringLiteral("sessions"),
+                                            QStringLiteral("With --database: N staff members at work at once, each their own login and connection "
+                                                           "(a comma-separated list: one run each); only this path is measured."),
+                                            QStringLiteral("n"));
+    const QCommandLineOption minutesOption(
+        QStringLiteral("minutes"), QStringLiteral("How long each run of --sessions works (default 5)."), QStringLiteral("m"), QStringLiteral("5"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QStringLiteral("With --sessions: each session also listens for live updates on a connection of its own, as the application does."));
+    // For the harness's own test: a session's minute in fewer seconds (the pace, sped up).
+    QCommandLineOption minuteSecondsOption(
+        QStringLiteral("minute-seconds"), QStringLiteral("How long a session's minute lasts."), QStringLiteral("s"), QStringLiteral("60"));
+    minuteSecondsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({citizensOption,
+                       jsonOption,
+                       dataOption,
+                       samplesOption,
+                       auditOption,
+                       onlyOption,
+                       databaseOption,
+                       sessionsOption,
+                       minutesOption,
+                       listenOption,
+                       minuteSecondsOption});
     parser.process(app);
     const QStringList paths{QStringLiteral("case_open"),
                             QStringLiteral("search_keystroke"),
@@ -86,9 +114,31 @@ int main(int argc, char *argv[])
                             QStringLiteral("audit_verify"),
                             QStringLiteral("sync_ingest"),
                             QStringLiteral("ui_stall"),
-                            QStringLiteral("cold_start")};
-    QStringList only = parser.isSet(onlyOption) ? parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts) : paths;
+                            QStringLiteral("cold_start"),
+                            QStringLiteral("sessions")};
+    QStringList only = parser.isSet(onlyOption) ? parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts)
+        : parser.isSet(sessionsOption)          ? QStringList{QStringLiteral("sessions")}
+                                                : paths.mid(0, paths.size() - 1);
     only.removeAll(QStringLiteral("none"));
+    SessionsPlan sessionsPlan;
+    if (only.contains(QStringLiteral("sessions"))) {
+        for (const QString &n : parser.value(sessionsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const int count = n.trimmed().toInt(&ok);
+            if (!ok || count < 1) {
+                say(QStringLiteral("--sessions: %1 is no number of sessions").arg(n));
+                return 2;
+            }
+            sessionsPlan.counts.append(count);
+        }
+        sessionsPlan.minutes = parser.value(minutesOption).toDouble();
+        sessionsPlan.minuteSeconds = parser.value(minuteSecondsOption).toDouble();
+        sessionsPlan.listen = parser.isSet(listenOption);
+        if (sessionsPlan.counts.isEmpty() || !parser.isSet(databaseOption) || sessionsPlan.minutes <= 0 || sessionsPlan.minuteSeconds <= 0) {
+            say(QStringLiteral("sessions needs --sessions N and --database postgresql://… (staff sign in as logins of the server), and --minutes above 0"));
+            return 2;
+        }
+    }
     for (const QString &name : std::as_const(only)) {
         if (!paths.contains(name)) {
             say(QStringLiteral("--only: no path is called %1 (%2)").arg(name, paths.join(QStringLiteral(", "))));
@@ -180,6 +230,14 @@ int main(int argc, char *argv[])
             say(QStringLiteral("audit_verify …"));
             rows.append(benchAuditVerify(**db, audit, *key));
             rows.last().rss = peakRssMb();
+        }
+        if (measured("sessions")) {
+            say(QStringLiteral("sessions …"));
+            const QList<Row> sessions = benchSessions(server, **db, audit, *benchSecrets(store), sessionsPlan);
+            if (sessions.isEmpty()) {
+                return 1;
+            }
+            rows += sessions;
         }
     }
     if (measured("sync_ingest") || measured("ui_stall")) {

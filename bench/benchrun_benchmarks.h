@@ -17,6 +17,7 @@ namespace C360
 {
 class AuditService;
 class Database;
+class SecretStore;
 } // namespace C360
 
 namespace C360::Bench
@@ -46,6 +47,26 @@ std::pair<Row, Row> benchSync(quint32 citizens, const QString &dataDir, const QD
 
 // cold_start: citizen360 --startup-probe on the store vs an empty Qt Widgets window, runs times.
 Row benchColdStart(const QString &store, int runs);
+
+// sessions: N staff members at once on the shared store uri, each signed in as their own login
+// (bench.<tag>.s0001 …, made once by db's installation) with their own connection, at a desk's pace
+// (a search of a few keystrokes a minute, a case opened with a purpose every other minute, a
+// contact registered for one case in two), through the product's services; raw libpq queries beside
+// them; then the audit log counted against what they did and its chain checked (audit, with the
+// installation's key). One run per count in plan.counts; rows sessions_sign_in, _keystroke,
+// _case_open, _contact, (_live,) _audit and _server for each.
+struct SessionsPlan
+{
+    QList<int> counts;
+    double minutes = 5; // how long each run works, in a session's minutes
+    double minuteSeconds = 60; // how long a session's minute lasts (a test makes it shorter)
+    int threads = 64; // threads that drive the sessions (each drives its share in time order)
+    double goalP99 = 20.0; // ms, for a keystroke and a case opened
+    bool listen = false; // each session also listens for live updates, as the application does (row sessions_live)
+
+    double scale() const { return minuteSeconds / 60.0; }
+};
+QList<Row> benchSessions(const QString &uri, Database &db, AuditService &audit, SecretStore &secrets, const SessionsPlan &plan);
 
 // The report: a table on stdout, and the rows as JSON in a file.
 // engine names the store's engine (Goals::engine).

@@ -81,6 +81,7 @@ struct Row
     double baseline = Nan; // the baseline's p50 (ms) or throughput
     double ratio = Nan; // product cost ÷ baseline cost (1 = as fast as the limit)
     double rss = Nan; // MB
+    int sessions = 0; // the sessions path's number of staff at work (0: another path)
     QString goal;
     bool pass = false;
     QString note;

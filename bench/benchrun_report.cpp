@@ -42,10 +42,14 @@ void printTable(const QList<Row> &rows, quint32 citizens, const QString &engine)
              .arg(QStringLiteral("RSS MB"), 7)
              .arg(QStringLiteral("goal"), -32)
              .arg(QStringLiteral("result"));
+    // A row of the sessions path says for how many sessions it stands: sessions_keystroke@2000.
+    const auto name = [](const Row &r) {
+        return r.sessions > 0 ? QStringLiteral("%1@%2").arg(r.name).arg(r.sessions) : r.name;
+    };
     for (const Row &r : rows) {
         const bool timed = !std::isnan(r.p50);
         o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7  %8 %9\n")
-                 .arg(r.name, -17)
+                 .arg(name(r), -17)
                  .arg(cell(r.p50), 9)
                  .arg(cell(r.p99), 9)
                  .arg(rate(r.throughput), 12)
@@ -57,7 +61,7 @@ void printTable(const QList<Row> &rows, quint32 citizens, const QString &engine)
     }
     for (const Row &r : rows) {
         if (!r.note.isEmpty()) {
-            o << QStringLiteral("  %1: %2\n").arg(r.name, r.note);
+            o << QStringLiteral("  %1: %2\n").arg(name(r), r.note);
         }
     }
     o.flush();
@@ -67,16 +71,20 @@ bool writeJson(const QList<Row> &rows, const QString &path, const QString &engin
 {
     QJsonArray array;
     for (const Row &r : rows) {
-        array.append(QJsonObject{{QStringLiteral("name"), r.name},
-                                 {QStringLiteral("p50_ms"), number(r.p50)},
-                                 {QStringLiteral("p99_ms"), number(r.p99)},
-                                 {QStringLiteral("throughput"), number(r.throughput)},
-                                 {QStringLiteral("baseline"), number(r.baseline)},
-                                 {QStringLiteral("ratio"), number(r.ratio)},
-                                 {QStringLiteral("rss_mb"), number(r.rss)},
-                                 {QStringLiteral("goal"), r.goal},
-                                 {QStringLiteral("pass"), r.pass},
-                                 {QStringLiteral("engine"), engine}});
+        QJsonObject row{{QStringLiteral("name"), r.name},
+                        {QStringLiteral("p50_ms"), number(r.p50)},
+                        {QStringLiteral("p99_ms"), number(r.p99)},
+                        {QStringLiteral("throughput"), number(r.throughput)},
+                        {QStringLiteral("baseline"), number(r.baseline)},
+                        {QStringLiteral("ratio"), number(r.ratio)},
+                        {QStringLiteral("rss_mb"), number(r.rss)},
+                        {QStringLiteral("goal"), r.goal},
+                        {QStringLiteral("pass"), r.pass},
+                        {QStringLiteral("engine"), engine}};
+        if (r.sessions > 0) {
+            row.insert(QStringLiteral("sessions"), r.sessions);
+        }
+        array.append(row);
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
