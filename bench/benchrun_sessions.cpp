@@ -784,14 +784,18 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     say(QStringLiteral("%1 sessions: signing in …").arg(count));
     std::latch signedIn(threads);
     std::latch go(1);
+    std::latch done(threads);
+    std::latch release(1); // every session stays signed in until all are done
     std::atomic<qint64> startNs = 0;
     std::vector<std::thread> running;
     for (auto &w : workers) {
-        running.emplace_back([&w, &signedIn, &go, &startNs] {
+        running.emplace_back([&w, &signedIn, &go, &done, &release, &startNs] {
             w->signIn();
             signedIn.count_down();
             go.wait();
             w->run(SteadyClock::time_point(SteadyClock::duration(startNs.load())));
+            done.count_down();
+            release.wait();
             w->signOut();
         });
     }
@@ -823,19 +827,18 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     wall.start();
     startNs = (SteadyClock::now() + std::chrono::milliseconds(200)).time_since_epoch().count();
     go.count_down();
-    // The memory the backends hold once every session has opened cases: read in the run's last stretch.
-    ServerMemory memory;
-    const auto memoryAt = SteadyClock::time_point(SteadyClock::duration(startNs.load())) + std::chrono::milliseconds(qint64(end * 900.0));
-    std::this_thread::sleep_until(memoryAt);
-    memory = serverMemory(db);
-    for (std::thread &t : running) {
-        t.join();
-    }
+    done.wait();
     const double seconds = msSince(wall) / 1000.0;
     const auto [busyAfter, allAfter] = cpuTimes();
     const double cpu = processCpuSeconds() - cpuBefore;
     raw.stop();
     const QString waited = waits.stop();
+    // The memory the backends hold once every session has worked through the run.
+    const ServerMemory memory = serverMemory(db);
+    release.count_down();
+    for (std::thread &t : running) {
+        t.join();
+    }
 
     Samples all;
     for (auto &w : workers) {

@@ -1313,6 +1313,143 @@ END $$)SQL",
     pinSearchPaths,
 };
 
+// Schema 11 (PostgreSQL only): a search holds the audit chain's lock for as short as it can. The
+// chain is one sequence, so every entry of every workstation waits for the one lock
+// (c360_write_audit); a search took it with its first entry and wrote one entry per line, each
+// reading the key and the chain's end again, then read the lines' rows, all under the lock until
+// its commit. With a town hall at work (bench/run --sessions) the lock was what backends waited on
+// most. Now the lines are read first, and their entries written at once (one key, one end, one
+// INSERT); the entries, their order and their bytes are the same.
+const QList<const char *> postgresSchema11 = {
+    "SET LOCAL ROLE c360_owner",
+    // Entries of one action and purpose for several subjects at the chain's end, in the order given,
+    // as c360_write_audit writes each (the same canonical bytes and HMAC). Not callable by staff.
+    R"SQL(CREATE FUNCTION c360_write_audit_lines(p_role text, p_action text, p_subjects bigint[], p_workstation text, p_details jsonb) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    us constant text := chr(31);
+    v_key bytea;
+    v_last bigint;
+    v_previous bytea;
+    v_at text;
+    v_actor text := session_user::text;
+    v_station text := left(coalesce(p_workstation, ''), 200);
+    v_details text;
+    v_previous_hashes bytea[] := '{}';
+    v_hashes bytea[] := '{}';
+    v_hash bytea;
+BEGIN
+    IF coalesce(cardinality(p_subjects), 0) = 0 THEN
+        RETURN;
+    END IF;
+    PERFORM pg_advisory_xact_lock(1127430704, 2);
+    SELECT k.key INTO v_key FROM audit_chain_key k WHERE k.id = 1;
+    IF v_key IS NULL THEN
+        RAISE EXCEPTION 'the audit log of this store has no key yet (citizen360-admin init makes it)' USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    SELECT a.sequence, a.hash INTO v_last, v_previous FROM audit_log a ORDER BY a.sequence DESC LIMIT 1;
+    IF v_last IS NULL THEN
+        v_last := 0;
+        v_previous := decode(repeat('00', 32), 'hex');
+    END IF;
+    v_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_details := (coalesce(p_details, '{}'::jsonb) || jsonb_build_object('client_address', coalesce(host(inet_client_addr()), 'local')))::text;
+    FOR i IN 1 .. cardinality(p_subjects) LOOP
+        v_hash := hmac(convert_to((v_last + i)::text || us || v_at || us || replace(v_actor, us, ' ') || us || p_role || us || replace(v_station, us, ' ')
+                                  || us || p_action || us || coalesce(p_subjects[i], 0)::text || us || us || us || 'success' || us
+                                  || replace(v_details, us, ' ') || us, 'UTF8') || v_previous, v_key, 'sha256');
+        v_previous_hashes := v_previous_hashes || v_previous;
+        v_hashes := v_hashes || v_hash;
+        v_previous := v_hash;
+    END LOOP;
+    INSERT INTO audit_log (sequence, occurred_at, actor, role, workstation, action, subject_citizen_id, purpose_code, purpose_text, outcome, details,
+                           previous_hash, hash)
+    SELECT v_last + t.n, v_at, v_actor, p_role, v_station, p_action, nullif(t.subject, 0), '', '', 'success', v_details, t.previous, t.hash
+    FROM unnest(p_subjects, v_previous_hashes, v_hashes) WITH ORDINALITY AS t(subject, previous, hash, n);
+END $$)SQL",
+    "REVOKE ALL ON FUNCTION c360_write_audit_lines(text, text, bigint[], text, jsonb) FROM PUBLIC",
+    // c360_search as in schema 9, but its lines read before the chain is locked and their entries
+    // written at once.
+    R"SQL(CREATE OR REPLACE FUNCTION c360_search(p_kind text, p_a text, p_b text, p_c text, p_cap integer, p_limit integer, p_details jsonb, p_shown bigint[],
+                            p_workstation text)
+RETURNS TABLE (citizen_id bigint, family_name text, given_names text, birth_date text, municipality text, identifier text, total integer,
+               search_sequence bigint)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp SET plan_cache_mode = force_custom_plan AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_ids bigint[];
+    v_lines bigint[];
+    v_recent bigint[];
+    v_search bigint;
+    v_family text[];
+    v_given text[];
+    v_birth text[];
+    v_municipality text[];
+    v_identifier text[];
+BEGIN
+    IF v_role IS NULL OR v_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor') THEN
+        RAISE EXCEPTION 'only counter clerks, call-centre agents and supervisors search citizens' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    p_cap := least(greatest(coalesce(p_cap, 1001), 1), 10001);
+    p_limit := least(greatest(coalesce(p_limit, 50), 1), 500);
+    IF p_kind = 'name' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.search_vector @@ to_tsquery('simple'::regconfig, p_a) LIMIT p_cap);
+    ELSIF p_kind = 'name' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.search_vector @@ to_tsquery('simple'::regconfig, p_a) AND c.birth_date >= p_b
+                       AND c.birth_date < p_c LIMIT p_cap);
+    ELSIF p_kind = 'national_number' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT i.citizen_id FROM citizen_identifiers i WHERE i.type IN ('be_nrn', 'be_bis') AND i.value = p_a LIMIT p_cap);
+    ELSIF p_kind = 'national_number' THEN
+        v_ids := ARRAY(SELECT i.citizen_id FROM citizen_identifiers i WHERE i.type IN ('be_nrn', 'be_bis') AND i.value >= p_a AND i.value < p_b LIMIT p_cap);
+    ELSIF p_kind = 'digital' THEN
+        v_ids := ARRAY(SELECT DISTINCT d.citizen_id FROM digital_addresses d WHERE d.kind = p_a AND d.normalized >= p_b AND d.normalized < p_c LIMIT p_cap);
+    ELSIF p_kind = 'birth_date' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.birth_date = p_a LIMIT p_cap);
+    ELSIF p_kind = 'address' AND p_b IS NULL THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.postcode = p_a LIMIT p_cap);
+    ELSIF p_kind = 'address' THEN
+        v_ids := ARRAY(SELECT c.id FROM citizens c WHERE c.postcode = p_a AND upper(replace(c.house_number, ' ', '')) = p_b LIMIT p_cap);
+    ELSE
+        RAISE EXCEPTION 'no such search: %', coalesce(p_kind, 'NULL') USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- The lines in the order shown, with what each shows.
+    SELECT array_agg(l.id ORDER BY l.family_name, l.given_names, l.birth_date, l.id),
+           array_agg(l.family_name ORDER BY l.family_name, l.given_names, l.birth_date, l.id),
+           array_agg(l.given_names ORDER BY l.family_name, l.given_names, l.birth_date, l.id),
+           array_agg(l.birth_date ORDER BY l.family_name, l.given_names, l.birth_date, l.id),
+           array_agg(l.municipality ORDER BY l.family_name, l.given_names, l.birth_date, l.id),
+           array_agg(l.identifier ORDER BY l.family_name, l.given_names, l.birth_date, l.id)
+    INTO v_lines, v_family, v_given, v_birth, v_municipality, v_identifier
+    FROM (SELECT c.id, c.family_name::text AS family_name, c.given_names::text AS given_names, c.birth_date::text AS birth_date,
+                 c.municipality::text AS municipality,
+                 (SELECT i.type || ':' || i.value FROM citizen_identifiers i WHERE i.citizen_id = c.id ORDER BY i.type LIMIT 1)::text AS identifier
+          FROM citizens c WHERE c.id = ANY(v_ids) ORDER BY c.family_name, c.given_names, c.birth_date, c.id LIMIT p_limit) l;
+    v_lines := coalesce(v_lines, '{}');
+    v_recent := ARRAY(SELECT a.subject_citizen_id FROM audit_log a
+                      WHERE a.actor = session_user::text AND a.action = 'search_result_shown' AND a.subject_citizen_id = ANY(coalesce(p_shown, '{}'))
+                        AND a.subject_citizen_id = ANY(v_lines)
+                        AND a.occurred_at >= to_char((clock_timestamp() - interval '30 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+    -- From here to the commit the chain is locked.
+    v_search := c360_write_audit(v_role, 'search', NULL, '', '', 'success', p_workstation,
+                                 coalesce(p_details, '{}'::jsonb) || jsonb_build_object('results', cardinality(v_lines), 'matches', cardinality(v_ids),
+                                 'new_results', cardinality(v_lines) - cardinality(ARRAY(SELECT DISTINCT unnest(v_recent)))));
+    PERFORM c360_write_audit_lines(v_role, 'search_result_shown',
+                                   ARRAY(SELECT t.id FROM unnest(v_lines) WITH ORDINALITY AS t(id, n) WHERE NOT t.id = ANY(v_recent) ORDER BY t.n),
+                                   p_workstation, jsonb_build_object('search', v_search));
+    IF cardinality(v_ids) = 0 THEN
+        -- Nothing found: the search's entry all the same, and its number.
+        citizen_id := NULL;
+        total := 0;
+        search_sequence := v_search;
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT t.id, t.family, t.given, t.birth, t.municipality, t.identifier, cardinality(v_ids), v_search
+                 FROM unnest(v_lines, v_family, v_given, v_birth, v_municipality, v_identifier) AS t(id, family, given, birth, municipality, identifier);
+END $$)SQL",
+    pinSearchPaths,
+};
+
 #undef C360_TEXT
 #undef C360_ID
 #undef C360_ROWID
@@ -1335,6 +1472,7 @@ const QList<Step> &steps()
          "a staff member's changes queued under their name; the worklist, access reports, exports and the audit window through the store's functions",
          schema10,
          postgresSchema10},
+        {11, "a search's audit entries written at once, the chain locked for as short as it can (PostgreSQL only)", {}, postgresSchema11},
     };
     return all;
 }
