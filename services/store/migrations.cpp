@@ -1313,8 +1313,8 @@ END $$)SQL",
     pinSearchPaths,
 };
 
-// Schema 11 (PostgreSQL only): a search holds the audit chain's lock for as short as it can. The
-// chain is one sequence, so every entry of every workstation waits for the one lock
+// Schema 11 (PostgreSQL only): a search and a worklist hold the audit chain's lock for as short as
+// they can. The chain is one sequence, so every entry of every workstation waits for the one lock
 // (c360_write_audit); a search took it with its first entry and wrote one entry per line, each
 // reading the key and the chain's end again, then read the lines' rows, all under the lock until
 // its commit. With a town hall at work (bench/run --sessions) the lock was what backends waited on
@@ -1447,6 +1447,51 @@ BEGIN
     RETURN QUERY SELECT t.id, t.family, t.given, t.birth, t.municipality, t.identifier, cardinality(v_ids), v_search
                  FROM unnest(v_lines, v_family, v_given, v_birth, v_municipality, v_identifier) AS t(id, family, given, birth, municipality, identifier);
 END $$)SQL",
+    // c360_worklist as in schema 10, its lines' entries written at once (a worklist is read again
+    // at every desk of a team whenever one of its requests changes).
+    R"SQL(CREATE OR REPLACE FUNCTION c360_worklist(p_limit integer, p_workstation text)
+RETURNS TABLE (request_id bigint, citizen_id bigint, given_names text, family_name text, question text, assignee_kind text, assignee_name text,
+               status text, created_at text, deadline_at text, expires_at text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_role text := c360_staff_role();
+    v_team text;
+    v_shown bigint[] := '{}';
+    v_line record;
+BEGIN
+    IF v_role IS NULL OR v_role NOT IN ('counter_clerk', 'call_centre_agent', 'supervisor') THEN
+        RAISE EXCEPTION 'only counter clerks, call-centre agents and supervisors have a worklist' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT nullif(s.team, '') INTO v_team FROM staff_accounts s WHERE s.username = session_user::text;
+    p_limit := least(greatest(coalesce(p_limit, 500), 1), 1000);
+    FOR v_line IN
+        SELECT r.id, r.citizen_id, c.given_names, c.family_name, r.question, r.assignee_kind, r.assignee_name, r.status, r.created_at,
+               r.deadline_at, r.expires_at
+        FROM requests r LEFT JOIN citizens c ON c.id = r.citizen_id
+        WHERE r.status IN ('open', 'answered') AND (r.assignee_name = session_user::text OR r.assignee_name = v_team)
+        ORDER BY CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END IS NULL,
+                 CASE WHEN r.deadline_at IS NULL OR r.expires_at < r.deadline_at THEN r.expires_at ELSE r.deadline_at END, r.created_at
+        LIMIT p_limit
+    LOOP
+        IF v_line.citizen_id IS NOT NULL AND NOT v_line.citizen_id = ANY(v_shown) THEN
+            v_shown := v_shown || v_line.citizen_id;
+        END IF;
+        request_id := v_line.id;
+        citizen_id := v_line.citizen_id;
+        given_names := v_line.given_names;
+        family_name := v_line.family_name;
+        question := v_line.question;
+        assignee_kind := v_line.assignee_kind;
+        assignee_name := v_line.assignee_name;
+        status := v_line.status;
+        created_at := v_line.created_at;
+        deadline_at := v_line.deadline_at;
+        expires_at := v_line.expires_at;
+        RETURN NEXT;
+    END LOOP;
+    -- The lines are kept until the function returns: their entries first, at once.
+    PERFORM c360_write_audit_lines(v_role, 'search_result_shown', v_shown, p_workstation, '{"list": "worklist"}');
+END $$)SQL",
     pinSearchPaths,
 };
 
@@ -1472,7 +1517,7 @@ const QList<Step> &steps()
          "a staff member's changes queued under their name; the worklist, access reports, exports and the audit window through the store's functions",
          schema10,
          postgresSchema10},
-        {11, "a search's audit entries written at once, the chain locked for as short as it can (PostgreSQL only)", {}, postgresSchema11},
+        {11, "a search's and a worklist's audit entries written at once, the chain locked for as short as it can (PostgreSQL only)", {}, postgresSchema11},
     };
     return all;
 }
