@@ -112,6 +112,10 @@ bool continues(const QString &a, const QString &b)
 
 enum class Kind { Keystroke, Open, Contact };
 
+// An event due this long ago when its turn comes is not run: the pace cannot be kept, and the run
+// ends at its planned time instead of working off a queue (counted, and the run misses its goal).
+constexpr double MaxLagMs = 30000;
+
 struct Event
 {
     double due = 0; // seconds after the start
@@ -227,6 +231,7 @@ struct Session
     // backend's (its caches cold), paid once a working day, and counted apart.
     bool searched = false;
     bool opened = false;
+    qint64 openCitizen = 0; // the case open now (a contact is registered in it)
 };
 
 // What the sessions did that the audit log must hold, by action.
@@ -243,6 +248,7 @@ struct Samples
     std::vector<double> signIn, keystroke, open, contact, lag;
     std::vector<double> firstKeystroke, firstOpen; // each session's first
     int signInErrors = 0, keystrokeErrors = 0, openErrors = 0, contactErrors = 0;
+    qint64 abandoned = 0; // events not run: due more than MaxLagMs before their turn came
     QString firstError;
     AuditExpectation expected;
     QList<qint64> contacts;
@@ -262,6 +268,7 @@ struct Samples
         keystrokeErrors += o.keystrokeErrors;
         openErrors += o.openErrors;
         contactErrors += o.contactErrors;
+        abandoned += o.abandoned;
         if (firstError.isEmpty()) {
             firstError = o.firstError;
         }
@@ -285,7 +292,12 @@ public:
     {
     }
 
-    void addSession(const QString &login) { m_logins.append(login); }
+    void addSession(const QString &login, const Target &first)
+    {
+        m_logins.append(login);
+        m_warmUp.append(first);
+    }
+    const QList<Target> &warmUpTargets() const { return m_warmUp; }
     int size() const { return int(m_logins.size()); }
     std::vector<Event> &events() { return m_events; }
     Samples &samples() { return m_samples; }
@@ -320,14 +332,37 @@ public:
         std::sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) {
             return a.due < b.due;
         });
-        TimelineModel model;
         for (const Event &e : m_events) {
             const auto due = start + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(e.due));
             std::this_thread::sleep_until(due); // the desk's pace, not a wait for a result
-            m_samples.lag.push_back(std::chrono::duration<double, std::milli>(SteadyClock::now() - due).count());
+            const double lag = std::chrono::duration<double, std::milli>(SteadyClock::now() - due).count();
+            if (lag > MaxLagMs) {
+                ++m_samples.abandoned; // the server (or this machine) cannot keep the pace: the run ends
+                continue;
+            }
+            m_samples.lag.push_back(lag);
+            perform(e);
+        }
+    }
+
+    // Each session's start of the day before the measured run: a first search and a first case
+    // (a new backend's caches filled), measured apart as each session's first.
+    void warmUp(const QList<Target> &targets)
+    {
+        for (int i = 0; i < int(m_sessions.size()) && i < targets.size(); ++i) {
+            perform({0, i, Kind::Keystroke, targets.at(i).family, true, 0});
+            perform({0, i, Kind::Open, {}, false, targets.at(i).id});
+        }
+    }
+
+private:
+    void perform(const Event &e)
+    {
+        {
+            TimelineModel &model = m_model;
             Session &s = m_sessions.at(e.session);
             if (!s.db) {
-                continue; // not signed in (counted there)
+                return; // not signed in (counted there)
             }
             const Purpose purpose{s.staff.role == Role::CallCentreAgent ? QStringLiteral("phone_call") : QStringLiteral("counter_visit"), QString()};
             QElapsedTimer t;
@@ -371,10 +406,15 @@ public:
                 }
                 (s.opened ? m_samples.open : m_samples.firstOpen).push_back(ms);
                 s.opened = true;
+                s.openCitizen = e.citizen;
                 ++m_samples.expected.opened;
                 break;
             }
             case Kind::Contact: {
+                if (s.openCitizen != e.citizen) {
+                    ++m_samples.abandoned; // its case was not opened (not run, or failed): nobody registers a contact
+                    break;
+                }
                 ContactMoment contact;
                 contact.citizenId = e.citizen;
                 contact.channel = s.staff.role == Role::CallCentreAgent ? Channel::Phone : Channel::Counter;
@@ -397,6 +437,7 @@ public:
         }
     }
 
+public:
     void signOut() { m_sessions.clear(); }
     // The stores' names as the sessions signed in (their logins), for their other connections.
     const QStringList &names() const { return m_names; }
@@ -413,7 +454,9 @@ private:
     QString m_password;
     QString m_contactSource;
     Registered &m_registered;
+    TimelineModel m_model;
     QStringList m_logins;
+    QList<Target> m_warmUp;
     QStringList m_names;
     std::vector<Session> m_sessions;
     std::vector<Event> m_events;
@@ -493,13 +536,20 @@ QList<Target> targets(Database &db, int count)
 // the run (end seconds): a typing each minute; every other minute the citizen typed for is opened
 // five seconds later; one open in two has a contact registered thirty seconds after it. scale is
 // the length of a session's minute in minutes (1 at a real desk's pace).
-void plan(std::vector<Event> &events, int session, double offset, double end, double scale, const QList<Target> &pool, QRandomGenerator &rng)
+void plan(std::vector<Event> &events,
+          int session,
+          double offset,
+          double end,
+          double scale,
+          const QList<Target> &pool,
+          QRandomGenerator &rng,
+          const QString &warmUpText)
 {
     const double minute = 60.0 * scale;
     const int openParity = int(rng.bounded(2));
     const int contactParity = int(rng.bounded(2));
     int opens = 0;
-    QString last;
+    QString last = warmUpText; // the session's first search, before the run: the first typing is a new one
     for (int k = 0; offset + k * minute < end; ++k) {
         const double at = offset + k * minute;
         Target target;
@@ -773,15 +823,16 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     for (int i = 0; i < count; ++i) {
         Worker &w = *workers.at(i % threads);
         const double offset = rng.generateDouble() * 60.0 * plan_.scale();
-        plan(w.events(), w.size(), offset, end, plan_.scale(), pool, rng);
-        w.addSession(loginName(i + 1));
+        const Target &first = pool.at(rng.bounded(int(pool.size())));
+        plan(w.events(), w.size(), offset, end, plan_.scale(), pool, rng, first.family);
+        w.addSession(loginName(i + 1), first);
     }
 
     const qint64 firstSequence = scalar(db, QStringLiteral("SELECT COALESCE(MAX(sequence), 0) FROM audit_log"));
     const qint64 commitsBefore = scalar(db, QStringLiteral("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"));
     const qint64 walSyncsBefore = scalar(db, QStringLiteral("SELECT wal_sync FROM pg_stat_wal"));
 
-    say(QStringLiteral("%1 sessions: signing in …").arg(count));
+    say(QStringLiteral("%1 sessions: signing in, each a first search and case …").arg(count));
     std::latch signedIn(threads);
     std::latch go(1);
     std::latch done(threads);
@@ -791,6 +842,7 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     for (auto &w : workers) {
         running.emplace_back([&w, &signedIn, &go, &done, &release, &startNs] {
             w->signIn();
+            w->warmUp(w->warmUpTargets());
             signedIn.count_down();
             go.wait();
             w->run(SteadyClock::time_point(SteadyClock::duration(startNs.load())));
@@ -912,9 +964,16 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     const qint64 expectedTotal = all.expected.search + all.expected.shown + all.expected.opened + all.expected.change;
     const qint64 foundTotal = found.value(QStringLiteral("search")) + found.value(QStringLiteral("search_result_shown")) +
         found.value(QStringLiteral("profile_opened")) + found.value(QStringLiteral("change"));
-    const bool auditMatches = found.value(QStringLiteral("search")) == all.expected.search &&
-        found.value(QStringLiteral("search_result_shown")) == all.expected.shown && found.value(QStringLiteral("profile_opened")) == all.expected.opened &&
-        found.value(QStringLiteral("change")) == all.expected.change;
+    // Lost: an action with fewer entries than the sessions caused. More is not a loss: a line shown
+    // again more than 30 s after the typing's last keystroke (a pace not kept) is audited again.
+    qint64 lost = 0;
+    for (const auto &[action, expected] : {std::pair{QStringLiteral("search"), all.expected.search},
+                                           std::pair{QStringLiteral("search_result_shown"), all.expected.shown},
+                                           std::pair{QStringLiteral("profile_opened"), all.expected.opened},
+                                           std::pair{QStringLiteral("change"), all.expected.change}}) {
+        lost += std::max<qint64>(0, expected - found.value(action));
+    }
+    const bool auditMatches = lost == 0;
     QElapsedTimer verifying;
     verifying.start();
     const auto chain = audit.verifyChain();
@@ -927,7 +986,7 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     auditRow.goal = QStringLiteral("0 lost, chain intact");
     auditRow.pass = auditMatches && intact && contactsFound == qint64(all.contacts.size());
     auditRow.note = QStringLiteral("expected %1 entries, found %2 (search %3/%4, search_result_shown %5/%6, profile_opened %7/%8, change %9/%10); "
-                                   "contacts %11/%12 in the store; chain %13")
+                                   "contacts %11/%12 in the store; %14 lost, %15 more than expected; chain %13")
                         .arg(expectedTotal)
                         .arg(foundTotal)
                         .arg(all.expected.search)
@@ -941,7 +1000,9 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
                         .arg(all.contacts.size())
                         .arg(contactsFound)
                         .arg(intact ? QStringLiteral("intact through %1 entries (checked in %2 s)").arg(chain->checkedThrough).arg(verifySeconds, 0, 'f', 1)
-                                    : QStringLiteral("NOT intact"));
+                                    : QStringLiteral("NOT intact"))
+                        .arg(lost)
+                        .arg(std::max<qint64>(0, foundTotal - expectedTotal + lost));
     rows.append(auditRow);
 
     // What limits it.
@@ -954,7 +1015,7 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
     server.unit = QStringLiteral("commits/s");
     server.rss = peakRssMb();
     server.goal = QStringLiteral("the pace kept (lag p99 <= 50 ms)");
-    server.pass = lag.p99 <= 50.0;
+    server.pass = lag.p99 <= 50.0 && all.abandoned == 0;
     server.note = QStringLiteral("%1 s; machine CPU %2 % busy (this program %3 of a core); WAL flushes %4/s; backends %5; "
                                  "server backends' private memory %6; the pace's lag p50 %7 ms, p99 %8 ms")
                       .arg(seconds, 0, 'f', 0)
@@ -969,10 +1030,24 @@ runSessions(const QString &uri, Database &db, AuditService &audit, const QString
                                                               .arg(memory.privateMb / count, 0, 'f', 2))
                       .arg(lag.p50, 0, 'f', 1)
                       .arg(lag.p99, 0, 'f', 1);
+    if (all.abandoned > 0) {
+        server.note += QStringLiteral("; %1 events not run (due more than %2 s before their turn came)").arg(all.abandoned).arg(MaxLagMs / 1000.0);
+    }
     if (!all.firstError.isEmpty()) {
         server.note += QStringLiteral("; first error: ") + all.firstError;
     }
     rows.append(server);
+    // Each run's rows as soon as it ends (a sweep takes a while); the table comes at the end.
+    for (const Row &r : std::as_const(rows)) {
+        say(QStringLiteral("  %1@%2 %3: p50 %4 ms, p99 %5 ms, %6 %7; %8")
+                .arg(r.name)
+                .arg(count)
+                .arg(r.pass ? QStringLiteral("PASS") : QStringLiteral("MISS"))
+                .arg(r.p50, 0, 'f', 3)
+                .arg(r.p99, 0, 'f', 3)
+                .arg(r.throughput, 0, 'f', 0)
+                .arg(r.unit, r.note));
+    }
     return rows;
 }
 } // namespace
