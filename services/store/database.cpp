@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
@@ -502,6 +503,22 @@ Expected<void, StoreError> Database::exec(const QString &sql)
 
 bool Database::isRetryable(const QString &sql)
 {
+    // A shared store's functions that write (an audit entry, a grant, a login) are called with
+    // SELECT: run again after a connection lost once the server had committed, they would write
+    // twice (a second profile_opened, a search's lines audited again, "the user name is taken").
+    // Only the store's functions that change nothing may run again.
+    static const QRegularExpression storeFunction(QStringLiteral("\\bc360_(\\w+)\\s*\\("), QRegularExpression::CaseInsensitiveOption);
+    static const QStringList readOnly{QStringLiteral("keyed_hash"),
+                                      QStringLiteral("staff_role"),
+                                      QStringLiteral("may_read"),
+                                      QStringLiteral("verify_audit"),
+                                      QStringLiteral("audit_subjects"),
+                                      QStringLiteral("search_vector")};
+    for (auto it = storeFunction.globalMatch(sql); it.hasNext();) {
+        if (!readOnly.contains(it.next().captured(1).toLower())) {
+            return false;
+        }
+    }
     const QStringView head = QStringView(sql).trimmed();
     for (const char *word : {"SELECT", "BEGIN", "SET", "SHOW"}) {
         if (head.startsWith(QLatin1String(word), Qt::CaseInsensitive)) {

@@ -106,7 +106,8 @@ public:
     // QSqlQuery objects stay where they are). Outside any transaction only.
     Expected<void, StoreError> reconnect();
     // Whether sql may simply run again after a lost connection outside a transaction: it changes
-    // nothing (a query, a setting, the start of a transaction).
+    // nothing (a query, a setting, the start of a transaction; never a call of one of a shared
+    // store's functions that write, such as c360_search or c360_open_profile, SELECT as it is).
     static bool isRetryable(const QString &sql);
 
     // Nesting depth of open Transaction guards (savepoints inside the outermost transaction).

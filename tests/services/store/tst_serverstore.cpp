@@ -228,6 +228,22 @@ private Q_SLOTS:
         QVERIFY(refused.error().message().contains(u"999"_s));
     }
 
+    // What runs again by itself after a lost connection: what changes nothing. The store's
+    // functions that write are called with SELECT, and are not among it (run again once the
+    // server had committed, they would write twice).
+    void onlyWhatChangesNothingRunsAgain()
+    {
+        QVERIFY(Database::isRetryable(u"SELECT COUNT(*) FROM citizens"_s));
+        QVERIFY(Database::isRetryable(u"  begin"_s));
+        QVERIFY(Database::isRetryable(u"SELECT c360_keyed_hash(?)"_s));
+        QVERIFY(Database::isRetryable(u"SELECT c360_staff_role(), (SELECT s.team FROM staff_accounts s)"_s));
+        QVERIFY(!Database::isRetryable(u"INSERT INTO citizens DEFAULT VALUES"_s));
+        QVERIFY(!Database::isRetryable(u"SELECT entry_sequence FROM c360_open_profile(?, ?, ?, ?)"_s));
+        QVERIFY(!Database::isRetryable(u"SELECT citizen_id, total FROM c360_search(?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS bigint[]), ?)"_s));
+        QVERIFY(!Database::isRetryable(u"SELECT * FROM C360_WORKLIST (?, ?)"_s));
+        QVERIFY(!Database::isRetryable(u"SELECT c360_keyed_hash(?), c360_add_staff(?, ?, ?, ?, ?, ?)"_s));
+    }
+
     // The server ends the session (a restart, an administrator): the next statement says the
     // connection was lost, in words, and that trying again may help.
     void aLostConnectionIsSaid()
