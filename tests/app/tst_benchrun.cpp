@@ -117,6 +117,20 @@ private Q_SLOTS:
                             u"3"_s,
                             u"--minute-seconds"_s,
                             u"2"_s};
+        // A number of sessions that is none is refused, saying which.
+        const ProcessResult bad = ProcessRunner(home.path())
+                                      .run(ProcessRunner::binary(u"c360-bench"_s),
+                                           {u"--citizens"_s,
+                                            u"300"_s,
+                                            u"--data"_s,
+                                            m_work->filePath(u"data"_s),
+                                            u"--sessions"_s,
+                                            u"two"_s,
+                                            u"--database"_s,
+                                            u"postgresql://nobody@127.0.0.1:1/none"_s},
+                                           60000);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"--sessions: two is no number of sessions"_s), qPrintable(describe(bad)));
         if (!TempStore::onServer()) {
             // A desk's file has no logins of a server: the path is refused, saying why.
             const ProcessResult refused = ProcessRunner(home.path()).run(ProcessRunner::binary(u"c360-bench"_s), args, 60000);
