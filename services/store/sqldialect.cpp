@@ -228,12 +228,11 @@ public:
 
     QString planEachSearch() const override { return QStringLiteral("SET LOCAL plan_cache_mode = force_custom_plan"); }
 
-    // The stored words of the names (schema 9), under the GIN index citizens_search_names.
+    // The store's own function (schema 12): one word's prefix in the B-tree of the names' words,
+    // more words or a birth year under the GIN index citizens_search_names, as c360_search finds them.
     QString citizenIdsByName(bool bornInRange) const override
     {
-        return bornInRange ? QStringLiteral("SELECT id FROM citizens WHERE search_vector @@ to_tsquery('simple'::regconfig, ?) AND birth_date >= ? AND "
-                                            "birth_date < ? LIMIT ?")
-                           : QStringLiteral("SELECT id FROM citizens WHERE search_vector @@ to_tsquery('simple'::regconfig, ?) LIMIT ?");
+        return bornInRange ? QStringLiteral("SELECT unnest(c360_name_ids(?, ?, ?, ?))") : QStringLiteral("SELECT unnest(c360_name_ids(?, NULL, NULL, ?))");
     }
     QString prefixMatch(const QString &foldedText) const override
     {

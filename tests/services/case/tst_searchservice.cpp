@@ -34,9 +34,10 @@ class TestSearchService : public QObject
     qint64 m_jan = 0;
     QString m_marieNumber;
 
-    QList<qint64> ids(const QString &text)
+    QList<qint64> ids(const QString &text) { return ids(*m_search, text); }
+    QList<qint64> ids(SearchService &search, const QString &text)
     {
-        auto found = m_search->search(m_clerk, text);
+        auto found = search.search(m_clerk, text);
         if (!found) {
             qWarning("%s", qPrintable(found.error().message));
             return {};
@@ -343,6 +344,81 @@ private Q_SLOTS:
         QVERIFY(tooShort->tooShort);
         QVERIFY(tooShort->hits.isEmpty());
         QVERIFY(!search.search(m_clerk, u"  "_s)->tooShort);
+    }
+
+    // A word's first letters find each citizen once however many of their names start with them,
+    // count past the cap as "more than", and follow every change of a name: on PostgreSQL through
+    // the B-tree of the names' words (schema 12), kept by the citizens' own changes; on SQLite
+    // through FTS5's prefix index. Both engines must answer alike.
+    void aWordsFirstLettersFollowTheNames()
+    {
+        Test::TempStore store;
+        Database &db = store.open();
+        AuditService audit(db, QByteArray(32, 'k'));
+        SearchService search(audit);
+        CitizenRepository citizens(db);
+        // "Jan Jansens": "jan" starts both names, "jans" one of them.
+        const int many = SearchResult::CountCap + 9;
+        for (int i = 0; i < many; ++i) {
+            QVERIFY(citizens.insert(Test::CitizenBuilder().withName(u"Jan"_s, u"Jansens"_s).bornOn(QDate(1940 + i % 60, 1 + i % 12, 1)).build()));
+        }
+        for (const QString &typed : {u"ja"_s, u"jan"_s, u"jans"_s}) {
+            const auto found = search.search(m_clerk, typed);
+            QVERIFY2(found, qPrintable(typed));
+            QVERIFY2(found->isCountCapped(), qPrintable(u"%1: %2 matches"_s.arg(typed).arg(found->matches)));
+            QCOMPARE(found->hits.size(), SearchService::DefaultLimit);
+            QSet<qint64> distinct;
+            for (const SearchHit &hit : std::as_const(found->hits)) {
+                distinct.insert(hit.citizenId);
+            }
+            QCOMPARE(distinct.size(), found->hits.size());
+        }
+        // A word the cap does not reach: every citizen once.
+        const qint64 dirk = citizens.insert(Test::CitizenBuilder().withName(u"Dirk Dirkje"_s, u"Dirkx"_s).bornOn(QDate(1970, 5, 5)).build()).value_or(0);
+        const qint64 dirkske = citizens.insert(Test::CitizenBuilder().withName(u"Dirkske"_s, u"Wouters"_s).bornOn(QDate(1971, 5, 5)).build()).value_or(0);
+        QVERIFY(dirk && dirkske);
+        QCOMPARE(ids(search, u"dir"_s), (QList<qint64>{dirk, dirkske}));
+        QCOMPARE(ids(search, u"dirkx"_s), QList<qint64>{dirk});
+        QCOMPARE(search.search(m_clerk, u"dir"_s)->matches, 2);
+        // A new name: found by it, no longer by the old one.
+        auto renamed = citizens.find(dirk);
+        QVERIFY(renamed && renamed->has_value());
+        Citizen changed = **renamed;
+        changed.givenNames = u"Wannes"_s;
+        changed.familyName = u"Çelik"_s;
+        QVERIFY(citizens.update(changed));
+        QCOMPARE(ids(search, u"dirkx"_s), QList<qint64>());
+        QCOMPARE(ids(search, u"dir"_s), QList<qint64>{dirkske});
+        QCOMPARE(ids(search, u"cel"_s), QList<qint64>{dirk});
+        QCOMPARE(ids(search, u"wan"_s), QList<qint64>{dirk});
+        // A birth date corrected, the names the same: the lines' order follows it.
+        const qint64 older = citizens.insert(Test::CitizenBuilder().withName(u"Wannes"_s, u"Çelik"_s).bornOn(QDate(1960, 1, 1)).build()).value_or(0);
+        QVERIFY(older);
+        auto lines = search.search(m_clerk, u"celik"_s);
+        QVERIFY(lines && lines->hits.size() == 2);
+        QCOMPARE(lines->hits.at(0).citizenId, older);
+        changed.birthDate = QDate(1950, 1, 1);
+        QVERIFY(citizens.update(changed));
+        lines = search.search(m_clerk, u"celik"_s);
+        QVERIFY(lines && lines->hits.size() == 2);
+        QCOMPARE(lines->hits.at(0).citizenId, dirk);
+        QVERIFY(citizens.remove(older));
+        // Gone from the store, gone from the search.
+        QVERIFY(citizens.remove(dirk));
+        QCOMPARE(ids(search, u"cel"_s), QList<qint64>());
+        QCOMPARE(ids(search, u"wannes"_s), QList<qint64>());
+        QCOMPARE(ids(search, u"dirks"_s), QList<qint64>{dirkske});
+        if (db.isServer()) {
+            // The word index holds exactly the names' words, no more.
+            QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM citizen_name_words"_s),
+                     Test::scalar(db, u"SELECT COUNT(*) FROM citizens c, unnest(tsvector_to_array(c.search_vector))"_s));
+            QCOMPARE(Test::scalar(db, u"SELECT COUNT(*) FROM citizen_name_words WHERE citizen_id = %1"_s.arg(dirk)), 0);
+            // With the names and birth date each line is ordered by, as the citizen has them now.
+            QCOMPARE(Test::scalar(db,
+                                  u"SELECT COUNT(*) FROM citizen_name_words w JOIN citizens c ON c.id = w.citizen_id WHERE w.family_name IS DISTINCT "
+                                  "FROM c.family_name OR w.given_names IS DISTINCT FROM c.given_names OR w.birth_date IS DISTINCT FROM c.birth_date"_s),
+                     0);
+        }
     }
 
     void administratorsDoNotSearch()

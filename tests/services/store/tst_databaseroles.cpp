@@ -252,6 +252,9 @@ private Q_SLOTS:
         const Answer byId = session->ask(u"SELECT family_name FROM citizens WHERE id = 1"_s);
         QVERIFY(byId.ok);
         QVERIFY(byId.rows.isEmpty());
+        // The names' words (schema 12) are the owner's alone, and so is the function that reads them.
+        QCOMPARE(session->ask(u"SELECT COUNT(*) FROM citizen_name_words"_s).state, QByteArray(refused));
+        QCOMPARE(session->ask(u"SELECT c360_name_ids('family:*', NULL, NULL, 10)"_s).state, QByteArray(refused));
         // The staff directory is readable, its password hashes are not.
         QVERIFY(session->ask(u"SELECT COUNT(*) FROM staff_accounts"_s).ok);
         QCOMPARE(session->ask(u"SELECT password_hash FROM staff_accounts"_s).state, QByteArray(refused));
@@ -650,6 +653,39 @@ private Q_SLOTS:
         QVERIFY(!missing);
         QCOMPARE(missing.error().kind, ServiceError::Kind::NotFound);
         QCOMPARE(entries(), opened);
+        verifyChain();
+    }
+
+    // A clerk's search of a word's first letters (schema 12: the names' words in a B-tree with the
+    // names each line is ordered by) shows the first lines in name order and reads only those
+    // from the citizens; more words go through the GIN index, in the same order.
+    void aClerksLinesAreTheFirstInNameOrder()
+    {
+        QStringList setup;
+        for (int i = 0; i < 60; ++i) {
+            // Given names in the reverse order of the ids: the name order is not the index's.
+            setup << u"INSERT INTO citizens (id, given_names, family_name, search_names, birth_date, updated_at) VALUES (%1, 'Zoe%2', 'Zoeker', "
+                     "'zoe%2 zoeker', '1980-01-01', '2026-01-01T00:00:00.000Z')"_s.arg(1000 + i)
+                         .arg(QString::number(200 - i));
+        }
+        QVERIFY(admin(setup));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto db = Database::open(storeAs(u"agent"_s), Database::OpenMode::ReadWrite, clock);
+        QVERIFY2(db, Test::why(db).constData());
+        AuditService audit(**db, QByteArray());
+        SearchService search(audit);
+        const StaffMember agent(login(u"agent"_s), Role::CallCentreAgent, u"kcc 1"_s);
+        for (const QString &typed : {u"zoek"_s, u"zoeker zoe"_s}) {
+            const auto found = search.search(agent, typed);
+            QVERIFY2(found, qPrintable(found ? QString() : found.error().message));
+            QCOMPARE(found->matches, 60);
+            QCOMPARE(found->hits.size(), SearchService::DefaultLimit);
+            QCOMPARE(found->hits.first().givenNames, u"Zoe141"_s);
+            QCOMPARE(found->hits.last().givenNames, u"Zoe190"_s);
+            for (qsizetype i = 1; i < found->hits.size(); ++i) {
+                QVERIFY(found->hits.at(i - 1).givenNames < found->hits.at(i).givenNames);
+            }
+        }
         verifyChain();
     }
 
