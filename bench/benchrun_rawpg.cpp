@@ -15,7 +15,9 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <vector>
 
@@ -67,8 +69,9 @@ public:
     }
 
     // Runs statement with values (as text) and reads every value of every row; the first
-    // column's ids go to ids when given. The rows, or -1 when it failed.
-    int run(int statement, const std::vector<QByteArray> &values, QList<qint64> *ids = nullptr)
+    // column's ids go to ids when given, every row's values (a null one as a null QByteArray) to
+    // table. The rows, or -1 when it failed.
+    int run(int statement, const std::vector<QByteArray> &values, QList<qint64> *ids = nullptr, QList<QByteArrayList> *table = nullptr)
     {
         const QByteArray name = "s" + QByteArray::number(statement);
         std::vector<const char *> params;
@@ -89,6 +92,13 @@ public:
                 }
                 if (ids) {
                     ids->append(std::strtoll(PQgetvalue(r, row, 0), nullptr, 10));
+                }
+                if (table) {
+                    QByteArrayList cells;
+                    for (int c = 0; c < columns; ++c) {
+                        cells.append(PQgetisnull(r, row, c) ? QByteArray() : QByteArray(PQgetvalue(r, row, c), PQgetlength(r, row, c)));
+                    }
+                    table->append(cells);
                 }
             }
             m_read += bytes;
@@ -155,6 +165,13 @@ public:
         // Parameters: $1 what is looked for, $2 the count's cap, $3 the limit shown, $4 the end of
         // a prefix range or a house number, $5 the kind of digital address.
         m_name = m_db.prepare(shown("SELECT id FROM citizens WHERE search_vector @@ to_tsquery('simple'::regconfig, $1) LIMIT $2").constData());
+        // One word's prefix (schema 12), as c360_name_ids reads it: the names' words in word order
+        // with the names they keep, as many entries as it takes to hold the cap's citizens; then
+        // the first lines in name order.
+        m_nameWord = m_db.prepare("SELECT w.citizen_id, w.family_name, w.given_names, w.birth_date FROM citizen_name_words w WHERE w.word ^@ $1 ORDER BY "
+                                  "w.word, w.citizen_id LIMIT $2");
+        m_linesOf = m_db.prepare("SELECT c.id FROM citizens c WHERE c.id = ANY(CAST($1 AS bigint[])) ORDER BY c.family_name, c.given_names, "
+                                 "c.birth_date, c.id LIMIT $2");
         m_numberExact =
             m_db.prepare(shown("SELECT citizen_id FROM citizen_identifiers WHERE type IN ('be_nrn', 'be_bis') AND value = $1 LIMIT $2").constData());
         m_numberPrefix = m_db.prepare(
@@ -196,7 +213,13 @@ public:
     {
         switch (q.kind) {
         case SearchKind::Name:
-            m_db.run(m_name, {m_dialect->prefixMatch(SearchText::fold(q.text)).toUtf8(), cap, shownLimit}, &ids);
+            // A word alone has its rows in the word index (at most four entries a citizen among the
+            // first, which the bench's names never exceed); more words, the GIN index.
+            if (const QString folded = SearchText::fold(q.text); !folded.contains(QLatin1Char(' '))) {
+                searchWord(folded.toUtf8(), cap.toInt(), shownLimit, ids);
+            } else {
+                m_db.run(m_name, {m_dialect->prefixMatch(folded).toUtf8(), cap, shownLimit}, &ids);
+            }
             break;
         case SearchKind::NationalNumber:
             if (q.text.size() == 11) {
@@ -222,6 +245,62 @@ public:
         }
     }
 
+    // The first cap citizens among the word index's first entries (read double until they hold
+    // cap citizens or end), in the order of their ids, ordered by their names (as the index keeps
+    // them, byte order); then the lines of the first shownLimit of them.
+    void searchWord(const QByteArray &word, int cap, const QByteArray &shownLimit, QList<qint64> &ids)
+    {
+        struct Entry
+        {
+            qint64 id;
+            QByteArrayList row;
+        };
+        std::vector<Entry> found;
+        for (int read = cap;; read *= 2) {
+            QList<QByteArrayList> table;
+            m_db.run(m_nameWord, {word, QByteArray::number(read)}, nullptr, &table);
+            found.clear();
+            for (const QByteArrayList &row : std::as_const(table)) {
+                found.push_back({row.value(0).toLongLong(), row});
+            }
+            std::stable_sort(found.begin(), found.end(), [](const Entry &a, const Entry &b) {
+                return a.id < b.id;
+            });
+            found.erase(std::unique(found.begin(),
+                                    found.end(),
+                                    [](const Entry &a, const Entry &b) {
+                                        return a.id == b.id;
+                                    }),
+                        found.end());
+            if (qsizetype(found.size()) >= cap || table.size() < read) {
+                break;
+            }
+        }
+        found.resize(std::min<size_t>(found.size(), size_t(cap)));
+        // Family name, given names, birth date (a null last), id.
+        std::sort(found.begin(), found.end(), [](const Entry &a, const Entry &b) {
+            for (int c = 1; c <= 3; ++c) {
+                const QByteArray &x = a.row.at(c);
+                const QByteArray &y = b.row.at(c);
+                if (x.isNull() != y.isNull()) {
+                    return y.isNull();
+                }
+                if (const int order = std::memcmp(x.constData(), y.constData(), size_t(std::min(x.size(), y.size()))); order != 0) {
+                    return order < 0;
+                }
+                if (x.size() != y.size()) {
+                    return x.size() < y.size();
+                }
+            }
+            return a.id < b.id;
+        });
+        QByteArray array = "{";
+        for (size_t i = 0; i < std::min<size_t>(found.size(), size_t(shownLimit.toInt())); ++i) {
+            array += (i ? "," : "") + QByteArray::number(found.at(i).id);
+        }
+        m_db.run(m_linesOf, {array + "}", shownLimit}, &ids);
+    }
+
     bool appendAudit(qint64 citizen) override
     {
         return m_db.run(m_audit, {benchClock().now().toString(Qt::ISODateWithMs).toUtf8(), QByteArray::number(citizen), m_hash}) >= 0;
@@ -234,6 +313,8 @@ private:
     int m_audit = -1;
     std::vector<int> m_case;
     int m_name = -1;
+    int m_nameWord = -1;
+    int m_linesOf = -1;
     int m_numberExact = -1;
     int m_numberPrefix = -1;
     int m_digital = -1;

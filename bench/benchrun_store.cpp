@@ -286,8 +286,9 @@ bool prepareServerStore(const QString &uri, const QString &source)
         say(kept.error());
         return false;
     }
-    // The planner's statistics, as autovacuum would gather them after such a load.
-    if (!(*target)->exec(QStringLiteral("ANALYZE"))) {
+    // The planner's statistics and the visibility map (which lets the names' words be read from
+    // their index alone), as autovacuum would make them after such a load.
+    if (!(*target)->exec(QStringLiteral("VACUUM (ANALYZE)"))) {
         return false;
     }
     say(QStringLiteral("  copied in %1 s").arg(timer.elapsed() / 1000.0, 0, 'f', 1));
