@@ -20,19 +20,27 @@ Expected<Bsn, IdentifierError> Bsn::parse(QStringView input)
     if (digits->size() != 9) {
         return unexpected(IdentifierError::WrongLength);
     }
-    // 11-check: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11; a sum of 0 counts (100000009
-    // passes), only the all-zero number is refused.
-    int sum = 0;
-    for (int i = 0; i < 8; ++i) {
-        sum += (9 - i) * digits->at(i).digitValue();
-    }
-    sum -= digits->at(8).digitValue();
-    if (sum % 11 != 0 || *digits == QLatin1String("000000000")) {
+    if (!passesElevenCheck(*digits)) {
         return unexpected(IdentifierError::ChecksumMismatch);
     }
     Bsn result;
     result.m_digits = *digits;
     return result;
+}
+
+bool Bsn::passesElevenCheck(QStringView nineDigits)
+{
+    // 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11; a sum of 0 counts (100000009 passes),
+    // only the all-zero number is refused.
+    if (nineDigits.size() != 9 || nineDigits == u"000000000") {
+        return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 8; ++i) {
+        sum += (9 - i) * nineDigits.at(i).digitValue();
+    }
+    sum -= nineDigits.at(8).digitValue();
+    return sum % 11 == 0;
 }
 
 QString Bsn::formatted() const

@@ -18,6 +18,9 @@ public:
     // (read with a leading zero, as the BRP does).
     static Expected<Bsn, IdentifierError> parse(QStringView input);
     static bool isValid(QStringView input) { return parse(input).has_value(); }
+    // The 11-check on 9 digits (9·d1 + 8·d2 + … + 2·d8 − d9 a multiple of 11, not all zeros), which
+    // an RSIN passes too.
+    static bool passesElevenCheck(QStringView nineDigits);
 
     QString digits() const { return m_digits; }
     // 1234.56.782, the usual way of writing it.

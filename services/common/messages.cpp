@@ -46,4 +46,50 @@ QString identifierError(IdentifierError error, IdentifierType type)
     return {};
 }
 
+QString organisationIdentifierTypeName(OrganisationIdentifierType type)
+{
+    switch (type) {
+    case OrganisationIdentifierType::BelgianEnterpriseNumber:
+        return i18nc("@item identifier type", "enterprise number");
+    case OrganisationIdentifierType::DutchKvkNumber:
+        return i18nc("@item identifier type", "Chamber of Commerce (KvK) number");
+    case OrganisationIdentifierType::DutchRsin:
+        return i18nc("@item identifier type", "RSIN");
+    case OrganisationIdentifierType::DutchBranchNumber:
+        return i18nc("@item identifier type", "branch number");
+    }
+    return {};
+}
+
+QString organisationIdentifierError(IdentifierError error, OrganisationIdentifierType type)
+{
+    switch (error) {
+    case IdentifierError::Empty:
+    case IdentifierError::InvalidCharacters:
+        return identifierError(error, IdentifierType::BelgianNationalNumber);
+    case IdentifierError::WrongLength:
+        switch (type) {
+        case OrganisationIdentifierType::BelgianEnterpriseNumber:
+            return i18nc("@info", "An enterprise number has 10 digits, for example 0207.451.227 (older numbers 9, without the first 0).");
+        case OrganisationIdentifierType::DutchKvkNumber:
+            return i18nc("@info", "A Chamber of Commerce (KvK) number has 8 digits.");
+        case OrganisationIdentifierType::DutchRsin:
+            return i18nc("@info", "An RSIN has 9 digits.");
+        case OrganisationIdentifierType::DutchBranchNumber:
+            return i18nc("@info", "A branch number has 12 digits.");
+        }
+        break;
+    case IdentifierError::InvalidSerial:
+        return i18nc("@info", "An enterprise number starts with 0 or 1.");
+    case IdentifierError::ChecksumMismatch:
+        return type == OrganisationIdentifierType::DutchRsin
+            ? i18nc("@info", "This is not a valid RSIN: it fails the 11-check, so a digit is probably mistyped.")
+            : i18nc("@info", "The check digits do not match: one of the digits is probably mistyped.");
+    case IdentifierError::InvalidDate:
+    case IdentifierError::UnknownType:
+        return i18nc("@info", "This number is not a %1.", organisationIdentifierTypeName(type));
+    }
+    return {};
+}
+
 } // namespace C360::Messages

@@ -4,6 +4,7 @@
 
 #include "auditentry.h"
 #include "identifier.h"
+#include "organisationidentifier.h"
 
 #include <QString>
 
@@ -13,4 +14,7 @@ namespace C360::Messages
 QString identifierError(IdentifierError error, IdentifierType type);
 // The translated name of an identifier type ("national register number").
 QString identifierTypeName(IdentifierType type);
+// The same for an organisation's number.
+QString organisationIdentifierError(IdentifierError error, OrganisationIdentifierType type);
+QString organisationIdentifierTypeName(OrganisationIdentifierType type);
 } // namespace C360::Messages

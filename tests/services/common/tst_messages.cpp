@@ -33,6 +33,31 @@ private Q_SLOTS:
         QVERIFY(Messages::identifierError(IdentifierError::UnknownType, IdentifierType::BelgianBisNumber).contains(QStringLiteral("BIS number")));
     }
 
+    // An organisation's number: a sentence for each way it can be wrong (a date is never part of
+    // one), each saying what the number of that type looks like.
+    void organisationIdentifierErrorsSayWhatToDo()
+    {
+        QSet<QString> lengths;
+        for (OrganisationIdentifierType type : allValues<OrganisationIdentifierType>()) {
+            QSet<QString> seen;
+            for (IdentifierError error : allValues<IdentifierError>()) {
+                if (error == IdentifierError::InvalidDate) {
+                    continue;
+                }
+                const QString text = Messages::organisationIdentifierError(error, type);
+                QVERIFY2(!text.isEmpty(), qPrintable(toKey(error)));
+                QVERIFY2(!seen.contains(text), qPrintable(toKey(type) + u' ' + toKey(error)));
+                seen.insert(text);
+            }
+            QVERIFY(!Messages::organisationIdentifierTypeName(type).isEmpty());
+            lengths.insert(Messages::organisationIdentifierError(IdentifierError::WrongLength, type));
+        }
+        QCOMPARE(lengths.size(), qsizetype(allValues<OrganisationIdentifierType>().size()));
+        QVERIFY(Messages::organisationIdentifierError(IdentifierError::WrongLength, OrganisationIdentifierType::BelgianEnterpriseNumber)
+                    .contains(QStringLiteral("0207.451.227")));
+        QVERIFY(Messages::organisationIdentifierError(IdentifierError::UnknownType, OrganisationIdentifierType::DutchRsin).contains(QStringLiteral("RSIN")));
+    }
+
     void storeErrorsNameTheFile_data()
     {
         QTest::addColumn<StoreError::Code>("code");
