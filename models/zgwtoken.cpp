@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "zgwtoken.h"
 
+#include "constanttime.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -37,18 +39,6 @@ std::optional<QJsonObject> decodedObject(const QByteArray &part)
     return document.object();
 }
 
-// Constant time, so that a forged signature learns nothing from how long the refusal took.
-bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    }
-    return difference == 0;
-}
 } // namespace
 
 QByteArray make(const QString &clientId, const QByteArray &secret, const QDateTime &now, const QString &userId, const QString &userRepresentation)
@@ -94,7 +84,7 @@ Check verify(const QByteArray &token,
         check.problem = Problem::UnknownClient;
         return check;
     }
-    if (!sameBytes(signature(parts.at(0) + '.' + parts.at(1), *secret), *givenSignature)) {
+    if (!sameBytesInConstantTime(signature(parts.at(0) + '.' + parts.at(1), *secret), *givenSignature)) {
         check.problem = Problem::BadSignature;
         return check;
     }

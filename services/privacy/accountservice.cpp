@@ -5,6 +5,7 @@
 #include "store/storeidentity.h"
 
 #include "common/clock.h"
+#include "constanttime.h"
 #include "store/database.h"
 #include "store/servicetransaction.h"
 #include "store/sqldialect.h"
@@ -48,19 +49,6 @@ QByteArray derive(const QString &password, const QByteArray &salt, int iteration
         return {};
     }
     return key;
-}
-
-// Compares in time that does not depend on where the first difference is.
-bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    }
-    return difference == 0;
 }
 
 struct Argon2Limits
@@ -188,7 +176,7 @@ bool PasswordHash::verify(const QString &password, const QString &stored)
     if (!ok || iterations <= 0 || salt.isEmpty() || expected.size() != HashBytes) {
         return false;
     }
-    return sameBytes(derive(password, salt, iterations), expected);
+    return sameBytesInConstantTime(derive(password, salt, iterations), expected);
 }
 
 AccountService::AccountService(AuditService &audit, PasswordHash::Cost cost)
