@@ -11,7 +11,7 @@
 namespace C360
 {
 
-Expected<KlantinteractiesCrawl::Outcome, StoreError>
+Expected<CommonGroundCrawl::Outcome, StoreError>
 KlantinteractiesContactenSync::store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing)
 {
     if (existing && existing->localId == 0) {

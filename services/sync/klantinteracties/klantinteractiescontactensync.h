@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
 
 namespace C360
 {
@@ -14,15 +15,16 @@ namespace C360
 // skipped) is skipped with that reason and no SyncRecord, so that the next run - which reads
 // partijen first - stores it linked; a contact without a party, or with an organisation, is stored
 // without a citizen. Contacts link to the requests (internetaken) they led to that are stored.
-class KlantinteractiesContactenSync final : public KlantinteractiesCrawl
+class KlantinteractiesContactenSync final : public CommonGroundCrawl
 {
 public:
-    using KlantinteractiesCrawl::KlantinteractiesCrawl;
+    using CommonGroundCrawl::CommonGroundCrawl;
 
     QString resource() const override { return QStringLiteral("klantcontacten"); }
 
 protected:
     QString path() const override { return QStringLiteral("klantcontacten"); }
+    const char *contentVersion() const override { return KlantinteractiesParser::ContentVersion; }
     QString expand() const override { return QStringLiteral("hadBetrokkenen"); }
     Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) override;
     Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;

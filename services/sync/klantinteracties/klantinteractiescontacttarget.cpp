@@ -8,7 +8,7 @@
 #include "store/localchange.h"
 #include "store/statement.h"
 #include "store/syncstaterepository.h"
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 #include "sync/restjob.h"
 
@@ -99,7 +99,7 @@ Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesContactTarget::accep
             return fail(r.error());
         }
     }
-    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, QStringLiteral("klantcontacten")); !r) {
+    if (auto r = CommonGroundCrawl::forgetListEtag(db, source, QStringLiteral("klantcontacten")); !r) {
         return fail(r.error());
     }
     return Pushed{uuid};

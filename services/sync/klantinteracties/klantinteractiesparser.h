@@ -3,6 +3,7 @@
 #pragma once
 
 #include "expected.h"
+#include "sync/commongroundlist.h"
 #include "sync/payloaderror.h"
 
 #include <QByteArray>
@@ -18,20 +19,6 @@
 
 namespace C360
 {
-
-// One page of a Klantinteracties list (PaginatedXList: count, next, previous, results).
-struct KlantinteractiesPage
-{
-    // A count that is no count at all (negative, not whole, beyond 2^53) comes as this.
-    static constexpr qint64 UnbelievableCount = std::numeric_limits<qint64>::max();
-
-    QList<QJsonObject> records;
-    qint64 count = -1; // -1: none given
-    bool hasNext = false;
-    QString next; // the next link as given
-    int nextPage = 0; // the `page` of the next link, 0 when it has none
-    bool invalidUtf8 = false; // the body was not valid UTF-8: records holding U+FFFD are suspect
-};
 
 // An address group (bezoekadres, correspondentieadres).
 struct KlantinteractiesAddress
@@ -136,10 +123,12 @@ struct KlantinteractiesActor
 class KlantinteractiesParser
 {
 public:
-    static constexpr qsizetype MaxStringBytes = 64 * 1024;
+    static constexpr qsizetype MaxStringBytes = CommonGroundList::MaxStringBytes;
+    // The mapping version in every record's content hash.
+    static constexpr const char *ContentVersion = "klantinteracties/2\n";
 
     // The list envelope. The body may be served with any Content-Type: a good body is accepted.
-    static Expected<KlantinteractiesPage, PageError> page(const QByteArray &body);
+    static Expected<CommonGroundPage, PageError> page(const QByteArray &body);
     // The record's uuid when it is a well-formed one, else empty (for naming a skipped record).
     static QString recordId(const QJsonObject &record);
     // Checks that apply to any record: its uuid, no over-long strings, no invalid UTF-8.

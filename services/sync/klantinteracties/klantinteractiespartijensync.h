@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
 
 namespace C360
 {
@@ -14,15 +15,16 @@ namespace C360
 // for other topics than "general") survives an update. A citizen the back end removed takes its
 // contact moments and requests along; they, and its reports' links to it, come back when the
 // party does.
-class KlantinteractiesPartijenSync final : public KlantinteractiesCrawl
+class KlantinteractiesPartijenSync final : public CommonGroundCrawl
 {
 public:
-    using KlantinteractiesCrawl::KlantinteractiesCrawl;
+    using CommonGroundCrawl::CommonGroundCrawl;
 
     QString resource() const override { return QStringLiteral("partijen"); }
 
 protected:
     QString path() const override { return QStringLiteral("partijen"); }
+    const char *contentVersion() const override { return KlantinteractiesParser::ContentVersion; }
     QString expand() const override { return QStringLiteral("digitaleAdressen"); }
     // betrokkenen grows with every contact; the citizen does not change with it.
     QStringList volatileKeys() const override { return {QStringLiteral("betrokkenen")}; }

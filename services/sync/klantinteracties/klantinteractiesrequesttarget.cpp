@@ -8,7 +8,7 @@
 #include "store/requestrepository.h"
 #include "store/statement.h"
 #include "store/syncstaterepository.h"
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 #include "sync/klantinteracties/klantinteractiestakensync.h"
 #include "sync/restjob.h"
@@ -305,7 +305,7 @@ Expected<OutboxTarget::Pushed, SyncProblem> KlantinteractiesRequestTarget::accep
         return unexpected(problem(SyncProblem::Kind::Malformed, QStringLiteral("the back end answered outbox entry %1 without a uuid").arg(entry.id)));
     }
     const QString source = context().source.id;
-    if (auto r = KlantinteractiesCrawl::forgetListEtag(db, source, onTask ? resourceName : QStringLiteral("klantcontacten")); !r) {
+    if (auto r = CommonGroundCrawl::forgetListEtag(db, source, onTask ? resourceName : QStringLiteral("klantcontacten")); !r) {
         return unexpected(storeProblem(r.error()));
     }
     switch (m_step) {

@@ -22,7 +22,7 @@ const QString actorsKey = QStringLiteral("actors");
 const QString actorPageKey = QStringLiteral("actor_page");
 const QString actorsReadKey = QStringLiteral("actors_read");
 
-QHash<QString, Assignee> actorsOf(const KlantinteractiesCursor &cursor)
+QHash<QString, Assignee> actorsOf(const CommonGroundCursor &cursor)
 {
     QHash<QString, Assignee> result;
     const QJsonObject actors = cursor.extra.value(actorsKey).toObject();
@@ -45,7 +45,7 @@ Expected<QHash<QString, Assignee>, StoreError> KlantinteractiesTakenSync::knownA
     if (!state) {
         return unexpected(std::move(state).error());
     }
-    return actorsOf(KlantinteractiesCursor::fromJson(state->cursor));
+    return actorsOf(CommonGroundCursor::fromJson(state->cursor));
 }
 
 QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)
@@ -55,7 +55,7 @@ QNetworkRequest KlantinteractiesTakenSync::nextRequest(const SyncState &state)
     if (m_readingActors) {
         return listRequest(QStringLiteral("actoren"), std::max(1, m_position.extra.value(actorPageKey).toInt(1)), {});
     }
-    return KlantinteractiesCrawl::nextRequest(state);
+    return CommonGroundCrawl::nextRequest(state);
 }
 
 Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Database &db, const RestJob &job, const SyncState &state)
@@ -67,13 +67,13 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
             return unexpected(storeProblem(days.error()));
         }
         m_retentionDays = *days;
-        return KlantinteractiesCrawl::apply(db, job, state);
+        return CommonGroundCrawl::apply(db, job, state);
     }
     const auto parsed = KlantinteractiesParser::page(job.body());
     if (!parsed) {
         return unexpected(malformed(QStringLiteral("actoren: ") + parsed.error().detail));
     }
-    KlantinteractiesCursor c = m_position;
+    CommonGroundCursor c = m_position;
     // A new list at the first page; those of the last run until then.
     QJsonObject actors = c.extra.contains(actorPageKey) ? c.extra.value(actorsKey).toObject() : QJsonObject();
     Page page;
@@ -97,7 +97,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesTakenSync::apply(Datab
     return page;
 }
 
-Expected<KlantinteractiesCrawl::Outcome, StoreError>
+Expected<CommonGroundCrawl::Outcome, StoreError>
 KlantinteractiesTakenSync::store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing)
 {
     Q_UNUSED(existing) // the request is found by its uuid: one pushed from here has it too

@@ -4,7 +4,8 @@
 
 #include "case/assigneedirectory.h"
 #include "request.h"
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
+#include "sync/klantinteracties/klantinteractiesparser.h"
 
 #include <QHash>
 
@@ -27,10 +28,10 @@ namespace C360
 // Each run first reads the actoren (a short list) for the assignees' names; they are kept in the
 // cursor, so that a resumed run needs not read them again, and from one run to the next, for the
 // requests pushed from here (knownActors).
-class KlantinteractiesTakenSync final : public KlantinteractiesCrawl
+class KlantinteractiesTakenSync final : public CommonGroundCrawl
 {
 public:
-    using KlantinteractiesCrawl::KlantinteractiesCrawl;
+    using CommonGroundCrawl::CommonGroundCrawl;
 
     QString resource() const override { return QStringLiteral("internetaken"); }
     QNetworkRequest nextRequest(const SyncState &state) override;
@@ -42,6 +43,7 @@ public:
 protected:
     QStringList lastingExtra() const override;
     QString path() const override { return QStringLiteral("internetaken"); }
+    const char *contentVersion() const override { return KlantinteractiesParser::ContentVersion; }
     Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) override;
     Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) override;
 

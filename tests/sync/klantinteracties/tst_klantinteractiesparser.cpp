@@ -5,9 +5,9 @@
 // no personal data. The mapping to local records is tst_klantinteractiesmapper.
 
 #include "klantinteractiesrecords.h"
+#include "sync/commongroundreader.h"
 #include "sync/klantinteracties/klantinteractiesmapper.h"
 #include "sync/klantinteracties/klantinteractiesparser.h"
-#include "sync/klantinteracties/klantinteractiesreader.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -273,10 +273,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("anInteger"); // as a record's integer field
         QTest::newRow("ordinary") << QByteArray("500") << qint64(500) << true;
         QTest::newRow("zero") << QByteArray("0") << qint64(0) << true;
-        QTest::newRow("huge") << QByteArray("1e300") << KlantinteractiesPage::UnbelievableCount << false;
-        QTest::newRow("negative") << QByteArray("-5") << KlantinteractiesPage::UnbelievableCount << true;
-        QTest::newRow("fraction") << QByteArray("12.5") << KlantinteractiesPage::UnbelievableCount << false;
-        QTest::newRow("beyond 2^53") << QByteArray("18014398509481984") << KlantinteractiesPage::UnbelievableCount << false;
+        QTest::newRow("huge") << QByteArray("1e300") << CommonGroundPage::UnbelievableCount << false;
+        QTest::newRow("negative") << QByteArray("-5") << CommonGroundPage::UnbelievableCount << true;
+        QTest::newRow("fraction") << QByteArray("12.5") << CommonGroundPage::UnbelievableCount << false;
+        QTest::newRow("beyond 2^53") << QByteArray("18014398509481984") << CommonGroundPage::UnbelievableCount << false;
         QTest::newRow("none") << QByteArray("null") << qint64(-1) << true;
     }
 
@@ -305,7 +305,7 @@ private Q_SLOTS:
         QVERIFY2(task, qPrintable(task ? QString() : task.error().detail));
         QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(15, 22, 29), Qt::UTC));
         {
-            const Klantinteracties::LocalZoneScope newYork(QTimeZone(QByteArrayLiteral("America/New_York")));
+            const CommonGround::LocalZoneScope newYork(QTimeZone(QByteArrayLiteral("America/New_York")));
             task = KlantinteractiesParser::task(record);
             QVERIFY(task);
             QCOMPARE(task->toegewezenOp, QDateTime(QDate(2020, 6, 8), QTime(21, 22, 29), Qt::UTC));

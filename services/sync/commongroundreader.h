@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// The field reader KlantinteractiesParser reads records with; an implementation detail of the
-// parser, in a header of its own to keep the parser readable.
+// The field reader the parsers of the Common Ground APIs (Klantinteracties, ZGW) read records with.
 
 #include "jsonnumber.h"
 #include "sync/payloaderror.h"
@@ -20,7 +19,7 @@
 #include <optional>
 #include <utility>
 
-namespace C360::Klantinteracties
+namespace C360::CommonGround
 {
 
 // The zone date-times without an offset are read in, on this thread: the source's, set for the
@@ -252,4 +251,4 @@ private:
     RecordError m_error;
 };
 
-} // namespace C360::Klantinteracties
+} // namespace C360::CommonGround

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Citizen 360 contributors
 // SPDX-License-Identifier: EUPL-1.2
-#include "sync/klantinteracties/klantinteractiescrawl.h"
+#include "sync/commongroundcrawl.h"
 
 #include "common/clock.h"
 #include "common/logging.h"
 #include "jsonnumber.h"
 #include "store/database.h"
 #include "store/syncstaterepository.h"
-#include "sync/klantinteracties/klantinteractiesparser.h"
-#include "sync/klantinteracties/klantinteractiesreader.h"
+#include "sync/commongroundlist.h"
+#include "sync/commongroundreader.h"
 #include "sync/restjob.h"
 
 #include <QJsonDocument>
@@ -44,9 +44,9 @@ int nextPageOf(int page, int linked)
 }
 } // namespace
 
-KlantinteractiesCursor KlantinteractiesCursor::fromJson(const QString &json)
+CommonGroundCursor CommonGroundCursor::fromJson(const QString &json)
 {
-    KlantinteractiesCursor c;
+    CommonGroundCursor c;
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
     c.run = wholeNumberOr(o.value(QStringLiteral("run")), 0);
     c.page = std::max(1, o.value(QStringLiteral("page")).toInt(1));
@@ -62,7 +62,7 @@ KlantinteractiesCursor KlantinteractiesCursor::fromJson(const QString &json)
     return c;
 }
 
-QString KlantinteractiesCursor::toJson() const
+QString CommonGroundCursor::toJson() const
 {
     QJsonObject o;
     if (run) {
@@ -91,9 +91,9 @@ QString KlantinteractiesCursor::toJson() const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-KlantinteractiesCursor KlantinteractiesCrawl::position(const SyncState &state) const
+CommonGroundCursor CommonGroundCrawl::position(const SyncState &state) const
 {
-    KlantinteractiesCursor c = KlantinteractiesCursor::fromJson(state.cursor);
+    CommonGroundCursor c = CommonGroundCursor::fromJson(state.cursor);
     // A resumed run whose page is gone (404: the list shrank while the run was interrupted) could
     // never finish: it starts over, once per failure.
     const qint64 errorAt = state.lastErrorAt.isValid() ? state.lastErrorAt.toMSecsSinceEpoch() : 0;
@@ -119,7 +119,7 @@ KlantinteractiesCursor KlantinteractiesCrawl::position(const SyncState &state) c
     return c;
 }
 
-int KlantinteractiesCrawl::maxPages(const KlantinteractiesCursor &c) const
+int CommonGroundCrawl::maxPages(const CommonGroundCursor &c) const
 {
     // What the announced count needs (or, without one to believe, what is held here), a tenth more
     // for records added during the run, and a few pages for a repeating page or two.
@@ -132,7 +132,7 @@ int KlantinteractiesCrawl::maxPages(const KlantinteractiesCursor &c) const
     return int(std::min<qint64>(pages, std::numeric_limits<int>::max()));
 }
 
-QJsonObject KlantinteractiesCrawl::lasting(const QJsonObject &extra) const
+QJsonObject CommonGroundCrawl::lasting(const QJsonObject &extra) const
 {
     QJsonObject kept;
     for (const QString &key : lastingExtra()) {
@@ -143,14 +143,14 @@ QJsonObject KlantinteractiesCrawl::lasting(const QJsonObject &extra) const
     return kept;
 }
 
-Expected<void, StoreError> KlantinteractiesCrawl::forgetListEtag(Database &db, const QString &source, const QString &resource)
+Expected<void, StoreError> CommonGroundCrawl::forgetListEtag(Database &db, const QString &source, const QString &resource)
 {
     SyncStateRepository states(db);
     auto state = states.state(source, resource);
     if (!state) {
         return unexpected(std::move(state).error());
     }
-    KlantinteractiesCursor cursor = KlantinteractiesCursor::fromJson(state->cursor);
+    CommonGroundCursor cursor = CommonGroundCursor::fromJson(state->cursor);
     if (cursor.etag.isEmpty()) {
         return {};
     }
@@ -159,15 +159,20 @@ Expected<void, StoreError> KlantinteractiesCrawl::forgetListEtag(Database &db, c
     return states.saveState(*state);
 }
 
-int KlantinteractiesCrawl::pageSize() const
+int CommonGroundCrawl::pageSize() const
 {
     return std::clamp(context().source.pageSize, 1, 500); // "maximum: 500"
 }
 
-QNetworkRequest KlantinteractiesCrawl::listRequest(const QString &listPath, int page, const QString &expandValue) const
+QNetworkRequest CommonGroundCrawl::listRequest(const QString &listPath, int page, const QString &expandValue) const
 {
     QUrl url = context().source.baseUrl.resolved(QUrl(listPath));
     QUrlQuery query;
+    if (listPath == path()) {
+        for (const auto &[key, value] : filters()) {
+            query.addQueryItem(key, value);
+        }
+    }
     if (!expandValue.isEmpty()) {
         query.addQueryItem(QStringLiteral("expand"), expandValue);
     }
@@ -177,7 +182,7 @@ QNetworkRequest KlantinteractiesCrawl::listRequest(const QString &listPath, int 
     return authorizedRequest(url);
 }
 
-SyncProblem KlantinteractiesCrawl::malformed(const QString &detail) const
+SyncProblem CommonGroundCrawl::malformed(const QString &detail) const
 {
     SyncProblem p;
     p.kind = SyncProblem::Kind::Malformed;
@@ -185,7 +190,7 @@ SyncProblem KlantinteractiesCrawl::malformed(const QString &detail) const
     return p;
 }
 
-QNetworkRequest KlantinteractiesCrawl::nextRequest(const SyncState &state)
+QNetworkRequest CommonGroundCrawl::nextRequest(const SyncState &state)
 {
     m_position = position(state);
     QNetworkRequest request = listRequest(path(), m_position.page, expand());
@@ -195,11 +200,11 @@ QNetworkRequest KlantinteractiesCrawl::nextRequest(const SyncState &state)
     return request;
 }
 
-ResourceSync::Page KlantinteractiesCrawl::unchanged(const SyncState &state)
+ResourceSync::Page CommonGroundCrawl::unchanged(const SyncState &state)
 {
     Q_UNUSED(state)
     // Only asked with the ETag of a list that fitted in one page: the whole list is as it was.
-    KlantinteractiesCursor c = m_position;
+    CommonGroundCursor c = m_position;
     c.lastRun = c.run;
     c.run = 0;
     Page page;
@@ -208,11 +213,11 @@ ResourceSync::Page KlantinteractiesCrawl::unchanged(const SyncState &state)
     return page;
 }
 
-QNetworkRequest KlantinteractiesCrawl::lookahead(const RestJob &job, const SyncState &state)
+QNetworkRequest CommonGroundCrawl::lookahead(const RestJob &job, const SyncState &state)
 {
     Q_UNUSED(state)
     m_parsedJob = &job;
-    m_parsed = KlantinteractiesParser::page(job.body());
+    m_parsed = CommonGroundList::page(job.body());
     const auto &parsed = *m_parsed;
     if (!parsed || !parsed->hasNext || parsed->records.isEmpty()) {
         return {};
@@ -221,11 +226,11 @@ QNetworkRequest KlantinteractiesCrawl::lookahead(const RestJob &job, const SyncS
     return listRequest(path(), nextPageOf(page, parsed->nextPage), expand());
 }
 
-Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database &db, const RestJob &job, const SyncState &state)
+Expected<ResourceSync::Page, SyncProblem> CommonGroundCrawl::apply(Database &db, const RestJob &job, const SyncState &state)
 {
     Q_UNUSED(state)
-    KlantinteractiesCursor c = m_position;
-    const auto parsed = m_parsedJob == &job && m_parsed ? *std::exchange(m_parsed, std::nullopt) : KlantinteractiesParser::page(job.body());
+    CommonGroundCursor c = m_position;
+    const auto parsed = m_parsedJob == &job && m_parsed ? *std::exchange(m_parsed, std::nullopt) : CommonGroundList::page(job.body());
     m_parsedJob = nullptr;
     if (!parsed) {
         return unexpected(malformed(parsed.error().detail));
@@ -253,13 +258,18 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     }
     ++c.pages;
     const QDateTime seen = runTime(c.run);
-    const Klantinteracties::LocalZoneScope zone(localZone());
+    const CommonGround::LocalZoneScope zone(localZone());
     // What is known of the page's records, read at once; kept up to date as they are saved (a
     // page may hold a record twice).
-    QStringList ids;
-    ids.reserve(parsed->records.size());
+    QList<QJsonObject> records;
+    records.reserve(parsed->records.size());
     for (const QJsonObject &record : parsed->records) {
-        if (QString id = KlantinteractiesParser::recordId(record); !id.isEmpty()) {
+        records.append(identified(record));
+    }
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const QJsonObject &record : std::as_const(records)) {
+        if (QString id = CommonGroundList::recordId(record); !id.isEmpty()) {
             ids.append(std::move(id));
         }
     }
@@ -272,11 +282,11 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
         return states.saveRecord(record);
     };
     Page page;
-    for (qsizetype i = 0; i < parsed->records.size(); ++i) {
-        const QJsonObject &record = parsed->records.at(i);
-        const auto id = KlantinteractiesParser::checkRecord(record, parsed->invalidUtf8);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QJsonObject &record = records.at(i);
+        const auto id = CommonGroundList::checkRecord(record, parsed->invalidUtf8);
         if (!id) {
-            const QString recordId = KlantinteractiesParser::recordId(record);
+            const QString recordId = CommonGroundList::recordId(record);
             if (recordId.isEmpty()) {
                 ++c.unidentified;
             }
@@ -304,7 +314,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
         if (!existing || existing->lastSeen != seen) {
             ++c.seen; // the first time in this run
         }
-        const QByteArray hash = KlantinteractiesParser::contentHash(record, volatileKeys());
+        const QByteArray hash = CommonGroundList::contentHash(contentVersion(), record, volatileKeys());
         SyncRecord next{source(), resource(), *id, hash, 0, seen};
         if (existing && existing->contentHash == hash) {
             if (existing->lastSeen == seen) {
@@ -367,7 +377,7 @@ Expected<ResourceSync::Page, SyncProblem> KlantinteractiesCrawl::apply(Database 
     return page;
 }
 
-SyncProblem KlantinteractiesCrawl::consistency(const KlantinteractiesCursor &c, const KlantinteractiesPage &last, bool emptyTail) const
+SyncProblem CommonGroundCrawl::consistency(const CommonGroundCursor &c, const CommonGroundPage &last, bool emptyTail) const
 {
     using Reason = SyncProblem::Reason;
     if (c.count > MaxBelievableCount || last.count > MaxBelievableCount) {
@@ -387,7 +397,7 @@ SyncProblem KlantinteractiesCrawl::consistency(const KlantinteractiesCursor &c, 
     return {};
 }
 
-Expected<void, SyncProblem> KlantinteractiesCrawl::finishRun(Database &db, KlantinteractiesCursor &c, Page *page, SyncProblem doubt)
+Expected<void, SyncProblem> CommonGroundCrawl::finishRun(Database &db, CommonGroundCursor &c, Page *page, SyncProblem doubt)
 {
     if (!doubt.isNone()) {
         qCWarning(C360_SYNC) << source() << resource() << "run complete, nothing deleted:" << doubt.detail;

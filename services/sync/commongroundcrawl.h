@@ -3,7 +3,7 @@
 #pragma once
 
 #include "store/storeerror.h"
-#include "sync/klantinteracties/klantinteractiesparser.h"
+#include "sync/commongroundlist.h"
 #include "sync/resourcesync.h"
 
 #include <QJsonObject>
@@ -13,9 +13,9 @@
 namespace C360
 {
 
-// How far a Klantinteracties crawl got; saved as the SyncState cursor (small JSON), so that a
+// How far a crawl of a Common Ground list got; saved as the SyncState cursor (small JSON), so that a
 // killed process resumes at the next page of the same run, with the same run start.
-struct KlantinteractiesCursor
+struct CommonGroundCursor
 {
     qint64 run = 0; // start of the run under way (ms since the epoch, UTC); 0: none
     int page = 1; // the next page of the run
@@ -29,16 +29,16 @@ struct KlantinteractiesCursor
     qint64 restartedAt = 0; // the lastErrorAt (ms) that made a run start over
     QJsonObject extra; // the subclass's (KlantinteractiesTakenSync: the actors)
 
-    static KlantinteractiesCursor fromJson(const QString &json);
+    static CommonGroundCursor fromJson(const QString &json);
     QString toJson() const;
 };
 
-// A full crawl of one Klantinteracties list with per-record content hashes and deletion
+// A full crawl of one list of a Common Ground API (Klantinteracties, ZGW) with per-record content hashes and deletion
 // detection, for the subclasses that map partijen, klantcontacten and internetaken.
 //
 // The list has no change timestamps, so every run reads every page (page/pageSize; the `next`
 // link says whether there is another, and must be a URL of the source's own server). Each
-// record's SHA-256 (KlantinteractiesParser::contentHash) is compared with its SyncRecord: an
+// record's SHA-256 (CommonGroundList::contentHash with contentVersion()) is compared with its SyncRecord: an
 // unchanged record costs no write to the model, only its lastSeen (set to the run start).
 //
 // Deletion only on proof. When a run completes, records whose lastSeen is older than the run start
@@ -53,7 +53,7 @@ struct KlantinteractiesCursor
 //
 // If-None-Match is sent only when the whole list fitted in one page last time: an ETag covers one
 // page, and a full crawl needs every page.
-class KlantinteractiesCrawl : public ResourceSync
+class CommonGroundCrawl : public ResourceSync
 {
 public:
     using ResourceSync::ResourceSync;
@@ -92,10 +92,17 @@ protected:
 
     // The list's path under the base URL ("partijen") and the expand parameter it is read with.
     virtual QString path() const = 0;
+    // The mapping's version in the content hash: a new one makes every record apply again.
+    virtual const char *contentVersion() const = 0;
     virtual QString expand() const { return {}; }
+    // The record as the crawl reads it: a list whose records carry no uuid member (the Catalogi
+    // API's, named by their url alone) gives them one here.
+    virtual QJsonObject identified(const QJsonObject &record) const { return record; }
+    // Query filters the list is read with (a ZGW list narrowed to what is mapped).
+    virtual QList<std::pair<QString, QString>> filters() const { return {}; }
     // Members left out of the content hash: reverse relations that change when other records come.
     virtual QStringList volatileKeys() const { return {}; }
-    // Members of KlantinteractiesCursor::extra kept from one run to the next (by default, none).
+    // Members of CommonGroundCursor::extra kept from one run to the next (by default, none).
     virtual QStringList lastingExtra() const { return {}; }
     // Maps record (new, or changed since existing) to the local model and stores it.
     virtual Expected<Outcome, StoreError> store(Database &db, const QJsonObject &record, const std::optional<SyncRecord> &existing) = 0;
@@ -103,24 +110,24 @@ protected:
     virtual Expected<bool, StoreError> removeLocal(Database &db, qint64 localId) = 0;
 
     // The cursor for the next request: the stored one, or a new run when none is under way.
-    KlantinteractiesCursor position(const SyncState &state) const;
+    CommonGroundCursor position(const SyncState &state) const;
     // GET path?page=…&pageSize=…[&expand=…] under the source's base URL, with its credentials.
     QNetworkRequest listRequest(const QString &listPath, int page, const QString &expandValue) const;
     int pageSize() const;
     SyncProblem malformed(const QString &detail) const;
 
-    KlantinteractiesCursor m_position; // of the request nextRequest() made last
+    CommonGroundCursor m_position; // of the request nextRequest() made last
 
 private:
     // The page lookahead() parsed, for the job it came from.
     const RestJob *m_parsedJob = nullptr;
-    std::optional<Expected<KlantinteractiesPage, PageError>> m_parsed;
+    std::optional<Expected<CommonGroundPage, PageError>> m_parsed;
 
     QJsonObject lasting(const QJsonObject &extra) const;
-    int maxPages(const KlantinteractiesCursor &c) const;
+    int maxPages(const CommonGroundCursor &c) const;
     // Why the run's deletions cannot be trusted (None when they can, but for the share).
-    SyncProblem consistency(const KlantinteractiesCursor &c, const KlantinteractiesPage &last, bool emptyTail) const;
-    Expected<void, SyncProblem> finishRun(Database &db, KlantinteractiesCursor &c, Page *page, SyncProblem doubt);
+    SyncProblem consistency(const CommonGroundCursor &c, const CommonGroundPage &last, bool emptyTail) const;
+    Expected<void, SyncProblem> finishRun(Database &db, CommonGroundCursor &c, Page *page, SyncProblem doubt);
 };
 
 } // namespace C360
