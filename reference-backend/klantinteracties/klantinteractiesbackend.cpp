@@ -54,6 +54,12 @@ QString KlantinteractiesBackend::collection(UuidKind kind)
         return QStringLiteral("internetaken");
     case UuidKind::Actor:
         return QStringLiteral("actoren");
+    case UuidKind::CaseType:
+    case UuidKind::CaseStatusType:
+    case UuidKind::Case:
+    case UuidKind::CaseStatus:
+    case UuidKind::CaseRole:
+        break; // the case system's (ZGW), not Klantinteracties'
     }
     return QString();
 }
@@ -120,6 +126,12 @@ bool KlantinteractiesBackend::live(UuidKind kind, quint64 index) const
         return index < m_data.taskCount() && !m_data.isDeleted(m_data.taskCitizen(index));
     case UuidKind::Actor:
         return index < quint64(m_data.actors().size());
+    case UuidKind::CaseType:
+    case UuidKind::CaseStatusType:
+    case UuidKind::Case:
+    case UuidKind::CaseStatus:
+    case UuidKind::CaseRole:
+        break; // no Klantinteracties record
     }
     return false;
 }

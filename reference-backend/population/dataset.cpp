@@ -34,6 +34,7 @@ DataSet::DataSet(quint64 seed, quint32 citizens, Profile profile, const QDate &r
     , m_reference(ReferenceData::forProfile(profile))
     , m_services(serviceTypes())
     , m_actors(actorList(profile))
+    , m_caseTypes(caseTypeList(profile))
     , m_reportOwners(0, 1)
 {
     m_reportsBefore.resize(std::size_t(citizens) + 1);
@@ -55,6 +56,21 @@ DataSet::DataSet(quint64 seed, quint32 citizens, Profile profile, const QDate &r
     m_contactsBefore[citizens] = contacts;
     m_tasksBefore[citizens] = tasks;
     m_baseReports = reports;
+    // Cases draw from streams of their own: the other records stay as they were before cases came.
+    m_casesBefore.resize(std::size_t(citizens) + 1);
+    quint32 cases = 0;
+    for (quint32 i = 0; i < citizens; ++i) {
+        m_casesBefore[i] = cases;
+        cases += caseCountFor(i);
+    }
+    m_casesBefore[citizens] = cases;
+    m_caseStatusesBefore.resize(std::size_t(cases) + 1);
+    quint32 statuses = 0;
+    for (quint32 i = 0; i < cases; ++i) {
+        m_caseStatusesBefore[i] = statuses;
+        statuses += quint32(caseHead(i).statuses);
+    }
+    m_caseStatusesBefore[cases] = statuses;
     m_reportOwners = Permutation(hashKey(seed, Stream::ReportOwners, 0), std::max<quint64>(reports, 1));
 }
 

@@ -125,7 +125,57 @@ struct Actor
 };
 
 // Which kind of record a UUID stands for (each kind has its own keyed UUID space).
-enum class UuidKind : quint64 { Party = 1, PartyIdentifier, DigitalAddress, Contact, Involved, Subject, Task, Actor };
+enum class UuidKind : quint64 {
+    Party = 1,
+    PartyIdentifier,
+    DigitalAddress,
+    Contact,
+    Involved,
+    Subject,
+    Task,
+    Actor,
+    CaseType,
+    CaseStatusType,
+    Case,
+    CaseStatus,
+    CaseRole
+};
+
+// A type of case (zaaktype) as the catalogue of case types (Catalogi API) holds it: what it is,
+// its lead time (doorlooptijd) and the statuses a case of it goes through (the last ends it).
+struct CaseTypeRecord
+{
+    QString identification; // zaaktype.identificatie
+    QString description; // omschrijving
+    QString purpose; // doel
+    int days = 56; // doorlooptijd, the legal term
+    bool extendable = false; // verlengingMogelijk
+    QStringList statuses; // the statustypen in order (volgnummer 1…)
+    QStringList subjects; // what its cases are about, for their omschrijving
+};
+
+// A status a case went through: which of its type's statuses, when, and why.
+struct CaseStatusRecord
+{
+    int number = 0; // 0-based into the case type's statuses
+    QDateTime set; // datumStatusGezet, UTC
+    QString explanation; // statustoelichting
+};
+
+// A case (zaak) of a resident in the case system (Zaken API): its type, dates and status history.
+struct CaseRecord
+{
+    quint64 index = 0;
+    quint32 citizen = 0; // the initiator (rol with omschrijvingGeneriek "initiator")
+    int type = 0;
+    QString identification; // ZAAK-2026-0001234
+    QString description; // omschrijving, at most 80 characters
+    QDate start; // startdatum (and registratiedatum)
+    QDate plannedEnd; // einddatumGepland
+    QDate deadline; // uiterlijkeEinddatumAfdoening: the legal term, extended for some
+    QDate end; // einddatum: invalid while the case is open
+    QList<CaseStatusRecord> statuses; // oldest first, at least one
+};
 
 // What the admin API changed, so that tests can check an incremental sync applied exactly that.
 struct MutationResult
@@ -204,6 +254,23 @@ public:
     quint32 contactCitizen(quint64 index) const;
     const QList<Actor> &actors() const { return m_actors; }
 
+    // Cases (zaken), grouped by citizen, and their statuses, grouped by case; those of deleted
+    // parties included (the lists skip them: liveCase, liveCaseStatus).
+    const QList<CaseTypeRecord> &caseTypes() const { return m_caseTypes; }
+    quint64 caseCount() const { return m_casesBefore.back(); }
+    CaseRecord caseRecord(quint64 index) const;
+    std::pair<quint64, quint64> casesOf(quint32 citizen) const { return {m_casesBefore[citizen], m_casesBefore[citizen + 1]}; }
+    quint32 caseCitizen(quint64 index) const;
+    // The statuses before case index (over all cases), and the case a status belongs to.
+    quint64 caseStatusesBefore(quint64 index) const { return m_caseStatusesBefore[index]; }
+    quint64 caseStatusCount() const { return m_caseStatusesBefore.back(); }
+    quint64 caseOfStatus(quint64 status) const;
+    // What a complete sync ends up with, and the ordinal-th live case or status in list order.
+    quint64 liveCaseCount() const;
+    quint64 liveCaseStatusCount() const;
+    quint64 liveCase(quint64 ordinal) const;
+    quint64 liveCaseStatus(quint64 ordinal) const;
+
     // What a complete sync ends up with (deleted parties and their contacts and tasks excluded).
     quint64 liveContactCount() const;
     quint64 liveTaskCount() const;
@@ -231,6 +298,15 @@ private:
         quint32 tasks;
     };
     Counts countsFor(quint32 citizen) const;
+    quint32 caseCountFor(quint32 citizen) const;
+    struct CaseHead
+    {
+        int type;
+        qint64 ageDays; // how long ago it started (days before the reference date)
+        bool closed;
+        int statuses; // how many of its type's statuses it went through
+    };
+    CaseHead caseHead(quint64 index) const;
     ReportRecord baseReport(quint64 index) const;
     struct ReportTimes
     {
@@ -254,6 +330,9 @@ private:
     std::vector<quint32> m_reportsBefore; // per citizen, in citizen order
     std::vector<quint32> m_contactsBefore;
     std::vector<quint32> m_tasksBefore;
+    QList<CaseTypeRecord> m_caseTypes;
+    std::vector<quint32> m_casesBefore; // per citizen
+    std::vector<quint32> m_caseStatusesBefore; // per case
     quint64 m_baseReports = 0;
     Permutation m_reportOwners; // time order → citizen order
 

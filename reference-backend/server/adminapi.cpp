@@ -36,6 +36,8 @@ void installAdminApi(RefServer &server, DataSet &data, const CatalogueHooks &cat
             {QStringLiteral("reports"), qint64(data.reportCount())},
             {QStringLiteral("contact_moments"), qint64(data.liveContactCount()) + (created.contacts ? created.contacts() : 0)},
             {QStringLiteral("requests"), qint64(data.liveTaskCount())},
+            {QStringLiteral("cases"), qint64(data.liveCaseCount())},
+            {QStringLiteral("case_statuses"), qint64(data.liveCaseStatusCount())},
             {QStringLiteral("catalogue_entries"), catalogue.count ? catalogue.count() : 0},
             {QStringLiteral("seed"), QString::number(data.seed())},
             {QStringLiteral("profile"), data.profile() == Profile::Flanders ? QStringLiteral("flanders") : QStringLiteral("nl")},

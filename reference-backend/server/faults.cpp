@@ -153,13 +153,12 @@ QString FaultRule::toString() const
 
 std::optional<Fault> FaultInjector::decide(const QString &path)
 {
-    const quint64 request = m_requests++;
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         const FaultRule &rule = m_rules.at(i);
         if (!rule.matches(path)) {
             continue;
         }
-        Rng rng(m_seed, 0xFA017 + quint64(i), request);
+        Rng rng(m_seed, 0xFA017 + quint64(i), m_matched[i]++);
         if (rule.probability >= 1.0 || rng.chance(rule.probability)) {
             return rule.fault;
         }

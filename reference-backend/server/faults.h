@@ -60,8 +60,9 @@ private:
     QRegularExpression m_regex;
 };
 
-// The rules in force, in order; the first that matches and strikes (deterministically, by the
-// seed and the number of requests seen) applies.
+// The rules in force, in order; the first that matches and strikes applies. Whether a rule strikes
+// is drawn from the seed, the rule's place and the number of requests it has matched so far: the
+// requests of other paths (another dialect's) never shift a rule's decisions.
 class FaultInjector
 {
 public:
@@ -69,15 +70,23 @@ public:
         : m_seed(seed)
     {
     }
-    void add(const FaultRule &rule) { m_rules.append(rule); }
-    void clear() { m_rules.clear(); }
+    void add(const FaultRule &rule)
+    {
+        m_rules.append(rule);
+        m_matched.append(0);
+    }
+    void clear()
+    {
+        m_rules.clear();
+        m_matched.clear();
+    }
     const QList<FaultRule> &rules() const { return m_rules; }
     std::optional<Fault> decide(const QString &path);
 
 private:
     quint64 m_seed;
-    quint64 m_requests = 0;
     QList<FaultRule> m_rules;
+    QList<quint64> m_matched; // per rule: the requests it matched
 };
 
 } // namespace C360::Ref

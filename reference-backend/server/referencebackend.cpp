@@ -10,6 +10,7 @@
 #include "server/adminapi.h"
 #include "server/refserver.h"
 #include "verwerkingenlogging/verwerkingenloggingapi.h"
+#include "zgw/zgwapi.h"
 
 #include <QTimeZone>
 
@@ -46,6 +47,8 @@ ReferenceBackend::ReferenceBackend(const Options &options, QObject *parent)
     const auto createdContacts = installKlantinteractiesApi(*m_server, *m_data, options.token);
     installIpdcApi(*m_server, *m_catalogue);
     installVerwerkingenloggingApi(*m_server, options.token);
+    // The case system knows this application as the client "citizen360", with the token as its secret.
+    installZgwApi(*m_server, *m_data, QStringLiteral("citizen360"), options.token);
     ProductCatalogue *catalogue = m_catalogue.get();
     installAdminApi(*m_server,
                     *m_data,

@@ -26,11 +26,14 @@ enum : quint64 {
     UuidSpace,
     UuidIndex,
     Mutation,
+    CaseCount,
+    Case,
 };
 }
 
 QList<ServiceType> serviceTypes();
 QList<Actor> actorList(Profile profile);
+QList<CaseTypeRecord> caseTypeList(Profile profile);
 QString closingNote(int service, Rng &rng);
 QString reopeningNote(Rng &rng);
 
