@@ -1662,6 +1662,108 @@ END $$)SQL",
     pinSearchPaths,
 };
 
+// Schema 13: cases (zaken) from a case system (ZGW Zaken API) with their status history, and the
+// catalogue of case types (ZGW Catalogi API) that names their types and statuses. A case belongs
+// to the citizen whose identifier its initiator's role names (kept: NULL until that citizen is
+// here, linked when they come); its type's and
+// current status's names are kept with it, so that a case file reads one table, and renamed when
+// the catalogue renames them.
+const QList<const char *> schema13 = {
+    R"(CREATE TABLE case_types (
+        id INTEGER PRIMARY KEY,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        identification TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        lead_days INTEGER,
+        UNIQUE (source_system, source_id)))",
+    R"(CREATE TABLE case_status_types (
+        id INTEGER PRIMARY KEY,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        case_type_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        number INTEGER NOT NULL DEFAULT 0,
+        final INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (source_system, source_id)))",
+    R"(CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        citizen_id INTEGER REFERENCES citizens (id) ON DELETE SET NULL,
+        identification TEXT NOT NULL DEFAULT '',
+        type_id TEXT NOT NULL DEFAULT '',
+        type_name TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        status_name TEXT NOT NULL DEFAULT '',
+        status_set_at TEXT,
+        started_on TEXT,
+        planned_end_on TEXT,
+        deadline_on TEXT,
+        ended_on TEXT,
+        url TEXT NOT NULL DEFAULT '',
+        party_identifier_type TEXT NOT NULL DEFAULT '',
+        party_identifier TEXT NOT NULL DEFAULT '',
+        UNIQUE (source_system, source_id)))",
+    "CREATE INDEX cases_citizen ON cases (citizen_id, started_on)",
+    "CREATE INDEX cases_party ON cases (party_identifier_type, party_identifier)",
+    "CREATE INDEX cases_type ON cases (source_system, type_id)",
+    R"(CREATE TABLE case_statuses (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        source_system TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        status_type_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        set_at TEXT NOT NULL,
+        explanation TEXT NOT NULL DEFAULT '',
+        final INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (source_system, source_id)))",
+    "CREATE INDEX case_statuses_case ON case_statuses (case_id, set_at)",
+    "CREATE INDEX case_statuses_type ON case_statuses (source_system, status_type_id)",
+};
+
+// The same on PostgreSQL, owned by the schema's owner; a case and its statuses read by staff
+// under the grant for its citizen (row-level security, as every table with a citizen's data), the
+// catalogue of case types by every staff member; all of it written by the sync service alone.
+const QList<const char *> postgresSchema13 = {
+    "SET LOCAL ROLE c360_owner",
+    "CREATE TABLE case_types (" C360_ID ", source_system " C360_TEXT " NOT NULL, source_id " C360_TEXT " NOT NULL, identification " C360_TEXT
+    " NOT NULL DEFAULT '', description " C360_TEXT " NOT NULL DEFAULT '', lead_days INTEGER, UNIQUE (source_system, source_id))",
+    "CREATE TABLE case_status_types (" C360_ID ", source_system " C360_TEXT " NOT NULL, source_id " C360_TEXT " NOT NULL, case_type_id " C360_TEXT
+    " NOT NULL DEFAULT '', name " C360_TEXT " NOT NULL DEFAULT '', number INTEGER NOT NULL DEFAULT 0, final INTEGER NOT NULL DEFAULT 0, "
+    "UNIQUE (source_system, source_id))",
+    "CREATE TABLE cases (" C360_ID ", source_system " C360_TEXT " NOT NULL, source_id " C360_TEXT
+    " NOT NULL, citizen_id BIGINT REFERENCES citizens (id) ON DELETE SET NULL, identification " C360_TEXT " NOT NULL DEFAULT '', type_id " C360_TEXT
+    " NOT NULL DEFAULT '', type_name " C360_TEXT " NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', status_name " C360_TEXT
+    " NOT NULL DEFAULT '', status_set_at " C360_TEXT ", started_on " C360_TEXT ", planned_end_on " C360_TEXT ", deadline_on " C360_TEXT ", ended_on " C360_TEXT
+    ", url TEXT NOT NULL DEFAULT '', party_identifier_type " C360_TEXT " NOT NULL DEFAULT '', party_identifier " C360_TEXT
+    " NOT NULL DEFAULT '', UNIQUE (source_system, source_id))",
+    "CREATE INDEX cases_citizen ON cases (citizen_id, started_on)",
+    "CREATE INDEX cases_party ON cases (party_identifier_type, party_identifier)",
+    "CREATE INDEX cases_type ON cases (source_system, type_id)",
+    "CREATE TABLE case_statuses (" C360_ID ", case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE, source_system " C360_TEXT
+    " NOT NULL, source_id " C360_TEXT " NOT NULL, status_type_id " C360_TEXT " NOT NULL DEFAULT '', name " C360_TEXT " NOT NULL DEFAULT '', set_at " C360_TEXT
+    " NOT NULL, explanation TEXT NOT NULL DEFAULT '', final INTEGER NOT NULL DEFAULT 0, UNIQUE (source_system, source_id))",
+    "CREATE INDEX case_statuses_case ON case_statuses (case_id, set_at)",
+    "CREATE INDEX case_statuses_type ON case_statuses (source_system, status_type_id)",
+    R"SQL(DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['cases', 'case_statuses'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY sync_service ON %I TO c360_sync_service USING (true) WITH CHECK (true)', t);
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['cases', 'case_statuses', 'case_types', 'case_status_types'] LOOP
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO c360_sync_service', t);
+    END LOOP;
+END $$)SQL",
+    "CREATE POLICY staff_read ON cases FOR SELECT TO c360_staff USING (c360_may_read(citizen_id))",
+    "CREATE POLICY staff_read ON case_statuses FOR SELECT TO c360_staff USING (EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id))",
+    "GRANT SELECT ON cases, case_statuses, case_types, case_status_types TO c360_staff",
+};
+
 #undef C360_TEXT
 #undef C360_ID
 #undef C360_ROWID
@@ -1686,6 +1788,7 @@ const QList<Step> &steps()
          postgresSchema10},
         {11, "a search's and a worklist's audit entries written at once, the chain locked for as short as it can (PostgreSQL only)", {}, postgresSchema11},
         {12, "a name's first letters found in a B-tree of the names' words (PostgreSQL only)", {}, postgresSchema12},
+        {13, "cases (zaken) with their status history, and the catalogue of case types that names them", schema13, postgresSchema13},
     };
     return all;
 }

@@ -17,6 +17,7 @@ Expected<StoreStatistics, StoreError> StoreStatistics::collect(Database &db)
         {"reports", &s.reports},
         {"contact_moments", &s.contactMoments},
         {"requests", &s.requests},
+        {"cases", &s.cases},
         {"catalogue_entries", &s.catalogueEntries},
         {"audit_log", &s.auditEntries},
     };
@@ -38,6 +39,7 @@ QJsonObject StoreStatistics::toJson() const
         {QStringLiteral("reports"), reports},
         {QStringLiteral("contact_moments"), contactMoments},
         {QStringLiteral("requests"), requests},
+        {QStringLiteral("cases"), cases},
         {QStringLiteral("catalogue_entries"), catalogueEntries},
         {QStringLiteral("audit_entries"), auditEntries},
     };

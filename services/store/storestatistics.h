@@ -19,11 +19,12 @@ struct StoreStatistics
     qint64 reports = 0;
     qint64 contactMoments = 0;
     qint64 requests = 0;
+    qint64 cases = 0;
     qint64 catalogueEntries = 0;
     qint64 auditEntries = 0;
 
     static Expected<StoreStatistics, StoreError> collect(Database &db);
-    // {"schema_version": 1, "citizens": 0, "reports": 0, "contact_moments": 0, "requests": 0,
+    // {"schema_version": 1, "citizens": 0, "reports": 0, "contact_moments": 0, "requests": 0, "cases": 0,
     //  "catalogue_entries": 0, "audit_entries": 0}
     QJsonObject toJson() const;
 };

@@ -8,6 +8,7 @@
 #include "sync/open311/open311requestssync.h"
 #include "sync/verwerkingenlogging/verwerkingenloggingexport.h"
 #include "sync/verwerkingenlogging/verwerkingenloggingtarget.h"
+#include "sync/zgw/zgw.h"
 
 namespace C360
 {
@@ -22,6 +23,8 @@ ResourceSyncFactory allResourceSyncs()
             return makeKlantinteractiesSyncs(context);
         case Dialect::Ipdc:
             return makeIpdcSyncs(context);
+        case Dialect::Zgw:
+            return makeZgwSyncs(context);
         case Dialect::Verwerkingenlogging:
             break; // export only
         }
@@ -39,6 +42,7 @@ OutboxTargetFactory allOutboxTargets()
             return makeVerwerkingenloggingTargets(context);
         case Dialect::Open311:
         case Dialect::Ipdc:
+        case Dialect::Zgw:
             break; // read only
         }
         return {};

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sync/resourcesync.h"
 
+#include "common/clock.h"
 #include "sync/timestamp.h"
+#include "zgwtoken.h"
 
 #include <QUrlQuery>
 
@@ -26,6 +28,17 @@ QNetworkRequest withCredentials(QUrl url, const SyncContext &context)
         request.setRawHeader("Authorization", "Token " + context.secret.toUtf8());
     } else if (context.source.auth == AuthKind::Bearer && !context.secret.isEmpty()) {
         request.setRawHeader("Authorization", "Bearer " + context.secret.toUtf8());
+    } else if (context.source.auth == AuthKind::Jwt && !context.secret.isEmpty()) {
+        // A token of its own for each request (ZGW). Issued at the real time, not the injected
+        // clock's: the case system checks it against its own clock (an hour's lifetime, minutes of
+        // leeway), whatever this application's clock says (a training clock, a test's).
+        const QDateTime now = SystemClock::instance().now();
+        request.setRawHeader("Authorization",
+                             "Bearer " +
+                                 ZgwToken::make(context.source.clientId, context.secret.toUtf8(), now, context.source.clientId, QStringLiteral("Citizen 360")));
+    }
+    if (context.source.dialect == Dialect::Zgw) {
+        request.setRawHeader("Accept-Crs", "EPSG:4326"); // the Zaken API's geometry negotiation
     }
     return request;
 }

@@ -39,11 +39,16 @@ QList<SourceConfig> SourceConfig::forReferenceBackend(const QUrl &base)
         c.secretKey = QStringLiteral("reference");
         return c;
     };
+    // After the parties: a case's citizen is found by the identifier its role names.
+    SourceConfig zaken = make("zaken", Dialect::Zgw, "/zaken/api/v1/", AuthKind::Jwt);
+    zaken.clientId = QStringLiteral("citizen360");
+    zaken.catalogiUrl = QUrl(root + QLatin1String("/catalogi/api/v1/"));
     return {
         make("openklant", Dialect::Klantinteracties, "/klantinteracties/api/v1/", AuthKind::Token),
         make("open311", Dialect::Open311, "/open311/v2/", AuthKind::ApiKey),
         make("ipdc", Dialect::Ipdc, "/ipdc/", AuthKind::None),
         make("verwerkingenlogging", Dialect::Verwerkingenlogging, "/verwerkingenlogging/api/v1/", AuthKind::Bearer),
+        zaken,
     };
 }
 
@@ -58,6 +63,8 @@ QStringList SourceConfig::resourcesOf(Dialect dialect)
         return {QStringLiteral("ldes")};
     case Dialect::Verwerkingenlogging:
         return {}; // pushes only
+    case Dialect::Zgw:
+        return {QStringLiteral("zaaktypen"), QStringLiteral("statustypen"), QStringLiteral("zaken"), QStringLiteral("statussen"), QStringLiteral("rollen")};
     }
     return {};
 }
@@ -107,7 +114,9 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
                                           QStringLiteral("enabled"),
                                           QStringLiteral("format"),
                                           QStringLiteral("time_zone"),
-                                          QStringLiteral("max_deletion_share")};
+                                          QStringLiteral("max_deletion_share"),
+                                          QStringLiteral("client_id"),
+                                          QStringLiteral("catalogi_url")};
         for (const QString &key : o.keys()) {
             if (!known.contains(key)) {
                 return unexpected(where + QStringLiteral(": unknown option \"%1\" (%2)").arg(key, known.join(QStringLiteral(", "))));
@@ -125,7 +134,7 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
         }
         const auto dialect = fromKey<Dialect>(o.value(QStringLiteral("dialect")).toString());
         if (!dialect) {
-            return unexpected(where + QStringLiteral(": \"dialect\" must be open311, klantinteracties, ipdc or verwerkingenlogging"));
+            return unexpected(where + QStringLiteral(": \"dialect\" must be open311, klantinteracties, ipdc, verwerkingenlogging or zgw"));
         }
         c.dialect = *dialect;
         c.baseUrl = QUrl(o.value(QStringLiteral("base_url")).toString(), QUrl::StrictMode);
@@ -137,7 +146,7 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
         c.baseUrl = withTrailingSlash(c.baseUrl);
         const auto auth = fromKey<AuthKind>(o.value(QStringLiteral("auth")).toString(QStringLiteral("none")));
         if (!auth) {
-            return unexpected(where + QStringLiteral(": \"auth\" must be none, api_key, token or bearer"));
+            return unexpected(where + QStringLiteral(": \"auth\" must be none, api_key, token, bearer or jwt"));
         }
         c.auth = *auth;
         c.secretKey = o.value(QStringLiteral("secret")).toString(c.id);
@@ -177,6 +186,22 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
         c.maxDeletionShare = share.toDouble(c.maxDeletionShare);
         if (!share.isUndefined() && (!share.isDouble() || c.maxDeletionShare < 0 || c.maxDeletionShare > 1)) {
             return unexpected(where + QStringLiteral(": \"max_deletion_share\" must be a number from 0 to 1"));
+        }
+        const bool zgw = c.dialect == Dialect::Zgw;
+        if (!zgw && (o.contains(QStringLiteral("client_id")) || o.contains(QStringLiteral("catalogi_url")))) {
+            return unexpected(where + QStringLiteral(": \"client_id\" and \"catalogi_url\" are options of zgw sources only"));
+        }
+        if (zgw) {
+            c.clientId = o.value(QStringLiteral("client_id")).toString();
+            if (c.auth == AuthKind::Jwt && c.clientId.isEmpty()) {
+                return unexpected(where + QStringLiteral(": \"client_id\" is needed for \"auth\": \"jwt\" (the case system's name for this application)"));
+            }
+            c.catalogiUrl = o.contains(QStringLiteral("catalogi_url")) ? QUrl(o.value(QStringLiteral("catalogi_url")).toString(), QUrl::StrictMode)
+                                                                       : c.baseUrl.resolved(QUrl(QStringLiteral("../../../catalogi/api/v1/")));
+            if (const QString problem = transportProblem(c.catalogiUrl); !problem.isEmpty()) {
+                return unexpected(where + QStringLiteral(": \"catalogi_url\" is ") + problem);
+            }
+            c.catalogiUrl = withTrailingSlash(c.catalogiUrl);
         }
         result.append(c);
     }

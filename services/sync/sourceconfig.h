@@ -13,15 +13,19 @@
 namespace C360
 {
 
-enum class Dialect { Open311, Klantinteracties, Ipdc, Verwerkingenlogging };
+enum class Dialect { Open311, Klantinteracties, Ipdc, Verwerkingenlogging, Zgw };
 C360_ENUM_KEYS(Dialect,
                {Dialect::Open311, "open311"},
                {Dialect::Klantinteracties, "klantinteracties"},
                {Dialect::Ipdc, "ipdc"},
-               {Dialect::Verwerkingenlogging, "verwerkingenlogging"})
+               {Dialect::Verwerkingenlogging, "verwerkingenlogging"},
+               {Dialect::Zgw, "zgw"})
 
-enum class AuthKind { None, ApiKey, Token, Bearer };
-C360_ENUM_KEYS(AuthKind, {AuthKind::None, "none"}, {AuthKind::ApiKey, "api_key"}, {AuthKind::Token, "token"}, {AuthKind::Bearer, "bearer"})
+// How requests are authenticated; Jwt: a ZGW token (HS256, client_id) made for each request,
+// signed with the secret.
+enum class AuthKind { None, ApiKey, Token, Bearer, Jwt };
+C360_ENUM_KEYS(
+    AuthKind, {AuthKind::None, "none"}, {AuthKind::ApiKey, "api_key"}, {AuthKind::Token, "token"}, {AuthKind::Bearer, "bearer"}, {AuthKind::Jwt, "jwt"})
 
 // One municipal back end as the sync engine talks to it. Secrets are not here: secretKey names
 // the entry in the SecretStore (the OS keychain).
@@ -42,6 +46,11 @@ struct SourceConfig
     // A full crawl that would remove more than this share of a resource at once removes nothing
     // until an administrator confirms (SyncEngine::Options::confirmedDeletions).
     double maxDeletionShare = 0.2;
+    // ZGW: the client id the case system knows this application by (the JWT's client_id), and the
+    // root of the Catalogi API that names case types and statuses (by default ../../../catalogi/api/v1/
+    // from a base URL that ends in zaken/api/v1/).
+    QString clientId;
+    QUrl catalogiUrl;
 
     bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
     // The resources a dialect has (what "resources" may name).
@@ -57,7 +66,7 @@ struct SourceConfig
     // {"sources": [{"id": "open311", "dialect": "open311", "base_url": "https://…/open311/v2/",
     //   "auth": "api_key", "secret": "open311", "page_size": 100, "poll_interval": 300,
     //   "resources": ["requests"], "enabled": true, "format": "json", "time_zone": "Europe/Brussels",
-    //   "max_deletion_share": 0.2}, …]}
+    //   "max_deletion_share": 0.2, "client_id": "citizen360", "catalogi_url": "https://…/catalogi/api/v1/"}, …]}
     // An unknown member, a resource the dialect does not have, an option of another dialect
     // ("format" is Open311's) or an unknown time zone is an error. The error names the entry and
     // what is wrong with it (English: it goes to the log and to a translated sentence in the caller).

@@ -25,6 +25,9 @@ QString sourceName(const QString &sourceId)
     if (sourceId == QLatin1String("verwerkingenlogging")) {
         return i18nc("@item a back end", "the central processing log");
     }
+    if (sourceId == QLatin1String("zaken")) {
+        return i18nc("@item a back end", "the case system");
+    }
     return i18nc("@item a back end with its configured name", "the server “%1”", sourceId);
 }
 
@@ -44,6 +47,21 @@ QString resourceName(const QString &resource)
     }
     if (resource == QLatin1String("ldes")) {
         return i18nc("@item what a back end's resource holds", "products and services");
+    }
+    if (resource == QLatin1String("zaaktypen")) {
+        return i18nc("@item what a back end's resource holds", "case types");
+    }
+    if (resource == QLatin1String("statustypen")) {
+        return i18nc("@item what a back end's resource holds", "case status types");
+    }
+    if (resource == QLatin1String("zaken")) {
+        return i18nc("@item what a back end's resource holds", "cases");
+    }
+    if (resource == QLatin1String("statussen")) {
+        return i18nc("@item what a back end's resource holds", "case statuses");
+    }
+    if (resource == QLatin1String("rollen")) {
+        return i18nc("@item what a back end's resource holds", "whose cases they are");
     }
     return i18nc("@item a back end's resource by its configured name", "“%1”", resource);
 }
@@ -101,7 +119,10 @@ QString problem(const QString &sourceId, const SyncProblem &p)
     case SyncProblem::Kind::Cancelled:
         return i18nc("@info", "Synchronisation with %1 was stopped. It continues where it left off next time.", server);
     case SyncProblem::Kind::Authentication:
-        return i18nc("@info", "The credentials of this workstation were refused by %1. Ask your administrator to check the token for this server.", server);
+        return i18nc("@info",
+                     "The credentials of this workstation were refused by %1. Ask your administrator to check the token (for a case system: the "
+                     "client id and its secret) for this server.",
+                     server);
     case SyncProblem::Kind::Configuration:
         if (!p.secret.isEmpty()) {
             return i18nc("@info %1 a back end, %2 keychain service, %3 entry, %4 environment variable",
@@ -238,6 +259,9 @@ QString refusedChange(const OutboxEntry &entry)
         break;
     case ItemKind::CatalogueEntry:
         what = i18nc("@item a refused change", "A catalogue link");
+        break;
+    case ItemKind::Case:
+        what = i18nc("@item a refused change", "A case");
         break;
     }
     if (entry.resource == QLatin1String("verwerkingsacties")) {

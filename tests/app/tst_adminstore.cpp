@@ -150,8 +150,11 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), Migrations::latestVersion());
         QCOMPARE(json.value(QStringLiteral("citizens")).toInt(), 4);
         QCOMPARE(json.value(QStringLiteral("reports")).toInt(), 3);
-        for (const QString &key :
-             {QStringLiteral("contact_moments"), QStringLiteral("requests"), QStringLiteral("catalogue_entries"), QStringLiteral("audit_entries")}) {
+        for (const QString &key : {QStringLiteral("contact_moments"),
+                                   QStringLiteral("requests"),
+                                   QStringLiteral("cases"),
+                                   QStringLiteral("catalogue_entries"),
+                                   QStringLiteral("audit_entries")}) {
             QVERIFY2(json.contains(key), qPrintable(key));
             QCOMPARE(json.value(key).toInt(-1), 0);
         }

@@ -125,7 +125,7 @@ private Q_SLOTS:
                 .run(ProcessRunner::binary(QStringLiteral("citizen360-admin")), {QStringLiteral("status"), QStringLiteral("--database"), training});
         QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
         const QJsonObject counts = QJsonDocument::fromJson(status.out.toUtf8()).object();
-        for (const char *kind : {"citizens", "reports", "contact_moments", "requests", "catalogue_entries"}) {
+        for (const char *kind : {"citizens", "reports", "contact_moments", "requests", "cases", "catalogue_entries"}) {
             QVERIFY2(counts.value(QLatin1String(kind)).toInteger() > 0, qPrintable(status.out + QLatin1String(kind)));
         }
         // The tour opened a case through the audited service: search, appearances, the opening.

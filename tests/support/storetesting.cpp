@@ -190,7 +190,11 @@ const QStringList &contentTables()
                                        QStringLiteral("requests"),
                                        QStringLiteral("request_supplements"),
                                        QStringLiteral("contact_moment_links"),
-                                       QStringLiteral("request_links")};
+                                       QStringLiteral("request_links"),
+                                       QStringLiteral("case_types"),
+                                       QStringLiteral("case_status_types"),
+                                       QStringLiteral("cases"),
+                                       QStringLiteral("case_statuses")};
     return tables;
 }
 

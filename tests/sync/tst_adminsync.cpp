@@ -162,8 +162,36 @@ private Q_SLOTS:
                                    QStringLiteral("reports"),
                                    QStringLiteral("contact_moments"),
                                    QStringLiteral("requests"),
+                                   QStringLiteral("cases"),
                                    QStringLiteral("catalogue_entries")}) {
             QCOMPARE(counts.value(key).toInteger(), m_stats.value(key).toInteger());
+        }
+
+        // The cases (ZGW): every status, every case its citizen's, each named by the catalogue, its
+        // current status its latest; a sample compared field by field with the case system's.
+        const Ref::DataSet &cases = m_backend->data();
+        QVERIFY(m_stats.value(QStringLiteral("cases")).toInteger() > qint64(Citizens) / 4);
+        QCOMPARE(qint64(Test::rowCount(**db, QStringLiteral("case_statuses"))), m_stats.value(QStringLiteral("case_statuses")).toInteger());
+        QCOMPARE(Test::rowCount(**db, QStringLiteral("cases WHERE citizen_id IS NULL OR type_name = '' OR status_name = ''")), 0);
+        for (quint64 index = 0; index < cases.caseCount(); index += cases.caseCount() / 7 + 1) {
+            const Ref::CaseRecord c = cases.caseRecord(index);
+            const Ref::Person person = cases.person(c.citizen);
+            QSqlQuery row((*db)->connection());
+            row.prepare(QStringLiteral("SELECT k.type_name, k.status_name, k.status_set_at, k.started_on, k.deadline_on, k.ended_on, i.value, "
+                                       "(SELECT COUNT(*) FROM case_statuses s WHERE s.case_id = k.id) FROM cases k JOIN citizen_identifiers i ON "
+                                       "i.citizen_id = k.citizen_id WHERE k.identification = ?"));
+            row.addBindValue(c.identification);
+            QVERIFY(row.exec());
+            QVERIFY2(row.next(), qPrintable(c.identification));
+            const Ref::CaseTypeRecord &type = cases.caseTypes().at(c.type);
+            QCOMPARE(row.value(0).toString(), type.description);
+            QCOMPARE(row.value(1).toString(), type.statuses.at(c.statuses.constLast().number));
+            QCOMPARE(Sql::toDateTime(row.value(2)), c.statuses.constLast().set);
+            QCOMPARE(Sql::toDate(row.value(3)), c.start);
+            QCOMPARE(Sql::toDate(row.value(4)), c.deadline);
+            QCOMPARE(Sql::toDate(row.value(5)), c.end);
+            QCOMPARE(row.value(6).toString(), person.identifier);
+            QCOMPARE(row.value(7).toLongLong(), qint64(c.statuses.size()));
         }
 
         // The history ends today, by this process's clock and the child's: the back end's open

@@ -16,7 +16,7 @@ private Q_SLOTS:
     void referenceBackendPaths()
     {
         const QList<SourceConfig> sources = SourceConfig::forReferenceBackend(QUrl(QStringLiteral("http://127.0.0.1:4711/")));
-        QCOMPARE(sources.size(), 4);
+        QCOMPARE(sources.size(), 5);
         QStringList ids;
         for (const SourceConfig &s : sources) {
             ids.append(s.id);
@@ -25,12 +25,59 @@ private Q_SLOTS:
             QCOMPARE(s.secretKey, QStringLiteral("reference"));
             QVERIFY(s.enabled);
         }
-        QCOMPARE(ids, (QStringList{QStringLiteral("openklant"), QStringLiteral("open311"), QStringLiteral("ipdc"), QStringLiteral("verwerkingenlogging")}));
+        QCOMPARE(ids,
+                 (QStringList{QStringLiteral("openklant"),
+                              QStringLiteral("open311"),
+                              QStringLiteral("ipdc"),
+                              QStringLiteral("verwerkingenlogging"),
+                              QStringLiteral("zaken")}));
         QCOMPARE(sources.at(0).baseUrl.path(), QStringLiteral("/klantinteracties/api/v1/"));
         QCOMPARE(sources.at(0).auth, AuthKind::Token);
         QCOMPARE(sources.at(1).baseUrl.path(), QStringLiteral("/open311/v2/"));
         QCOMPARE(sources.at(1).auth, AuthKind::ApiKey);
         QCOMPARE(sources.at(3).auth, AuthKind::Bearer);
+        // The case system: a JWT per request for the client "citizen360", the catalogue beside it.
+        QCOMPARE(sources.at(4).dialect, Dialect::Zgw);
+        QCOMPARE(sources.at(4).baseUrl.path(), QStringLiteral("/zaken/api/v1/"));
+        QCOMPARE(sources.at(4).auth, AuthKind::Jwt);
+        QCOMPARE(sources.at(4).clientId, QStringLiteral("citizen360"));
+        QCOMPARE(sources.at(4).catalogiUrl.toString(), QStringLiteral("http://127.0.0.1:4711/catalogi/api/v1/"));
+    }
+
+    void readsAZgwSource()
+    {
+        const auto sources = SourceConfig::fromJson("{\"sources\": [{\"id\": \"zaken\", \"dialect\": \"zgw\", \"base_url\": "
+                                                    "\"https://zaken.gent.example/zaken/api/v1\", \"auth\": \"jwt\", \"client_id\": \"citizen360-gent\"}]}");
+        QVERIFY2(sources, sources ? "" : qPrintable(sources.error()));
+        QCOMPARE(sources->at(0).clientId, QStringLiteral("citizen360-gent"));
+        // The Catalogi API beside the Zaken API unless told otherwise.
+        QCOMPARE(sources->at(0).catalogiUrl.toString(), QStringLiteral("https://zaken.gent.example/catalogi/api/v1/"));
+        QCOMPARE(sources->at(0).resources, QStringList());
+        QCOMPARE(
+            SourceConfig::resourcesOf(Dialect::Zgw),
+            (QStringList{
+                QStringLiteral("zaaktypen"), QStringLiteral("statustypen"), QStringLiteral("zaken"), QStringLiteral("statussen"), QStringLiteral("rollen")}));
+
+        const auto elsewhere = SourceConfig::fromJson("{\"sources\": [{\"id\": \"zaken\", \"dialect\": \"zgw\", \"base_url\": "
+                                                      "\"https://zaken.example/api/zaken/\", \"auth\": \"jwt\", \"client_id\": \"c\", "
+                                                      "\"catalogi_url\": \"https://catalogus.example/api/v1\"}]}");
+        QVERIFY2(elsewhere, elsewhere ? "" : qPrintable(elsewhere.error()));
+        QCOMPARE(elsewhere->at(0).catalogiUrl.toString(), QStringLiteral("https://catalogus.example/api/v1/"));
+
+        // A JWT names its client; the catalogue travels as safely as the cases; the options are ZGW's.
+        const auto noClient = SourceConfig::fromJson(
+            "{\"sources\": [{\"id\": \"zaken\", \"dialect\": \"zgw\", \"base_url\": \"https://z.example/zaken/api/v1/\", \"auth\": \"jwt\"}]}");
+        QVERIFY(!noClient);
+        QVERIFY2(noClient.error().contains(QLatin1String("client_id")), qPrintable(noClient.error()));
+        const auto plainCatalogue = SourceConfig::fromJson("{\"sources\": [{\"id\": \"zaken\", \"dialect\": \"zgw\", \"base_url\": "
+                                                           "\"https://z.example/zaken/api/v1/\", \"auth\": \"jwt\", \"client_id\": \"c\", "
+                                                           "\"catalogi_url\": \"http://catalogus.example/api/v1/\"}]}");
+        QVERIFY(!plainCatalogue);
+        QVERIFY2(plainCatalogue.error().contains(QLatin1String("catalogi_url")), qPrintable(plainCatalogue.error()));
+        const auto notZgw = SourceConfig::fromJson("{\"sources\": [{\"id\": \"o\", \"dialect\": \"open311\", \"base_url\": "
+                                                   "\"https://o.example/open311/v2/\", \"client_id\": \"c\"}]}");
+        QVERIFY(!notZgw);
+        QVERIFY2(notZgw.error().contains(QLatin1String("zgw sources only")), qPrintable(notZgw.error()));
     }
 
     void readsAConfigurationFile()

@@ -108,7 +108,9 @@ const QStringList personalTables = {u"citizens"_s,
                                     u"requests"_s,
                                     u"request_supplements"_s,
                                     u"contact_moment_links"_s,
-                                    u"request_links"_s};
+                                    u"request_links"_s,
+                                    u"cases"_s,
+                                    u"case_statuses"_s};
 } // namespace
 
 class TestDatabaseRoles : public QObject
@@ -204,7 +206,11 @@ private Q_SLOTS:
                   << u"INSERT INTO request_supplements (request_id, author, created_at, body) VALUES (%1, 'someone', '2026-01-01T00:00:00.000Z', "
                      "'supplement of %1')"_s.arg(c)
                   << u"INSERT INTO contact_moment_links (contact_moment_id, request_id) VALUES (%1, %1)"_s.arg(c)
-                  << u"INSERT INTO request_links (request_id, report_id) VALUES (%1, %1)"_s.arg(c);
+                  << u"INSERT INTO request_links (request_id, report_id) VALUES (%1, %1)"_s.arg(c)
+                  << u"INSERT INTO cases (id, source_system, source_id, citizen_id, identification, type_name, started_on) VALUES (%1, 'zaken', "
+                     "'case-%1', %1, 'ZAAK-%1', 'Omgevingsvergunning', '2026-01-01')"_s.arg(c)
+                  << u"INSERT INTO case_statuses (case_id, source_system, source_id, name, set_at) VALUES (%1, 'zaken', 'status-%1', 'Ontvangen', "
+                     "'2026-01-01T00:00:00.000Z')"_s.arg(c);
         }
         // The agent's draft, which nobody else may read or touch.
         setup << u"INSERT INTO contact_drafts (staff_member, citizen_id, payload, saved_at) VALUES ('%1', 1, 'the agent''s words', "

@@ -26,7 +26,8 @@ private Q_SLOTS:
         auto stats = StoreStatistics::collect(store.open());
         QVERIFY(stats);
         QCOMPARE(stats->schemaVersion, Migrations::latestVersion());
-        QCOMPARE(stats->citizens + stats->reports + stats->contactMoments + stats->requests + stats->catalogueEntries + stats->auditEntries, qint64(0));
+        QCOMPARE(stats->citizens + stats->reports + stats->contactMoments + stats->requests + stats->cases + stats->catalogueEntries + stats->auditEntries,
+                 qint64(0));
     }
 
     void countsWhatIsThere()
@@ -46,6 +47,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("INSERT INTO contact_moments (channel, outcome, occurred_at) VALUES ('phone', 'answered', 'x')")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO requests (status, created_at, expires_at) VALUES ('open', 'x', 'y')")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO catalogue_entries (product_id) VALUES ('p1'), ('p2'), ('p3'), ('p4')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO cases (source_system, source_id) VALUES ('zaken', 'a'), ('zaken', 'b')")));
 
         auto stats = StoreStatistics::collect(db);
         QVERIFY(stats);
@@ -55,12 +57,14 @@ private Q_SLOTS:
         QCOMPARE(stats->requests, qint64(1));
         QCOMPARE(stats->catalogueEntries, qint64(4));
         QCOMPARE(stats->auditEntries, qint64(1));
+        QCOMPARE(stats->cases, qint64(2));
 
         const QJsonObject json = stats->toJson();
         QStringList keys = json.keys();
         keys.sort();
         QCOMPARE(keys,
                  (QStringList{QStringLiteral("audit_entries"),
+                              QStringLiteral("cases"),
                               QStringLiteral("catalogue_entries"),
                               QStringLiteral("citizens"),
                               QStringLiteral("contact_moments"),
