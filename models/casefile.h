@@ -8,6 +8,7 @@
 #include "report.h"
 #include "request.h"
 #include "role.h"
+#include "zaak.h"
 
 #include <QDateTime>
 #include <QList>
@@ -71,6 +72,7 @@ struct CaseFile
     QList<ContactMoment> contacts;
     QList<Request> requests;
     QList<LinkedCatalogueEntry> catalogue;
+    QList<Zaak> zaken; // the cases (zaken) whose initiator the citizen is, newest first
     QDateTime opened; // UTC
     qint64 auditSequence = 0; // the audit entry that opened it
 };

@@ -159,6 +159,19 @@ Badges badges(const CaseFile &file, const QDateTime &now)
     if (openReports > 0) {
         badges.append(esc(i18ncp("@info badge", "%1 open report", "%1 open reports", openReports)));
     }
+    int openCases = 0;
+    int casesPastDeadline = 0;
+    for (const Zaak &z : file.zaken) {
+        openCases += z.isOpen() ? 1 : 0;
+        casesPastDeadline += z.daysLeft(now.toLocalTime().date()).value_or(0) < 0 ? 1 : 0;
+    }
+    if (openCases > 0) {
+        QString badge = i18ncp("@info badge", "%1 open case", "%1 open cases", openCases);
+        if (casesPastDeadline > 0) {
+            badge += i18ncp("@info badge", " (%1 past its legal deadline)", " (%1 past their legal deadline)", casesPastDeadline);
+        }
+        badges.append(esc(badge));
+    }
     Badges result{
         badges.join(QStringLiteral(" · ")), QString(badges.join(QStringLiteral(", "))).remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>")), {}};
     if (openRequests > 0 && fewestDaysLeft != std::numeric_limits<qint64>::max()) {
@@ -237,6 +250,40 @@ QString detailHtml(const CaseFile &file, const ItemLink &item, const QDateTime &
                 }
             }
             return html;
+        }
+        break;
+    case ItemKind::Case:
+        for (const Zaak &z : file.zaken) {
+            if (z.id == item.id) {
+                auto day = [](const QDate &d) {
+                    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+                };
+                QString html = QStringLiteral("<h3>") + esc(z.typeName.isEmpty() ? i18nc("@title", "Case") : z.typeName) + QStringLiteral("</h3>");
+                if (!z.description.isEmpty() && z.description != z.typeName) {
+                    html += paragraphs(z.description);
+                }
+                QString state;
+                if (!z.isOpen()) {
+                    state = i18nc("@info case state", "Closed on %1", day(z.ended));
+                } else if (const auto left = z.daysLeft(now.toLocalTime().date())) {
+                    state = *left < 0 ? i18ncp("@info case state", "Open, %1 day past the legal deadline", "Open, %1 days past the legal deadline", -*left)
+                                      : i18ncp("@info case state", "Open, %1 day left", "Open, %1 days left", *left);
+                } else {
+                    state = i18nc("@info case state", "Open");
+                }
+                html += QStringLiteral("<table>") + row(i18nc("@label", "Case number"), z.identification) + row(i18nc("@label", "Status"), z.statusName) +
+                    row(i18nc("@label", "Status since"), dateText(z.statusSet)) + row(i18nc("@label", "State"), state) +
+                    row(i18nc("@label", "Started"), day(z.started)) + row(i18nc("@label", "Planned end"), day(z.plannedEnd)) +
+                    row(i18nc("@label", "Legal deadline"), day(z.deadline)) + row(i18nc("@label", "In the case system"), z.url) + QStringLiteral("</table>");
+                if (!z.statuses.isEmpty()) {
+                    html += QStringLiteral("<h4>") + esc(i18nc("@title", "Status history")) + QStringLiteral("</h4><table>");
+                    for (auto s = z.statuses.crbegin(); s != z.statuses.crend(); ++s) {
+                        html += row(dateText(s->set), s->explanation.isEmpty() ? s->name : s->name + QStringLiteral(" — ") + s->explanation);
+                    }
+                    html += QStringLiteral("</table>");
+                }
+                return html;
+            }
         }
         break;
     case ItemKind::CatalogueEntry:

@@ -24,12 +24,13 @@ QString facts(const Citizen &citizen);
 
 struct Badges
 {
-    QString html; // "<b>2 open requests (3 days left)</b> · 1 open report"
+    QString html; // "<b>2 open requests (3 days left)</b> · 1 open report · 2 open cases (1 past its legal deadline)"
     QString accessible; // the same without markup, for a screen reader
     std::optional<qint64> fewestDaysLeft; // of the most urgent open request (negative: overdue)
 };
-// The open requests (with the days left of the nearest deadline, or how far it is overdue) and
-// the open reports of the citizen themselves, as of now.
+// The open requests (with the days left of the nearest deadline, or how far it is overdue), the
+// open reports of the citizen themselves and their open cases (with those past the legal
+// deadline), as of now.
 Badges badges(const CaseFile &file, const QDateTime &now);
 
 // The details of item (of a request, with its supplement supplementId in bold when supplement),

@@ -55,12 +55,14 @@ C360_ENUM_KEYS(Channel,
                {Channel::App, "app"})
 
 // The four kinds of item on a citizen's timeline.
-enum class ItemKind { Report, ContactMoment, Request, CatalogueEntry };
+// Case: a case (zaak) of a case system.
+enum class ItemKind { Report, ContactMoment, Request, CatalogueEntry, Case };
 C360_ENUM_KEYS(ItemKind,
                {ItemKind::Report, "report"},
                {ItemKind::ContactMoment, "contact_moment"},
                {ItemKind::Request, "request"},
-               {ItemKind::CatalogueEntry, "catalogue_entry"})
+               {ItemKind::CatalogueEntry, "catalogue_entry"},
+               {ItemKind::Case, "case"})
 
 // A link from one item to another (a contact about a report, a request about a product).
 struct ItemLink

@@ -68,7 +68,7 @@ bool TimelineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     }
     if (m_status != Status::Any) {
-        if (kind != ItemKind::Report && kind != ItemKind::Request) {
+        if (kind != ItemKind::Report && kind != ItemKind::Request && kind != ItemKind::Case) {
             return false; // contacts and catalogue entries have no open or closed
         }
         if (index.data(TimelineModel::OpenRole).toBool() != (m_status == Status::Open)) {

@@ -45,7 +45,7 @@ TimelineModel::TimelineModel(QObject *parent)
 QList<TimelineItem> TimelineModel::build(const CaseFile &file, const QString &language, QHash<qsizetype, QList<TimelineItem>> *children)
 {
     QList<TimelineItem> items;
-    items.reserve(file.reports.size() + file.contacts.size() + file.requests.size() + file.catalogue.size());
+    items.reserve(file.reports.size() + file.contacts.size() + file.requests.size() + file.catalogue.size() + file.zaken.size());
     QHash<qint64, QList<TimelineItem>> supplements; // by request id
     for (const Report &r : file.reports) {
         TimelineItem item;
@@ -99,6 +99,28 @@ QList<TimelineItem> TimelineModel::build(const CaseFile &file, const QString &la
         std::sort(mine.begin(), mine.end(), [](const TimelineItem &a, const TimelineItem &b) {
             return a.time != b.time ? a.time < b.time : a.id < b.id;
         });
+        items.append(item);
+    }
+    for (const Zaak &z : file.zaken) {
+        TimelineItem item;
+        item.kind = ItemKind::Case;
+        item.id = z.id;
+        // Where it stands now: its latest status (or its start, without one).
+        item.time = z.statusSet.isValid() ? z.statusSet : z.started.startOfDay(Qt::UTC);
+        const QString what = z.description.isEmpty() ? z.typeName : z.description;
+        item.title = z.typeName.isEmpty() || what.startsWith(z.typeName) ? what : z.typeName + QStringLiteral(": ") + what;
+        QStringList text{z.identification, z.typeName, z.description};
+        for (const ZaakStatus &s : z.statuses) {
+            text.append(s.explanation.isEmpty() ? s.name : s.name + QStringLiteral(": ") + s.explanation);
+        }
+        text.removeAll(QString());
+        item.text = text.join(QLatin1Char('\n'));
+        item.statusKey = z.isOpen() ? QStringLiteral("open") : QStringLiteral("closed");
+        item.statusText = z.statusName;
+        item.open = z.isOpen();
+        if (z.isOpen() && z.deadline.isValid()) {
+            item.deadline = z.deadline.endOfDay().toUTC(); // the legal deadline's last moment, local time
+        }
         items.append(item);
     }
     for (const LinkedCatalogueEntry &l : file.catalogue) {
@@ -312,6 +334,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case StaffColumn:
             return item->staff;
         case StatusColumn:
+            if (!item->statusText.isEmpty()) {
+                return item->statusText;
+            }
             return item->statusKey.isEmpty() ? QString() : m_statusNames.value(item->statusKey);
         }
         return {};
@@ -332,7 +357,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             static const QHash<ItemKind, QString> icons = {{ItemKind::Report, QStringLiteral("kind-report")},
                                                            {ItemKind::ContactMoment, QStringLiteral("kind-contact")},
                                                            {ItemKind::Request, QStringLiteral("kind-request")},
-                                                           {ItemKind::CatalogueEntry, QStringLiteral("kind-product")}};
+                                                           {ItemKind::CatalogueEntry, QStringLiteral("kind-product")},
+                                                           {ItemKind::Case, QStringLiteral("kind-case")}};
             const QString name = icons.value(item->kind);
             return QIcon(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
         }

@@ -10,8 +10,8 @@
 namespace C360
 {
 
-// One line of a case's timeline: a report, a contact moment, a request or a linked catalogue
-// entry, or (as a child of its request) a supplement.
+// One line of a case's timeline: a report, a contact moment, a request, a linked catalogue entry
+// or a case (zaak), or (as a child of its request) a supplement.
 struct TimelineItem
 {
     ItemKind kind = ItemKind::Report;
@@ -27,9 +27,11 @@ struct TimelineItem
     QDateTime expires; // requests
     QString channelKey; // contacts: the channel it came in by
     QString staff; // contacts: who registered it; requests: who handles it
+    QString statusText; // cases: the status its case system gives it, shown as it is
 };
 
-// The case's one merged timeline, newest first: the four kinds of item, each request with its
+// The case's one merged timeline, newest first: the five kinds of item (a case of a case system by
+// its latest status), each request with its
 // supplements as children (oldest first). Top-level rows come in batches (canFetchMore /
 // fetchMore) so that a case with thousands of items shows at once.
 //

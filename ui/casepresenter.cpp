@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
@@ -133,6 +134,13 @@ CasePresenter::CasePresenter(CaseWorkspace &window,
     connect(m_window.newRequestAction(), &QAction::triggered, this, &CasePresenter::newRequest);
     connect(m_window.printCaseAction(), &QAction::triggered, this, &CasePresenter::print);
     connect(m_caseView, &CaseView::revealRequested, this, &CasePresenter::reveal);
+    connect(m_caseView, &CaseView::caseSystemLinkRequested, this, [this](const QUrl &url) {
+        if (!QDesktopServices::openUrl(url)) {
+            QMessageBox::warning(m_window.dialogParent(),
+                                 i18nc("@title:window", "Case System"),
+                                 i18nc("@info", "The web browser could not be started. The case is at: %1", url.toDisplayString()));
+        }
+    });
     connect(m_caseView, &CaseView::supplementRequested, this, [this](qint64 requestId) {
         supplement(requestId);
     });

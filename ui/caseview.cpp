@@ -44,7 +44,8 @@ CaseView::CaseView(QWidget *parent)
     m_model->setKindNames({{ItemKind::Report, i18nc("@item timeline kind", "Report")},
                            {ItemKind::ContactMoment, i18nc("@item timeline kind", "Contact")},
                            {ItemKind::Request, i18nc("@item timeline kind", "Request")},
-                           {ItemKind::CatalogueEntry, i18nc("@item timeline kind", "Product")}});
+                           {ItemKind::CatalogueEntry, i18nc("@item timeline kind", "Product")},
+                           {ItemKind::Case, i18nc("@item timeline kind", "Case")}});
     m_model->setStatusNames(CasePresentation::statusNames());
     QHash<QString, QString> channels;
     for (Channel channel : allValues<Channel>()) {
@@ -126,6 +127,9 @@ CaseView::CaseView(QWidget *parent)
     m_confirm =
         button(QStringLiteral("ConfirmMatchButton"), i18nc("@action:button", "This Is the &Reporter"), i18nc("@label accessible", "Confirm the reporter"));
     m_reject = button(QStringLiteral("RejectMatchButton"), i18nc("@action:button", "&Not the Reporter"), i18nc("@label accessible", "Reject the reporter"));
+    m_openCase = button(
+        QStringLiteral("OpenCaseButton"), i18nc("@action:button", "Open in &Case System"), i18nc("@label accessible", "Open the case in the case system"));
+    m_openCase->setToolTip(i18nc("@info:tooltip", "Open this case in the case system, in the web browser."));
     actions->addStretch(1);
     detailLayout->addLayout(actions);
 
@@ -145,6 +149,17 @@ CaseView::CaseView(QWidget *parent)
         const ItemLink item = selectedItem();
         return item.kind == ItemKind::Request ? item.id : qint64(0);
     };
+    connect(m_openCase, &QPushButton::clicked, this, [this] {
+        const ItemLink item = selectedItem();
+        for (const Zaak &z : std::as_const(m_file.zaken)) {
+            const QUrl url(z.url, QUrl::StrictMode);
+            // Only a web address: a case system's URL that is anything else is not followed.
+            if (item.kind == ItemKind::Case && z.id == item.id && url.isValid() &&
+                (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
+                Q_EMIT caseSystemLinkRequested(url);
+            }
+        }
+    });
     connect(m_supplement, &QPushButton::clicked, this, [this, selectedRequest] {
         Q_EMIT supplementRequested(selectedRequest());
     });
@@ -228,6 +243,7 @@ void CaseView::setupFilters()
     m_kindFilter->addItem(i18nc("@item:inlistbox", "Contacts"), int(ItemKind::ContactMoment));
     m_kindFilter->addItem(i18nc("@item:inlistbox", "Requests"), int(ItemKind::Request));
     m_kindFilter->addItem(i18nc("@item:inlistbox", "Products"), int(ItemKind::CatalogueEntry));
+    m_kindFilter->addItem(i18nc("@item:inlistbox", "Cases"), int(ItemKind::Case));
     connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_kindFilter->currentData().toInt();
         m_filter->setKinds(kind < 0 ? QSet<ItemKind>() : QSet<ItemKind>{ItemKind(kind)});
@@ -454,6 +470,13 @@ void CaseView::updateActions()
     const bool possible = item.id && item.kind == ItemKind::Report && current.siblingAtColumn(0).data(TimelineModel::PossibleMatchRole).toBool();
     m_confirm->setVisible(possible);
     m_reject->setVisible(possible);
+    const bool zaak = item.id && item.kind == ItemKind::Case;
+    bool linked = false;
+    for (const Zaak &z : std::as_const(m_file.zaken)) {
+        linked = linked || (zaak && z.id == item.id && !z.url.isEmpty());
+    }
+    m_openCase->setVisible(zaak);
+    m_openCase->setEnabled(linked);
 }
 
 void CaseView::step(int delta)

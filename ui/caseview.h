@@ -63,6 +63,8 @@ Q_SIGNALS:
     void revealRequested();
     void newContactRequested();
     void newRequestRequested();
+    // The case (zaak) at url is to be opened in its case system (the browser).
+    void caseSystemLinkRequested(const QUrl &url);
     void supplementRequested(qint64 requestId);
     void answerRequested(qint64 requestId);
     void closeRequested(qint64 requestId);
@@ -108,6 +110,7 @@ private:
     QPushButton *m_assign = nullptr;
     QPushButton *m_confirm = nullptr;
     QPushButton *m_reject = nullptr;
+    QPushButton *m_openCase = nullptr;
     QAction *m_next = nullptr;
     QAction *m_previous = nullptr;
 };

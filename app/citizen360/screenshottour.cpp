@@ -4,6 +4,7 @@
 
 #include "case/catalogueservice.h"
 #include "casepresenter.h"
+#include "caseview.h"
 #include "cataloguemodel.h"
 #include "cataloguepanel.h"
 #include "mainwindow.h"
@@ -106,13 +107,15 @@ int runScreenshotTour(
         return 1;
     }
 
-    // A citizen with reports, contacts and requests; the clerk links a product to the case.
+    // A citizen with reports, contacts and requests, and an open case (zaak) where there is one; the
+    // clerk links a product to the case, and the case's details are shown.
     const qint64 citizen = ownLogin
         ? listed
         : firstString(db,
                       QStringLiteral("SELECT c.id FROM citizens c WHERE EXISTS (SELECT 1 FROM reports r WHERE r.citizen_id = c.id) AND EXISTS (SELECT 1 FROM "
                                      "contact_moments m WHERE m.citizen_id = c.id) AND EXISTS (SELECT 1 FROM requests q WHERE q.citizen_id = c.id) "
-                                     "ORDER BY (SELECT COUNT(*) FROM requests q WHERE q.citizen_id = c.id) DESC, c.id LIMIT 1"))
+                                     "ORDER BY EXISTS (SELECT 1 FROM cases k WHERE k.citizen_id = c.id AND k.ended_on IS NULL) DESC, "
+                                     "(SELECT COUNT(*) FROM requests q WHERE q.citizen_id = c.id) DESC, c.id LIMIT 1"))
               .toLongLong();
     const qint64 product = firstString(db, QStringLiteral("SELECT id FROM catalogue_entries ORDER BY id LIMIT 1")).toLongLong();
     const Purpose purpose{QStringLiteral("counter_visit"), QString()};
@@ -127,6 +130,13 @@ int runScreenshotTour(
     if (product != 0 && catalogue.linkCatalogue(staff, purpose, citizen, product)) {
         presenter.reloadCase();
     }
+    for (const Zaak &z : presenter.caseView()->caseFile().zaken) {
+        if (z.isOpen()) {
+            presenter.caseView()->selectItem(ItemKind::Case, z.id);
+            break;
+        }
+    }
+    QCoreApplication::processEvents();
     if (!saveScreenshot(window, directory, QStringLiteral("case.png"))) {
         return 1;
     }

@@ -8,6 +8,7 @@
 #include "store/reportrepository.h"
 #include "store/requestrepository.h"
 #include "store/servicetransaction.h"
+#include "store/zaakrepository.h"
 
 namespace C360
 {
@@ -28,7 +29,9 @@ Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
         auto contacts = ContactMomentRepository(db).forCitizen(citizenId);
         auto requests = RequestRepository(db).forCitizen(citizenId);
         auto catalogue = CatalogueRepository(db).linkedToCitizen(citizenId);
-        for (const StoreError *e : {reports ? nullptr : &reports.error(),
+        auto zaken = ZaakRepository(db).forCitizen(citizenId);
+        for (const StoreError *e : {zaken ? nullptr : &zaken.error(),
+                                    reports ? nullptr : &reports.error(),
                                     contacts ? nullptr : &contacts.error(),
                                     requests ? nullptr : &requests.error(),
                                     catalogue ? nullptr : &catalogue.error()}) {
@@ -40,6 +43,7 @@ Expected<CaseFile, ServiceError> readCaseFile(Database &db, qint64 citizenId)
         file.contacts = std::move(*contacts);
         file.requests = std::move(*requests);
         file.catalogue = std::move(*catalogue);
+        file.zaken = std::move(*zaken);
         return file;
     });
 }

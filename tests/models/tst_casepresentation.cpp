@@ -134,6 +134,42 @@ private Q_SLOTS:
         QVERIFY(CasePresentation::detailHtml(file, {ItemKind::Request, 5}, now).isEmpty()); // not in this case
     }
 
+    void caseDetailsAndBadges()
+    {
+        Zaak running;
+        running.id = 8;
+        running.identification = u"ZAAK-2026-0000008"_s;
+        running.typeName = u"Omgevingsvergunning"_s;
+        running.description = u"Verbouwing <woning>"_s;
+        running.started = QDate(2026, 1, 2);
+        running.plannedEnd = QDate(2026, 3, 30);
+        running.deadline = QDate(2026, 3, 17); // seven days after now
+        running.statusName = u"Openbaar onderzoek"_s;
+        running.statusSet = now.addDays(-3);
+        running.url = u"https://zaken.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s;
+        running.statuses = {{u"Aanvraag ontvangen"_s, now.addDays(-60), {}, false}, {u"Openbaar onderzoek"_s, now.addDays(-3), u"Affiche <uit>"_s, false}};
+        Zaak late = running;
+        late.id = 9;
+        late.deadline = QDate(2026, 3, 8);
+        Zaak closed = running;
+        closed.id = 10;
+        closed.ended = QDate(2026, 2, 20);
+        CaseFile file = caseOf({});
+        file.zaken = {running, late, closed};
+
+        const QString html = CasePresentation::detailHtml(file, {ItemKind::Case, 8}, now);
+        QVERIFY2(html.contains(u"ZAAK-2026-0000008"_s), qPrintable(html));
+        QVERIFY(html.contains(u"Verbouwing &lt;woning&gt;"_s));
+        QVERIFY(html.contains(u"Open, 7 days left"_s));
+        QVERIFY(html.contains(u"Affiche &lt;uit&gt;"_s));
+        QVERIFY(html.indexOf(u"Openbaar onderzoek — "_s) < html.indexOf(u"Aanvraag ontvangen"_s)); // history newest first
+        QVERIFY(html.contains(running.url));
+        QVERIFY(CasePresentation::detailHtml(file, {ItemKind::Case, 9}, now).contains(u"Open, 2 days past the legal deadline"_s));
+        QVERIFY(CasePresentation::detailHtml(file, {ItemKind::Case, 10}, now).contains(u"Closed on"_s));
+        QVERIFY(CasePresentation::detailHtml(file, {ItemKind::Case, 11}, now).isEmpty());
+        QCOMPARE(CasePresentation::badges(file, now).accessible, u"2 open cases (1 past its legal deadline)"_s);
+    }
+
     void possibleMatchAndContactDetails()
     {
         Report possible;

@@ -130,6 +130,61 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void casesFromTheCaseSystem()
+    {
+        // A case is a row of its own kind, at the time of its latest status, showing that status
+        // as the case system names it; open and closed ones filter as requests do.
+        CaseFile file = sampleCase();
+        Zaak running;
+        running.id = 21;
+        running.identification = u"ZAAK-2026-0000021"_s;
+        running.typeName = u"Omgevingsvergunning"_s;
+        running.description = u"Omgevingsvergunning: verbouwing woning"_s;
+        running.started = QDate(2026, 2, 1);
+        running.deadline = QDate(2026, 5, 17);
+        running.statusName = u"Openbaar onderzoek"_s;
+        running.statusSet = at(6, 8);
+        running.statuses = {{u"Aanvraag ontvangen"_s, at(1), {}, false}, {u"Openbaar onderzoek"_s, at(6, 8), u"Affiche hangt uit"_s, false}};
+        Zaak done;
+        done.id = 22;
+        done.typeName = u"Aanvraag reispas"_s;
+        done.description = u"reispas volwassene"_s;
+        done.started = QDate(2026, 1, 5);
+        done.ended = QDate(2026, 1, 15);
+        done.statusName = u"Afgehaald"_s;
+        done.statusSet = QDateTime(QDate(2026, 1, 15), QTime(11, 0), Qt::UTC);
+        file.zaken = {running, done};
+
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStatusNames({{u"open"_s, u"Open"_s}, {u"closed"_s, u"Closed"_s}});
+        model.setCase(file);
+        const int row = model.rowOf(ItemKind::Case, 21);
+        QVERIFY(row >= 0);
+        const QModelIndex first = model.index(row, TimelineModel::TitleColumn);
+        QCOMPARE(first.data().toString(), u"Omgevingsvergunning: verbouwing woning"_s); // not the type twice
+        QCOMPARE(model.index(row, TimelineModel::StatusColumn).data().toString(), u"Openbaar onderzoek"_s);
+        QCOMPARE(first.data(TimelineModel::TimeRole).toDateTime(), at(6, 8));
+        QVERIFY(first.data(TimelineModel::OpenRole).toBool());
+        QVERIFY(first.data(TimelineModel::DeadlineRole).toDateTime().isValid());
+        QVERIFY(first.data(TimelineModel::TextRole).toString().contains(u"Affiche hangt uit"_s)); // the history is searchable
+        const int closedRow = model.rowOf(ItemKind::Case, 22);
+        QCOMPARE(model.index(closedRow, TimelineModel::TitleColumn).data().toString(), u"Aanvraag reispas: reispas volwassene"_s);
+        QVERIFY(!model.index(closedRow, 0).data(TimelineModel::OpenRole).toBool());
+        QVERIFY(closedRow > row); // newest first
+
+        TimelineFilterModel filter;
+        filter.setSourceModel(&model);
+        filter.setKinds({ItemKind::Case});
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setStatus(TimelineFilterModel::Status::Open);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(TimelineModel::ItemIdRole).toLongLong(), 21);
+        filter.setStatus(TimelineFilterModel::Status::Closed);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(TimelineModel::ItemIdRole).toLongLong(), 22);
+    }
+
     void filters_data()
     {
         QTest::addColumn<QList<int>>("kinds");

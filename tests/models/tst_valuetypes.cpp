@@ -81,7 +81,7 @@ private Q_SLOTS:
             << QStringList{
                    u"empty"_s, u"invalid_characters"_s, u"wrong_length"_s, u"invalid_date"_s, u"invalid_serial"_s, u"checksum_mismatch"_s, u"unknown_type"_s};
         QTest::newRow("Channel") << probe<Channel>() << QStringList{u"counter"_s, u"phone"_s, u"email"_s, u"chat"_s, u"letter"_s, u"app"_s};
-        QTest::newRow("ItemKind") << probe<ItemKind>() << QStringList{u"report"_s, u"contact_moment"_s, u"request"_s, u"catalogue_entry"_s};
+        QTest::newRow("ItemKind") << probe<ItemKind>() << QStringList{u"report"_s, u"contact_moment"_s, u"request"_s, u"catalogue_entry"_s, u"case"_s};
         QTest::newRow("DigitalAddressKind") << probe<DigitalAddressKind>() << QStringList{u"email"_s, u"phone"_s};
         QTest::newRow("ConsentTopic") << probe<ConsentTopic>()
                                       << QStringList{u"digital_communication"_s, u"satisfaction_survey"_s, u"newsletter"_s, u"data_sharing"_s};
