@@ -9,6 +9,8 @@
 
 #include "common/clock.h"
 #include "httpclient.h"
+#include "open311/open311requests.h"
+#include "population/dataset.h"
 #include "privacy/secretstore.h"
 #include "server/referencebackend.h"
 #include "server/refserver.h"
@@ -38,7 +40,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 constexpr quint32 Citizens = 200;
-const QStringList CountedKinds = {u"citizens"_s, u"reports"_s, u"contact_moments"_s, u"requests"_s, u"catalogue_entries"_s};
+const QStringList CountedKinds = {u"citizens"_s, u"reports"_s, u"contact_moments"_s, u"requests"_s, u"cases"_s, u"catalogue_entries"_s};
 
 qint64 resourceTotal(const SyncSummary &s, const char *what)
 {
@@ -336,7 +338,8 @@ private Q_SLOTS:
         const QJsonObject stats = admin("GET", u"/admin/stats"_s);
         const QJsonObject after = held(store);
         for (const QString &kind : CountedKinds) {
-            QCOMPARE(after.value(kind).toInteger(), stats.value(kind).toInteger());
+            QVERIFY2(after.value(kind).toInteger() == stats.value(kind).toInteger(),
+                     qPrintable(u"%1: %2 here, %3 at the back end"_s.arg(kind).arg(after.value(kind).toInteger()).arg(stats.value(kind).toInteger())));
         }
         if (QByteArray(QTest::currentDataTag()).endsWith("zoneless")) {
             // An Open311 record is not sent again unless it changes: a reading of the autumn hour
@@ -366,13 +369,35 @@ private Q_SLOTS:
             QCOMPARE(resourceTotal(s, "deleted"), 0);
         }
         faultsOff();
-        QVERIFY(sync(store).ok());
+        // The first healthy sync finishes the runs the faults interrupted: one that began on a
+        // page with an absurd count or an empty list ends suspect and deletes nothing; nothing
+        // else goes wrong.
+        const SyncSummary first = sync(store);
+        QCOMPARE(resourceTotal(first, "deleted"), 0);
+        for (const SyncSummary::Resource &r : first.resources) {
+            QVERIFY2(r.problem.isNone() || r.problem.kind == SyncProblem::Kind::Suspect, QJsonDocument(first.toJson()).toJson().constData());
+        }
         const SyncSummary second = sync(store);
         QVERIFY2(second.ok(), QJsonDocument(second.toJson()).toJson().constData());
         const QJsonObject stats = admin("GET", u"/admin/stats"_s);
         const QJsonObject after = held(store);
+        if (after.value(u"reports"_s) != stats.value(u"reports"_s)) {
+            QSet<QString> here;
+            for (const QString &id : Test::rows(store.open(), u"SELECT source_id FROM reports"_s)) {
+                here.insert(id);
+            }
+            const QString cursor = Test::rows(store.open(), u"SELECT cursor FROM sync_state WHERE source = 'open311'"_s).value(0);
+            store.close();
+            for (quint64 i = 0; i < m_backend->data().reportCount(); ++i) {
+                const Ref::ReportRecord r = m_backend->data().report(i);
+                if (!here.contains(Ref::Open311::requestId(i))) {
+                    qWarning() << "missing report" << i << r.requested << r.updated << cursor;
+                }
+            }
+        }
         for (const QString &kind : CountedKinds) {
-            QCOMPARE(after.value(kind).toInteger(), stats.value(kind).toInteger());
+            QVERIFY2(after.value(kind).toInteger() == stats.value(kind).toInteger(),
+                     qPrintable(u"%1: %2 here, %3 at the back end"_s.arg(kind).arg(after.value(kind).toInteger()).arg(stats.value(kind).toInteger())));
         }
         QCOMPARE(resourceTotal(second, "inserted") + resourceTotal(second, "updated") + resourceTotal(second, "deleted"), 0);
     }
@@ -428,13 +453,18 @@ private Q_SLOTS:
         QCOMPARE(kept.reason, SyncProblem::Reason::Shrink);
         QVERIFY2(SyncMessages::problem(u"openklant"_s, kept).contains(u"60"_s), qPrintable(SyncMessages::problem(u"openklant"_s, kept)));
 
-        s = sync(store, {u"openklant/partijen"_s, u"openklant/klantcontacten"_s, u"openklant/internetaken"_s});
+        // The parties' cases went with them at the case system: their removal here is confirmed too.
+        s = sync(
+            store,
+            {u"openklant/partijen"_s, u"openklant/klantcontacten"_s, u"openklant/internetaken"_s, u"zaken/zaken"_s, u"zaken/statussen"_s, u"zaken/rollen"_s});
         QVERIFY2(s.ok(), QJsonDocument(s.toJson()).toJson().constData());
         QCOMPARE(resourceOf(s, u"openklant"_s, u"partijen"_s)->stats.deleted, 60);
+        QCOMPARE(held(store).value(u"cases"_s).toInteger(), admin("GET", u"/admin/stats"_s).value(u"cases"_s).toInteger());
         const QJsonObject stats = admin("GET", u"/admin/stats"_s);
         const QJsonObject after = held(store);
         for (const QString &kind : CountedKinds) {
-            QCOMPARE(after.value(kind).toInteger(), stats.value(kind).toInteger());
+            QVERIFY2(after.value(kind).toInteger() == stats.value(kind).toInteger(),
+                     qPrintable(u"%1: %2 here, %3 at the back end"_s.arg(kind).arg(after.value(kind).toInteger()).arg(stats.value(kind).toInteger())));
         }
         QVERIFY(recorded(store, u"openklant"_s, u"partijen"_s).isNone());
         startBackend();

@@ -58,6 +58,10 @@ QString Open311Cursor::toJson() const
     }
     insertTime(o, QLatin1String("after"), after);
     insertTime(o, QLatin1String("max"), maxUpdated);
+    if (emptyEndPage > 0) {
+        o.insert(QLatin1String("empty_end_page"), emptyEndPage);
+        insertTime(o, QLatin1String("empty_end_max"), emptyEndMax);
+    }
     if (!etagRequest.isEmpty()) {
         o.insert(QLatin1String("etag_for"), etagRequest);
     }
@@ -86,6 +90,8 @@ Open311Cursor Open311Cursor::fromJson(const QString &text)
     c.lastFirstId = o.value(QLatin1String("last_first")).toString();
     c.after = timeOf(o, QLatin1String("after"));
     c.maxUpdated = timeOf(o, QLatin1String("max"));
+    c.emptyEndPage = std::max(0, o.value(QLatin1String("empty_end_page")).toInt());
+    c.emptyEndMax = timeOf(o, QLatin1String("empty_end_max"));
     c.etagRequest = o.value(QLatin1String("etag_for")).toString();
     c.windowStart = timeOf(o, QLatin1String("window_start"));
     c.windowEnd = timeOf(o, QLatin1String("window_end"));

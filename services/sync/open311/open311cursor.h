@@ -31,6 +31,12 @@ struct Open311Cursor
     // included); the next run asks for records updated after that, less an overlap.
     QDateTime after;
     QDateTime maxUpdated;
+    // Incremental: a run that ended on an empty page after full ones (page emptyEndPage, having
+    // seen up to emptyEndMax). Such an answer may be a server's fault that hides the pages after
+    // it: the cursor does not move past it until a run from the same updated_after ends the same
+    // way again.
+    int emptyEndPage = 0;
+    QDateTime emptyEndMax;
     // The request (see Open311RequestsSync) whose complete answer SyncState.etag is the ETag of;
     // If-None-Match is sent only for that same request.
     QString etagRequest;

@@ -274,9 +274,27 @@ void Open311RequestsSync::endOfAnswer(Open311Cursor &c, const QList<Open311Recor
             !full && c.page == 1 && !records.isEmpty() && c.paging == Open311Cursor::Paging::Unknown && m_options.crawl == Open311Options::Crawl::Auto;
         if (full || probe) {
             ++c.page;
-        } else {
-            endRun(c, page);
+            return;
         }
+        if (records.isEmpty() && c.page >= 2) {
+            // An empty page after full ones: the end of a list of a whole number of pages, or a
+            // server (a proxy, a failing database) that answered a page with nothing. The pages
+            // not read may hold records updated before the newest seen, so the cursor moves on
+            // only when a run from the same updated_after ends the same way twice (same page, same
+            // newest record); until then the next run asks again from where this one began.
+            const bool confirmed = c.emptyEndPage == c.page && c.emptyEndMax == c.maxUpdated;
+            if (!confirmed) {
+                qCInfo(C360_SYNC) << "source" << source() << "answered page" << c.page << "of requests with nothing; the next run reads them again";
+                c.emptyEndPage = c.page;
+                c.emptyEndMax = c.maxUpdated;
+                c.maxUpdated = c.after.addSecs(m_options.overlapSeconds);
+                endRun(c, page);
+                return;
+            }
+        }
+        c.emptyEndPage = 0;
+        c.emptyEndMax = {};
+        endRun(c, page);
         return;
     }
     if (c.paging == Open311Cursor::Paging::Ignored) {
