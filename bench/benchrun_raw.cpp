@@ -231,6 +231,8 @@ public:
               m_raw.prepare("SELECT s.* FROM request_supplements s JOIN requests r ON r.id = s.request_id WHERE r.citizen_id = ?1"),
               m_raw.prepare("SELECT l.* FROM request_links l JOIN requests r ON r.id = l.request_id WHERE r.citizen_id = ?1"),
               m_raw.prepare("SELECT l.*, e.* FROM citizen_catalogue_links l JOIN catalogue_entries e ON e.id = l.entry_id WHERE l.citizen_id = ?1"),
+              m_raw.prepare("SELECT * FROM cases WHERE citizen_id = ?1"),
+              m_raw.prepare("SELECT s.* FROM case_statuses s JOIN cases c ON c.id = s.case_id WHERE c.citizen_id = ?1"),
           })
     {
     }

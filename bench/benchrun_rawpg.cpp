@@ -159,6 +159,8 @@ public:
                  "SELECT s.* FROM request_supplements s JOIN requests r ON r.id = s.request_id WHERE r.citizen_id = $1",
                  "SELECT l.* FROM request_links l JOIN requests r ON r.id = l.request_id WHERE r.citizen_id = $1",
                  "SELECT l.*, e.* FROM citizen_catalogue_links l JOIN catalogue_entries e ON e.id = l.entry_id WHERE l.citizen_id = $1",
+                 "SELECT * FROM cases WHERE citizen_id = $1",
+                 "SELECT s.* FROM case_statuses s JOIN cases c ON c.id = s.case_id WHERE c.citizen_id = $1",
              }) {
             m_case.push_back(m_db.prepare(sql));
         }

@@ -142,7 +142,8 @@ bool fillAudit(const QString &path, Database &db, const QByteArray &key, qint64 
 // What a finished store is marked with: its citizens and audit entries.
 QString storeMark(quint32 citizens)
 {
-    return QStringLiteral("%1/%2").arg(citizens).arg(auditEntries());
+    // "cases": made with the case system's cases (schema 13); a store made before is made again.
+    return QStringLiteral("%1/%2/cases").arg(citizens).arg(auditEntries());
 }
 } // namespace
 
