@@ -220,12 +220,8 @@ private:
                 if (check.problem != ZgwToken::Problem::None) {
                     reply = permissionDenied(request, tokenProblem(check.problem));
                 } else if (geo && request.header("Accept-Crs").isEmpty()) {
-                    reply = KI::fout(request,
-                                     412,
-                                     u"PreconditionFailed"_s,
-                                     u"precondition_failed"_s,
-                                     u"Precondition failed"_s,
-                                     u"'Accept-Crs' header ontbreekt"_s);
+                    reply =
+                        KI::fout(request, 412, u"PreconditionFailed"_s, u"precondition_failed"_s, u"Precondition failed"_s, u"'Accept-Crs' header ontbreekt"_s);
                 } else if (geo && request.header("Accept-Crs") != "EPSG:4326") {
                     reply = KI::fout(request, 406, u"NotAcceptable"_s, u"not_acceptable"_s, u"CRS niet ondersteund"_s, u"CRS-negotiatie is mislukt"_s);
                 } else {
@@ -286,7 +282,8 @@ private:
             {u"identificatie"_s, t.identification},
             {u"omschrijving"_s, t.description},
             {u"omschrijvingGeneriek"_s, QString()},
-            {u"vertrouwelijkheidaanduiding"_s, t.identification.contains(u"LEEFLOON"_s) || t.identification == u"BIJSTAND"_s ? u"vertrouwelijk"_s : u"openbaar"_s},
+            {u"vertrouwelijkheidaanduiding"_s,
+             t.identification.contains(u"LEEFLOON"_s) || t.identification == u"BIJSTAND"_s ? u"vertrouwelijk"_s : u"openbaar"_s},
             {u"doel"_s, t.purpose},
             {u"aanleiding"_s, u"Aanvraag van een burger"_s},
             {u"toelichting"_s, QString()},

@@ -121,8 +121,8 @@ Expected<CommonGroundCrawl::Outcome, StoreError> ZgwCasesSync::store(Database &d
         return unexpected(std::move(typeName).error());
     }
     if (!*typeName) {
-        return Outcome::skipped(
-            refused(QStringLiteral("zaaktype"), QStringLiteral("zaaktype %1 is not synchronised yet; the zaak is tried again next run").arg(parsed->caseTypeUuid)));
+        return Outcome::skipped(refused(QStringLiteral("zaaktype"),
+                                        QStringLiteral("zaaktype %1 is not synchronised yet; the zaak is tried again next run").arg(parsed->caseTypeUuid)));
     }
     Zaak zaak;
     zaak.source = {source(), parsed->uuid};
@@ -174,8 +174,9 @@ Expected<CommonGroundCrawl::Outcome, StoreError> ZgwStatusesSync::store(Database
         return unexpected(std::move(type).error());
     }
     if (!*type) {
-        return Outcome::skipped(refused(QStringLiteral("statustype"),
-                                        QStringLiteral("statustype %1 is not synchronised yet; the status is tried again next run").arg(parsed->statusTypeUuid)));
+        return Outcome::skipped(
+            refused(QStringLiteral("statustype"),
+                    QStringLiteral("statustype %1 is not synchronised yet; the status is tried again next run").arg(parsed->statusTypeUuid)));
     }
     const ZaakStatus status{(*type)->name, parsed->set, parsed->explanation, (*type)->final};
     auto id = cases.upsertStatus(**caseId, source(), parsed->uuid, parsed->statusTypeUuid, status);

@@ -18,11 +18,12 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(text).object();
 }
 
-const char *const goodZaak = "{\"url\": \"https://zaken.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
-            "\"uuid\": \"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\", \"identificatie\": \"ZAAK-2025-0000101\",\n"
-            "\"zaaktype\": \"https://zaken.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
-            "\"omschrijving\": \"Premie energiebesparing: dakisolatie\", \"startdatum\": \"2025-09-20\", \"einddatumGepland\": \"2025-11-07\",\n"
-            "\"uiterlijkeEinddatumAfdoening\": \"2025-11-19\", \"einddatum\": null, \"status\": null}";
+const char *const goodZaak =
+    "{\"url\": \"https://zaken.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
+    "\"uuid\": \"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\", \"identificatie\": \"ZAAK-2025-0000101\",\n"
+    "\"zaaktype\": \"https://zaken.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
+    "\"omschrijving\": \"Premie energiebesparing: dakisolatie\", \"startdatum\": \"2025-09-20\", \"einddatumGepland\": \"2025-11-07\",\n"
+    "\"uiterlijkeEinddatumAfdoening\": \"2025-11-19\", \"einddatum\": null, \"status\": null}";
 } // namespace
 
 class TestZgwParser : public QObject
@@ -32,8 +33,10 @@ class TestZgwParser : public QObject
 private Q_SLOTS:
     void uuidsOfUrls()
     {
-        QCOMPARE(ZgwParser::uuidOfUrl(u"https://z.example/zaken/api/v1/zaken/8EA79F97-EE3A-47BA-8465-7726B9D7B1EF"_s), u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s);
-        QCOMPARE(ZgwParser::uuidOfUrl(u"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef/"_s), u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s);
+        QCOMPARE(ZgwParser::uuidOfUrl(u"https://z.example/zaken/api/v1/zaken/8EA79F97-EE3A-47BA-8465-7726B9D7B1EF"_s),
+                 u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s);
+        QCOMPARE(ZgwParser::uuidOfUrl(u"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef/"_s),
+                 u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s);
         QCOMPARE(ZgwParser::uuidOfUrl(u"https://z.example/zaken/api/v1/zaken/"_s), QString());
         QCOMPARE(ZgwParser::uuidOfUrl(u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s), QString()); // not a URL
         QCOMPARE(ZgwParser::uuidOfUrl(QString()), QString());
@@ -94,42 +97,47 @@ private Q_SLOTS:
     void statusesRolesAndTypes()
     {
         const auto s = ZgwParser::status(json("{\"uuid\": \"6a266db2-32de-44f6-8df1-dc195efbcb67\",\n"
-            "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
-            "\"statustype\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\",\n"
-            "\"datumStatusGezet\": \"2025-10-01T09:30:00+02:00\", \"statustoelichting\": \"Zie dossier.\"}"));
+                                              "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
+                                              "\"statustype\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\",\n"
+                                              "\"datumStatusGezet\": \"2025-10-01T09:30:00+02:00\", \"statustoelichting\": \"Zie dossier.\"}"));
         QVERIFY(s);
         QCOMPARE(s->set, QDateTime(QDate(2025, 10, 1), QTime(7, 30), Qt::UTC));
         QCOMPARE(s->caseUuid, u"8ea79f97-ee3a-47ba-8465-7726b9d7b1ef"_s);
         QCOMPARE(s->explanation, u"Zie dossier."_s);
         QVERIFY(!ZgwParser::status(json("{\"uuid\": \"6a266db2-32de-44f6-8df1-dc195efbcb67\",\n"
-            "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
-            "\"statustype\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\"}")));
+                                        "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
+                                        "\"statustype\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\"}")));
 
-        const auto flemish = ZgwParser::role(json("{\"uuid\": \"0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
-            "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
-            "\"betrokkeneType\": \"natuurlijk_persoon\", \"betrokkeneIdentificatie\": {\"inpBsn\": \"\", \"anpIdentificatie\": \"85073003328\"}}"));
+        const auto flemish = ZgwParser::role(
+            json("{\"uuid\": \"0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
+                 "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\",\n"
+                 "\"betrokkeneType\": \"natuurlijk_persoon\", \"betrokkeneIdentificatie\": {\"inpBsn\": \"\", \"anpIdentificatie\": \"85073003328\"}}"));
         QVERIFY(flemish);
         QCOMPARE(flemish->otherIdentification, u"85073003328"_s);
         QVERIFY(flemish->bsn.isEmpty());
-        const auto wrongType = ZgwParser::role(json("{\"uuid\": \"0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
-            "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\", \"betrokkeneIdentificatie\": [\"999993653\"]}"));
+        const auto wrongType = ZgwParser::role(
+            json("{\"uuid\": \"0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
+                 "\"zaak\": \"https://z.example/zaken/api/v1/zaken/8ea79f97-ee3a-47ba-8465-7726b9d7b1ef\", \"betrokkeneIdentificatie\": [\"999993653\"]}"));
         QVERIFY(!wrongType);
         QCOMPARE(wrongType.error().field, u"betrokkeneIdentificatie"_s);
 
-        const auto type = ZgwParser::caseType(json("{\"url\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
-            "\"identificatie\": \"OMV-GEWOON\", \"omschrijving\": \"Omgevingsvergunning\", \"doorlooptijd\": \"P105D\"}"));
+        const auto type =
+            ZgwParser::caseType(json("{\"url\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\",\n"
+                                     "\"identificatie\": \"OMV-GEWOON\", \"omschrijving\": \"Omgevingsvergunning\", \"doorlooptijd\": \"P105D\"}"));
         QVERIFY(type);
         QCOMPARE(type->leadDays, 105);
         QCOMPARE(type->uuid, u"0f51ec77-3cf7-4030-82a8-3c3320ea0488"_s);
         QVERIFY(!ZgwParser::caseType(json("{\"url\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\"}")));
-        const auto step = ZgwParser::statusType(json("{\"url\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\",\n"
+        const auto step = ZgwParser::statusType(json(
+            "{\"url\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\",\n"
             "\"zaaktype\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\", \"omschrijving\": \"Beslissing genomen\",\n"
             "\"volgnummer\": 5, \"isEindstatus\": true}"));
         QVERIFY(step);
         QCOMPARE(step->number, 5);
         QVERIFY(step->final);
         QVERIFY(!ZgwParser::statusType(json("{\"url\": \"https://z.example/catalogi/api/v1/statustypen/0f51ec77-3cf7-4030-8f66-80e84bff7eab\",\n"
-            "\"zaaktype\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\", \"omschrijving\": \"x\", \"volgnummer\": \"vijf\"}")));
+                                            "\"zaaktype\": \"https://z.example/catalogi/api/v1/zaaktypen/0f51ec77-3cf7-4030-82a8-3c3320ea0488\", "
+                                            "\"omschrijving\": \"x\", \"volgnummer\": \"vijf\"}")));
     }
 };
 

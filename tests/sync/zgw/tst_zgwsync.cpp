@@ -98,10 +98,11 @@ private Q_SLOTS:
         while (data.casesOf(citizen).second - data.casesOf(citizen).first < 2) {
             ++citizen;
         }
-        const qint64 localCitizen = rows(db, u"SELECT c.id FROM citizens c JOIN citizen_identifiers i ON i.citizen_id = c.id WHERE i.value = '%1'"_s.arg(
-                                                 data.person(citizen).identifier))
-                                        .value(0)
-                                        .toLongLong();
+        const qint64 localCitizen =
+            rows(db,
+                 u"SELECT c.id FROM citizens c JOIN citizen_identifiers i ON i.citizen_id = c.id WHERE i.value = '%1'"_s.arg(data.person(citizen).identifier))
+                .value(0)
+                .toLongLong();
         const auto cases = ZaakRepository(db).forCitizen(localCitizen);
         QVERIFY(cases);
         QCOMPARE(quint64(cases->size()), data.casesOf(citizen).second - data.casesOf(citizen).first);
@@ -155,8 +156,10 @@ private Q_SLOTS:
 
         Test::TempStore store;
         QVERIFY(setFault(b, u"/zaken/*="_s + fault));
-        QVERIFY(http(m_network, "POST", url(b, u"/admin/faults"_s), QJsonDocument(QJsonObject{{u"fault"_s, QString(u"/catalogi/*="_s + fault)}}).toJson()).status / 100 ==
-                2);
+        QVERIFY(
+            http(m_network, "POST", url(b, u"/admin/faults"_s), QJsonDocument(QJsonObject{{u"fault"_s, QString(u"/catalogi/*="_s + fault)}}).toJson()).status /
+                100 ==
+            2);
         const SyncSummary faulted = runZgw(b, store);
         if (survivesAlone) {
             QVERIFY(faulted.ok());
@@ -223,8 +226,7 @@ private Q_SLOTS:
         QVERIFY(runZgw(b, store).ok());
         const qint64 before = count(store.open(), u"cases"_s);
         store.close();
-        const QJsonObject mutated =
-            http(m_network, "POST", url(b, u"/admin/mutate"_s), QJsonDocument(QJsonObject{{u"deleted_parties"_s, 3}}).toJson()).json();
+        const QJsonObject mutated = http(m_network, "POST", url(b, u"/admin/mutate"_s), QJsonDocument(QJsonObject{{u"deleted_parties"_s, 3}}).toJson()).json();
         QCOMPARE(mutated.value(u"deleted_parties"_s).toArray().size(), 3);
         QVERIFY(runZgw(b, store).ok());
         const QJsonObject counts = stats(b);
