@@ -52,6 +52,11 @@ QList<SourceConfig> SourceConfig::forReferenceBackend(const QUrl &base)
     };
 }
 
+QUrl SourceConfig::catalogiRoot() const
+{
+    return catalogiUrl.isValid() && !catalogiUrl.isEmpty() ? catalogiUrl : baseUrl.resolved(QUrl(QStringLiteral("../../../catalogi/api/v1/")));
+}
+
 QStringList SourceConfig::resourcesOf(Dialect dialect)
 {
     switch (dialect) {
@@ -196,8 +201,8 @@ Expected<QList<SourceConfig>, QString> SourceConfig::fromJson(const QByteArray &
             if (c.auth == AuthKind::Jwt && c.clientId.isEmpty()) {
                 return unexpected(where + QStringLiteral(": \"client_id\" is needed for \"auth\": \"jwt\" (the case system's name for this application)"));
             }
-            c.catalogiUrl = o.contains(QStringLiteral("catalogi_url")) ? QUrl(o.value(QStringLiteral("catalogi_url")).toString(), QUrl::StrictMode)
-                                                                       : c.baseUrl.resolved(QUrl(QStringLiteral("../../../catalogi/api/v1/")));
+            c.catalogiUrl =
+                o.contains(QStringLiteral("catalogi_url")) ? QUrl(o.value(QStringLiteral("catalogi_url")).toString(), QUrl::StrictMode) : c.catalogiRoot();
             if (const QString problem = transportProblem(c.catalogiUrl); !problem.isEmpty()) {
                 return unexpected(where + QStringLiteral(": \"catalogi_url\" is ") + problem);
             }

@@ -53,6 +53,8 @@ struct SourceConfig
     QUrl catalogiUrl;
 
     bool hasResource(const QString &resource) const { return resources.isEmpty() || resources.contains(resource); }
+    // ZGW: the Catalogi API's root: catalogiUrl, or where Open Zaak serves it beside the Zaken API.
+    QUrl catalogiRoot() const;
     // The resources a dialect has (what "resources" may name).
     static QStringList resourcesOf(Dialect dialect);
     // Whether url may carry personal data and credentials: https, or http to this machine

@@ -36,10 +36,7 @@ const char *ZgwCrawl::contentVersion() const
 
 QString ZgwCrawl::catalogiPath(const QString &list) const
 {
-    const QUrl root = context().source.catalogiUrl.isValid() && !context().source.catalogiUrl.isEmpty()
-        ? context().source.catalogiUrl
-        : context().source.baseUrl.resolved(QUrl(QStringLiteral("../../../catalogi/api/v1/")));
-    return root.resolved(QUrl(list)).toString();
+    return context().source.catalogiRoot().resolved(QUrl(list)).toString();
 }
 
 QJsonObject ZgwCrawl::identified(const QJsonObject &record) const
